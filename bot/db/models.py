@@ -1,0 +1,128 @@
+"""Typed tables. Telegram ids are 64-bit: BIGINT everywhere. Times are UTC."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bot.db.types import UtcDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a real BIGINT identity.
+SurrogateKey = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime()}
+
+
+class Chat(Base):
+    __tablename__ = "chats"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    type: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str | None] = mapped_column(String(255))
+    username: Mapped[str | None] = mapped_column(String(64))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    inactive_reason: Mapped[str | None] = mapped_column(String(32))
+    migrated_to_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    first_seen_at: Mapped[datetime]
+    last_update_at: Mapped[datetime]
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    is_bot: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_name: Mapped[str] = mapped_column(String(255))
+    last_name: Mapped[str | None] = mapped_column(String(255))
+    username: Mapped[str | None] = mapped_column(String(64))
+    language_code: Mapped[str | None] = mapped_column(String(16))
+    first_seen_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+
+
+class Comment(Base):
+    """Every group message the bot can see, service messages included, stored once."""
+
+    __tablename__ = "comments"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id"),
+        Index("ix_comments_chat_id_created_at", "chat_id", "created_at"),
+        Index("ix_comments_author_user_id", "author_user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)
+    # Who the message belongs to (ARCHITECTURE section 3): a person, or the chat in sender_chat.
+    author_kind: Mapped[str] = mapped_column(String(24))
+    author_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    sender_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    is_fan: Mapped[bool] = mapped_column(Boolean)
+    text: Mapped[str | None] = mapped_column(Text)
+    media_kind: Mapped[str | None] = mapped_column(String(24))
+    service_kind: Mapped[str | None] = mapped_column(String(32))
+    reply_to_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    is_automatic_forward: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_forwarded: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    edited_at: Mapped[datetime | None]
+    edit_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CommentVersion(Base):
+    """The text a comment had before each edit, keyed by the edit's own date."""
+
+    __tablename__ = "comment_versions"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id", "edited_at"),
+        ForeignKeyConstraint(
+            ["chat_id", "message_id"],
+            ["comments.chat_id", "comments.message_id"],
+            ondelete="CASCADE",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    edited_at: Mapped[datetime]
+    previous_text: Mapped[str | None] = mapped_column(Text)
+
+
+class FailedUpdate(Base):
+    """An update whose handler raised: kept whole so that it can be replayed, never lost."""
+
+    __tablename__ = "failed_updates"
+    __table_args__ = (UniqueConstraint("update_id", "payload_sha256"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    update_id: Mapped[int] = mapped_column(BigInteger)
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)
+    error: Mapped[str] = mapped_column(Text)
+    failed_at: Mapped[datetime]
