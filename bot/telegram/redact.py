@@ -1,0 +1,47 @@
+"""Keep the bot token out of log lines and error messages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, MutableMapping
+from typing import Any
+from urllib.parse import quote
+
+REDACTED = "<redacted-token>"
+
+# `<bot id>:<secret>`, also with the colon percent-encoded as it appears in some request URLs.
+TOKEN_SHAPE = re.compile(r"\d+(?::|%3[Aa])[A-Za-z0-9_-]{30,}")
+
+Processor = Callable[[Any, str, MutableMapping[str, Any]], MutableMapping[str, Any]]
+
+
+def redact(text: str, token: str) -> str:
+    if token:
+        for form in {token, quote(token, safe=""), quote(token)}:
+            text = text.replace(form, REDACTED)
+    return TOKEN_SHAPE.sub(REDACTED, text)
+
+
+def redact_processor(token: str) -> Processor:
+    """A structlog processor; place it after format_exc_info so tracebacks are scrubbed too."""
+
+    def processor(
+        _logger: Any, _method_name: str, event_dict: MutableMapping[str, Any]
+    ) -> MutableMapping[str, Any]:
+        for key, value in event_dict.items():
+            event_dict[key] = _scrub(value, token)
+        return event_dict
+
+    return processor
+
+
+def _scrub(value: Any, token: str) -> Any:
+    if isinstance(value, str):
+        return redact(value, token)
+    if isinstance(value, dict):
+        return {key: _scrub(item, token) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrub(item, token) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_scrub(item, token) for item in value)
+    return value
