@@ -1,0 +1,77 @@
+"""Database fixtures for the whole suite; every test runs on SQLite and, in CI, on PostgreSQL.
+
+The backend is chosen by the environment, not by the test:
+- `FANPULSE_TEST_DATABASE_URL` unset: SQLite, one file per test in `tmp_path`.
+- `FANPULSE_TEST_DATABASE_URL=postgresql+asyncpg://...` (set by `python3 tasks.py test`, which
+  starts a throwaway PostgreSQL server): one newly created database per test, dropped after it.
+
+Fixtures:
+- `database_url` (function): the URL of a fresh, EMPTY database, no tables at all. Use it to
+  test migrations or anything that must build its own schema.
+- `engine` (function): an `AsyncEngine` from `bot.db.engine.create_engine(database_url)`,
+  migrated to head with `bot.db.migrate.upgrade`, disposed after the test.
+- `session_factory` (function): `bot.db.engine.create_session_factory(engine)`; open one
+  `async with session_factory() as session, session.begin():` per unit of work.
+- `backend` (session): `"sqlite"` or `"postgresql"`, for the rare test that must branch.
+
+Marker:
+- `@pytest.mark.postgres_only`: skipped on SQLite (e.g. tests of row locks or concurrency
+  that SQLite cannot express).
+
+Run one leg by hand: `.venv/bin/pytest` is SQLite; `python3 tasks.py test --postgres-only`
+starts a server and runs the PostgreSQL leg.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.db.engine import create_engine, create_session_factory
+from bot.db.migrate import upgrade
+from tests.support import databases
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    url = databases.server_url()
+    where = make_url(url).render_as_string(hide_password=True) if url else "a file per test"
+    return f"fanpulse database backend: {databases.backend()} ({where})"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if databases.backend() == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (run: python3 tasks.py test --postgres-only)")
+    for item in items:
+        if item.get_closest_marker("postgres_only") is not None:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def backend() -> databases.Backend:
+    return databases.backend()
+
+
+@pytest.fixture
+async def database_url(tmp_path: Path) -> AsyncIterator[str]:
+    async with databases.fresh_database(tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    try:
+        await upgrade(engine, "head")
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return create_session_factory(engine)

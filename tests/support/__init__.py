@@ -1,0 +1,1 @@
+"""Test infrastructure shared by the suite: database backends and a throwaway PostgreSQL."""
