@@ -14,7 +14,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Long enough to ride out another writer's batch, short enough that a stuck lock surfaces as an
+# error the delivery loop retries (the batch stays unacknowledged) instead of a silent stall.
+SQLITE_BUSY_TIMEOUT_MS = 5_000
 
 
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:

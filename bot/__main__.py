@@ -1,0 +1,201 @@
+"""Command line and composition root: settings -> logging -> engine -> bot -> dispatcher."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+from collections.abc import Sequence
+
+import structlog
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Mode, Settings, SettingsError, load_settings
+from bot.db import migrate
+from bot.db.engine import create_engine, create_session_factory
+from bot.logs import configure_logging, scrub
+from bot.telegram.batch_store import BatchStore
+from bot.telegram.group_commit import GroupCommitter
+from bot.telegram.lifecycle import StoredChatLifecycle
+from bot.telegram.outbound import OutboundMiddleware
+from bot.telegram.polling import DurablePolling
+from bot.telegram.processing import UpdateProcessor
+from bot.telegram.webhook import WebhookReceiver
+from handlers import get_routers
+
+log = structlog.get_logger("bot")
+
+WEBHOOK_STORE_ATTEMPTS = 3
+
+
+class StartupError(Exception):
+    """The bot cannot start; the message is one line, safe to print."""
+
+
+def build_bot(settings: Settings) -> Bot:
+    session = (
+        AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base))
+        if settings.telegram_api_base
+        else AiohttpSession()
+    )
+    return Bot(
+        settings.token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
+    )
+
+
+def build_dispatcher(settings: Settings) -> Dispatcher:
+    dispatcher = Dispatcher(settings=settings)
+    dispatcher.include_routers(*get_routers())
+    return dispatcher
+
+
+async def serve(settings: Settings) -> None:
+    engine = create_engine(settings.database_url)
+    try:
+        await migrate.upgrade(engine)
+        await _serve_with(settings, engine)
+    finally:
+        await engine.dispose()
+
+
+async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
+    session_factory = create_session_factory(engine)
+    bot = build_bot(settings)
+    bot.session.middleware(
+        OutboundMiddleware(StoredChatLifecycle(session_factory), token=settings.token)
+    )
+    try:
+        me = await _check_token(bot)
+        log.info("bot.start", username=me, mode=settings.mode.value)
+        dispatcher = build_dispatcher(settings)
+        dispatcher.workflow_data["session_factory"] = session_factory
+        processor = UpdateProcessor(dispatcher, bot)
+        if settings.mode is Mode.WEBHOOK:
+            await _run_webhook(
+                settings,
+                bot,
+                processor,
+                BatchStore(session_factory, max_attempts=WEBHOOK_STORE_ATTEMPTS),
+            )
+        else:
+            await bot.delete_webhook(drop_pending_updates=False)
+            polling = DurablePolling(
+                bot,
+                processor,
+                BatchStore(session_factory),
+                timeout=settings.polling_timeout,
+                limit=settings.polling_limit,
+            )
+            _on_stop_signal(polling.stop)
+            await polling.run()
+    finally:
+        await bot.session.close()
+
+
+async def _check_token(bot: Bot) -> str:
+    try:
+        me = await bot.get_me()
+    except TelegramUnauthorizedError:
+        raise StartupError("Telegram rejected BOT_TOKEN (401 Unauthorized)") from None
+    except TelegramNetworkError as error:
+        raise StartupError(f"cannot reach the Bot API: {scrub(str(error))}") from None
+    return me.username or str(me.id)
+
+
+async def _run_webhook(
+    settings: Settings, bot: Bot, processor: UpdateProcessor, store: BatchStore
+) -> None:
+    assert settings.webhook_url is not None and settings.webhook_secret is not None
+    secret = settings.webhook_secret.get_secret_value()
+    committer = GroupCommitter(store)
+    receiver = WebhookReceiver(bot, processor, committer, secret)
+    runner = web.AppRunner(receiver.application(settings.webhook_path), access_log=None)
+    await committer.start()
+    await runner.setup()
+    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
+    await site.start()
+    stop = asyncio.Event()
+    _on_stop_signal(stop.set)
+    try:
+        await bot.set_webhook(
+            settings.webhook_url + settings.webhook_path,
+            secret_token=secret,
+            allowed_updates=processor.allowed_updates(),
+            drop_pending_updates=False,
+        )
+        log.info("webhook.start", port=settings.webhook_port, path=settings.webhook_path)
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+        await committer.stop()
+
+
+def _on_stop_signal(callback: object) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, callback)  # type: ignore[arg-type]
+
+
+async def run_migrations(settings: Settings) -> None:
+    engine = create_engine(settings.database_url)
+    try:
+        await migrate.upgrade(engine)
+        revision = await migrate.current_revision(engine)
+    finally:
+        await engine.dispose()
+    print(f"database is at revision {revision}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="fanpulse Telegram bot")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="run the bot (needs BOT_TOKEN)")
+    commands.add_parser("demo", help="run the whole product against the local Bot API emulator")
+    commands.add_parser("migrate", help="migrate the database to the latest schema and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"fanpulse: configuration error: {error}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level, settings.log_format.value)
+    command = args.command or ("run" if settings.bot_token else "demo")
+    try:
+        if command == "migrate":
+            asyncio.run(run_migrations(settings))
+        elif command == "demo":
+            from bot.demo import run_demo  # noqa: PLC0415 - the demo pulls in the emulator
+
+            return int(asyncio.run(run_demo(settings)))
+        else:
+            if settings.bot_token is None:
+                print(
+                    "fanpulse: BOT_TOKEN is not set (run `python -m bot demo` to try it locally)",
+                    file=sys.stderr,
+                )
+                return 2
+            asyncio.run(serve(settings))
+    except StartupError as error:
+        print(f"fanpulse: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

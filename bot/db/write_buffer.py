@@ -1,0 +1,295 @@
+"""The write-behind buffer: what handlers observed, flushed in one transaction per batch.
+
+Every write is idempotent on its natural key, so flushing the same update twice changes nothing
+(ARCHITECTURE section 2). Nothing here commits: the delivery loop owns the transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
+from bot.db.upsert import insert_for
+from bot.services.observed import ChatMigration, ChatSeen, CommentEdit, IncomingComment, UserSeen
+
+
+@dataclass(slots=True)
+class UpdateWrites:
+    """The writes of one update. Handlers add to it; the delivery loop flushes many at once."""
+
+    update_id: int
+    chats: list[ChatSeen] = field(default_factory=list)
+    users: list[UserSeen] = field(default_factory=list)
+    comments: list[IncomingComment] = field(default_factory=list)
+    edits: list[CommentEdit] = field(default_factory=list)
+    migrations: list[ChatMigration] = field(default_factory=list)
+    failure: FailedUpdateRecord | None = None
+
+    def failed(self, record: FailedUpdateRecord) -> UpdateWrites:
+        """The update with a failure on record. What it observed (the fan's message, chats,
+        people) is kept, so a crashing feature handler never costs a stored comment."""
+        return UpdateWrites(
+            update_id=self.update_id,
+            chats=self.chats,
+            users=self.users,
+            comments=self.comments,
+            edits=self.edits,
+            migrations=self.migrations,
+            failure=record,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FailedUpdateRecord:
+    payload: str
+    error: str
+    failed_at: datetime
+
+    @property
+    def payload_sha256(self) -> str:
+        return hashlib.sha256(self.payload.encode()).hexdigest()
+
+
+async def flush_writes(session: AsyncSession, batch: Sequence[UpdateWrites]) -> None:
+    """Apply a batch of updates' writes, in update order, inside the caller's transaction."""
+    await _upsert_chats(session, (chat for writes in batch for chat in writes.chats))
+    await _upsert_users(session, (user for writes in batch for user in writes.users))
+    await _insert_comments(session, [c for writes in batch for c in writes.comments])
+    edits = [edit for writes in batch for edit in writes.edits]
+    if edits:
+        await _apply_edits(session, edits)
+    for migration in (m for writes in batch for m in writes.migrations):
+        await migrate_chat(session, migration)
+    failures = [(writes.update_id, writes.failure) for writes in batch if writes.failure]
+    if failures:
+        await _insert_failures(session, failures)
+
+
+async def _insert_failures(
+    session: AsyncSession, failures: Sequence[tuple[int, FailedUpdateRecord]]
+) -> None:
+    statement = insert_for(session, FailedUpdate).on_conflict_do_nothing(
+        index_elements=[FailedUpdate.update_id, FailedUpdate.payload_sha256]
+    )
+    rows = [
+        {
+            "update_id": update_id,
+            "payload_sha256": record.payload_sha256,
+            "payload": record.payload,
+            "error": record.error,
+            "failed_at": record.failed_at,
+        }
+        for update_id, record in failures
+    ]
+    await session.execute(statement, rows)
+
+
+async def _upsert_chats(session: AsyncSession, chats: Iterable[ChatSeen]) -> None:
+    latest: dict[int, ChatSeen] = {}
+    for chat in chats:
+        latest[chat.id] = chat
+    if not latest:
+        return
+    rows = [
+        {
+            "id": chat.id,
+            "type": chat.type,
+            "title": chat.title,
+            "username": chat.username,
+            "is_active": True,
+            "first_seen_at": chat.seen_at,
+            "last_update_at": chat.seen_at,
+        }
+        for chat in latest.values()
+    ]
+    statement = insert_for(session, Chat)
+    statement = statement.on_conflict_do_update(
+        index_elements=[Chat.id],
+        set_={
+            "type": statement.excluded.type,
+            "title": statement.excluded.title,
+            "username": statement.excluded.username,
+            "last_update_at": statement.excluded.last_update_at,
+        },
+    )
+    await session.execute(statement, rows)
+
+
+async def _upsert_users(session: AsyncSession, users: Iterable[UserSeen]) -> None:
+    latest: dict[int, UserSeen] = {}
+    for user in users:
+        latest[user.id] = user
+    if not latest:
+        return
+    rows = [
+        {
+            "id": user.id,
+            "is_bot": user.is_bot,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "username": user.username,
+            "language_code": user.language_code,
+            "first_seen_at": user.seen_at,
+            "last_seen_at": user.seen_at,
+        }
+        for user in latest.values()
+    ]
+    statement = insert_for(session, User)
+    statement = statement.on_conflict_do_update(
+        index_elements=[User.id],
+        set_={
+            "first_name": statement.excluded.first_name,
+            "last_name": statement.excluded.last_name,
+            "username": statement.excluded.username,
+            "language_code": statement.excluded.language_code,
+            "last_seen_at": statement.excluded.last_seen_at,
+        },
+    )
+    await session.execute(statement, rows)
+
+
+def _comment_row(comment: IncomingComment) -> dict[str, Any]:
+    return {
+        "chat_id": comment.chat_id,
+        "message_id": comment.message_id,
+        "thread_id": comment.thread_id,
+        "author_kind": comment.author.kind.value,
+        "author_user_id": comment.author.user_id,
+        "sender_chat_id": comment.author.sender_chat_id,
+        "is_fan": comment.author.is_fan,
+        "text": comment.text,
+        "media_kind": comment.media_kind,
+        "service_kind": comment.service_kind,
+        "reply_to_message_id": comment.reply_to_message_id,
+        "is_automatic_forward": comment.is_automatic_forward,
+        "is_forwarded": comment.is_forwarded,
+        "created_at": comment.created_at,
+        "edited_at": None,
+        "edit_count": 0,
+    }
+
+
+async def _insert_comments(session: AsyncSession, comments: Sequence[IncomingComment]) -> None:
+    if not comments:
+        return
+    statement = insert_for(session, Comment).on_conflict_do_nothing(
+        index_elements=[Comment.chat_id, Comment.message_id]
+    )
+    await session.execute(statement, [_comment_row(comment) for comment in comments])
+
+
+async def _apply_edits(session: AsyncSession, edits: Sequence[CommentEdit]) -> None:
+    # An edit of a message we never saw (sent before the bot joined) stores it as it is now.
+    await _insert_comments(session, [edit.comment for edit in edits])
+    keys = {(edit.comment.chat_id, edit.comment.message_id) for edit in edits}
+    current = {
+        (row.chat_id, row.message_id): row
+        for row in (
+            await session.execute(
+                select(
+                    Comment.chat_id,
+                    Comment.message_id,
+                    Comment.text,
+                    Comment.media_kind,
+                    Comment.edited_at,
+                    Comment.edit_count,
+                ).where(tuple_(Comment.chat_id, Comment.message_id).in_(keys))
+            )
+        ).all()
+    }
+    state = {
+        key: (row.text, row.media_kind, row.edited_at, row.edit_count)
+        for key, row in current.items()
+    }
+    versions: list[dict[str, Any]] = []
+    changed: dict[tuple[int, int], dict[str, Any]] = {}
+    for edit in edits:
+        key = (edit.comment.chat_id, edit.comment.message_id)
+        text, media_kind, edited_at, edit_count = state[key]
+        is_stale = edited_at is not None and edited_at >= edit.edited_at
+        unchanged = text == edit.comment.text and media_kind == edit.comment.media_kind
+        if is_stale or unchanged:
+            continue
+        versions.append(
+            {
+                "chat_id": key[0],
+                "message_id": key[1],
+                "edited_at": edit.edited_at,
+                "previous_text": text,
+            }
+        )
+        state[key] = (edit.comment.text, edit.comment.media_kind, edit.edited_at, edit_count + 1)
+        changed[key] = {
+            "b_chat_id": key[0],
+            "b_message_id": key[1],
+            "text": edit.comment.text,
+            "media_kind": edit.comment.media_kind,
+            "edited_at": edit.edited_at,
+            "edit_count": edit_count + 1,
+        }
+    if not versions:
+        return
+    await session.execute(
+        insert_for(session, CommentVersion).on_conflict_do_nothing(
+            index_elements=[
+                CommentVersion.chat_id,
+                CommentVersion.message_id,
+                CommentVersion.edited_at,
+            ]
+        ),
+        versions,
+    )
+    await session.execute(
+        update(Comment.__table__)  # type: ignore[arg-type]
+        .where(
+            Comment.chat_id == bindparam("b_chat_id"),
+            Comment.message_id == bindparam("b_message_id"),
+        )
+        .values(
+            text=bindparam("text"),
+            media_kind=bindparam("media_kind"),
+            edited_at=bindparam("edited_at"),
+            edit_count=bindparam("edit_count"),
+        ),
+        list(changed.values()),
+    )
+
+
+async def migrate_chat(session: AsyncSession, migration: ChatMigration) -> None:
+    """A basic group became a supergroup: the stored chat moves to the new id.
+
+    Telegram gives the supergroup a fresh message-id space, so comments stay keyed by the old chat
+    (their (chat_id, message_id) stays unique); the old row points at the new one.
+    """
+    old = await session.get(Chat, migration.old_chat_id)
+    statement = insert_for(session, Chat).on_conflict_do_nothing(index_elements=[Chat.id])
+    await session.execute(
+        statement,
+        [
+            {
+                "id": migration.new_chat_id,
+                "type": "supergroup",
+                "title": old.title if old else None,
+                "username": None,
+                "is_active": True,
+                "first_seen_at": migration.seen_at,
+                "last_update_at": migration.seen_at,
+            }
+        ],
+    )
+    await session.execute(
+        update(Chat)
+        .where(Chat.id == migration.old_chat_id)
+        .values(
+            migrated_to_chat_id=migration.new_chat_id,
+            is_active=False,
+            inactive_reason="migrated",
+        )
+    )

@@ -1,0 +1,88 @@
+"""Make a batch of updates' writes durable in one transaction, or not at all.
+
+Transient database errors (locks, lost connections) retry the whole batch with backoff; the
+caller acknowledges nothing to Telegram until `commit` returns. A batch that fails on its data
+(a constraint, a value the database refuses) is split, so that one poison update goes to
+failed_updates instead of blocking every update behind it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, datetime
+
+import structlog
+from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db.write_buffer import FailedUpdateRecord, UpdateWrites, flush_writes
+from bot.logs import scrub
+
+log = structlog.get_logger(__name__)
+
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError, asyncio.TimeoutError)
+DATA_ERRORS = (IntegrityError, DataError)
+
+
+class BatchNotStored(Exception):
+    """The batch could not be stored within the allowed attempts; nothing was acknowledged."""
+
+
+class BatchStore:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        *,
+        max_attempts: int | None = None,
+        base_delay: float = 0.2,
+        max_delay: float = 10.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.session_factory = session_factory
+        self.max_attempts = max_attempts
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self.sleep = sleep
+
+    async def commit(self, batch: Sequence[UpdateWrites]) -> None:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                await self._flush(batch)
+            except DATA_ERRORS as error:
+                await self._isolate(batch, error)
+                return
+            except TRANSIENT_ERRORS as error:
+                log.warning(
+                    "batch.retry", attempt=attempt, updates=len(batch), error=_describe(error)
+                )
+                if self.max_attempts is not None and attempt >= self.max_attempts:
+                    raise BatchNotStored(_describe(error)) from error
+                await self.sleep(min(self.max_delay, self.base_delay * 2 ** (attempt - 1)))
+            else:
+                return
+
+    async def _flush(self, batch: Sequence[UpdateWrites]) -> None:
+        async with self.session_factory() as session, session.begin():
+            await flush_writes(session, batch)
+
+    async def _isolate(self, batch: Sequence[UpdateWrites], error: Exception) -> None:
+        if len(batch) > 1:
+            log.warning("batch.split", updates=len(batch), error=_describe(error))
+            for writes in batch:
+                await self.commit([writes])
+            return
+        (writes,) = batch
+        log.error("update.unstorable", update_id=writes.update_id, error=_describe(error))
+        record = FailedUpdateRecord(
+            payload=repr(writes)[:100_000],
+            error=_describe(error),
+            failed_at=datetime.now(UTC),
+        )
+        await self.commit([UpdateWrites(update_id=writes.update_id, failure=record)])
+
+
+def _describe(error: BaseException) -> str:
+    return scrub(f"{type(error).__name__}: {error}")[:2000]

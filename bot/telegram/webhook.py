@@ -1,0 +1,57 @@
+"""Webhook mode: aiohttp receives updates; 200 only after the update's writes are durable."""
+
+from __future__ import annotations
+
+import hmac
+import json
+
+import structlog
+from aiogram import Bot
+from aiogram.types import Update
+from aiohttp import web
+from pydantic import ValidationError
+
+from bot.telegram.batch_store import BatchNotStored
+from bot.telegram.group_commit import GroupCommitter
+from bot.telegram.processing import UpdateProcessor
+
+log = structlog.get_logger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+class WebhookReceiver:
+    def __init__(
+        self, bot: Bot, processor: UpdateProcessor, committer: GroupCommitter, secret: str
+    ) -> None:
+        self.bot = bot
+        self.processor = processor
+        self.committer = committer
+        self.secret = secret.encode()
+
+    def application(self, path: str) -> web.Application:
+        app = web.Application()
+        app.router.add_post(path, self.handle)
+        app.router.add_get("/healthz", self.health)
+        return app
+
+    async def handle(self, request: web.Request) -> web.Response:
+        presented = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(presented, self.secret):
+            return web.Response(status=401, text="unauthorized")
+        try:
+            payload = await request.json(loads=json.loads)
+            update = Update.model_validate(payload, context={"bot": self.bot})
+        except (ValueError, ValidationError) as error:
+            # Telegram would retry a 5xx forever; a body that is not an update never will be one.
+            log.warning("webhook.bad_update", error=str(error)[:500])
+            return web.Response(status=400, text="bad update")
+        writes = await self.processor.process(update)
+        try:
+            await self.committer.submit(writes)
+        except BatchNotStored:
+            return web.Response(status=503, text="not stored, retry")
+        return web.Response(status=200)
+
+    async def health(self, _request: web.Request) -> web.Response:
+        return web.json_response({"ok": True})

@@ -1,0 +1,44 @@
+"""The real ingest path (dispatcher, handlers, batch store) fed with raw update JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import Update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.__main__ import build_dispatcher
+from bot.config import load_settings
+from bot.telegram.batch_store import BatchStore
+from bot.telegram.processing import UpdateProcessor
+from tests.support.recording_session import TOKEN, RecordingSession, recording_bot
+
+
+@dataclass
+class Pipeline:
+    bot: Bot
+    session: RecordingSession
+    dispatcher: Dispatcher
+    processor: UpdateProcessor
+    store: BatchStore
+
+    @classmethod
+    def create(cls, session_factory: async_sessionmaker[AsyncSession], **settings: Any) -> Pipeline:
+        bot, session = recording_bot()
+        dispatcher = build_dispatcher(load_settings(bot_token=TOKEN, **settings))
+        dispatcher.workflow_data["session_factory"] = session_factory
+        return cls(
+            bot=bot,
+            session=session,
+            dispatcher=dispatcher,
+            processor=UpdateProcessor(dispatcher, bot),
+            store=BatchStore(session_factory, max_attempts=1),
+        )
+
+    async def deliver(self, *raw_updates: dict[str, Any]) -> None:
+        """One batch, as the polling loop runs it: every update, then one commit."""
+        updates = [Update.model_validate(raw, context={"bot": self.bot}) for raw in raw_updates]
+        batch = [await self.processor.process(update) for update in updates]
+        await self.store.commit(batch)

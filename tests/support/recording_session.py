@@ -1,0 +1,69 @@
+"""A Bot API session that records calls and answers with aiogram's own types (no network)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.methods import GetMe, TelegramMethod
+from aiogram.methods.base import TelegramType
+from aiogram.types import Chat, Message, User
+
+BOT_USER = User(id=42_000_001, is_bot=True, first_name="fanpulse", username="fanpulse_bot")
+TOKEN = "42000001:AAFakeTokenForDispatcherLevelTests_xyz123"
+
+
+class RecordingSession(BaseSession):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[TelegramMethod[Any]] = []
+        self._message_ids = itertools.count(10_000)
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+    ) -> TelegramType:
+        self.calls.append(method)
+        return self._answer(method)  # type: ignore[no-any-return]
+
+    def _answer(self, method: TelegramMethod[Any]) -> Any:
+        if isinstance(method, GetMe):
+            return BOT_USER
+        returning = method.__returning__
+        if returning is bool:
+            return True
+        if returning is Message:
+            chat_id = getattr(method, "chat_id", 0)
+            return Message(
+                message_id=next(self._message_ids),
+                date=datetime.now(UTC),
+                chat=Chat(id=int(chat_id), type="private" if int(chat_id) > 0 else "supergroup"),
+                from_user=BOT_USER,
+                text=getattr(method, "text", None),
+            )
+        raise AssertionError(f"RecordingSession has no answer for {type(method).__name__}")
+
+    def methods(self, kind: type[TelegramMethod[Any]]) -> list[Any]:
+        return [call for call in self.calls if isinstance(call, kind)]
+
+    async def close(self) -> None:
+        return None
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        raise AssertionError("RecordingSession does not download files")
+        yield b""  # pragma: no cover - makes this an async generator
+
+
+def recording_bot() -> tuple[Bot, RecordingSession]:
+    session = RecordingSession()
+    return Bot(TOKEN, session=session), session

@@ -1,0 +1,102 @@
+"""Raw Bot API update JSON for dispatcher-level tests, with increasing ids (reads like a chat)."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+GROUP_ANONYMOUS_BOT = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
+TELEGRAM_SERVICE = {"id": 777000, "is_bot": False, "first_name": "Telegram"}
+
+
+def user(user_id: int, first_name: str = "Fan", **extra: Any) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": first_name, **extra}
+
+
+def group(chat_id: int = -1001000000001, title: str = "Fans") -> dict[str, Any]:
+    return {"id": chat_id, "type": "supergroup", "title": title}
+
+
+def basic_group(chat_id: int = -4001, title: str = "Small fans") -> dict[str, Any]:
+    return {"id": chat_id, "type": "group", "title": title}
+
+
+def channel(chat_id: int = -1002000000001, title: str = "Creator channel") -> dict[str, Any]:
+    return {"id": chat_id, "type": "channel", "title": title}
+
+
+def private(of: dict[str, Any]) -> dict[str, Any]:
+    return {"id": of["id"], "type": "private", "first_name": of["first_name"]}
+
+
+@dataclass
+class Updates:
+    """Builds updates the way Telegram numbers them: update ids and per-chat message ids grow."""
+
+    next_update_id: int = 1000
+    clock: int = field(default_factory=lambda: int(time.time()))
+    _message_ids: dict[int, itertools.count[int]] = field(default_factory=dict)
+
+    def _update(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+        self.next_update_id += 1
+        return {"update_id": self.next_update_id, kind: payload}
+
+    def _message_id(self, chat: dict[str, Any]) -> int:
+        return next(self._message_ids.setdefault(chat["id"], itertools.count(1)))
+
+    def message_payload(
+        self, chat: dict[str, Any], sender: dict[str, Any] | None, **fields: Any
+    ) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "message_id": self._message_id(chat),
+            "date": self.clock,
+            "chat": chat,
+            **fields,
+        }
+        if sender is not None:
+            payload["from"] = sender
+        return payload
+
+    def message(
+        self, chat: dict[str, Any], sender: dict[str, Any] | None, text: str, **fields: Any
+    ) -> dict[str, Any]:
+        return self._update("message", self.message_payload(chat, sender, text=text, **fields))
+
+    def raw_message(
+        self, chat: dict[str, Any], sender: dict[str, Any] | None, **fields: Any
+    ) -> dict[str, Any]:
+        return self._update("message", self.message_payload(chat, sender, **fields))
+
+    def command(
+        self, chat: dict[str, Any], sender: dict[str, Any], text: str, **fields: Any
+    ) -> dict[str, Any]:
+        length = len(text.split(maxsplit=1)[0])
+        entities = [{"type": "bot_command", "offset": 0, "length": length}]
+        return self.message(chat, sender, text, entities=entities, **fields)
+
+    def edit(self, original: dict[str, Any], text: str, *, after: int = 60) -> dict[str, Any]:
+        message = dict(original["message"])
+        message["text"] = text
+        message["edit_date"] = message["date"] + after
+        return self._update("edited_message", message)
+
+    def as_anonymous_admin(self, chat: dict[str, Any], text: str) -> dict[str, Any]:
+        return self.message(chat, GROUP_ANONYMOUS_BOT, text, sender_chat=chat)
+
+    def as_channel(self, chat: dict[str, Any], via: dict[str, Any], text: str) -> dict[str, Any]:
+        return self.message(chat, CHANNEL_BOT, text, sender_chat=via)
+
+    def automatic_forward(
+        self, chat: dict[str, Any], linked: dict[str, Any], text: str
+    ) -> dict[str, Any]:
+        return self.message(
+            chat, TELEGRAM_SERVICE, text, sender_chat=linked, is_automatic_forward=True
+        )
