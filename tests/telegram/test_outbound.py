@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
-from aiogram import Bot
 from aiogram.exceptions import (
     ClientDecodeError,
     TelegramBadRequest,
@@ -24,17 +21,14 @@ from aiogram.exceptions import (
 from aiogram.types import Message
 from structlog.testing import capture_logs
 
-from bot.telegram.outbound import OutboundMiddleware, RetryPolicy, unreachable_reason
-from tests.telegram.fake_clock import FakeClock
-from tests.telegram.fake_lifecycle import RecordingLifecycle
+from bot.telegram.outbound import RetryPolicy, unreachable_reason
+from tests.telegram.fake_outbound import Harness, build_harness
 from tests.telegram.fake_session import (
     TOKEN,
     NetworkFailure,
     Reply,
-    ScriptedSession,
     failure,
     flood,
-    make_bot,
     migrated,
     ok,
 )
@@ -45,37 +39,9 @@ PRIVATE = 424242
 MEMBER = {"status": "member", "user": {"id": PRIVATE, "is_bot": False, "first_name": "Fan"}}
 
 
-@dataclass
-class Harness:
-    clock: FakeClock
-    session: ScriptedSession
-    lifecycle: RecordingLifecycle
-    bot: Bot
-
-    def times(self) -> list[float]:
-        return [call.at - self.clock.start for call in self.session.calls]
-
-
-def build(jitter: float = 1.0) -> Harness:
-    clock = FakeClock()
-    session = ScriptedSession(clock)
-    lifecycle = RecordingLifecycle()
-    session.middleware(
-        OutboundMiddleware(
-            lifecycle, token=TOKEN, clock=clock, sleep=clock.sleep, jitter=lambda: jitter
-        )
-    )
-    return Harness(clock, session, lifecycle, make_bot(session))
-
-
 @pytest.fixture
 def h() -> Harness:
-    return build()
-
-
-async def run_one(h: Harness, awaitable: Any) -> Any:
-    (result,) = await h.clock.run(awaitable)
-    return result
+    return build_harness()
 
 
 # 429: a global pause
@@ -128,14 +94,14 @@ async def test_flood_pause_never_holds_get_updates_or_callback_answers(h: Harnes
 
 async def test_a_flooded_get_updates_waits_its_own_retry_after(h: Harness) -> None:
     h.session.queue(flood(3))
-    assert await run_one(h, h.bot.get_updates(offset=7, timeout=0)) == []
+    assert await h.run_one(h.bot.get_updates(offset=7, timeout=0)) == []
     assert h.times() == [0, 3]
 
 
 async def test_flood_retries_are_bounded(h: Harness) -> None:
     h.session.queue(*[flood(2)] * 6, chat_id=PRIVATE)
     with capture_logs() as logs:
-        error = await run_one(h, h.bot.send_message(PRIVATE, "one"))
+        error = await h.run_one(h.bot.send_message(PRIVATE, "one"))
     assert isinstance(error, TelegramRetryAfter)
     assert h.times() == [0, 2, 4, 6, 8]
     assert [entry["event"] for entry in logs] == ["telegram.retry_after"] * 4 + ["telegram.gave_up"]
@@ -156,7 +122,7 @@ async def test_a_longer_flood_extends_the_pause_for_everyone(h: Harness) -> None
 
 async def test_server_errors_back_off_exponentially_then_raise(h: Harness) -> None:
     h.session.queue(*[failure(502, "Bad Gateway")] * 4)
-    error = await run_one(h, h.bot.send_message(PRIVATE, "hi"))
+    error = await h.run_one(h.bot.send_message(PRIVATE, "hi"))
     assert isinstance(error, TelegramServerError)
     assert h.times() == [0, 0.5, 1.5, 3.5]
 
@@ -177,14 +143,14 @@ async def test_backoff_is_jittered_and_capped() -> None:
 
 
 async def test_jitter_scales_the_wait() -> None:
-    h = build(jitter=0.5)
+    h = build_harness(jitter=0.5)
     h.session.queue(
         failure(500, "Internal Server Error: restart"),
         failure(503, "Service Unavailable"),
         ok(MEMBER),
         chat_id=PRIVATE,
     )
-    member = await run_one(h, h.bot.get_chat_member(PRIVATE, PRIVATE))
+    member = await h.run_one(h.bot.get_chat_member(PRIVATE, PRIVATE))
     assert member.user.id == PRIVATE
     assert h.times() == [0, 0.25, 0.75]
 
@@ -192,7 +158,7 @@ async def test_jitter_scales_the_wait() -> None:
 async def test_network_errors_are_retried_and_raised_without_the_token(h: Harness) -> None:
     h.session.queue(*[NetworkFailure()] * 4)
     with capture_logs() as logs:
-        error = await run_one(h, h.bot.send_message(PRIVATE, "hi"))
+        error = await h.run_one(h.bot.send_message(PRIVATE, "hi"))
     assert isinstance(error, TelegramNetworkError)
     assert len(h.session.calls) == 4
     assert "sendMessage" in str(error)
@@ -205,19 +171,19 @@ async def test_network_errors_are_retried_and_raised_without_the_token(h: Harnes
 
 async def test_a_network_error_then_success(h: Harness) -> None:
     h.session.queue(NetworkFailure())
-    assert isinstance(await run_one(h, h.bot.send_message(PRIVATE, "hi")), Message)
+    assert isinstance(await h.run_one(h.bot.send_message(PRIVATE, "hi")), Message)
     assert h.times() == [0, 0.5]
 
 
 async def test_an_html_error_page_from_a_proxy_is_retried(h: Harness) -> None:
     h.session.queue(Reply(502, "<html><h1>502 Bad Gateway</h1></html>"))
-    assert isinstance(await run_one(h, h.bot.send_message(PRIVATE, "hi")), Message)
+    assert isinstance(await h.run_one(h.bot.send_message(PRIVATE, "hi")), Message)
     assert len(h.session.calls) == 2
 
 
 async def test_a_well_formed_answer_of_the_wrong_shape_is_not_retried(h: Harness) -> None:
     h.session.queue(ok("not a message"))
-    assert isinstance(await run_one(h, h.bot.send_message(PRIVATE, "hi")), ClientDecodeError)
+    assert isinstance(await h.run_one(h.bot.send_message(PRIVATE, "hi")), ClientDecodeError)
     assert len(h.session.calls) == 1
 
 
@@ -236,7 +202,7 @@ async def test_client_errors_are_never_retried(
     h: Harness, status: int, description: str, expected: type[Exception]
 ) -> None:
     h.session.queue(failure(status, description))
-    assert type(await run_one(h, h.bot.send_message(PRIVATE, "hi"))) is expected
+    assert type(await h.run_one(h.bot.send_message(PRIVATE, "hi"))) is expected
     assert len(h.session.calls) == 1
     assert h.lifecycle.unreachable == []
 
@@ -247,7 +213,7 @@ async def test_client_errors_are_never_retried(
 async def test_migration_rekeys_the_chat_and_resends_once(h: Harness) -> None:
     h.session.queue(migrated(GROUP), chat_id=OLD_GROUP)
     with capture_logs() as logs:
-        message = await run_one(h, h.bot.send_message(OLD_GROUP, "hello", parse_mode=None))
+        message = await h.run_one(h.bot.send_message(OLD_GROUP, "hello", parse_mode=None))
     assert isinstance(message, Message)
     assert message.chat.id == GROUP
     assert h.lifecycle.migrations == [(OLD_GROUP, GROUP)]
@@ -261,7 +227,7 @@ async def test_migration_rekeys_the_chat_and_resends_once(h: Harness) -> None:
 async def test_a_second_migration_is_raised_not_followed(h: Harness) -> None:
     h.session.queue(migrated(GROUP), chat_id=OLD_GROUP)
     h.session.queue(migrated(-1009999), chat_id=GROUP)
-    error = await run_one(h, h.bot.send_message(OLD_GROUP, "hello"))
+    error = await h.run_one(h.bot.send_message(OLD_GROUP, "hello"))
     assert isinstance(error, TelegramMigrateToChat)
     assert error.migrate_to_chat_id == -1009999
     assert h.lifecycle.migrations == [(OLD_GROUP, GROUP)]
@@ -270,7 +236,7 @@ async def test_a_second_migration_is_raised_not_followed(h: Harness) -> None:
 
 async def test_a_migration_with_a_different_source_chat_is_ambiguous(h: Harness) -> None:
     h.session.queue(migrated(GROUP))
-    error = await run_one(h, h.bot.forward_message(PRIVATE, OLD_GROUP, message_id=5))
+    error = await h.run_one(h.bot.forward_message(PRIVATE, OLD_GROUP, message_id=5))
     assert isinstance(error, TelegramMigrateToChat)
     assert h.lifecycle.migrations == []
     assert len(h.session.calls) == 1
@@ -279,7 +245,7 @@ async def test_a_migration_with_a_different_source_chat_is_ambiguous(h: Harness)
 async def test_the_resend_after_a_migration_is_retried_like_any_call(h: Harness) -> None:
     h.session.queue(migrated(GROUP), chat_id=OLD_GROUP)
     h.session.queue(flood(4), chat_id=GROUP)
-    assert isinstance(await run_one(h, h.bot.send_message(OLD_GROUP, "hello")), Message)
+    assert isinstance(await h.run_one(h.bot.send_message(OLD_GROUP, "hello")), Message)
     assert [call.chat_id for call in h.session.calls] == [OLD_GROUP, GROUP, GROUP]
 
 
@@ -301,7 +267,7 @@ async def test_an_unreachable_chat_is_reported_and_the_error_raised(
 ) -> None:
     h.session.queue(failure(403, description))
     with capture_logs() as logs:
-        error = await run_one(h, h.bot.send_message(chat_id, "hi"))
+        error = await h.run_one(h.bot.send_message(chat_id, "hi"))
     assert isinstance(error, TelegramForbiddenError)
     assert h.lifecycle.unreachable == [(chat_id, reason)]
     assert len(h.session.calls) == 1
@@ -318,29 +284,27 @@ async def test_an_unreachable_chat_is_reported_and_the_error_raised(
 
 async def test_a_blocked_copy_target_is_the_private_chat(h: Harness) -> None:
     h.session.queue(failure(403, "Forbidden: bot was blocked by the user"))
-    await run_one(h, h.bot.copy_message(PRIVATE, GROUP, message_id=9))
+    await h.run_one(h.bot.copy_message(PRIVATE, GROUP, message_id=9))
     assert h.lifecycle.unreachable == [(PRIVATE, "blocked")]
 
 
 async def test_a_kick_is_not_pinned_on_either_chat_of_a_forward(h: Harness) -> None:
     h.session.queue(failure(403, "Forbidden: bot was kicked from the supergroup chat"))
-    await run_one(h, h.bot.forward_message(GROUP, -1005555, message_id=9))
+    await h.run_one(h.bot.forward_message(GROUP, -1005555, message_id=9))
     assert h.lifecycle.unreachable == []
 
 
 async def test_a_kick_after_a_migration_concerns_the_new_chat(h: Harness) -> None:
     h.session.queue(migrated(GROUP), chat_id=OLD_GROUP)
     h.session.queue(failure(403, "Forbidden: bot was kicked from the supergroup chat"))
-    error = await run_one(h, h.bot.send_message(OLD_GROUP, "hi"))
+    error = await h.run_one(h.bot.send_message(OLD_GROUP, "hi"))
     assert isinstance(error, TelegramForbiddenError)
     assert h.lifecycle.unreachable == [(GROUP, "kicked")]
 
 
 async def test_a_channel_username_is_not_reported(h: Harness) -> None:
     h.session.queue(failure(403, "Forbidden: bot is not a member of the channel chat"))
-    assert isinstance(
-        await run_one(h, h.bot.send_message("@fanclub", "hi")), TelegramForbiddenError
-    )
+    assert isinstance(await h.run_one(h.bot.send_message("@fanclub", "hi")), TelegramForbiddenError)
     assert h.lifecycle.unreachable == []
 
 
