@@ -38,6 +38,8 @@ def redact_processor(token: str) -> Processor:
 def _scrub(value: Any, token: str) -> Any:
     if isinstance(value, str):
         return redact(value, token)
+    if isinstance(value, BaseException):
+        return redact(f"{type(value).__name__}: {value}", token)
     if isinstance(value, dict):
         return {key: _scrub(item, token) for key, item in value.items()}
     if isinstance(value, list):
