@@ -1,0 +1,553 @@
+"""Bot API methods: each takes aiogram's validated method object and answers with aiogram types."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from aiogram import methods as m
+from aiogram import types
+from aiogram.client.default import Default
+from aiogram.methods.base import TelegramMethod
+
+from bot.emulator.entities import format_text
+from bot.emulator.errors import bad_request, forbidden
+from bot.emulator.events import Events
+from bot.emulator.media import file_object, reuse, store_document, store_photo
+from bot.emulator.requests import Upload, attached
+from bot.emulator.updates import UpdateQueue
+from bot.emulator.webhook import WebhookConfig, WebhookDelivery
+from bot.emulator.world import ChatState, PollState, World, dump, now
+
+MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+CHAT_ACTIONS = {
+    "typing",
+    "upload_photo",
+    "record_video",
+    "upload_video",
+    "record_voice",
+    "upload_voice",
+    "upload_document",
+    "choose_sticker",
+    "find_location",
+    "record_video_note",
+    "upload_video_note",
+}
+NOT_MODIFIED = (
+    "message is not modified: specified new message content and reply markup are exactly "
+    "the same as a current content and reply markup of the message"
+)
+
+
+@dataclass
+class Backend:
+    world: World
+    queue: UpdateQueue
+    webhook: WebhookDelivery
+    events: Events
+
+
+Files = dict[str, Upload]
+Handler = Callable[[Backend, Any, Files], Awaitable[Any]]
+HANDLERS: dict[str, Handler] = {}
+MethodT = TypeVar("MethodT", bound=TelegramMethod[Any])
+
+
+def handles(
+    model: type[MethodT],
+) -> Callable[
+    [Callable[[Backend, MethodT, Files], Awaitable[Any]]],
+    Callable[[Backend, MethodT, Files], Awaitable[Any]],
+]:
+    def register(
+        function: Callable[[Backend, MethodT, Files], Awaitable[Any]],
+    ) -> Callable[[Backend, MethodT, Files], Awaitable[Any]]:
+        HANDLERS[str(model.__api_method__).lower()] = function
+        return function
+
+    return register
+
+
+def given(value: Any) -> Any:
+    """A parameter's value, or None when aiogram's Default(...) placeholder was never sent."""
+    return None if isinstance(value, Default) else value
+
+
+# the bot and updates
+
+
+@handles(m.GetMe)
+async def get_me(api: Backend, method: m.GetMe, files: Files) -> types.User:
+    return api.world.me()
+
+
+@handles(m.GetUpdates)
+async def get_updates(api: Backend, method: m.GetUpdates, files: Files) -> list[types.Update]:
+    updates = await api.queue.get_updates(
+        offset=method.offset,
+        limit=method.limit,
+        timeout=method.timeout,
+        allowed_updates=method.allowed_updates,
+    )
+    return [types.Update.model_validate(u) for u in updates]
+
+
+@handles(m.SetWebhook)
+async def set_webhook(api: Backend, method: m.SetWebhook, files: Files) -> bool:
+    if not method.url:
+        await api.webhook.delete()
+        return True
+    if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", method.url):
+        raise bad_request("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443")
+    secret = method.secret_token
+    if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+        raise bad_request("bad webhook: secret token contains unallowed characters")
+    max_connections = method.max_connections or 1
+    if not 1 <= max_connections <= 100:
+        raise bad_request("bad webhook: max_connections must be between 1 and 100")
+    api.queue.set_allowed(method.allowed_updates)
+    if method.drop_pending_updates:
+        await api.queue.drop_pending()
+    await api.webhook.set(WebhookConfig(method.url, secret, max_connections))
+    return True
+
+
+@handles(m.DeleteWebhook)
+async def delete_webhook(api: Backend, method: m.DeleteWebhook, files: Files) -> bool:
+    await api.webhook.delete()
+    if method.drop_pending_updates:
+        await api.queue.drop_pending()
+    return True
+
+
+@handles(m.GetWebhookInfo)
+async def get_webhook_info(
+    api: Backend, method: m.GetWebhookInfo, files: Files
+) -> types.WebhookInfo:
+    return types.WebhookInfo.model_validate(api.webhook.info())
+
+
+@handles(m.LogOut)
+async def log_out(api: Backend, method: m.LogOut, files: Files) -> bool:
+    return True
+
+
+@handles(m.Close)
+async def close(api: Backend, method: m.Close, files: Files) -> bool:
+    return True
+
+
+# sending
+
+
+def _text(text: str, parse_mode: Any, entities: Any, *, caption: bool) -> dict[str, Any]:
+    if caption:
+        plain, found = format_text(
+            text,
+            given(parse_mode),
+            _entity_dicts(entities),
+            limit=CAPTION_LIMIT,
+            empty_error="message caption is empty",
+            long_error="message caption is too long",
+        )
+        return {"caption": plain, "caption_entities": found or None}
+    plain, found = format_text(
+        text,
+        given(parse_mode),
+        _entity_dicts(entities),
+        limit=MESSAGE_LIMIT,
+        empty_error="message text is empty",
+        long_error="message is too long",
+    )
+    return {"text": plain, "entities": found or None}
+
+
+def _entity_dicts(entities: list[types.MessageEntity] | None) -> list[dict[str, Any]] | None:
+    return [dump(e) for e in entities] if entities else None
+
+
+def _markup(markup: Any) -> dict[str, Any]:
+    """Only inline keyboards are part of the sent message; callback_data is at most 64 bytes."""
+    if not isinstance(markup, types.InlineKeyboardMarkup):
+        return {}
+    for row in markup.inline_keyboard:
+        for button in row:
+            data = button.callback_data
+            if data is not None and not 1 <= len(data.encode()) <= 64:
+                raise bad_request("BUTTON_DATA_INVALID")
+    return {"reply_markup": dump(markup)}
+
+
+def _reply(api: Backend, chat: ChatState, method: Any) -> dict[str, Any]:
+    parameters = getattr(method, "reply_parameters", None)
+    message_id = parameters.message_id if parameters else None
+    message_id = message_id or getattr(method, "reply_to_message_id", None)
+    if not message_id:
+        return {}
+    original = api.world.message(chat, message_id)
+    if original is None:
+        if (parameters and parameters.allow_sending_without_reply) or given(
+            getattr(method, "allow_sending_without_reply", None)
+        ):
+            return {}
+        raise bad_request("message to be replied not found")
+    quoted = dump(original)
+    quoted.pop("reply_to_message", None)
+    return {"reply_to_message": quoted}
+
+
+def _send(api: Backend, chat: ChatState, method: Any, content: dict[str, Any]) -> types.Message:
+    fields: dict[str, Any] = {"from": dump(api.world.bot_user())}
+    if chat.type == "channel":
+        fields = {"sender_chat": dump(api.world.chat_object(chat))}
+    fields.update(content)
+    fields.update(_reply(api, chat, method))
+    fields.update(_markup(getattr(method, "reply_markup", None)))
+    return api.world.new_message(chat, {k: v for k, v in fields.items() if v is not None})
+
+
+@handles(m.SendMessage)
+async def send_message(api: Backend, method: m.SendMessage, files: Files) -> types.Message:
+    chat = api.world.writable_chat(method.chat_id)
+    content = _text(method.text, method.parse_mode, method.entities, caption=False)
+    return _send(api, chat, method, content)
+
+
+def _caption(method: Any) -> dict[str, Any]:
+    if not method.caption:
+        return {}
+    return _text(method.caption, method.parse_mode, method.caption_entities, caption=True)
+
+
+def _media_source(value: Any, files: Files) -> tuple[Upload | None, str]:
+    upload = attached(value, files)
+    if upload is not None:
+        return upload, ""
+    reference = str(value)
+    if reference.startswith(("http://", "https://")):
+        raise bad_request("failed to get HTTP URL content")
+    return None, reference
+
+
+@handles(m.SendPhoto)
+async def send_photo(api: Backend, method: m.SendPhoto, files: Files) -> types.Message:
+    chat = api.world.writable_chat(method.chat_id)
+    caption = _caption(method)
+    upload, file_id = _media_source(method.photo, files)
+    if upload is not None:
+        media: dict[str, Any] = {"photo": store_photo(api.world, upload.content)}
+    else:
+        media = reuse(api.world, file_id, "photo")
+    return _send(api, chat, method, {**media, **caption})
+
+
+@handles(m.SendDocument)
+async def send_document(api: Backend, method: m.SendDocument, files: Files) -> types.Message:
+    chat = api.world.writable_chat(method.chat_id)
+    caption = _caption(method)
+    upload, file_id = _media_source(method.document, files)
+    if upload is not None:
+        if not upload.content:
+            raise bad_request("file must be non-empty")
+        document = store_document(api.world, upload.content, upload.filename, upload.content_type)
+        media: dict[str, Any] = {"document": document}
+    else:
+        media = reuse(api.world, file_id, "document")
+    return _send(api, chat, method, {**media, **caption})
+
+
+@handles(m.SendChatAction)
+async def send_chat_action(api: Backend, method: m.SendChatAction, files: Files) -> bool:
+    api.world.writable_chat(method.chat_id)
+    if method.action not in CHAT_ACTIONS:
+        raise bad_request("wrong parameter action in request")
+    return True
+
+
+# editing and deleting
+
+
+def _own_message(api: Backend, chat: ChatState, message_id: int | None, action: str) -> Any:
+    message = api.world.message(chat, message_id or 0)
+    if message is None:
+        raise bad_request(f"message to {action} not found")
+    return message
+
+
+@handles(m.EditMessageText)
+async def edit_message_text(
+    api: Backend, method: m.EditMessageText, files: Files
+) -> types.Message | bool:
+    if method.inline_message_id:
+        raise bad_request("MESSAGE_ID_INVALID")
+    if method.chat_id is None:
+        raise bad_request("chat_id is empty")
+    chat = api.world.readable_chat(method.chat_id)
+    message = _own_message(api, chat, method.message_id, "edit")
+    if not api.world.sent_by_bot(message) and chat.type != "channel":
+        raise bad_request("message can't be edited")
+    if message.text is None:
+        raise bad_request("there is no text in the message to edit")
+    content = _text(method.text or "", method.parse_mode, method.entities, caption=False)
+    markup = _markup(method.reply_markup)
+    current_markup = dump(message.reply_markup) if message.reply_markup else None
+    current_entities = [dump(e) for e in message.entities or []] or None
+    if (
+        content["text"] == message.text
+        and content["entities"] == current_entities
+        and markup.get("reply_markup") == current_markup
+    ):
+        raise bad_request(NOT_MODIFIED)
+    changes = {
+        "message_id": message.message_id,
+        "edit_date": now(),
+        **content,
+        "reply_markup": markup.get("reply_markup"),
+    }
+    return api.world.replace_message(chat, changes)
+
+
+@handles(m.EditMessageReplyMarkup)
+async def edit_message_reply_markup(
+    api: Backend, method: m.EditMessageReplyMarkup, files: Files
+) -> types.Message | bool:
+    if method.inline_message_id:
+        raise bad_request("MESSAGE_ID_INVALID")
+    if method.chat_id is None:
+        raise bad_request("chat_id is empty")
+    chat = api.world.readable_chat(method.chat_id)
+    message = _own_message(api, chat, method.message_id, "edit")
+    markup = _markup(method.reply_markup).get("reply_markup")
+    current = dump(message.reply_markup) if message.reply_markup else None
+    if markup == current:
+        raise bad_request(NOT_MODIFIED)
+    changes = {"message_id": message.message_id, "edit_date": now(), "reply_markup": markup}
+    return api.world.replace_message(chat, changes)
+
+
+@handles(m.DeleteMessage)
+async def delete_message(api: Backend, method: m.DeleteMessage, files: Files) -> bool:
+    chat = api.world.readable_chat(method.chat_id)
+    message = _own_message(api, chat, method.message_id, "delete")
+    bot = chat.bot_member
+    may_delete_others = bot.status == "creator" or (
+        bot.status == "administrator" and bot.rights.get("can_delete_messages", False)
+    )
+    if chat.type != "private" and not api.world.sent_by_bot(message) and not may_delete_others:
+        raise bad_request("message can't be deleted")
+    del chat.messages[message.message_id]
+    return True
+
+
+@handles(m.PinChatMessage)
+async def pin_chat_message(api: Backend, method: m.PinChatMessage, files: Files) -> bool:
+    chat = api.world.writable_chat(method.chat_id)
+    _own_message(api, chat, method.message_id, "pin")
+    bot = chat.bot_member
+    if chat.type != "private" and bot.status not in ("creator", "administrator"):
+        raise bad_request("not enough rights to manage pinned messages in the chat")
+    return True
+
+
+@handles(m.UnpinChatMessage)
+async def unpin_chat_message(api: Backend, method: m.UnpinChatMessage, files: Files) -> bool:
+    api.world.writable_chat(method.chat_id)
+    return True
+
+
+# polls and callbacks
+
+
+def _poll_options(method: m.SendPoll) -> list[types.PollOption]:
+    options: list[types.PollOption] = []
+    for index, option in enumerate(method.options):
+        text = option if isinstance(option, str) else option.text
+        if not 1 <= len(text) <= 100:
+            raise bad_request("poll options must be 1-100 characters long")
+        options.append(types.PollOption(persistent_id=str(index), text=text, voter_count=0))
+    if not 2 <= len(options) <= 12:
+        raise bad_request("poll must have 2-12 options")
+    return options
+
+
+@handles(m.SendPoll)
+async def send_poll(api: Backend, method: m.SendPoll, files: Files) -> types.Message:
+    chat = api.world.writable_chat(method.chat_id)
+    if chat.type == "channel" and method.is_anonymous is False:
+        raise bad_request("non-anonymous polls can't be sent to channel chats")
+    if not 1 <= len(method.question) <= 300:
+        raise bad_request("poll question must be 1-300 characters long")
+    poll_type = method.type or "regular"
+    correct = method.correct_option_id
+    if poll_type == "quiz" and correct is None and not method.correct_option_ids:
+        raise bad_request("wrong correct option id specified")
+    poll = types.Poll(
+        id=api.world.next_id("5"),
+        question=method.question,
+        options=_poll_options(method),
+        total_voter_count=0,
+        is_closed=bool(method.is_closed),
+        is_anonymous=method.is_anonymous is not False,
+        type=poll_type,
+        allows_multiple_answers=bool(method.allows_multiple_answers),
+        allows_revoting=True,
+        members_only=False,
+        correct_option_id=correct,
+        explanation=method.explanation,
+        open_period=method.open_period,
+    )
+    message = _send(api, chat, method, {"poll": dump(poll)})
+    api.world.polls[poll.id] = PollState(poll, chat.id, message.message_id)
+    return message
+
+
+@handles(m.StopPoll)
+async def stop_poll(api: Backend, method: m.StopPoll, files: Files) -> types.Poll:
+    chat = api.world.readable_chat(method.chat_id)
+    state = next(
+        (
+            s
+            for s in api.world.polls.values()
+            if s.chat_id == chat.id and s.message_id == method.message_id
+        ),
+        None,
+    )
+    if state is None or method.message_id not in chat.messages:
+        raise bad_request("message with poll to stop not found")
+    if state.poll.is_closed:
+        raise bad_request("poll has already been closed")
+    state.poll = state.poll.model_copy(update={"is_closed": True})
+    api.world.replace_message(chat, {"message_id": method.message_id, "poll": dump(state.poll)})
+    return state.poll
+
+
+@handles(m.AnswerCallbackQuery)
+async def answer_callback_query(api: Backend, method: m.AnswerCallbackQuery, files: Files) -> bool:
+    state = api.world.callbacks.get(method.callback_query_id)
+    if state is None or state.answered:
+        raise bad_request("query is too old and response timeout expired or query ID is invalid")
+    if method.text is not None and len(method.text) > 200:
+        raise bad_request("MESSAGE_TOO_LONG")
+    state.answered = True
+    state.answer = {"text": method.text, "show_alert": bool(method.show_alert)}
+    return True
+
+
+# commands
+
+
+def _scope_key(scope: Any, language_code: str | None) -> tuple[str, str]:
+    scope_json = (
+        json.dumps(dump(scope), sort_keys=True) if scope is not None else '{"type": "default"}'
+    )
+    return scope_json, language_code or ""
+
+
+@handles(m.SetMyCommands)
+async def set_my_commands(api: Backend, method: m.SetMyCommands, files: Files) -> bool:
+    if len(method.commands) > 100:
+        raise bad_request("too many commands")
+    for command in method.commands:
+        if not COMMAND_NAME.fullmatch(command.command):
+            raise bad_request("BOT_COMMAND_INVALID")
+        if not 1 <= len(command.description) <= 256:
+            raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+    key = _scope_key(method.scope, method.language_code)
+    api.world.commands[key] = [dump(c) for c in method.commands]
+    return True
+
+
+@handles(m.GetMyCommands)
+async def get_my_commands(
+    api: Backend, method: m.GetMyCommands, files: Files
+) -> list[types.BotCommand]:
+    key = _scope_key(method.scope, method.language_code)
+    return [types.BotCommand.model_validate(c) for c in api.world.commands.get(key, [])]
+
+
+@handles(m.DeleteMyCommands)
+async def delete_my_commands(api: Backend, method: m.DeleteMyCommands, files: Files) -> bool:
+    api.world.commands.pop(_scope_key(method.scope, method.language_code), None)
+    return True
+
+
+@handles(m.SetMyDescription)
+async def set_my_description(api: Backend, method: m.SetMyDescription, files: Files) -> bool:
+    return True
+
+
+@handles(m.SetMyShortDescription)
+async def set_my_short_description(
+    api: Backend, method: m.SetMyShortDescription, files: Files
+) -> bool:
+    return True
+
+
+# chats and members
+
+
+@handles(m.GetChat)
+async def get_chat(api: Backend, method: m.GetChat, files: Files) -> types.ChatFullInfo:
+    return api.world.chat_full_info(api.world.readable_chat(method.chat_id))
+
+
+@handles(m.GetChatMember)
+async def get_chat_member(api: Backend, method: m.GetChatMember, files: Files) -> Any:
+    chat = api.world.readable_chat(method.chat_id)
+    api.world.user(method.user_id)
+    return api.world.member_object(chat, method.user_id)
+
+
+@handles(m.GetChatAdministrators)
+async def get_chat_administrators(
+    api: Backend, method: m.GetChatAdministrators, files: Files
+) -> list[Any]:
+    chat = api.world.readable_chat(method.chat_id)
+    if chat.type == "private":
+        raise bad_request("there are no administrators in the private chat")
+    members = {**chat.members, api.world.bot_id: chat.bot_member}
+    return [
+        api.world.member_object(chat, user_id, member)
+        for user_id, member in members.items()
+        if member.status in ("creator", "administrator")
+    ]
+
+
+@handles(m.GetChatMemberCount)
+async def get_chat_member_count(api: Backend, method: m.GetChatMemberCount, files: Files) -> int:
+    chat = api.world.readable_chat(method.chat_id)
+    if chat.type == "private":
+        return 2
+    others = sum(1 for member in chat.members.values() if member.present)
+    return others + (1 if chat.bot_member.present else 0)
+
+
+@handles(m.LeaveChat)
+async def leave_chat(api: Backend, method: m.LeaveChat, files: Files) -> bool:
+    chat = api.world.readable_chat(method.chat_id)
+    if chat.type == "private":
+        raise bad_request("chat member status can't be changed in private chats")
+    if not chat.bot_member.present:
+        raise forbidden_not_member(chat)
+    await api.events.set_member(chat.id, api.world.bot_id, "left", actor_id=api.world.bot_id)
+    return True
+
+
+def forbidden_not_member(chat: ChatState) -> Exception:
+    return forbidden(f"bot is not a member of the {chat.kind_name}")
+
+
+# files
+
+
+@handles(m.GetFile)
+async def get_file(api: Backend, method: m.GetFile, files: Files) -> types.File:
+    stored = api.world.file(method.file_id)
+    if len(stored.content) > 20 * 1024 * 1024:
+        raise bad_request("file is too big")
+    return file_object(stored)
