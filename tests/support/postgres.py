@@ -22,6 +22,8 @@ from pathlib import Path
 
 SEARCH_ROOT = Path("/usr/lib/postgresql")
 SCRATCH_BASES = ("/dev/shm", "/tmp")  # noqa: S108
+# A container's /dev/shm is often 64 MiB: too small for a cluster and its WAL.
+MIN_FREE = 1 << 30
 READY_TIMEOUT_S = 30
 START_ATTEMPTS = 3
 # initdb and postgres refuse to run as root: as root we hand the server to one of these users.
@@ -195,9 +197,18 @@ def _scratch_base() -> str:
     Never $TMPDIR: when we are root, the server user must be able to reach the directory.
     """
     for base in SCRATCH_BASES:
-        if os.path.isdir(base) and os.access(base, os.W_OK | os.X_OK):
+        if (
+            os.path.isdir(base)
+            and os.access(base, os.W_OK | os.X_OK)
+            and _free_bytes(base) > MIN_FREE
+        ):
             return base
     return tempfile.gettempdir()
+
+
+def _free_bytes(path: str) -> int:
+    stats = os.statvfs(path)
+    return stats.f_bavail * stats.f_frsize
 
 
 def _server_user() -> str | None:
