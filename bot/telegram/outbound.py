@@ -9,6 +9,7 @@ that blocked or removed the bot, and keeps the token out of every error it raise
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 import time
 from collections.abc import Callable
@@ -59,9 +60,14 @@ class ChatLifecycle(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    """Attempt counts include the first try."""
+    """Attempt counts include the first try.
+
+    A call never waits out a flood pause longer than `max_flood_wait`: it fails at once with
+    TelegramRetryAfter instead, so a broadcast flood of an hour does not hang every handler.
+    """
 
     flood_attempts: int = 5
+    max_flood_wait: float = 60.0
     failure_attempts: int = 4
     backoff_base: float = 0.5
     backoff_cap: float = 8.0
@@ -230,7 +236,11 @@ class OutboundMiddleware(BaseRequestMiddleware):
                 return await make_request(bot, method)
             except TelegramRetryAfter as error:
                 floods += 1
-                if floods >= self._policy.flood_attempts:
+                self._pause.extend(error.retry_after)
+                if (
+                    floods >= self._policy.flood_attempts
+                    or error.retry_after > self._policy.max_flood_wait
+                ):
                     self._log_gave_up(method, error, floods)
                     raise
                 await self._pause_for(method, error, floods)
@@ -253,7 +263,7 @@ class OutboundMiddleware(BaseRequestMiddleware):
         chat_id = _chat_id(method) if pacing is Pacing.CHAT else None
         count = messages_posted(method) if pacing is Pacing.CHAT else 1
         while True:
-            await self._pause.wait()
+            await self._wait_out_pause(method)
             if pacing is not Pacing.NONE:
                 for _ in range(count):
                     await self._limiter.acquire(chat_id)
@@ -261,10 +271,19 @@ class OutboundMiddleware(BaseRequestMiddleware):
             if not self._pause.is_active():
                 return
 
+    async def _wait_out_pause(self, method: TelegramMethod[TelegramType]) -> None:
+        remaining = self._pause.remaining()
+        if remaining > self._policy.max_flood_wait:
+            raise TelegramRetryAfter(
+                method=method,
+                message="Flood pause in force (outbound middleware)",
+                retry_after=math.ceil(remaining),
+            )
+        await self._pause.wait()
+
     async def _pause_for(
         self, method: TelegramMethod[TelegramType], error: TelegramRetryAfter, attempt: int
     ) -> None:
-        self._pause.extend(error.retry_after)
         log.warning(
             "telegram.retry_after",
             method=method.__api_method__,
@@ -273,7 +292,8 @@ class OutboundMiddleware(BaseRequestMiddleware):
             attempt=attempt,
         )
         if not is_paused_by_flood(method.__api_method__):
-            await self._pause.wait()  # others skip the pause, but a flooded call honours it
+            # Others skip the pause, but the flooded call itself honours it.
+            await self._wait_out_pause(method)
 
     async def _back_off(
         self,

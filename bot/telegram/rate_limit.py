@@ -165,10 +165,13 @@ class FloodPause:
         self._until = max(self._until, self._clock() + seconds)
         return self._until
 
+    def remaining(self) -> float:
+        return max(0.0, self._until - self._clock())
+
     def is_active(self) -> bool:
-        return self._clock() < self._until
+        return self.remaining() > 0
 
     async def wait(self) -> None:
         # Loop: another 429 may have pushed the end further while we slept.
-        while (remaining := self._until - self._clock()) > 0:
+        while (remaining := self.remaining()) > 0:
             await self._sleep(remaining)

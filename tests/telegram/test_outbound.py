@@ -321,3 +321,30 @@ async def test_a_channel_username_is_not_reported(h: Harness) -> None:
 )
 def test_unreachable_reason(description: str, reason: str | None) -> None:
     assert unreachable_reason(description) == reason
+
+
+# a flood too long to wait out
+
+
+async def test_a_flood_longer_than_the_wait_limit_fails_fast_for_everyone(h: Harness) -> None:
+    h.session.queue(flood(3600), chat_id=GROUP)
+    with capture_logs() as logs:
+        first, second = await h.clock.run(
+            h.bot.send_message(GROUP, "one"),
+            h.clock.after(1, h.bot.send_message(PRIVATE, "two")),
+        )
+    assert isinstance(first, TelegramRetryAfter)
+    assert first.retry_after == 3600
+    assert isinstance(second, TelegramRetryAfter)
+    assert second.retry_after == 3599
+    assert len(h.session.calls) == 1
+    assert h.clock.elapsed() == 1
+    assert [entry["event"] for entry in logs] == ["telegram.gave_up"]
+
+
+async def test_a_pause_within_the_wait_limit_is_waited_out_by_later_calls(h: Harness) -> None:
+    h.session.queue(flood(3600), chat_id=GROUP)
+    await h.clock.run(h.bot.send_message(GROUP, "one"))
+    h.clock.now += 3600 - 30
+    assert isinstance(await h.run_one(h.bot.send_message(PRIVATE, "two")), Message)
+    assert h.times()[-1] == 3600
