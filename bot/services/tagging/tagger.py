@@ -1,0 +1,122 @@
+"""Tags and sentiment for one comment in a single Aho-Corasick pass over its normalised text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import ahocorasick  # type: ignore[import-not-found]  # C extension without type information
+
+from bot.services.tagging.lexicon import NEGATIVE, NEGATORS, NEUTRAL, POSITIVE
+from bot.services.tagging.normalization import normalize
+from bot.services.tagging.result import TagHit, TagResult
+from bot.services.tagging.rule import (
+    HASHTAG_BODY,
+    TagRule,
+    hashtag_key,
+    keyword_key,
+    tag_name_key,
+)
+from bot.services.tagging.sentiment import LexiconMatch, assess
+from bot.services.tagging.term import ASCII_WORD_CHARS, Term
+
+# Like Telegram, a '#' glued to a preceding word ("C#", "abc#tag") does not start a hashtag.
+_HASHTAG = re.compile(r"(?<!\w)#(\w+)")
+
+
+def _lexicon_entries() -> Iterable[tuple[str, int, bool]]:
+    """(word, polarity, is_negator) for every lexicon word, with typographic apostrophes too."""
+    groups = ((POSITIVE, 1, False), (NEGATIVE, -1, False), (NEGATORS, 0, True), (NEUTRAL, 0, False))
+    for words, polarity, is_negator in groups:
+        for word in words:
+            yield word, polarity, is_negator
+            if "'" in word:
+                yield word.replace("'", "\N{RIGHT SINGLE QUOTATION MARK}"), polarity, is_negator
+
+
+class Tagger:
+    """Immutable once built; share one per tag set across tasks and threads."""
+
+    __slots__ = ("_automaton", "_hashtags", "_rules")
+
+    def __init__(
+        self, rules: tuple[TagRule, ...], automaton: Any, hashtags: dict[str, tuple[str, ...]]
+    ) -> None:
+        self._rules = rules
+        self._automaton = automaton
+        self._hashtags = hashtags
+
+    @classmethod
+    def build(cls, rules: Iterable[TagRule]) -> Tagger:
+        """Validate `rules` and build the automaton; ValueError names the offending tag."""
+        rules = tuple(rules)
+        terms: dict[str, Term] = {}
+        hashtags: dict[str, tuple[str, ...]] = {}
+        seen_names: dict[str, str] = {}
+        for rule in rules:
+            name_key = tag_name_key(rule.tag)
+            if name_key in seen_names:
+                raise ValueError(f"tag {rule.tag!r} is defined twice (as {seen_names[name_key]!r})")
+            seen_names[name_key] = rule.tag
+            for keyword in rule.keywords:
+                key = keyword_key(rule.tag, keyword)
+                terms.setdefault(key, Term(key)).add_tag(rule.tag)
+            aliases = [hashtag_key(rule.tag, alias) for alias in rule.hashtags]
+            if HASHTAG_BODY.fullmatch(name_key):
+                aliases.append(name_key)
+            for alias in aliases:
+                tags = hashtags.get(alias, ())
+                if rule.tag not in tags:
+                    hashtags[alias] = (*tags, rule.tag)
+        for word, polarity, is_negator in _lexicon_entries():
+            term = terms.setdefault(word, Term(word))
+            term.in_lexicon = True
+            term.polarity = polarity
+            term.is_negator = is_negator
+        automaton = ahocorasick.Automaton()
+        for key, term in terms.items():
+            automaton.add_word(key, _payload(term))
+        automaton.make_automaton()
+        return cls(rules, automaton, hashtags)
+
+    @property
+    def rules(self) -> tuple[TagRule, ...]:
+        return self._rules
+
+    def tag(self, text: str) -> TagResult:
+        norm = normalize(text)
+        tags: set[str] = set()
+        matched: list[TagHit] = []
+        lexical: list[LexiconMatch] = []
+        for last, (length, bounded, term_text, term_tags, term) in self._automaton.iter(norm):
+            start = last - length + 1
+            if bounded and not _on_boundaries(norm, term, start, last + 1):
+                continue
+            if term_tags:
+                tags.update(term_tags)
+                matched.append(TagHit(term_text, start, last + 1, term_tags))
+            if term.in_lexicon:
+                lexical.append((start, last + 1, term))
+        if "#" in norm:
+            for found in _HASHTAG.finditer(norm):
+                hashtag_tags = self._hashtags.get(found.group(1))
+                if hashtag_tags:
+                    tags.update(hashtag_tags)
+                    matched.append(TagHit(found.group(), found.start(), found.end(), hashtag_tags))
+        sentiment, sentiment_hits = assess(norm, lexical)
+        return TagResult(frozenset(tags), sentiment, tuple(matched), sentiment_hits)
+
+
+# The automaton's value for a key, unpacked in one step on the hot path.
+_Payload = tuple[int, bool, str, tuple[str, ...], Term]
+
+
+def _payload(term: Term) -> _Payload:
+    return term.length, term.check_start or term.check_end, term.text, term.tags, term
+
+
+def _on_boundaries(norm: str, term: Term, start: int, end: int) -> bool:
+    if term.check_start and start and norm[start - 1] in ASCII_WORD_CHARS:
+        return False
+    return not (term.check_end and end < len(norm) and norm[end] in ASCII_WORD_CHARS)
