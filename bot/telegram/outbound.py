@@ -32,6 +32,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.methods import CopyMessages, ForwardMessages, SendMediaGroup
 from aiogram.methods.base import TelegramType
 from pydantic import ValidationError
 
@@ -91,10 +92,7 @@ _SENDS_WITHOUT_MESSAGE = frozenset(
 # Edits post nothing new, so they skip the per-chat buckets: queueing them behind a group's
 # 20/min would build a backlog of stale edits (a busy poll re-rendering on every vote). They
 # still spend the overall budget; code that edits often should coalesce its edits instead.
-_EDITS = frozenset({"stopPoll", "stopMessageLiveLocation"})
-# Answers expire within seconds and getUpdates feeds the delivery loop: the flood pause would
-# only turn these into timeouts or stall ingest, so they go straight through.
-_NEVER_PAUSED = frozenset({"getUpdates"})
+_EDITS_BY_OTHER_NAMES = frozenset({"stopPoll", "stopMessageLiveLocation"})
 
 
 def pacing_of(api_method: str) -> Pacing:
@@ -102,21 +100,27 @@ def pacing_of(api_method: str) -> Pacing:
         api_method.startswith("send") and api_method not in _SENDS_WITHOUT_MESSAGE
     ):
         return Pacing.CHAT
-    if api_method.startswith("editMessage") or api_method in _EDITS:
+    if api_method.startswith("editMessage") or api_method in _EDITS_BY_OTHER_NAMES:
         return Pacing.OVERALL
     return Pacing.NONE
 
 
 def is_paused_by_flood(api_method: str) -> bool:
-    return api_method not in _NEVER_PAUSED and not api_method.startswith("answer")
+    # Answers to queries expire within seconds and getUpdates feeds the delivery loop: holding
+    # them in the pause would only turn them into timeouts or stall ingest.
+    return api_method != "getUpdates" and not api_method.startswith("answer")
 
 
 def messages_posted(method: TelegramMethod[TelegramType]) -> int:
-    """An album or a batch copy posts one message per item, and Telegram counts each."""
-    items = getattr(method, "media", None)
-    if not isinstance(items, list):
-        items = getattr(method, "message_ids", None)
-    return max(1, len(items)) if isinstance(items, list) else 1
+    """An album or a batch copy posts one message per item, and Telegram counts each.
+
+    (sendPaidMedia also takes a list of media, but posts them as one message.)
+    """
+    if isinstance(method, SendMediaGroup):
+        return max(1, len(method.media))
+    if isinstance(method, CopyMessages | ForwardMessages):
+        return max(1, len(method.message_ids))
+    return 1
 
 
 _UNREACHABLE_REASONS = (

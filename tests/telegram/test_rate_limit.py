@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from aiogram.types import InputMediaPhoto, MediaUnion
+from aiogram.methods import SendPaidMedia
+from aiogram.types import InputMediaPhoto, InputPaidMediaPhoto, MediaUnion
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.telegram.outbound import Pacing, messages_posted, pacing_of
 from bot.telegram.rate_limit import (
     GROUP,
     OVERALL,
@@ -22,6 +24,7 @@ from bot.telegram.rate_limit import (
 )
 from tests.telegram.fake_clock import FakeClock
 from tests.telegram.fake_outbound import Harness, build_harness
+from tests.telegram.fake_session import ok
 
 SUPERGROUP = -1001234567890
 USER = 424242
@@ -246,3 +249,42 @@ async def test_an_album_counts_one_message_per_item(h: Harness) -> None:
     await h.clock.run(h.bot.send_media_group(SUPERGROUP, album))
     await h.clock.run(h.bot.send_message(SUPERGROUP, "after the album"))
     assert h.times() == pytest.approx([(5 - 2) * 60 / 18, (6 - 2) * 60 / 18])
+
+
+async def test_a_batch_forward_counts_one_message_per_item(h: Harness) -> None:
+    h.session.queue(ok([{"message_id": n} for n in range(4)]))
+    await h.clock.run(h.bot.forward_messages(SUPERGROUP, -100777, message_ids=[1, 2, 3, 4]))
+    await h.clock.run(h.bot.send_message(SUPERGROUP, "after the batch"))
+    assert h.times() == pytest.approx([(4 - 2) * 60 / 18, (5 - 2) * 60 / 18])
+
+
+def test_paid_media_is_one_message_however_many_items() -> None:
+    paid = SendPaidMedia(
+        chat_id=SUPERGROUP,
+        star_count=5,
+        media=[InputPaidMediaPhoto(media="photo-1"), InputPaidMediaPhoto(media="photo-2")],
+    )
+    assert messages_posted(paid) == 1
+
+
+@pytest.mark.parametrize(
+    ("api_method", "pacing"),
+    [
+        ("sendMessage", Pacing.CHAT),
+        ("sendPoll", Pacing.CHAT),
+        ("sendDice", Pacing.CHAT),
+        ("copyMessages", Pacing.CHAT),
+        ("forwardMessage", Pacing.CHAT),
+        ("sendChatAction", Pacing.NONE),
+        ("sendMessageDraft", Pacing.NONE),
+        ("editMessageText", Pacing.OVERALL),
+        ("stopPoll", Pacing.OVERALL),
+        ("getUpdates", Pacing.NONE),
+        ("answerCallbackQuery", Pacing.NONE),
+        ("getChatMember", Pacing.NONE),
+        ("setWebhook", Pacing.NONE),
+        ("deleteMessage", Pacing.NONE),
+    ],
+)
+def test_which_calls_are_paced(api_method: str, pacing: Pacing) -> None:
+    assert pacing_of(api_method) is pacing
