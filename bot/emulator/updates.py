@@ -44,7 +44,7 @@ class UpdateQueue:
         self.webhook_active = False
         self._changed = asyncio.Condition()
         self._poll_generation = 0
-        self._polling = False
+        self._waiting_polls = 0
 
     # producing
 
@@ -146,10 +146,19 @@ class UpdateQueue:
         def woken() -> bool:
             return bool(self.pending) or generation != self._poll_generation
 
+        self._waiting_polls += 1
+        self._changed.notify_all()
         try:
             await asyncio.wait_for(self._changed.wait_for(woken), timeout)
         except TimeoutError:
             return
+        finally:
+            self._waiting_polls -= 1
+
+    async def until_long_polling(self) -> None:
+        """Wait until a getUpdates request is parked waiting for updates (for tests)."""
+        async with self._changed:
+            await self._changed.wait_for(lambda: self._waiting_polls > 0)
 
     async def next_undelivered(self, busy: Iterable[int]) -> dict[str, Any]:
         """The oldest pending update no webhook connection is working on; waits for one."""

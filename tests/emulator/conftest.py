@@ -13,6 +13,14 @@ from bot.emulator.client import EmulatorClient
 from bot.emulator.server import Emulator
 
 
+class LoopbackSession(AiohttpSession):
+    """aiogram waits 250 ms on close for TLS shutdowns; plain loopback HTTP needs none."""
+
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+
 @pytest.fixture
 async def emulator() -> AsyncIterator[Emulator]:
     emulator = Emulator(webhook_retry_min=0.01, webhook_retry_max=0.05)
@@ -23,7 +31,7 @@ async def emulator() -> AsyncIterator[Emulator]:
 
 @pytest.fixture
 async def bot(emulator: Emulator) -> AsyncIterator[Bot]:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url))
+    session = LoopbackSession(api=TelegramAPIServer.from_base(emulator.base_url))
     bot = Bot(emulator.token, session=session)
     yield bot
     await session.close()
