@@ -84,6 +84,7 @@ _REROLL_TAG = b"fanpulse/reroll/v1\n"
 _HEX_DIGITS = frozenset("0123456789abcdef")
 _TWO_64 = 1 << 64
 _FOUR_U64 = struct.Struct(">4Q")
+_THIRTY_TWO = (32).to_bytes(4, "big")
 
 
 def new_seed() -> bytes:
@@ -165,8 +166,9 @@ class Drbg:
         digest = bytes.fromhex(entrant_digest)
         if len(digest) != 32:
             raise ValueError("the entrant digest is 32 bytes of hex")
-        material = b"".join(len(part).to_bytes(4, "big") + part for part in (seed, digest, beacon))
-        return cls(hashlib.sha256(_DRBG_TAG + material).digest())
+        # The length prefixes of the fixed-size seed and digest are constants: u32be(32).
+        material = _THIRTY_TWO + seed + _THIRTY_TWO + digest + len(beacon).to_bytes(4, "big")
+        return cls(hashlib.sha256(_DRBG_TAG + material + beacon).digest())
 
     def next_u64(self) -> int:
         if self._index == len(self._words):
