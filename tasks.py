@@ -102,8 +102,10 @@ def test(args: list[str]) -> int:
     postgres_only = _take_flag(args, "--postgres-only")
     if sqlite_only and postgres_only:
         return _fail("choose at most one of --sqlite-only and --postgres-only")
+    started = time.monotonic()
     ensure_venv()
     steps = [
+        Step(".venv", "ready", time.monotonic() - started),
         _checked("ruff check", [_tool("ruff"), "check", "."]),
         _checked("ruff format", [_tool("ruff"), "format", "--check", "."]),
         _checked("mypy", [_tool("mypy"), "."]),
