@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
+from bot.db.recent_profiles import RecentProfiles
 from bot.db.upsert import insert_for
 from bot.services.observed import ChatMigration, ChatSeen, CommentEdit, IncomingComment, UserSeen
 
@@ -57,10 +58,27 @@ class FailedUpdateRecord:
         return hashlib.sha256(self.payload.encode()).hexdigest()
 
 
-async def flush_writes(session: AsyncSession, batch: Sequence[UpdateWrites]) -> None:
-    """Apply a batch of updates' writes, in update order, inside the caller's transaction."""
-    await _upsert_chats(session, (chat for writes in batch for chat in writes.chats))
-    await _upsert_users(session, (user for writes in batch for user in writes.users))
+@dataclass(frozen=True, slots=True)
+class WrittenProfiles:
+    chats: list[ChatSeen]
+    users: list[UserSeen]
+
+
+async def flush_writes(
+    session: AsyncSession, batch: Sequence[UpdateWrites], profiles: RecentProfiles | None = None
+) -> WrittenProfiles:
+    """Apply a batch of updates' writes, in update order, inside the caller's transaction.
+
+    Returns the chat and user profiles it wrote: the caller tells `profiles` once committed.
+    """
+    chats = [chat for writes in batch for chat in writes.chats]
+    users = [user for writes in batch for user in writes.users]
+    written = WrittenProfiles(
+        chats=profiles.chats_to_write(chats) if profiles else chats,
+        users=profiles.users_to_write(users) if profiles else users,
+    )
+    await _upsert_chats(session, written.chats)
+    await _upsert_users(session, written.users)
     await _insert_comments(session, [c for writes in batch for c in writes.comments])
     edits = [edit for writes in batch for edit in writes.edits]
     if edits:
@@ -70,12 +88,13 @@ async def flush_writes(session: AsyncSession, batch: Sequence[UpdateWrites]) -> 
     failures = [(writes.update_id, writes.failure) for writes in batch if writes.failure]
     if failures:
         await _insert_failures(session, failures)
+    return written
 
 
 async def _insert_failures(
     session: AsyncSession, failures: Sequence[tuple[int, FailedUpdateRecord]]
 ) -> None:
-    statement = insert_for(session, FailedUpdate).on_conflict_do_nothing(
+    statement = insert_for(session, FailedUpdate.__table__).on_conflict_do_nothing(
         index_elements=[FailedUpdate.update_id, FailedUpdate.payload_sha256]
     )
     rows = [
@@ -109,7 +128,7 @@ async def _upsert_chats(session: AsyncSession, chats: Iterable[ChatSeen]) -> Non
         }
         for chat in latest.values()
     ]
-    statement = insert_for(session, Chat)
+    statement = insert_for(session, Chat.__table__)
     statement = statement.on_conflict_do_update(
         index_elements=[Chat.id],
         set_={
@@ -141,7 +160,7 @@ async def _upsert_users(session: AsyncSession, users: Iterable[UserSeen]) -> Non
         }
         for user in latest.values()
     ]
-    statement = insert_for(session, User)
+    statement = insert_for(session, User.__table__)
     statement = statement.on_conflict_do_update(
         index_elements=[User.id],
         set_={
@@ -179,7 +198,7 @@ def _comment_row(comment: IncomingComment) -> dict[str, Any]:
 async def _insert_comments(session: AsyncSession, comments: Sequence[IncomingComment]) -> None:
     if not comments:
         return
-    statement = insert_for(session, Comment).on_conflict_do_nothing(
+    statement = insert_for(session, Comment.__table__).on_conflict_do_nothing(
         index_elements=[Comment.chat_id, Comment.message_id]
     )
     await session.execute(statement, [_comment_row(comment) for comment in comments])
@@ -237,7 +256,7 @@ async def _apply_edits(session: AsyncSession, edits: Sequence[CommentEdit]) -> N
     if not versions:
         return
     await session.execute(
-        insert_for(session, CommentVersion).on_conflict_do_nothing(
+        insert_for(session, CommentVersion.__table__).on_conflict_do_nothing(
             index_elements=[
                 CommentVersion.chat_id,
                 CommentVersion.message_id,
@@ -269,7 +288,7 @@ async def migrate_chat(session: AsyncSession, migration: ChatMigration) -> None:
     (their (chat_id, message_id) stays unique); the old row points at the new one.
     """
     old = await session.get(Chat, migration.old_chat_id)
-    statement = insert_for(session, Chat).on_conflict_do_nothing(index_elements=[Chat.id])
+    statement = insert_for(session, Chat.__table__).on_conflict_do_nothing(index_elements=[Chat.id])
     await session.execute(
         statement,
         [

@@ -16,6 +16,7 @@ import structlog
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db.recent_profiles import RecentProfiles
 from bot.db.write_buffer import FailedUpdateRecord, UpdateWrites, flush_writes
 from bot.logs import scrub
 
@@ -40,6 +41,7 @@ class BatchStore:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.session_factory = session_factory
+        self.profiles = RecentProfiles()
         self.max_attempts = max_attempts
         self.base_delay = base_delay
         self.max_delay = max_delay
@@ -66,7 +68,8 @@ class BatchStore:
 
     async def _flush(self, batch: Sequence[UpdateWrites]) -> None:
         async with self.session_factory() as session, session.begin():
-            await flush_writes(session, batch)
+            written = await flush_writes(session, batch, self.profiles)
+        self.profiles.remember(written.chats, written.users)
 
     async def _isolate(self, batch: Sequence[UpdateWrites], error: Exception) -> None:
         if len(batch) > 1:

@@ -1,0 +1,226 @@
+"""Ingest throughput: our whole path against aiogram's floor and the commit-per-message pattern.
+
+Run: `python3 tasks.py bench ingest` (or `.venv/bin/python bench/ingest.py [--updates N]`).
+
+All three legs take the same raw update JSON, in the same run:
+- floor: parse + `Dispatcher.feed_update` into one no-op async handler (nothing stored);
+- ours: parse, the real dispatcher and handlers (attribution, records), and durable storage of
+  each batch of 100 in one transaction (what the polling loop does before it confirms a batch);
+- naive: parse + a handler that opens a session, adds the comment and commits, per message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from aiogram import Bot, Dispatcher, Router
+from aiogram.types import Message, Update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.__main__ import build_dispatcher  # noqa: E402
+from bot.config import load_settings  # noqa: E402
+from bot.db.engine import create_engine, create_session_factory  # noqa: E402
+from bot.db.migrate import upgrade  # noqa: E402
+from bot.db.models import Comment  # noqa: E402
+from bot.logs import configure_logging  # noqa: E402
+from bot.telegram.batch_store import BatchStore  # noqa: E402
+from bot.telegram.processing import UpdateProcessor  # noqa: E402
+from tests.support.recording_session import TOKEN, recording_bot  # noqa: E402
+
+BATCH = 100
+PHRASES = [
+    "下一期拍猫咪吧！",
+    "More behind-the-scenes please",
+    "剪辑节奏太快了，看不清",
+    "the audio is too quiet in the last video",
+    "#建议 出一期教程",
+    "love this series ❤️",
+    "字幕有错别字",
+    "when is the next live?",
+]
+
+
+def raw_updates(count: int, seed: int = 7) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    chats = [
+        {"id": -1001000000000 - n, "type": "supergroup", "title": f"Fans {n}"} for n in range(10)
+    ]
+    fans = [
+        {"id": 10_000 + n, "is_bot": False, "first_name": f"Fan{n}", "language_code": "zh"}
+        for n in range(2_000)
+    ]
+    now = int(datetime.now(UTC).timestamp())
+    next_message = dict.fromkeys((chat["id"] for chat in chats), 0)
+    updates = []
+    for update_id in range(1, count + 1):
+        chat = rng.choice(chats)
+        next_message[chat["id"]] += 1
+        message: dict[str, Any] = {
+            "message_id": next_message[chat["id"]],
+            "date": now,
+            "chat": chat,
+            "from": rng.choice(fans),
+        }
+        if update_id % 10 == 0:
+            message["photo"] = [{"file_id": "f", "file_unique_id": "u", "width": 9, "height": 9}]
+            message["caption"] = rng.choice(PHRASES)
+        else:
+            message["text"] = rng.choice(PHRASES)
+        updates.append({"update_id": update_id, "message": message})
+    return updates
+
+
+def parse(bot: Bot, raw: dict[str, Any]) -> Update:
+    return Update.model_validate(raw, context={"bot": bot})
+
+
+async def floor(raw: list[dict[str, Any]]) -> float:
+    bot, _ = recording_bot()
+    router = Router()
+
+    @router.message()
+    async def noop(message: Message) -> None:
+        return None
+
+    dispatcher = Dispatcher()
+    dispatcher.include_router(router)
+    started = time.perf_counter()
+    for item in raw:
+        await dispatcher.feed_update(bot, parse(bot, item))
+    return time.perf_counter() - started
+
+
+async def ours(raw: list[dict[str, Any]], factory: async_sessionmaker[AsyncSession]) -> float:
+    bot, _ = recording_bot()
+    dispatcher = build_dispatcher(load_settings(bot_token=TOKEN))
+    processor = UpdateProcessor(dispatcher, bot)
+    store = BatchStore(factory)
+    started = time.perf_counter()
+    for start in range(0, len(raw), BATCH):
+        batch = [await processor.process(parse(bot, item)) for item in raw[start : start + BATCH]]
+        await store.commit(batch)
+    return time.perf_counter() - started
+
+
+async def naive(raw: list[dict[str, Any]], factory: async_sessionmaker[AsyncSession]) -> float:
+    bot, _ = recording_bot()
+    router = Router()
+
+    @router.message()
+    async def store_one(message: Message) -> None:
+        async with factory() as session, session.begin():
+            session.add(
+                Comment(
+                    chat_id=message.chat.id,
+                    message_id=message.message_id,
+                    author_kind="fan",
+                    author_user_id=message.from_user.id if message.from_user else None,
+                    is_fan=True,
+                    text=message.text or message.caption,
+                    created_at=message.date,
+                )
+            )
+
+    dispatcher = Dispatcher()
+    dispatcher.include_router(router)
+    started = time.perf_counter()
+    for item in raw:
+        await dispatcher.feed_update(bot, parse(bot, item))
+    return time.perf_counter() - started
+
+
+async def _fresh_database(
+    directory: Path, name: str, seed_chats: bool
+) -> tuple[Any, async_sessionmaker[AsyncSession]]:
+    engine = create_engine(f"sqlite+aiosqlite:///{directory / name}.sqlite3")
+    await upgrade(engine)
+    factory = create_session_factory(engine)
+    if seed_chats:
+        # The naive leg stores comments only; give their foreign keys something to point at.
+        await _seed_chats(factory)
+    return engine, factory
+
+
+async def _seed_chats(factory: async_sessionmaker[AsyncSession]) -> None:
+    from bot.db.models import Chat  # noqa: PLC0415
+
+    now = datetime.now(UTC)
+    async with factory() as session, session.begin():
+        for n in range(10):
+            session.add(
+                Chat(
+                    id=-1001000000000 - n, type="supergroup", first_seen_at=now, last_update_at=now
+                )
+            )
+
+
+async def best_of(rounds: int, leg: Callable[[], Awaitable[float]]) -> float:
+    return min([await leg() for _ in range(rounds)])
+
+
+async def measure(count: int, rounds: int) -> dict[str, float]:
+    raw = raw_updates(count)
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        engines = []
+
+        async def ours_leg() -> float:
+            engine, factory = await _fresh_database(directory, f"ours{len(engines)}", False)
+            engines.append(engine)
+            return await ours(raw, factory)
+
+        async def naive_leg() -> float:
+            engine, factory = await _fresh_database(directory, f"naive{len(engines)}", True)
+            engines.append(engine)
+            return await naive(raw[: count // 5], factory) * 5
+
+        await floor(raw[:500])  # warm up imports and pydantic caches
+        seconds = {
+            "floor": await best_of(rounds, lambda: floor(raw)),
+            "ours": await best_of(rounds, ours_leg),
+            "naive": await best_of(rounds, naive_leg),
+        }
+        for engine in engines:
+            await engine.dispose()
+    return {leg: count / spent for leg, spent in seconds.items()}
+
+
+def ingest_seconds_per_message(count: int = 5_000) -> float:
+    """Our whole ingest path, per message (used by bench/tagging.py to put tagging in proportion)."""
+    configure_logging("WARNING")
+    rates = asyncio.run(measure(count, rounds=1))
+    return 1.0 / rates["ours"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--updates", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    configure_logging("WARNING")
+    rates = asyncio.run(measure(args.updates, args.rounds))
+    for leg, rate in rates.items():
+        print(f"{leg:>6}: {rate:10,.0f} updates/s")
+    floor_ratio = rates["ours"] / rates["floor"]
+    naive_ratio = rates["ours"] / rates["naive"]
+    print(f"ours / floor = {floor_ratio:.2f} (target >= 0.75)")
+    print(f"ours / naive = {naive_ratio:.1f} (target >= 8)")
+    print(
+        f"bench ingest: updates_per_s={rates['ours']:.0f} "
+        f"floor_ratio={floor_ratio:.2f} naive_ratio={naive_ratio:.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
