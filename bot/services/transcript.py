@@ -97,6 +97,10 @@ class Transcript:
         """Append a reroll that continues the permutation; previous winners cannot come back."""
         if not reason.strip():
             raise ValueError("a reroll needs a reason")
+        if at.tzinfo is None:
+            raise ValueError("naive datetime: transcript times are aware UTC")
+        if at < (self.rerolls[-1].at if self.rerolls else self.drawn_at):
+            raise ValueError("a reroll cannot be dated before the draw or an earlier reroll")
         chosen = fairness.reroll(
             self.seed_bytes,
             self.entrants,
