@@ -58,10 +58,10 @@ class EmulatorClient:
     async def reset(self) -> None:
         await self._call("reset")
 
-    async def set_privacy(self, can_read_all_group_messages: bool) -> Json:
-        result: Json = await self._call(
-            "privacy", {"can_read_all_group_messages": can_read_all_group_messages}
-        )
+    async def set_privacy_mode(self, enabled: bool) -> Json:
+        """Privacy mode on: in groups the bot sees only commands, replies to it and service
+        messages (unless it is an administrator). Returns getMe as the bot now sees it."""
+        result: Json = await self._call("privacy", {"can_read_all_group_messages": not enabled})
         return result
 
     async def calls(self, method: str | None = None, since: int = 0) -> list[Json]:

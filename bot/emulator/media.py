@@ -68,7 +68,9 @@ def photo_size(stored: StoredFile) -> types.PhotoSize:
 def store_document(
     world: World, content: bytes, file_name: str, mime_type: str | None = None
 ) -> types.Document:
-    mime = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+    # Telegram trusts the file name over the part's generic Content-Type.
+    guessed = mimetypes.guess_type(file_name)[0]
+    mime = guessed or mime_type or "application/octet-stream"
     stored = world.store_file(content, kind="document", file_name=file_name, mime_type=mime)
     return document(stored)
 

@@ -173,6 +173,11 @@ class UpdateQueue:
             assert update is not None
             return update
 
+    async def until_empty(self) -> None:
+        """Wait until every update is confirmed (webhook mode: delivered and replied to)."""
+        async with self._changed:
+            await self._changed.wait_for(lambda: not self.pending)
+
     async def notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()

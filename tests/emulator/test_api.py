@@ -1,4 +1,4 @@
-"""Methods through a real aiogram Bot: answers parse as aiogram types, bad requests fail like Telegram."""
+"""Methods through a real aiogram Bot: answers parse, bad requests fail like on Telegram."""
 
 from __future__ import annotations
 

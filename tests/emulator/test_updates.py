@@ -15,7 +15,7 @@ from bot.emulator.server import Emulator
 async def _group_with_fan(control: EmulatorClient) -> tuple[int, int]:
     fan = await control.create_user("Ann")
     group = await control.create_chat("supergroup", title="Fans", member_ids=[fan["id"]])
-    await control.set_privacy(True)
+    await control.set_privacy_mode(False)
     return group["id"], fan["id"]
 
 
@@ -63,9 +63,7 @@ async def test_long_poll_wakes_up_on_injection(
     assert updates[0].message.text == "wake up"
 
 
-async def test_allowed_updates_is_remembered_and_filters(
-    bot: Bot, control: EmulatorClient
-) -> None:
+async def test_allowed_updates_is_remembered_and_filters(bot: Bot, control: EmulatorClient) -> None:
     chat_id, fan_id = await _group_with_fan(control)
     await control.set_bot_membership(chat_id, "administrator", emit=False)
 
@@ -88,9 +86,7 @@ async def test_allowed_updates_is_remembered_and_filters(
     assert "update_id" in await control.send_text(chat_id, fan_id, "wanted again")
 
 
-async def test_second_get_updates_terminates_the_waiting_one(
-    bot: Bot, emulator: Emulator
-) -> None:
+async def test_second_get_updates_terminates_the_waiting_one(bot: Bot, emulator: Emulator) -> None:
     first = asyncio.create_task(bot.get_updates(timeout=30))
     await asyncio.wait_for(emulator.queue.until_long_polling(), 5)
     assert await bot.get_updates(timeout=0) == []
