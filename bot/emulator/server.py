@@ -58,7 +58,9 @@ class Emulator:
         webhook_retry_min: float = 0.2,
         webhook_retry_max: float = 1.0,
         webhook_timeout: float = 10.0,
+        record_results: bool = True,
     ) -> None:
+        self.record_results = record_results
         self._identity = {
             "bot_id": bot_id,
             "bot_username": bot_username,
@@ -164,7 +166,7 @@ class Emulator:
         json.dumps(result)  # aiogram's Default(...) placeholders must never reach an answer
         if call is not None:
             call.ok = True
-            call.result = result
+            call.result = result if self.record_results else None
         return result
 
     async def _webhook_reply(
