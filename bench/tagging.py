@@ -35,6 +35,7 @@ SEED = 20240601
 CORPUS_SIZE = 20_000
 NAIVE_SAMPLE = 1_000
 PHRASES = 12_000
+ROUNDS = 5
 
 EN_WORDS = _words(
     """
@@ -180,14 +181,27 @@ def _bounded(norm: str, keyword: str, start: int, end: int) -> bool:
 
 
 def _seconds_per_message(tag: Callable[[str], object], corpus: Sequence[str]) -> float:
+    """Best of ROUNDS passes, in CPU seconds of this process per message.
+
+    CPU time rather than wall time: engineers and CI share this 2-core machine, and a wall clock
+    would charge our loop for their processes. On an idle machine the two agree (main() prints
+    the wall-clock figure next to it).
+    """
+    return min(_one_pass(tag, corpus, time.process_time) for _ in range(ROUNDS)) / len(corpus)
+
+
+def _wall_seconds_per_message(tag: Callable[[str], object], corpus: Sequence[str]) -> float:
+    return min(_one_pass(tag, corpus, time.perf_counter) for _ in range(ROUNDS)) / len(corpus)
+
+
+def _one_pass(
+    tag: Callable[[str], object], corpus: Sequence[str], clock: Callable[[], float]
+) -> float:
     gc.collect()
-    best = float("inf")
-    for _ in range(3):
-        began = time.perf_counter()
-        for text in corpus:
-            tag(text)
-        best = min(best, time.perf_counter() - began)
-    return best / len(corpus)
+    began = clock()
+    for text in corpus:
+        tag(text)
+    return clock() - began
 
 
 def tagging_seconds_per_message(rule_count: int, corpus: Sequence[str]) -> float:
@@ -214,15 +228,19 @@ def ingest_seconds_per_message() -> tuple[float, str]:
 
 
 def main() -> None:
-    corpus = make_corpus(CORPUS_SIZE, make_phrases(random.Random(SEED)), random.Random(SEED))
+    phrases = make_phrases(random.Random(SEED))
+    corpus = make_corpus(CORPUS_SIZE, phrases, random.Random(SEED))
     sample = corpus[:NAIVE_SAMPLE]
-    fast_2000 = tagging_seconds_per_message(2000, corpus)
+    tagger_2000 = Tagger.build(make_rules(2000, phrases))
+    fast_2000 = _seconds_per_message(tagger_2000.tag, corpus)
+    wall_2000 = _wall_seconds_per_message(tagger_2000.tag, corpus)
     naive_2000 = naive_seconds_per_message(2000, sample)
     fast_200 = tagging_seconds_per_message(200, corpus)
     ingest, source = ingest_seconds_per_message()
     overhead_200 = fast_200 / ingest
-    print(f"corpus: {len(corpus)} comments, naive loop on the first {len(sample)}")
+    print(f"corpus: {len(corpus)} comments, naive loop on the first {len(sample)}; CPU time")
     print(f"Tagger.tag, 2,000 rules: {1 / fast_2000:,.0f} msgs/s ({fast_2000 * 1e6:.2f} us/msg)")
+    print(f"  same, wall clock:      {1 / wall_2000:,.0f} msgs/s ({wall_2000 * 1e6:.2f} us/msg)")
     print(f"naive loop, 2,000 rules: {1 / naive_2000:,.0f} msgs/s ({naive_2000 * 1e6:.1f} us/msg)")
     print(f"speed-up over the naive loop: {naive_2000 / fast_2000:.0f}x")
     print(f"Tagger.tag, 200 rules: {fast_200 * 1e6:.2f} us/msg")

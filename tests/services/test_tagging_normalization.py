@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.tagging import normalize
+from bot.services.tagging import normalization, normalize
 from bot.services.tagging.generate_hant_map import build_table, opencc_dictionary_dir
 from bot.services.tagging.hant_map import SIMPLIFIED, TRADITIONAL
 
@@ -88,3 +88,9 @@ def test_committed_table_matches_the_generator() -> None:
     table = build_table(opencc_dictionary_dir())
     assert "".join(sorted(table)) == TRADITIONAL
     assert "".join(table[k] for k in sorted(table)) == SIMPLIFIED
+
+
+def test_identity_cache_stays_bounded() -> None:
+    many = "".join(chr(code) for code in range(0x20000, 0x20000 + 70_000))  # CJK Extension B
+    assert normalize(many) == slow_normalize(many)
+    assert len(normalization._HANT_AND_FULLWIDTH) <= normalization._CACHE_LIMIT

@@ -17,16 +17,22 @@ _FULLWIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _IDEOGRAPHIC_SPACE = {0x3000: 0x20}
 
 
+# Enough for every character real comments use; past it, misses are answered but not remembered,
+# so text crafted from many distinct code points cannot grow the table without bound.
+_CACHE_LIMIT = 1 << 16
+
+
 class _TranslationTable(dict[int, int]):
     """A str.translate table that remembers identity lookups.
 
     A miss makes CPython raise and clear a KeyError for every such character; caching the
-    identity answer turns later lookups into plain hits. The cache is bounded by the number of
-    distinct code points, and a racing insert from another thread writes the same value.
+    identity answer turns later lookups into plain hits. A racing insert from another thread
+    writes the same value.
     """
 
     def __missing__(self, code_point: int) -> int:
-        self[code_point] = code_point
+        if len(self) < _CACHE_LIMIT:
+            self[code_point] = code_point
         return code_point
 
 

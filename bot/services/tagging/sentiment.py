@@ -44,6 +44,7 @@ def assess(text: str, matches: list[LexiconMatch]) -> tuple[Sentiment, tuple[Sen
     if len(matches) > 1:
         matches.sort(key=_leftmost_longest)
     hits: list[SentimentHit] = []
+    score = 0
     covered_to = 0
     negator: str | None = None
     negator_end = 0
@@ -54,12 +55,11 @@ def assess(text: str, matches: list[LexiconMatch]) -> tuple[Sentiment, tuple[Sen
         if term.is_negator:
             negator, negator_end = term.text, end
         elif term.polarity:
-            negated = negator is not None and text[negator_end:start].strip() in _NEGATION_GAPS
-            if negated:
+            if negator is not None and text[negator_end:start].strip() in _NEGATION_GAPS:
                 hits.append(SentimentHit(term.text, -term.polarity, negator))
             else:
                 hits.append(SentimentHit(term.text, term.polarity))
-    score = sum(hit.polarity for hit in hits)
+            score += hits[-1].polarity
     if score > 0:
         return Sentiment.POSITIVE, tuple(hits)
     if score < 0:

@@ -86,18 +86,23 @@ class Tagger:
 
     def tag(self, text: str) -> TagResult:
         norm = normalize(text)
+        size = len(norm)
         tags: set[str] = set()
         matched: list[TagHit] = []
         lexical: list[LexiconMatch] = []
-        for last, (length, bounded, term_text, term_tags, term) in self._automaton.iter(norm):
+        for last, payload in self._automaton.iter(norm):
+            length, check_start, check_end, term_text, term_tags, lexicon_term = payload
             start = last - length + 1
-            if bounded and not _on_boundaries(norm, term, start, last + 1):
+            end = last + 1
+            if check_start and start and norm[start - 1] in ASCII_WORD_CHARS:
+                continue
+            if check_end and end < size and norm[end] in ASCII_WORD_CHARS:
                 continue
             if term_tags:
                 tags.update(term_tags)
-                matched.append(TagHit(term_text, start, last + 1, term_tags))
-            if term.in_lexicon:
-                lexical.append((start, last + 1, term))
+                matched.append(_new(TagHit, (term_text, start, end, term_tags)))
+            if lexicon_term is not None:
+                lexical.append((start, end, lexicon_term))
         if "#" in norm:
             for found in _HASHTAG.finditer(norm):
                 hashtag_tags = self._hashtags.get(found.group(1))
@@ -105,18 +110,17 @@ class Tagger:
                     tags.update(hashtag_tags)
                     matched.append(TagHit(found.group(), found.start(), found.end(), hashtag_tags))
         sentiment, sentiment_hits = assess(norm, lexical)
-        return TagResult(frozenset(tags), sentiment, tuple(matched), sentiment_hits)
+        return _new(TagResult, (frozenset(tags), sentiment, tuple(matched), sentiment_hits))
 
+
+# Named tuples built the way their own __new__ builds them, minus a Python-level call: this path
+# runs for every stored comment and creates a few of them each time.
+_new = tuple.__new__
 
 # The automaton's value for a key, unpacked in one step on the hot path.
-_Payload = tuple[int, bool, str, tuple[str, ...], Term]
+_Payload = tuple[int, bool, bool, str, tuple[str, ...], Term | None]
 
 
 def _payload(term: Term) -> _Payload:
-    return term.length, term.check_start or term.check_end, term.text, term.tags, term
-
-
-def _on_boundaries(norm: str, term: Term, start: int, end: int) -> bool:
-    if term.check_start and start and norm[start - 1] in ASCII_WORD_CHARS:
-        return False
-    return not (term.check_end and end < len(norm) and norm[end] in ASCII_WORD_CHARS)
+    lexicon_term = term if term.in_lexicon else None
+    return term.length, term.check_start, term.check_end, term.text, term.tags, lexicon_term
