@@ -85,6 +85,7 @@ class Tagger:
         return self._rules
 
     def tag(self, text: str) -> TagResult:
+        """Tags, sentiment and the evidence for both; pure, safe to call from any thread."""
         norm = normalize(text)
         size = len(norm)
         tags: set[str] = set()
