@@ -173,7 +173,7 @@ async def measure(count: int, rounds: int) -> dict[str, float]:
     raw = raw_updates(count)
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
-        engines = []
+        engines: list[Any] = []
 
         async def ours_leg() -> float:
             engine, factory = await _fresh_database(directory, f"ours{len(engines)}", False)
@@ -197,7 +197,7 @@ async def measure(count: int, rounds: int) -> dict[str, float]:
 
 
 def ingest_seconds_per_message(count: int = 5_000) -> float:
-    """Our whole ingest path, per message (used by bench/tagging.py to put tagging in proportion)."""
+    """Our whole ingest path, per message (bench/tagging.py puts tagging in proportion to it)."""
     configure_logging("WARNING")
     rates = asyncio.run(measure(count, rounds=1))
     return 1.0 / rates["ours"]
