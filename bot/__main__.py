@@ -172,7 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"fanpulse: configuration error: {error}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level, settings.log_format.value)
+    token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+    configure_logging(settings.log_level, settings.log_format.value, token)
     command = args.command or ("run" if settings.bot_token else "demo")
     try:
         if command == "migrate":

@@ -3,37 +3,29 @@
 from __future__ import annotations
 
 import logging
-import re
 import sys
-from collections.abc import MutableMapping
 from typing import Any
 
 import structlog
 
-# Any Telegram bot token shape, wherever it appears (URLs in network errors, repr of settings ...).
-TOKEN_SHAPE = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,}")
-REDACTED = "<redacted-token>"
+from bot.telegram.redact import redact, redact_processor
 
 
-def scrub(value: str) -> str:
-    return TOKEN_SHAPE.sub(REDACTED, value)
-
-
-def _scrub_event(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> Any:
-    for key, value in event.items():
-        if isinstance(value, str):
-            event[key] = scrub(value)
-        elif isinstance(value, BaseException):
-            event[key] = scrub(f"{type(value).__name__}: {value}")
-    return event
+def scrub(text: str) -> str:
+    """Remove anything shaped like a bot token (for text built before the token is known)."""
+    return redact(text, "")
 
 
 class _ScrubbingFormatter(logging.Formatter):
+    def __init__(self, fmt: str, token: str) -> None:
+        super().__init__(fmt)
+        self.token = token
+
     def format(self, record: logging.LogRecord) -> str:
-        return scrub(super().format(record))
+        return redact(super().format(record), self.token)
 
 
-def configure_logging(level: str = "INFO", fmt: str = "console") -> None:
+def configure_logging(level: str = "INFO", fmt: str = "console", token: str = "") -> None:
     renderer: Any = (
         structlog.processors.JSONRenderer(ensure_ascii=False)
         if fmt == "json"
@@ -44,7 +36,7 @@ def configure_logging(level: str = "INFO", fmt: str = "console") -> None:
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         structlog.processors.format_exc_info,
-        _scrub_event,
+        redact_processor(token),
     ]
     structlog.configure(
         processors=[*shared, renderer],
@@ -53,7 +45,9 @@ def configure_logging(level: str = "INFO", fmt: str = "console") -> None:
         cache_logger_on_first_use=True,
     )
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        _ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", token)
+    )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
