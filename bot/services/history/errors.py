@@ -1,0 +1,29 @@
+"""Why an export file was refused, as a machine code the handler turns into a localized reason."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ImportErrorCode(StrEnum):
+    NOT_JSON = "not_json"
+    TRUNCATED = "truncated"
+    NOT_AN_EXPORT = "not_an_export"
+    ACCOUNT_EXPORT = "account_export"
+    HTML_EXPORT = "html_export"
+    NOT_A_GROUP = "not_a_group"
+    DAMAGED_ZIP = "damaged_zip"
+    ENCRYPTED_ZIP = "encrypted_zip"
+    UNSAFE_ZIP = "unsafe_zip"
+    AMBIGUOUS_EXPORT = "ambiguous_export"
+    ZIP_BOMB = "zip_bomb"
+    TOO_LARGE = "too_large"
+
+
+class ImportFileError(Exception):
+    """The file cannot be imported; `code` is stable, `detail` is English for the logs."""
+
+    def __init__(self, code: ImportErrorCode, detail: str) -> None:
+        super().__init__(f"{code.value}: {detail}")
+        self.code = code
+        self.detail = detail
