@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import handlers  # noqa: E402
 from bot.__main__ import build_dispatcher  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.db.engine import create_engine, create_session_factory  # noqa: E402
@@ -104,7 +105,7 @@ async def floor(raw: list[dict[str, Any]]) -> float:
 async def ours(raw: list[dict[str, Any]], factory: async_sessionmaker[AsyncSession]) -> float:
     bot, _ = recording_bot()
     dispatcher = build_dispatcher(load_settings(bot_token=TOKEN))
-    processor = UpdateProcessor(dispatcher, bot)
+    processor = UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
     store = BatchStore(factory)
     started = time.perf_counter()
     for start in range(0, len(raw), BATCH):

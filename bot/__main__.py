@@ -19,6 +19,7 @@ from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import handlers
 from bot.config import Mode, Settings, SettingsError, load_settings
 from bot.db import migrate
 from bot.db.engine import create_engine, create_session_factory
@@ -30,7 +31,6 @@ from bot.telegram.outbound import OutboundMiddleware
 from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.webhook import WebhookReceiver
-from handlers import get_routers
 
 log = structlog.get_logger("bot")
 
@@ -54,7 +54,7 @@ def build_bot(settings: Settings) -> Bot:
 
 def build_dispatcher(settings: Settings) -> Dispatcher:
     dispatcher = Dispatcher(settings=settings)
-    dispatcher.include_routers(*get_routers())
+    handlers.setup(dispatcher)
     return dispatcher
 
 
@@ -78,7 +78,7 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
         log.info("bot.start", username=me, mode=settings.mode.value)
         dispatcher = build_dispatcher(settings)
         dispatcher.workflow_data["session_factory"] = session_factory
-        processor = UpdateProcessor(dispatcher, bot)
+        processor = UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
         if settings.mode is Mode.WEBHOOK:
             await _run_webhook(
                 settings,
@@ -129,7 +129,7 @@ async def _run_webhook(
         await bot.set_webhook(
             settings.webhook_url + settings.webhook_path,
             secret_token=secret,
-            allowed_updates=processor.allowed_updates(),
+            allowed_updates=processor.allowed_updates,
             drop_pending_updates=False,
         )
         log.info("webhook.start", port=settings.webhook_port, path=settings.webhook_path)

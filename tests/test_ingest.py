@@ -242,7 +242,7 @@ async def test_a_handler_that_raises_loses_nothing(
 
 
 def test_allowed_updates_come_from_the_handlers(pipeline: Pipeline) -> None:
-    allowed = set(pipeline.processor.allowed_updates())
+    allowed = set(pipeline.processor.allowed_updates)
     assert {"message", "edited_message"} <= allowed
 
 

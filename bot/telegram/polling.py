@@ -47,7 +47,7 @@ class DurablePolling:
         self._stopping.set()
 
     async def run(self) -> None:
-        allowed = self.processor.allowed_updates()
+        allowed = self.processor.allowed_updates
         log.info("polling.start", allowed_updates=allowed)
         failures = 0
         while not self._stopping.is_set():

@@ -15,9 +15,10 @@ log = structlog.get_logger(__name__)
 
 
 class UpdateProcessor:
-    def __init__(self, dispatcher: Dispatcher, bot: Bot) -> None:
+    def __init__(self, dispatcher: Dispatcher, bot: Bot, allowed_updates: list[str]) -> None:
         self.dispatcher = dispatcher
         self.bot = bot
+        self.allowed_updates = allowed_updates
 
     async def process(self, update: Update) -> UpdateWrites:
         writes = UpdateWrites(update.update_id)
@@ -35,6 +36,3 @@ class UpdateProcessor:
                 )
             )
         return writes
-
-    def allowed_updates(self) -> list[str]:
-        return self.dispatcher.resolve_used_update_types()

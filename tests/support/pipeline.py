@@ -9,6 +9,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+import handlers
 from bot.__main__ import build_dispatcher
 from bot.config import load_settings
 from bot.telegram.batch_store import BatchStore
@@ -33,7 +34,7 @@ class Pipeline:
             bot=bot,
             session=session,
             dispatcher=dispatcher,
-            processor=UpdateProcessor(dispatcher, bot),
+            processor=UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher)),
             store=BatchStore(session_factory, max_attempts=1),
         )
 
