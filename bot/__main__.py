@@ -23,8 +23,12 @@ import handlers
 from bot.config import Mode, Settings, SettingsError, load_settings
 from bot.db import migrate
 from bot.db.engine import create_engine, create_session_factory
+from bot.i18n import Translator
 from bot.logs import configure_logging, scrub
+from bot.services.health import HealthBoard
+from bot.telegram.admins import AdminCache
 from bot.telegram.batch_store import BatchStore
+from bot.telegram.commands_menu import set_command_menus
 from bot.telegram.group_commit import GroupCommitter
 from bot.telegram.lifecycle import StoredChatLifecycle
 from bot.telegram.outbound import OutboundMiddleware
@@ -53,7 +57,12 @@ def build_bot(settings: Settings) -> Bot:
 
 
 def build_dispatcher(settings: Settings) -> Dispatcher:
-    dispatcher = Dispatcher(settings=settings)
+    dispatcher = Dispatcher(
+        settings=settings,
+        translator=Translator.load(),
+        admins=AdminCache(),
+        health_board=HealthBoard(),
+    )
     handlers.setup(dispatcher)
     return dispatcher
 
@@ -78,6 +87,7 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
         log.info("bot.start", username=me, mode=settings.mode.value)
         dispatcher = build_dispatcher(settings)
         dispatcher.workflow_data["session_factory"] = session_factory
+        await set_command_menus(bot, dispatcher["translator"], handlers.command_menus(dispatcher))
         processor = UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
         if settings.mode is Mode.WEBHOOK:
             await _run_webhook(

@@ -2,21 +2,54 @@
 
 Parent routers carry the scope filter once, so feature routers never repeat it. Ingest is not a
 router: `setup` installs it on the dispatcher itself, ahead of every router.
+
+The parent routers also carry `ContextMiddleware`: a handler registered through
+handlers/authority.py gets the reader's `texts` and, for an operator command, the authorization
+decision, before it runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from aiogram import Dispatcher, Router
 
-from handlers import ingest
+from bot.telegram.commands_menu import CommandMenus
+from handlers import audit_log, console, ingest, language, membership, operators, status
+from handlers.authority import declared_commands
 from handlers.filters import InGroup
+from handlers.middlewares import ContextMiddleware
+
+GROUP_ROUTER = "group"
+PRIVATE_ROUTER = "private"
+
+
+def _operator_routers() -> list[Router]:
+    """Operator commands that work in a group and, against the current group, in private chat."""
+    return [status.create_router(), audit_log.create_router(), operators.create_router()]
 
 
 def get_routers() -> list[Router]:
-    group = Router(name="group")
+    context = ContextMiddleware()
+    group = Router(name=GROUP_ROUTER)
     group.message.filter(InGroup())
     group.edited_message.filter(InGroup())
-    return [group]
+    group.message.middleware(context)
+    group.include_routers(
+        console.create_group_router(), *_operator_routers(), language.create_group_router()
+    )
+
+    private = Router(name=PRIVATE_ROUTER)
+    private.message.filter(console.InPrivate())
+    private.message.middleware(context)
+    private.include_routers(
+        console.create_private_router(), language.create_private_router(), *_operator_routers()
+    )
+
+    buttons = Router(name="buttons")
+    buttons.callback_query.middleware(context)
+    buttons.include_routers(console.create_callback_router(), audit_log.create_callback_router())
+    return [group, private, buttons, membership.create_router()]
 
 
 def setup(dispatcher: Dispatcher) -> None:
@@ -27,3 +60,19 @@ def setup(dispatcher: Dispatcher) -> None:
 def allowed_updates(dispatcher: Dispatcher) -> list[str]:
     """What to ask Telegram for: what the handlers use, plus everything ingest stores."""
     return sorted(set(dispatcher.resolve_used_update_types()) | set(ingest.UPDATE_TYPES))
+
+
+def command_menus(root: Router) -> CommandMenus:
+    """Menus from what is registered: fans see the group's public commands, administrators also
+    every operator command, private chat its public commands and the console's operator ones."""
+    scopes = {router.name: router for router in root.sub_routers}
+    in_group = declared_commands(scopes[GROUP_ROUTER])
+    in_private = declared_commands(scopes[PRIVATE_ROUTER])
+    fans = _unique(c.name for c in in_group if c.public)
+    administrators = _unique([*fans, *(c.name for c in in_group if c.operator)])
+    private = _unique(c.name for c in in_private if c.public or c.operator)
+    return CommandMenus(fans=fans, administrators=administrators, private=private)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))

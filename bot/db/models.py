@@ -126,3 +126,67 @@ class FailedUpdate(Base):
     payload: Mapped[str] = mapped_column(Text)
     error: Mapped[str] = mapped_column(Text)
     failed_at: Mapped[datetime]
+
+
+class ChatSettings(Base):
+    """What operators chose for a group: its language and timezone; who added the bot."""
+
+    __tablename__ = "chat_settings"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id"), primary_key=True, autoincrement=False
+    )
+    language: Mapped[str | None] = mapped_column(String(8))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    added_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+
+
+class UserSettings(Base):
+    """A person's own choices in private chat (no foreign key: people who only talk in private
+    are not stored as users)."""
+
+    __tablename__ = "user_settings"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    language: Mapped[str | None] = mapped_column(String(8))
+    updated_at: Mapped[datetime]
+
+
+class ChatRole(Base):
+    """A fanpulse role (operator, analyst) that a group's administrators granted to someone."""
+
+    __tablename__ = "chat_roles"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    granted_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    granted_at: Mapped[datetime]
+
+
+class ConsoleSelection(Base):
+    """The group an operator's private-chat commands act on."""
+
+    __tablename__ = "console_selections"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    selected_at: Mapped[datetime]
+
+
+class AuditRecord(Base):
+    """One state-changing operator action: who (a person or an anonymous admin's chat), what,
+    when, in which group."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_chat_id_created_at", "chat_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    actor_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    actor_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(String(48))
+    subject_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    detail: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]

@@ -1,0 +1,103 @@
+"""Granted roles, and the group each operator's private console acts on (SQL only)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, distinct, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import ChatRole, Comment, ConsoleSelection, User
+from bot.db.upsert import insert_for
+
+
+async def granted_role(session: AsyncSession, chat_id: int, user_id: int) -> str | None:
+    value = await session.scalar(
+        select(ChatRole.role).where(ChatRole.chat_id == chat_id, ChatRole.user_id == user_id)
+    )
+    return str(value) if value else None
+
+
+async def grant_role(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    user_id: int,
+    role: str,
+    granted_by_user_id: int | None,
+    now: datetime,
+) -> None:
+    statement = insert_for(session, ChatRole.__table__)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[ChatRole.chat_id, ChatRole.user_id],
+            set_={
+                "role": statement.excluded.role,
+                "granted_by_user_id": statement.excluded.granted_by_user_id,
+                "granted_at": statement.excluded.granted_at,
+            },
+        ),
+        [
+            {
+                "chat_id": chat_id,
+                "user_id": user_id,
+                "role": role,
+                "granted_by_user_id": granted_by_user_id,
+                "granted_at": now,
+            }
+        ],
+    )
+
+
+async def revoke_role(session: AsyncSession, chat_id: int, user_id: int) -> bool:
+    result = await session.execute(
+        delete(ChatRole).where(ChatRole.chat_id == chat_id, ChatRole.user_id == user_id)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+async def groups_with_roles(session: AsyncSession, user_id: int) -> set[int]:
+    rows = await session.scalars(select(ChatRole.chat_id).where(ChatRole.user_id == user_id))
+    return set(rows.all())
+
+
+async def groups_written_in(session: AsyncSession, user_id: int, limit: int) -> set[int]:
+    """Groups where this person wrote: where an administrator among them is likely found."""
+    rows = await session.scalars(
+        select(distinct(Comment.chat_id)).where(Comment.author_user_id == user_id).limit(limit)
+    )
+    return set(rows.all())
+
+
+async def current_group(session: AsyncSession, user_id: int) -> int | None:
+    value = await session.scalar(
+        select(ConsoleSelection.chat_id).where(ConsoleSelection.user_id == user_id)
+    )
+    return int(value) if value is not None else None
+
+
+async def select_group(session: AsyncSession, user_id: int, chat_id: int, now: datetime) -> None:
+    statement = insert_for(session, ConsoleSelection.__table__)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[ConsoleSelection.user_id],
+            set_={"chat_id": statement.excluded.chat_id, "selected_at": now},
+        ),
+        [{"user_id": user_id, "chat_id": chat_id, "selected_at": now}],
+    )
+
+
+async def user_by_username(session: AsyncSession, username: str) -> int | None:
+    value = await session.scalar(
+        select(User.id).where(func.lower(User.username) == username.lower()).limit(1)
+    )
+    return int(value) if value is not None else None
+
+
+async def user_name(session: AsyncSession, user_id: int) -> str | None:
+    row = (
+        await session.execute(select(User.first_name, User.username).where(User.id == user_id))
+    ).one_or_none()
+    if row is None:
+        return None
+    return f"@{row.username}" if row.username else str(row.first_name)

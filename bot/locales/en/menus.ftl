@@ -1,0 +1,10 @@
+## Command menus (setMyCommands): one description per command, plain text, at most 256 characters.
+
+menu-start = Start and see what fanpulse does
+menu-help = How to use fanpulse here
+menu-groups = The groups you run: choose one to work on
+menu-status = Health of the group: rights, privacy, activity
+menu-audit = What operators changed in the group
+menu-grant = Give someone the operator or analyst role
+menu-revoke = Take someone's fanpulse role back
+menu-language = Choose the language (en or zh)

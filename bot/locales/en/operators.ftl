@@ -1,0 +1,70 @@
+## Roles, refusals, the private console and the audit log.
+
+refused-role = This needs the { $required ->
+        [analyst] analyst
+        [operator] operator
+       *[administrator] administrator
+    } role in { $title }, and you do not have it there.
+refused-group-inactive = fanpulse is no longer in that group. Choose another one with /groups.
+refused-foreign-sender = Only a person or this group's anonymous administrators can use operator commands here.
+refused-group-only = /{ $command } works inside the group itself.
+console-no-group = Choose a group first with /groups.
+
+start =
+    Hi! I am <b>fanpulse</b>: I collect your fans' feedback, run polls and giveaways and send digests.
+    Add me to your fan group, then manage every group you run from here: /groups
+help-private =
+    <b>fanpulse from private chat</b>
+    /groups — the groups you run; choose the one to work on
+    /status — health of the chosen group
+    /audit — what operators changed there
+    /grant operator @name, /grant analyst 123456 — give a role (administrators)
+    /revoke @name — take a role back (administrators)
+    /language en or /language zh — your own language
+help-group =
+    <b>fanpulse</b> listens to this group for feedback.
+    Administrators: /status, /audit, /grant, /revoke, /language en|zh.
+    Operators can do all of it from private chat with me: /groups
+
+groups-none = You do not run any group with fanpulse yet. Add me to a group, or ask its administrators for a role (/grant operator).
+groups-list = { $count ->
+        [one] You run one group. Choose it to work on it from here:
+       *[other] You run { $count } groups. Choose the one to work on:
+    }
+groups-button = { $title }
+groups-button-current = ✅ { $title }
+groups-chosen = Now working on <b>{ $title }</b> (your role: { $role ->
+        [analyst] analyst
+        [operator] operator
+       *[administrator] administrator
+    }). Commands you type here act on it; /groups to switch.
+
+grant-usage = Usage: reply to someone with /grant operator (or analyst), or /grant operator @username, or /grant analyst 123456789.
+revoke-usage = Usage: reply to someone with /revoke, or /revoke @username, or /revoke 123456789.
+subject-not-a-person = Roles go to people, not to channels or groups.
+subject-is-a-bot = Roles cannot go to bots.
+subject-unknown = I have not seen { $who } yet: ask them to write in the group once, or use their numeric id.
+grant-done = <b>{ $who }</b> is now { $role ->
+        [analyst] an analyst (read-only)
+       *[operator] an operator
+    } of <b>{ $title }</b>.
+revoke-done = <b>{ $who }</b> no longer has a fanpulse role in <b>{ $title }</b>.
+revoke-nothing = { $who } had no fanpulse role in <b>{ $title }</b>.
+
+audit-title = <b>Audit log of { $title }</b> (page { $page } of { $pages })
+audit-empty = Nothing has been changed yet.
+audit-anonymous-admin = an anonymous administrator
+audit-person = { $name }
+audit-entry = { $when } · { $who } · { $action ->
+        [role-granted] granted { $detail } to { $subject }
+        [role-revoked] revoked the role of { $subject }
+        [group-language-set] set the group language to { $detail }
+       *[other] { $action } { $subject } { $detail }
+    }
+audit-newer = ◀ Newer
+audit-older = Older ▶
+
+language-group-usage = Usage: /language en or /language zh (sets this group's language).
+language-group-set = This group now hears fanpulse in English.
+language-private-usage = Usage: /language en or /language zh.
+language-private-set = I will talk to you in English.

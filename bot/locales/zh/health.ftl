@@ -1,0 +1,45 @@
+## 加入群、机器人的权限与 /status。
+
+join-title = fanpulse 已加入 <b>{ $title }</b>。
+join-missing = 要完整工作，还需要：
+join-all-set = 一切就绪：它能读取每条消息，也能置顶自己的帖子。
+join-next-step = 在与我的私聊中管理这个群：/groups
+requirement-read-all-messages = • <b>读取所有消息。</b>把机器人设为管理员，或在 @BotFather 中关闭隐私模式（/setprivacy → Disable），然后将机器人移出并重新加入群。
+requirement-send-messages = • <b>发送消息。</b>在群权限中允许机器人发送消息。
+requirement-pin-messages = • <b>置顶消息</b>（投票、抽奖、摘要）。把机器人设为拥有“置顶消息”权限的管理员。
+
+status-title = <b>{ $title } 的健康状况</b>
+status-bot-unreachable = 机器人无法读取自己在这里的成员身份：它还在群里吗？
+status-bot-member = 机器人：{ $status ->
+        [creator] 群主
+        [administrator] 管理员
+        [restricted] 受限成员
+       *[member] 普通成员
+    }
+status-privacy = 隐私模式：{ $mode ->
+        [off] 关闭（机器人可以读取所有消息）
+       *[on] 开启（除非是管理员，机器人只能看到命令和回复）
+    }
+status-rights-ok = 权限：全部就绪。
+status-rights-missing = 缺少：
+status-last-update = 最近一条消息：{ $when }
+status-last-update-never = 最近一条消息：暂无
+status-comments-today = 今天保存的评论（{ $timezone }）：{ $count }
+status-feature-none-yet = { $feature ->
+        [polls] 进行中的投票
+        [giveaways] 进行中的抽奖
+        [digest] 下一次摘要
+       *[other] { $feature }
+    }：暂无
+status-feature-count = { $feature ->
+        [polls] 进行中的投票
+        [giveaways] 进行中的抽奖
+        [digest] 摘要
+       *[other] { $feature }
+    }：{ $count }
+status-feature-next = { $feature ->
+        [polls] 下一个投票截止
+        [giveaways] 下一次开奖
+        [digest] 下一次摘要
+       *[other] { $feature }
+    }：{ $when }

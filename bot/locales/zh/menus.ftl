@@ -1,0 +1,10 @@
+## 命令菜单（setMyCommands）：每个命令一条纯文本说明，最多 256 个字符。
+
+menu-start = 开始使用，了解 fanpulse 能做什么
+menu-help = 如何在这里使用 fanpulse
+menu-groups = 你运营的群：选择要管理的群
+menu-status = 群的健康状况：权限、隐私模式、活跃度
+menu-audit = 运营在群里做过的更改
+menu-grant = 授予某人运营或分析师角色
+menu-revoke = 收回某人的 fanpulse 角色
+menu-language = 选择语言（en 或 zh）

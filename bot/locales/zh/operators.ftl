@@ -1,0 +1,67 @@
+## 角色、拒绝、私聊控制台与操作日志。
+
+refused-role = 这需要你在 { $title } 拥有{ $required ->
+        [analyst] 分析师
+        [operator] 运营
+       *[administrator] 管理员
+    }角色，而你没有。
+refused-group-inactive = fanpulse 已不在那个群里。请用 /groups 选择其他群。
+refused-foreign-sender = 这里只有个人或本群的匿名管理员可以使用运营命令。
+refused-group-only = /{ $command } 需要在群里使用。
+console-no-group = 请先用 /groups 选择一个群。
+
+start =
+    你好！我是 <b>fanpulse</b>：收集粉丝反馈、发起投票和抽奖、发送摘要。
+    把我加入你的粉丝群，然后在这里管理你运营的所有群：/groups
+help-private =
+    <b>在私聊中使用 fanpulse</b>
+    /groups — 你运营的群；选择要管理的群
+    /status — 所选群的健康状况
+    /audit — 运营在该群做过的更改
+    /grant operator @name、/grant analyst 123456 — 授予角色（管理员）
+    /revoke @name — 收回角色（管理员）
+    /language en 或 /language zh — 你自己的语言
+help-group =
+    <b>fanpulse</b> 正在收集本群的反馈。
+    管理员可用：/status、/audit、/grant、/revoke、/language en|zh。
+    运营也可以在与我的私聊中完成这些操作：/groups
+
+groups-none = 你还没有用 fanpulse 运营任何群。把我加入一个群，或请群管理员授予你角色（/grant operator）。
+groups-list = 你运营 { $count } 个群。选择要管理的群：
+groups-button = { $title }
+groups-button-current = ✅ { $title }
+groups-chosen = 正在管理 <b>{ $title }</b>（你的角色：{ $role ->
+        [analyst] 分析师
+        [operator] 运营
+       *[administrator] 管理员
+    }）。在这里输入的命令都作用于该群；用 /groups 切换。
+
+grant-usage = 用法：回复某人的消息并发送 /grant operator（或 analyst），或 /grant operator @用户名，或 /grant analyst 123456789。
+revoke-usage = 用法：回复某人的消息并发送 /revoke，或 /revoke @用户名，或 /revoke 123456789。
+subject-not-a-person = 角色只能授予个人，不能授予频道或群。
+subject-is-a-bot = 不能给机器人授予角色。
+subject-unknown = 我还没见过 { $who }：请对方先在群里发一条消息，或使用其数字 ID。
+grant-done = <b>{ $who }</b> 现在是 <b>{ $title }</b> 的{ $role ->
+        [analyst] 分析师（只读）
+       *[operator] 运营
+    }。
+revoke-done = <b>{ $who }</b> 在 <b>{ $title }</b> 不再拥有 fanpulse 角色。
+revoke-nothing = { $who } 在 <b>{ $title }</b> 本来就没有 fanpulse 角色。
+
+audit-title = <b>{ $title } 的操作日志</b>（第 { $page } / { $pages } 页）
+audit-empty = 还没有任何更改。
+audit-anonymous-admin = 匿名管理员
+audit-person = { $name }
+audit-entry = { $when } · { $who } · { $action ->
+        [role-granted] 授予 { $subject } { $detail } 角色
+        [role-revoked] 收回了 { $subject } 的角色
+        [group-language-set] 将群语言设为 { $detail }
+       *[other] { $action } { $subject } { $detail }
+    }
+audit-newer = ◀ 较新
+audit-older = 较早 ▶
+
+language-group-usage = 用法：/language en 或 /language zh（设置本群的语言）。
+language-group-set = 本群的 fanpulse 消息将使用简体中文。
+language-private-usage = 用法：/language en 或 /language zh。
+language-private-set = 我会用简体中文和你交流。

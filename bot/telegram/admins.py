@@ -1,0 +1,116 @@
+"""Telegram's view of who administers a group: cached briefly, corrected by chat_member updates,
+asked live before destructive actions. Also the bot's own rights in a group."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+
+import structlog
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db.operators import granted_role
+from bot.services.health import BotRights
+from bot.services.roles import (
+    GONE_STATUSES,
+    TELEGRAM_ADMIN_STATUSES,
+    Role,
+    effective_role,
+    role_from_key,
+)
+
+log = structlog.get_logger(__name__)
+
+ADMIN_CACHE_SECONDS = 120.0
+
+
+@dataclass
+class AdminCache:
+    """getChatAdministrators per group, kept for `ttl` seconds (process memory: a stale entry
+    costs at most `ttl` of extra authority, and destructive actions ask Telegram live)."""
+
+    ttl: float = ADMIN_CACHE_SECONDS
+    clock: Callable[[], float] = time.monotonic
+    _entries: dict[int, tuple[float, dict[int, str]]] = field(default_factory=dict)
+
+    async def admins(self, bot: Bot, chat_id: int) -> Mapping[int, str]:
+        entry = self._entries.get(chat_id)
+        if entry is not None and entry[0] > self.clock():
+            return entry[1]
+        try:
+            members = await bot.get_chat_administrators(chat_id)
+        except TelegramAPIError as error:
+            # Not a member any more, or the chat is gone: nobody has Telegram authority here.
+            log.info("admins.unavailable", chat_id=chat_id, error=type(error).__name__)
+            return {}
+        statuses = {member.user.id: str(member.status) for member in members}
+        self._entries[chat_id] = (self.clock() + self.ttl, statuses)
+        return statuses
+
+    async def status(self, bot: Bot, chat_id: int, user_id: int) -> str | None:
+        return (await self.admins(bot, chat_id)).get(user_id)
+
+    async def live_status(self, bot: Bot, chat_id: int, user_id: int) -> str | None:
+        try:
+            member = await bot.get_chat_member(chat_id, user_id)
+        except TelegramAPIError as error:
+            log.info("admins.live_unavailable", chat_id=chat_id, error=type(error).__name__)
+            return None
+        status = str(member.status)
+        self.member_changed(chat_id, user_id, status)
+        return status
+
+    def member_changed(self, chat_id: int, user_id: int, status: str) -> None:
+        entry = self._entries.get(chat_id)
+        if entry is None:
+            return
+        if status in TELEGRAM_ADMIN_STATUSES:
+            entry[1][user_id] = status
+        else:
+            entry[1].pop(user_id, None)
+
+    def forget(self, chat_id: int) -> None:
+        self._entries.pop(chat_id, None)
+
+
+async def role_in_group(
+    bot: Bot,
+    session_factory: async_sessionmaker[AsyncSession],
+    admins: AdminCache,
+    bootstrap: Collection[int],
+    *,
+    chat_id: int,
+    user_id: int,
+    live: bool,
+) -> Role:
+    async with session_factory() as session:
+        granted_key = await granted_role(session, chat_id, user_id)
+    granted = role_from_key(granted_key) if granted_key else None
+    if live:
+        status = await admins.live_status(bot, chat_id, user_id)
+        if status is None or status in GONE_STATUSES:
+            granted = None  # a granted role works only for someone still in the group
+    else:
+        status = await admins.status(bot, chat_id, user_id)
+    return effective_role(telegram_status=status, granted=granted, bootstrap=user_id in bootstrap)
+
+
+async def bot_rights(bot: Bot, chat_id: int) -> BotRights | None:
+    """The bot's own membership now (getChatMember of itself, getMe for privacy mode)."""
+    try:
+        me = await bot.me()
+        member = await bot.get_chat_member(chat_id, me.id)
+    except TelegramAPIError as error:
+        log.info("bot_rights.unavailable", chat_id=chat_id, error=type(error).__name__)
+        return None
+    status = str(member.status)
+    # ChatMemberMember has neither field: it may send, and pins only as an administrator would.
+    return BotRights(
+        status=status,
+        privacy_off=bool(me.can_read_all_group_messages),
+        can_send_messages=status == "creator" or bool(getattr(member, "can_send_messages", True)),
+        can_pin_messages=status == "creator" or bool(getattr(member, "can_pin_messages", False)),
+    )

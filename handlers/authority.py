@@ -1,0 +1,102 @@
+"""One authorization mechanism for every operator command and button of the product.
+
+Register with `operator_command` / `operator_callback` (a declared `OperatorCommand`: name, least
+role, destructive) or `public_command` (anyone may run it, it changes nothing of a group). The
+declaration travels in the handler's flags; `ContextMiddleware` reads it and refuses before the
+handler runs. `declared_commands(dispatcher)` lists every command handler of a dispatcher, so a
+test fails when one is registered without a declaration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import Router
+from aiogram.filters import Command, Filter
+from aiogram.filters.callback_data import CallbackData, CallbackQueryFilter
+
+from bot.services.roles import OperatorCommand
+
+OPERATOR_FLAG = "operator_command"
+PUBLIC_FLAG = "public_command"
+
+Handler = Callable[..., Awaitable[Any]]
+
+
+def operator_command(
+    router: Router, spec: OperatorCommand, handler: Handler, *filters: Filter
+) -> None:
+    router.message.register(handler, Command(spec.name), *filters, flags={OPERATOR_FLAG: spec})
+
+
+def operator_callback(
+    router: Router, spec: OperatorCommand, callback: type[CallbackData], handler: Handler
+) -> None:
+    router.callback_query.register(handler, callback.filter(), flags={OPERATOR_FLAG: spec})
+
+
+def public_command(router: Router, name: str, handler: Handler, *filters: Filter) -> None:
+    router.message.register(handler, Command(name), *filters, flags={PUBLIC_FLAG: name})
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredCommand:
+    name: str
+    router: str
+    operator: OperatorCommand | None
+    public: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredCallback:
+    callback: type[CallbackData] | None
+    router: str
+    operator: OperatorCommand | None
+
+
+def _routers(root: Router) -> Iterator[Router]:
+    yield root
+    for child in root.sub_routers:
+        yield from _routers(child)
+
+
+def declared_commands(root: Router) -> list[DeclaredCommand]:
+    """Every command any message handler under `root` answers, with what it declared."""
+    found: list[DeclaredCommand] = []
+    for router in _routers(root):
+        for handler in router.message.handlers:
+            spec = handler.flags.get(OPERATOR_FLAG)
+            public = PUBLIC_FLAG in handler.flags
+            for command in handler.flags.get("commands", ()):
+                assert isinstance(command, Command)
+                found.extend(
+                    DeclaredCommand(str(name), router.name, spec, public)
+                    for name in command.commands
+                )
+    return found
+
+
+def declared_callbacks(root: Router) -> list[DeclaredCallback]:
+    found: list[DeclaredCallback] = []
+    for router in _routers(root):
+        for handler in router.callback_query.handlers:
+            callback = next(
+                (
+                    f.callback.callback_data
+                    for f in handler.filters or ()
+                    if isinstance(f.callback, CallbackQueryFilter)
+                ),
+                None,
+            )
+            found.append(DeclaredCallback(callback, router.name, handler.flags.get(OPERATOR_FLAG)))
+    return found
+
+
+def operator_commands(root: Router) -> list[OperatorCommand]:
+    unique: dict[str, OperatorCommand] = {}
+    for declared in declared_commands(root):
+        if declared.operator is not None:
+            unique.setdefault(declared.operator.name, declared.operator)
+    return sorted(unique.values(), key=lambda spec: spec.name)
