@@ -8,8 +8,8 @@ Such messages never count as a fan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 ANONYMOUS_ADMIN_BOT_ID = 1087968824
 LINKED_CHANNEL_SERVICE_ID = 777000
@@ -29,8 +29,7 @@ class AuthorKind(StrEnum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     kind: AuthorKind
     user_id: int | None
     sender_chat_id: int | None

@@ -1,15 +1,18 @@
-"""What the bot observed in an update, as plain records (no aiogram types beyond this line)."""
+"""What the bot observed in an update, as plain records (no aiogram types beyond this line).
+
+Named tuples rather than frozen dataclasses: just as immutable, and several times cheaper to
+build, which matters at four records per message on the ingest path.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from bot.services.attribution import Attribution
 
 
-@dataclass(frozen=True, slots=True)
-class ChatSeen:
+class ChatSeen(NamedTuple):
     id: int
     type: str
     title: str | None
@@ -17,8 +20,7 @@ class ChatSeen:
     seen_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class UserSeen:
+class UserSeen(NamedTuple):
     id: int
     is_bot: bool
     first_name: str
@@ -28,8 +30,7 @@ class UserSeen:
     seen_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class IncomingComment:
+class IncomingComment(NamedTuple):
     chat_id: int
     message_id: int
     thread_id: int | None
@@ -43,16 +44,14 @@ class IncomingComment:
     created_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class CommentEdit:
+class CommentEdit(NamedTuple):
     """An edited message: its new content, and the whole message if the original was never seen."""
 
     comment: IncomingComment
     edited_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class ChatMigration:
+class ChatMigration(NamedTuple):
     old_chat_id: int
     new_chat_id: int
     seen_at: datetime

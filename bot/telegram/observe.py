@@ -35,6 +35,19 @@ MEDIA_CONTENT_TYPES = frozenset(
 )
 
 
+# content type -> (media kind, service kind); plain text is neither.
+KINDS: dict[str, tuple[str | None, str | None]] = {
+    kind.value: (
+        (kind.value, None)
+        if kind in MEDIA_CONTENT_TYPES
+        else (None, None)
+        if kind == ContentType.TEXT
+        else (None, kind.value)
+    )
+    for kind in ContentType
+}
+
+
 def chat_seen(chat: Chat, seen_at: datetime) -> ChatSeen:
     return ChatSeen(
         id=chat.id, type=chat.type, title=chat.title, username=chat.username, seen_at=seen_at
@@ -56,9 +69,7 @@ def user_seen(user: User, seen_at: datetime) -> UserSeen:
 def incoming_comment(message: Message) -> IncomingComment:
     sender = message.from_user
     sender_chat = message.sender_chat
-    content_type = ContentType(message.content_type).value
-    is_text = content_type == ContentType.TEXT
-    is_media = content_type in MEDIA_CONTENT_TYPES
+    media_kind, service_kind = KINDS.get(message.content_type, (None, "unknown"))
     reply = message.reply_to_message
     return IncomingComment(
         chat_id=message.chat.id,
@@ -71,9 +82,9 @@ def incoming_comment(message: Message) -> IncomingComment:
             sender_chat_id=sender_chat.id if sender_chat else None,
             is_automatic_forward=bool(message.is_automatic_forward),
         ),
-        text=message.text if is_text else message.caption,
-        media_kind=content_type if is_media else None,
-        service_kind=None if is_text or is_media else content_type,
+        text=message.text if message.text is not None else message.caption,
+        media_kind=media_kind,
+        service_kind=service_kind,
         reply_to_message_id=reply.message_id if reply else None,
         is_automatic_forward=bool(message.is_automatic_forward),
         is_forwarded=message.forward_origin is not None,
