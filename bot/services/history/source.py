@@ -32,8 +32,6 @@ ZIP_MAGICS: Final = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 RESULT_NAME: Final = "result.json"
 HTML_EXPORT_NAME: Final = "messages.html"
 MIB: Final = 1024 * 1024
-# Below this size a high ratio is harmless (and common: JSON of repeated keys compresses well).
-RATIO_FLOOR_BYTES: Final = 16 * MIB
 
 HistorySource = bytes | bytearray | memoryview | str | os.PathLike[str] | BinaryIO
 Reader = Callable[[int], bytes]
@@ -44,6 +42,8 @@ class ImportLimits:
     max_file_bytes: int = 4 * 1024 * MIB
     max_json_bytes: int = 4 * 1024 * MIB
     max_compression_ratio: float = 100.0
+    # Below this size a high ratio is harmless (and common: JSON's repeated keys compress well).
+    ratio_floor_bytes: int = 16 * MIB
     max_zip_entries: int = 200_000
     max_messages: int = 10_000_000
 
@@ -142,7 +142,7 @@ def _check_member(entry: zipfile.ZipInfo, limits: ImportLimits) -> None:
     if entry.file_size > limits.max_json_bytes:
         raise ImportFileError(ImportErrorCode.TOO_LARGE, f"result.json is {entry.file_size} bytes")
     ratio = entry.file_size / max(entry.compress_size, 1)
-    if entry.file_size > RATIO_FLOOR_BYTES and ratio > limits.max_compression_ratio:
+    if entry.file_size > limits.ratio_floor_bytes and ratio > limits.max_compression_ratio:
         raise ImportFileError(ImportErrorCode.ZIP_BOMB, f"compression ratio {ratio:.0f}")
 
 
