@@ -15,9 +15,11 @@ from typing import Any
 from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.bulk_insert import BulkInsertIgnore
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.upsert import insert_for
+from bot.services.attribution import AuthorKind
 from bot.services.observed import ChatMigration, ChatSeen, CommentEdit, IncomingComment, UserSeen
 
 
@@ -174,34 +176,52 @@ async def _upsert_users(session: AsyncSession, users: Iterable[UserSeen]) -> Non
     await session.execute(statement, rows)
 
 
-def _comment_row(comment: IncomingComment) -> dict[str, Any]:
-    return {
-        "chat_id": comment.chat_id,
-        "message_id": comment.message_id,
-        "thread_id": comment.thread_id,
-        "author_kind": comment.author.kind.value,
-        "author_user_id": comment.author.user_id,
-        "sender_chat_id": comment.author.sender_chat_id,
-        "is_fan": comment.author.is_fan,
-        "text": comment.text,
-        "media_kind": comment.media_kind,
-        "service_kind": comment.service_kind,
-        "reply_to_message_id": comment.reply_to_message_id,
-        "is_automatic_forward": comment.is_automatic_forward,
-        "is_forwarded": comment.is_forwarded,
-        "created_at": comment.created_at,
-        "edited_at": None,
-        "edit_count": 0,
-    }
+COMMENT_INSERT = BulkInsertIgnore(
+    Comment.__table__,  # type: ignore[arg-type]
+    columns=(
+        "chat_id",
+        "message_id",
+        "thread_id",
+        "author_kind",
+        "author_user_id",
+        "sender_chat_id",
+        "is_fan",
+        "text",
+        "media_kind",
+        "service_kind",
+        "reply_to_message_id",
+        "is_automatic_forward",
+        "is_forwarded",
+        "created_at",
+        "edit_count",
+    ),
+    conflict=("chat_id", "message_id"),
+)
+
+
+def _comment_row(comment: IncomingComment) -> tuple[Any, ...]:
+    author = comment.author
+    return (
+        comment.chat_id,
+        comment.message_id,
+        comment.thread_id,
+        author.kind.value,
+        author.user_id,
+        author.sender_chat_id,
+        author.kind is AuthorKind.FAN,
+        comment.text,
+        comment.media_kind,
+        comment.service_kind,
+        comment.reply_to_message_id,
+        comment.is_automatic_forward,
+        comment.is_forwarded,
+        comment.created_at,
+        0,
+    )
 
 
 async def _insert_comments(session: AsyncSession, comments: Sequence[IncomingComment]) -> None:
-    if not comments:
-        return
-    statement = insert_for(session, Comment.__table__).on_conflict_do_nothing(
-        index_elements=[Comment.chat_id, Comment.message_id]
-    )
-    await session.execute(statement, [_comment_row(comment) for comment in comments])
+    await COMMENT_INSERT.execute(session, [_comment_row(comment) for comment in comments])
 
 
 async def _apply_edits(session: AsyncSession, edits: Sequence[CommentEdit]) -> None:
