@@ -97,14 +97,19 @@ def poll_chart(
     voters: int | None = None,
     subtitle: str = "",
 ) -> bytes:
-    """Poll results: votes and share per option, the leading option(s) highlighted.
+    """Poll results: votes and share per option, the leading option(s) highlighted."""
+    return bar_chart(question, poll_bars(options, voters=voters), subtitle=subtitle)
+
+
+def poll_bars(options: Sequence[PollOption], *, voters: int | None = None) -> list[Bar]:
+    """One bar per option noted "votes · share"; every option with the most votes highlighted.
 
     Shares are of ``voters`` when given (a multiple-answer poll: shares add up past 100%, as
-    Telegram shows them), else of all votes.
+    Telegram shows them), else of all votes. Nothing is highlighted while no one has voted.
     """
     total = voters if voters is not None else sum(option.votes for option in options)
     top = max((option.votes for option in options), default=0)
-    bars = [
+    return [
         Bar(
             option.label,
             option.votes,
@@ -113,7 +118,6 @@ def poll_chart(
         )
         for option in options
     ]
-    return bar_chart(question, bars, subtitle=subtitle)
 
 
 def digest_chart(
