@@ -22,6 +22,7 @@ CHUNK_BYTES: Final = 1024 * 1024
 EDGE_MARGIN: Final = 16
 _WHITESPACE: Final = re.compile(r"[ \t\n\r]*")
 _DECODER: Final = json.JSONDecoder()
+_LITERALS: Final = ("true", "false", "null", "-", "NaN", "Infinity", "-Infinity")
 
 
 class JsonCursor:
@@ -141,7 +142,9 @@ class JsonCursor:
             try:
                 text = self._decoder.decode(raw, final=self._eof)
             except UnicodeDecodeError as error:
-                raise ImportFileError(ImportErrorCode.NOT_JSON, f"not UTF-8: {error}") from error
+                cut = self._eof and error.reason == "unexpected end of data"
+                code = ImportErrorCode.TRUNCATED if cut else ImportErrorCode.NOT_JSON
+                raise ImportFileError(code, f"not UTF-8: {error}") from error
             if not self._started and text:
                 self._started = True
                 text = text.removeprefix("\ufeff")
@@ -157,9 +160,20 @@ class JsonCursor:
         )
 
     def _decode_failure(self, error: json.JSONDecodeError) -> ImportFileError:
-        if self._eof and self._may_be_cut(error):
+        if self._eof and self._cut_at_end(error):
             return ImportFileError(ImportErrorCode.TRUNCATED, error.msg)
         return self._syntax_error(error.msg)
+
+    def _cut_at_end(self, error: json.JSONDecodeError) -> bool:
+        """At the end of the data: is this error a value cut short, rather than bad JSON?"""
+        if error.msg.startswith("Unterminated string"):
+            return True
+        rest = self._buffer[error.pos :].rstrip()
+        if not rest:
+            return True
+        if error.msg.startswith("Expecting value"):
+            return any(literal.startswith(rest) for literal in _LITERALS)
+        return "escape" in error.msg and '"' not in rest and len(rest) < EDGE_MARGIN
 
     def _syntax_error(self, message: str) -> ImportFileError:
         if self._eof and self._pos >= len(self._buffer):
