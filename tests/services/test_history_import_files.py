@@ -14,6 +14,7 @@ from bot.services.history import (
     ImportErrorCode,
     ImportFileError,
     ImportLimits,
+    json_stream,
     open_history,
     read_history,
 )
@@ -267,3 +268,21 @@ def test_every_cut_of_an_export_is_truncated_never_misread() -> None:
             read_history(data[:cut])
         codes.add(caught.value.code)
     assert codes == {ImportErrorCode.TRUNCATED}
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_damage_under_other_compression_methods_is_damaged(method: int) -> None:
+    archive = bytearray(zipped({"result.json": EXPORT}, method=method))
+    data_start = 30 + len("result.json")
+    for offset in range(data_start + 40, data_start + 80):
+        archive[offset] ^= 0x5A
+    refused(bytes(archive), ImportErrorCode.DAMAGED_ZIP)
+
+
+def test_a_value_much_larger_than_the_read_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(json_stream, "CHUNK_BYTES", 16)
+    text = "长" * 200_000
+    message = {"id": 1, "type": "message", "date_unixtime": "1709280000", "text": text}
+    document = {"type": "private_group", "id": 5, "name": "n" * 100_000, "messages": [message]}
+    parsed = read_history(json.dumps(document, ensure_ascii=False).encode())
+    assert parsed.messages[0].text == text

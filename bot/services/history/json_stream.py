@@ -63,15 +63,19 @@ class JsonCursor:
 
     def value(self) -> object:
         self._skip_whitespace()
+        # Each retry reads twice as much, so a huge value costs linear, not quadratic, time.
+        want = CHUNK_BYTES
         while True:
             try:
                 decoded, end = _DECODER.raw_decode(self._buffer, self._pos)
             except json.JSONDecodeError as error:
-                if self._may_be_cut(error) and self._fill():
+                if self._may_be_cut(error) and self._fill(want):
+                    want *= 2
                     continue
                 raise self._decode_failure(error) from error
             # A number or literal ending exactly at the window edge may continue past it.
-            if end == len(self._buffer) and self._fill():
+            if end == len(self._buffer) and self._fill(want):
+                want *= 2
                 continue
             self._pos = end
             return decoded
@@ -131,13 +135,13 @@ class JsonCursor:
         while True:
             match = _WHITESPACE.match(self._buffer, self._pos)
             self._pos = match.end() if match else self._pos
-            if self._pos < len(self._buffer) or not self._fill():
+            if self._pos < len(self._buffer) or not self._fill(CHUNK_BYTES):
                 return
 
-    def _fill(self) -> bool:
+    def _fill(self, size: int) -> bool:
         """Append the next chunk to the window, dropping what was consumed; False at the end."""
         while not self._eof:
-            raw = self._read(CHUNK_BYTES)
+            raw = self._read(size)
             self._eof = not raw
             try:
                 text = self._decoder.decode(raw, final=self._eof)

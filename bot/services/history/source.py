@@ -16,6 +16,7 @@ names matter only as a sign of a hostile archive. The archive is refused when:
 from __future__ import annotations
 
 import io
+import lzma
 import os
 import stat
 import zipfile
@@ -155,14 +156,16 @@ def _depth(entry: zipfile.ZipInfo) -> int:
 
 
 def _limited(read: Reader, cap: int, member: str | None) -> Reader:
-    """`read` that refuses to return more than `cap` bytes and names damage in our terms."""
+    """`read` that refuses to return more than `cap` bytes and names zip damage in our terms."""
     total = 0
+    # Decompressors report bad data as these (bz2 as OSError); a plain file's OSError is real.
+    damage = (zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError, OSError) if member else ()
 
     def limited_read(size: int) -> bytes:
         nonlocal total
         try:
             data = read(size)
-        except (zipfile.BadZipFile, EOFError, zlib.error) as error:
+        except damage as error:
             raise ImportFileError(ImportErrorCode.DAMAGED_ZIP, str(error)) from error
         total += len(data)
         if total > cap:
