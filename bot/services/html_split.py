@@ -21,7 +21,9 @@ accepted, properly nested; a ``<`` or ``&`` that starts no tag or supported enti
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -157,6 +159,8 @@ def _is_regional_indicator(char: str) -> bool:
 
 def _extends(char: str) -> bool:
     """Belongs to the character before it: never cut just before it."""
+    if char < "\u0300":  # Latin-1 and friends: the common case, no marks there
+        return False
     return (
         unicodedata.category(char) in {"Mn", "Mc", "Me"}
         or char in {_ZWJ, _ZWNJ}
@@ -209,6 +213,7 @@ class _Splitter:
         self.document = document
         self.limit = limit
         self.cuttable = _cuttable(document.chars)
+        self.offsets = [0, *itertools.accumulate(map(_width, document.chars))]
         self.stack: list[_Tag] = []
 
     def parts(self) -> Iterator[str]:
@@ -222,28 +227,33 @@ class _Splitter:
             start, carried = end, tags_at_end[closing:]
 
     def _cut(self, start: int) -> int:
-        chars, widths = self.document.chars, 0
-        end = start
-        while end < len(chars) and widths + _width(chars[end]) <= self.limit:
-            widths += _width(chars[end])
-            end += 1
-        if end == len(chars):
+        # offsets[i] is the UTF-16 length of the first i characters.
+        end = bisect.bisect_right(self.offsets, self.offsets[start] + self.limit) - 1
+        if end == len(self.document.chars):
             return end
         return self._best_cut(start, end)
 
     def _best_cut(self, start: int, end: int) -> int:
         chars = self.document.chars
         text_from = next((i for i in range(start, end) if not chars[i].isspace()), start)
+        half = max(start + (end - start) // 2, start + 1)
         best: dict[_Break, int] = {}
+        latest: int | None = None
         for candidate in range(end, text_from, -1):
-            if self.cuttable[candidate]:
-                best.setdefault(_break_kind(chars, candidate), candidate)
-        half = start + (end - start) // 2
-        for kind in (_Break.PARAGRAPH, _Break.LINE, _Break.SPACE, _Break.PUNCTUATION):
-            if best.get(kind, 0) >= max(half, start + 1):
+            if not self.cuttable[candidate]:
+                continue
+            latest = candidate if latest is None else latest
+            if candidate < half:
+                break
+            kind = _break_kind(chars, candidate)
+            if kind is _Break.PARAGRAPH:
+                return candidate
+            best.setdefault(kind, candidate)
+        for kind in (_Break.LINE, _Break.SPACE, _Break.PUNCTUATION):
+            if kind in best:
                 return best[kind]
-        if best:
-            return max(best.values())
+        if latest is not None:
+            return latest
         return end  # one cluster wider than the limit: cut between its code points
 
     def _render(self, start: int, end: int, carried: list[_Tag], trailing: list[_Tag]) -> str:
