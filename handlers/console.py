@@ -90,7 +90,8 @@ async def operated_groups(
     settings: Settings,
 ) -> list[tuple[GroupRecord, Role]]:
     """The active groups where this person holds a role now. Candidates come from storage (roles
-    granted, groups they added the bot to or wrote in, every group for bootstrap operators);
+    granted, groups they added the bot to or wrote in, groups whose cached administrators
+    include them, every group for bootstrap operators);
     each is then checked like any command would be."""
     async with session_factory() as session:
         if user.id in settings.operator_ids:
@@ -100,6 +101,7 @@ async def operated_groups(
                 await groups_with_roles(session, user.id)
                 | await groups_added_by(session, user.id)
                 | await groups_written_in(session, user.id, CANDIDATE_LIMIT)
+                | admins.groups_of(user.id)
             )
         records = await active_groups(session, candidates)
     result = []

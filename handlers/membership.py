@@ -17,7 +17,7 @@ from bot.db.chat_settings import mark_group_removed, register_group
 from bot.i18n import Html, Texts, Translator
 from bot.services.health import BotRights, missing_requirements
 from bot.services.roles import GONE_STATUSES
-from bot.telegram.admins import AdminCache, bot_rights
+from bot.telegram.admins import AdminCache, bot_rights, plain, status_of
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import person_locale
 
@@ -39,7 +39,7 @@ async def on_bot_membership(
     admins: AdminCache,
 ) -> None:
     chat = update.chat
-    status = str(update.new_chat_member.status)
+    status = status_of(update.new_chat_member)
     now = datetime.now(UTC)
     admins.forget(chat.id)
     if status in GONE_STATUSES:
@@ -50,13 +50,13 @@ async def on_bot_membership(
             )
         log.info("group.removed", chat_id=chat.id, status=status)
         return
-    joined = str(update.old_chat_member.status) in GONE_STATUSES
+    joined = status_of(update.old_chat_member) in GONE_STATUSES
     actor = update.from_user
     async with session_factory() as session, session.begin():
         await register_group(
             session,
             chat_id=chat.id,
-            chat_type=str(chat.type),
+            chat_type=plain(chat.type),
             title=chat.title,
             username=chat.username,
             added_by_user_id=actor.id if joined and not actor.is_bot else None,
@@ -99,7 +99,7 @@ async def _tell(bot: Bot, user_id: int, chat_id: int, text: str) -> None:
 
 async def on_member_changed(update: ChatMemberUpdated, admins: AdminCache) -> None:
     admins.member_changed(
-        update.chat.id, update.new_chat_member.user.id, str(update.new_chat_member.status)
+        update.chat.id, update.new_chat_member.user.id, status_of(update.new_chat_member)
     )
 
 

@@ -22,7 +22,7 @@ from bot.db.operators import current_group
 from bot.db.user_settings import user_language
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
 from bot.services.roles import Actor, OperatorCommand, Role, allows, sender_of
-from bot.telegram.admins import AdminCache, role_in_group
+from bot.telegram.admins import AdminCache, plain, role_in_group
 from handlers.authority import OPERATOR_FLAG, PUBLIC_FLAG
 
 Next = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -160,7 +160,7 @@ async def _target(
         return Refusal("refused-foreign-sender")
     async with session_factory() as session, session.begin():
         await ensure_chat(
-            session, event.chat.id, str(event.chat.type), event.chat.title, datetime.now(UTC)
+            session, event.chat.id, plain(event.chat.type), event.chat.title, datetime.now(UTC)
         )
     return event.chat.id, sender.actor, False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, distinct, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ChatRole, Comment, ConsoleSelection, User
@@ -64,7 +64,7 @@ async def groups_with_roles(session: AsyncSession, user_id: int) -> set[int]:
 async def groups_written_in(session: AsyncSession, user_id: int, limit: int) -> set[int]:
     """Groups where this person wrote: where an administrator among them is likely found."""
     rows = await session.scalars(
-        select(distinct(Comment.chat_id)).where(Comment.author_user_id == user_id).limit(limit)
+        select(Comment.chat_id).where(Comment.author_user_id == user_id).distinct().limit(limit)
     )
     return set(rows.all())
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
+from aiogram.types import ChatMember
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.operators import granted_role
@@ -25,6 +26,16 @@ from bot.services.roles import (
 log = structlog.get_logger(__name__)
 
 ADMIN_CACHE_SECONDS = 120.0
+
+
+def status_of(member: ChatMember) -> str:
+    """The plain status string ("creator", "left" ...): aiogram may hold a ChatMemberStatus,
+    whose str() is its qualified name, not its value."""
+    return plain(member.status)
+
+
+def plain(value: object) -> str:
+    return str(getattr(value, "value", value))
 
 
 @dataclass
@@ -46,7 +57,7 @@ class AdminCache:
             # Not a member any more, or the chat is gone: nobody has Telegram authority here.
             log.info("admins.unavailable", chat_id=chat_id, error=type(error).__name__)
             return {}
-        statuses = {member.user.id: str(member.status) for member in members}
+        statuses = {member.user.id: status_of(member) for member in members}
         self._entries[chat_id] = (self.clock() + self.ttl, statuses)
         return statuses
 
@@ -59,7 +70,7 @@ class AdminCache:
         except TelegramAPIError as error:
             log.info("admins.live_unavailable", chat_id=chat_id, error=type(error).__name__)
             return None
-        status = str(member.status)
+        status = status_of(member)
         self.member_changed(chat_id, user_id, status)
         return status
 
@@ -71,6 +82,10 @@ class AdminCache:
             entry[1][user_id] = status
         else:
             entry[1].pop(user_id, None)
+
+    def groups_of(self, user_id: int) -> set[int]:
+        """Groups where this person was last known as an administrator (candidates only)."""
+        return {chat_id for chat_id, (_, admins) in self._entries.items() if user_id in admins}
 
     def forget(self, chat_id: int) -> None:
         self._entries.pop(chat_id, None)
@@ -106,7 +121,7 @@ async def bot_rights(bot: Bot, chat_id: int) -> BotRights | None:
     except TelegramAPIError as error:
         log.info("bot_rights.unavailable", chat_id=chat_id, error=type(error).__name__)
         return None
-    status = str(member.status)
+    status = status_of(member)
     # ChatMemberMember has neither field: it may send, and pins only as an administrator would.
     return BotRights(
         status=status,

@@ -1,0 +1,103 @@
+"""The bot joining a group: it registers it, checks its own rights and tells whoever added it,
+in their language, what is missing; removed, the group is inactive and hears nothing more."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiogram.methods import SendMessage
+from sqlalchemy import select
+
+from bot.db.models import Chat, ChatSettings
+from bot.db.operators import select_group
+from tests.operators.conftest import MEMBER, OWNER, Scene
+from tests.operators.support import dump, member_update
+from tests.support import updates as u
+from tests.support.recording_session import BOT_USER
+
+NEW = u.group(-1001000000333, "New & <shiny> fans")
+BOT = {"id": BOT_USER.id, "is_bot": True, "first_name": "fanpulse", "username": "fanpulse_bot"}
+
+
+async def add_bot(
+    scene: Scene, actor: dict[str, object], *, old: str = "left", new: str = "member"
+) -> None:
+    await scene.pipeline.deliver(
+        member_update(
+            scene.updates, NEW, actor=actor, user=BOT, old=old, new=new, kind="my_chat_member"
+        )
+    )
+
+
+async def test_added_without_rights_tells_a_chinese_owner_privately_what_is_missing(
+    scene: Scene,
+) -> None:
+    await add_bot(scene, OWNER)
+    (report,) = scene.telegram.sent(OWNER["id"])
+    assert report.splitlines()[0] == "fanpulse 已加入 <b>New &amp; &lt;shiny&gt; fans</b>。"
+    assert "读取所有消息" in report and "/setprivacy" in report
+    assert "置顶消息" in report
+    assert scene.telegram.sent(NEW["id"]) == []
+    async with scene.session_factory() as session:
+        chat = await session.get(Chat, NEW["id"])
+        settings = await session.get(ChatSettings, NEW["id"])
+    assert chat is not None and chat.is_active
+    assert settings is not None and settings.added_by_user_id == OWNER["id"]
+
+
+async def test_someone_who_never_started_the_bot_is_told_in_the_group_in_english(
+    scene: Scene,
+) -> None:
+    stranger = u.user(9100, "Sam", language_code="en-GB")
+    await add_bot(scene, stranger)
+    (report,) = scene.telegram.sent(NEW["id"])
+    assert report.startswith("fanpulse was added to <b>New &amp; &lt;shiny&gt; fans</b>.")
+    assert "Read every message." in report and "@BotFather (/setprivacy" in report
+
+
+async def test_privacy_off_and_promoted_means_all_set(scene: Scene) -> None:
+    await add_bot(scene, OWNER)
+    scene.telegram.set_status(NEW["id"], BOT_USER.id, "administrator")
+    await add_bot(scene, OWNER, old="member", new="administrator")
+    reports = scene.telegram.sent(OWNER["id"])
+    assert len(reports) == 2
+    assert "一切就绪" in reports[1] and "读取所有消息" not in reports[1]
+
+
+async def test_privacy_mode_off_is_enough_to_read_everything(scene: Scene) -> None:
+    scene.telegram.privacy_off = True
+    await add_bot(scene, u.user(9101, "Eve", language_code="en"))
+    (report,) = scene.telegram.sent(NEW["id"])
+    assert "Read every message" not in report and "Pin messages" in report
+
+
+async def test_removed_the_group_is_inactive_and_nothing_is_sent_to_it(scene: Scene) -> None:
+    await add_bot(scene, OWNER)
+    async with scene.session_factory() as session, session.begin():
+        await select_group(session, OWNER["id"], NEW["id"], datetime.now(UTC))
+    scene.telegram.set_status(NEW["id"], OWNER["id"], "creator")
+    scene.telegram.calls.clear()
+    await add_bot(scene, OWNER, old="member", new="kicked")
+    async with scene.session_factory() as session:
+        chat = (await session.execute(select(Chat).where(Chat.id == NEW["id"]))).scalar_one()
+    assert (chat.is_active, chat.inactive_reason) == (False, "kicked")
+
+    before = await dump(scene.session_factory)
+    await scene.send(NEW, OWNER, "/status")  # a late redelivery from the group
+    await scene.send(NEW, OWNER, "/language zh")
+    await scene.send(u.private(OWNER), OWNER, "/status")
+    await scene.send(u.private(OWNER), OWNER, "/groups")
+    assert [c for c in scene.telegram.methods(SendMessage) if c.chat_id == NEW["id"]] == []
+    private = scene.telegram.sent(OWNER["id"])
+    assert private[0] == "fanpulse 已不在那个群里。请用 /groups 选择其他群。"
+    assert "New" not in private[1]
+    assert await dump(scene.session_factory) == before
+
+
+async def test_a_removed_group_is_active_again_when_the_bot_is_added_back(scene: Scene) -> None:
+    await add_bot(scene, MEMBER)
+    await add_bot(scene, MEMBER, old="member", new="left")
+    await add_bot(scene, MEMBER)
+    async with scene.session_factory() as session:
+        chat = await session.get(Chat, NEW["id"])
+    assert chat is not None and (chat.is_active, chat.inactive_reason) == (True, None)
