@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.services.schedule import (
@@ -138,6 +138,7 @@ instants = st.datetimes(
 )
 
 
+@settings(deadline=None)  # nothing here is timed; CI machines are loaded
 @given(
     after=instants,
     tz=st.sampled_from(ZONES),
@@ -236,6 +237,7 @@ def test_weekly_catch_up() -> None:
     assert [run.period for run in late.missed] == ["2026-W46", "2026-W47", "2026-W48"]
 
 
+@settings(deadline=None)
 @given(
     tz=st.sampled_from(ZONES),
     local_time=st.sampled_from(TIMES),
