@@ -208,6 +208,16 @@ def test_trailing_garbage_is_not_json() -> None:
         {"type": "private_supergroup", "id": 5, "messages": [{"type": "message"}]},
         {"type": "private_supergroup", "id": 5, "messages": [7]},
         {"type": "private_supergroup", "id": 5, "messages": [{"id": 1, "type": "message"}]},
+        {
+            "type": "private_supergroup",
+            "id": 5,
+            "messages": [{"id": 1, "type": "message", "date_unixtime": "9" * 20}],
+        },
+        {
+            "type": "private_supergroup",
+            "id": 5,
+            "messages": [{"id": 1, "type": "message", "date": "yesterday"}],
+        },
     ],
 )
 def test_json_that_is_not_a_chat_export(document: object) -> None:

@@ -201,9 +201,12 @@ class MessageParser:
     def _moment(self, raw: dict[str, Any], key: str, message_id: int) -> datetime:
         unixtime = raw.get(key + "_unixtime")
         if isinstance(unixtime, str) and unixtime.isascii() and unixtime.isdigit():
-            return datetime.fromtimestamp(int(unixtime), UTC)
+            unixtime = int(unixtime)
         if isinstance(unixtime, int) and not isinstance(unixtime, bool):
-            return datetime.fromtimestamp(unixtime, UTC)
+            try:
+                return datetime.fromtimestamp(unixtime, UTC)
+            except (OverflowError, OSError, ValueError) as error:
+                raise _not_an_export(f"message {message_id} has a bad {key}") from error
         local = raw.get(key)
         if isinstance(local, str):
             try:
