@@ -1,9 +1,11 @@
-"""Bulk INSERT ... ON CONFLICT DO NOTHING sent straight to the driver, for the ingest hot path.
+"""Bulk INSERT ... ON CONFLICT sent straight to the driver, for the ingest hot path.
 
-SQLAlchemy's per-row parameter processing costs about as much as SQLite's own insert. For the one
-statement that runs for every message, rows go to the driver as tuples it takes as they are:
-on SQLite times as the text SQLAlchemy itself stores (naive UTC, microseconds) and booleans as
-0/1; on PostgreSQL (asyncpg) the Python values unchanged. Reading them back goes through the
+SQLAlchemy's per-row parameter processing and per-statement cursor round trips cost more than
+SQLite's own insert. For the few statements that run for every batch of messages, rows go to the
+driver as tuples it takes as they are: on SQLite times as the text SQLAlchemy itself stores
+(naive UTC, microseconds) and booleans as 0/1, through aiosqlite's executemany (one trip to its
+thread); on PostgreSQL the Python values unchanged, through the connection SQLAlchemy holds (so
+the statement joins the transaction SQLAlchemy began). Reading the rows back goes through the
 models as usual.
 """
 
@@ -31,13 +33,22 @@ def _sqlite_bool(value: bool | None) -> int | None:
     return None if value is None else int(value)
 
 
-class BulkInsertIgnore:
-    def __init__(self, table: Table, columns: Sequence[str], conflict: Sequence[str]) -> None:
+class BulkUpsert:
+    """INSERT rows; on a conflict, do nothing or overwrite `update` with the new values."""
+
+    def __init__(
+        self,
+        table: Table,
+        columns: Sequence[str],
+        conflict: Sequence[str],
+        update: Sequence[str] = (),
+    ) -> None:
         self.table = table
         self.columns = tuple(columns)
         self.conflict = tuple(conflict)
+        self.update = tuple(update)
         self._sql: dict[str, str] = {}
-        self._sqlite_converters = tuple(
+        self._sqlite_converters: tuple[Converter | None, ...] = tuple(
             _sqlite_time
             if isinstance(table.c[name].type, DateTime)
             else _sqlite_bool
@@ -50,12 +61,13 @@ class BulkInsertIgnore:
         if not rows:
             return
         connection = await session.connection()
-        dialect = connection.dialect.name
-        if dialect == "sqlite":
-            rows = [self._for_sqlite(row) for row in rows]
-        await connection.exec_driver_sql(
-            self._statement(dialect, connection.dialect.paramstyle), rows
-        )
+        if connection.dialect.name == "sqlite":
+            driver = (await connection.get_raw_connection()).driver_connection
+            assert driver is not None, "a checked-out connection has a driver connection"
+            converted = [self._for_sqlite(row) for row in rows]
+            await driver.executemany(self._statement("qmark"), converted)
+            return
+        await connection.exec_driver_sql(self._statement(connection.dialect.paramstyle), list(rows))
 
     def _for_sqlite(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(
@@ -63,18 +75,24 @@ class BulkInsertIgnore:
             for convert, value in zip(self._sqlite_converters, row, strict=True)
         )
 
-    def _statement(self, dialect: str, paramstyle: str) -> str:
-        sql = self._sql.get(dialect)
-        if sql is None:
-            if paramstyle == "qmark":
-                marks = ", ".join("?" for _ in self.columns)
-            elif paramstyle == "numeric_dollar":
-                marks = ", ".join(f"${index}" for index in range(1, len(self.columns) + 1))
-            else:
-                raise RuntimeError(f"unsupported parameter style {paramstyle}")
-            sql = (
-                f"INSERT INTO {self.table.name} ({', '.join(self.columns)}) VALUES ({marks}) "
-                f"ON CONFLICT ({', '.join(self.conflict)}) DO NOTHING"
-            )
-            self._sql[dialect] = sql
+    def _statement(self, paramstyle: str) -> str:
+        sql = self._sql.get(paramstyle)
+        if sql is not None:
+            return sql
+        if paramstyle == "qmark":
+            marks = ", ".join("?" for _ in self.columns)
+        elif paramstyle == "numeric_dollar":
+            marks = ", ".join(f"${index}" for index in range(1, len(self.columns) + 1))
+        else:
+            raise RuntimeError(f"unsupported parameter style {paramstyle}")
+        action = (
+            "DO UPDATE SET " + ", ".join(f"{name} = excluded.{name}" for name in self.update)
+            if self.update
+            else "DO NOTHING"
+        )
+        sql = (
+            f"INSERT INTO {self.table.name} ({', '.join(self.columns)}) VALUES ({marks}) "
+            f"ON CONFLICT ({', '.join(self.conflict)}) {action}"
+        )
+        self._sql[paramstyle] = sql
         return sql

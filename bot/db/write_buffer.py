@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.bulk_insert import BulkInsertIgnore
+from bot.db.bulk_insert import BulkUpsert
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.upsert import insert_for
@@ -112,71 +112,59 @@ async def _insert_failures(
     await session.execute(statement, rows)
 
 
+CHAT_UPSERT = BulkUpsert(
+    Chat.__table__,  # type: ignore[arg-type]
+    columns=("id", "type", "title", "username", "is_active", "first_seen_at", "last_update_at"),
+    conflict=("id",),
+    update=("type", "title", "username", "last_update_at"),
+)
+
+USER_UPSERT = BulkUpsert(
+    User.__table__,  # type: ignore[arg-type]
+    columns=(
+        "id",
+        "is_bot",
+        "first_name",
+        "last_name",
+        "username",
+        "language_code",
+        "first_seen_at",
+        "last_seen_at",
+    ),
+    conflict=("id",),
+    update=("first_name", "last_name", "username", "language_code", "last_seen_at"),
+)
+
+
 async def _upsert_chats(session: AsyncSession, chats: Iterable[ChatSeen]) -> None:
-    latest: dict[int, ChatSeen] = {}
-    for chat in chats:
-        latest[chat.id] = chat
-    if not latest:
-        return
-    rows = [
-        {
-            "id": chat.id,
-            "type": chat.type,
-            "title": chat.title,
-            "username": chat.username,
-            "is_active": True,
-            "first_seen_at": chat.seen_at,
-            "last_update_at": chat.seen_at,
-        }
-        for chat in latest.values()
-    ]
-    statement = insert_for(session, Chat.__table__)
-    statement = statement.on_conflict_do_update(
-        index_elements=[Chat.id],
-        set_={
-            "type": statement.excluded.type,
-            "title": statement.excluded.title,
-            "username": statement.excluded.username,
-            "last_update_at": statement.excluded.last_update_at,
-        },
+    latest = {chat.id: chat for chat in chats}
+    await CHAT_UPSERT.execute(
+        session,
+        [(c.id, c.type, c.title, c.username, True, c.seen_at, c.seen_at) for c in latest.values()],
     )
-    await session.execute(statement, rows)
 
 
 async def _upsert_users(session: AsyncSession, users: Iterable[UserSeen]) -> None:
-    latest: dict[int, UserSeen] = {}
-    for user in users:
-        latest[user.id] = user
-    if not latest:
-        return
-    rows = [
-        {
-            "id": user.id,
-            "is_bot": user.is_bot,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "username": user.username,
-            "language_code": user.language_code,
-            "first_seen_at": user.seen_at,
-            "last_seen_at": user.seen_at,
-        }
-        for user in latest.values()
-    ]
-    statement = insert_for(session, User.__table__)
-    statement = statement.on_conflict_do_update(
-        index_elements=[User.id],
-        set_={
-            "first_name": statement.excluded.first_name,
-            "last_name": statement.excluded.last_name,
-            "username": statement.excluded.username,
-            "language_code": statement.excluded.language_code,
-            "last_seen_at": statement.excluded.last_seen_at,
-        },
+    latest = {user.id: user for user in users}
+    await USER_UPSERT.execute(
+        session,
+        [
+            (
+                u.id,
+                u.is_bot,
+                u.first_name,
+                u.last_name,
+                u.username,
+                u.language_code,
+                u.seen_at,
+                u.seen_at,
+            )
+            for u in latest.values()
+        ],
     )
-    await session.execute(statement, rows)
 
 
-COMMENT_INSERT = BulkInsertIgnore(
+COMMENT_INSERT = BulkUpsert(
     Comment.__table__,  # type: ignore[arg-type]
     columns=(
         "chat_id",
