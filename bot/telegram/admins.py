@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import ChatMember
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.operators import granted_role
@@ -28,10 +27,10 @@ log = structlog.get_logger(__name__)
 ADMIN_CACHE_SECONDS = 120.0
 
 
-def status_of(member: ChatMember) -> str:
+def status_of(member: object) -> str:
     """The plain status string ("creator", "left" ...): aiogram may hold a ChatMemberStatus,
     whose str() is its qualified name, not its value."""
-    return plain(member.status)
+    return plain(getattr(member, "status", ""))
 
 
 def plain(value: object) -> str:

@@ -86,7 +86,8 @@ class ScriptedTelegram(RecordingSession):
                 update={"can_read_all_group_messages": self.privacy_off}
             )
         if isinstance(method, GetChatMember):
-            return self._member(int(method.chat_id), method.user_id)  # type: ignore[return-value]
+            member: TelegramType = self._member(int(method.chat_id), method.user_id)
+            return member
         if isinstance(method, GetChatAdministrators):
             chat_id = int(method.chat_id)
             if chat_id not in self.statuses:
@@ -106,7 +107,7 @@ class ScriptedTelegram(RecordingSession):
         if status == "creator":
             return ChatMemberOwner(user=user, is_anonymous=False)
         if status == "administrator":
-            return ChatMemberAdministrator(user=user, **ADMIN_RIGHTS)
+            return ChatMemberAdministrator.model_validate({"user": user, **ADMIN_RIGHTS})
         return ChatMemberMember(user=user)
 
     def privileged(self, *, allowed_chats: set[int]) -> list[TelegramMethod[Any]]:

@@ -1,0 +1,48 @@
+"""Command menus per audience and language, from what the dispatcher registered."""
+
+from __future__ import annotations
+
+from aiogram.methods import SetMyCommands
+
+from bot.__main__ import build_dispatcher
+from bot.config import load_settings
+from bot.i18n import Translator
+from bot.telegram.commands_menu import set_command_menus
+from handlers import command_menus
+from tests.support.recording_session import TOKEN, recording_bot
+
+
+async def test_fans_administrators_and_private_chats_get_their_menus_in_two_languages() -> None:
+    bot, session = recording_bot()
+    dispatcher = build_dispatcher(load_settings(bot_token=TOKEN))
+    await set_command_menus(bot, Translator.load(), command_menus(dispatcher))
+    menus = {
+        (call.scope.type, call.language_code): {c.command: c.description for c in call.commands}
+        for call in session.methods(SetMyCommands)
+    }
+    assert set(menus) == {
+        (scope, language)
+        for scope in ("all_group_chats", "all_chat_administrators", "all_private_chats")
+        for language in (None, "zh")
+    }
+    assert list(menus["all_group_chats", None]) == ["help"]
+    assert set(menus["all_chat_administrators", None]) == {
+        "help",
+        "status",
+        "audit",
+        "grant",
+        "revoke",
+        "language",
+    }
+    assert set(menus["all_private_chats", None]) == {
+        "start",
+        "help",
+        "groups",
+        "language",
+        "status",
+        "audit",
+        "grant",
+        "revoke",
+    }
+    assert menus["all_private_chats", "zh"]["groups"] == "你运营的群：选择要管理的群"
+    assert menus["all_private_chats", None]["groups"] == "The groups you run: choose one to work on"
