@@ -13,7 +13,7 @@ from aiogram.types import ChatMemberUpdated
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
-from bot.db.chat_settings import mark_group_removed, register_group
+from bot.db.chat_settings import group, mark_group_removed, register_group
 from bot.i18n import Html, Texts, Translator
 from bot.services.health import BotRights, missing_requirements
 from bot.services.roles import GONE_STATUSES
@@ -50,9 +50,14 @@ async def on_bot_membership(
             )
         log.info("group.removed", chat_id=chat.id, status=status)
         return
-    joined = status_of(update.old_chat_member) in GONE_STATUSES
     actor = update.from_user
     async with session_factory() as session, session.begin():
+        known = await group(session, chat.id)
+        joined = (
+            status_of(update.old_chat_member) in GONE_STATUSES
+            or known is None
+            or not known.is_active
+        )
         await register_group(
             session,
             chat_id=chat.id,
@@ -69,12 +74,13 @@ async def on_bot_membership(
     if rights is None:
         return
     texts = translator.bind(await person_locale(session_factory, actor, settings))
-    await _tell(bot, actor.id, chat.id, join_report(texts, chat.title or str(chat.id), rights))
+    report = join_report(texts, chat.title or str(chat.id), rights, joined=joined)
+    await _tell(bot, actor.id, chat.id, report)
 
 
-def join_report(texts: Texts, title: str, rights: BotRights) -> Html:
+def join_report(texts: Texts, title: str, rights: BotRights, *, joined: bool) -> Html:
     missing = missing_requirements(rights)
-    lines = [texts("join-title", title=title)]
+    lines = [texts("join-title" if joined else "rights-changed-title", title=title)]
     if missing:
         lines.append(texts("join-missing"))
         lines.extend(texts(f"requirement-{requirement}") for requirement in missing)

@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.demo.community import build_community, simulate_chatter, simulate_special_cases
+from bot.demo.operators import add_bot_to_groups, operator_console
 from bot.demo.process import BotProcess, wait_until_delivered
 from bot.emulator.client import EmulatorClient
 from bot.emulator.server import Emulator
@@ -54,12 +55,7 @@ async def run_demo(settings: Settings) -> int:
             await bot.start()
             await bot.wait_ready(client, "getUpdates")
             say(f"  the bot is running (pid {bot.pid}), polling the emulator; log: {bot.log_path}")
-            for group in (community.main_group, community.second_group):
-                await client.add_members(
-                    group["id"], [emulator.world.bot_id], community.creator["id"]
-                )
-                await client.set_bot_membership(group["id"], "administrator", emit=True)
-            say("  the creator adds the bot to both groups and makes it an administrator")
+            await add_bot_to_groups(client, community, emulator.world.bot_id, say)
             say()
             say("The fans talk:")
             sent = await simulate_chatter(client, community, say)
@@ -67,6 +63,7 @@ async def run_demo(settings: Settings) -> int:
             await wait_until_delivered(client)
             say()
             say(f"  {sent} messages delivered; the bot confirmed every update after storing it")
+            await operator_console(client, community, emulator.world.bot_id, say)
         code = await bot.stop()
         say(f"  the bot stopped cleanly (exit code {code})")
     finally:

@@ -1,6 +1,7 @@
 ## Joining a group, the bot's rights and /status.
 
 join-title = fanpulse was added to <b>{ $title }</b>.
+rights-changed-title = fanpulse's rights in <b>{ $title }</b> changed.
 join-missing = To work fully it still needs:
 join-all-set = Everything is in place: it reads every message and can pin its posts.
 join-next-step = Manage this group from private chat with me: /groups

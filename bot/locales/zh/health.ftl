@@ -1,6 +1,7 @@
 ## 加入群、机器人的权限与 /status。
 
 join-title = fanpulse 已加入 <b>{ $title }</b>。
+rights-changed-title = fanpulse 在 <b>{ $title }</b> 的权限已更改。
 join-missing = 要完整工作，还需要：
 join-all-set = 一切就绪：它能读取每条消息，也能置顶自己的帖子。
 join-next-step = 在与我的私聊中管理这个群：/groups
