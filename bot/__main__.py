@@ -1,4 +1,5 @@
-"""Command line and composition root: settings -> logging -> engine -> bot -> dispatcher."""
+"""Command line and composition root: settings -> logging -> engine -> bot -> dispatcher ->
+clock."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import contextlib
 import signal
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 
 import structlog
 from aiogram import Bot, Dispatcher
@@ -17,7 +19,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 from aiohttp import web
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import handlers
 from bot.config import Mode, Settings, SettingsError, load_settings
@@ -25,6 +27,7 @@ from bot.db import migrate
 from bot.db.engine import create_engine, create_session_factory
 from bot.i18n import Translator
 from bot.logs import configure_logging, scrub
+from bot.scheduler import Clock
 from bot.services.health import HealthBoard
 from bot.telegram.admins import AdminCache
 from bot.telegram.batch_store import BatchStore
@@ -54,6 +57,18 @@ def build_bot(settings: Settings) -> Bot:
     return Bot(
         settings.token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
     )
+
+
+def build_clock(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    bot: Bot,
+    dispatcher: Dispatcher,
+) -> Clock:
+    """The clock, with every feature's job source; handlers reach it as `clock`."""
+    clock = Clock(session_factory, catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes))
+    dispatcher.workflow_data["clock"] = clock
+    return clock
 
 
 def build_dispatcher(settings: Settings) -> Dispatcher:
@@ -89,26 +104,40 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
         dispatcher.workflow_data["session_factory"] = session_factory
         await set_command_menus(bot, dispatcher["translator"], handlers.command_menus(dispatcher))
         processor = UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
-        if settings.mode is Mode.WEBHOOK:
-            await _run_webhook(
-                settings,
-                bot,
-                processor,
-                BatchStore(session_factory, max_attempts=WEBHOOK_STORE_ATTEMPTS),
-            )
-        else:
-            await bot.delete_webhook(drop_pending_updates=False)
-            polling = DurablePolling(
-                bot,
-                processor,
-                BatchStore(session_factory),
-                timeout=settings.polling_timeout,
-                limit=settings.polling_limit,
-            )
-            _on_stop_signal(polling.stop)
-            await polling.run()
+        clock = build_clock(settings, session_factory, bot, dispatcher)
+        await clock.start()
+        try:
+            await _deliver_updates(settings, bot, processor, session_factory)
+        finally:
+            await clock.stop()
     finally:
         await bot.session.close()
+
+
+async def _deliver_updates(
+    settings: Settings,
+    bot: Bot,
+    processor: UpdateProcessor,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    if settings.mode is Mode.WEBHOOK:
+        await _run_webhook(
+            settings,
+            bot,
+            processor,
+            BatchStore(session_factory, max_attempts=WEBHOOK_STORE_ATTEMPTS),
+        )
+        return
+    await bot.delete_webhook(drop_pending_updates=False)
+    polling = DurablePolling(
+        bot,
+        processor,
+        BatchStore(session_factory),
+        timeout=settings.polling_timeout,
+        limit=settings.polling_limit,
+    )
+    _on_stop_signal(polling.stop)
+    await polling.run()
 
 
 async def _check_token(bot: Bot) -> str:

@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     polling_timeout: int = Field(default=25, ge=0, le=50)
     polling_limit: int = Field(default=100, ge=1, le=100)
 
+    # A scheduled run (digest, poll close, draw) missed while the bot was down still happens at
+    # start-up if it is at most this old; older ones are recorded as missed, never sent late.
+    scheduler_catch_up_minutes: int = Field(default=60, ge=0, le=720)
+
     @field_validator("bot_token", mode="before")
     @classmethod
     def _token_shape(cls, value: object) -> object:

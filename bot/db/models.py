@@ -190,3 +190,30 @@ class AuditRecord(Base):
     subject_user_id: Mapped[int | None] = mapped_column(BigInteger)
     detail: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class JobRun(Base):
+    """One occurrence (period) of a scheduled job; the row is claimed before the action runs, so
+    a run happens at most once across restarts and instances (ARCHITECTURE section 5)."""
+
+    __tablename__ = "job_runs"
+    __table_args__ = (UniqueConstraint("job", "period"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    job: Mapped[str] = mapped_column(String(160))
+    period: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16))  # claimed, done, missed, failed
+    instance: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
+class SchedulerLease(Base):
+    """Who runs the clock: only the instance holding an unexpired lease (ARCHITECTURE section 7)."""
+
+    __tablename__ = "scheduler_leases"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime]
