@@ -17,7 +17,7 @@ from aiogram import Dispatcher, Router
 from bot.telegram.commands_menu import CommandMenus
 from handlers import audit_log, console, ingest, language, membership, operators, status
 from handlers.authority import declared_commands
-from handlers.filters import InGroup
+from handlers.filters import InGroup, LooksLikeCommand
 from handlers.middlewares import ContextMiddleware
 
 GROUP_ROUTER = "group"
@@ -35,9 +35,12 @@ def get_routers() -> list[Router]:
     group.message.filter(InGroup())
     group.edited_message.filter(InGroup())
     group.message.middleware(context)
-    group.include_routers(
+    commands = Router(name="group-commands")
+    commands.message.filter(LooksLikeCommand())
+    commands.include_routers(
         console.create_group_router(), *_operator_routers(), language.create_group_router()
     )
+    group.include_router(commands)
 
     private = Router(name=PRIVATE_ROUTER)
     private.message.filter(console.InPrivate())
