@@ -34,13 +34,15 @@ def get_routers() -> list[Router]:
     group = Router(name=GROUP_ROUTER)
     group.message.filter(InGroup())
     group.edited_message.filter(InGroup())
-    group.message.middleware(context)
     commands = Router(name="group-commands")
     commands.message.filter(LooksLikeCommand())
+    commands.message.middleware(context)
     commands.include_routers(
         console.create_group_router(), *_operator_routers(), language.create_group_router()
     )
     group.include_router(commands)
+    # Last in the group router: whatever no feature took ends here (see ingest).
+    group.include_router(ingest.create_plain_chat_router())
 
     private = Router(name=PRIVATE_ROUTER)
     private.message.filter(console.InPrivate())

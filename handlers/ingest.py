@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import BaseMiddleware, Dispatcher
+from aiogram import BaseMiddleware, Dispatcher, Router
 from aiogram.types import Message, TelegramObject
 
 from bot.db.write_buffer import UpdateWrites
@@ -35,6 +35,19 @@ class IngestMiddleware(BaseMiddleware):
         if isinstance(event, Message) and event.chat.type in GROUP_CHAT_TYPES:
             self.observe(data["writes"], event)
         return await handler(event, data)
+
+
+async def on_plain_group_message(message: Message) -> None:
+    """Plain group chat needs nothing beyond what the middleware stored. Handling it here ends
+    the dispatch: otherwise aiogram offers every chat message to the private-chat, button and
+    membership routers too, which costs more than storing it."""
+
+
+def create_plain_chat_router() -> Router:
+    router = Router(name="group-plain-chat")
+    router.message.register(on_plain_group_message)
+    router.edited_message.register(on_plain_group_message)
+    return router
 
 
 def install(dispatcher: Dispatcher) -> None:
