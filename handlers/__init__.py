@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from aiogram import Dispatcher, Router
 
 from bot.telegram.commands_menu import CommandMenus
-from handlers import audit_log, console, ingest, language, membership, operators, status
+from handlers import audit_log, console, digest, ingest, language, membership, operators, status
 from handlers.authority import declared_commands
 from handlers.filters import InGroup, LooksLikeCommand
 from handlers.middlewares import ContextMiddleware
@@ -26,7 +26,12 @@ PRIVATE_ROUTER = "private"
 
 def _operator_routers() -> list[Router]:
     """Operator commands that work in a group and, against the current group, in private chat."""
-    return [status.create_router(), audit_log.create_router(), operators.create_router()]
+    return [
+        status.create_router(),
+        audit_log.create_router(),
+        operators.create_router(),
+        digest.create_router(),
+    ]
 
 
 def get_routers() -> list[Router]:
@@ -41,8 +46,7 @@ def get_routers() -> list[Router]:
         console.create_group_router(), *_operator_routers(), language.create_group_router()
     )
     group.include_router(commands)
-    # Last in the group router: whatever no feature took ends here (see ingest).
-    group.include_router(ingest.create_plain_chat_router())
+    ingest.end_plain_chat(group)
 
     private = Router(name=PRIVATE_ROUTER)
     private.message.filter(console.InPrivate())
@@ -60,11 +64,16 @@ def get_routers() -> list[Router]:
 def setup(dispatcher: Dispatcher) -> None:
     dispatcher.include_routers(*get_routers())
     ingest.install(dispatcher)
+    digest.install(dispatcher)
 
 
 def allowed_updates(dispatcher: Dispatcher) -> list[str]:
     """What to ask Telegram for: what the handlers use, plus everything ingest stores."""
-    return sorted(set(dispatcher.resolve_used_update_types()) | set(ingest.UPDATE_TYPES))
+    return sorted(
+        set(dispatcher.resolve_used_update_types())
+        | set(ingest.UPDATE_TYPES)
+        | set(digest.UPDATE_TYPES)
+    )
 
 
 def command_menus(root: Router) -> CommandMenus:

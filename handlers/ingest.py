@@ -15,7 +15,7 @@ from aiogram.types import Message, TelegramObject
 
 from bot.db.write_buffer import UpdateWrites
 from bot.telegram.observe import observe_edit, observe_message
-from handlers.filters import GROUP_CHAT_TYPES
+from handlers.filters import GROUP_CHAT_TYPES, LooksLikeCommand
 
 UPDATE_TYPES = ("message", "edited_message")
 
@@ -38,16 +38,18 @@ class IngestMiddleware(BaseMiddleware):
 
 
 async def on_plain_group_message(message: Message) -> None:
-    """Plain group chat needs nothing beyond what the middleware stored. Handling it here ends
-    the dispatch: otherwise aiogram offers every chat message to the private-chat, button and
-    membership routers too, which costs more than storing it."""
+    """Plain group chat needs nothing beyond what the middleware stored. Handling it ends the
+    dispatch: otherwise aiogram walks every chat message through the command, private-chat,
+    button and membership routers, which costs more than storing it (ARCHITECTURE section 9)."""
 
 
-def create_plain_chat_router() -> Router:
-    router = Router(name="group-plain-chat")
-    router.message.register(on_plain_group_message)
-    router.edited_message.register(on_plain_group_message)
-    return router
+def end_plain_chat(group: Router) -> None:
+    """Register on the group router itself, after any group handler that takes plain chat.
+
+    A router's own handlers are tried before its sub-routers, so commands (which this lets
+    through) still reach the command routers below."""
+    group.message.register(on_plain_group_message, ~LooksLikeCommand())
+    group.edited_message.register(on_plain_group_message)
 
 
 def install(dispatcher: Dispatcher) -> None:
