@@ -28,6 +28,7 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.i18n import Translator
 from bot.logs import configure_logging, scrub
 from bot.scheduler import Clock
+from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
 from bot.telegram.admins import AdminCache
 from bot.telegram.batch_store import BatchStore
@@ -38,6 +39,7 @@ from bot.telegram.outbound import OutboundMiddleware
 from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.webhook import WebhookReceiver
+from handlers.digest import digest_service
 
 log = structlog.get_logger("bot")
 
@@ -67,6 +69,16 @@ def build_clock(
 ) -> Clock:
     """The clock, with every feature's job source; handlers reach it as `clock`."""
     clock = Clock(session_factory, catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes))
+    clock.add_source(
+        digest_service(
+            bot,
+            session_factory=session_factory,
+            translator=dispatcher["translator"],
+            admins=dispatcher["admins"],
+            settings=settings,
+            sections=dispatcher["digest_sections"],
+        )
+    )
     dispatcher.workflow_data["clock"] = clock
     return clock
 
@@ -77,6 +89,7 @@ def build_dispatcher(settings: Settings) -> Dispatcher:
         translator=Translator.load(),
         admins=AdminCache(),
         health_board=HealthBoard(),
+        digest_sections=DigestSections(),
     )
     handlers.setup(dispatcher)
     return dispatcher

@@ -217,3 +217,68 @@ class SchedulerLease(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     holder: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[datetime]
+
+
+class DigestSettings(Base):
+    """When a group's digest goes out (its local time) and the operators' chat that also gets it."""
+
+    __tablename__ = "digest_settings"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id"), primary_key=True, autoincrement=False
+    )
+    local_time: Mapped[str] = mapped_column(String(5))  # "09:00", in the group's timezone
+    operators_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+
+
+class DigestSubscription(Base):
+    """A person who asked for a group's digest in private chat; `blocked_at`: they blocked us."""
+
+    __tablename__ = "digest_subscriptions"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    subscribed_at: Mapped[datetime]
+    blocked_at: Mapped[datetime | None]
+
+
+class GroupEvent(Base):
+    """What a digest counts that is not a stored message: joins and leaves from chat_member,
+    replies to the bot, reactions. Idempotent on its natural key (0 where a part is absent)."""
+
+    __tablename__ = "group_events"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "kind", "user_id", "message_id", "happened_at"),
+        Index("ix_group_events_chat_id_happened_at", "chat_id", "happened_at"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))  # join, leave, bot_reply, reaction
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(Integer, default=1)
+    happened_at: Mapped[datetime]
+
+
+class DigestRollup(Base):
+    """A finished local day's digest numbers (JSON), so that comparisons and the 14-day chart
+    read one row per day instead of the day's comments."""
+
+    __tablename__ = "digest_rollups"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    timezone: Mapped[str] = mapped_column(String(64), primary_key=True)
+    metrics: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[datetime]
+
+
+# New fans: "is this the person's first message in this group?" is one index seek.
+Index(
+    "ix_comments_chat_id_author_user_id_created_at",
+    Comment.chat_id,
+    Comment.author_user_id,
+    Comment.created_at,
+)

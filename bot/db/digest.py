@@ -1,0 +1,327 @@
+"""What digests read and remember (SQL only; the caller commits).
+
+Every read of comments is bounded by `(chat_id, created_at)` (ix_comments_chat_id_created_at);
+"is this fan's first message in the group?" is one seek per fan on
+ix_comments_chat_id_author_user_id_created_at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, delete, exists, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from bot.db.models import (
+    Chat,
+    ChatSettings,
+    Comment,
+    DigestRollup,
+    DigestSettings,
+    DigestSubscription,
+    GroupEvent,
+    User,
+    UserSettings,
+)
+from bot.db.upsert import insert_for
+
+
+@dataclass(frozen=True, slots=True)
+class DayComment:
+    author_user_id: int | None
+    is_fan: bool
+    service_kind: str | None
+    text: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DigestTarget:
+    """A group whose digest someone receives, with when and where."""
+
+    chat_id: int
+    title: str | None
+    timezone: str | None
+    language: str | None
+    local_time: str | None
+    operators_chat_id: int | None
+    subscribers: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    user_id: int
+    language: str | None
+
+
+async def day_comments(
+    session: AsyncSession, chat_id: int, start: datetime, end: datetime
+) -> list[DayComment]:
+    rows = await session.execute(
+        select(
+            Comment.author_user_id,
+            Comment.is_fan,
+            Comment.service_kind,
+            Comment.text,
+            Comment.created_at,
+        ).where(Comment.chat_id == chat_id, Comment.created_at >= start, Comment.created_at < end)
+    )
+    return [DayComment(*row) for row in rows.all()]
+
+
+async def new_fans(session: AsyncSession, chat_id: int, start: datetime, end: datetime) -> int:
+    """Fans whose first message in this group (service messages aside) falls in [start, end)."""
+    today = (
+        select(Comment.author_user_id.label("user_id"))
+        .where(
+            Comment.chat_id == chat_id,
+            Comment.created_at >= start,
+            Comment.created_at < end,
+            Comment.is_fan.is_(True),
+            Comment.service_kind.is_(None),
+        )
+        .distinct()
+        .subquery()
+    )
+    earlier = aliased(Comment)
+    before = exists().where(
+        earlier.chat_id == chat_id,
+        earlier.author_user_id == today.c.user_id,
+        earlier.created_at < start,
+        earlier.service_kind.is_(None),
+    )
+    count = await session.scalar(select(func.count()).select_from(today).where(~before))
+    return int(count or 0)
+
+
+async def event_counts(
+    session: AsyncSession, chat_id: int, start: datetime, end: datetime
+) -> dict[str, tuple[int, int]]:
+    """Per event kind: (distinct people, summed amount)."""
+    rows = await session.execute(
+        select(
+            GroupEvent.kind,
+            func.count(func.distinct(GroupEvent.user_id)),
+            func.sum(GroupEvent.amount),
+        )
+        .where(
+            GroupEvent.chat_id == chat_id,
+            GroupEvent.happened_at >= start,
+            GroupEvent.happened_at < end,
+        )
+        .group_by(GroupEvent.kind)
+    )
+    return {str(kind): (int(people), int(amount or 0)) for kind, people, amount in rows.all()}
+
+
+async def record_event(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    kind: str,
+    user_id: int,
+    message_id: int,
+    amount: int,
+    happened_at: datetime,
+) -> None:
+    statement = insert_for(session, GroupEvent.__table__).on_conflict_do_nothing(
+        index_elements=["chat_id", "kind", "user_id", "message_id", "happened_at"]
+    )
+    await session.execute(
+        statement,
+        [
+            {
+                "chat_id": chat_id,
+                "kind": kind,
+                "user_id": user_id,
+                "message_id": message_id,
+                "amount": amount,
+                "happened_at": happened_at,
+            }
+        ],
+    )
+
+
+async def rollups(
+    session: AsyncSession, chat_id: int, timezone: str, days: Iterable[str]
+) -> dict[str, str]:
+    rows = await session.execute(
+        select(DigestRollup.day, DigestRollup.metrics).where(
+            DigestRollup.chat_id == chat_id,
+            DigestRollup.timezone == timezone,
+            DigestRollup.day.in_(list(days)),
+        )
+    )
+    return {str(day): str(metrics) for day, metrics in rows.all()}
+
+
+async def save_rollup(
+    session: AsyncSession, chat_id: int, timezone: str, day: str, *, metrics: str, now: datetime
+) -> None:
+    statement = insert_for(session, DigestRollup.__table__).on_conflict_do_nothing(
+        index_elements=["chat_id", "day", "timezone"]
+    )
+    await session.execute(
+        statement,
+        [
+            {
+                "chat_id": chat_id,
+                "day": day,
+                "timezone": timezone,
+                "metrics": metrics,
+                "computed_at": now,
+            }
+        ],
+    )
+
+
+async def digest_settings(session: AsyncSession, chat_id: int) -> tuple[str | None, int | None]:
+    row = (
+        await session.execute(
+            select(DigestSettings.local_time, DigestSettings.operators_chat_id).where(
+                DigestSettings.chat_id == chat_id
+            )
+        )
+    ).one_or_none()
+    return (None, None) if row is None else (row.local_time, row.operators_chat_id)
+
+
+async def set_digest_settings(
+    session: AsyncSession,
+    chat_id: int,
+    now: datetime,
+    *,
+    local_time: str | None = None,
+    operators_chat_id: int | None = None,
+    clear_operators_chat: bool = False,
+) -> None:
+    current_time, current_chat = await digest_settings(session, chat_id)
+    values = {
+        "chat_id": chat_id,
+        "local_time": local_time or current_time or "09:00",
+        "operators_chat_id": None
+        if clear_operators_chat
+        else (operators_chat_id if operators_chat_id is not None else current_chat),
+        "updated_at": now,
+    }
+    statement = insert_for(session, DigestSettings.__table__)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[DigestSettings.chat_id],
+            set_={
+                "local_time": statement.excluded.local_time,
+                "operators_chat_id": statement.excluded.operators_chat_id,
+                "updated_at": statement.excluded.updated_at,
+            },
+        ),
+        [values],
+    )
+
+
+async def subscribe(session: AsyncSession, chat_id: int, user_id: int, now: datetime) -> bool:
+    """True when newly subscribed (a blocked subscription is revived)."""
+    statement = insert_for(session, DigestSubscription.__table__)
+    existing = await session.scalar(
+        select(DigestSubscription.blocked_at.is_(None)).where(
+            DigestSubscription.chat_id == chat_id, DigestSubscription.user_id == user_id
+        )
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[DigestSubscription.chat_id, DigestSubscription.user_id],
+            set_={"blocked_at": None},
+        ),
+        [{"chat_id": chat_id, "user_id": user_id, "subscribed_at": now, "blocked_at": None}],
+    )
+    return not existing
+
+
+async def unsubscribe(session: AsyncSession, chat_id: int, user_id: int) -> bool:
+    result = await session.execute(
+        delete(DigestSubscription).where(
+            DigestSubscription.chat_id == chat_id, DigestSubscription.user_id == user_id
+        )
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def mark_blocked(session: AsyncSession, user_id: int, now: datetime) -> None:
+    """The person blocked the bot: none of their subscriptions is tried again until they
+    subscribe again."""
+    await session.execute(
+        update(DigestSubscription)
+        .where(DigestSubscription.user_id == user_id, DigestSubscription.blocked_at.is_(None))
+        .values(blocked_at=now)
+    )
+
+
+async def digest_targets(
+    session: AsyncSession, chat_ids: Sequence[int] | None = None
+) -> list[DigestTarget]:
+    """Active groups that have a live subscriber or an operators' chat."""
+    subscribed = select(DigestSubscription.chat_id).where(DigestSubscription.blocked_at.is_(None))
+    query = (
+        select(
+            Chat.id,
+            Chat.title,
+            ChatSettings.timezone,
+            ChatSettings.language,
+            DigestSettings.local_time,
+            DigestSettings.operators_chat_id,
+        )
+        .outerjoin(ChatSettings, ChatSettings.chat_id == Chat.id)
+        .outerjoin(DigestSettings, DigestSettings.chat_id == Chat.id)
+        .where(
+            Chat.is_active.is_(True),
+            Chat.type.in_(("group", "supergroup")),
+            (Chat.id.in_(subscribed)) | DigestSettings.operators_chat_id.is_not(None),
+        )
+        .order_by(Chat.id)
+    )
+    if chat_ids is not None:
+        query = query.where(Chat.id.in_(chat_ids))
+    groups = (await session.execute(query)).all()
+    subscriptions = await session.execute(
+        select(DigestSubscription.chat_id, DigestSubscription.user_id)
+        .where(
+            DigestSubscription.blocked_at.is_(None),
+            DigestSubscription.chat_id.in_([row.id for row in groups]),
+        )
+        .order_by(DigestSubscription.user_id)
+    )
+    by_chat: dict[int, list[int]] = {}
+    for chat_id, user_id in subscriptions.all():
+        by_chat.setdefault(int(chat_id), []).append(int(user_id))
+    return [
+        DigestTarget(
+            chat_id=row.id,
+            title=row.title,
+            timezone=row.timezone,
+            language=row.language,
+            local_time=row.local_time,
+            operators_chat_id=row.operators_chat_id,
+            subscribers=tuple(by_chat.get(row.id, ())),
+        )
+        for row in groups
+    ]
+
+
+async def recipient_language(session: AsyncSession, user_id: int) -> tuple[str | None, str | None]:
+    """(chosen language, Telegram language) of a person, either possibly unknown."""
+    row = (
+        await session.execute(
+            select(UserSettings.language, User.language_code)
+            .select_from(User)
+            .outerjoin(UserSettings, and_(UserSettings.user_id == User.id))
+            .where(User.id == user_id)
+        )
+    ).one_or_none()
+    if row is None:
+        chosen = await session.scalar(
+            select(UserSettings.language).where(UserSettings.user_id == user_id)
+        )
+        return (str(chosen) if chosen else None, None)
+    return row.language, row.language_code

@@ -1,0 +1,230 @@
+"""Digests on the clock: one job per (group, recipient, cadence), exactly once per period.
+
+Jobs are named `digest:<daily|weekly>:<group id>:<u<user id>|c<chat id>>`; a daily run's period
+is the local date it fires on and reports the day before; a weekly run fires on Mondays and
+reports the ISO week before, compared with the week before that. The claim in `job_runs` is per
+recipient, so one blocked recipient fails alone and the run records why.
+
+Telegram stays behind the `Courier` protocol (handlers/digest.py implements it with aiogram).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import digest as store
+from bot.db import job_runs
+from bot.db.digest import DigestTarget
+from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
+from bot.scheduler import Action, JobFailed, PlannedJob, schedule_jobs
+from bot.services.charts import digest_chart
+from bot.services.digest import Digest, DigestBuilder, DigestKind, local_today
+from bot.services.digest_render import (
+    DigestSections,
+    Visibility,
+    chart_inputs,
+    render_text,
+)
+from bot.services.html_split import split_html
+from bot.services.schedule import Cadence, Run, Schedule
+
+log = structlog.get_logger(__name__)
+
+DEFAULT_TIME = time(9, 0)
+JOB_PREFIX = "digest:"
+
+
+class RecipientBlocked(Exception):
+    """The recipient blocked the bot (or left the operators' chat): skip them from now on."""
+
+
+class Courier(Protocol):
+    async def visibility(self, chat_id: int) -> Visibility: ...
+
+    async def may_receive(self, chat_id: int, user_id: int) -> bool: ...
+
+    async def send(
+        self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
+    ) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    parts: list[str]
+    chart: bytes
+    caption: str
+    digest: Digest
+
+
+def parse_local_time(text: str) -> time | None:
+    try:
+        parsed = time.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return parsed.replace(second=0, microsecond=0, tzinfo=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    key: str  # u<user id> or c<chat id>
+    chat_id: int  # where the digest is sent
+    user_id: int | None
+
+
+class DigestService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        translator: Translator,
+        courier: Courier,
+        *,
+        default_timezone: str,
+        default_language: Locale,
+        builder: DigestBuilder | None = None,
+        sections: DigestSections | None = None,
+    ) -> None:
+        self._session_factory = session_factory
+        self._translator = translator
+        self._courier = courier
+        self._default_timezone = default_timezone
+        self._default_language = default_language
+        self.builder = builder or DigestBuilder()
+        self.sections = sections or DigestSections()
+
+    # The clock's side: what is planned, and each run's action.
+
+    async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
+        targets = await store.digest_targets(session)
+        series: list[tuple[str, Schedule, DigestTarget, Recipient]] = []
+        for target in targets:
+            local = parse_local_time(target.local_time or "") or DEFAULT_TIME
+            tz = target.timezone or self._default_timezone
+            for recipient in _recipients(target):
+                for cadence in (Cadence.DAILY, Cadence.WEEKLY):
+                    job = f"{JOB_PREFIX}{cadence.value}:{target.chat_id}:{recipient.key}"
+                    series.append((job, Schedule(local, tz, cadence), target, recipient))
+        last = await job_runs.last_periods(session, [job for job, *_ in series])
+        planned: list[PlannedJob] = []
+        for job, schedule, target, recipient in series:
+            planned.extend(
+                schedule_jobs(
+                    job,
+                    schedule,
+                    last.get(job),
+                    now,
+                    self._action_for(target, recipient, schedule.cadence, now),
+                )
+            )
+        return planned
+
+    def _action_for(
+        self, target: DigestTarget, recipient: Recipient, cadence: Cadence, now: datetime
+    ) -> Callable[[Run], Action]:
+        def action_for(run: Run) -> Action:
+            async def action() -> str | None:
+                return await self.deliver(target, recipient, cadence, run, now)
+
+            return action
+
+        return action_for
+
+    async def deliver(
+        self, target: DigestTarget, recipient: Recipient, cadence: Cadence, run: Run, now: datetime
+    ) -> str | None:
+        if recipient.user_id is not None and not await self._courier.may_receive(
+            target.chat_id, recipient.user_id
+        ):
+            return "skipped: no longer an operator of the group"
+        kind = DigestKind.WEEKLY if cadence is Cadence.WEEKLY else DigestKind.DAILY
+        reported = run.local_date - timedelta(days=7 if kind is DigestKind.WEEKLY else 1)
+        texts = await self.texts_for(target, recipient)
+        composed = await self.compose(target, texts, kind, reported, max(now, run.at))
+        try:
+            await self._courier.send(
+                recipient.chat_id, composed.parts, composed.chart, composed.caption
+            )
+        except RecipientBlocked as error:
+            if recipient.user_id is not None:
+                async with self._session_factory() as session, session.begin():
+                    await store.mark_blocked(session, recipient.user_id, now)
+            raise JobFailed(f"recipient {recipient.key} blocked the bot: {error}") from error
+        parts = len(composed.parts)
+        return f"sent {kind.value} {reported.isoformat()} to {recipient.key}: {parts} parts + chart"
+
+    # Shared with /digest.
+
+    async def compose(
+        self, target: DigestTarget, texts: Texts, kind: DigestKind, day: date, now: datetime
+    ) -> Composed:
+        timezone = target.timezone or self._default_timezone
+        title = target.title or str(target.chat_id)
+        async with self._session_factory() as session, session.begin():
+            if kind is DigestKind.WEEKLY:
+                digest = await self.builder.weekly(
+                    session,
+                    chat_id=target.chat_id,
+                    title=title,
+                    timezone=timezone,
+                    monday=day,
+                    now=now,
+                )
+            else:
+                digest = await self.builder.daily(
+                    session,
+                    chat_id=target.chat_id,
+                    title=title,
+                    timezone=timezone,
+                    day=day,
+                    now=now,
+                    kind=kind,
+                )
+            sections = await self.sections.render(session, digest, texts)
+        visibility = await self._courier.visibility(target.chat_id)
+        text = render_text(digest, texts, visibility=visibility, sections=sections, now=now)
+        activity, bars, labels = chart_inputs(digest, texts)
+        chart = await asyncio.to_thread(digest_chart, activity, bars, labels)
+        return Composed(split_html(text), chart, labels.title, digest)
+
+    async def target(self, chat_id: int) -> DigestTarget | None:
+        """A group as /digest sees it, whether or not anyone subscribed."""
+        async with self._session_factory() as session:
+            from bot.db.chat_settings import group  # noqa: PLC0415
+
+            record = await group(session, chat_id)
+            local_time, operators_chat = await store.digest_settings(session, chat_id)
+        if record is None:
+            return None
+        return DigestTarget(
+            chat_id=record.id,
+            title=record.title,
+            timezone=record.timezone,
+            language=record.language,
+            local_time=local_time,
+            operators_chat_id=operators_chat,
+            subscribers=(),
+        )
+
+    def today(self, target: DigestTarget, now: datetime) -> date:
+        return local_today(now, target.timezone or self._default_timezone)
+
+    async def texts_for(self, target: DigestTarget, recipient: Recipient) -> Texts:
+        if recipient.user_id is None:
+            locale = locale_of(target.language) or self._default_language
+            return self._translator.bind(locale)
+        async with self._session_factory() as session:
+            chosen, telegram = await store.recipient_language(session, recipient.user_id)
+        return self._translator.bind(choose_locale(chosen, telegram, self._default_language))
+
+
+def _recipients(target: DigestTarget) -> list[Recipient]:
+    people = [Recipient(f"u{user_id}", user_id, user_id) for user_id in target.subscribers]
+    if target.operators_chat_id is not None:
+        people.append(Recipient(f"c{target.operators_chat_id}", target.operators_chat_id, None))
+    return people
