@@ -24,9 +24,12 @@ Converter = Callable[[Any], Any]
 def _sqlite_time(value: datetime | None) -> str | None:
     if value is None:
         return None
-    if value.tzinfo is None:
+    offset = value.utcoffset()
+    if offset is None:
         raise ValueError("naive datetime: store times as aware UTC")
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if offset:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _sqlite_bool(value: bool | None) -> int | None:
@@ -48,13 +51,10 @@ class BulkUpsert:
         self.conflict = tuple(conflict)
         self.update = tuple(update)
         self._sql: dict[str, str] = {}
-        self._sqlite_converters: tuple[Converter | None, ...] = tuple(
-            _sqlite_time
-            if isinstance(table.c[name].type, DateTime)
-            else _sqlite_bool
-            if isinstance(table.c[name].type, Boolean)
-            else None
-            for name in self.columns
+        self._sqlite_converters: tuple[tuple[int, Converter], ...] = tuple(
+            (index, _sqlite_time if isinstance(table.c[name].type, DateTime) else _sqlite_bool)
+            for index, name in enumerate(self.columns)
+            if isinstance(table.c[name].type, DateTime | Boolean)
         )
 
     async def execute(self, session: AsyncSession, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -69,11 +69,11 @@ class BulkUpsert:
             return
         await connection.exec_driver_sql(self._statement(connection.dialect.paramstyle), list(rows))
 
-    def _for_sqlite(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(
-            convert(value) if convert else value
-            for convert, value in zip(self._sqlite_converters, row, strict=True)
-        )
+    def _for_sqlite(self, row: tuple[Any, ...]) -> list[Any]:
+        values = list(row)
+        for index, convert in self._sqlite_converters:
+            values[index] = convert(values[index])
+        return values
 
     def _statement(self, paramstyle: str) -> str:
         sql = self._sql.get(paramstyle)
