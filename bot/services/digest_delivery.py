@@ -24,7 +24,7 @@ from bot.db import job_runs
 from bot.db.digest import DigestTarget
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
 from bot.scheduler import Action, JobFailed, PlannedJob, schedule_jobs
-from bot.services.charts import digest_chart
+from bot.services.charts import Bar, DayActivity, DigestLabels, digest_chart
 from bot.services.digest import Digest, DigestBuilder, DigestKind, local_today
 from bot.services.digest_render import (
     DigestSections,
@@ -38,6 +38,7 @@ from bot.services.schedule import Cadence, Run, Schedule
 log = structlog.get_logger(__name__)
 
 DEFAULT_TIME = time(9, 0)
+ChartRenderer = Callable[[Sequence[DayActivity], Sequence[Bar], DigestLabels], bytes]
 JOB_PREFIX = "digest:"
 
 
@@ -89,6 +90,7 @@ class DigestService:
         default_language: Locale,
         builder: DigestBuilder | None = None,
         sections: DigestSections | None = None,
+        chart: ChartRenderer = digest_chart,
     ) -> None:
         self._session_factory = session_factory
         self._translator = translator
@@ -97,6 +99,7 @@ class DigestService:
         self._default_language = default_language
         self.builder = builder or DigestBuilder()
         self.sections = sections or DigestSections()
+        self._chart = chart
 
     # The clock's side: what is planned, and each run's action.
 
@@ -189,7 +192,7 @@ class DigestService:
         visibility = await self._courier.visibility(target.chat_id)
         text = render_text(digest, texts, visibility=visibility, sections=sections, now=now)
         activity, bars, labels = chart_inputs(digest, texts)
-        chart = await asyncio.to_thread(digest_chart, activity, bars, labels)
+        chart = await asyncio.to_thread(self._chart, activity, bars, labels)
         return Composed(split_html(text), chart, labels.title, digest)
 
     async def target(self, chat_id: int) -> DigestTarget | None:

@@ -37,11 +37,11 @@ digest-sentiment-none = <b>Sentiment</b>: no texts
 digest-rising = <b>Rising</b>
 digest-rising-none = Nothing is rising.
 digest-rising-tag = 🔥 { $tag }: { $count } (7-day average { $average })
-digest-quote =    “<i>{ $text }</i>”
+digest-quote = › “<i>{ $text }</i>”
 digest-hours = <b>Busiest hours</b>: { $hours }
 digest-hours-none = <b>Busiest hours</b>: no messages
 digest-hour = { $start }–{ $end } ({ $count })
-digest-hours-separator = , 
+digest-hours-separator = {", "}
 
 digest-section = <b>{ $section }</b>
 digest-section-empty = none
@@ -52,7 +52,7 @@ digest-section-name-giveaways = Giveaways
 digest-unseen-title = <b>What the bot cannot see</b>
 digest-unseen-views = • View counts: the Bot API gives none to bots.
 digest-unseen-privacy = • Ordinary messages: the bot is not an administrator and its privacy mode is on, so it sees only commands and replies to it; the numbers above count only those.
-digest-unseen-members = • Joins, leaves and reactions as Telegram reports them to administrator bots: joins and leaves come from service messages only.
+digest-unseen-members = • Member updates and reactions reach only administrator bots: joins and leaves here come from service messages alone.
 digest-unseen-rights = • The bot's rights in the group could not be checked; some numbers may be incomplete.
 
 digest-tag-suggestion = Suggestions

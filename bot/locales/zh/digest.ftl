@@ -37,7 +37,7 @@ digest-sentiment-none = <b>情绪</b>：没有文字
 digest-rising = <b>上升中</b>
 digest-rising-none = 没有上升的标签。
 digest-rising-tag = 🔥 { $tag }：{ $count }（7 日均 { $average }）
-digest-quote = 　　「<i>{ $text }</i>」
+digest-quote = › 「<i>{ $text }</i>」
 digest-hours = <b>最活跃时段</b>：{ $hours }
 digest-hours-none = <b>最活跃时段</b>：没有消息
 digest-hour = { $start }–{ $end }（{ $count }）
@@ -52,7 +52,7 @@ digest-section-name-giveaways = 抽奖
 digest-unseen-title = <b>机器人看不到的</b>
 digest-unseen-views = • 浏览量：Bot API 不向机器人提供。
 digest-unseen-privacy = • 普通消息：机器人不是管理员且开启了隐私模式，只能看到命令和回复它的消息；以上数字只统计这些。
-digest-unseen-members = • Telegram 只向管理员机器人报告的加入、退出和表情回应：加入和退出只来自系统消息。
+digest-unseen-members = • 成员变动和表情回应只发给管理员机器人：这里的加入和退出只来自系统消息。
 digest-unseen-rights = • 无法查询机器人在本群的权限；部分数字可能不完整。
 
 digest-tag-suggestion = 建议
