@@ -46,7 +46,6 @@ def get_routers() -> list[Router]:
         console.create_group_router(), *_operator_routers(), language.create_group_router()
     )
     group.include_router(commands)
-    ingest.end_plain_chat(group)
 
     private = Router(name=PRIVATE_ROUTER)
     private.message.filter(console.InPrivate())

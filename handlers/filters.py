@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram import Bot
 from aiogram.enums import ChatType
 from aiogram.filters import Filter
 from aiogram.types import Message
@@ -21,3 +22,16 @@ class LooksLikeCommand(Filter):
     async def __call__(self, message: Message) -> bool:
         text = message.text if message.text is not None else message.caption
         return text is not None and text.startswith("/")
+
+
+class PlainGroupChat(Filter):
+    """Group chat that no feature acts on: not a command, and not a reply to the bot."""
+
+    async def __call__(self, message: Message, bot: Bot) -> bool:
+        if message.chat.type not in GROUP_CHAT_TYPES:
+            return False
+        text = message.text if message.text is not None else message.caption
+        if text is not None and text.startswith("/"):
+            return False
+        replied = message.reply_to_message
+        return replied is None or replied.from_user is None or replied.from_user.id != bot.id

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import BaseMiddleware, Dispatcher, Router
+from aiogram import BaseMiddleware, Dispatcher
 from aiogram.types import Message, TelegramObject
 
 from bot.db.write_buffer import UpdateWrites
 from bot.telegram.observe import observe_edit, observe_message
-from handlers.filters import GROUP_CHAT_TYPES, LooksLikeCommand
+from handlers.filters import GROUP_CHAT_TYPES, InGroup, PlainGroupChat
 
 UPDATE_TYPES = ("message", "edited_message")
 
@@ -38,20 +38,18 @@ class IngestMiddleware(BaseMiddleware):
 
 
 async def on_plain_group_message(message: Message) -> None:
-    """Plain group chat needs nothing beyond what the middleware stored. Handling it ends the
-    dispatch: otherwise aiogram walks every chat message through the command, private-chat,
-    button and membership routers, which costs more than storing it (ARCHITECTURE section 9)."""
-
-
-def end_plain_chat(group: Router) -> None:
-    """Register on the group router itself, after any group handler that takes plain chat.
-
-    A router's own handlers are tried before its sub-routers, so commands (which this lets
-    through) still reach the command routers below."""
-    group.message.register(on_plain_group_message, ~LooksLikeCommand())
-    group.edited_message.register(on_plain_group_message)
+    """Plain group chat needs nothing beyond what the middleware stored."""
 
 
 def install(dispatcher: Dispatcher) -> None:
+    """Store every group message and edit, then end the dispatch of plain chat right away.
+
+    The dispatcher's own handlers are tried before any router, so plain group chat (not a
+    command, not a reply to the bot) and group edits stop here instead of being walked through
+    every router, which costs more than storing them. A feature that wants plain chat widens
+    `PlainGroupChat` rather than registering below it.
+    """
     dispatcher.message.outer_middleware(IngestMiddleware(observe_message))
     dispatcher.edited_message.outer_middleware(IngestMiddleware(observe_edit))
+    dispatcher.message.register(on_plain_group_message, PlainGroupChat())
+    dispatcher.edited_message.register(on_plain_group_message, InGroup())

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from aiogram.dispatcher.event.bases import SkipHandler
+from aiogram import Router
+from aiogram.filters import Command
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
+from tests.support.recording_session import BOT_USER
 
 FAN = u.user(5001, "Lin", username="lin_fan", language_code="zh-hans")
 OTHER_FAN = u.user(5002, "Ava", language_code="en")
@@ -217,23 +219,24 @@ async def test_a_basic_group_upgraded_to_a_supergroup_moves_the_chat(
 async def test_a_handler_that_raises_loses_nothing(
     pipeline: Pipeline, session_factory: async_sessionmaker[AsyncSession]
 ) -> None:
-    @pipeline.dispatcher.message()
-    async def explode(message: Any) -> None:
-        if "breaks" in message.text:
-            raise RuntimeError("boom")
-        raise SkipHandler
+    feature = Router(name="a feature that crashes")
 
+    @feature.message(Command("boom"))
+    async def explode(message: Any) -> None:
+        raise RuntimeError("boom")
+
+    pipeline.dispatcher.include_router(feature)
     updates = u.Updates()
     await pipeline.deliver(
-        updates.message(GROUP, FAN, "this one breaks a feature handler"),
+        updates.command(GROUP, FAN, "/boom this breaks a feature handler"),
         updates.message(GROUP, FAN, "this one is fine"),
     )
     (failure,) = await rows(session_factory, FailedUpdate)
     assert "RuntimeError: boom" in failure.error
-    assert "this one breaks a feature handler" in failure.payload
+    assert "this breaks a feature handler" in failure.payload
     # The fan's message was observed before the feature failed: it is stored all the same.
     assert sorted(c.text for c in await rows(session_factory, Comment)) == [
-        "this one breaks a feature handler",
+        "/boom this breaks a feature handler",
         "this one is fine",
     ]
 
@@ -253,3 +256,28 @@ def _sticker() -> dict[str, Any]:
         "is_animated": False,
         "is_video": False,
     }
+
+
+async def test_plain_chat_ends_at_ingest_while_commands_and_replies_to_the_bot_go_on(
+    pipeline: Pipeline, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    seen: list[str] = []
+    feature = Router(name="a feature that reads group messages")
+
+    @feature.message()
+    async def record(message: Any) -> None:
+        seen.append(message.text)
+
+    pipeline.dispatcher.include_router(feature)
+    updates = u.Updates()
+    bot_message = updates.message_payload(GROUP, BOT_USER.model_dump(), text="what next?")
+    await pipeline.deliver(
+        updates.message(GROUP, FAN, "just chatting"),
+        updates.command(GROUP, FAN, "/unknown_command"),
+        updates.message(GROUP, FAN, "a cat video!", reply_to_message=bot_message),
+        updates.message(
+            GROUP, FAN, "a reply to a fan", reply_to_message=bot_message | {"from": FAN}
+        ),
+    )
+    assert seen == ["/unknown_command", "a cat video!"]
+    assert await count(session_factory, Comment) == 4
