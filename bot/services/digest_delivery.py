@@ -11,6 +11,7 @@ Telegram stays behind the `Courier` protocol (handlers/digest.py implements it w
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -65,11 +66,11 @@ class Composed:
 
 
 def parse_local_time(text: str) -> time | None:
-    try:
-        parsed = time.fromisoformat(text.strip())
-    except ValueError:
+    """ "8:30", "08:30", "08：30" (a Chinese keyboard's colon); None when it is not a time."""
+    found = re.fullmatch(r"(\d{1,2})[:：](\d{2})", text.strip())
+    if found is None or int(found[1]) > 23 or int(found[2]) > 59:
         return None
-    return parsed.replace(second=0, microsecond=0, tzinfo=None)
+    return time(int(found[1]), int(found[2]))
 
 
 @dataclass(frozen=True, slots=True)
