@@ -69,16 +69,16 @@ def build_clock(
 ) -> Clock:
     """The clock, with every feature's job source; handlers reach it as `clock`."""
     clock = Clock(session_factory, catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes))
-    clock.add_source(
-        digest_service(
-            bot,
-            session_factory=session_factory,
-            translator=dispatcher["translator"],
-            admins=dispatcher["admins"],
-            settings=settings,
-            sections=dispatcher["digest_sections"],
-        )
+    digests = digest_service(
+        bot,
+        session_factory=session_factory,
+        translator=dispatcher["translator"],
+        admins=dispatcher["admins"],
+        settings=settings,
+        sections=dispatcher["digest_sections"],
     )
+    clock.add_source(digests)
+    dispatcher["health_board"].register("digest", digests.probe)
     dispatcher.workflow_data["clock"] = clock
     return clock
 

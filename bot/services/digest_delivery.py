@@ -33,6 +33,7 @@ from bot.services.digest_render import (
     chart_inputs,
     render_text,
 )
+from bot.services.health import FeatureStatus
 from bot.services.html_split import split_html
 from bot.services.schedule import Cadence, Run, Schedule
 
@@ -101,10 +102,13 @@ class DigestService:
         self.builder = builder or DigestBuilder()
         self.sections = sections or DigestSections()
         self._chart = chart
+        # One pass sends the same group's digest to many recipients: compose it once per language.
+        self._composed: dict[tuple[int, DigestKind, date, str], Composed] = {}
 
     # The clock's side: what is planned, and each run's action.
 
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
+        self._composed.clear()
         targets = await store.digest_targets(session)
         series: list[tuple[str, Schedule, DigestTarget, Recipient]] = []
         for target in targets:
@@ -149,7 +153,11 @@ class DigestService:
         kind = DigestKind.WEEKLY if cadence is Cadence.WEEKLY else DigestKind.DAILY
         reported = run.local_date - timedelta(days=7 if kind is DigestKind.WEEKLY else 1)
         texts = await self.texts_for(target, recipient)
-        composed = await self.compose(target, texts, kind, reported, max(now, run.at))
+        key = (target.chat_id, kind, reported, texts.locale)
+        composed = self._composed.get(key)
+        if composed is None:
+            composed = await self.compose(target, texts, kind, reported, max(now, run.at))
+            self._composed[key] = composed
         try:
             await self._courier.send(
                 recipient.chat_id, composed.parts, composed.chart, composed.caption
@@ -214,6 +222,16 @@ class DigestService:
             operators_chat_id=operators_chat,
             subscribers=(),
         )
+
+    async def probe(self, session: AsyncSession, chat_id: int, now: datetime) -> FeatureStatus:
+        """The /status line: how many receive the digest, and when the next daily one goes."""
+        targets = await store.digest_targets(session, [chat_id])
+        if not targets:
+            return FeatureStatus("digest", count=0)
+        target = targets[0]
+        local = parse_local_time(target.local_time or "") or DEFAULT_TIME
+        schedule = Schedule(local, target.timezone or self._default_timezone)
+        return FeatureStatus("digest", next_at=schedule.next_run(now).at)
 
     def today(self, target: DigestTarget, now: datetime) -> date:
         return local_today(now, target.timezone or self._default_timezone)
