@@ -227,8 +227,15 @@ class Clock:
         return await self.run_due(self._now())
 
     async def rebuild(self) -> None:
-        """A feature changed what should run: re-plan now if this instance runs the clock."""
-        if self.holding:
+        """A feature changed what should run: re-plan now if this instance runs the clock.
+
+        Once started, the pass runs in the background (a handler never waits for digests to go
+        out); a clock that was not started (tests) runs it before returning."""
+        if not self.holding:
+            return
+        if self._scheduler is not None:
+            self._start_pass()
+        else:
             await self.run_due(self._now())
 
     async def run_due(self, now: datetime) -> list[RunReport]:
