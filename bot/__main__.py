@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import signal
 import sys
 from collections.abc import Sequence
@@ -119,12 +120,22 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
         processor = UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
         clock = build_clock(settings, session_factory, bot, dispatcher)
         await clock.start()
+        settle_heap()
         try:
             await _deliver_updates(settings, bot, processor, session_factory)
         finally:
             await clock.stop()
     finally:
         await bot.session.close()
+
+
+def settle_heap() -> None:
+    """Move everything start-up built (modules, schemas, models) out of the collector's sight.
+
+    Those objects live as long as the process; without this every full collection walks them
+    again, which costs ingest about a sixth of its time (bench/ingest.py)."""
+    gc.collect()
+    gc.freeze()
 
 
 async def _deliver_updates(
