@@ -11,6 +11,8 @@ from bot.telegram.commands_menu import set_command_menus
 from handlers import command_menus
 from tests.support.recording_session import TOKEN, recording_bot
 
+DIGEST_COMMANDS = ("digest", "digest_subscribe", "digest_unsubscribe", "digest_time", "digest_chat")
+
 
 async def test_fans_administrators_and_private_chats_get_their_menus_in_two_languages() -> None:
     bot, session = recording_bot()
@@ -33,6 +35,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         "grant",
         "revoke",
         "language",
+        *DIGEST_COMMANDS,
     }
     assert set(menus["all_private_chats", None]) == {
         "start",
@@ -43,6 +46,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         "audit",
         "grant",
         "revoke",
+        *DIGEST_COMMANDS,
     }
     assert menus["all_private_chats", "zh"]["groups"] == "你运营的群：选择要管理的群"
     assert menus["all_private_chats", None]["groups"] == "The groups you run: choose one to work on"
