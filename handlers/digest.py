@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.db import digest as store
+from bot.db.write_buffer import UpdateWrites
 from bot.i18n import Locale, Texts, Translator
 from bot.scheduler import Clock
 from bot.services.digest import DigestKind
@@ -335,18 +336,18 @@ Next = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 class GroupEvents(BaseMiddleware):
     """Records joins and leaves (chat_member), replies to the bot and reactions. An outer
-    middleware, so it never takes an update away from a feature's handler."""
+    middleware, so it never takes an update away from a feature's handler; the rows go into the
+    batch's write buffer, durable with the batch before Telegram is told it was received."""
 
     async def __call__(self, handler: Next, event: TelegramObject, data: dict[str, Any]) -> Any:
         recorded = _event_of(event, data["bot"])
         if recorded is not None:
-            session_factory: async_sessionmaker[AsyncSession] = data["session_factory"]
-            async with session_factory() as session, session.begin():
-                await store.record_event(session, **recorded)
+            writes: UpdateWrites = data["writes"]
+            writes.add(store.GROUP_EVENT_INSERT, recorded)
         return await handler(event, data)
 
 
-def _event_of(event: TelegramObject, bot: Bot) -> dict[str, Any] | None:
+def _event_of(event: TelegramObject, bot: Bot) -> tuple[Any, ...] | None:
     if isinstance(event, Message):
         reply = event.reply_to_message
         if (
@@ -387,15 +388,8 @@ def _event_of(event: TelegramObject, bot: Bot) -> dict[str, Any] | None:
 
 def _event(
     chat_id: int, kind: str, user_id: int, message_id: int, *, amount: int, at: datetime
-) -> dict[str, Any]:
-    return {
-        "chat_id": chat_id,
-        "kind": kind,
-        "user_id": user_id,
-        "message_id": message_id,
-        "amount": amount,
-        "happened_at": at.astimezone(UTC),
-    }
+) -> tuple[Any, ...]:
+    return (chat_id, kind, user_id, message_id, amount, at.astimezone(UTC))
 
 
 def install(dispatcher: Dispatcher) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import and_, delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from bot.db.bulk_insert import BulkUpsert
 from bot.db.models import (
     Chat,
     ChatSettings,
@@ -117,32 +118,11 @@ async def event_counts(
     return {str(kind): (int(people), int(amount or 0)) for kind, people, amount in rows.all()}
 
 
-async def record_event(
-    session: AsyncSession,
-    *,
-    chat_id: int,
-    kind: str,
-    user_id: int,
-    message_id: int,
-    amount: int,
-    happened_at: datetime,
-) -> None:
-    statement = insert_for(session, GroupEvent.__table__).on_conflict_do_nothing(
-        index_elements=["chat_id", "kind", "user_id", "message_id", "happened_at"]
-    )
-    await session.execute(
-        statement,
-        [
-            {
-                "chat_id": chat_id,
-                "kind": kind,
-                "user_id": user_id,
-                "message_id": message_id,
-                "amount": amount,
-                "happened_at": happened_at,
-            }
-        ],
-    )
+GROUP_EVENT_INSERT = BulkUpsert(
+    GroupEvent.__table__,  # type: ignore[arg-type]
+    columns=("chat_id", "kind", "user_id", "message_id", "amount", "happened_at"),
+    conflict=("chat_id", "kind", "user_id", "message_id", "happened_at"),
+)
 
 
 async def rollups(

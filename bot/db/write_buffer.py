@@ -33,7 +33,12 @@ class UpdateWrites:
     comments: list[IncomingComment] = field(default_factory=list)
     edits: list[CommentEdit] = field(default_factory=list)
     migrations: list[ChatMigration] = field(default_factory=list)
+    rows: list[tuple[BulkUpsert, tuple[Any, ...]]] = field(default_factory=list)
     failure: FailedUpdateRecord | None = None
+
+    def add(self, statement: BulkUpsert, row: tuple[Any, ...]) -> None:
+        """A feature's own idempotent row, written in the batch's transaction."""
+        self.rows.append((statement, row))
 
     def failed(self, record: FailedUpdateRecord) -> UpdateWrites:
         """The update with a failure on record. What it observed (the fan's message, chats,
@@ -87,10 +92,20 @@ async def flush_writes(
         await _apply_edits(session, edits)
     for migration in (m for writes in batch for m in writes.migrations):
         await migrate_chat(session, migration)
+    await _write_feature_rows(session, batch)
     failures = [(writes.update_id, writes.failure) for writes in batch if writes.failure]
     if failures:
         await _insert_failures(session, failures)
     return written
+
+
+async def _write_feature_rows(session: AsyncSession, batch: Sequence[UpdateWrites]) -> None:
+    by_statement: dict[BulkUpsert, list[tuple[Any, ...]]] = {}
+    for writes in batch:
+        for statement, row in writes.rows:
+            by_statement.setdefault(statement, []).append(row)
+    for statement, rows in by_statement.items():
+        await statement.execute(session, rows)
 
 
 async def _insert_failures(
