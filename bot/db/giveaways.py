@@ -1,0 +1,209 @@
+"""Giveaways and their entries (SQL only; the caller commits).
+
+Every step of a draw is claimed by a conditional UPDATE that only one caller can win (the row's
+own column is the flag), so a resumed or concurrent draw never repeats a step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import Comment, GiveawayEntry, GiveawayRecord, GroupEvent
+from bot.db.upsert import insert_for
+
+OPEN = "open"
+DRAWING = "drawing"
+DRAWN = "drawn"
+DONE = "done"
+CANCELLED = "cancelled"
+UNFINISHED = (OPEN, DRAWING, DRAWN)
+
+
+async def create(session: AsyncSession, **values: Any) -> GiveawayRecord:
+    record = GiveawayRecord(status=OPEN, shown_count=0, rerolls_announced=0, **values)
+    session.add(record)
+    await session.flush()
+    return record
+
+
+async def get(session: AsyncSession, giveaway_id: int) -> GiveawayRecord | None:
+    return await session.get(GiveawayRecord, giveaway_id, populate_existing=True)
+
+
+async def in_chat(session: AsyncSession, chat_id: int, giveaway_id: int) -> GiveawayRecord | None:
+    record = await get(session, giveaway_id)
+    return record if record is not None and record.chat_id == chat_id else None
+
+
+async def recent(session: AsyncSession, chat_id: int, limit: int) -> list[GiveawayRecord]:
+    rows = await session.scalars(
+        select(GiveawayRecord)
+        .where(GiveawayRecord.chat_id == chat_id)
+        .order_by(GiveawayRecord.id.desc())
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
+async def unfinished(session: AsyncSession) -> list[GiveawayRecord]:
+    rows = await session.scalars(
+        select(GiveawayRecord).where(GiveawayRecord.status.in_(UNFINISHED))
+    )
+    return list(rows.all())
+
+
+async def set_fields(session: AsyncSession, giveaway_id: int, **values: Any) -> None:
+    await session.execute(
+        update(GiveawayRecord).where(GiveawayRecord.id == giveaway_id).values(**values)
+    )
+
+
+async def claim(
+    session: AsyncSession,
+    giveaway_id: int,
+    condition: ColumnElement[bool],
+    **values: Any,
+) -> bool:
+    """Set `values` only where `condition` still holds: True for the one caller that did."""
+    result = await session.execute(
+        update(GiveawayRecord)
+        .where(GiveawayRecord.id == giveaway_id, condition)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def add_entry(
+    session: AsyncSession,
+    giveaway_id: int,
+    user_id: int,
+    *,
+    first_name: str,
+    last_name: str | None,
+    now: datetime,
+) -> bool:
+    """The one entry of this person (INSERT ... ON CONFLICT DO NOTHING): True if it is new."""
+    statement = (
+        insert_for(session, GiveawayEntry.__table__)
+        .values(
+            giveaway_id=giveaway_id,
+            user_id=user_id,
+            first_name=first_name[:255],
+            last_name=last_name[:255] if last_name else None,
+            entered_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["giveaway_id", "user_id"])
+    )
+    result = await session.execute(statement)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def has_entry(session: AsyncSession, giveaway_id: int, user_id: int) -> bool:
+    found = await session.scalar(
+        select(GiveawayEntry.id).where(
+            GiveawayEntry.giveaway_id == giveaway_id, GiveawayEntry.user_id == user_id
+        )
+    )
+    return found is not None
+
+
+async def entry_count(session: AsyncSession, giveaway_id: int) -> int:
+    total = await session.scalar(
+        select(func.count())
+        .select_from(GiveawayEntry)
+        .where(GiveawayEntry.giveaway_id == giveaway_id)
+    )
+    return int(total or 0)
+
+
+async def entry_counts(session: AsyncSession, giveaway_ids: Sequence[int]) -> dict[int, int]:
+    if not giveaway_ids:
+        return {}
+    rows = await session.execute(
+        select(GiveawayEntry.giveaway_id, func.count())
+        .where(GiveawayEntry.giveaway_id.in_(giveaway_ids))
+        .group_by(GiveawayEntry.giveaway_id)
+    )
+    return {int(gid): int(count) for gid, count in rows.all()}
+
+
+async def entries_before(
+    session: AsyncSession, giveaway_id: int, ends_at: datetime
+) -> list[GiveawayEntry]:
+    """The frozen entrant list: everyone who entered before entries closed."""
+    rows = await session.scalars(
+        select(GiveawayEntry)
+        .where(GiveawayEntry.giveaway_id == giveaway_id, GiveawayEntry.entered_at < ends_at)
+        .order_by(GiveawayEntry.user_id)
+    )
+    return list(rows.all())
+
+
+async def comment_count(
+    session: AsyncSession, chat_id: int, user_id: int, since: datetime, until: datetime
+) -> int:
+    total = await session.scalar(
+        select(func.count())
+        .select_from(Comment)
+        .where(
+            Comment.chat_id == chat_id,
+            Comment.author_user_id == user_id,
+            Comment.is_fan.is_(True),
+            Comment.created_at >= since,
+            Comment.created_at < until,
+        )
+    )
+    return int(total or 0)
+
+
+async def last_join(session: AsyncSession, chat_id: int, user_id: int) -> datetime | None:
+    joined: datetime | None = await session.scalar(
+        select(func.max(GroupEvent.happened_at)).where(
+            GroupEvent.chat_id == chat_id,
+            GroupEvent.kind == "join",
+            GroupEvent.user_id == user_id,
+        )
+    )
+    return joined
+
+
+async def open_summary(session: AsyncSession, chat_id: int) -> tuple[int, datetime | None]:
+    row = (
+        await session.execute(
+            select(func.count(), func.min(GiveawayRecord.ends_at)).where(
+                GiveawayRecord.chat_id == chat_id, GiveawayRecord.status == OPEN
+            )
+        )
+    ).one()
+    return int(row[0] or 0), row[1]
+
+
+async def between(
+    session: AsyncSession, chat_id: int, start: datetime, end: datetime
+) -> tuple[list[GiveawayRecord], list[GiveawayRecord]]:
+    """Giveaways created, and giveaways drawn, in [start, end)."""
+    created = await session.scalars(
+        select(GiveawayRecord)
+        .where(
+            GiveawayRecord.chat_id == chat_id,
+            GiveawayRecord.created_at >= start,
+            GiveawayRecord.created_at < end,
+        )
+        .order_by(GiveawayRecord.id)
+    )
+    drawn = await session.scalars(
+        select(GiveawayRecord)
+        .where(
+            GiveawayRecord.chat_id == chat_id,
+            GiveawayRecord.drawn_at >= start,
+            GiveawayRecord.drawn_at < end,
+        )
+        .order_by(GiveawayRecord.id)
+    )
+    return list(created.all()), list(drawn.all())

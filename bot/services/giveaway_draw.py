@@ -1,0 +1,465 @@
+"""The giveaway draw as resumable steps keyed by the database, run by the clock.
+
+A draw is one job series per giveaway (``giveaway:<id>``); each attempt is a new period
+(``attempt-000000``, ``attempt-000001`` ...), so an attempt cut short by a crash (its job_runs row
+stays ``claimed``) is followed by another one at the next pass, and an overdue draw runs as soon
+as the bot is back, however long it was down: a draw is late, never missed. What makes the
+attempts safe to repeat is the giveaway row itself; each step is claimed there before it acts:
+
+1. claim        open -> drawing (entries close; the button answers "closed" from now on)
+2. transcript   entrants frozen, eligibility re-checked, winners drawn and the transcript stored,
+                in one transaction, only while no transcript is stored
+3. announce     announce_claimed_at set, then the result is sent once (at most once: a crash
+                between the claim and the send loses the announcement rather than doubling it)
+4. winners      winners_claimed_at set, then winners who started the bot get a private message
+5. creator      creator_claimed_at set, then the creator gets a private message
+6. done         status done
+
+The transcript is the record: a resumed attempt reads it back, so the winners announced are
+always the winners stored, whatever the eligibility checks say on the second try.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import audit, job_runs
+from bot.db import giveaways as store
+from bot.db.models import GiveawayEntry, GiveawayRecord
+from bot.scheduler import JobFailed, PlannedJob
+from bot.services import fairness
+from bot.services.audit import AuditEvent
+from bot.services.beacon import BeaconClient, BeaconError, BeaconNotYetPublished, ChainInfo
+from bot.services.giveaway import Facts, Rules, SkipReason, count_edit_due, first_unmet
+from bot.services.transcript import Beacon, Giveaway, Transcript, record_draw
+
+log = structlog.get_logger(__name__)
+
+RETRY_AFTER = timedelta(minutes=1)
+COUNT_INTERVAL = timedelta(seconds=30)
+DRAW_JOB = "giveaway:"
+COUNT_JOB = "giveaway-count:"
+STEPS = ("claimed", "transcript", "announced", "winners", "creator", "done")
+
+
+class Lookup(Protocol):
+    async def status(self, chat_id: int, user_id: int) -> str:
+        """A person's membership status in a chat ("left" when not found); raises on outages."""
+        ...
+
+
+@dataclass(frozen=True)
+class Person:
+    user_id: int
+    first_name: str
+    last_name: str | None
+    entrant: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One round to announce: the draw (reroll None) or a reroll (its 1-based number)."""
+
+    record: GiveawayRecord
+    transcript: Transcript
+    winners: tuple[Person, ...]
+    skips: tuple[tuple[int, str, SkipReason], ...]  # position, entrant, reason
+    entrants: int
+    reroll: int | None = None
+
+    @property
+    def round_digest(self) -> str:
+        if self.reroll is None:
+            return self.transcript.digest
+        return self.transcript.rerolls[self.reroll - 1].digest
+
+
+class Courier(Protocol):
+    async def announce(self, outcome: Outcome) -> int | None: ...
+
+    async def tell_winner(self, person: Person, outcome: Outcome) -> bool: ...
+
+    async def tell_creator(self, user_id: int, outcome: Outcome) -> bool: ...
+
+    async def show_count(self, record: GiveawayRecord, count: int) -> None: ...
+
+
+StepHook = Callable[[str, int], Awaitable[None]]
+BeaconFactory = Callable[[str, ChainInfo], BeaconClient]
+
+
+async def _log_step(step: str, giveaway_id: int) -> None:
+    log.info("giveaway.step", giveaway_id=giveaway_id, step=step)
+
+
+def _beacon_client(url: str, chain: ChainInfo) -> BeaconClient:
+    return BeaconClient(url, chain=chain)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class RerollRefused(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class Eligibility:
+    """Looks up only what the giveaway's rules need, then names the first rule not met."""
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], lookup: Lookup) -> None:
+        self._session_factory = session_factory
+        self._lookup = lookup
+
+    async def check(self, record: GiveawayRecord, user_id: int, at: datetime) -> SkipReason | None:
+        rules = Rules.from_json(record.rules)
+        if not rules.any:
+            return None
+        group_status = None
+        if rules.member:
+            group_status = await self._lookup.status(record.chat_id, user_id)
+        joined_at = comments = None
+        if rules.joined_before or rules.min_comments:
+            async with self._session_factory() as session:
+                if rules.joined_before:
+                    joined_at = await store.last_join(session, record.chat_id, user_id)
+                if rules.min_comments:
+                    since = at - timedelta(days=rules.comment_days)
+                    comments = await store.comment_count(
+                        session, record.chat_id, user_id, since, at
+                    )
+        channel_status = None
+        if rules.channel_id is not None:
+            channel_status = await self._lookup.status(rules.channel_id, user_id)
+        facts = Facts(group_status, joined_at, comments, channel_status)
+        return first_unmet(rules, facts, record.created_at)
+
+
+class GiveawayDraws:
+    """The clock's job source for draws and count refreshes, and the draw/reroll runner."""
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        lookup: Lookup,
+        courier: Courier,
+        *,
+        beacon_client: BeaconFactory = _beacon_client,
+        count_interval: timedelta = COUNT_INTERVAL,
+        on_step: StepHook = _log_step,
+        now: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self._session_factory = session_factory
+        self.eligibility = Eligibility(session_factory, lookup)
+        self._courier = courier
+        self._beacon_client = beacon_client
+        self._count_interval = count_interval
+        self._on_step = on_step
+        self._now = now
+
+    async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
+        records = await store.unfinished(session)
+        if not records:
+            return []
+        attempts = await job_runs.last_periods(session, {_draw_job(r.id) for r in records})
+        counts = await store.entry_counts(session, [r.id for r in records if r.status == "open"])
+        jobs: list[PlannedJob] = []
+        for record in records:
+            due = max(record.ends_at, record.retry_at or record.ends_at)
+            jobs.append(
+                PlannedJob(
+                    _draw_job(record.id),
+                    _next_attempt(attempts.get(_draw_job(record.id))),
+                    due if due > now else now,
+                    self._draw_action(record.id),
+                )
+            )
+            live = counts.get(record.id, 0)
+            when = count_edit_due(
+                record.shown_count, live, record.count_shown_at, now, self._count_interval
+            )
+            if record.status == "open" and record.message_id and when and when < record.ends_at:
+                jobs.append(
+                    PlannedJob(
+                        f"{COUNT_JOB}{record.id}",
+                        f"count-{live:09d}",
+                        when,
+                        self._count_action(record.id),
+                    )
+                )
+        return jobs
+
+    def _draw_action(self, giveaway_id: int) -> Callable[[], Awaitable[str | None]]:
+        async def run() -> str | None:
+            return await self.draw(giveaway_id)
+
+        return run
+
+    def _count_action(self, giveaway_id: int) -> Callable[[], Awaitable[str | None]]:
+        async def run() -> str | None:
+            return await self.refresh_count(giveaway_id)
+
+        return run
+
+    async def refresh_count(self, giveaway_id: int) -> str | None:
+        async with self._session_factory() as session, session.begin():
+            record = await store.get(session, giveaway_id)
+            if record is None or record.status != "open" or record.message_id is None:
+                return None
+            live = await store.entry_count(session, giveaway_id)
+            if live == record.shown_count:
+                return None
+            await store.set_fields(
+                session, giveaway_id, shown_count=live, count_shown_at=self._now()
+            )
+        await self._courier.show_count(record, live)
+        return f"{live} entrants shown"
+
+    async def draw(self, giveaway_id: int) -> str | None:
+        try:
+            return await self._draw(giveaway_id)
+        except Exception as error:
+            retry_at = error.available_at if isinstance(error, BeaconNotYetPublished) else None
+            async with self._session_factory() as session, session.begin():
+                await store.set_fields(
+                    session, giveaway_id, retry_at=retry_at or self._now() + RETRY_AFTER
+                )
+            if isinstance(error, BeaconError):
+                raise JobFailed(str(error)) from None
+            raise
+
+    async def _draw(self, giveaway_id: int) -> str | None:
+        async with self._session_factory() as session, session.begin():
+            record = await store.get(session, giveaway_id)
+            if record is None or record.status in ("cancelled", "done"):
+                return None
+            if record.status == "open":
+                await store.claim(
+                    session,
+                    giveaway_id,
+                    GiveawayRecord.status == "open",
+                    status="drawing",
+                )
+        await self._on_step("claimed", giveaway_id)
+        if record.transcript is None:
+            transcript = await self._compute(record)
+            async with self._session_factory() as session, session.begin():
+                await store.claim(
+                    session,
+                    giveaway_id,
+                    GiveawayRecord.transcript.is_(None),
+                    transcript=transcript.to_json(),
+                    drawn_at=transcript.drawn_at,
+                    status="drawn",
+                )
+            await self._on_step("transcript", giveaway_id)
+        outcome = await self.outcome(giveaway_id)
+        record = outcome.record
+        if await self._claim_step(giveaway_id, GiveawayRecord.announce_claimed_at):
+            message_id = await self._courier.announce(outcome)
+            async with self._session_factory() as session, session.begin():
+                await store.set_fields(session, giveaway_id, result_message_id=message_id)
+        await self._on_step("announced", giveaway_id)
+        if await self._claim_step(giveaway_id, GiveawayRecord.winners_claimed_at):
+            for person in outcome.winners:
+                await self._courier.tell_winner(person, outcome)
+        await self._on_step("winners", giveaway_id)
+        creator = record.creator_user_id
+        if await self._claim_step(giveaway_id, GiveawayRecord.creator_claimed_at) and creator:
+            await self._courier.tell_creator(creator, outcome)
+        await self._on_step("creator", giveaway_id)
+        async with self._session_factory() as session, session.begin():
+            await store.set_fields(
+                session, giveaway_id, status="done", finished_at=self._now(), retry_at=None
+            )
+        await self._on_step("done", giveaway_id)
+        return f"{len(outcome.winners)} winner(s) of {outcome.entrants}"
+
+    async def _claim_step(self, giveaway_id: int, column: object) -> bool:
+        async with self._session_factory() as session, session.begin():
+            return await store.claim(
+                session,
+                giveaway_id,
+                column.is_(None),  # type: ignore[attr-defined]
+                **{column.key: self._now()},  # type: ignore[attr-defined]
+            )
+
+    async def _compute(self, record: GiveawayRecord) -> Transcript:
+        beacon = await self._beacon(record)
+        seed = bytes.fromhex(record.seed)
+        async with self._session_factory() as session:
+            entries = await store.entries_before(session, record.id, record.ends_at)
+        ids = fairness.entrant_ids(seed, [entry.user_id for entry in entries])
+        users = {entrant: user_id for user_id, entrant in ids.items()}
+        entrants = fairness.canonical_entrants(ids.values())
+        randomness = bytes.fromhex(beacon.randomness) if beacon else b""
+        reasons = await self._reasons(
+            record,
+            seed=seed,
+            entrants=entrants,
+            users=users,
+            beacon=randomness,
+            start=0,
+            count=record.winner_count,
+            at=record.ends_at,
+        )
+        drawn_at = max(self._now(), record.ends_at)
+        return record_draw(
+            _published(record), seed, entrants, reasons, drawn_at=drawn_at, beacon=beacon
+        )
+
+    async def _reasons(
+        self,
+        record: GiveawayRecord,
+        *,
+        seed: bytes,
+        entrants: Sequence[str],
+        users: dict[str, int],
+        beacon: bytes,
+        start: int,
+        count: int,
+        at: datetime,
+    ) -> dict[str, str | None]:
+        """Eligibility of the candidates in draw order, looked up lazily until `count` win."""
+        reasons: dict[str, str | None] = {}
+        won = 0
+        for _, entrant in fairness.candidates(seed, entrants, beacon, start):
+            if won == count:
+                break
+            reason = await self.eligibility.check(record, users[entrant], at)
+            if reason is None:
+                won += 1
+            else:
+                reasons[entrant] = reason.published()
+        return reasons
+
+    async def _beacon(self, record: GiveawayRecord) -> Beacon | None:
+        if record.beacon_url is None or record.beacon_round is None:
+            return None
+        assert record.beacon_genesis_time is not None and record.beacon_period is not None
+        chain = ChainInfo(record.beacon_genesis_time, record.beacon_period)
+        async with self._beacon_client(record.beacon_url, chain) as client:
+            return await client.evidence(record.beacon_round)
+
+    async def outcome(self, giveaway_id: int, reroll: int | None = None) -> Outcome:
+        async with self._session_factory() as session:
+            record = await store.get(session, giveaway_id)
+            assert record is not None and record.transcript is not None
+            entries = await store.entries_before(session, giveaway_id, record.ends_at)
+        transcript = Transcript.from_json(record.transcript)
+        people = _people(transcript.seed_bytes, entries)
+        if reroll is None:
+            winners, skips = transcript.winners, transcript.skips
+        else:
+            entry = transcript.rerolls[reroll - 1]
+            winners, skips = entry.winners, entry.skips
+        return Outcome(
+            record=record,
+            transcript=transcript,
+            winners=tuple(people[entrant] for entrant in winners),
+            skips=tuple(
+                (skip.position, skip.entrant, SkipReason.parse(skip.reason)) for skip in skips
+            ),
+            entrants=len(transcript.entrants),
+            reroll=reroll,
+        )
+
+    async def reroll(self, giveaway_id: int, count: int, reason: str, event: AuditEvent) -> Outcome:
+        """Replacement winners continuing the permutation, stored with the audit entry, then
+        announced once and told privately."""
+        async with self._session_factory() as session:
+            record = await store.get(session, giveaway_id)
+        if record is None or record.transcript is None or record.status not in ("drawn", "done"):
+            raise RerollRefused("not-drawn")
+        before = Transcript.from_json(record.transcript)
+        async with self._session_factory() as session:
+            entries = await store.entries_before(session, giveaway_id, record.ends_at)
+        users = {
+            person.entrant: person.user_id
+            for person in _people(before.seed_bytes, entries).values()
+        }
+        start = before.last_pick.next_position
+        if start >= len(before.entrants):
+            raise RerollRefused("nobody-left")
+        at = max(self._now(), before.rerolls[-1].at if before.rerolls else before.drawn_at)
+        reasons = await self._reasons(
+            record,
+            seed=before.seed_bytes,
+            entrants=before.entrants,
+            users=users,
+            beacon=before.beacon_bytes,
+            start=start,
+            count=count,
+            at=at,
+        )
+        after = before.with_reroll(count, reasons, reason, at)
+        if not after.rerolls[-1].winners:
+            raise RerollRefused("nobody-left")
+        number = len(after.rerolls)
+        async with self._session_factory() as session, session.begin():
+            stored = await store.claim(
+                session,
+                giveaway_id,
+                GiveawayRecord.transcript == record.transcript,
+                transcript=after.to_json(),
+            )
+            if not stored:
+                raise RerollRefused("busy")
+            await audit.record(session, event)
+        outcome = await self.outcome(giveaway_id, number)
+        async with self._session_factory() as session, session.begin():
+            claimed = await store.claim(
+                session,
+                giveaway_id,
+                GiveawayRecord.rerolls_announced == number - 1,
+                rerolls_announced=number,
+            )
+        if claimed:
+            await self._courier.announce(outcome)
+            for person in outcome.winners:
+                await self._courier.tell_winner(person, outcome)
+        return outcome
+
+
+def _draw_job(giveaway_id: int) -> str:
+    return f"{DRAW_JOB}{giveaway_id}"
+
+
+def _next_attempt(last: str | None) -> str:
+    number = int(last.removeprefix("attempt-")) + 1 if last else 0
+    return f"attempt-{number:06d}"
+
+
+def _published(record: GiveawayRecord) -> Giveaway:
+    return Giveaway(
+        id=record.id,
+        chat_id=record.chat_id,
+        prize=record.prize,
+        winner_count=record.winner_count,
+        rules=record.rules,
+        created_at=record.created_at,
+        ends_at=record.ends_at,
+    )
+
+
+def _people(seed: bytes, entries: Sequence[GiveawayEntry]) -> dict[str, Person]:
+    ids = fairness.entrant_ids(seed, [entry.user_id for entry in entries])
+    return {
+        ids[entry.user_id]: Person(
+            entry.user_id, entry.first_name, entry.last_name, ids[entry.user_id]
+        )
+        for entry in entries
+    }
+
+
+def transcript_file(transcript: Transcript) -> bytes:
+    return json.dumps(transcript.to_dict(), ensure_ascii=False, indent=2).encode("utf-8")
