@@ -112,6 +112,13 @@ async def floor(warmup: list[dict[str, Any]], raw: list[dict[str, Any]]) -> Spen
     async def noop(message: Message) -> None:
         return None
 
+    return await _one_router(bot, router, warmup, raw)
+
+
+async def _one_router(
+    bot: Bot, router: Router, warmup: list[dict[str, Any]], raw: list[dict[str, Any]]
+) -> Spent:
+    """Parse and feed every update to a dispatcher holding just `router`; time `raw` only."""
     dispatcher = Dispatcher()
     dispatcher.include_router(router)
     for item in warmup:
@@ -166,14 +173,7 @@ async def naive(
                 )
             )
 
-    dispatcher = Dispatcher()
-    dispatcher.include_router(router)
-    for item in warmup:
-        await dispatcher.feed_update(bot, parse(bot, item))
-    with Stopwatch() as watch:
-        for item in raw:
-            await dispatcher.feed_update(bot, parse(bot, item))
-    return watch.spent
+    return await _one_router(bot, router, warmup, raw)
 
 
 async def _fresh_database(
