@@ -41,6 +41,7 @@ from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.webhook import WebhookReceiver
 from handlers.digest import digest_service
+from handlers.polls import poll_service
 
 log = structlog.get_logger("bot")
 
@@ -80,6 +81,14 @@ def build_clock(
     )
     clock.add_source(digests)
     dispatcher["health_board"].register("digest", digests.probe)
+    clock.add_source(
+        poll_service(
+            bot,
+            session_factory=session_factory,
+            translator=dispatcher["translator"],
+            settings=settings,
+        )
+    )
     dispatcher.workflow_data["clock"] = clock
     return clock
 

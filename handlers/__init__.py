@@ -15,7 +15,17 @@ from collections.abc import Iterable
 from aiogram import Dispatcher, Router
 
 from bot.telegram.commands_menu import CommandMenus
-from handlers import audit_log, console, digest, ingest, language, membership, operators, status
+from handlers import (
+    audit_log,
+    console,
+    digest,
+    ingest,
+    language,
+    membership,
+    operators,
+    polls,
+    status,
+)
 from handlers.authority import declared_commands
 from handlers.filters import InGroup, LooksLikeCommand
 from handlers.middlewares import ContextMiddleware
@@ -31,6 +41,7 @@ def _operator_routers() -> list[Router]:
         audit_log.create_router(),
         operators.create_router(),
         digest.create_router(),
+        polls.create_router(),
     ]
 
 
@@ -57,13 +68,14 @@ def get_routers() -> list[Router]:
     buttons = Router(name="buttons")
     buttons.callback_query.middleware(context)
     buttons.include_routers(console.create_callback_router(), audit_log.create_callback_router())
-    return [group, private, buttons, membership.create_router()]
+    return [group, private, buttons, membership.create_router(), polls.create_tracking_router()]
 
 
 def setup(dispatcher: Dispatcher) -> None:
     dispatcher.include_routers(*get_routers())
     ingest.install(dispatcher)
     digest.install(dispatcher)
+    polls.install(dispatcher)
 
 
 def allowed_updates(dispatcher: Dispatcher) -> list[str]:
@@ -72,6 +84,7 @@ def allowed_updates(dispatcher: Dispatcher) -> list[str]:
         set(dispatcher.resolve_used_update_types())
         | set(ingest.UPDATE_TYPES)
         | set(digest.UPDATE_TYPES)
+        | set(polls.UPDATE_TYPES)
     )
 
 

@@ -282,3 +282,60 @@ Index(
     Comment.author_user_id,
     Comment.created_at,
 )
+
+
+class PollRecord(Base):
+    """A poll operators created: scheduled (start_at ahead), open (sent), closed or cancelled.
+    Options and correct options are JSON arrays. `telegram_poll_id` links Telegram's updates."""
+
+    __tablename__ = "polls"
+    __table_args__ = (
+        Index("ix_polls_chat_id_status", "chat_id", "status"),
+        UniqueConstraint("telegram_poll_id"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    question: Mapped[str] = mapped_column(Text)
+    options: Mapped[str] = mapped_column(Text)
+    is_anonymous: Mapped[bool] = mapped_column(Boolean)
+    allows_multiple: Mapped[bool] = mapped_column(Boolean)
+    correct_option_ids: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12))
+    source: Mapped[str] = mapped_column(String(12))  # command, topics
+    start_at: Mapped[datetime | None]
+    close_at: Mapped[datetime | None]
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    telegram_poll_id: Mapped[str | None] = mapped_column(String(64))
+    results_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+
+
+class PollTally(Base):
+    """The latest counts Telegram reported for a poll (`poll` updates and stopPoll's answer)."""
+
+    __tablename__ = "poll_tallies"
+
+    telegram_poll_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    counts: Mapped[str] = mapped_column(Text)  # JSON array, one count per option
+    voters: Mapped[int] = mapped_column(Integer)
+    is_closed: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[datetime]
+
+
+class PollVote(Base):
+    """A voter's current choice in a non-anonymous poll (`poll_answer`); "" once retracted.
+    Telegram sends no answers for anonymous polls, so those are never attributed."""
+
+    __tablename__ = "poll_votes"
+    __table_args__ = (UniqueConstraint("telegram_poll_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    telegram_poll_id: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    option_ids: Mapped[str] = mapped_column(String(64))  # "0,2"
+    answered_at: Mapped[datetime]

@@ -12,6 +12,7 @@ from handlers import command_menus
 from tests.support.recording_session import TOKEN, recording_bot
 
 DIGEST_COMMANDS = ("digest", "digest_subscribe", "digest_unsubscribe", "digest_time", "digest_chat")
+POLL_COMMANDS = ("poll", "polls", "poll_close", "poll_cancel", "poll_export", "poll_topics")
 
 
 async def test_fans_administrators_and_private_chats_get_their_menus_in_two_languages() -> None:
@@ -36,6 +37,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         "revoke",
         "language",
         *DIGEST_COMMANDS,
+        *POLL_COMMANDS,
     }
     assert set(menus["all_private_chats", None]) == {
         "start",
@@ -47,6 +49,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         "grant",
         "revoke",
         *DIGEST_COMMANDS,
+        *POLL_COMMANDS,
     }
     assert menus["all_private_chats", "zh"]["groups"] == "你运营的群：选择要管理的群"
     assert menus["all_private_chats", None]["groups"] == "The groups you run: choose one to work on"

@@ -9,9 +9,9 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.methods import GetMe, TelegramMethod
+from aiogram.methods import GetMe, SendPoll, StopPoll, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, Message, User
+from aiogram.types import Chat, InputPollOption, Message, Poll, PollOption, User
 
 BOT_USER = User(id=42_000_001, is_bot=True, first_name="fanpulse", username="fanpulse_bot")
 TOKEN = "42000001:AAFakeTokenForDispatcherLevelTests_xyz123"
@@ -22,6 +22,7 @@ class RecordingSession(BaseSession):
         super().__init__()
         self.calls: list[TelegramMethod[Any]] = []
         self._message_ids = itertools.count(10_000)
+        self.polls: dict[tuple[int, int], Poll] = {}  # (chat id, message id): as sent
 
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
@@ -32,6 +33,12 @@ class RecordingSession(BaseSession):
     def _answer(self, method: TelegramMethod[Any]) -> Any:
         if isinstance(method, GetMe):
             return BOT_USER
+        if isinstance(method, SendPoll):
+            return self._poll_message(method)
+        if isinstance(method, StopPoll):
+            key = (int(method.chat_id), method.message_id)
+            self.polls[key] = self.polls[key].model_copy(update={"is_closed": True})
+            return self.polls[key]
         returning = method.__returning__
         if returning is bool:
             return True
@@ -45,6 +52,40 @@ class RecordingSession(BaseSession):
                 text=getattr(method, "text", None),
             )
         raise AssertionError(f"RecordingSession has no answer for {type(method).__name__}")
+
+    def _poll_message(self, method: SendPoll) -> Message:
+        """A sent poll as Telegram answers it; stopPoll later answers with its state."""
+        message_id = next(self._message_ids)
+        chat_id = int(method.chat_id)
+        poll = Poll(
+            id=f"poll-{chat_id}-{message_id}",
+            question=method.question,
+            options=[
+                PollOption(
+                    persistent_id=str(index),
+                    text=o.text if isinstance(o, InputPollOption) else str(o),
+                    voter_count=0,
+                )
+                for index, o in enumerate(method.options)
+            ],
+            total_voter_count=0,
+            is_closed=False,
+            is_anonymous=method.is_anonymous is not False,
+            type=method.type or "regular",
+            allows_multiple_answers=bool(method.allows_multiple_answers),
+            allows_revoting=True,
+            members_only=False,
+            correct_option_ids=method.correct_option_ids,
+            explanation=method.explanation,
+        )
+        self.polls[chat_id, message_id] = poll
+        return Message(
+            message_id=message_id,
+            date=datetime.now(UTC),
+            chat=Chat(id=chat_id, type="private" if chat_id > 0 else "supergroup"),
+            from_user=BOT_USER,
+            poll=poll,
+        )
 
     def methods(self, kind: type[TelegramMethod[Any]]) -> list[Any]:
         return [call for call in self.calls if isinstance(call, kind)]

@@ -59,6 +59,9 @@ audit-entry = { $when } · { $who } · { $action ->
         [role-granted] granted { $detail } to { $subject }
         [role-revoked] revoked the role of { $subject }
         [group-language-set] set the group language to { $detail }
+        [poll-created] created poll { $detail }
+        [poll-closed] closed poll { $detail }
+        [poll-cancelled] cancelled poll { $detail }
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ Newer

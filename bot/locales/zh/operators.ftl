@@ -56,6 +56,9 @@ audit-entry = { $when } · { $who } · { $action ->
         [role-granted] 授予 { $subject } { $detail } 角色
         [role-revoked] 收回了 { $subject } 的角色
         [group-language-set] 将群语言设为 { $detail }
+        [poll-created] 发起了投票 { $detail }
+        [poll-closed] 结束了投票 { $detail }
+        [poll-cancelled] 取消了投票 { $detail }
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ 较新

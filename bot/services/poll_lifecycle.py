@@ -1,0 +1,324 @@
+"""Polls on the clock: scheduled sends and closes at the deadline, each exactly once.
+
+Jobs: `poll:send:<id>` (period "send", at start_at) and `poll:close:<id>` (period "close", at
+close_at). The clock claims `job_runs(job, period)` before running either, so two instances or a
+restart never repeat one. A deadline that passed while the bot was down runs at the next pass,
+however late: a poll closes late rather than never (Telegram itself closed it on time, since the
+deadline was also sent as the poll's close_date; what remains is our results message). A send
+whose deadline has already passed is cancelled instead of sent.
+
+Closing, from the clock or `/poll_close`: stopPoll (Telegram's "already closed" is fine), then
+the conditional open -> closed UPDATE: only the caller that changed the row posts the results.
+A new open poll's close job is planned on the clock's next pass (its heartbeat, 15 s).
+
+Telegram stays behind the `PollCourier` protocol (handlers/polls.py implements it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import polls as store
+from bot.db.chat_settings import group
+from bot.db.polls import PollStatus, StoredPoll, Tally, Vote
+from bot.i18n import Html, Locale, Texts, Translator, locale_of, moment
+from bot.scheduler import Action, JobFailed, PlannedJob
+from bot.services.charts import PollOption, poll_chart
+from bot.services.export import neutralize
+from bot.services.health import FeatureStatus
+from bot.services.polls import OPEN_PERIOD_MIN, OptionResult, PollResults, results
+
+log = structlog.get_logger(__name__)
+
+JOB_PREFIX = "poll:"
+CAPTION_LIMIT = 1024
+BAR_WIDTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class SentPoll:
+    message_id: int
+    telegram_poll_id: str
+
+
+class PollCourier(Protocol):
+    async def send_poll(self, chat_id: int, poll: StoredPoll, now: datetime) -> SentPoll: ...
+
+    async def stop_poll(self, chat_id: int, message_id: int) -> Tally | None:
+        """The final counts, or None when Telegram had closed the poll already."""
+        ...
+
+    async def post_results(
+        self, chat_id: int, text: Html, chart: bytes, caption: str, reply_to: int | None
+    ) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    poll: StoredPoll
+    results: PollResults
+    by_us: bool  # False: someone else (the clock, another instance) closed it first
+
+
+class PollService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        translator: Translator,
+        courier: PollCourier,
+        *,
+        default_timezone: str,
+        default_language: Locale,
+    ) -> None:
+        self._session_factory = session_factory
+        self.session_factory = session_factory
+        self._translator = translator
+        self._courier = courier
+        self.default_timezone = default_timezone
+        self.default_language = default_language
+
+    # the clock
+
+    async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
+        jobs: list[PlannedJob] = []
+        for poll in await store.pending(session):
+            if poll.status is PollStatus.SCHEDULED and poll.start_at is not None:
+                jobs.append(
+                    PlannedJob(
+                        f"{JOB_PREFIX}send:{poll.id}",
+                        "send",
+                        min(poll.start_at, now),
+                        self._send_action(poll.id, now),
+                    )
+                )
+            elif poll.status is PollStatus.OPEN and poll.close_at is not None:
+                jobs.append(
+                    PlannedJob(
+                        f"{JOB_PREFIX}close:{poll.id}",
+                        "close",
+                        min(poll.close_at, now),
+                        self._close_action(poll.id, now),
+                    )
+                )
+        return jobs
+
+    def _send_action(self, poll_id: int, now: datetime) -> Action:
+        async def run() -> str | None:
+            return await self.send(poll_id, now)
+
+        return run
+
+    def _close_action(self, poll_id: int, now: datetime) -> Action:
+        async def run() -> str | None:
+            closed = await self.close(poll_id, now)
+            if closed is None:
+                return "not open"
+            return "closed" if closed.by_us else "closed elsewhere"
+
+        return run
+
+    # actions
+
+    async def send(self, poll_id: int, now: datetime) -> str:
+        """Send a created poll to its group; "sent", "cancelled" or "late"."""
+        async with self._session_factory() as session:
+            poll = await store.get(session, poll_id)
+        if poll is None or poll.status is not PollStatus.SCHEDULED:
+            return "cancelled"
+        if poll.close_at is not None and poll.close_at - now < OPEN_PERIOD_MIN:
+            async with self._session_factory() as session, session.begin():
+                await store.cancel(session, poll_id, now)
+            log.info("poll.send_too_late", poll=poll_id)
+            return "late"
+        try:
+            sent = await self._courier.send_poll(poll.chat_id, poll, now)
+        except Exception as error:
+            raise JobFailed(f"sendPoll failed: {type(error).__name__}: {error}") from error
+        async with self._session_factory() as session, session.begin():
+            await store.mark_sent(
+                session,
+                poll_id,
+                message_id=sent.message_id,
+                telegram_poll_id=sent.telegram_poll_id,
+                now=now,
+            )
+            await store.save_tally(
+                session, sent.telegram_poll_id, Tally((0,) * len(poll.options), 0, False), now
+            )
+        log.info("poll.sent", poll=poll_id, chat_id=poll.chat_id)
+        return "sent"
+
+    async def close(self, poll_id: int, now: datetime) -> Closed | None:
+        """Close an open poll and post its results once; None when it was not open."""
+        async with self._session_factory() as session:
+            poll = await store.get(session, poll_id)
+        if poll is None or poll.status is not PollStatus.OPEN or poll.message_id is None:
+            return None
+        assert poll.telegram_poll_id is not None
+        final = await self._courier.stop_poll(poll.chat_id, poll.message_id)
+        async with self._session_factory() as session, session.begin():
+            if final is not None:
+                await store.save_tally(session, poll.telegram_poll_id, final, now)
+            tally = await store.tally(session, poll.telegram_poll_id)
+            by_us = await store.mark_closed(session, poll_id, now)
+        outcome = _results(poll, tally)
+        closed = Closed(poll, outcome, by_us)
+        if by_us:
+            message_id = await self._post_results(poll, outcome)
+            async with self._session_factory() as session, session.begin():
+                await store.set_results_message(session, poll_id, message_id)
+            log.info("poll.closed", poll=poll_id, chat_id=poll.chat_id, voters=outcome.voters)
+        return closed
+
+    async def _post_results(self, poll: StoredPoll, outcome: PollResults) -> int:
+        texts = await self.group_texts(poll.chat_id)
+        text = results_text(texts, poll, outcome)
+        chart = await asyncio.to_thread(
+            poll_chart,
+            poll.question,
+            [PollOption(option.label, option.votes) for option in outcome.options],
+            voters=outcome.voters if poll.allows_multiple else None,
+            subtitle=texts.plain("poll-chart-subtitle", voters=outcome.voters),
+        )
+        caption = texts.plain("poll-chart-caption", question=poll.question)[:CAPTION_LIMIT]
+        return await self._courier.post_results(poll.chat_id, text, chart, caption, poll.message_id)
+
+    async def group_texts(self, chat_id: int) -> Texts:
+        async with self._session_factory() as session:
+            record = await group(session, chat_id)
+        locale = locale_of(record.language if record else None) or self.default_language
+        return self._translator.bind(locale)
+
+    async def timezone(self, chat_id: int) -> str:
+        async with self._session_factory() as session:
+            record = await group(session, chat_id)
+        return (record.timezone if record else None) or self.default_timezone
+
+    # reading
+
+    async def results_of(self, poll: StoredPoll) -> PollResults:
+        async with self._session_factory() as session:
+            tally = await store.tally(session, poll.telegram_poll_id)
+        return _results(poll, tally)
+
+
+def _results(poll: StoredPoll, tally: Tally | None) -> PollResults:
+    if tally is None:
+        return results(poll.options, (), 0, poll.correct_option_ids)
+    return results(poll.options, tally.counts, tally.voters, poll.correct_option_ids)
+
+
+def results_text(texts: Texts, poll: StoredPoll, outcome: PollResults) -> Html:
+    lines = [texts("poll-results-title", question=poll.question)]
+    lines.extend(_option_line(texts, option, outcome.voters) for option in outcome.options)
+    lines.append(texts("poll-results-voters", voters=outcome.voters))
+    winners = outcome.winners
+    if not winners:
+        lines.append(texts("poll-results-no-votes"))
+    else:
+        lines.append(
+            texts(
+                "poll-results-winner",
+                count=len(winners),
+                labels=texts.plain("poll-list-separator").join(w.label for w in winners),
+            )
+        )
+    return texts.lines(lines)
+
+
+def _option_line(texts: Texts, option: OptionResult, voters: int) -> Html:
+    mark = ""
+    if option.is_winner:
+        mark = texts.plain("poll-mark-winner")
+    elif option.is_correct:
+        mark = texts.plain("poll-mark-correct")
+    return texts(
+        "poll-results-option",
+        number=option.number,
+        label=option.label,
+        bar=_bar(option.share if voters else 0.0),
+        votes=option.votes,
+        percent=round(option.share * 100),
+        mark=mark,
+    )
+
+
+def _bar(share: float) -> str:
+    filled = round(min(share, 1.0) * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def results_csv(
+    texts: Texts, poll: StoredPoll, outcome: PollResults, votes: Sequence[Vote], timezone: str
+) -> bytes:
+    """UTF-8 with BOM (spreadsheets then read Chinese), formula-like cells neutralised. Option
+    totals always; one row per voter only for a non-anonymous poll."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        [texts.plain(f"poll-csv-{name}") for name in ("option", "label", "votes", "share")]
+    )
+    for option in outcome.options:
+        writer.writerow(
+            [option.number, neutralize(option.label), option.votes, f"{option.share:.4f}"]
+        )
+    writer.writerow([texts.plain("poll-csv-voters"), "", outcome.voters, ""])
+    if not poll.is_anonymous:
+        writer.writerow([])
+        writer.writerow(
+            [
+                texts.plain(f"poll-csv-{name}")
+                for name in ("user-id", "name", "username", "choice", "answered-at")
+            ]
+        )
+        for vote in votes:
+            writer.writerow(
+                [
+                    vote.user_id,
+                    neutralize(vote.first_name or ""),
+                    neutralize(vote.username or ""),
+                    " + ".join(str(i + 1) for i in vote.option_ids)
+                    if vote.option_ids
+                    else texts.plain("poll-csv-retracted"),
+                    moment(vote.answered_at, timezone),
+                ]
+            )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+class PollDigestSection:
+    """The digest's polls: opened in the period, closed with participation and winners."""
+
+    async def lines(
+        self, session: AsyncSession, chat_id: int, start: datetime, end: datetime, texts: Texts
+    ) -> list[Html]:
+        opened = await store.sent_between(session, chat_id, start, end)
+        closed = await store.closed_between(session, chat_id, start, end)
+        lines: list[Html] = []
+        if opened:
+            lines.append(texts("poll-digest-opened", count=len(opened)))
+        for poll in closed:
+            outcome = _results(poll, await store.tally(session, poll.telegram_poll_id))
+            winners = texts.plain("poll-list-separator").join(w.label for w in outcome.winners)
+            lines.append(
+                texts(
+                    "poll-digest-closed",
+                    question=poll.question,
+                    voters=outcome.voters,
+                    winners=winners or texts.plain("poll-digest-no-winner"),
+                )
+            )
+        return lines
+
+
+async def open_polls_probe(session: AsyncSession, chat_id: int, now: datetime) -> FeatureStatus:
+    return FeatureStatus("polls", count=await store.count_open(session, chat_id))
