@@ -27,10 +27,12 @@ from aiogram.types import (
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
+from bot.db import audit
 from bot.db import digest as store
 from bot.db.write_buffer import UpdateWrites
 from bot.i18n import Locale, Texts, Translator
 from bot.scheduler import Clock
+from bot.services.audit import AuditAction, AuditEvent
 from bot.services.digest import DigestKind
 from bot.services.digest_delivery import (
     Composed,
@@ -247,10 +249,10 @@ async def cmd_digest_time(
         await message.reply(texts("digest-time-usage"))
         return
     written = f"{local:%H:%M}"
+    now = datetime.now(UTC)
     async with session_factory() as session, session.begin():
-        await store.set_digest_settings(
-            session, operator.chat_id, datetime.now(UTC), local_time=written
-        )
+        await store.set_digest_settings(session, operator.chat_id, now, local_time=written)
+        await _audit(session, operator, AuditAction.DIGEST_TIME_SET, now, written)
     timezone = await _timezone(session_factory, operator.chat_id, settings)
     await message.reply(
         texts("digest-time-set", title=operator.title, time=written, timezone=timezone)
@@ -276,6 +278,7 @@ async def cmd_digest_chat(
             await store.set_digest_settings(
                 session, operator.chat_id, now, clear_operators_chat=True
             )
+            await _audit(session, operator, AuditAction.DIGEST_CHAT_CLEARED, now, None)
         await message.reply(texts("digest-chat-cleared", title=operator.title))
     else:
         target = _chat_id(argument)
@@ -291,9 +294,23 @@ async def cmd_digest_chat(
             await store.set_digest_settings(
                 session, operator.chat_id, now, operators_chat_id=target
             )
+            await _audit(session, operator, AuditAction.DIGEST_CHAT_SET, now, str(target))
         await message.reply(texts("digest-chat-set", title=operator.title, chat=str(target)))
     if clock is not None:
         await clock.rebuild()
+
+
+async def _audit(
+    session: AsyncSession,
+    operator: OperatorContext,
+    action: AuditAction,
+    now: datetime,
+    detail: str | None,
+) -> None:
+    event = AuditEvent(
+        chat_id=operator.chat_id, actor=operator.actor, action=action, at=now, detail=detail
+    )
+    await audit.record(session, event)
 
 
 def _chat_id(argument: str) -> int | None:

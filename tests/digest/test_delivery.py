@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import job_runs
 from bot.db.chat_settings import register_group
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.models import ChatSettings, DigestSubscription
+from bot.db.models import AuditRecord, ChatSettings, DigestSubscription
 from bot.i18n import Translator
 from bot.scheduler import Clock
 from bot.services.charts import Bar, DayActivity, DigestLabels
@@ -233,6 +233,17 @@ async def test_operators_chat_and_local_time_are_operator_settings(scene: Scene)
     await scene.clock(now).tick()
     assert scene.photos(OPS["id"]) == ["Berlin fans: daily digest"]
     assert scene.photos(OWNER["id"]) == ["Berlin fans: daily digest"]
+    async with scene.session_factory() as session:
+        audited = (
+            await session.execute(
+                select(AuditRecord.action, AuditRecord.detail).order_by(AuditRecord.id)
+            )
+        ).all()
+    assert [tuple(row) for row in audited] == [
+        ("digest-chat-set", str(OPS["id"])),
+        ("digest-time-set", "08:30"),
+        ("digest-time-set", "07:15"),
+    ]
 
 
 async def test_digest_chat_refuses_a_chat_the_caller_does_not_administer(scene: Scene) -> None:

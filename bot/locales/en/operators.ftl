@@ -59,9 +59,16 @@ audit-entry = { $when } · { $who } · { $action ->
         [role-granted] granted { $detail } to { $subject }
         [role-revoked] revoked the role of { $subject }
         [group-language-set] set the group language to { $detail }
+        [digest-time-set] set the digest time to { $detail }
+        [digest-chat-set] sent the digest to chat { $detail }
+        [digest-chat-cleared] stopped sending the digest to an operators' chat
         [poll-created] created poll { $detail }
         [poll-closed] closed poll { $detail }
         [poll-cancelled] cancelled poll { $detail }
+        [giveaway-created] created giveaway { $detail }
+        [giveaway-ended] ended giveaway { $detail } early
+        [giveaway-cancelled] cancelled giveaway { $detail }
+        [giveaway-rerolled] rerolled giveaway { $detail }
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ Newer

@@ -56,9 +56,16 @@ audit-entry = { $when } · { $who } · { $action ->
         [role-granted] 授予 { $subject } { $detail } 角色
         [role-revoked] 收回了 { $subject } 的角色
         [group-language-set] 将群语言设为 { $detail }
+        [digest-time-set] 将摘要时间设为 { $detail }
+        [digest-chat-set] 将摘要发送到聊天 { $detail }
+        [digest-chat-cleared] 不再把摘要发送到运营群
         [poll-created] 发起了投票 { $detail }
         [poll-closed] 结束了投票 { $detail }
         [poll-cancelled] 取消了投票 { $detail }
+        [giveaway-created] 发起了抽奖 { $detail }
+        [giveaway-ended] 提前结束了抽奖 { $detail }
+        [giveaway-cancelled] 取消了抽奖 { $detail }
+        [giveaway-rerolled] 补抽了抽奖 { $detail }
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ 较新
