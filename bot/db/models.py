@@ -275,6 +275,125 @@ class DigestRollup(Base):
     computed_at: Mapped[datetime]
 
 
+
+class FeedbackTagSet(Base):
+    """A group's own tag set exists once an operator first edits it (until then the default
+    set applies). `fingerprint` is a digest of the rules: ingest rebuilds its cached tagger
+    when it changes, on any instance, with one small read per batch."""
+
+    __tablename__ = "feedback_tag_sets"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id"), primary_key=True, autoincrement=False
+    )
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime]
+
+
+class FeedbackTag(Base):
+    """One tag of a group: keywords and hashtag aliases as JSON arrays of strings."""
+
+    __tablename__ = "feedback_tags"
+    __table_args__ = (UniqueConstraint("chat_id", "name"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    name: Mapped[str] = mapped_column(String(32))
+    keywords: Mapped[str] = mapped_column(Text)
+    hashtags: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class FeedbackItem(Base):
+    """What tagging and operators know about a stored comment: sentiment, triage status, the
+    dupe link. A row exists for tagged, non-neutral or explicit feedback only."""
+
+    __tablename__ = "feedback_items"
+    __table_args__ = (Index("ix_feedback_items_chat_id_status", "chat_id", "status"),)
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    author_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    sentiment: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(12), default="new")
+    explicit: Mapped[bool] = mapped_column(Boolean, default=False)
+    question_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    duplicate_of: Mapped[int | None] = mapped_column(BigInteger)
+    tagged_at: Mapped[datetime]
+
+
+class FeedbackItemTag(Base):
+    """A tag on a stored comment. source: auto (tagging), manual (an operator, a question's
+    topic), removed (an operator took an automatic tag off: re-tagging never brings it back)."""
+
+    __tablename__ = "feedback_item_tags"
+    __table_args__ = (Index("ix_feedback_item_tags_chat_id_tag", "chat_id", "tag"),)
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    tag: Mapped[str] = mapped_column(String(32), primary_key=True)
+    source: Mapped[str] = mapped_column(String(8))
+
+
+class FeedbackQuestion(Base):
+    """A question the bot posted for operators: replies to it are feedback on its topic."""
+
+    __tablename__ = "feedback_questions"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    topic: Mapped[str] = mapped_column(String(32))
+    asked_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+
+
+class PrivateFeedback(Base):
+    """/feedback sent in private chat: stored as a comment of the group with message id -id
+    (no Telegram message there), idempotent on the private message."""
+
+    __tablename__ = "private_feedback"
+    __table_args__ = (UniqueConstraint("user_id", "private_message_id"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    private_message_id: Mapped[int] = mapped_column(BigInteger)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+
+
+class InboxQuery(Base):
+    """An operator's inbox filters, kept so that page buttons carry only a short id."""
+
+    __tablename__ = "inbox_queries"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    filters: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class ForgottenUser(Base):
+    """A tombstone: this person asked to be forgotten; ingest never stores them again."""
+
+    __tablename__ = "forgotten_users"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    forgotten_at: Mapped[datetime]
+
+
+class RetentionSetting(Base):
+    """Comment text older than `days` is purged daily; counts, tags and sentiment stay."""
+
+    __tablename__ = "retention_settings"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id"), primary_key=True, autoincrement=False
+    )
+    days: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime]
+
+
 # New fans: "is this the person's first message in this group?" is one index seek.
 Index(
     "ix_comments_chat_id_author_user_id_created_at",
@@ -282,6 +401,62 @@ Index(
     Comment.author_user_id,
     Comment.created_at,
 )
+
+
+class GiveawayRecord(Base):
+    """A giveaway and its draw's progress. The draw is resumable: each step is claimed by a
+    conditional UPDATE of its own column (ARCHITECTURE section 6). `seed` is secret until the
+    transcript reveals it: never logged, never sent."""
+
+    __tablename__ = "giveaways"
+    __table_args__ = (Index("ix_giveaways_chat_id_status", "chat_id", "status"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    creator_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    creator_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    prize: Mapped[str] = mapped_column(Text)
+    winner_count: Mapped[int] = mapped_column(Integer)
+    rules: Mapped[str] = mapped_column(Text)  # canonical JSON, published in the transcript
+    seed: Mapped[str] = mapped_column(String(64))
+    commitment: Mapped[str] = mapped_column(String(64))
+    beacon_url: Mapped[str | None] = mapped_column(String(255))
+    beacon_round: Mapped[int | None] = mapped_column(BigInteger)
+    beacon_genesis_time: Mapped[int | None] = mapped_column(BigInteger)
+    beacon_period: Mapped[int | None] = mapped_column(Integer)
+    # open -> drawing (claimed) -> drawn (transcript stored) -> done; or open -> cancelled
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    shown_count: Mapped[int] = mapped_column(Integer, default=0)
+    count_shown_at: Mapped[datetime | None]
+    retry_at: Mapped[datetime | None]
+    transcript: Mapped[str | None] = mapped_column(Text)
+    drawn_at: Mapped[datetime | None]
+    announce_claimed_at: Mapped[datetime | None]
+    result_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    winners_claimed_at: Mapped[datetime | None]
+    creator_claimed_at: Mapped[datetime | None]
+    rerolls_announced: Mapped[int] = mapped_column(Integer, default=0)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    finished_at: Mapped[datetime | None]
+
+
+class GiveawayEntry(Base):
+    """One entry per person and giveaway, whatever the number of presses (natural key)."""
+
+    __tablename__ = "giveaway_entries"
+    __table_args__ = (UniqueConstraint("giveaway_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    giveaway_id: Mapped[int] = mapped_column(
+        SurrogateKey, ForeignKey("giveaways.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    first_name: Mapped[str] = mapped_column(String(255))
+    last_name: Mapped[str | None] = mapped_column(String(255))
+    entered_at: Mapped[datetime]
 
 
 class PollRecord(Base):
