@@ -1,0 +1,201 @@
+"""The draw through the clock: announcement with mentions, the transcript file that verifies,
+private messages, skips with reasons; then reroll, end now and cancel through the dispatcher."""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import UTC, datetime, timedelta
+
+from aiogram.methods import EditMessageText, SendDocument, SendMessage
+from aiogram.types import BufferedInputFile
+
+from bot.db import giveaways as store
+from bot.scheduler import Clock
+from bot.services import fairness
+from bot.services.giveaway_draw import GiveawayDraws
+from bot.services.transcript import Transcript
+from handlers.giveaways import build_draws
+from tests.giveaways.conftest import ADMIN, FAN, GROUP, MEMBER, OWNER
+from tests.giveaways.support import (
+    GiveawayTelegram,
+    audit_actions,
+    click_update,
+    entries,
+    giveaways,
+)
+from tests.operators.conftest import Scene
+from tests.support import updates as u
+
+PEOPLE = [u.user(7000 + n, f"Fan <{n}>", last_name="Ng") for n in range(12)]
+
+
+def draws_of(scene: Scene) -> GiveawayDraws:
+    dispatcher = scene.pipeline.dispatcher
+    draws = build_draws(
+        scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
+    )
+    dispatcher.workflow_data["giveaway_draws"] = draws
+    return draws
+
+
+async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") -> int:
+    suffix = f" | {rules}" if rules else ""
+    await scene.send(GROUP, ADMIN, f"/giveaway {winners} 2h Poster{suffix}")
+    [record] = await giveaways(scene.session_factory)
+    assert record.message_id is not None
+    for index, person in enumerate(PEOPLE):
+        data = f"ge1:{record.id}"
+        await scene.pipeline.deliver(
+            click_update(90_000 + index, person, GROUP, record.message_id, data)
+        )
+    assert len(await entries(scene.session_factory)) == len(PEOPLE)
+    return record.id
+
+
+async def end_and_tick(scene: Scene, draws: GiveawayDraws, giveaway_id: int) -> None:
+    async with scene.session_factory() as session, session.begin():
+        ends_at = datetime.now(UTC)
+        await store.set_fields(
+            session, giveaway_id, created_at=ends_at - timedelta(hours=1), ends_at=ends_at
+        )
+    clock = Clock(scene.session_factory, [draws])
+    await clock.run_due(datetime.now(UTC) + timedelta(seconds=1))
+
+
+def transcript_sent(scene: Scene) -> Transcript:
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    chat_id, content, _ = scene.telegram.documents[-1]
+    assert chat_id == GROUP["id"]
+    return Transcript.from_json(content.decode())
+
+
+async def test_the_draw_announces_verifiable_winners_once(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=3)
+    scene.telegram.started.update({PEOPLE[0]["id"], PEOPLE[1]["id"], PEOPLE[2]["id"]})
+    scene.telegram.calls.clear()
+    await end_and_tick(scene, draws, giveaway_id)
+    transcript = transcript_sent(scene)
+    result = fairness.verify(transcript.to_dict(), expect_digest=transcript.digest)
+    assert result.ok, result.problems
+    assert len(transcript.winners) == 3 and len(transcript.entrants) == len(PEOPLE)
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    winners = [next(p for p in PEOPLE if ids[p["id"]] == w) for w in transcript.winners]
+    [announcement] = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == GROUP["id"]]
+    for person in winners:
+        name = html.escape(f"{person['first_name']} Ng", quote=False)
+        assert f'<a href="tg://user?id={person["id"]}">{name}</a>' in announcement.text
+    assert transcript.seed in announcement.text and transcript.digest in announcement.text
+    edits = scene.telegram.methods(EditMessageText)
+    assert edits and edits[-1].reply_markup is None, "the announcement loses its button"
+    private = {m.chat_id for m in scene.telegram.methods(SendMessage) if m.chat_id > 0}
+    assert {w["id"] for w in winners if w["id"] in scene.telegram.started} <= private
+    assert ADMIN["id"] in private, "the creator hears about the draw"
+    [record] = await giveaways(scene.session_factory)
+    assert record.status == "done"
+    scene.telegram.calls.clear()
+    await Clock(scene.session_factory, [draws]).run_due(datetime.now(UTC))
+    await draws.draw(giveaway_id)
+    assert scene.telegram.methods(SendMessage) == [], "a second pass or run sends nothing"
+
+
+async def test_entrants_who_left_are_skipped_with_a_published_reason(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=len(PEOPLE) - 2, rules="member")
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    for person in PEOPLE[:3]:
+        scene.telegram.left.add((GROUP["id"], person["id"]))
+    await end_and_tick(scene, draws, giveaway_id)
+    transcript = transcript_sent(scene)
+    assert fairness.verify(transcript.to_dict()).ok
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE[:3]])
+    skipped = {skip.entrant: skip.reason for skip in transcript.skips}
+    assert set(skipped) <= set(ids.values()) and skipped
+    assert set(skipped.values()) == {"left-group"}
+    assert not set(transcript.winners) & set(ids.values())
+    announcement = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == GROUP["id"]][-1]
+    assert "not a member of the group" in announcement.text
+
+
+async def test_reroll_continues_the_permutation_and_is_announced(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=2)
+    await end_and_tick(scene, draws, giveaway_id)
+    drawn = transcript_sent(scene)
+    scene.telegram.calls.clear()
+    await scene.send(GROUP, MEMBER, f"/giveaway_reroll {giveaway_id} 1 winner unreachable")
+    assert len(transcript_sent(scene).rerolls) == 0, "a plain member cannot reroll"
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} 2 winner unreachable")
+    after = transcript_sent(scene)
+    [reroll] = after.rerolls
+    assert reroll.reason == "winner unreachable" and len(reroll.winners) == 2
+    assert not set(reroll.winners) & set(drawn.winners)
+    result = fairness.verify(after.to_dict(), expect_digest=reroll.digest)
+    assert result.ok, result.problems
+    assert result.rerolls == (reroll.winners,)
+    group_texts = [m.text for m in scene.telegram.methods(SendMessage) if m.chat_id == GROUP["id"]]
+    assert any("reroll 1" in text and "winner unreachable" in text for text in group_texts)
+    assert (await audit_actions(scene.session_factory))[-1] == "giveaway-rerolled"
+
+
+async def test_reroll_needs_a_reason_and_a_drawn_giveaway(scene: Scene) -> None:
+    draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=1)
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id}")
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} 1 too early")
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    replies = scene.telegram.texts_to(GROUP["id"])[-2:]
+    assert replies[0].startswith("Usage: /giveaway_reroll")
+    assert "has not been drawn" in replies[1]
+
+
+async def test_end_now_closes_entries_and_the_clock_draws(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=1)
+    await scene.send(GROUP, OWNER, f"/giveaway_end {giveaway_id}")
+    [record] = await giveaways(scene.session_factory)
+    assert record.ends_at <= datetime.now(UTC)
+    await Clock(scene.session_factory, [draws]).run_due(datetime.now(UTC))
+    assert fairness.verify(transcript_sent(scene).to_dict()).ok
+    assert "giveaway-ended" in await audit_actions(scene.session_factory)
+
+
+async def test_cancel_with_a_reason_stops_the_draw(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=1)
+    await scene.send(GROUP, OWNER, f"/giveaway_cancel {giveaway_id}")
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert scene.telegram.texts_to(GROUP["id"])[-1].startswith("Usage: /giveaway_cancel")
+    await scene.send(GROUP, OWNER, f"/giveaway_cancel {giveaway_id} prize sponsor withdrew")
+    [record] = await giveaways(scene.session_factory)
+    assert (record.status, record.cancel_reason) == ("cancelled", "prize sponsor withdrew")
+    await end_and_tick(scene, draws, giveaway_id)
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert scene.telegram.documents == []
+    assert (await audit_actions(scene.session_factory))[-1] == "giveaway-cancelled"
+    await scene.pipeline.deliver(
+        click_update(99_999, FAN, GROUP, record.message_id or 0, f"ge1:{giveaway_id}")
+    )
+    assert len(await entries(scene.session_factory)) == len(PEOPLE)
+
+
+async def test_the_list_shows_status_and_entrants(scene: Scene) -> None:
+    await giveaway_with_entrants(scene, winners=1)
+    await scene.send(GROUP, ADMIN, "/giveaways")
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    listing = scene.telegram.texts_to(GROUP["id"])[-1]
+    assert "#1 · Poster · open · 12 entrants · 1 winner(s)" in listing
+
+
+async def test_the_transcript_file_is_the_json_fans_verify(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=1)
+    await end_and_tick(scene, draws, giveaway_id)
+    document = [c for c in scene.telegram.calls if isinstance(c, SendDocument)][-1]
+    assert isinstance(document.document, BufferedInputFile)
+    assert document.document.filename == f"giveaway-{giveaway_id}-transcript.json"
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    data = json.loads(scene.telegram.documents[-1][1])
+    membership = fairness.membership(data, PEOPLE[4]["id"])
+    assert membership.listed

@@ -1,0 +1,112 @@
+"""The Enter button through the real dispatcher: every press answered, one entry per person."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from aiogram.methods import AnswerCallbackQuery
+
+from bot.db import giveaways as store
+from bot.db.models import GiveawayRecord
+from tests.giveaways.conftest import ADMIN, FAN, GROUP, MEMBER
+from tests.giveaways.support import GiveawayTelegram, click_update, entries, giveaways
+from tests.operators.conftest import Scene
+from tests.support import updates as u
+
+
+class Presses:
+    def __init__(self, scene: Scene, record: GiveawayRecord) -> None:
+        self.scene = scene
+        self.record = record
+        self.next_id = 50_000
+
+    def update(self, person: dict[str, Any], chat: dict[str, Any] = GROUP) -> dict[str, Any]:
+        self.next_id += 1
+        assert self.record.message_id is not None
+        data = f"ge1:{self.record.id}"
+        return click_update(self.next_id, person, chat, self.record.message_id, data)
+
+    async def press(self, person: dict[str, Any]) -> str:
+        telegram = self.scene.telegram
+        before = len(telegram.methods(AnswerCallbackQuery))
+        await self.scene.pipeline.deliver(self.update(person))
+        answers = telegram.methods(AnswerCallbackQuery)
+        assert len(answers) == before + 1, "every press gets exactly one answer"
+        return str(answers[-1].text)
+
+
+async def start(scene: Scene, rules: str = "") -> Presses:
+    suffix = f" | {rules}" if rules else ""
+    await scene.send(GROUP, ADMIN, f"/giveaway 1 2h Poster{suffix}")
+    [record] = await giveaways(scene.session_factory)
+    scene.telegram.calls.clear()
+    return Presses(scene, record)
+
+
+async def test_fifty_concurrent_presses_by_one_fan_leave_one_entry(scene: Scene) -> None:
+    presses = await start(scene)
+    updates = [presses.update(FAN) for _ in range(50)]
+    await asyncio.gather(*(scene.pipeline.deliver(update) for update in updates))
+    answers = [str(a.text) for a in scene.telegram.methods(AnswerCallbackQuery)]
+    assert len(answers) == 50
+    assert sorted(set(answers)) == [
+        "You are in giveaway #1. Good luck!",
+        "You have already entered.",
+    ]
+    assert answers.count("You are in giveaway #1. Good luck!") == 1
+    [entry] = await entries(scene.session_factory)
+    assert (entry.user_id, entry.first_name) == (FAN["id"], FAN["first_name"])
+
+
+async def test_redelivered_and_repeated_presses_change_nothing(scene: Scene) -> None:
+    presses = await start(scene)
+    first = presses.update(MEMBER)
+    await scene.pipeline.deliver(first)
+    await scene.pipeline.deliver(first)
+    assert await presses.press(MEMBER) == "You have already entered."
+    assert len(await entries(scene.session_factory)) == 1
+
+
+async def test_bots_and_telegram_placeholders_cannot_enter(scene: Scene) -> None:
+    presses = await start(scene)
+    for sender in (u.GROUP_ANONYMOUS_BOT, u.CHANNEL_BOT, u.TELEGRAM_SERVICE):
+        assert "Only people can enter" in await presses.press(sender)
+    assert await entries(scene.session_factory) == []
+
+
+async def test_the_exact_rule_not_met_is_named(scene: Scene) -> None:
+    presses = await start(scene, "comments:2/7")
+    answer = await presses.press(MEMBER)
+    assert answer == (
+        "You cannot enter yet: fewer than 2 messages in the group in the last 7 days."
+    )
+    await scene.say(GROUP, MEMBER, "one more message")
+    assert await presses.press(MEMBER) == "You are in giveaway #1. Good luck!"
+
+
+async def test_someone_who_left_cannot_enter_a_members_only_giveaway(scene: Scene) -> None:
+    presses = await start(scene, "member")
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    scene.telegram.left.add((GROUP["id"], FAN["id"]))
+    assert await presses.press(FAN) == "You cannot enter yet: not a member of the group."
+    assert await entries(scene.session_factory) == []
+
+
+async def test_a_closed_giveaway_answers_closed(scene: Scene) -> None:
+    presses = await start(scene)
+    async with scene.session_factory() as session, session.begin():
+        await store.set_fields(
+            session, presses.record.id, ends_at=datetime.now(UTC) - timedelta(seconds=1)
+        )
+    assert await presses.press(FAN) == "This giveaway is closed."
+    assert await entries(scene.session_factory) == []
+
+
+async def test_a_button_carried_to_another_chat_does_not_enter(scene: Scene) -> None:
+    presses = await start(scene)
+    await scene.pipeline.deliver(presses.update(FAN, chat=u.private(FAN)))
+    # The answer is private to the presser, in their language (this fan reads Chinese).
+    assert scene.telegram.methods(AnswerCallbackQuery)[-1].text == "这个抽奖已经结束。"
+    assert await entries(scene.session_factory) == []
