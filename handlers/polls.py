@@ -112,7 +112,7 @@ class TelegramPollCourier:
             text = error.message.lower()
             # Telegram closed it at its close_date, or the poll message is gone: our stored
             # counts are the last word.
-            if "already closed" in text or "not found" in text:
+            if "already been closed" in text or "not found" in text:
                 return None
             raise
         return tally_of(stopped)

@@ -96,7 +96,7 @@ class PollService:
                     PlannedJob(
                         f"{JOB_PREFIX}send:{poll.id}",
                         "send",
-                        min(poll.start_at, now),
+                        max(poll.start_at, now),
                         self._send_action(poll.id, now),
                     )
                 )
@@ -105,7 +105,7 @@ class PollService:
                     PlannedJob(
                         f"{JOB_PREFIX}close:{poll.id}",
                         "close",
-                        min(poll.close_at, now),
+                        max(poll.close_at, now),
                         self._close_action(poll.id, now),
                     )
                 )

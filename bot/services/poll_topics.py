@@ -20,6 +20,10 @@ from bot.services.tagging import Tagger, normalize
 TOPIC_TAG = "topic_idea"
 _HASHTAG = re.compile(r"[#＃]\S+")
 _SPACES = re.compile(r"\s+")
+# What is left before the topic itself once the request words are gone ("下期出猫咪" -> "猫咪").
+_LEADING_FILLER = re.compile(
+    r"^(?:\s|[出做拍来搞]一期|[出做拍来搞]个|[出做拍来搞]|一期|个|关于|(?:about|on|a|an|the|some)\b)+"
+)
 
 IsTopic = Callable[[str], bool]
 
@@ -70,7 +74,7 @@ def _subject(normalized: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         for index in range(start, min(end, len(kept))):
             kept[index] = " "
-    text = _HASHTAG.sub(" ", "".join(kept))
+    text = _LEADING_FILLER.sub("", _HASHTAG.sub(" ", "".join(kept)).strip())
     return "".join(
         char for char in text if unicodedata.category(char)[0] not in "PZSC" and char != "#"
     )

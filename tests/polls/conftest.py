@@ -92,6 +92,17 @@ class PollScene:
     def poll_update(
         self, poll_id: str, question: str, counts: list[int], voters: int, *, closed: bool = False
     ) -> dict[str, Any]:
+        """Telegram's `poll` update; the scripted Telegram's poll gets the same counts, so that
+        stopPoll answers with them as Telegram would."""
+        for key, sent in self.telegram.polls.items():
+            if sent.id == poll_id:
+                options = [
+                    option.model_copy(update={"voter_count": count})
+                    for option, count in zip(sent.options, counts, strict=True)
+                ]
+                self.telegram.polls[key] = sent.model_copy(
+                    update={"options": options, "total_voter_count": voters}
+                )
         return self.updates._update(
             "poll",
             {

@@ -75,14 +75,14 @@ poll-export-anonymous = Poll #{ $number }: totals per option. The poll is anonym
 poll-export-voters = Poll #{ $number }: totals per option, then one row per voter ({ $voters }), retracted votes included.
 
 poll-results-title = 📊 <b>Poll closed: { $question }</b>
-poll-results-option = { $number }. { $label } { $mark }
+poll-results-option = { $number }. { $label }{ $mark }
     <code>{ $bar }</code> { $votes } · { $percent }%
-poll-mark-winner = 🏆
-poll-mark-correct = ✅
+poll-mark-winner = {" "}🏆
+poll-mark-correct = {" "}✅
 poll-results-voters = 👥 { $voters } voters
 poll-results-no-votes = Nobody voted.
 poll-results-winner = { $count ->
-        [one] Winner: <b>{ $labels }</b>
+        [1] Winner: <b>{ $labels }</b>
        *[other] Tied: <b>{ $labels }</b>
     }
 poll-chart-subtitle = { $voters } voters

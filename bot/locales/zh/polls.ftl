@@ -75,14 +75,14 @@ poll-export-anonymous = 投票 #{ $number }：每个选项的票数。这是匿�
 poll-export-voters = 投票 #{ $number }：每个选项的票数，以及每位投票者一行（{ $voters } 人），包括撤回的投票。
 
 poll-results-title = 📊 <b>投票结束：{ $question }</b>
-poll-results-option = { $number }. { $label } { $mark }
+poll-results-option = { $number }. { $label }{ $mark }
     <code>{ $bar }</code> { $votes } · { $percent }%
-poll-mark-winner = 🏆
-poll-mark-correct = ✅
+poll-mark-winner = {" "}🏆
+poll-mark-correct = {" "}✅
 poll-results-voters = 👥 { $voters } 人投票
 poll-results-no-votes = 没有人投票。
 poll-results-winner = { $count ->
-        [one] 胜出：<b>{ $labels }</b>
+        [1] 胜出：<b>{ $labels }</b>
        *[other] 并列：<b>{ $labels }</b>
     }
 poll-chart-subtitle = { $voters } 人投票
