@@ -29,6 +29,7 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.i18n import Translator
 from bot.logs import configure_logging, scrub
 from bot.scheduler import Clock
+from bot.services import fairness
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
 from bot.telegram.admins import AdminCache
@@ -42,6 +43,7 @@ from bot.telegram.processing import UpdateProcessor
 from bot.telegram.webhook import WebhookReceiver
 from handlers.digest import digest_service
 from handlers.polls import poll_service
+from handlers.giveaways import build_draws
 
 log = structlog.get_logger("bot")
 
@@ -89,6 +91,9 @@ def build_clock(
             settings=settings,
         )
     )
+    draws = build_draws(bot, session_factory, dispatcher["translator"], settings)
+    clock.add_source(draws)
+    dispatcher.workflow_data["giveaway_draws"] = draws
     dispatcher.workflow_data["clock"] = clock
     return clock
 
@@ -234,11 +239,27 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the bot (needs BOT_TOKEN)")
     commands.add_parser("demo", help="run the whole product against the local Bot API emulator")
     commands.add_parser("migrate", help="migrate the database to the latest schema and exit")
+    verify = commands.add_parser("verify", help="re-run a giveaway draw from its transcript")
+    verify.add_argument("transcript", help="the transcript JSON file")
+    verify.add_argument("--check-entrant", metavar="USER_ID", help="a Telegram user id")
+    verify.add_argument("--expect-digest", metavar="HEX", help="the digest announced in the chat")
     return parser
+
+
+def _verify_argv(args: argparse.Namespace) -> list[str]:
+    argv = [args.transcript]
+    if args.check_entrant is not None:
+        argv += ["--check-entrant", args.check_entrant]
+    if args.expect_digest is not None:
+        argv += ["--expect-digest", args.expect_digest]
+    return argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "verify":
+        # Needs no settings, database or token: anyone holding a transcript can run it.
+        return fairness.main(_verify_argv(args))
     try:
         settings = load_settings()
     except SettingsError as error:

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     # start-up if it is at most this old; older ones are recorded as missed, never sent late.
     scheduler_catch_up_minutes: int = Field(default=60, ge=0, le=720)
 
+    # Giveaways: an optional drand-style public randomness beacon mixed into every draw (the
+    # round is pinned at creation). Without genesis time and period the bot asks {url}/info.
+    giveaway_beacon_url: str | None = None
+    giveaway_beacon_genesis_time: int | None = Field(default=None, ge=0)
+    giveaway_beacon_period: int | None = Field(default=None, ge=1)
+
     @field_validator("bot_token", mode="before")
     @classmethod
     def _token_shape(cls, value: object) -> object:
@@ -73,6 +79,11 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
+    @field_validator("giveaway_beacon_genesis_time", "giveaway_beacon_period", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
     @field_validator("database_url")
     @classmethod
     def _database_url_shape(cls, value: str) -> str:
@@ -80,7 +91,7 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
 
-    @field_validator("telegram_api_base", "webhook_url")
+    @field_validator("telegram_api_base", "webhook_url", "giveaway_beacon_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value in (None, ""):

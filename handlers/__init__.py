@@ -19,6 +19,7 @@ from handlers import (
     audit_log,
     console,
     digest,
+    giveaways,
     ingest,
     language,
     membership,
@@ -42,6 +43,7 @@ def _operator_routers() -> list[Router]:
         operators.create_router(),
         digest.create_router(),
         polls.create_router(),
+        giveaways.create_router(),
     ]
 
 
@@ -67,7 +69,11 @@ def get_routers() -> list[Router]:
 
     buttons = Router(name="buttons")
     buttons.callback_query.middleware(context)
-    buttons.include_routers(console.create_callback_router(), audit_log.create_callback_router())
+    buttons.include_routers(
+        console.create_callback_router(),
+        audit_log.create_callback_router(),
+        giveaways.create_callback_router(),
+    )
     return [group, private, buttons, membership.create_router(), polls.create_tracking_router()]
 
 
@@ -76,6 +82,7 @@ def setup(dispatcher: Dispatcher) -> None:
     ingest.install(dispatcher)
     digest.install(dispatcher)
     polls.install(dispatcher)
+    giveaways.install(dispatcher)
 
 
 def allowed_updates(dispatcher: Dispatcher) -> list[str]:

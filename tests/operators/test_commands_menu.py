@@ -13,6 +13,13 @@ from tests.support.recording_session import TOKEN, recording_bot
 
 DIGEST_COMMANDS = ("digest", "digest_subscribe", "digest_unsubscribe", "digest_time", "digest_chat")
 POLL_COMMANDS = ("poll", "polls", "poll_close", "poll_cancel", "poll_export", "poll_topics")
+GIVEAWAY_COMMANDS = (
+    "giveaway",
+    "giveaways",
+    "giveaway_end",
+    "giveaway_cancel",
+    "giveaway_reroll",
+)
 
 
 async def test_fans_administrators_and_private_chats_get_their_menus_in_two_languages() -> None:
@@ -38,6 +45,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         "language",
         *DIGEST_COMMANDS,
         *POLL_COMMANDS,
+        *GIVEAWAY_COMMANDS,
     }
     assert set(menus["all_private_chats", None]) == {
         "start",
@@ -50,6 +58,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         "revoke",
         *DIGEST_COMMANDS,
         *POLL_COMMANDS,
+        *GIVEAWAY_COMMANDS,
     }
     assert menus["all_private_chats", "zh"]["groups"] == "你运营的群：选择要管理的群"
     assert menus["all_private_chats", None]["groups"] == "The groups you run: choose one to work on"
