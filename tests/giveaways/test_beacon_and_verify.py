@@ -1,0 +1,145 @@
+"""A giveaway with a public randomness beacon (against the fake drand relay of
+tests/services/test_beacon.py), and `python -m bot verify` on a published transcript."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestServer
+from sqlalchemy import update
+
+from bot.config import load_settings
+from bot.db import giveaways as store
+from bot.db.models import GiveawayEntry
+from bot.scheduler import JobFailed
+from bot.services import fairness
+from bot.services.transcript import Transcript
+from tests.giveaways.conftest import ADMIN, GROUP
+from tests.giveaways.support import GiveawayTelegram, click_update, giveaways
+from tests.giveaways.test_draw import PEOPLE, draws_of
+from tests.operators.conftest import Scene
+from tests.services.test_beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
+from tests.support.recording_session import TOKEN
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+async def relay() -> AsyncIterator[tuple[FakeRelay, str]]:
+    fake = FakeRelay()
+    async with TestServer(fake.app(), host="127.0.0.1") as server:
+        yield fake, str(server.make_url("")).rstrip("/")
+
+
+def use_beacon(scene: Scene, url: str | None) -> None:
+    settings = load_settings(bot_token=TOKEN, giveaway_beacon_url=url)
+    scene.pipeline.dispatcher.workflow_data["settings"] = settings
+
+
+async def test_creation_pins_the_first_round_after_the_end(
+    scene: Scene, relay: tuple[FakeRelay, str]
+) -> None:
+    fake, base = relay
+    use_beacon(scene, base)
+    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    [record] = await giveaways(scene.session_factory)
+    assert record.beacon_url == base
+    assert (record.beacon_genesis_time, record.beacon_period) == (GENESIS, PERIOD)
+    assert record.beacon_round == fairness.beacon_round_after(record.ends_at, GENESIS, PERIOD)
+    assert fake.requests == ["/info"]
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert f"beacon round {record.beacon_round}" in scene.telegram.texts_to(GROUP["id"])[-1]
+
+
+async def test_an_unreachable_beacon_refuses_creation(scene: Scene) -> None:
+    use_beacon(scene, "http://127.0.0.1:9")
+    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    assert await giveaways(scene.session_factory) == []
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert "beacon is not reachable" in scene.telegram.texts_to(GROUP["id"])[-1]
+
+
+async def test_the_draw_waits_for_the_round_then_mixes_it_in(
+    scene: Scene, relay: tuple[FakeRelay, str]
+) -> None:
+    fake, base = relay
+    use_beacon(scene, base)
+    draws = draws_of(scene)
+    await scene.send(GROUP, ADMIN, "/giveaway 2 2h Poster")
+    [record] = await giveaways(scene.session_factory)
+    for index, person in enumerate(PEOPLE):
+        await scene.pipeline.deliver(
+            click_update(80_000 + index, person, GROUP, record.message_id or 0, f"ge1:{record.id}")
+        )
+    ends_at = datetime.now(UTC) - timedelta(minutes=5)
+    pinned = fairness.beacon_round_after(ends_at, GENESIS, PERIOD)
+    async with scene.session_factory() as session, session.begin():
+        await store.set_fields(
+            session,
+            record.id,
+            created_at=ends_at - timedelta(hours=1),
+            ends_at=ends_at,
+            beacon_round=pinned,
+        )
+        await session.execute(
+            update(GiveawayEntry).values(entered_at=ends_at - timedelta(minutes=10))
+        )
+    with pytest.raises(JobFailed, match="not published yet"):
+        await draws.draw(record.id)
+    [waiting] = await giveaways(scene.session_factory)
+    assert waiting.transcript is None and waiting.retry_at is not None
+    fake.rounds[pinned] = synthetic_round(pinned)
+    await draws.draw(record.id)
+    [drawn] = await giveaways(scene.session_factory)
+    assert drawn.transcript is not None
+    transcript = Transcript.from_json(drawn.transcript)
+    assert transcript.beacon is not None and transcript.beacon.round == pinned
+    assert len(transcript.entrants) == len(PEOPLE) and len(transcript.winners) == 2
+    assert transcript.beacon.randomness == synthetic_round(pinned)["randomness"]
+    assert fairness.verify(transcript.to_dict()).ok
+
+
+def verify_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "verify", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+async def test_python_m_bot_verify_reproduces_the_winners(scene: Scene, tmp_path: Path) -> None:
+    draws = draws_of(scene)
+    use_beacon(scene, None)
+    await scene.send(GROUP, ADMIN, "/giveaway 2 2h Poster")
+    [record] = await giveaways(scene.session_factory)
+    for index, person in enumerate(PEOPLE):
+        await scene.pipeline.deliver(
+            click_update(70_000 + index, person, GROUP, record.message_id or 0, f"ge1:{record.id}")
+        )
+    async with scene.session_factory() as session, session.begin():
+        await store.set_fields(session, record.id, ends_at=datetime.now(UTC))
+    await draws.draw(record.id)
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    content = scene.telegram.documents[-1][1]
+    path = tmp_path / "transcript.json"
+    path.write_bytes(content)
+    transcript = Transcript.from_json(content.decode())
+    fan = PEOPLE[5]["id"]
+    checked = verify_cli(
+        str(path), "--check-entrant", str(fan), "--expect-digest", transcript.digest
+    )
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.splitlines()[-1] == "OK"
+    assert all(winner in checked.stdout for winner in transcript.winners)
+    assert f"user {fan} -> entrant" in checked.stdout
+    path.write_bytes(content.replace(transcript.winners[0].encode(), b"0" * 32, 1))
+    tampered = verify_cli(str(path))
+    assert tampered.returncode == 1 and tampered.stdout.splitlines()[-1] == "MISMATCH"
