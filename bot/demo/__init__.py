@@ -17,6 +17,7 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.demo.community import build_community, simulate_chatter, simulate_special_cases
 from bot.demo.digest import deliver_digest
+from bot.demo.giveaways import run_giveaway
 from bot.demo.operators import add_bot_to_groups, operator_console
 from bot.demo.process import BotProcess, wait_until_delivered
 from bot.emulator.client import EmulatorClient
@@ -65,6 +66,7 @@ async def run_demo(settings: Settings) -> int:
             say()
             say(f"  {sent} messages delivered; the bot confirmed every update after storing it")
             await operator_console(client, community, emulator.world.bot_id, say)
+            await run_giveaway(client, emulator, community, say)
             await deliver_digest(client, emulator, community, say)
         code = await bot.stop()
         say(f"  the bot stopped cleanly (exit code {code})")
