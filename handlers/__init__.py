@@ -19,6 +19,7 @@ from handlers import (
     audit_log,
     console,
     digest,
+    feedback,
     giveaways,
     ingest,
     language,
@@ -27,6 +28,7 @@ from handlers import (
     polls,
     status,
 )
+from handlers import tags as feedback_tags
 from handlers.authority import declared_commands
 from handlers.filters import InGroup, LooksLikeCommand
 from handlers.middlewares import ContextMiddleware
@@ -42,6 +44,8 @@ def _operator_routers() -> list[Router]:
         audit_log.create_router(),
         operators.create_router(),
         digest.create_router(),
+        feedback_tags.create_router(),
+        feedback.create_router(),
         polls.create_router(),
         giveaways.create_router(),
     ]
@@ -56,15 +60,22 @@ def get_routers() -> list[Router]:
     commands.message.filter(LooksLikeCommand())
     commands.message.middleware(context)
     commands.include_routers(
-        console.create_group_router(), *_operator_routers(), language.create_group_router()
+        console.create_group_router(),
+        *_operator_routers(),
+        language.create_group_router(),
+        feedback.create_public_router(),
     )
     group.include_router(commands)
+    group.include_router(feedback.create_reply_router())
 
     private = Router(name=PRIVATE_ROUTER)
     private.message.filter(console.InPrivate())
     private.message.middleware(context)
     private.include_routers(
-        console.create_private_router(), language.create_private_router(), *_operator_routers()
+        console.create_private_router(),
+        language.create_private_router(),
+        *_operator_routers(),
+        feedback.create_public_router(),
     )
 
     buttons = Router(name="buttons")

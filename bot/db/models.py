@@ -275,7 +275,6 @@ class DigestRollup(Base):
     computed_at: Mapped[datetime]
 
 
-
 class FeedbackTagSet(Base):
     """A group's own tag set exists once an operator first edits it (until then the default
     set applies). `fingerprint` is a digest of the rules: ingest rebuilds its cached tagger

@@ -9,13 +9,20 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
+from bot.db.feedback_ingest import (
+    IngestLookup,
+    ingest_lookup,
+    person_index,
+    retag_edited,
+    tag_new_comments,
+)
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.upsert import insert_for
@@ -80,30 +87,50 @@ async def flush_writes(
     """
     chats = [chat for writes in batch for chat in writes.chats]
     users = [user for writes in batch for user in writes.users]
+    comments = [c for writes in batch for c in writes.comments]
+    edits = [edit for writes in batch for edit in writes.edits]
+    lookup = await ingest_lookup(
+        session,
+        {c.chat_id for c in comments} | {e.comment.chat_id for e in edits},
+        {user.id for user in users},
+    )
+    if lookup.forgotten:
+        users = [user for user in users if user.id not in lookup.forgotten]
+        comments = [c for c in comments if c.author.user_id not in lookup.forgotten]
+        edits = [e for e in edits if e.comment.author.user_id not in lookup.forgotten]
     written = WrittenProfiles(
         chats=profiles.chats_to_write(chats) if profiles else chats,
         users=profiles.users_to_write(users) if profiles else users,
     )
     await _upsert_chats(session, written.chats)
     await _upsert_users(session, written.users)
-    await _insert_comments(session, [c for writes in batch for c in writes.comments])
-    edits = [edit for writes in batch for edit in writes.edits]
+    await _insert_comments(session, comments)
+    now = datetime.now(UTC)
+    await tag_new_comments(session, comments, lookup.fingerprints, now)
     if edits:
-        await _apply_edits(session, edits)
+        edited = await _apply_edits(session, edits)
+        await retag_edited(session, edited, lookup.fingerprints, now)
     for migration in (m for writes in batch for m in writes.migrations):
         await migrate_chat(session, migration)
-    await _write_feature_rows(session, batch)
+    await _write_feature_rows(session, batch, lookup)
     failures = [(writes.update_id, writes.failure) for writes in batch if writes.failure]
     if failures:
         await _insert_failures(session, failures)
     return written
 
 
-async def _write_feature_rows(session: AsyncSession, batch: Sequence[UpdateWrites]) -> None:
+async def _write_feature_rows(
+    session: AsyncSession, batch: Sequence[UpdateWrites], lookup: IngestLookup
+) -> None:
     by_statement: dict[BulkUpsert, list[tuple[Any, ...]]] = {}
     for writes in batch:
         for statement, row in writes.rows:
             by_statement.setdefault(statement, []).append(row)
+    if lookup.forgotten:
+        for statement, rows in by_statement.items():
+            index = person_index(statement)
+            if index is not None:
+                rows[:] = [row for row in rows if row[index] not in lookup.forgotten]
     for statement, rows in by_statement.items():
         await statement.execute(session, rows)
 
@@ -202,7 +229,7 @@ COMMENT_INSERT = BulkUpsert(
 )
 
 
-def _comment_row(comment: IncomingComment) -> tuple[Any, ...]:
+def comment_row(comment: IncomingComment) -> tuple[Any, ...]:
     author = comment.author
     return (
         comment.chat_id,
@@ -224,10 +251,14 @@ def _comment_row(comment: IncomingComment) -> tuple[Any, ...]:
 
 
 async def _insert_comments(session: AsyncSession, comments: Sequence[IncomingComment]) -> None:
-    await COMMENT_INSERT.execute(session, [_comment_row(comment) for comment in comments])
+    await COMMENT_INSERT.execute(session, [comment_row(comment) for comment in comments])
 
 
-async def _apply_edits(session: AsyncSession, edits: Sequence[CommentEdit]) -> None:
+async def _apply_edits(
+    session: AsyncSession, edits: Sequence[CommentEdit]
+) -> list[IncomingComment]:
+    """Apply the edits that are newer than what is stored; returns the comments as they now
+    read (the ones that changed)."""
     # An edit of a message we never saw (sent before the bot joined) stores it as it is now.
     await _insert_comments(session, [edit.comment for edit in edits])
     keys = {(edit.comment.chat_id, edit.comment.message_id) for edit in edits}
@@ -252,6 +283,7 @@ async def _apply_edits(session: AsyncSession, edits: Sequence[CommentEdit]) -> N
     }
     versions: list[dict[str, Any]] = []
     changed: dict[tuple[int, int], dict[str, Any]] = {}
+    applied: dict[tuple[int, int], IncomingComment] = {}
     for edit in edits:
         key = (edit.comment.chat_id, edit.comment.message_id)
         text, media_kind, edited_at, edit_count = state[key]
@@ -268,6 +300,7 @@ async def _apply_edits(session: AsyncSession, edits: Sequence[CommentEdit]) -> N
             }
         )
         state[key] = (edit.comment.text, edit.comment.media_kind, edit.edited_at, edit_count + 1)
+        applied[key] = edit.comment
         changed[key] = {
             "b_chat_id": key[0],
             "b_message_id": key[1],
@@ -277,7 +310,7 @@ async def _apply_edits(session: AsyncSession, edits: Sequence[CommentEdit]) -> N
             "edit_count": edit_count + 1,
         }
     if not versions:
-        return
+        return []
     await session.execute(
         insert_for(session, CommentVersion.__table__).on_conflict_do_nothing(
             index_elements=[
@@ -302,6 +335,7 @@ async def _apply_edits(session: AsyncSession, edits: Sequence[CommentEdit]) -> N
         ),
         list(changed.values()),
     )
+    return list(applied.values())
 
 
 async def migrate_chat(session: AsyncSession, migration: ChatMigration) -> None:

@@ -31,6 +31,7 @@ from bot.config import load_settings
 from bot.db.models import AuditRecord, Chat, ChatRole, ChatSettings, ConsoleSelection, UserSettings
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
+from tests.feedback.tables import FEEDBACK_TABLES
 from tests.support.pipeline import Pipeline
 from tests.support.recording_session import BOT_USER, TOKEN, RecordingSession
 from tests.support.updates import Updates
@@ -38,7 +39,14 @@ from tests.support.updates import Updates
 # What may be called by anyone's command without it being a privileged act: reading who is who,
 # and answering the person who asked.
 READ_METHODS = (GetMe, GetChatMember, GetChatAdministrators)
-OPERATOR_TABLES = (ChatRole, ConsoleSelection, AuditRecord, ChatSettings, UserSettings)
+OPERATOR_TABLES = (
+    ChatRole,
+    ConsoleSelection,
+    AuditRecord,
+    ChatSettings,
+    UserSettings,
+    *FEEDBACK_TABLES,
+)
 
 ADMIN_RIGHTS = {
     "can_be_edited": False,

@@ -13,6 +13,17 @@ from tests.support.recording_session import TOKEN, recording_bot
 
 DIGEST_COMMANDS = ("digest", "digest_subscribe", "digest_unsubscribe", "digest_time", "digest_chat")
 POLL_COMMANDS = ("poll", "polls", "poll_close", "poll_cancel", "poll_export", "poll_topics")
+FEEDBACK_COMMANDS = (
+    "tags",
+    "tag_new",
+    "tag_rename",
+    "tag_delete",
+    "tag_add",
+    "tag_remove",
+    "ask",
+    "feedback",
+)
+FEEDBACK_GROUP_COMMANDS = ("tag", "untag", "mark", "dupe")
 GIVEAWAY_COMMANDS = (
     "giveaway",
     "giveaways",
@@ -35,7 +46,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         for scope in ("all_group_chats", "all_chat_administrators", "all_private_chats")
         for language in (None, "zh")
     }
-    assert list(menus["all_group_chats", None]) == ["help"]
+    assert list(menus["all_group_chats", None]) == ["help", "feedback"]
     assert set(menus["all_chat_administrators", None]) == {
         "help",
         "status",
@@ -45,6 +56,8 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         "language",
         *DIGEST_COMMANDS,
         *POLL_COMMANDS,
+        *FEEDBACK_COMMANDS,
+        *FEEDBACK_GROUP_COMMANDS,
         *GIVEAWAY_COMMANDS,
     }
     assert set(menus["all_private_chats", None]) == {
@@ -58,6 +71,8 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         "revoke",
         *DIGEST_COMMANDS,
         *POLL_COMMANDS,
+        *FEEDBACK_COMMANDS,
+        *FEEDBACK_GROUP_COMMANDS,
         *GIVEAWAY_COMMANDS,
     }
     assert menus["all_private_chats", "zh"]["groups"] == "你运营的群：选择要管理的群"

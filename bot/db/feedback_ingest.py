@@ -1,0 +1,232 @@
+"""What ingest does for feedback at flush time, inside the batch's transaction.
+
+Per batch, one read answers two questions: each group's tag-set fingerprint (its cached tagger
+is rebuilt only when that changes, on whichever instance) and which of the batch's people asked
+to be forgotten (the database is the source of truth, so every instance honours a tombstone at
+once). Then every fan text is tagged and its tags and sentiment stored idempotently on
+(chat_id, message_id); an edit replaces the automatic tags and the sentiment.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, literal, select, tuple_, union_all
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.bulk_insert import BulkUpsert
+from bot.db.models import FeedbackItem, FeedbackItemTag, FeedbackTagSet, ForgottenUser
+from bot.db.tag_sets import load_tag_set
+from bot.services.attribution import AuthorKind
+from bot.services.observed import IncomingComment
+from bot.services.tag_set import DEFAULT_FINGERPRINT
+from bot.services.tagging import DEFAULT_RULES, Sentiment, Tagger
+
+FEEDBACK_COMMAND = "/feedback"
+AUTO, MANUAL, REMOVED = "auto", "manual", "removed"
+TAGGER_CACHE_SIZE = 512
+PERSON_COLUMNS = ("user_id", "author_user_id")
+
+
+class TaggerCache:
+    """Taggers by tag-set fingerprint. Content-addressed: a hit is right for any database."""
+
+    def __init__(self, size: int = TAGGER_CACHE_SIZE) -> None:
+        self._size = size
+        self._taggers: OrderedDict[str, Tagger] = OrderedDict()
+
+    async def for_groups(
+        self, session: AsyncSession, fingerprints: dict[int, str]
+    ) -> dict[int, Tagger]:
+        taggers: dict[int, Tagger] = {}
+        for chat_id, key in fingerprints.items():
+            tagger = self._taggers.get(key)
+            if tagger is None:
+                tagger = await self._build(session, chat_id, key)
+            else:
+                self._taggers.move_to_end(key)
+            taggers[chat_id] = tagger
+        return taggers
+
+    async def _build(self, session: AsyncSession, chat_id: int, key: str) -> Tagger:
+        if key == DEFAULT_FINGERPRINT:
+            tagger = Tagger.build(DEFAULT_RULES)
+        else:
+            tagger = Tagger.build((await load_tag_set(session, chat_id)).rules)
+        self._taggers[key] = tagger
+        while len(self._taggers) > self._size:
+            self._taggers.popitem(last=False)
+        return tagger
+
+
+TAGGERS = TaggerCache()
+
+
+@dataclass(frozen=True, slots=True)
+class IngestLookup:
+    fingerprints: dict[int, str]
+    forgotten: frozenset[int]
+
+
+async def ingest_lookup(
+    session: AsyncSession, chat_ids: Collection[int], user_ids: Collection[int]
+) -> IngestLookup:
+    if not chat_ids and not user_ids:
+        return IngestLookup({}, frozenset())
+    sets = select(literal(0), FeedbackTagSet.chat_id, FeedbackTagSet.fingerprint).where(
+        FeedbackTagSet.chat_id.in_(chat_ids)
+    )
+    tombstones = select(literal(1), ForgottenUser.user_id, literal("")).where(
+        ForgottenUser.user_id.in_(user_ids)
+    )
+    found: dict[int, str] = {}
+    forgotten: set[int] = set()
+    for kind, key, value in (await session.execute(union_all(sets, tombstones))).all():
+        if kind == 0:
+            found[key] = value
+        else:
+            forgotten.add(key)
+    fingerprints = {chat_id: found.get(chat_id, DEFAULT_FINGERPRINT) for chat_id in chat_ids}
+    return IngestLookup(fingerprints, frozenset(forgotten))
+
+
+def is_taggable(comment: IncomingComment) -> bool:
+    text = comment.text
+    if not text or comment.author.kind is not AuthorKind.FAN:
+        return False
+    return not text.startswith("/") or text.startswith(FEEDBACK_COMMAND)
+
+
+def person_index(statement: BulkUpsert) -> int | None:
+    """Where a feature row names a person, so a forgotten person's rows are never written."""
+    for name in PERSON_COLUMNS:
+        if name in statement.columns:
+            return statement.columns.index(name)
+    return None
+
+
+ITEM_INSERT = BulkUpsert(
+    FeedbackItem.__table__,  # type: ignore[arg-type]
+    columns=("chat_id", "message_id", "author_user_id", "sentiment", "status", "explicit",
+             "tagged_at"),
+    conflict=("chat_id", "message_id"),
+)  # fmt: skip
+ITEM_RETAG = BulkUpsert(
+    FeedbackItem.__table__,  # type: ignore[arg-type]
+    columns=ITEM_INSERT.columns,
+    conflict=ITEM_INSERT.conflict,
+    update=("sentiment", "tagged_at"),
+)
+TAG_INSERT = BulkUpsert(
+    FeedbackItemTag.__table__,  # type: ignore[arg-type]
+    columns=("chat_id", "message_id", "tag", "source"),
+    conflict=("chat_id", "message_id", "tag"),
+)
+
+
+class UneditedTagInsert:
+    """Automatic tags of new comments, written only while the stored comment is unedited: a
+    redelivered original must not bring back the tags its edit took away."""
+
+    _SQL = (
+        "INSERT INTO feedback_item_tags (chat_id, message_id, tag, source) "
+        "SELECT {0}, {1}, {2}, {3} WHERE EXISTS (SELECT 1 FROM comments "
+        "WHERE chat_id = {0} AND message_id = {1} AND edited_at IS NULL) "
+        "ON CONFLICT (chat_id, message_id, tag) DO NOTHING"
+    )
+
+    async def execute(self, session: AsyncSession, rows: Sequence[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        connection = await session.connection()
+        if connection.dialect.name == "sqlite":
+            driver = (await connection.get_raw_connection()).driver_connection
+            assert driver is not None, "a checked-out connection has a driver connection"
+            await driver.executemany(self._SQL.format("?1", "?2", "?3", "?4"), rows)
+            return
+        # asyncpg infers parameter types from use; the select list needs them spelled out.
+        sql = self._SQL.format("$1::bigint", "$2::bigint", "$3::varchar", "$4::varchar")
+        await connection.exec_driver_sql(sql, list(rows))
+
+
+NEW_TAG_INSERT = UneditedTagInsert()
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedRows:
+    items: list[tuple[Any, ...]]
+    tags: list[tuple[Any, ...]]
+
+
+def tag_rows(
+    comments: Iterable[IncomingComment], taggers: dict[int, Tagger], now: datetime
+) -> TaggedRows:
+    items: list[tuple[Any, ...]] = []
+    tags: list[tuple[Any, ...]] = []
+    for comment in comments:
+        assert comment.text is not None
+        result = taggers[comment.chat_id].tag(comment.text)
+        if not result.tags and result.sentiment is Sentiment.NEUTRAL:
+            continue
+        key = (comment.chat_id, comment.message_id)
+        items.append((*key, comment.author.user_id, result.sentiment.value, "new", False, now))
+        tags.extend((*key, tag, AUTO) for tag in result.tags)
+    return TaggedRows(items, tags)
+
+
+async def tag_new_comments(
+    session: AsyncSession,
+    comments: Sequence[IncomingComment],
+    fingerprints: dict[int, str],
+    now: datetime,
+) -> None:
+    """Tags and sentiment of comments seen for the first time (redelivery changes nothing)."""
+    taggable = [comment for comment in comments if is_taggable(comment)]
+    if not taggable:
+        return
+    taggers = await TAGGERS.for_groups(
+        session, {c.chat_id: fingerprints[c.chat_id] for c in taggable}
+    )
+    rows = tag_rows(taggable, taggers, now)
+    await ITEM_INSERT.execute(session, rows.items)
+    await NEW_TAG_INSERT.execute(session, rows.tags)
+
+
+async def retag_edited(
+    session: AsyncSession,
+    edited: Sequence[IncomingComment],
+    fingerprints: dict[int, str],
+    now: datetime,
+) -> None:
+    """An edit replaces the automatic tags and the sentiment; manual and removed tags stay."""
+    if not edited:
+        return
+    keys = {(comment.chat_id, comment.message_id) for comment in edited}
+    await session.execute(
+        delete(FeedbackItemTag).where(
+            FeedbackItemTag.source == AUTO,
+            tuple_(FeedbackItemTag.chat_id, FeedbackItemTag.message_id).in_(keys),
+        )
+    )
+    taggable = [comment for comment in edited if is_taggable(comment)]
+    neutral = [
+        (comment.chat_id, comment.message_id, comment.author.user_id, "neutral", "new", False, now)
+        for comment in edited
+        if not is_taggable(comment)
+    ]
+    taggers = await TAGGERS.for_groups(
+        session, {c.chat_id: fingerprints[c.chat_id] for c in taggable}
+    )
+    rows = tag_rows(taggable, taggers, now)
+    tagged = {(row[0], row[1]) for row in rows.items}
+    neutral += [
+        (c.chat_id, c.message_id, c.author.user_id, "neutral", "new", False, now)
+        for c in taggable
+        if (c.chat_id, c.message_id) not in tagged
+    ]
+    await ITEM_RETAG.execute(session, [*rows.items, *neutral])
+    await TAG_INSERT.execute(session, rows.tags)

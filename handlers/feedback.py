@@ -1,0 +1,342 @@
+"""Explicit feedback and triage.
+
+Fans:      /feedback <text>   in the group (acknowledged with a reaction, not a message) or in
+                              private chat (stored for the group they write in)
+           a reply to a question the bot posted: feedback on that question's topic
+Operators: /ask <tag> <question>     the bot posts the question; replies are collected
+           (reply) /tag <tag>, /untag <tag>, /mark new|triaged|planned|done|wontdo,
+           /dupe <message id or link>
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import structlog
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import CommandObject, Filter
+from aiogram.types import Message, ReactionTypeEmoji
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import audit
+from bot.db import feedback as store
+from bot.db.feedback_private import store_private_feedback
+from bot.db.operators import groups_written_in
+from bot.db.tag_sets import load_tag_set
+from bot.db.write_buffer import UpdateWrites
+from bot.i18n import Texts
+from bot.services.audit import AuditEvent
+from bot.services.roles import OperatorCommand, Role
+from bot.services.tag_set import TagSetError
+from bot.services.triage import parse_message_ref, parse_status
+from handlers.authority import operator_command, public_command
+from handlers.filters import GROUP_CHAT_TYPES
+from handlers.middlewares import OperatorContext
+from handlers.tags import tag_error
+
+log = structlog.get_logger(__name__)
+
+ASK = OperatorCommand("ask", Role.OPERATOR)
+TAG = OperatorCommand("tag", Role.OPERATOR, console=False)
+UNTAG = OperatorCommand("untag", Role.OPERATOR, console=False)
+MARK = OperatorCommand("mark", Role.OPERATOR, console=False)
+DUPE = OperatorCommand("dupe", Role.OPERATOR, console=False)
+MAX_FEEDBACK = 2_000
+MAX_QUESTION = 1_000
+GROUP_CANDIDATES = 10
+ACK = "👍"
+
+
+async def acknowledge(bot: Bot, message: Message) -> None:
+    """A reaction says "received" without adding a message to the group's chat."""
+    try:
+        await bot.set_message_reaction(
+            message.chat.id, message.message_id, reaction=[ReactionTypeEmoji(emoji=ACK)]
+        )
+    except TelegramAPIError as error:
+        log.info("feedback.ack_failed", chat_id=message.chat.id, error=error.message)
+
+
+def _person(message: Message) -> int | None:
+    if message.sender_chat is not None or message.from_user is None:
+        return None
+    return None if message.from_user.is_bot else message.from_user.id
+
+
+async def cmd_feedback(
+    message: Message,
+    *,
+    bot: Bot,
+    command: CommandObject,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+    writes: UpdateWrites | None = None,
+) -> None:
+    text = (command.args or "").strip()
+    person = _person(message)
+    if person is None:
+        await message.reply(texts("feedback-not-a-person"))
+        return
+    if not text:
+        await message.reply(texts("feedback-usage"))
+        return
+    if len(text) > MAX_FEEDBACK:
+        await message.reply(texts("feedback-too-long", limit=MAX_FEEDBACK))
+        return
+    now = datetime.now(UTC)
+    if message.chat.type in GROUP_CHAT_TYPES:
+        assert writes is not None, "ingest gives every group message its write buffer"
+        writes.add(
+            store.EXPLICIT_UPSERT,
+            store.explicit_row(message.chat.id, message.message_id, person, now),
+        )
+        await acknowledge(bot, message)
+        return
+    async with session_factory() as session:
+        groups = await groups_written_in(session, person, GROUP_CANDIDATES)
+    if not groups:
+        await message.answer(texts("feedback-no-group"))
+        return
+    if len(groups) > 1:
+        await message.answer(texts("feedback-several-groups"))
+        return
+    (chat_id,) = groups
+    async with session_factory() as session, session.begin():
+        stored = await store_private_feedback(
+            session,
+            chat_id=chat_id,
+            user_id=person,
+            private_message_id=message.message_id,
+            text=text,
+            sent_at=message.date,
+            now=now,
+        )
+    await message.answer(texts("feedback-thanks" if stored else "feedback-not-stored"))
+
+
+async def cmd_ask(
+    message: Message,
+    *,
+    bot: Bot,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    name, _, question = (command.args or "").strip().partition(" ")
+    question = question.strip()
+    if not name or not question:
+        await message.reply(texts("ask-usage"))
+        return
+    if len(question) > MAX_QUESTION:
+        await message.reply(texts("feedback-too-long", limit=MAX_QUESTION))
+        return
+    try:
+        async with session_factory() as session:
+            topic = (await load_tag_set(session, operator.chat_id)).get(name).tag
+    except TagSetError as error:
+        await message.reply(tag_error(texts, error))
+        return
+    posted = await bot.send_message(operator.chat_id, texts("ask-question", question=question))
+    now = datetime.now(UTC)
+    async with session_factory() as session, session.begin():
+        await store.record_question(
+            session,
+            chat_id=operator.chat_id,
+            message_id=posted.message_id,
+            topic=topic,
+            asked_by_user_id=operator.actor.user_id,
+            now=now,
+        )
+        await audit.record(
+            session,
+            AuditEvent(
+                chat_id=operator.chat_id,
+                actor=operator.actor,
+                action="feedback-asked",
+                at=now,
+                detail=f"{topic}: {question}"[:500],
+            ),
+        )
+    if operator.in_private:
+        await message.answer(texts("ask-posted", title=operator.title, tag=topic))
+
+
+class RepliesToBot(Filter):
+    async def __call__(self, message: Message, bot: Bot) -> bool:
+        replied = message.reply_to_message
+        return (
+            replied is not None and replied.from_user is not None and replied.from_user.id == bot.id
+        )
+
+
+async def on_reply_to_bot(
+    message: Message,
+    *,
+    bot: Bot,
+    session_factory: async_sessionmaker[AsyncSession],
+    writes: UpdateWrites,
+) -> None:
+    """A fan's answer to a question: feedback on its topic, in the batch's transaction."""
+    replied = message.reply_to_message
+    person = _person(message)
+    if replied is None or person is None:
+        return
+    async with session_factory() as session:
+        topic = await store.question_topic(session, message.chat.id, replied.message_id)
+    if topic is None:
+        return
+    now = datetime.now(UTC)
+    key = (message.chat.id, message.message_id)
+    writes.add(store.EXPLICIT_UPSERT, store.explicit_row(*key, person, now, replied.message_id))
+    writes.add(store.TOPIC_TAG_UPSERT, (*key, topic, "manual"))
+    await acknowledge(bot, message)
+
+
+async def cmd_tag(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _manual_tag(message, command, operator, texts, session_factory, present=True)
+
+
+async def cmd_untag(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _manual_tag(message, command, operator, texts, session_factory, present=False)
+
+
+async def _manual_tag(
+    message: Message,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+    *,
+    present: bool,
+) -> None:
+    replied = message.reply_to_message
+    words = (command.args or "").split()
+    if replied is None or len(words) != 1:
+        await message.reply(texts("tag-reply-usage" if present else "untag-reply-usage"))
+        return
+    now = datetime.now(UTC)
+    try:
+        async with session_factory() as session, session.begin():
+            tag = (await load_tag_set(session, operator.chat_id)).get(words[0]).tag
+            await store.set_manual_tag(
+                session, operator.chat_id, replied.message_id, tag, present=present, now=now
+            )
+            await audit.record(
+                session,
+                AuditEvent(
+                    chat_id=operator.chat_id,
+                    actor=operator.actor,
+                    action="feedback-tagged" if present else "feedback-untagged",
+                    at=now,
+                    detail=f"{replied.message_id}: {tag}",
+                ),
+            )
+    except TagSetError as error:
+        await message.reply(tag_error(texts, error))
+        return
+    await message.reply(texts("tag-manual-done", tag=tag, present=str(present).lower()))
+
+
+async def cmd_mark(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    replied = message.reply_to_message
+    status = parse_status(command.args or "")
+    if replied is None or status is None:
+        await message.reply(texts("mark-usage"))
+        return
+    now = datetime.now(UTC)
+    async with session_factory() as session, session.begin():
+        await store.set_status(session, operator.chat_id, replied.message_id, status, now)
+        await audit.record(
+            session,
+            AuditEvent(
+                chat_id=operator.chat_id,
+                actor=operator.actor,
+                action="feedback-status-set",
+                at=now,
+                detail=f"{replied.message_id}: {status.value}",
+            ),
+        )
+    await message.reply(texts("mark-done", status=status.value))
+
+
+async def cmd_dupe(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    replied = message.reply_to_message
+    original = parse_message_ref(command.args or "")
+    if replied is None or original is None:
+        await message.reply(texts("dupe-usage"))
+        return
+    if original == replied.message_id:
+        await message.reply(texts("dupe-itself"))
+        return
+    now = datetime.now(UTC)
+    async with session_factory() as session, session.begin():
+        if not await store.comment_exists(session, operator.chat_id, original):
+            await message.reply(texts("dupe-unknown", original=original))
+            return
+        await store.link_duplicate(session, operator.chat_id, replied.message_id, original, now)
+        await audit.record(
+            session,
+            AuditEvent(
+                chat_id=operator.chat_id,
+                actor=operator.actor,
+                action="feedback-duplicate",
+                at=now,
+                detail=f"{replied.message_id} -> {original}",
+            ),
+        )
+    await message.reply(texts("dupe-done", original=original))
+
+
+def create_router() -> Router:
+    """Operator commands (in the group; /ask also from private chat)."""
+    router = Router(name=__name__)
+    operator_command(router, ASK, cmd_ask)
+    operator_command(router, TAG, cmd_tag)
+    operator_command(router, UNTAG, cmd_untag)
+    operator_command(router, MARK, cmd_mark)
+    operator_command(router, DUPE, cmd_dupe)
+    return router
+
+
+def create_public_router() -> Router:
+    """/feedback, for fans, in the group and in private chat."""
+    router = Router(name=f"{__name__}.public")
+    public_command(router, "feedback", cmd_feedback)
+    return router
+
+
+def create_reply_router() -> Router:
+    """Replies to the bot in a group (they reach routers; plain chat does not)."""
+    router = Router(name=f"{__name__}.replies")
+    router.message.register(on_reply_to_bot, RepliesToBot())
+    return router

@@ -1,0 +1,279 @@
+"""A group's tag set: /tags, /tag_new, /tag_rename, /tag_delete, /tag_add, /tag_remove.
+
+/tag_new idea 想法, would love, #idea        keywords are comma-separated; '#x' is a hashtag
+/tag_add bug lag, 卡了                       /tag_remove bug lag
+/tag_rename idea wish                        /tag_delete wish
+A group starts with the default set; the first change makes it the group's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from aiogram import Router
+from aiogram.filters import CommandObject
+from aiogram.types import Message
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import audit
+from bot.db.tag_sets import load_tag_set, save_tag_set
+from bot.i18n import Html, Texts
+from bot.services.audit import AuditEvent
+from bot.services.html_split import split_html
+from bot.services.roles import OperatorCommand, Role
+from bot.services.tag_set import TagSet, TagSetError, TagSetErrorCode, parse_terms, tag_name
+from handlers.authority import operator_command
+from handlers.middlewares import OperatorContext
+
+TAGS = OperatorCommand("tags", Role.ANALYST)
+TAG_NEW = OperatorCommand("tag_new", Role.OPERATOR)
+TAG_RENAME = OperatorCommand("tag_rename", Role.OPERATOR)
+TAG_DELETE = OperatorCommand("tag_delete", Role.OPERATOR, destructive=True)
+TAG_ADD = OperatorCommand("tag_add", Role.OPERATOR)
+TAG_REMOVE = OperatorCommand("tag_remove", Role.OPERATOR)
+MAX_ARGUMENTS = 2_000
+SHOWN_TERMS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A validated edit of the tag set, with what the audit log and the reply say about it."""
+
+    apply: Callable[[TagSet], TagSet]
+    action: str
+    tag: str
+    detail: str
+    renamed: tuple[str, str] | None = None
+    deleted: str | None = None
+
+
+def _split(command: CommandObject) -> tuple[str, str]:
+    args = (command.args or "").strip()
+    if len(args) > MAX_ARGUMENTS:
+        raise TagSetError(TagSetErrorCode.TOO_LONG, str(MAX_ARGUMENTS))
+    name, _, rest = args.partition(" ")
+    return name, rest.strip()
+
+
+async def cmd_tags(
+    message: Message,
+    *,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    async with session_factory() as session:
+        tag_set = await load_tag_set(session, operator.chat_id)
+    lines = [texts("tags-title", title=operator.title, count=len(tag_set.rules))]
+    for rule in tag_set.rules:
+        terms = [*rule.keywords, *(f"#{h.removeprefix('#')}" for h in rule.hashtags)]
+        shown = ", ".join(terms[:SHOWN_TERMS])
+        lines.append(
+            texts(
+                "tags-line",
+                tag=rule.tag,
+                terms=shown,
+                more=max(0, len(terms) - SHOWN_TERMS),
+            )
+        )
+    if not tag_set.rules:
+        lines.append(texts("tags-empty"))
+    for part in split_html(texts.lines(lines)):
+        await message.answer(part)
+
+
+async def cmd_tag_new(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _change(
+        message,
+        command,
+        operator=operator,
+        texts=texts,
+        session_factory=session_factory,
+        parse=_new,
+        usage="tag-new-usage",
+    )
+
+
+async def cmd_tag_rename(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _change(
+        message,
+        command,
+        operator=operator,
+        texts=texts,
+        session_factory=session_factory,
+        parse=_rename,
+        usage="tag-rename-usage",
+    )
+
+
+async def cmd_tag_delete(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _change(
+        message,
+        command,
+        operator=operator,
+        texts=texts,
+        session_factory=session_factory,
+        parse=_delete,
+        usage="tag-delete-usage",
+    )
+
+
+async def cmd_tag_add(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _change(
+        message,
+        command,
+        operator=operator,
+        texts=texts,
+        session_factory=session_factory,
+        parse=_add,
+        usage="tag-add-usage",
+    )
+
+
+async def cmd_tag_remove(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    await _change(
+        message,
+        command,
+        operator=operator,
+        texts=texts,
+        session_factory=session_factory,
+        parse=_remove,
+        usage="tag-remove-usage",
+    )
+
+
+Parse = Callable[[str, str], Change | None]
+
+
+def _new(name: str, rest: str) -> Change | None:
+    if not name:
+        return None
+    key = tag_name(name)
+    terms = parse_terms(rest) if rest else parse_terms(key)
+    return Change(lambda s: s.create(key, terms), "tag-created", key, rest or key)
+
+
+def _rename(name: str, rest: str) -> Change | None:
+    if not name or not rest or " " in rest:
+        return None
+    old, new = tag_name(name), tag_name(rest)
+    return Change(lambda s: s.rename(old, new), "tag-renamed", new, old, renamed=(old, new))
+
+
+def _delete(name: str, rest: str) -> Change | None:
+    if not name or rest:
+        return None
+    key = tag_name(name)
+    return Change(lambda s: s.delete(key), "tag-deleted", key, "", deleted=key)
+
+
+def _add(name: str, rest: str) -> Change | None:
+    if not name or not rest:
+        return None
+    key, terms = tag_name(name), parse_terms(rest)
+    return Change(lambda s: s.add_terms(key, terms), "tag-terms-added", key, rest)
+
+
+def _remove(name: str, rest: str) -> Change | None:
+    if not name or not rest:
+        return None
+    key, terms = tag_name(name), parse_terms(rest)
+    return Change(lambda s: s.remove_terms(key, terms), "tag-terms-removed", key, rest)
+
+
+async def _change(
+    message: Message,
+    command: CommandObject,
+    *,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+    parse: Parse,
+    usage: str,
+) -> None:
+    try:
+        name, rest = _split(command)
+        change = parse(name, rest)
+        if change is None:
+            await message.reply(texts(usage))
+            return
+        now = datetime.now(UTC)
+        async with session_factory() as session, session.begin():
+            current = await load_tag_set(session, operator.chat_id)
+            changed = change.apply(current)
+            await save_tag_set(
+                session,
+                operator.chat_id,
+                changed,
+                now,
+                renamed=change.renamed,
+                deleted=change.deleted,
+            )
+            await audit.record(
+                session,
+                AuditEvent(
+                    chat_id=operator.chat_id,
+                    actor=operator.actor,
+                    action=change.action,
+                    at=now,
+                    detail=f"{change.tag}: {change.detail}"[:500],
+                ),
+            )
+    except TagSetError as error:
+        await message.reply(tag_error(texts, error))
+        return
+    await message.reply(
+        texts("tag-changed", action=change.action, tag=change.tag, title=operator.title)
+    )
+
+
+def tag_error(texts: Texts, error: TagSetError) -> Html:
+    return texts("tags-error", code=error.code.value, value=error.value)
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    operator_command(router, TAGS, cmd_tags)
+    operator_command(router, TAG_NEW, cmd_tag_new)
+    operator_command(router, TAG_RENAME, cmd_tag_rename)
+    operator_command(router, TAG_DELETE, cmd_tag_delete)
+    operator_command(router, TAG_ADD, cmd_tag_add)
+    operator_command(router, TAG_REMOVE, cmd_tag_remove)
+    return router

@@ -1,0 +1,128 @@
+"""Tag commands through the real dispatcher: the default set on first use, every change, every
+bad input refused with a clear message and nothing changed; stored tags follow the group's set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n import Translator
+from tests.feedback.support import dump, sentiment_of, tags_of
+from tests.operators.conftest import ADMIN, FAN, MEMBER, OWNER, VICTIM, Scene
+
+EN = Translator.load().bind("en")
+
+
+def last_reply(scene: Scene) -> str:
+    return scene.telegram.sent(VICTIM["id"])[-1]
+
+
+async def test_a_group_starts_with_the_default_set(scene: Scene) -> None:
+    await scene.send(VICTIM, ADMIN, "/tags")
+    listing = last_reply(scene)
+    assert "(9)" in listing
+    for tag in ("suggestion", "bug", "praise", "complaint", "question", "topic_idea"):
+        assert f"#{tag}</b>" in listing
+    await scene.say(VICTIM, FAN, "视频有问题，闪退了")
+    assert await tags_of(scene.session_factory, VICTIM["id"], "视频有问题，闪退了") == {"bug"}
+
+
+async def test_create_add_remove_rename_delete(scene: Scene) -> None:
+    await scene.send(VICTIM, ADMIN, "/tag_new wish 想要, would love, #wish")
+    assert last_reply(scene) == str(
+        EN("tag-changed", action="tag-created", tag="wish", title=VICTIM["title"])
+    )
+    await scene.say(VICTIM, FAN, "I would love a cat video")
+    await scene.say(VICTIM, FAN, "我想要猫咪")
+    await scene.say(VICTIM, FAN, "#wish more cats")
+    for text in ("I would love a cat video", "我想要猫咪", "#wish more cats"):
+        assert "wish" in await tags_of(scene.session_factory, VICTIM["id"], text)
+
+    await scene.send(VICTIM, ADMIN, "/tag_add wish 想看, dream")
+    await scene.say(VICTIM, FAN, "my dream is a vlog")
+    assert await tags_of(scene.session_factory, VICTIM["id"], "my dream is a vlog") == {"wish"}
+    await scene.send(VICTIM, ADMIN, "/tag_remove wish dream")
+    await scene.say(VICTIM, FAN, "a dream again")
+    assert await tags_of(scene.session_factory, VICTIM["id"], "a dream again") == set()
+
+    await scene.send(VICTIM, ADMIN, "/tag_rename wish desire")
+    assert await tags_of(scene.session_factory, VICTIM["id"], "我想要猫咪") == {"desire"}
+    await scene.send(VICTIM, OWNER, "/tag_delete desire")
+    assert await tags_of(scene.session_factory, VICTIM["id"], "我想要猫咪") == set()
+    await scene.send(VICTIM, ADMIN, "/tags")
+    assert "#desire" not in last_reply(scene) and "(9)" in last_reply(scene)
+    actions = [row[4] for row in (await dump(scene.session_factory))["audit_log"]]
+    assert sorted(actions) == sorted(
+        [
+            "tag-created",
+            "tag-terms-added",
+            "tag-terms-removed",
+            "tag-renamed",
+            "tag-deleted",
+        ]
+    )
+
+
+LONG = "x" * 65
+BAD_INPUTS = [
+    ("/tag_add nosuch crash", "tags-error", {"code": "unknown_tag", "value": "nosuch"}),
+    ("/tag_add bug a,,b", "tags-error", {"code": "empty_term", "value": ""}),
+    ("/tag_add bug  ,", "tags-error", {"code": "empty_term", "value": ""}),
+    (f"/tag_add bug {LONG}", "tags-error", {"code": "term_too_long", "value": "x" * 64 + "…"}),
+    ("/tag_add bug #no-way", "tags-error", {"code": "hashtag_invalid", "value": "#no-way"}),
+    ("/tag_remove bug never-a-keyword", "tags-error", {"code": "term_absent",
+                                                       "value": "never-a-keyword"}),
+    ("/tag_new bug crash", "tags-error", {"code": "name_taken", "value": "bug"}),
+    ("/tag_new no-dash x", "tags-error", {"code": "name_invalid", "value": "no-dash"}),
+    ("/tag_new " + "n" * 33, "tags-error", {"code": "name_invalid", "value": "n" * 33}),
+    ("/tag_rename nosuch other", "tags-error", {"code": "unknown_tag", "value": "nosuch"}),
+    ("/tag_rename bug praise", "tags-error", {"code": "name_taken", "value": "praise"}),
+    ("/tag_delete nosuch", "tags-error", {"code": "unknown_tag", "value": "nosuch"}),
+    ("/tag_add bug " + "a, " * 1000, "tags-error", {"code": "too_long", "value": "2000"}),
+    ("/tag_new", "tag-new-usage", {}),
+    ("/tag_add bug", "tag-add-usage", {}),
+    ("/tag_remove", "tag-remove-usage", {}),
+    ("/tag_rename bug", "tag-rename-usage", {}),
+    ("/tag_delete", "tag-delete-usage", {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "key", "args"), BAD_INPUTS)
+async def test_bad_input_is_refused_and_changes_nothing(
+    scene: Scene, text: str, key: str, args: dict[str, str]
+) -> None:
+    before = await dump(scene.session_factory)
+    await scene.send(VICTIM, OWNER, text)
+    assert last_reply(scene) == str(EN(key, **args))
+    assert await dump(scene.session_factory) == before
+
+
+async def test_a_plain_member_cannot_edit_tags(scene: Scene) -> None:
+    before = await dump(scene.session_factory)
+    await scene.send(VICTIM, MEMBER, "/tag_new wish 想要")
+    assert "administrator" in last_reply(scene) or "operator" in last_reply(scene)
+    assert await dump(scene.session_factory) == before
+
+
+async def test_an_edit_retags_and_redelivery_changes_nothing(scene: Scene) -> None:
+    original = scene.updates.message(VICTIM, FAN, "great video, love it")
+    await scene.pipeline.deliver(original)
+    message_id = original["message"]["message_id"]
+    assert await tags_of(scene.session_factory, VICTIM["id"], "great video, love it") == {"praise"}
+    assert await sentiment_of(scene.session_factory, VICTIM["id"], message_id) == "positive"
+    await scene.pipeline.deliver(scene.updates.edit(original, "the app crashes, boring"))
+    tags = await tags_of(scene.session_factory, VICTIM["id"], "the app crashes, boring")
+    assert tags == {"bug", "complaint"}
+    assert await sentiment_of(scene.session_factory, VICTIM["id"], message_id) == "negative"
+    before = await dump(scene.session_factory)
+    await scene.pipeline.deliver(original)
+    assert await dump(scene.session_factory) == before
+
+
+async def test_a_change_on_another_instance_reaches_this_ones_tagger(scene: Scene) -> None:
+    from tests.operators.support import scripted_pipeline  # noqa: PLC0415
+
+    other, _ = scripted_pipeline(scene.session_factory)
+    await other.deliver(scene.updates.message(VICTIM, FAN, "warmup 想要"))
+    await scene.send(VICTIM, ADMIN, "/tag_new wish 想要")
+    await other.deliver(scene.updates.message(VICTIM, FAN, "我想要猫"))
+    assert await tags_of(scene.session_factory, VICTIM["id"], "我想要猫") == {"wish"}
