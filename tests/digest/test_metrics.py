@@ -149,8 +149,8 @@ EN_LINES = (
     "› “<i>视频有问题，音画不同步</i>”",
     "› “<i>The new video has a bug, the sound is out of sync</i>”",
     "<b>Busiest hours</b>: 20:00–21:00 (3), 00:00–01:00 (1), 09:00–10:00 (1)",
-    "<b>Polls</b>: none (not running in this bot yet)",
-    "<b>Giveaways</b>: none (not running in this bot yet)",
+    "<b>Polls</b>",
+    "<b>Giveaways</b>",
     "• View counts: the Bot API gives none to bots.",
 )
 ZH_LINES = (
@@ -168,8 +168,8 @@ ZH_LINES = (
     "<b>情绪</b>（6 条文字）：😊 33% · 😐 50% · ☹️ 17%",
     "🔥 问题：4（7 日均 0.4）",
     "<b>最活跃时段</b>：20:00–21:00（3）、00:00–01:00（1）、09:00–10:00（1）",
-    "<b>投票</b>：无（本机器人尚未开放此功能）",
-    "<b>抽奖</b>：无（本机器人尚未开放此功能）",
+    "<b>投票</b>",
+    "<b>抽奖</b>",
     "• 浏览量：Bot API 不向机器人提供。",
 )
 
