@@ -1,0 +1,142 @@
+"""Explicit feedback, questions, triage by reply, and tombstones, through the real dispatcher."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram.methods import SendMessage, SetMessageReaction
+from sqlalchemy import delete, func, select
+
+from bot.db.models import (
+    Comment,
+    CommentVersion,
+    FeedbackItem,
+    FeedbackItemTag,
+    FeedbackQuestion,
+    ForgottenUser,
+    User,
+)
+from bot.i18n import Translator
+from tests.feedback.support import dump, tags_of
+from tests.operators.conftest import ADMIN, FAN, MEMBER, VICTIM, Scene
+from tests.support.recording_session import BOT_USER
+
+EN = Translator.load().bind("en")
+
+
+def replies(scene: Scene) -> list[str]:
+    return scene.telegram.sent(VICTIM["id"])
+
+
+async def item(scene: Scene, message_id: int) -> FeedbackItem | None:
+    async with scene.session_factory() as session:
+        return await session.get(FeedbackItem, (VICTIM["id"], message_id))
+
+
+async def test_feedback_in_the_group_is_stored_tagged_and_acknowledged_quietly(
+    scene: Scene,
+) -> None:
+    update = scene.updates.command(VICTIM, FAN, "/feedback 字幕有问题，建议加个英文字幕")
+    scene.telegram.calls.clear()
+    await scene.pipeline.deliver(update)
+    stored = await item(scene, update["message"]["message_id"])
+    assert stored is not None and stored.explicit and stored.author_user_id == FAN["id"]
+    text = update["message"]["text"]
+    assert await tags_of(scene.session_factory, VICTIM["id"], text) == {"bug", "suggestion"}
+    assert scene.telegram.methods(SetMessageReaction)
+    assert scene.telegram.methods(SendMessage) == []
+
+
+async def test_bad_feedback_is_refused_with_a_reason(scene: Scene) -> None:
+    before = await dump(scene.session_factory)
+    await scene.send(VICTIM, FAN, "/feedback")
+    assert replies(scene)[-1] == str(EN("feedback-usage"))
+    await scene.send(VICTIM, FAN, "/feedback " + "长" * 2001)
+    assert replies(scene)[-1] == str(EN("feedback-too-long", limit=2000))
+    assert await dump(scene.session_factory) == before
+
+
+async def test_replies_to_a_question_are_feedback_on_its_topic(scene: Scene) -> None:
+    await scene.send(VICTIM, ADMIN, "/ask topic_idea What should the next video be about?")
+    assert "What should the next video be about?" in replies(scene)[-1]
+    async with scene.session_factory() as session:
+        question = (await session.scalars(select(FeedbackQuestion))).one()
+    bot_message = {
+        "message_id": question.message_id,
+        "date": scene.updates.clock,
+        "chat": VICTIM,
+        "from": BOT_USER.model_dump(exclude_none=True),
+        "text": "❓ What should the next video be about?",
+    }
+    answer = scene.updates.message(VICTIM, FAN, "猫咪日常", reply_to_message=bot_message)
+    await scene.pipeline.deliver(answer)
+    stored = await item(scene, answer["message"]["message_id"])
+    assert stored is not None and stored.explicit
+    assert stored.question_message_id == question.message_id
+    assert await tags_of(scene.session_factory, VICTIM["id"], "猫咪日常") == {"topic_idea"}
+    await scene.send(VICTIM, ADMIN, "/ask nosuch Anything?")
+    assert replies(scene)[-1] == str(EN("tags-error", code="unknown_tag", value="nosuch"))
+
+
+async def test_operators_tag_mark_and_link_dupes_by_reply(scene: Scene) -> None:
+    first = scene.updates.message(VICTIM, FAN, "please add subtitles")
+    second = scene.updates.message(VICTIM, FAN, "subtitles please!!")
+    await scene.pipeline.deliver(first, second)
+    target = first["message"]
+
+    async def by_reply(text: str, to: dict[str, Any] = target, who: dict[str, Any] = ADMIN) -> str:
+        await scene.pipeline.deliver(scene.updates.command(VICTIM, who, text, reply_to_message=to))
+        return replies(scene)[-1]
+
+    assert await by_reply("/tag praise") == str(EN("tag-manual-done", tag="praise", present="true"))
+    assert await by_reply("/untag suggestion") == str(
+        EN("tag-manual-done", tag="suggestion", present="false")
+    )
+    assert await tags_of(scene.session_factory, VICTIM["id"], "please add subtitles") == {"praise"}
+    assert await by_reply("/mark planned") == str(EN("mark-done", status="planned"))
+    original_id = target["message_id"]
+    assert await by_reply(f"/dupe {original_id}", to=second["message"]) == str(
+        EN("dupe-done", original=original_id)
+    )
+    before = await dump(scene.session_factory)
+    assert await by_reply("/tag nosuch") == str(
+        EN("tags-error", code="unknown_tag", value="nosuch")
+    )
+    assert await by_reply("/mark someday") == str(EN("mark-usage"))
+    assert await by_reply("/dupe 999999") == str(EN("dupe-unknown", original=999999))
+    assert await by_reply(f"/dupe {target['message_id']}") == str(EN("dupe-itself"))
+    assert await by_reply("/mark done", who=MEMBER) != str(EN("mark-done", status="done"))
+    await scene.send(VICTIM, ADMIN, "/mark done")
+    assert replies(scene)[-1] == str(EN("mark-usage"))
+    assert await dump(scene.session_factory) == before
+    async with scene.session_factory() as session:
+        marked = await session.get(FeedbackItem, (VICTIM["id"], target["message_id"]))
+        dupe = await session.get(FeedbackItem, (VICTIM["id"], second["message"]["message_id"]))
+    assert marked is not None and marked.status == "planned"
+    assert dupe is not None and dupe.duplicate_of == target["message_id"]
+
+
+async def test_a_tombstone_keeps_redelivered_updates_and_edits_out(scene: Scene) -> None:
+    original = scene.updates.message(VICTIM, FAN, "the app crashes again")
+    feedback = scene.updates.command(VICTIM, FAN, "/feedback love it")
+    async with scene.session_factory() as session, session.begin():
+        session.add(ForgottenUser(user_id=FAN["id"], forgotten_at=datetime.now(UTC)))
+        # What /forget removes (the fan said "hello" in the scene's setup).
+        await session.execute(delete(Comment).where(Comment.author_user_id == FAN["id"]))
+        await session.execute(delete(User).where(User.id == FAN["id"]))
+    await scene.pipeline.deliver(original, feedback)
+    await scene.pipeline.deliver(scene.updates.edit(original, "the app crashes, edited"))
+    await scene.pipeline.deliver(original)
+    async with scene.session_factory() as session:
+        counts = [
+            await session.scalar(select(func.count()).select_from(model).where(column))
+            for model, column in (
+                (Comment, Comment.author_user_id == FAN["id"]),
+                (User, User.id == FAN["id"]),
+                (FeedbackItem, FeedbackItem.author_user_id == FAN["id"]),
+                (FeedbackItemTag, FeedbackItemTag.chat_id == VICTIM["id"]),
+                (CommentVersion, CommentVersion.chat_id == VICTIM["id"]),
+            )
+        ]
+    assert counts == [0, 0, 0, 0, 0]
