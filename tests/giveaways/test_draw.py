@@ -199,3 +199,23 @@ async def test_the_transcript_file_is_the_json_fans_verify(scene: Scene) -> None
     data = json.loads(scene.telegram.documents[-1][1])
     membership = fairness.membership(data, PEOPLE[4]["id"])
     assert membership.listed
+
+
+async def test_status_and_digest_show_giveaways(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=1)
+    await scene.send(GROUP, ADMIN, "/status")
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert "Next draw" in scene.telegram.texts_to(GROUP["id"])[-1]
+    await end_and_tick(scene, draws, giveaway_id)
+    section = scene.pipeline.dispatcher["digest_sections"].providers["giveaways"]
+    texts = scene.pipeline.dispatcher["translator"].bind("en")
+    day = datetime.now(UTC)
+    async with scene.session_factory() as session:
+        lines = await section.lines(
+            session, GROUP["id"], day - timedelta(days=1), day + timedelta(days=1), texts
+        )
+    assert lines == [
+        "🎁 #1 Poster: started, 12 entrants so far",
+        "🎉 #1 Poster: drawn, 1 winner(s) among 12 entrants",
+    ]
