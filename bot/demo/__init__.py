@@ -19,6 +19,7 @@ from bot.demo.community import build_community, simulate_chatter, simulate_speci
 from bot.demo.digest import deliver_digest
 from bot.demo.giveaways import run_giveaway
 from bot.demo.operators import add_bot_to_groups, operator_console
+from bot.demo.polls import run_topic_poll
 from bot.demo.process import BotProcess, wait_until_delivered
 from bot.emulator.client import EmulatorClient
 from bot.emulator.server import Emulator
@@ -67,6 +68,7 @@ async def run_demo(settings: Settings) -> int:
             say(f"  {sent} messages delivered; the bot confirmed every update after storing it")
             await operator_console(client, community, emulator.world.bot_id, say)
             await run_giveaway(client, emulator, community, say)
+            await run_topic_poll(client, emulator, community, say)
             await deliver_digest(client, emulator, community, say)
         code = await bot.stop()
         say(f"  the bot stopped cleanly (exit code {code})")

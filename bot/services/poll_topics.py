@@ -20,6 +20,7 @@ from bot.services.tagging import Tagger, normalize
 TOPIC_TAG = "topic_idea"
 _HASHTAG = re.compile(r"[#＃]\S+")
 _SPACES = re.compile(r"\s+")
+_TRAILING_FILLER = re.compile(r"(?:[\s\W]|吧|呢|啊|吗|呀|\bplease|\bpls)+$")
 # What is left before the topic itself once the request words are gone ("下期出猫咪" -> "猫咪").
 _LEADING_FILLER = re.compile(
     r"^(?:\s|[出做拍来搞]一期|[出做拍来搞]个|[出做拍来搞]|一期|个|关于|(?:about|on|a|an|the|some)\b)+"
@@ -75,6 +76,7 @@ def _subject(normalized: str, spans: list[tuple[int, int]]) -> str:
         for index in range(start, min(end, len(kept))):
             kept[index] = " "
     text = _LEADING_FILLER.sub("", _HASHTAG.sub(" ", "".join(kept)).strip())
+    text = _TRAILING_FILLER.sub("", text)
     return "".join(
         char for char in text if unicodedata.category(char)[0] not in "PZSC" and char != "#"
     )

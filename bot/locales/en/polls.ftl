@@ -108,7 +108,13 @@ poll-topics-usage = Usage: /poll_topics [period, e.g. 7d] to see the fans' topic
 poll-topics-none = No topic ideas in { $title } in the last { $days } days.
 poll-topics-question = Which topic next?
 poll-topics-title = <b>Topic ideas, last { $days } days</b> (most fans first)
-poll-topics-line = { $number }. { $label } — { $fans } fans, { $mentions } mentions
+poll-topics-line = { $number }. { $label } — { $fans ->
+        [1] 1 fan
+       *[other] { $fans } fans
+    }, { $mentions ->
+        [1] 1 mention
+       *[other] { $mentions } mentions
+    }
 poll-topics-suggestion = Edit and send: <code>{ $command }</code>
 poll-topics-pick-hint = Or pick by number: /poll_topics 7d 1,2,3 --close 1d
 poll-topics-bad-pick = Pick numbers from 1 to { $count }.
