@@ -42,8 +42,8 @@ from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.webhook import WebhookReceiver
 from handlers.digest import digest_service
-from handlers.polls import poll_service
 from handlers.giveaways import build_draws
+from handlers.polls import poll_service
 
 log = structlog.get_logger("bot")
 
