@@ -21,6 +21,7 @@ from handlers import (
     digest,
     feedback,
     giveaways,
+    inbox,
     ingest,
     language,
     membership,
@@ -46,6 +47,7 @@ def _operator_routers() -> list[Router]:
         digest.create_router(),
         feedback_tags.create_router(),
         feedback.create_router(),
+        inbox.create_router(),
         polls.create_router(),
         giveaways.create_router(),
     ]
@@ -84,6 +86,7 @@ def get_routers() -> list[Router]:
         console.create_callback_router(),
         audit_log.create_callback_router(),
         giveaways.create_callback_router(),
+        inbox.create_callback_router(),
     )
     return [group, private, buttons, membership.create_router(), polls.create_tracking_router()]
 

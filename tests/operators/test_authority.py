@@ -19,6 +19,7 @@ from bot.services.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import AuditPageCb, GroupPickCb
 from handlers.giveaways import PUBLIC_CALLBACKS
+from handlers.inbox import InboxPageCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump
 from tests.support import updates as u
@@ -34,6 +35,7 @@ ARGUMENTS = {
 FORGED: dict[type[CallbackData], CallbackData] = {
     GroupPickCb: GroupPickCb(chat_id=VICTIM["id"]),
     AuditPageCb: AuditPageCb(chat_id=VICTIM["id"], page=0),
+    InboxPageCb: InboxPageCb(chat_id=VICTIM["id"], query=1, page=1),
 }
 
 

@@ -24,6 +24,7 @@ FEEDBACK_COMMANDS = (
     "feedback",
 )
 FEEDBACK_GROUP_COMMANDS = ("tag", "untag", "mark", "dupe")
+INBOX_COMMANDS = ("inbox", "inbox_counts", "export")
 GIVEAWAY_COMMANDS = (
     "giveaway",
     "giveaways",
@@ -58,6 +59,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *POLL_COMMANDS,
         *FEEDBACK_COMMANDS,
         *FEEDBACK_GROUP_COMMANDS,
+        *INBOX_COMMANDS,
         *GIVEAWAY_COMMANDS,
     }
     assert set(menus["all_private_chats", None]) == {
@@ -73,6 +75,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *POLL_COMMANDS,
         *FEEDBACK_COMMANDS,
         *FEEDBACK_GROUP_COMMANDS,
+        *INBOX_COMMANDS,
         *GIVEAWAY_COMMANDS,
     }
     assert menus["all_private_chats", "zh"]["groups"] == "你运营的群：选择要管理的群"

@@ -69,6 +69,7 @@ audit-entry = { $when } · { $who } · { $action ->
         [giveaway-ended] ended giveaway { $detail } early
         [giveaway-cancelled] cancelled giveaway { $detail }
         [giveaway-rerolled] rerolled giveaway { $detail }
+        [feedback-exported] exported feedback ({ $detail })
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ Newer

@@ -66,6 +66,7 @@ audit-entry = { $when } · { $who } · { $action ->
         [giveaway-ended] 提前结束了抽奖 { $detail }
         [giveaway-cancelled] 取消了抽奖 { $detail }
         [giveaway-rerolled] 补抽了抽奖 { $detail }
+        [feedback-exported] 导出了反馈（{ $detail }）
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ 较新

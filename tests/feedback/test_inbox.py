@@ -1,0 +1,192 @@
+"""The operators' inbox through the real dispatcher: filters, pages and their buttons, counts
+per tag, in the group and from private chat; every bad input refused and nothing changed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from sqlalchemy import select, update
+
+from bot.db.models import Comment, InboxQuery
+from bot.db.operators import select_group
+from bot.i18n import Translator
+from handlers.inbox import InboxPageCb
+from tests.feedback.support import dump
+from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM, Scene
+from tests.operators.test_console import click
+from tests.support import updates as u
+
+EN = Translator.load().bind("en")
+FEEDBACK = [
+    "the app crashes when I upload",  # bug
+    "please add subtitles",  # suggestion
+    "视频有问题，闪退了",  # bug
+    "love this channel, amazing work",  # praise
+    "建议出一期猫咪视频",  # suggestion
+    "another bug: the sound lags",  # bug
+    "the sound is broken again",  # bug (broken)
+]
+
+
+async def post_feedback(scene: Scene) -> list[dict[str, Any]]:
+    sent = [scene.updates.message(VICTIM, FAN, text) for text in FEEDBACK]
+    await scene.pipeline.deliver(*sent)
+    return [update["message"] for update in sent]
+
+
+def sent_to(scene: Scene, chat_id: int) -> list[SendMessage]:
+    return [c for c in scene.telegram.methods(SendMessage) if c.chat_id == chat_id]
+
+
+def last_text(scene: Scene, chat_id: int) -> str:
+    return str(sent_to(scene, chat_id)[-1].text)
+
+
+def buttons(call: SendMessage | EditMessageText) -> list[str]:
+    if call.reply_markup is None:
+        return []
+    return [b.callback_data for row in call.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr,misc]
+
+
+async def choose_victim(scene: Scene, person: dict[str, Any]) -> dict[str, Any]:
+    async with scene.session_factory() as session, session.begin():
+        await select_group(session, person["id"], VICTIM["id"], datetime.now(UTC))
+    return u.private(person)
+
+
+async def test_the_inbox_lists_newest_first_with_links_and_pages(scene: Scene) -> None:
+    messages = await post_feedback(scene)
+    await scene.send(VICTIM, ADMIN, "/inbox")
+    page = sent_to(scene, VICTIM["id"])[-1]
+    text = str(page.text)
+    assert "7 items, page 1/2" in text
+    newest = messages[-1]["message_id"]
+    assert f'href="https://t.me/c/1000000111/{newest}"' in text
+    assert text.index("the sound is broken again") < text.index("another bug")
+    assert "please add subtitles" not in text  # the 6th newest: on page 2
+    (older,) = buttons(page)
+    parsed = InboxPageCb.unpack(older)
+    assert (parsed.chat_id, parsed.page) == (VICTIM["id"], 1)
+
+    me = await choose_victim(scene, ADMIN)
+    await scene.pipeline.deliver(click(scene, ADMIN, older))
+    (edited,) = scene.telegram.methods(EditMessageText)
+    assert "page 2/2" in str(edited.text)
+    assert "please add subtitles" in str(edited.text)
+    assert "the app crashes when I upload" in str(edited.text)
+    assert len(buttons(edited)) == 1  # newer only
+    assert me["id"] == ADMIN["id"]
+
+
+async def test_filters_narrow_the_set_from_private_chat(scene: Scene) -> None:
+    messages = await post_feedback(scene)
+    me = await choose_victim(scene, ADMIN)
+    # An operator marks one bug planned by reply in the group.
+    await scene.pipeline.deliver(
+        scene.updates.command(VICTIM, ADMIN, "/mark planned", reply_to_message=messages[0])
+    )
+    await scene.say(VICTIM, MEMBER, "the app crashes for me too")  # another author's bug
+
+    async def inbox(arguments: str) -> str:
+        await scene.send(me, ADMIN, f"/inbox {arguments}")
+        return last_text(scene, ADMIN["id"])
+
+    assert "4 items" in await inbox("#bug @lin_fan")
+    assert "5 items" in await inbox("tag:bug")
+    assert "1 item," in await inbox("#bug status:planned")
+    assert "1 item," in await inbox("sound lags")
+    assert "2 items" in await inbox("#suggestion")
+    assert "1 item," in await inbox(f"from:{MEMBER['id']}")
+    assert "1 item," in await inbox("sentiment:positive")
+    async with scene.session_factory() as session, session.begin():
+        await session.execute(
+            update(Comment)
+            .where(Comment.chat_id == VICTIM["id"], Comment.message_id == messages[1]["message_id"])
+            .values(created_at=datetime.now(UTC) - timedelta(days=10))
+        )
+    assert "1 item," in await inbox("#suggestion 7d")
+    assert "2 items" in await inbox("#suggestion period:2w")
+    assert "Filters: <code>#suggestion since:" in await inbox("#suggestion 7d")
+    assert "Nothing matches." in await inbox("status:done")
+
+
+async def test_bad_filters_are_refused_and_change_nothing(scene: Scene) -> None:
+    await post_feedback(scene)
+    me = await choose_victim(scene, ADMIN)
+    before = await dump(scene.session_factory)
+    cases = {
+        "#nosuch": ("unknown_tag", "nosuch"),
+        "status:someday": ("bad_status", "someday"),
+        "sentiment:angry": ("bad_sentiment", "angry"),
+        "period:forever": ("bad_period", "forever"),
+        "999d": ("bad_period", "999d"),
+        "@nobody_here": ("unknown_author", "@nobody_here"),
+        "x" * 101: ("text_too_long", "100"),
+        "#bug tag:praise": ("repeated", "tag:praise"),
+        "y " * 300: ("too_long", "500"),
+    }
+    for arguments, (code, value) in cases.items():
+        for chat, person in ((me, ADMIN), (VICTIM, ADMIN)):
+            await scene.send(chat, person, f"/inbox {arguments}")
+            assert last_text(scene, chat["id"]) == str(EN("inbox-error", code=code, value=value))
+    await scene.send(VICTIM, ADMIN, "/inbox_counts soon")
+    assert last_text(scene, VICTIM["id"]) == str(EN("inbox-error", code="bad_period", value="soon"))
+    assert await dump(scene.session_factory) == before
+
+
+async def test_forged_expired_and_foreign_page_buttons_change_nothing(scene: Scene) -> None:
+    await post_feedback(scene)
+    await scene.send(VICTIM, ADMIN, "/inbox")
+    (older,) = buttons(sent_to(scene, VICTIM["id"])[-1])
+    real = InboxPageCb.unpack(older)
+    scene.telegram.set_status(OTHER["id"], ADMIN["id"], "administrator")
+    await scene.send(OTHER, ADMIN, "/inbox")
+    async with scene.session_factory() as session:
+        other_query = await session.scalar(
+            select(InboxQuery.id).where(InboxQuery.chat_id == OTHER["id"])
+        )
+    assert other_query is not None
+    before = await dump(scene.session_factory)
+
+    async def press(data: InboxPageCb, person: dict[str, Any] = ADMIN) -> str:
+        scene.telegram.calls.clear()
+        await scene.pipeline.deliver(click(scene, person, data.pack()))
+        assert scene.telegram.methods(EditMessageText) == []
+        (answer,) = scene.telegram.methods(AnswerCallbackQuery)
+        assert answer.show_alert
+        return str(answer.text)
+
+    unknown = EN.plain("inbox-error", code="unknown_query", value="")
+    assert await press(InboxPageCb(chat_id=VICTIM["id"], query=99_999, page=0)) == unknown
+    # Another group's query under this group's id, and this group's under the other's.
+    assert await press(InboxPageCb(chat_id=VICTIM["id"], query=other_query, page=0)) == unknown
+    assert await press(InboxPageCb(chat_id=OTHER["id"], query=real.query, page=1)) == unknown
+    # Someone without a role in the victim group is refused before the query is even read.
+    assert await press(real, OTHER_ADMIN) != unknown
+    assert await dump(scene.session_factory) == before
+    async with scene.session_factory() as session, session.begin():
+        await session.execute(
+            update(InboxQuery).values(created_at=datetime.now(UTC) - timedelta(days=8))
+        )
+    before = await dump(scene.session_factory)
+    assert await press(real) == EN.plain("inbox-error", code="expired", value="")
+    assert await dump(scene.session_factory) == before
+
+
+async def test_counts_per_tag_for_a_period(scene: Scene) -> None:
+    messages = await post_feedback(scene)
+    async with scene.session_factory() as session, session.begin():
+        await session.execute(
+            update(Comment)
+            .where(Comment.chat_id == VICTIM["id"], Comment.message_id == messages[0]["message_id"])
+            .values(created_at=datetime.now(UTC) - timedelta(days=3))
+        )
+    await scene.send(VICTIM, ADMIN, "/inbox_counts")
+    counts = last_text(scene, VICTIM["id"])
+    assert str(EN("inbox-counts-title", title=VICTIM["title"], period="7d")) in counts
+    assert "• #bug: 4\n• #suggestion: 2\n• #praise: 1\n" in counts
+    assert "• #topic_idea: 1\n• #collab: 0" in counts
+    await scene.send(VICTIM, ADMIN, "/inbox_counts 24h")
+    assert "• #bug: 3\n" in last_text(scene, VICTIM["id"])
