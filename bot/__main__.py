@@ -32,6 +32,7 @@ from bot.scheduler import Clock
 from bot.services import fairness
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
+from bot.services.retention import RetentionJobs
 from bot.telegram.admins import AdminCache
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.commands_menu import set_command_menus
@@ -93,6 +94,7 @@ def build_clock(
     )
     draws = build_draws(bot, session_factory, dispatcher["translator"], settings)
     clock.add_source(draws)
+    clock.add_source(RetentionJobs(session_factory))
     dispatcher.workflow_data["giveaway_draws"] = draws
     dispatcher.workflow_data["clock"] = clock
     return clock
@@ -243,6 +245,11 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("transcript", help="the transcript JSON file")
     verify.add_argument("--check-entrant", metavar="USER_ID", help="a Telegram user id")
     verify.add_argument("--expect-digest", metavar="HEX", help="the digest announced in the chat")
+    history = commands.add_parser(
+        "import", help="import a group's Telegram Desktop export (result.json or zip)"
+    )
+    history.add_argument("file", help="result.json or the zipped export folder")
+    history.add_argument("--chat", type=int, required=True, help="the group's id (-100...)")
     return parser
 
 
@@ -271,6 +278,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "migrate":
             asyncio.run(run_migrations(settings))
+        elif command == "import":
+            from bot.history_cli import run_import  # noqa: PLC0415 - only this command needs it
+
+            return int(asyncio.run(run_import(settings, args.file, args.chat)))
         elif command == "demo":
             from bot.demo import run_demo  # noqa: PLC0415 - the demo pulls in the emulator
 

@@ -21,12 +21,14 @@ from handlers import (
     digest,
     feedback,
     giveaways,
+    history_import,
     inbox,
     ingest,
     language,
     membership,
     operators,
     polls,
+    privacy,
     status,
 )
 from handlers import tags as feedback_tags
@@ -50,6 +52,7 @@ def _operator_routers() -> list[Router]:
         inbox.create_router(),
         polls.create_router(),
         giveaways.create_router(),
+        privacy.create_router(),
     ]
 
 
@@ -76,6 +79,8 @@ def get_routers() -> list[Router]:
     private.include_routers(
         console.create_private_router(),
         language.create_private_router(),
+        privacy.create_private_router(),
+        history_import.create_router(),
         *_operator_routers(),
         feedback.create_public_router(),
     )
@@ -86,6 +91,7 @@ def get_routers() -> list[Router]:
         console.create_callback_router(),
         audit_log.create_callback_router(),
         giveaways.create_callback_router(),
+        privacy.create_callback_router(),
         inbox.create_callback_router(),
     )
     return [group, private, buttons, membership.create_router(), polls.create_tracking_router()]

@@ -18,11 +18,15 @@ from bot.db.operators import grant_role, select_group
 from bot.services.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import AuditPageCb, GroupPickCb
-from handlers.giveaways import PUBLIC_CALLBACKS
+from handlers.giveaways import PUBLIC_CALLBACKS as GIVEAWAY_PUBLIC_CALLBACKS
 from handlers.inbox import InboxPageCb
+from handlers.privacy import PUBLIC_CALLBACKS as PRIVACY_PUBLIC_CALLBACKS
+from handlers.privacy import ForgetUserCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump
 from tests.support import updates as u
+
+PUBLIC_CALLBACKS = (*GIVEAWAY_PUBLIC_CALLBACKS, *PRIVACY_PUBLIC_CALLBACKS)
 
 # Arguments that would change something if the gate let them through.
 ARGUMENTS = {
@@ -31,10 +35,13 @@ ARGUMENTS = {
     "language": "zh",
     "audit": "",
     "status": "",
+    "forget_user": "@lin_fan",
+    "retention": "30d",
 }
 FORGED: dict[type[CallbackData], CallbackData] = {
     GroupPickCb: GroupPickCb(chat_id=VICTIM["id"]),
     AuditPageCb: AuditPageCb(chat_id=VICTIM["id"], page=0),
+    ForgetUserCb: ForgetUserCb(chat_id=VICTIM["id"], user_id=FAN["id"], confirm=True),
     InboxPageCb: InboxPageCb(chat_id=VICTIM["id"], query=1, page=1),
 }
 

@@ -24,6 +24,7 @@ FEEDBACK_COMMANDS = (
     "feedback",
 )
 FEEDBACK_GROUP_COMMANDS = ("tag", "untag", "mark", "dupe")
+PRIVACY_COMMANDS = ("forget_user", "retention")
 INBOX_COMMANDS = ("inbox", "inbox_counts", "export")
 GIVEAWAY_COMMANDS = (
     "giveaway",
@@ -61,6 +62,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *FEEDBACK_GROUP_COMMANDS,
         *INBOX_COMMANDS,
         *GIVEAWAY_COMMANDS,
+        *PRIVACY_COMMANDS,
     }
     assert set(menus["all_private_chats", None]) == {
         "start",
@@ -77,6 +79,9 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *FEEDBACK_GROUP_COMMANDS,
         *INBOX_COMMANDS,
         *GIVEAWAY_COMMANDS,
+        *PRIVACY_COMMANDS,
+        "mydata",
+        "forget",
     }
     assert menus["all_private_chats", "zh"]["groups"] == "你运营的群：选择要管理的群"
     assert menus["all_private_chats", None]["groups"] == "The groups you run: choose one to work on"

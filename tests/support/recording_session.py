@@ -9,9 +9,9 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.methods import GetMe, SendPoll, StopPoll, TelegramMethod
+from aiogram.methods import EditMessageText, GetFile, GetMe, SendPoll, StopPoll, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, InputPollOption, Message, Poll, PollOption, User
+from aiogram.types import Chat, File, InputPollOption, Message, Poll, PollOption, User
 
 BOT_USER = User(id=42_000_001, is_bot=True, first_name="fanpulse", username="fanpulse_bot")
 TOKEN = "42000001:AAFakeTokenForDispatcherLevelTests_xyz123"
@@ -23,6 +23,7 @@ class RecordingSession(BaseSession):
         self.calls: list[TelegramMethod[Any]] = []
         self._message_ids = itertools.count(10_000)
         self.polls: dict[tuple[int, int], Poll] = {}  # (chat id, message id): as sent
+        self.files: dict[str, bytes] = {}  # file id: content, served by getFile and downloads
 
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
@@ -35,6 +36,16 @@ class RecordingSession(BaseSession):
             return BOT_USER
         if isinstance(method, SendPoll):
             return self._poll_message(method)
+        if isinstance(method, GetFile):
+            content = self.files[method.file_id]
+            return File(
+                file_id=method.file_id,
+                file_unique_id=f"u-{method.file_id}",
+                file_size=len(content),
+                file_path=f"documents/{method.file_id}",
+            )
+        if isinstance(method, EditMessageText):
+            return True
         if isinstance(method, StopPoll):
             key = (int(method.chat_id), method.message_id)
             self.polls[key] = self.polls[key].model_copy(update={"is_closed": True})
@@ -101,8 +112,12 @@ class RecordingSession(BaseSession):
         chunk_size: int = 65536,
         raise_for_status: bool = True,
     ) -> AsyncGenerator[bytes, None]:
-        raise AssertionError("RecordingSession does not download files")
-        yield b""  # pragma: no cover - makes this an async generator
+        file_id = url.rsplit("/", 1)[-1]
+        if file_id not in self.files:
+            raise AssertionError(f"RecordingSession has no file {file_id}")
+        content = self.files[file_id]
+        for start in range(0, len(content), chunk_size):
+            yield content[start : start + chunk_size]
 
 
 def recording_bot() -> tuple[Bot, RecordingSession]:

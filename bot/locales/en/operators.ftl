@@ -69,6 +69,9 @@ audit-entry = { $when } · { $who } · { $action ->
         [giveaway-ended] ended giveaway { $detail } early
         [giveaway-cancelled] cancelled giveaway { $detail }
         [giveaway-rerolled] rerolled giveaway { $detail }
+        [fan-forgotten] forgot a fan on their behalf ({ $detail } comments)
+        [retention-set] set comment text retention to { $detail } days (0: no limit)
+        [history-imported] imported the group's history: { $detail }
         [feedback-exported] exported feedback ({ $detail })
        *[other] { $action } { $subject } { $detail }
     }

@@ -66,6 +66,9 @@ audit-entry = { $when } · { $who } · { $action ->
         [giveaway-ended] 提前结束了抽奖 { $detail }
         [giveaway-cancelled] 取消了抽奖 { $detail }
         [giveaway-rerolled] 补抽了抽奖 { $detail }
+        [fan-forgotten] 代一位粉丝删除了数据（{ $detail } 条评论）
+        [retention-set] 将评论文字保留期设为 { $detail } 天（0：不限）
+        [history-imported] 导入了群的历史记录：{ $detail }
         [feedback-exported] 导出了反馈（{ $detail }）
        *[other] { $action } { $subject } { $detail }
     }

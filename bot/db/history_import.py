@@ -1,0 +1,115 @@
+"""Storing a parsed history export as the group's comments (SQL only; callers own transactions).
+
+The rows go through the ingest path's own comment insert (idempotent on (chat_id, message_id),
+so a message seen live and in the export, or imported twice, is stored once) and its tagging
+(`tag_new_comments`); people with a tombstone are left out, like at ingest. Each chunk is its own
+transaction, so live ingest keeps flowing during a large import; an import cut short is
+completed by importing the same file again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db.bulk_insert import BulkUpsert
+from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
+from bot.db.models import DigestRollup, User
+from bot.db.write_buffer import COMMENT_INSERT, comment_row
+from bot.services.history import ImportedMessage, SenderKind
+
+NAME_LIMIT = 255
+# A day rolled up in any timezone lies within a day of the UTC dates the export spans.
+ROLLUP_SLACK = timedelta(days=1)
+
+# Export senders become users only when unknown: a live profile is newer than an export's name.
+IMPORTED_USER_INSERT = BulkUpsert(
+    User.__table__,  # type: ignore[arg-type]
+    columns=("id", "is_bot", "first_name", "first_seen_at", "last_seen_at"),
+    conflict=("id",),
+)
+
+Progress = Callable[[int], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    messages: int
+    forgotten: int
+    first_date: datetime | None
+    last_date: datetime | None
+
+
+async def store_chunk(
+    session: AsyncSession, chat_id: int, messages: Sequence[ImportedMessage], now: datetime
+) -> int:
+    """Store one chunk; returns how many records were left out for a tombstone."""
+    comments = [message.as_incoming_comment(chat_id) for message in messages]
+    people = {c.author.user_id for c in comments if c.author.user_id is not None}
+    lookup = await ingest_lookup(session, {chat_id}, people)
+    kept = [c for c in comments if c.author.user_id not in lookup.forgotten]
+    await IMPORTED_USER_INSERT.execute(session, _user_rows(messages, lookup.forgotten))
+    await COMMENT_INSERT.execute(session, [comment_row(comment) for comment in kept])
+    await tag_new_comments(session, kept, lookup.fingerprints, now)
+    return len(comments) - len(kept)
+
+
+def _user_rows(
+    messages: Iterable[ImportedMessage], forgotten: frozenset[int]
+) -> list[tuple[Any, ...]]:
+    seen: dict[int, tuple[Any, ...]] = {}
+    for message in messages:
+        person = message.sender_id
+        if message.sender_kind is not SenderKind.USER or person is None or person <= 0:
+            continue
+        if person in forgotten or person in seen:
+            continue
+        name = (message.display_name or str(person))[:NAME_LIMIT]
+        seen[person] = (person, False, name, message.date, message.date)
+    return list(seen.values())
+
+
+async def forget_rollups(
+    session: AsyncSession, chat_id: int, first: datetime, last: datetime
+) -> None:
+    """Digest days the import added messages to are measured again (their rollups were made
+    without them)."""
+    start = (first.astimezone(UTC) - ROLLUP_SLACK).date().isoformat()
+    end = (last.astimezone(UTC) + ROLLUP_SLACK).date().isoformat()
+    await session.execute(
+        delete(DigestRollup).where(
+            DigestRollup.chat_id == chat_id, DigestRollup.day >= start, DigestRollup.day <= end
+        )
+    )
+
+
+async def import_chunks(
+    session_factory: async_sessionmaker[AsyncSession],
+    chat_id: int,
+    chunks: Iterable[Sequence[ImportedMessage]],
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Store every chunk, one transaction each, then re-open the digest days it touched."""
+    done = forgotten = 0
+    first: datetime | None = None
+    last: datetime | None = None
+    for chunk in chunks:
+        if not chunk:
+            continue
+        async with session_factory() as session, session.begin():
+            forgotten += await store_chunk(session, chat_id, chunk, datetime.now(UTC))
+        dates = [message.date for message in chunk]
+        first = min(dates) if first is None else min(first, *dates)
+        last = max(dates) if last is None else max(last, *dates)
+        done += len(chunk)
+        if progress is not None:
+            await progress(done)
+    if first is not None and last is not None:
+        async with session_factory() as session, session.begin():
+            await forget_rollups(session, chat_id, first, last)
+    return ImportOutcome(done, forgotten, first, last)

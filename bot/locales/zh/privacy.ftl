@@ -1,0 +1,29 @@
+## 粉丝的数据：/mydata、/forget；运营：/forget_user、/retention。
+
+menu-mydata = 以文件形式获取 fanpulse 存储的你的全部数据
+menu-forget = 删除 fanpulse 存储的你的全部数据
+menu-forget_user = 代粉丝删除数据：/forget_user @用户名 或 ID
+menu-retention = 评论文字保留 N 天：/retention 90d 或 off
+
+privacy-not-a-person = 只有本人才能索取自己的数据。
+mydata-caption = fanpulse 存储的你的全部数据：个人资料、{ $comments } 条评论及其标签，以及所有提到你的记录。
+forget-ask = 这将删除 fanpulse 在所有群里存储的你的全部数据：评论、标签、投票、尚未开奖的抽奖报名和你的设置。之后 fanpulse 不会再存储你的消息。此操作无法撤销。
+forget-confirm-button = 删除我的数据
+forget-cancel-button = 取消
+forget-not-yours = 这个按钮属于别人。
+forget-cancelled = 没有删除任何内容。
+forget-done = 已完成：你的数据已删除（{ $comments } 条评论），fanpulse 不会再存储你的消息。
+forget-user-usage = 用法：/forget_user @用户名 或数字 ID（或回复该粉丝的消息发送 /forget_user）。
+forget-user-unknown = { $who } 没有在 { $title } 发过言，那里没有可删除的内容。
+forget-user-ask = 代 { $who } 删除数据？fanpulse 在所有群里存储的其全部数据都将删除，且以后不再存储。此操作无法撤销。
+forget-user-gone = 此人已没有可删除的数据。
+
+retention-current = { $days ->
+        [0] { $title } 的评论文字没有保留期限。用 /retention 90d 设置。
+       *[other] { $title } 的评论文字保留 { $days } 天，更早的文字每天清除。
+    }
+retention-usage = 用法：/retention 90d（1 到 3650 天）或 /retention off。
+retention-set = { $days ->
+        [0] { $title } 的评论文字现在不设保留期限。
+       *[other] { $title } 的评论文字现在保留 { $days } 天，更早的文字每天清除（计数和标签保留）。
+    }

@@ -1,0 +1,79 @@
+"""The daily purge of comment text past each group's retention, as a clock job source.
+
+One job series ("retention:purge", a UTC day per run) purges every group with a setting, each
+group in its own transaction. Purging is idempotent (cleared text stays cleared), so a run cut
+short is completed by the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, time
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import job_runs
+from bot.db.retention import purge_older, retention_settings
+from bot.scheduler import Action, PlannedJob, schedule_jobs, utc_now
+from bot.services.schedule import Run, Schedule
+
+log = structlog.get_logger(__name__)
+
+JOB = "retention:purge"
+PURGE_SCHEDULE = Schedule(time(3, 0), "UTC")
+MAX_DAYS = 3650
+
+
+def parse_retention(text: str) -> int | None | str:
+    """`90d`, `90`, `90天` -> 90; `off`/`关闭` -> None; anything else -> the text back (an
+    error the handler reports)."""
+    word = text.strip().lower()
+    if word in ("off", "关闭", "关", "關閉"):
+        return None
+    for suffix in ("days", "day", "d", "天"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)].strip()
+            break
+    if not word.isascii() or not word.isdigit() or not 1 <= int(word) <= MAX_DAYS:
+        return text
+    return int(word)
+
+
+class RetentionJobs:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._session_factory = session_factory
+        self._now = now
+
+    async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
+        if not await retention_settings(session):
+            return []
+        last = (await job_runs.last_periods(session, [JOB])).get(JOB)
+        return schedule_jobs(JOB, PURGE_SCHEDULE, last, now, self._action)
+
+    def _action(self, run: Run) -> Action:
+        async def purge() -> str:
+            return await self.purge_all()
+
+        return purge
+
+    async def purge_all(self) -> str:
+        async with self._session_factory() as session:
+            settings = await retention_settings(session)
+        cleared = 0
+        for chat_id, days in sorted(settings.items()):
+            async with self._session_factory() as session, session.begin():
+                purged = await purge_older(session, chat_id, days, self._now())
+            cleared += purged.comments
+            log.info(
+                "retention.purged",
+                chat_id=chat_id,
+                days=days,
+                comments=purged.comments,
+                versions=purged.versions,
+            )
+        return f"{len(settings)} groups, {cleared} comments cleared"
