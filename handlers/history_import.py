@@ -95,28 +95,33 @@ async def on_export(
     progress = await message.answer(texts("import-reading", title=operator.title))
     content = await _download(bot, document)
     if content is None:
-        await _edit(progress, _too_big(texts, document, operator.chat_id))
+        await _edit(bot, progress, _too_big(texts, document, operator.chat_id))
         return
     timezone = await _group_timezone(session_factory, operator.chat_id, settings)
     try:
         parsed = await asyncio.to_thread(read_history, content, local_timezone=timezone)
     except ImportFileError as error:
         log.info("history_import.refused", code=error.code.value, detail=error.detail)
-        await _edit(progress, texts("import-refused", code=error.code.value))
+        await _edit(bot, progress, texts("import-refused", code=error.code.value))
         return
     if not parsed.chat.matches(operator.chat_id):
         await _edit(
+            bot,
             progress,
             texts("import-other-chat", name=parsed.chat.name or "?", title=operator.title),
         )
         return
-    outcome = await _store(parsed, progress, operator, texts, session_factory)
-    await _edit(progress, _done(texts, outcome, operator, timezone))
+    outcome = await _store(
+        bot, parsed, progress, operator=operator, texts=texts, session_factory=session_factory
+    )
+    await _edit(bot, progress, _done(texts, outcome, operator, timezone))
 
 
 async def _store(
+    bot: Bot,
     parsed: HistoryImport,
     progress: Message,
+    *,
     operator: OperatorContext,
     texts: Texts,
     session_factory: async_sessionmaker[AsyncSession],
@@ -126,7 +131,7 @@ async def _store(
 
     async def report(done: int) -> None:
         if done < total and throttle.ready():
-            await _edit(progress, texts("import-progress", done=done, total=total))
+            await _edit(bot, progress, texts("import-progress", done=done, total=total))
 
     outcome = await import_chunks(session_factory, operator.chat_id, parsed.chunks(CHUNK), report)
     now = datetime.now(UTC)
@@ -176,9 +181,9 @@ async def _download(bot: Bot, document: Document) -> bytes | None:
     return buffer.getvalue()
 
 
-async def _edit(progress: Message, text: str) -> None:
+async def _edit(bot: Bot, progress: Message, text: str) -> None:
     try:
-        await progress.edit_text(text)
+        await bot.edit_message_text(text, chat_id=progress.chat.id, message_id=progress.message_id)
     except TelegramAPIError as error:
         log.info("history_import.progress_edit_failed", error=error.message)
 
