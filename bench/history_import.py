@@ -7,13 +7,16 @@ a third rich-text arrays, Chinese and English) and the zipped export folder into
 directory, then times `read_history` on both, and `open_history` plus streaming its chunks
 (two passes) on the zip. Peak memory is Python allocations during the call (tracemalloc, which
 slows parsing down, so times come from separate untraced runs). Stdlib `json.load` of the same
-file is shown for scale. Ends with:
-`bench history_import: msgs_per_s=N seconds_100k=N peak_mb=N` (JSON file, read_history).
+file is shown for scale. The store leg times the whole import into a fresh SQLite database:
+`read_history` plus `import_chunks` (the same comment insert, tagging and tombstone check as
+ingest, one transaction per 1,000-message chunk). Ends with:
+`bench history_import: msgs_per_s=N seconds_100k=N peak_mb=N store_seconds_100k=N`.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import json
 import random
@@ -22,9 +25,14 @@ import time
 import tracemalloc
 import zipfile
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.db.chat_settings import register_group
+from bot.db.engine import create_engine, create_session_factory
+from bot.db.history_import import import_chunks
+from bot.db.migrate import upgrade
 from bot.services.history import open_history, read_history
 
 SEED = 20240601
@@ -166,6 +174,27 @@ def json_load(path: Path) -> object:
         return json.load(file)
 
 
+async def store_seconds(json_path: Path, directory: Path) -> tuple[float, int]:
+    """Parse and store the export into a fresh SQLite database; (seconds, rows stored)."""
+    engine = create_engine(f"sqlite+aiosqlite:///{directory / 'store.sqlite3'}")
+    try:
+        await upgrade(engine, "head")
+        session_factory = create_session_factory(engine)
+        chat_id = -1_001_234_567_890
+        async with session_factory() as session, session.begin():
+            await register_group(session, chat_id=chat_id, chat_type="supergroup",
+                                 title="bench", username=None, added_by_user_id=None,
+                                 now=datetime.now(UTC))  # fmt: skip
+        gc.collect()
+        started = time.perf_counter()
+        parsed = await asyncio.to_thread(read_history, json_path)
+        outcome = await import_chunks(session_factory, chat_id, parsed.chunks(1_000))
+        seconds = time.perf_counter() - started
+    finally:
+        await engine.dispose()
+    return seconds, outcome.messages
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=100_000)
@@ -192,11 +221,17 @@ def main() -> None:
             print(
                 f"{name:30} {seconds:6.2f} s  {count / seconds:>10,.0f} msgs/s  peak {peak:7.1f} MB"
             )
+        stored_in, stored = asyncio.run(store_seconds(json_path, Path(directory)))
+        print(
+            f"{'parse + store into SQLite':30} {stored_in:6.2f} s  "
+            f"{stored / stored_in:>10,.0f} msgs/s  ({stored:,} messages)"
+        )
     seconds, peak = figures["read_history(result.json)"]
     seconds_100k = seconds * 100_000 / count
     print(
         f"bench history_import: msgs_per_s={count / seconds:.0f} "
-        f"seconds_100k={seconds_100k:.2f} peak_mb={peak:.0f}"
+        f"seconds_100k={seconds_100k:.2f} peak_mb={peak:.0f} "
+        f"store_seconds_100k={stored_in * 100_000 / count:.2f}"
     )
 
 
