@@ -37,6 +37,7 @@ class DayComment:
     service_kind: str | None
     text: str | None
     created_at: datetime
+    message_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ async def day_comments(
             Comment.service_kind,
             Comment.text,
             Comment.created_at,
+            Comment.message_id,
         ).where(Comment.chat_id == chat_id, Comment.created_at >= start, Comment.created_at < end)
     )
     return [DayComment(*row) for row in rows.all()]

@@ -7,8 +7,9 @@ Definitions (a "message" is any stored comment that is not a service message):
 - joins / leaves: distinct people from chat_member updates when the bot received any that day
   (it is an administrator), else the group's join and leave service messages;
 - replies to the bot, reactions: from `group_events` (only what Telegram sends the bot);
-- feedback per tag and sentiment: fans' texts through the tagging engine. The seam is
-  `Tagging`: until comments carry stored tags it tags the day's texts on the fly;
+- feedback per tag and sentiment: the tags and sentiment stored for each fan comment (tagged at
+  ingest with the group's own tag set, corrected by operators' manual tags), read per day by
+  `StoredTags`; `TextTags` tags the texts on the fly instead (benchmarks, stores without tags);
 - busiest hours: messages per local hour.
 
 A finished day's numbers are kept in `digest_rollups`, so comparisons and the 14-day chart read
@@ -23,11 +24,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import digest as store
 from bot.db.digest import DayComment
+from bot.db.stored_tags import window_tags
 from bot.services.schedule import to_utc, zone
 from bot.services.tagging import DEFAULT_RULES, Sentiment, Tagger, TagResult
 
@@ -41,11 +44,49 @@ JOIN_SERVICE = "new_chat_members"
 LEAVE_SERVICE = "left_chat_member"
 
 Tagging = Callable[[str], TagResult]
+CommentTagging = Callable[[DayComment], TagResult]
+UNTAGGED = TagResult(frozenset(), Sentiment.NEUTRAL, (), ())
 
 
 def default_tagging() -> Tagging:
-    """Tags computed from the text now (the seam for stored per-comment tags)."""
+    """Tags computed from the text now, with the default rules."""
     return Tagger.build(DEFAULT_RULES).tag
+
+
+class TagSource(Protocol):
+    async def for_window(
+        self, session: AsyncSession, chat_id: int, start: datetime, end: datetime
+    ) -> CommentTagging: ...
+
+
+class StoredTags:
+    """What ingest and operators stored for each comment: no text is tagged again."""
+
+    async def for_window(
+        self, session: AsyncSession, chat_id: int, start: datetime, end: datetime
+    ) -> CommentTagging:
+        stored = await window_tags(session, chat_id, start, end)
+
+        def tagging(comment: DayComment) -> TagResult:
+            found = stored.get(comment.message_id)
+            if found is None:
+                return UNTAGGED
+            sentiment, tags = found
+            return TagResult(tags, Sentiment(sentiment), (), ())
+
+        return tagging
+
+
+class TextTags:
+    """Tags the window's texts now (for data without stored tags, and the digest benchmark)."""
+
+    def __init__(self, tagging: Tagging) -> None:
+        self._tagging = tagging
+
+    async def for_window(
+        self, session: AsyncSession, chat_id: int, start: datetime, end: datetime
+    ) -> CommentTagging:
+        return lambda comment: self._tagging(comment.text or "")
 
 
 class DigestKind(StrEnum):
@@ -144,7 +185,7 @@ def measure_day(
     *,
     new_fans: int,
     events: dict[str, tuple[int, int]],
-    tagging: Tagging,
+    tagging: CommentTagging,
 ) -> DayDetail:
     """The day's numbers from its comments and events (pure)."""
     tz = zone(timezone)
@@ -166,11 +207,12 @@ def measure_day(
         fans.add(comment.author_user_id)
         if not comment.text:
             continue
-        result = tagging(comment.text)
+        result = tagging(comment)
         sentiment[result.sentiment.value] += 1
+        evidence = len(result.matched) or len(result.tags)
         for tag in result.tags:
             tags[tag] += 1
-            candidates.setdefault(tag, []).append((len(result.matched), comment.text))
+            candidates.setdefault(tag, []).append((evidence, comment.text))
     joins = events.get("join", (0, 0))[0] or service[JOIN_SERVICE]
     leaves = events.get("leave", (0, 0))[0] or service[LEAVE_SERVICE]
     metrics = DayMetrics(
@@ -214,8 +256,10 @@ def _quotes(candidates: list[tuple[int, str]]) -> tuple[str, ...]:
 
 
 class DigestBuilder:
-    def __init__(self, tagging: Tagging | None = None) -> None:
-        self._tagging = tagging or default_tagging()
+    """`tagging` tags texts on the fly (`TextTags`); by default the stored tags are read."""
+
+    def __init__(self, tagging: Tagging | None = None, *, source: TagSource | None = None) -> None:
+        self._source: TagSource = source or (TextTags(tagging) if tagging else StoredTags())
 
     async def day_detail(
         self, session: AsyncSession, chat_id: int, timezone: str, day: date
@@ -224,9 +268,8 @@ class DigestBuilder:
         comments = await store.day_comments(session, chat_id, start, end)
         fans = await store.new_fans(session, chat_id, start, end)
         events = await store.event_counts(session, chat_id, start, end)
-        return measure_day(
-            day, timezone, comments, new_fans=fans, events=events, tagging=self._tagging
-        )
+        tagging = await self._source.for_window(session, chat_id, start, end)
+        return measure_day(day, timezone, comments, new_fans=fans, events=events, tagging=tagging)
 
     async def history(
         self,
