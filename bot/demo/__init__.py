@@ -17,6 +17,7 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.demo.community import build_community, simulate_chatter, simulate_special_cases
 from bot.demo.digest import deliver_digest
+from bot.demo.feedback import run_feedback
 from bot.demo.giveaways import run_giveaway
 from bot.demo.operators import add_bot_to_groups, operator_console
 from bot.demo.polls import run_topic_poll
@@ -69,6 +70,7 @@ async def run_demo(settings: Settings) -> int:
             await operator_console(client, community, emulator.world.bot_id, say)
             await run_giveaway(client, emulator, community, say)
             await run_topic_poll(client, emulator, community, say)
+            await run_feedback(client, emulator, community, say)
             await deliver_digest(client, emulator, community, say)
         code = await bot.stop()
         say(f"  the bot stopped cleanly (exit code {code})")
