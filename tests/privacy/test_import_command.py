@@ -47,6 +47,8 @@ def test_the_command_line_import(
 ) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
     monkeypatch.setenv("DATABASE_URL", url)
+    # main() configures process-wide logging onto the captured streams: not in a test process.
+    monkeypatch.setattr("bot.__main__.configure_logging", lambda *args: None)
     export = make_export(1_500)
     export["id"] = -CHAT_ID - 1_000_000_000_000
     path = tmp_path / "result.json"
