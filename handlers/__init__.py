@@ -92,6 +92,7 @@ def get_routers() -> list[Router]:
         audit_log.create_callback_router(),
         giveaways.create_callback_router(),
         privacy.create_callback_router(),
+        feedback.create_callback_router(),
         inbox.create_callback_router(),
     )
     return [group, private, buttons, membership.create_router(), polls.create_tracking_router()]

@@ -16,11 +16,14 @@ import structlog
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import CommandObject, Filter
-from aiogram.types import Message, ReactionTypeEmoji
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db import feedback as store
+from bot.db.chat_settings import GroupRecord, active_groups
 from bot.db.feedback_private import store_private_feedback
 from bot.db.operators import groups_written_in
 from bot.db.tag_sets import load_tag_set
@@ -30,7 +33,7 @@ from bot.services.audit import AuditEvent
 from bot.services.roles import OperatorCommand, Role
 from bot.services.tag_set import TagSetError
 from bot.services.triage import parse_message_ref, parse_status
-from handlers.authority import operator_command, public_command
+from handlers.authority import PUBLIC_FLAG, operator_command, public_command
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 from handlers.tags import tag_error
@@ -46,6 +49,14 @@ MAX_FEEDBACK = 2_000
 MAX_QUESTION = 1_000
 GROUP_CANDIDATES = 10
 ACK = "👍"
+
+
+class FeedbackGroupCb(CallbackData, prefix="fbg1"):
+    chat_id: int
+    message_id: int
+
+
+PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (FeedbackGroupCb,)
 
 
 async def acknowledge(bot: Bot, message: Message) -> None:
@@ -99,11 +110,28 @@ async def cmd_feedback(
         await message.answer(texts("feedback-no-group"))
         return
     if len(groups) > 1:
-        await message.answer(texts("feedback-several-groups"))
+        async with session_factory() as session:
+            choices = await active_groups(session, groups)
+        await message.reply(
+            texts("feedback-pick-group"), reply_markup=group_picker(choices, message.message_id)
+        )
         return
     (chat_id,) = groups
+    stored = await _store_private(session_factory, chat_id, person, message, text, now=now)
+    await message.answer(texts("feedback-thanks" if stored else "feedback-not-stored"))
+
+
+async def _store_private(
+    session_factory: async_sessionmaker[AsyncSession],
+    chat_id: int,
+    person: int,
+    message: Message,
+    text: str,
+    *,
+    now: datetime,
+) -> bool:
     async with session_factory() as session, session.begin():
-        stored = await store_private_feedback(
+        return await store_private_feedback(
             session,
             chat_id=chat_id,
             user_id=person,
@@ -112,7 +140,65 @@ async def cmd_feedback(
             sent_at=message.date,
             now=now,
         )
-    await message.answer(texts("feedback-thanks" if stored else "feedback-not-stored"))
+
+
+def group_picker(groups: list[GroupRecord], message_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for group in groups:
+        builder.button(
+            text=group.title or str(group.id),
+            callback_data=FeedbackGroupCb(chat_id=group.id, message_id=message_id),
+        )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+async def cb_feedback_group(
+    query: CallbackQuery,
+    *,
+    callback_data: FeedbackGroupCb,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """The fan picked the group for feedback sent in private chat. The button's data is only a
+    claim: the feedback is the /feedback message the picker replies to, sent by this fan, and the
+    group must be one they write in now."""
+    picker = query.message
+    original = picker.reply_to_message if isinstance(picker, Message) else None
+    person = None if query.from_user.is_bot else query.from_user.id
+    text = _feedback_text(original)
+    if (
+        original is None
+        or text is None
+        or person is None
+        or original.from_user is None
+        or original.from_user.id != person
+        or original.message_id != callback_data.message_id
+    ):
+        await query.answer(texts.plain("feedback-pick-stale"), show_alert=True)
+        return
+    async with session_factory() as session:
+        groups = await groups_written_in(session, person, GROUP_CANDIDATES)
+    if callback_data.chat_id not in groups:
+        await query.answer(texts.plain("feedback-pick-stale"), show_alert=True)
+        return
+    stored = await _store_private(
+        session_factory, callback_data.chat_id, person, original, text, now=datetime.now(UTC)
+    )
+    await query.answer()
+    await picker.edit_text(  # type: ignore[union-attr]
+        texts("feedback-thanks" if stored else "feedback-not-stored"), reply_markup=None
+    )
+
+
+def _feedback_text(message: Message | None) -> str | None:
+    if message is None or message.text is None:
+        return None
+    command, _, rest = message.text.partition(" ")
+    if not command.startswith("/feedback"):
+        return None
+    text = rest.strip()
+    return text if 0 < len(text) <= MAX_FEEDBACK else None
 
 
 async def cmd_ask(
@@ -332,6 +418,15 @@ def create_public_router() -> Router:
     """/feedback, for fans, in the group and in private chat."""
     router = Router(name=f"{__name__}.public")
     public_command(router, "feedback", cmd_feedback)
+    return router
+
+
+def create_callback_router() -> Router:
+    """The group picker under a /feedback sent in private chat (only its fan can use it)."""
+    router = Router(name=f"{__name__}.buttons")
+    router.callback_query.register(
+        cb_feedback_group, FeedbackGroupCb.filter(), flags={PUBLIC_FLAG: "feedback"}
+    )
     return router
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram.methods import SendMessage, SetMessageReaction
+from aiogram.methods import EditMessageText, SendMessage, SetMessageReaction
 from sqlalchemy import delete, func, select
 
 from bot.db.models import (
@@ -15,14 +15,19 @@ from bot.db.models import (
     FeedbackItemTag,
     FeedbackQuestion,
     ForgottenUser,
+    PrivateFeedback,
     User,
 )
 from bot.i18n import Translator
+from handlers.feedback import FeedbackGroupCb
 from tests.feedback.support import dump, tags_of
-from tests.operators.conftest import ADMIN, FAN, MEMBER, VICTIM, Scene
+from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, VICTIM, Scene
+from tests.privacy.support import button_data
+from tests.support import updates as u
 from tests.support.recording_session import BOT_USER
 
 EN = Translator.load().bind("en")
+ZH = Translator.load().bind("zh")
 
 
 def replies(scene: Scene) -> list[str]:
@@ -140,3 +145,45 @@ async def test_a_tombstone_keeps_redelivered_updates_and_edits_out(scene: Scene)
             )
         ]
     assert counts == [0, 0, 0, 0, 0]
+
+
+async def test_feedback_in_private_chat_asks_which_group_when_the_fan_writes_in_several(
+    scene: Scene,
+) -> None:
+    await scene.say(VICTIM, FAN, "hello from the first group")
+    await scene.say(OTHER, FAN, "hello from the second group")
+    scene.telegram.started.add(FAN["id"])
+    fan_chat = u.private(FAN)
+    request = scene.updates.command(fan_chat, FAN, "/feedback 希望多拍幕后花絮")
+    await scene.pipeline.deliver(request)
+    (picker_call,) = [c for c in scene.telegram.methods(SendMessage) if c.chat_id == FAN["id"]]
+    assert picker_call.text == str(ZH("feedback-pick-group"))  # the fan's Telegram language
+    buttons = button_data(picker_call)
+    assert len(buttons) == 2
+    picker = scene.updates.message_payload(
+        fan_chat,
+        BOT_USER.model_dump(exclude_none=True),
+        text="…",
+        reply_to_message=request["message"],
+    )
+    chosen = FeedbackGroupCb(chat_id=OTHER["id"], message_id=request["message"]["message_id"])
+    assert chosen.pack() in buttons
+    before = await dump(scene.session_factory)
+
+    # Forged presses change nothing: someone else, a group the fan does not write in, a stale id.
+    for person, data in (
+        (MEMBER, chosen.pack()),
+        (FAN, FeedbackGroupCb(chat_id=-100777, message_id=chosen.message_id).pack()),
+        (FAN, FeedbackGroupCb(chat_id=OTHER["id"], message_id=999).pack()),
+    ):
+        await scene.pipeline.deliver(scene.updates.click(person, picker, data))
+    assert await dump(scene.session_factory) == before
+
+    await scene.pipeline.deliver(scene.updates.click(FAN, picker, chosen.pack()))
+    async with scene.session_factory() as session:
+        stored = (await session.execute(select(PrivateFeedback))).scalars().all()
+        comment = await session.scalar(select(Comment).where(Comment.message_id < 0))
+    assert [(row.chat_id, row.user_id) for row in stored] == [(OTHER["id"], FAN["id"])]
+    assert comment is not None
+    assert (comment.chat_id, comment.text) == (OTHER["id"], "希望多拍幕后花絮")
+    assert scene.telegram.methods(EditMessageText)[-1].text == str(ZH("feedback-thanks"))

@@ -18,6 +18,7 @@ from bot.db.operators import grant_role, select_group
 from bot.services.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import AuditPageCb, GroupPickCb
+from handlers.feedback import PUBLIC_CALLBACKS as FEEDBACK_PUBLIC_CALLBACKS
 from handlers.giveaways import PUBLIC_CALLBACKS as GIVEAWAY_PUBLIC_CALLBACKS
 from handlers.inbox import InboxPageCb
 from handlers.privacy import PUBLIC_CALLBACKS as PRIVACY_PUBLIC_CALLBACKS
@@ -26,7 +27,11 @@ from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWN
 from tests.operators.support import dump
 from tests.support import updates as u
 
-PUBLIC_CALLBACKS = (*GIVEAWAY_PUBLIC_CALLBACKS, *PRIVACY_PUBLIC_CALLBACKS)
+PUBLIC_CALLBACKS = (
+    *GIVEAWAY_PUBLIC_CALLBACKS,
+    *PRIVACY_PUBLIC_CALLBACKS,
+    *FEEDBACK_PUBLIC_CALLBACKS,
+)
 
 # Arguments that would change something if the gate let them through.
 ARGUMENTS = {

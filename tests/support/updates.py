@@ -100,3 +100,17 @@ class Updates:
         return self.message(
             chat, TELEGRAM_SERVICE, text, sender_chat=linked, is_automatic_forward=True
         )
+
+    def click(
+        self,
+        person: dict[str, Any],
+        on: dict[str, Any],
+        data: str,
+    ) -> dict[str, Any]:
+        """A press on a button of the bot's message `on` (a message payload)."""
+        update = self._update(
+            "callback_query",
+            {"from": person, "chat_instance": "1", "message": on, "data": data},
+        )
+        update["callback_query"]["id"] = f"q{update['update_id']}"
+        return update
