@@ -8,7 +8,7 @@ A group starts with the default set; the first change makes it the group's own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -82,101 +82,6 @@ async def cmd_tags(
         lines.append(texts("tags-empty"))
     for part in split_html(texts.lines(lines)):
         await message.answer(part)
-
-
-async def cmd_tag_new(
-    message: Message,
-    *,
-    command: CommandObject,
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await _change(
-        message,
-        command,
-        operator=operator,
-        texts=texts,
-        session_factory=session_factory,
-        parse=_new,
-        usage="tag-new-usage",
-    )
-
-
-async def cmd_tag_rename(
-    message: Message,
-    *,
-    command: CommandObject,
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await _change(
-        message,
-        command,
-        operator=operator,
-        texts=texts,
-        session_factory=session_factory,
-        parse=_rename,
-        usage="tag-rename-usage",
-    )
-
-
-async def cmd_tag_delete(
-    message: Message,
-    *,
-    command: CommandObject,
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await _change(
-        message,
-        command,
-        operator=operator,
-        texts=texts,
-        session_factory=session_factory,
-        parse=_delete,
-        usage="tag-delete-usage",
-    )
-
-
-async def cmd_tag_add(
-    message: Message,
-    *,
-    command: CommandObject,
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await _change(
-        message,
-        command,
-        operator=operator,
-        texts=texts,
-        session_factory=session_factory,
-        parse=_add,
-        usage="tag-add-usage",
-    )
-
-
-async def cmd_tag_remove(
-    message: Message,
-    *,
-    command: CommandObject,
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    await _change(
-        message,
-        command,
-        operator=operator,
-        texts=texts,
-        session_factory=session_factory,
-        parse=_remove,
-        usage="tag-remove-usage",
-    )
 
 
 Parse = Callable[[str, str], Change | None]
@@ -264,6 +169,30 @@ async def _change(
     )
 
 
+def change_command(parse: Parse, usage: str) -> Callable[..., Awaitable[None]]:
+    """A tag-set command: `parse` reads its arguments into a change, `usage` explains it."""
+
+    async def handler(
+        message: Message,
+        *,
+        command: CommandObject,
+        operator: OperatorContext,
+        texts: Texts,
+        session_factory: async_sessionmaker[AsyncSession],
+    ) -> None:
+        await _change(
+            message,
+            command,
+            operator=operator,
+            texts=texts,
+            session_factory=session_factory,
+            parse=parse,
+            usage=usage,
+        )
+
+    return handler
+
+
 def tag_error(texts: Texts, error: TagSetError) -> Html:
     return texts("tags-error", code=error.code.value, value=error.value)
 
@@ -271,9 +200,9 @@ def tag_error(texts: Texts, error: TagSetError) -> Html:
 def create_router() -> Router:
     router = Router(name=__name__)
     operator_command(router, TAGS, cmd_tags)
-    operator_command(router, TAG_NEW, cmd_tag_new)
-    operator_command(router, TAG_RENAME, cmd_tag_rename)
-    operator_command(router, TAG_DELETE, cmd_tag_delete)
-    operator_command(router, TAG_ADD, cmd_tag_add)
-    operator_command(router, TAG_REMOVE, cmd_tag_remove)
+    operator_command(router, TAG_NEW, change_command(_new, "tag-new-usage"))
+    operator_command(router, TAG_RENAME, change_command(_rename, "tag-rename-usage"))
+    operator_command(router, TAG_DELETE, change_command(_delete, "tag-delete-usage"))
+    operator_command(router, TAG_ADD, change_command(_add, "tag-add-usage"))
+    operator_command(router, TAG_REMOVE, change_command(_remove, "tag-remove-usage"))
     return router
