@@ -26,6 +26,7 @@ from handlers.privacy import ForgetUserCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump
 from tests.support import updates as u
+from tests.support.recording_session import BOT_USER
 
 PUBLIC_CALLBACKS = (
     *GIVEAWAY_PUBLIC_CALLBACKS,
@@ -143,20 +144,11 @@ def attempts(scene: Scene) -> list[tuple[str, dict[str, Any], set[int]]]:
 
 
 def forged_click(scene: Scene, person: dict[str, Any], data: str) -> dict[str, Any]:
-    message = scene.updates.message_payload(
-        u.private(person), {"id": 42_000_001, "is_bot": True, "first_name": "fanpulse"}, text="…"
+    """A press on a button of a message the bot sent in u.private."""
+    bot_message = scene.updates.message_payload(
+        u.private(person), BOT_USER.model_dump(exclude_none=True), text="…"
     )
-    scene.updates.next_update_id += 1
-    return {
-        "update_id": scene.updates.next_update_id,
-        "callback_query": {
-            "id": f"q{scene.updates.next_update_id}",
-            "from": person,
-            "chat_instance": "1",
-            "message": message,
-            "data": data,
-        },
-    }
+    return scene.updates.click(person, bot_message, data)
 
 
 async def test_no_one_without_authority_changes_anything(scene: Scene) -> None:

@@ -13,23 +13,15 @@ from handlers.callbacks import GroupPickCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump, member_update
 from tests.support import updates as u
+from tests.support.recording_session import BOT_USER
 
 
 def click(scene: Scene, person: dict[str, Any], data: str) -> dict[str, Any]:
-    message = scene.updates.message_payload(
-        u.private(person), {"id": 42_000_001, "is_bot": True, "first_name": "fanpulse"}, text="…"
+    """A press on a button of a message the bot sent in u.private."""
+    bot_message = scene.updates.message_payload(
+        u.private(person), BOT_USER.model_dump(exclude_none=True), text="…"
     )
-    scene.updates.next_update_id += 1
-    return {
-        "update_id": scene.updates.next_update_id,
-        "callback_query": {
-            "id": f"q{scene.updates.next_update_id}",
-            "from": person,
-            "chat_instance": "1",
-            "message": message,
-            "data": data,
-        },
-    }
+    return scene.updates.click(person, bot_message, data)
 
 
 def keyboard_of(call: SendMessage) -> list[str]:

@@ -40,19 +40,11 @@ def last_markup(scene: Scene, chat_id: int) -> Any:
 
 
 def click(scene: Scene, person: dict[str, Any], chat: dict[str, Any], data: str) -> dict[str, Any]:
-    """A press on a button of a message the bot sent in `chat`."""
-    message = scene.updates.message_payload(chat, BOT_USER.model_dump(exclude_none=True), text="…")
-    scene.updates.next_update_id += 1
-    return {
-        "update_id": scene.updates.next_update_id,
-        "callback_query": {
-            "id": f"q{scene.updates.next_update_id}",
-            "from": person,
-            "chat_instance": "1",
-            "message": message,
-            "data": data,
-        },
-    }
+    """A press on a button of a message the bot sent in chat."""
+    bot_message = scene.updates.message_payload(
+        chat, BOT_USER.model_dump(exclude_none=True), text="…"
+    )
+    return scene.updates.click(person, bot_message, data)
 
 
 def button_data(call: SendMessage) -> list[str]:
