@@ -17,7 +17,7 @@ from tests.support.recording_session import BOT_USER
 
 
 def click(scene: Scene, person: dict[str, Any], data: str) -> dict[str, Any]:
-    """A press on a button of a message the bot sent in u.private."""
+    """A press on a button of a message the bot sent in the person's private chat."""
     bot_message = scene.updates.message_payload(
         u.private(person), BOT_USER.model_dump(exclude_none=True), text="…"
     )

@@ -40,7 +40,7 @@ def last_markup(scene: Scene, chat_id: int) -> Any:
 
 
 def click(scene: Scene, person: dict[str, Any], chat: dict[str, Any], data: str) -> dict[str, Any]:
-    """A press on a button of a message the bot sent in chat."""
+    """A press on a button of a message the bot sent in `chat`."""
     bot_message = scene.updates.message_payload(
         chat, BOT_USER.model_dump(exclude_none=True), text="…"
     )
