@@ -3,6 +3,7 @@ private messages, skips with reasons; then reroll, end now and cancel through th
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 from datetime import UTC, datetime, timedelta
@@ -219,3 +220,29 @@ async def test_status_and_digest_show_giveaways(scene: Scene) -> None:
         "🎁 #1 Poster: started, 12 entrants so far",
         "🎉 #1 Poster: drawn, 1 winner(s) among 12 entrants",
     ]
+
+
+async def test_two_instances_at_the_deadline_draw_and_announce_once(scene: Scene) -> None:
+    first, second = draws_of(scene), draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=2)
+    async with scene.session_factory() as session, session.begin():
+        ends_at = datetime.now(UTC)
+        await store.set_fields(
+            session, giveaway_id, created_at=ends_at - timedelta(hours=1), ends_at=ends_at
+        )
+    scene.telegram.calls.clear()
+    due = datetime.now(UTC) + timedelta(seconds=1)
+    await asyncio.gather(
+        Clock(scene.session_factory, [first]).run_due(due),
+        Clock(scene.session_factory, [second]).run_due(due),
+        first.draw(giveaway_id),
+        second.draw(giveaway_id),
+    )
+    announcements = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == GROUP["id"]]
+    assert len(announcements) == 1
+    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert len(scene.telegram.documents) == 1
+    transcript = transcript_sent(scene)
+    assert fairness.verify(transcript.to_dict(), expect_digest=transcript.digest).ok
+    [record] = await giveaways(scene.session_factory)
+    assert record.status == "done"
