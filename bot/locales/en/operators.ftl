@@ -15,16 +15,19 @@ start =
     Add me to your fan group, then manage every group you run from here: /groups
 help-private =
     <b>fanpulse from private chat</b>
-    /groups — the groups you run; choose the one to work on
-    /status — health of the chosen group
-    /audit — what operators changed there
-    /grant operator @name, /grant analyst 123456 — give a role (administrators)
-    /revoke @name — take a role back (administrators)
+    Fans: /feedback your idea — send feedback to the creator's team; /mydata — what is stored about you; /forget — erase it
+    <b>Operators</b>, on the group chosen with /groups:
+    /status — health of the group · /audit — what operators changed
+    /inbox #tag status:new 7d — read feedback · /inbox_counts 7d · /export csv|json
+    /tags, /tag_new, /tag_rename, /tag_delete, /tag_add, /tag_remove — the group's tags · /ask — ask the fans
+    /poll Question? | option | option --close 2h — a poll · /polls · /poll_topics 7d
+    /giveaway 3 2d Prize — a giveaway anyone can verify · /giveaways
+    /digest — today so far · /digest_subscribe — every day at /digest_time
+    /grant operator @name, /revoke @name — roles (administrators) · /retention 90d
     /language en or /language zh — your own language
 help-group =
-    <b>fanpulse</b> listens to this group for feedback.
-    Administrators: /status, /audit, /grant, /revoke, /language en|zh.
-    Operators can do all of it from private chat with me: /groups
+    <b>fanpulse</b> listens to this group and files your feedback: /feedback your idea, or reply to its questions.
+    Operators: /status, /inbox, /poll, /giveaway, /digest, /tags and /ask — and all of it from private chat with me: /groups
 
 groups-none = You do not run any group with fanpulse yet. Add me to a group, or ask its administrators for a role (/grant operator).
 groups-list = { $count ->

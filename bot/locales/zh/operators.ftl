@@ -15,16 +15,19 @@ start =
     把我加入你的粉丝群，然后在这里管理你运营的所有群：/groups
 help-private =
     <b>在私聊中使用 fanpulse</b>
-    /groups — 你运营的群；选择要管理的群
-    /status — 所选群的健康状况
-    /audit — 运营在该群做过的更改
-    /grant operator @name、/grant analyst 123456 — 授予角色（管理员）
-    /revoke @name — 收回角色（管理员）
+    粉丝：/feedback 你的想法 — 把反馈交给创作者团队；/mydata — 查看关于你保存的数据；/forget — 删除它们
+    <b>运营</b>（作用于用 /groups 选择的群）：
+    /status — 群的健康状况 · /audit — 运营做过的更改
+    /inbox #标签 status:new 7d — 阅读反馈 · /inbox_counts 7d · /export csv|json
+    /tags、/tag_new、/tag_rename、/tag_delete、/tag_add、/tag_remove — 群的标签 · /ask — 向粉丝提问
+    /poll 问题？ | 选项 | 选项 --close 2h — 发起投票 · /polls · /poll_topics 7d
+    /giveaway 3 2d 奖品 — 人人可验证的抽奖 · /giveaways
+    /digest — 今天到目前为止 · /digest_subscribe — 每天在 /digest_time 设定的时间收到摘要
+    /grant operator @name、/revoke @name — 角色（管理员） · /retention 90d
     /language en 或 /language zh — 你自己的语言
 help-group =
-    <b>fanpulse</b> 正在收集本群的反馈。
-    管理员可用：/status、/audit、/grant、/revoke、/language en|zh。
-    运营也可以在与我的私聊中完成这些操作：/groups
+    <b>fanpulse</b> 正在收集本群的反馈：用 /feedback 你的想法，或回复它的提问。
+    运营可用：/status、/inbox、/poll、/giveaway、/digest、/tags 和 /ask，也都可以在与我的私聊中完成：/groups
 
 groups-none = 你还没有用 fanpulse 运营任何群。把我加入一个群，或请群管理员授予你角色（/grant operator）。
 groups-list = 你运营 { $count } 个群。选择要管理的群：
