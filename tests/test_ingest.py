@@ -234,6 +234,7 @@ async def test_a_handler_that_raises_loses_nothing(
     )
     (failure,) = await rows(session_factory, FailedUpdate)
     assert "RuntimeError: boom" in failure.error
+    assert failure.user_id == FAN["id"], "/forget finds a fan's failed updates by this"
     assert "this breaks a feature handler" in failure.payload
     # The fan's message was observed before the feature failed: it is stored all the same.
     assert sorted(c.text for c in await rows(session_factory, Comment)) == [

@@ -115,10 +115,14 @@ class CommentVersion(Base):
 
 
 class FailedUpdate(Base):
-    """An update whose handler raised: kept whole so that it can be replayed, never lost."""
+    """An update whose handler raised: kept whole so that it can be replayed, never lost.
+    `user_id` is the person who sent it, so that /forget can find it."""
 
     __tablename__ = "failed_updates"
-    __table_args__ = (UniqueConstraint("update_id", "payload_sha256"),)
+    __table_args__ = (
+        UniqueConstraint("update_id", "payload_sha256"),
+        Index("ix_failed_updates_user_id", "user_id"),
+    )
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     update_id: Mapped[int] = mapped_column(BigInteger)
@@ -126,6 +130,7 @@ class FailedUpdate(Base):
     payload: Mapped[str] = mapped_column(Text)
     error: Mapped[str] = mapped_column(Text)
     failed_at: Mapped[datetime]
+    user_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class ChatSettings(Base):

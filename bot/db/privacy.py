@@ -29,6 +29,7 @@ from bot.db.models import (
     ConsoleSelection,
     DigestRollup,
     DigestSubscription,
+    FailedUpdate,
     FeedbackItem,
     FeedbackItemTag,
     FeedbackQuestion,
@@ -75,6 +76,7 @@ class PersonColumn:
 PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     PersonColumn(User, "id", OnForget.DELETE),
     PersonColumn(Comment, "author_user_id", OnForget.DELETE),
+    PersonColumn(FailedUpdate, "user_id", OnForget.DELETE),
     PersonColumn(FeedbackItem, "author_user_id", OnForget.DELETE),
     PersonColumn(PrivateFeedback, "user_id", OnForget.DELETE),
     PersonColumn(UserSettings, "user_id", OnForget.DELETE),

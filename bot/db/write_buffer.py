@@ -66,6 +66,7 @@ class FailedUpdateRecord:
     payload: str
     error: str
     failed_at: datetime
+    user_id: int | None = None
 
     @property
     def payload_sha256(self) -> str:
@@ -148,6 +149,7 @@ async def _insert_failures(
             "payload": record.payload,
             "error": record.error,
             "failed_at": record.failed_at,
+            "user_id": record.user_id,
         }
         for update_id, record in failures
     ]

@@ -79,10 +79,12 @@ class BatchStore:
             return
         (writes,) = batch
         log.error("update.unstorable", update_id=writes.update_id, error=_describe(error))
+        authors = [c.author.user_id for c in writes.comments if c.author.user_id is not None]
         record = FailedUpdateRecord(
             payload=repr(writes)[:100_000],
             error=_describe(error),
             failed_at=datetime.now(UTC),
+            user_id=authors[0] if authors else None,
         )
         await self.commit([UpdateWrites(update_id=writes.update_id, failure=record)])
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import structlog
 from aiogram import Bot, Dispatcher
-from aiogram.types import Update
+from aiogram.types import Update, User
 
 from bot.db.write_buffer import FailedUpdateRecord, UpdateWrites
 from bot.logs import scrub
@@ -33,6 +33,14 @@ class UpdateProcessor:
                     payload=update.model_dump_json(exclude_none=True),
                     error=scrub(f"{type(error).__name__}: {error}")[:2000],
                     failed_at=datetime.now(UTC),
+                    user_id=sender_of(update),
                 )
             )
         return writes
+
+
+def sender_of(update: Update) -> int | None:
+    """The person an update came from (`from` on most events, `user` on poll answers)."""
+    event = update.event
+    person = getattr(event, "from_user", None) or getattr(event, "user", None)
+    return person.id if isinstance(person, User) else None

@@ -14,6 +14,7 @@ from bot.db.models import (
     AuditRecord,
     Base,
     DigestSubscription,
+    FailedUpdate,
     ForgottenUser,
     GroupEvent,
     InboxQuery,
@@ -65,6 +66,8 @@ async def fan_history(scene: Scene) -> list[dict[str, Any]]:
                                        subscribed_at=now, blocked_at=None))  # fmt: skip
         session.add(InboxQuery(user_id=FAN["id"], chat_id=VICTIM["id"], filters="{}",
                                created_at=now))  # fmt: skip
+        session.add(FailedUpdate(update_id=1, payload_sha256="0" * 64, payload="{}",
+                                 error="boom", failed_at=now, user_id=FAN["id"]))  # fmt: skip
     return [*sent, edit]
 
 
