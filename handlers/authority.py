@@ -41,6 +41,13 @@ def public_command(router: Router, name: str, handler: Handler, *filters: Filter
     router.message.register(handler, Command(name), *filters, flags={PUBLIC_FLAG: name})
 
 
+def public_callback(
+    router: Router, name: str, callback: type[CallbackData], handler: Handler
+) -> None:
+    """A fan-facing button: no role, so the handler itself checks who may press it."""
+    router.callback_query.register(handler, callback.filter(), flags={PUBLIC_FLAG: name})
+
+
 @dataclass(frozen=True, slots=True)
 class DeclaredCommand:
     name: str

@@ -33,7 +33,7 @@ from bot.services.audit import AuditEvent
 from bot.services.roles import OperatorCommand, Role
 from bot.services.tag_set import TagSetError
 from bot.services.triage import parse_message_ref, parse_status
-from handlers.authority import PUBLIC_FLAG, operator_command, public_command
+from handlers.authority import operator_command, public_callback, public_command
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 from handlers.tags import tag_error
@@ -424,9 +424,7 @@ def create_public_router() -> Router:
 def create_callback_router() -> Router:
     """The group picker under a /feedback sent in private chat (only its fan can use it)."""
     router = Router(name=f"{__name__}.buttons")
-    router.callback_query.register(
-        cb_feedback_group, FeedbackGroupCb.filter(), flags={PUBLIC_FLAG: "feedback"}
-    )
+    public_callback(router, "feedback", FeedbackGroupCb, cb_feedback_group)
     return router
 
 

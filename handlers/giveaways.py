@@ -54,7 +54,7 @@ from bot.services.html_split import split_html
 from bot.services.roles import OperatorCommand, Role
 from bot.services.transcript import Transcript
 from bot.telegram.admins import status_of
-from handlers.authority import PUBLIC_FLAG, operator_command
+from handlers.authority import operator_command, public_callback
 from handlers.middlewares import OperatorContext, group_locale
 
 log = structlog.get_logger(__name__)
@@ -760,9 +760,7 @@ def create_router() -> Router:
 
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.buttons")
-    router.callback_query.register(
-        cb_enter, GiveawayEnterCb.filter(), flags={PUBLIC_FLAG: "giveaway-enter"}
-    )
+    public_callback(router, "giveaway-enter", GiveawayEnterCb, cb_enter)
     return router
 
 

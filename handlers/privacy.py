@@ -28,7 +28,12 @@ from bot.i18n import Texts
 from bot.services.audit import AuditEvent
 from bot.services.retention import parse_retention
 from bot.services.roles import OperatorCommand, Role
-from handlers.authority import PUBLIC_FLAG, operator_callback, operator_command, public_command
+from handlers.authority import (
+    operator_callback,
+    operator_command,
+    public_callback,
+    public_command,
+)
 from handlers.middlewares import OperatorContext
 from handlers.operators import NoSubject, _subject
 
@@ -251,6 +256,6 @@ def create_private_router() -> Router:
 
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.buttons")
-    router.callback_query.register(cb_forget, ForgetCb.filter(), flags={PUBLIC_FLAG: "forget"})
+    public_callback(router, "forget", ForgetCb, cb_forget)
     operator_callback(router, FORGET_USER, ForgetUserCb, cb_forget_user)
     return router
