@@ -32,7 +32,7 @@ from bot.db import digest as store
 from bot.db.write_buffer import UpdateWrites
 from bot.i18n import Locale, Texts, Translator
 from bot.scheduler import Clock
-from bot.services.audit import AuditAction, AuditEvent
+from bot.services.audit import AuditAction
 from bot.services.digest import DigestKind
 from bot.services.digest_delivery import (
     Composed,
@@ -252,7 +252,9 @@ async def cmd_digest_time(
     now = datetime.now(UTC)
     async with session_factory() as session, session.begin():
         await store.set_digest_settings(session, operator.chat_id, now, local_time=written)
-        await _audit(session, operator, AuditAction.DIGEST_TIME_SET, now, written)
+        await audit.record(
+            session, operator.audit(AuditAction.DIGEST_TIME_SET, now, detail=written)
+        )
     timezone = await _timezone(session_factory, operator.chat_id, settings)
     await message.reply(
         texts("digest-time-set", title=operator.title, time=written, timezone=timezone)
@@ -278,7 +280,7 @@ async def cmd_digest_chat(
             await store.set_digest_settings(
                 session, operator.chat_id, now, clear_operators_chat=True
             )
-            await _audit(session, operator, AuditAction.DIGEST_CHAT_CLEARED, now, None)
+            await audit.record(session, operator.audit(AuditAction.DIGEST_CHAT_CLEARED, now))
         await message.reply(texts("digest-chat-cleared", title=operator.title))
     else:
         target = _chat_id(argument)
@@ -294,23 +296,12 @@ async def cmd_digest_chat(
             await store.set_digest_settings(
                 session, operator.chat_id, now, operators_chat_id=target
             )
-            await _audit(session, operator, AuditAction.DIGEST_CHAT_SET, now, str(target))
+            await audit.record(
+                session, operator.audit(AuditAction.DIGEST_CHAT_SET, now, detail=str(target))
+            )
         await message.reply(texts("digest-chat-set", title=operator.title, chat=str(target)))
     if clock is not None:
         await clock.rebuild()
-
-
-async def _audit(
-    session: AsyncSession,
-    operator: OperatorContext,
-    action: AuditAction,
-    now: datetime,
-    detail: str | None,
-) -> None:
-    event = AuditEvent(
-        chat_id=operator.chat_id, actor=operator.actor, action=action, at=now, detail=detail
-    )
-    await audit.record(session, event)
 
 
 def _chat_id(argument: str) -> int | None:

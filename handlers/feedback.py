@@ -29,7 +29,6 @@ from bot.db.operators import groups_written_in
 from bot.db.tag_sets import load_tag_set
 from bot.db.write_buffer import UpdateWrites
 from bot.i18n import Texts
-from bot.services.audit import AuditEvent
 from bot.services.roles import OperatorCommand, Role
 from bot.services.tag_set import TagSetError
 from bot.services.triage import parse_message_ref, parse_status
@@ -237,13 +236,7 @@ async def cmd_ask(
         )
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="feedback-asked",
-                at=now,
-                detail=f"{topic}: {question}"[:500],
-            ),
+            operator.audit("feedback-asked", now, detail=f"{topic}: {question}"[:500]),
         )
     if operator.in_private:
         await message.answer(texts("ask-posted", title=operator.title, tag=topic))
@@ -325,11 +318,9 @@ async def _manual_tag(
             )
             await audit.record(
                 session,
-                AuditEvent(
-                    chat_id=operator.chat_id,
-                    actor=operator.actor,
-                    action="feedback-tagged" if present else "feedback-untagged",
-                    at=now,
+                operator.audit(
+                    "feedback-tagged" if present else "feedback-untagged",
+                    now,
                     detail=f"{replied.message_id}: {tag}",
                 ),
             )
@@ -357,12 +348,8 @@ async def cmd_mark(
         await store.set_status(session, operator.chat_id, replied.message_id, status, now)
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="feedback-status-set",
-                at=now,
-                detail=f"{replied.message_id}: {status.value}",
+            operator.audit(
+                "feedback-status-set", now, detail=f"{replied.message_id}: {status.value}"
             ),
         )
     await message.reply(texts("mark-done", status=status.value))
@@ -392,13 +379,7 @@ async def cmd_dupe(
         await store.link_duplicate(session, operator.chat_id, replied.message_id, original, now)
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="feedback-duplicate",
-                at=now,
-                detail=f"{replied.message_id} -> {original}",
-            ),
+            operator.audit("feedback-duplicate", now, detail=f"{replied.message_id} -> {original}"),
         )
     await message.reply(texts("dupe-done", original=original))
 

@@ -31,7 +31,6 @@ from bot.db.user_settings import user_language
 from bot.i18n import Html, Locale, Texts, Translator, choose_locale, moment
 from bot.scheduler import Clock
 from bot.services import fairness
-from bot.services.audit import AuditEvent
 from bot.services.beacon import BeaconClient, BeaconError, ChainInfo
 from bot.services.giveaway import (
     MAX_WINNERS,
@@ -430,13 +429,7 @@ async def cmd_giveaway(
         )
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="giveaway-created",
-                at=now,
-                detail=f"#{record.id} {draft.prize}",
-            ),
+            operator.audit("giveaway-created", now, detail=f"#{record.id} {draft.prize}"),
         )
     group_texts = translator.bind(await group_locale(session_factory, operator.chat_id, settings))
     sent = await bot.send_message(
@@ -587,13 +580,7 @@ async def cmd_giveaway_end(
         if ended:
             await audit.record(
                 session,
-                AuditEvent(
-                    operator.chat_id,
-                    operator.actor,
-                    "giveaway-ended",
-                    now,
-                    detail=f"#{giveaway_id}",
-                ),
+                operator.audit("giveaway-ended", now, detail=f"#{giveaway_id}"),
             )
     if not ended:
         await message.reply(texts("giveaway-not-open", id=str(giveaway_id)))
@@ -634,13 +621,7 @@ async def cmd_giveaway_cancel(
         if cancelled:
             await audit.record(
                 session,
-                AuditEvent(
-                    operator.chat_id,
-                    operator.actor,
-                    "giveaway-cancelled",
-                    now,
-                    detail=f"#{giveaway_id} {reason}",
-                ),
+                operator.audit("giveaway-cancelled", now, detail=f"#{giveaway_id} {reason}"),
             )
         record = await store.get(session, giveaway_id)
         count = await store.entry_count(session, giveaway_id)
@@ -686,12 +667,8 @@ async def cmd_giveaway_reroll(
         await message.reply(texts("giveaway-reroll-refused", code="not-drawn", id=str(giveaway_id)))
         return
     draws = giveaway_draws or build_draws(bot, session_factory, translator, settings)
-    event = AuditEvent(
-        operator.chat_id,
-        operator.actor,
-        "giveaway-rerolled",
-        datetime.now(UTC),
-        detail=f"#{giveaway_id} {count}: {reason}",
+    event = operator.audit(
+        "giveaway-rerolled", datetime.now(UTC), detail=f"#{giveaway_id} {count}: {reason}"
     )
     try:
         outcome = await draws.reroll(giveaway_id, count, reason, event)

@@ -28,7 +28,6 @@ from bot.db import audit
 from bot.db.chat_settings import group
 from bot.db.history_import import ImportOutcome, import_chunks
 from bot.i18n import Texts
-from bot.services.audit import AuditEvent
 from bot.services.history import HistoryImport, ImportFileError, read_history
 from bot.services.roles import OperatorCommand, Role
 from handlers.authority import OPERATOR_FLAG
@@ -138,13 +137,7 @@ async def _store(
     async with session_factory() as session, session.begin():
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="history-imported",
-                at=now,
-                detail=f"{outcome.messages}",
-            ),
+            operator.audit("history-imported", now, detail=f"{outcome.messages}"),
         )
     log.info("history_import.done", chat_id=operator.chat_id, messages=outcome.messages)
     return outcome

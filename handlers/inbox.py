@@ -29,7 +29,6 @@ from bot.db.chat_settings import group
 from bot.db.operators import user_by_username
 from bot.db.tag_sets import load_tag_set
 from bot.i18n import Html, Texts, moment
-from bot.services.audit import AuditEvent
 from bot.services.export import COLUMNS, Column, ExportMeta, FeedbackRow, write_csv, write_json
 from bot.services.inbox import (
     DEFAULT_COUNTS_PERIOD,
@@ -286,11 +285,9 @@ async def cmd_export(
     async with session_factory() as session, session.begin():
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="feedback-exported",
-                at=now,
+            operator.audit(
+                "feedback-exported",
+                now,
                 detail=f"{export_format}, {len(rows)}: {filters.describe()}"[:500],
             ),
         )

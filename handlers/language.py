@@ -13,7 +13,7 @@ from bot.db import audit
 from bot.db.chat_settings import set_group_language
 from bot.db.user_settings import set_user_language
 from bot.i18n import Texts, Translator, locale_of
-from bot.services.audit import AuditAction, AuditEvent
+from bot.services.audit import AuditAction
 from bot.services.roles import OperatorCommand, Role
 from handlers.authority import operator_command, public_command
 from handlers.middlewares import OperatorContext
@@ -40,13 +40,7 @@ async def cmd_group_language(
         await set_group_language(session, operator.chat_id, locale, now)
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action=AuditAction.GROUP_LANGUAGE_SET,
-                at=now,
-                detail=locale,
-            ),
+            operator.audit(AuditAction.GROUP_LANGUAGE_SET, now, detail=locale),
         )
     await message.reply(translator.bind(locale)("language-group-set"))
 

@@ -21,6 +21,7 @@ from bot.db.chat_settings import GroupRecord, ensure_chat, group, group_language
 from bot.db.operators import current_group
 from bot.db.user_settings import user_language
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
+from bot.services.audit import AuditEvent
 from bot.services.roles import Actor, OperatorCommand, Role, allows, sender_of
 from bot.telegram.admins import AdminCache, plain, role_in_group
 from handlers.authority import OPERATOR_FLAG, PUBLIC_FLAG
@@ -38,6 +39,24 @@ class OperatorContext:
     role: Role
     command: OperatorCommand
     in_private: bool
+
+    def audit(
+        self,
+        action: str,
+        at: datetime,
+        *,
+        detail: str | None = None,
+        subject_user_id: int | None = None,
+    ) -> AuditEvent:
+        """The audit-log entry of this operator's action in this group."""
+        return AuditEvent(
+            chat_id=self.chat_id,
+            actor=self.actor,
+            action=action,
+            at=at,
+            subject_user_id=subject_user_id,
+            detail=detail,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import audit
 from bot.db.operators import grant_role, revoke_role, user_by_username, user_name
 from bot.i18n import Texts
-from bot.services.audit import AuditAction, AuditEvent
+from bot.services.audit import AuditAction
 from bot.services.roles import OperatorCommand, Role, parse_grantable_role
 from handlers.authority import operator_command
 from handlers.middlewares import OperatorContext
@@ -68,13 +68,8 @@ async def cmd_grant(
         )
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action=AuditAction.ROLE_GRANTED,
-                at=now,
-                subject_user_id=subject.user_id,
-                detail=role.key,
+            operator.audit(
+                AuditAction.ROLE_GRANTED, now, detail=role.key, subject_user_id=subject.user_id
             ),
         )
     await message.reply(texts("grant-done", who=subject.name, role=role.key, title=operator.title))
@@ -99,13 +94,7 @@ async def cmd_revoke(
         if revoked:
             await audit.record(
                 session,
-                AuditEvent(
-                    chat_id=operator.chat_id,
-                    actor=operator.actor,
-                    action=AuditAction.ROLE_REVOKED,
-                    at=now,
-                    subject_user_id=subject.user_id,
-                ),
+                operator.audit(AuditAction.ROLE_REVOKED, now, subject_user_id=subject.user_id),
             )
     key = "revoke-done" if revoked else "revoke-nothing"
     await message.reply(texts(key, who=subject.name, title=operator.title))

@@ -33,7 +33,6 @@ from bot.db.polls import TALLY_UPSERT, VOTE_UPSERT, PollStatus, StoredPoll, Tall
 from bot.db.write_buffer import UpdateWrites
 from bot.i18n import Html, Locale, Texts, Translator, moment
 from bot.scheduler import Clock, JobFailed
-from bot.services.audit import AuditEvent
 from bot.services.poll_lifecycle import (
     PollDigestSection,
     PollService,
@@ -258,13 +257,7 @@ async def _store_new(
         )
         await record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="poll-created",
-                at=now,
-                detail=f"#{poll.id} {draft.question}"[:200],
-            ),
+            operator.audit("poll-created", now, detail=f"#{poll.id} {draft.question}"[:200]),
         )
     return poll
 
@@ -352,13 +345,7 @@ async def cmd_poll_close(
     async with session_factory() as session, session.begin():
         await record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="poll-closed",
-                at=now,
-                detail=f"#{poll.id} {poll.question}"[:200],
-            ),
+            operator.audit("poll-closed", now, detail=f"#{poll.id} {poll.question}"[:200]),
         )
     if operator.in_private:
         await message.reply(texts("poll-closed-now", number=number, title=operator.title))
@@ -386,13 +373,7 @@ async def cmd_poll_cancel(
         if poll is not None and cancelled:
             await record(
                 session,
-                AuditEvent(
-                    chat_id=operator.chat_id,
-                    actor=operator.actor,
-                    action="poll-cancelled",
-                    at=now,
-                    detail=f"#{poll.id} {poll.question}"[:200],
-                ),
+                operator.audit("poll-cancelled", now, detail=f"#{poll.id} {poll.question}"[:200]),
             )
     if not cancelled:
         await message.reply(texts("poll-not-scheduled", number=number))

@@ -25,7 +25,6 @@ from bot.db import audit
 from bot.db.privacy import forget_person, is_known_in, person_data
 from bot.db.retention import clear_retention, retention_days, set_retention
 from bot.i18n import Texts
-from bot.services.audit import AuditEvent
 from bot.services.retention import parse_retention
 from bot.services.roles import OperatorCommand, Role
 from handlers.authority import (
@@ -187,13 +186,7 @@ async def cb_forget_user(
         # The tombstone holds the id; the audit says that someone was forgotten, not who.
         await audit.record(
             session,
-            AuditEvent(
-                chat_id=operator.chat_id,
-                actor=operator.actor,
-                action="fan-forgotten",
-                at=now,
-                detail=str(forgotten.comments),
-            ),
+            operator.audit("fan-forgotten", now, detail=str(forgotten.comments)),
         )
     log.info("privacy.forgotten", by="operator", comments=forgotten.comments)
     await _close(query, texts("forget-done", comments=forgotten.comments))
@@ -227,13 +220,7 @@ async def cmd_retention(
         if changed:
             await audit.record(
                 session,
-                AuditEvent(
-                    chat_id=operator.chat_id,
-                    actor=operator.actor,
-                    action="retention-set",
-                    at=now,
-                    detail=str(parsed or 0),
-                ),
+                operator.audit("retention-set", now, detail=str(parsed or 0)),
             )
     await message.reply(texts("retention-set", days=parsed or 0, title=operator.title))
 

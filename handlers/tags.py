@@ -20,7 +20,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import audit
 from bot.db.tag_sets import load_tag_set, save_tag_set
 from bot.i18n import Html, Texts
-from bot.services.audit import AuditEvent
 from bot.services.html_split import split_html
 from bot.services.roles import OperatorCommand, Role
 from bot.services.tag_set import TagSet, TagSetError, TagSetErrorCode, parse_terms, tag_name
@@ -153,13 +152,7 @@ async def _change(
             )
             await audit.record(
                 session,
-                AuditEvent(
-                    chat_id=operator.chat_id,
-                    actor=operator.actor,
-                    action=change.action,
-                    at=now,
-                    detail=f"{change.tag}: {change.detail}"[:500],
-                ),
+                operator.audit(change.action, now, detail=f"{change.tag}: {change.detail}"[:500]),
             )
     except TagSetError as error:
         await message.reply(tag_error(texts, error))
