@@ -518,3 +518,47 @@ class PollVote(Base):
     user_id: Mapped[int] = mapped_column(BigInteger)
     option_ids: Mapped[str] = mapped_column(String(64))  # "0,2"
     answered_at: Mapped[datetime]
+
+
+class Video(Base):
+    """A video operators registered for a group; its code is f"v{number}". The announcement
+    columns remember the bot's post about it (in the group, or in the linked channel and its
+    automatic forward into the group, the root of the discussion thread)."""
+
+    __tablename__ = "videos"
+    __table_args__ = (UniqueConstraint("chat_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    # douyin, kuaishou, bilibili, youtube, tiktok, xiaohongshu, weixin, other
+    platform: Mapped[str] = mapped_column(String(32))
+    url: Mapped[str | None] = mapped_column(Text)
+    platform_video_id: Mapped[str | None] = mapped_column(String(128))
+    published_at: Mapped[datetime | None]
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    archived_at: Mapped[datetime | None]
+    announcement_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    channel_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    channel_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    thread_message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class VideoCommentLink(Base):
+    """A stored comment that talks about a video. source: code (#v12), reply (to the
+    announcement or its automatic forward), thread (in the channel post's discussion), manual.
+    active=false: an operator unlinked it; automatic linking never re-activates it."""
+
+    __tablename__ = "video_comment_links"
+    __table_args__ = (Index("ix_video_comment_links_video_id", "video_id"),)
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    video_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("videos.id", ondelete="CASCADE"), primary_key=True
+    )
+    source: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime]
