@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
+    Date,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -562,3 +564,28 @@ class VideoCommentLink(Base):
     source: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime]
+
+
+class VideoMetric(Base):
+    """A video's numbers on one platform as of one day: cumulative snapshots, as the platforms
+    export them (the latest day is the total so far; the change is between two snapshots)."""
+
+    __tablename__ = "video_metrics"
+    __table_args__ = (
+        CheckConstraint(
+            "plays >= 0 AND likes >= 0 AND comments >= 0 AND favourites >= 0 AND shares >= 0",
+            name="counts_non_negative",
+        ),
+    )
+
+    video_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("videos.id", ondelete="CASCADE"), primary_key=True
+    )
+    platform: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    plays: Mapped[int] = mapped_column(BigInteger)
+    likes: Mapped[int] = mapped_column(BigInteger)
+    comments: Mapped[int] = mapped_column(BigInteger)
+    favourites: Mapped[int] = mapped_column(BigInteger)
+    shares: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
