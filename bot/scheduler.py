@@ -17,7 +17,8 @@ retries and instances. A crash during the action leaves the row `claimed`: not r
 
 With several instances only the holder of the scheduler lease runs passes. Every instance renews
 or tries to take the lease on a heartbeat; a dead holder's lease expires and is taken within
-`LEASE_TTL + HEARTBEAT` (under a minute). `rebuild()` (features call it after changing a schedule
+`LEASE_TTL + HEARTBEAT` (40 s by default; settings SCHEDULER_LEASE_SECONDS and
+SCHEDULER_HEARTBEAT_SECONDS). `rebuild()` (features call it after changing a schedule
 or deadline) runs a pass now on the holder; elsewhere the holder sees the change on its next
 heartbeat pass.
 """
@@ -45,8 +46,8 @@ from bot.services.schedule import Run, Schedule
 log = structlog.get_logger(__name__)
 
 LEASE_NAME = "clock"
-LEASE_TTL = timedelta(seconds=45)
-HEARTBEAT = timedelta(seconds=15)
+LEASE_TTL = timedelta(seconds=30)
+HEARTBEAT = timedelta(seconds=10)
 STOP_GRACE = timedelta(seconds=20)
 DEFAULT_CATCH_UP = timedelta(hours=1)
 # A series down for longer than this records only its latest occurrences as missed.

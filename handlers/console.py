@@ -101,7 +101,7 @@ async def operated_groups(
                 await groups_with_roles(session, user.id)
                 | await groups_added_by(session, user.id)
                 | await groups_written_in(session, user.id, CANDIDATE_LIMIT)
-                | admins.groups_of(user.id)
+                | await admins.groups_of(user.id)
             )
         records = await active_groups(session, candidates)
     result = []

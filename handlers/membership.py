@@ -41,7 +41,7 @@ async def on_bot_membership(
     chat = update.chat
     status = status_of(update.new_chat_member)
     now = datetime.now(UTC)
-    admins.forget(chat.id)
+    await admins.forget(chat.id)
     if status in GONE_STATUSES:
         # Removed or kicked: the group is inactive and hears nothing more from us.
         async with session_factory() as session, session.begin():
@@ -104,7 +104,7 @@ async def _tell(bot: Bot, user_id: int, chat_id: int, text: str) -> None:
 
 
 async def on_member_changed(update: ChatMemberUpdated, admins: AdminCache) -> None:
-    admins.member_changed(
+    await admins.member_changed(
         update.chat.id, update.new_chat_member.user.id, status_of(update.new_chat_member)
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import structlog
 from aiogram import Bot
@@ -37,19 +38,77 @@ def plain(value: object) -> str:
     return str(getattr(value, "value", value))
 
 
-@dataclass
-class AdminCache:
-    """getChatAdministrators per group, kept for `ttl` seconds (process memory: a stale entry
-    costs at most `ttl` of extra authority, and destructive actions ask Telegram live)."""
+class AdminStore(Protocol):
+    """Where cached administrator lists live: this process (MemoryAdminStore) or Redis
+    (bot/telegram/redis_admins.py), shared by every instance so that a chat_member update seen
+    by one corrects the others."""
 
-    ttl: float = ADMIN_CACHE_SECONDS
+    async def get(self, chat_id: int) -> dict[int, str] | None:
+        """The cached administrators (user id -> status), or None when not cached or expired."""
+        ...
+
+    async def put(self, chat_id: int, statuses: Mapping[int, str], ttl: float) -> None: ...
+
+    async def set_status(self, chat_id: int, user_id: int, status: str | None) -> None:
+        """Correct a cached list (None: no longer an administrator); nothing when not cached."""
+        ...
+
+    async def forget(self, chat_id: int) -> None: ...
+
+    async def groups_of(self, user_id: int) -> set[int]: ...
+
+
+@dataclass
+class MemoryAdminStore:
     clock: Callable[[], float] = time.monotonic
     _entries: dict[int, tuple[float, dict[int, str]]] = field(default_factory=dict)
 
-    async def admins(self, bot: Bot, chat_id: int) -> Mapping[int, str]:
+    async def get(self, chat_id: int) -> dict[int, str] | None:
         entry = self._entries.get(chat_id)
-        if entry is not None and entry[0] > self.clock():
-            return entry[1]
+        return entry[1] if entry is not None and entry[0] > self.clock() else None
+
+    async def put(self, chat_id: int, statuses: Mapping[int, str], ttl: float) -> None:
+        self._entries[chat_id] = (self.clock() + ttl, dict(statuses))
+
+    async def set_status(self, chat_id: int, user_id: int, status: str | None) -> None:
+        entry = self._entries.get(chat_id)
+        if entry is None:
+            return
+        if status is None:
+            entry[1].pop(user_id, None)
+        else:
+            entry[1][user_id] = status
+
+    async def forget(self, chat_id: int) -> None:
+        self._entries.pop(chat_id, None)
+
+    async def groups_of(self, user_id: int) -> set[int]:
+        return {chat_id for chat_id, (_, admins) in self._entries.items() if user_id in admins}
+
+
+@dataclass
+class AdminCache:
+    """getChatAdministrators per group, kept for `ttl` seconds (a stale entry costs at most `ttl`
+    of extra authority, and destructive actions ask Telegram live). In process memory by
+    default; with several instances the store is Redis."""
+
+    ttl: float = ADMIN_CACHE_SECONDS
+    clock: Callable[[], float] = time.monotonic
+    store: AdminStore | None = None
+
+    def __post_init__(self) -> None:
+        if self.store is None:
+            self.store = MemoryAdminStore(self.clock)
+
+    @property
+    def _store(self) -> AdminStore:
+        assert self.store is not None
+        return self.store
+
+    async def admins(self, bot: Bot, chat_id: int) -> Mapping[int, str]:
+        cached = await self._store.get(chat_id)
+        if cached is not None:
+            return cached
         try:
             members = await bot.get_chat_administrators(chat_id)
         except TelegramAPIError as error:
@@ -57,7 +116,7 @@ class AdminCache:
             log.info("admins.unavailable", chat_id=chat_id, error=type(error).__name__)
             return {}
         statuses = {member.user.id: status_of(member) for member in members}
-        self._entries[chat_id] = (self.clock() + self.ttl, statuses)
+        await self._store.put(chat_id, statuses, self.ttl)
         return statuses
 
     async def status(self, bot: Bot, chat_id: int, user_id: int) -> str | None:
@@ -70,24 +129,20 @@ class AdminCache:
             log.info("admins.live_unavailable", chat_id=chat_id, error=type(error).__name__)
             return None
         status = status_of(member)
-        self.member_changed(chat_id, user_id, status)
+        await self.member_changed(chat_id, user_id, status)
         return status
 
-    def member_changed(self, chat_id: int, user_id: int, status: str) -> None:
-        entry = self._entries.get(chat_id)
-        if entry is None:
-            return
-        if status in TELEGRAM_ADMIN_STATUSES:
-            entry[1][user_id] = status
-        else:
-            entry[1].pop(user_id, None)
+    async def member_changed(self, chat_id: int, user_id: int, status: str) -> None:
+        await self._store.set_status(
+            chat_id, user_id, status if status in TELEGRAM_ADMIN_STATUSES else None
+        )
 
-    def groups_of(self, user_id: int) -> set[int]:
+    async def groups_of(self, user_id: int) -> set[int]:
         """Groups where this person was last known as an administrator (candidates only)."""
-        return {chat_id for chat_id, (_, admins) in self._entries.items() if user_id in admins}
+        return await self._store.groups_of(user_id)
 
-    def forget(self, chat_id: int) -> None:
-        self._entries.pop(chat_id, None)
+    async def forget(self, chat_id: int) -> None:
+        await self._store.forget(chat_id)
 
 
 async def role_in_group(

@@ -42,6 +42,7 @@ from bot.telegram.rate_limit import (
     FloodPause,
     InMemoryRateLimiter,
     RateLimiter,
+    SharedPause,
     Sleep,
 )
 from bot.telegram.redact import redact
@@ -178,6 +179,7 @@ class OutboundMiddleware(BaseRequestMiddleware):
         *,
         token: str,
         limiter: RateLimiter | None = None,
+        shared_pause: SharedPause | None = None,
         policy: RetryPolicy | None = None,
         clock: Clock = time.monotonic,
         sleep: Sleep = asyncio.sleep,
@@ -188,6 +190,7 @@ class OutboundMiddleware(BaseRequestMiddleware):
         self._limiter = limiter or InMemoryRateLimiter(clock=clock, sleep=sleep)
         self._policy = policy or RetryPolicy()
         self._pause = FloodPause(clock=clock, sleep=sleep)
+        self._shared_pause = shared_pause
         self._sleep = sleep
         self._jitter = jitter
 
@@ -241,6 +244,8 @@ class OutboundMiddleware(BaseRequestMiddleware):
             except TelegramRetryAfter as error:
                 floods += 1
                 self._pause.extend(error.retry_after)
+                if self._shared_pause is not None:
+                    await self._shared_pause.extend(error.retry_after)
                 if (
                     floods >= self._policy.flood_attempts
                     or error.retry_after > self._policy.max_flood_wait
@@ -267,13 +272,22 @@ class OutboundMiddleware(BaseRequestMiddleware):
         chat_id = _chat_id(method) if pacing is Pacing.CHAT else None
         count = messages_posted(method) if pacing is Pacing.CHAT else 1
         while True:
+            await self._follow_shared_pause()
             await self._wait_out_pause(method)
             if pacing is not Pacing.NONE:
                 for _ in range(count):
                     await self._limiter.acquire(chat_id)
             # A 429 that arrived while we queued for a slot still holds us back.
+            await self._follow_shared_pause()
             if not self._pause.is_active():
                 return
+
+    async def _follow_shared_pause(self) -> None:
+        """Another instance's 429 pauses this one too: mirror the shared pause locally."""
+        if self._shared_pause is not None:
+            remaining = await self._shared_pause.remaining()
+            if remaining > 0:
+                self._pause.extend(remaining)
 
     async def _wait_out_pause(self, method: TelegramMethod[TelegramType]) -> None:
         remaining = self._pause.remaining()

@@ -24,6 +24,17 @@ class RateLimiter(Protocol):
         ...
 
 
+class SharedPause(Protocol):
+    """The flood pause of several instances (bot/telegram/shared_limits.py): each instance's
+    own FloodPause mirrors it before every paced call."""
+
+    async def extend(self, seconds: float) -> float:
+        """Pause everyone for `seconds` from now (a pause only ever grows); return what remains."""
+        ...
+
+    async def remaining(self) -> float: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Rate:
     """A token bucket: `burst` messages at once, refilled at `per_second`.
