@@ -1,0 +1,88 @@
+"""A long-lived emulator with a group of fans, and bot processes forked from a warm launcher."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.demo.process import BotProcess, wait_until_delivered
+from bot.emulator.client import EmulatorClient, Json
+from bot.emulator.server import Emulator
+from tests.support.chaos import BotLauncher, ForkedBot
+
+FANS = 20
+SEED_ENV = "FANPULSE_CHAOS_SEED"
+
+
+def chaos_seed() -> int:
+    """The run's seed: FANPULSE_CHAOS_SEED replays a failure, otherwise a fresh one."""
+    value = os.environ.get(SEED_ENV)
+    seed = int(value) if value else random.SystemRandom().randrange(2**32)
+    # Shown with the test's output (pytest prints it for a failure): the way to replay it.
+    print(f"chaos seed {seed} (replay with {SEED_ENV}={seed})")  # noqa: T201
+    return seed
+
+
+@dataclass
+class Chaos:
+    emulator: Emulator
+    client: EmulatorClient
+    launcher: BotLauncher
+    group: Json
+    owner: Json
+    fans: list[Json]
+    database_url: str
+    logs: Path
+    starts: int = 0
+
+    @property
+    def fan_ids(self) -> set[int]:
+        return {int(fan["id"]) for fan in self.fans}
+
+    async def spawn(self, **settings: str) -> ForkedBot:
+        """A new bot process, not waited for."""
+        self.starts += 1
+        return await self.launcher.spawn(self.logs / f"bot-{self.starts:03}.log", **settings)
+
+    async def start(self, **settings: str) -> ForkedBot:
+        """A new bot process, once it polls."""
+        before = len(await self.client.calls("getUpdates"))
+        bot = await self.spawn(**settings)
+        await bot.wait_ready(self.client, "getUpdates", before)
+        return bot
+
+    async def delivered(self, timeout: float = 60) -> None:
+        await wait_until_delivered(self.client, timeout=timeout)
+
+    def bot_messages(self, messages: list[Json]) -> list[Json]:
+        bot_id = self.emulator.world.bot_id
+        return [m for m in messages if m.get("from", {}).get("id") == bot_id]
+
+
+@pytest.fixture
+async def chaos(database_url: str, tmp_path: Path) -> AsyncIterator[Chaos]:
+    emulator = Emulator()
+    base_url = await emulator.start()
+    env = BotProcess.against_emulator(
+        base_url, emulator.token, database_url, tmp_path / "unused.log"
+    ).env
+    async with EmulatorClient(base_url) as client, BotLauncher(env) as launcher:
+        owner = await client.create_user("Owner", language_code="en", started=True)
+        fans = [
+            await client.create_user(f"Fan {n}", language_code="en", started=True)
+            for n in range(FANS)
+        ]
+        group = await client.create_chat(
+            "supergroup",
+            title="Chaos fans",
+            owner_id=owner["id"],
+            member_ids=[fan["id"] for fan in fans],
+        )
+        await client.set_bot_membership(group["id"], "administrator", emit=False)
+        yield Chaos(emulator, client, launcher, group, owner, fans, database_url, tmp_path)
+    await emulator.stop()
