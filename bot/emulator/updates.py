@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from aiogram import types
@@ -45,6 +45,9 @@ class UpdateQueue:
         self._changed = asyncio.Condition()
         self._poll_generation = 0
         self._waiting_polls = 0
+        # Optional observers (bench/load.py times each update from queued to confirmed).
+        self.on_queued: Callable[[int], None] | None = None
+        self.on_confirmed: Callable[[list[int]], None] | None = None
 
     # producing
 
@@ -55,6 +58,19 @@ class UpdateQueue:
             self.filtered_count += 1
             return None
         update["update_id"] = self.next_update_id
+        self.next_update_id += 1
+        await self._append(update)
+        return update
+
+    async def push_prebuilt(self, kind: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+        """Like `push`, for a payload already in Bot API JSON: no validation round trip.
+
+        For load generators (bench/load.py), which validate a sample themselves; everything else
+        uses `push` so that a malformed update fails where it is made."""
+        if kind not in self.allowed:
+            self.filtered_count += 1
+            return None
+        update = {"update_id": self.next_update_id, kind: payload}
         self.next_update_id += 1
         await self._append(update)
         return update
@@ -73,6 +89,8 @@ class UpdateQueue:
         async with self._changed:
             self.pending.append(update)
             self._changed.notify_all()
+        if self.on_queued is not None:
+            self.on_queued(int(update["update_id"]))
 
     # confirming
 
@@ -89,6 +107,8 @@ class UpdateQueue:
         confirmed = [u["update_id"] for u in self.pending if u["update_id"] < offset]
         if confirmed:
             self.highest_confirmed = max(self.highest_confirmed or 0, *confirmed)
+            if self.on_confirmed is not None:
+                self.on_confirmed(confirmed)
         self.pending = [u for u in self.pending if u["update_id"] >= offset]
 
     def apply_offset(self, offset: int | None) -> None:
@@ -105,8 +125,11 @@ class UpdateQueue:
     async def remove(self, update_id: int) -> None:
         """Drop one delivered update (webhook mode confirms updates one by one)."""
         async with self._changed:
+            before = len(self.pending)
             self.pending = [u for u in self.pending if u["update_id"] != update_id]
             self.highest_confirmed = max(self.highest_confirmed or 0, update_id)
+            if self.on_confirmed is not None and len(self.pending) < before:
+                self.on_confirmed([update_id])
             self._changed.notify_all()
 
     async def drop_pending(self) -> None:

@@ -1,0 +1,365 @@
+"""Load: the real bot process under 50 busy groups, on SQLite and on PostgreSQL.
+
+Run: `python3 tasks.py bench load [--minutes N] [--database sqlite|postgresql|both]`.
+
+The Bot API emulator runs inside this process; the bot is the real `python -m bot` process
+(polling, our durable getUpdates loop) pointed at it. 50 supergroups, the bot an administrator
+in each (it sees every message), receive 1,000 updates a minute each: fan comments in English
+and Chinese, replies between fans, edits, reactions, votes in a public poll the owner opened
+with /poll, and two operator commands a minute (/polls, /tags) that make the bot answer.
+
+A simulated minute is one minute of wall-clock time: the emulator offers the updates at the
+real rate (50 x 1,000 / 60 = 833 a second, update n due at start + n / rate, the groups in
+turn), so the latencies below are what fans would see. `--minutes` only shortens the run.
+
+Handler latency of an update: from the moment the emulator queues it (getUpdates can return
+it) to the moment the bot's next getUpdates confirms the offset past it. The bot sends that
+request only after the batch's transaction committed (ARCHITECTURE section 2), so this is
+"available to durable", queueing behind earlier batches included.
+
+Event-loop lag: the bot runs with LOOP_LAG_LOG_SECONDS (bot/telegram/loop_lag.py): a timer
+sampled 50 times a second, its lateness summarised every window in the bot's JSON log. The
+figure is the worst window's p95 during the load (at least the run's p95), and the max.
+
+Database errors: every "database is locked" in the bot's log (driver errors, batch retries),
+batch retries, updates that failed, failed_updates rows. Send rates: the emulator's recorded
+send* calls, the most in any 1 s window overall (Telegram: about 30/s) and to one group in
+any 60 s window (20/min). Stored vs delivered: the rows each update type writes, against the
+updates the bot confirmed; they must be equal.
+
+In the same run, the reference: the floor leg offers the same traffic to a consumer that only
+confirms (bench/_load_floor.py): the emulator path's own latency, for comparison across
+commits; and each leg's offered rate against the rate the bot achieved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+
+from bench._load_floor import FloorProcess
+from bench._load_measure import (
+    BotLog,
+    Latency,
+    SendRates,
+    Timeline,
+    read_bot_log,
+    send_rates,
+    stored_counts,
+)
+from bench._load_traffic import Community, Traffic
+from bot.demo.process import BotProcess
+from bot.emulator.server import Emulator
+from tests.support.postgres import PostgresStartError, find_bin_dir, running_postgres
+
+GROUPS = 50
+PER_GROUP_PER_MINUTE = 1_000
+FANS = 400
+FLOOR_SECONDS = 60.0
+LAG_WINDOW_SECONDS = 10.0
+TARGET_P95_MS = 200.0
+TARGET_LAG_MS = 100.0
+TELEGRAM_PER_SECOND = 30
+TELEGRAM_PER_GROUP_MINUTE = 20
+UPDATE_TYPES = ("message", "edited_message", "message_reaction", "poll_answer", "poll")
+
+
+class Consumer(Protocol):
+    async def start(self) -> None: ...
+
+    async def stop(self, timeout: float = 20) -> int: ...
+
+
+@dataclass(frozen=True)
+class Load:
+    groups: int = GROUPS
+    per_group_per_minute: int = PER_GROUP_PER_MINUTE
+    fans: int = FANS
+    seconds: float = 600.0
+    drain_timeout: float = 300.0
+    lag_window_seconds: float = LAG_WINDOW_SECONDS
+
+
+@dataclass
+class LegResult:
+    name: str
+    load: Load
+    latency: Latency
+    offered_per_s: float
+    achieved_per_s: float
+    confirmed: int
+    generator_late_ticks: int
+    expected: Counter[str]
+    started_at: datetime
+    stored: Counter[str] | None = None
+    log: BotLog | None = None
+    sends: SendRates | None = None
+
+    @property
+    def accounted(self) -> bool:
+        """Every update type stored exactly as often as it was offered and confirmed."""
+        if self.stored is None:
+            return self.confirmed == sum(self.expected.values())
+        return self.confirmed == sum(self.expected.values()) and all(
+            self.stored[kind] == self.expected[kind] for kind in UPDATE_TYPES
+        )
+
+
+async def until(predicate: Callable[[], bool], timeout: float, what: str) -> float:
+    started = time.monotonic()
+    while not predicate():
+        if time.monotonic() - started > timeout:
+            raise TimeoutError(f"{what}: not within {timeout:.0f}s")
+        await asyncio.sleep(0.02)
+    return time.monotonic() - started
+
+
+async def run_leg(
+    name: str,
+    load: Load,
+    workdir: Path,
+    database_url: str | None,
+) -> LegResult:
+    """One leg: the bot on `database_url`, or the no-op floor consumer when it is None."""
+    emulator = Emulator(record_results=False)
+    base_url = await emulator.start()
+    try:
+        timeline = Timeline(emulator.queue)
+        community = Community(emulator, load.groups, load.fans)
+        log_path = workdir / f"{name}.log"
+        consumer: Consumer
+        if database_url is None:
+            consumer = FloorProcess(base_url, emulator.token, log_path)
+        else:
+            consumer = BotProcess.against_emulator(
+                base_url,
+                emulator.token,
+                database_url,
+                log_path,
+                log_format="json",
+                loop_lag_log_seconds=str(load.lag_window_seconds),
+            )
+        await consumer.start()
+        try:
+            await until(
+                lambda: bool(emulator.calls.select("getUpdates")), 120, f"{name}: first getUpdates"
+            )
+            setup = Counter[str]()
+            if database_url is not None:
+                await community.open_polls()
+                setup["message"] = load.groups
+                await until(
+                    lambda: community.polls_sent() == load.groups and not emulator.queue.pending,
+                    120,
+                    f"{name}: every group's poll",
+                )
+                community.adopt_polls()
+            result = await _drive(
+                name,
+                load=load,
+                emulator=emulator,
+                community=community,
+                timeline=timeline,
+                setup=setup,
+            )
+        finally:
+            await consumer.stop()
+        if database_url is not None:
+            # Only windows wholly inside the load (and its drain): not start-up, not the polls.
+            window = timedelta(seconds=load.lag_window_seconds)
+            result.log = read_bot_log(log_path, result.started_at + window)
+            result.sends = send_rates(emulator.calls.calls)
+            chat_ids = [group.chat_id for group in community.groups]
+            poll_ids = [group.poll_id for group in community.groups if group.poll_id]
+            result.stored = await stored_counts(database_url, chat_ids, poll_ids)
+        return result
+    finally:
+        await emulator.stop()
+
+
+async def _drive(
+    name: str,
+    *,
+    load: Load,
+    emulator: Emulator,
+    community: Community,
+    timeline: Timeline,
+    setup: Counter[str],
+) -> LegResult:
+    traffic = Traffic(community, load.per_group_per_minute)
+    confirmed_before = timeline.confirmed
+    timeline.measuring = True
+    started_at = datetime.now(UTC)
+    started = time.monotonic()
+    offered_for = await traffic.run(load.seconds)
+    await until(lambda: not emulator.queue.pending, load.drain_timeout, f"{name}: drain")
+    took = time.monotonic() - started
+    timeline.measuring = False
+    confirmed = timeline.confirmed - confirmed_before
+    return LegResult(
+        name=name,
+        load=load,
+        latency=timeline.summary(),
+        offered_per_s=sum(traffic.offered.values()) / offered_for,
+        achieved_per_s=confirmed / took,
+        confirmed=timeline.confirmed,
+        generator_late_ticks=traffic.late_ticks,
+        expected=traffic.offered + setup,
+        started_at=started_at,
+    )
+
+
+# reporting
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def lag_ms(result: LegResult) -> float:
+    return result.log.lag_p95_ms if result.log else 0.0
+
+
+def locked(result: LegResult) -> int:
+    return result.log.locked_errors if result.log else 0
+
+
+def report(result: LegResult, floor: LegResult | None) -> None:
+    latency = result.latency
+    print(f"\n{result.name}:")
+    print(
+        f"  rate            offered {result.offered_per_s:,.1f} upd/s, achieved "
+        f"{result.achieved_per_s:,.1f} upd/s (confirmed over the load and its drain); "
+        f"generator late ticks {result.generator_late_ticks}"
+    )
+    floor_note = ""
+    if floor is not None:
+        floor_note = f"  (floor p95 {floor.latency.p95_ms:.1f} ms)"
+    print(
+        f"  latency         p50 {latency.p50_ms:.1f} ms  p95 {latency.p95_ms:.1f} ms  "
+        f"max {latency.max_ms:.1f} ms over {latency.count:,} updates{floor_note}  "
+        f"p95 < {TARGET_P95_MS:.0f} ms: {verdict(latency.p95_ms < TARGET_P95_MS)}"
+    )
+    if result.log is not None:
+        log = result.log
+        print(
+            f"  loop lag        p95 {log.lag_p95_ms:.1f} ms (worst "
+            f"{result.load.lag_window_seconds:g} s window of {log.lag_windows})  "
+            f"max {log.lag_max_ms:.1f} ms  "
+            f"< {TARGET_LAG_MS:.0f} ms: "
+            f"{verdict(log.lag_windows > 0 and log.lag_p95_ms < TARGET_LAG_MS)}"
+        )
+        stored_failures = result.stored["failed_updates"] if result.stored else 0
+        print(
+            f"  database        'database is locked' {log.locked_errors}, batch retries "
+            f"{log.database_retries}, failed updates {log.failed_updates} logged / "
+            f"{stored_failures} rows  zero locked: {verdict(log.locked_errors == 0)}"
+        )
+        if log.warnings:
+            noted = ", ".join(f"{event} x{count}" for event, count in log.warnings.most_common(8))
+            print(f"  log warnings    {noted}")
+    if result.sends is not None:
+        sends = result.sends
+        print(
+            f"  sends           {sends.sends} ({sends.failed} failed); max {sends.max_per_second}"
+            f" in any 1 s (limit {TELEGRAM_PER_SECOND}): "
+            f"{verdict(sends.max_per_second <= TELEGRAM_PER_SECOND)}; max "
+            f"{sends.max_per_group_minute} to one group in any 60 s (limit "
+            f"{TELEGRAM_PER_GROUP_MINUTE}): "
+            f"{verdict(sends.max_per_group_minute <= TELEGRAM_PER_GROUP_MINUTE)}"
+        )
+    if result.stored is not None:
+        rows = "  ".join(
+            f"{kind} {result.stored[kind]:,}/{result.expected[kind]:,}" for kind in UPDATE_TYPES
+        )
+        print(f"  stored/offered  {rows}")
+    offered = sum(result.expected.values())
+    stored_note = ", every type stored as delivered" if result.stored is not None else ""
+    print(
+        f"  accounting      delivered {result.confirmed:,} of {offered:,} offered{stored_note}: "
+        f"{verdict(result.accounted)}"
+    )
+
+
+def summary_line(result: LegResult) -> str:
+    return (
+        f"bench load {result.name}: p95_ms={result.latency.p95_ms:.0f} "
+        f"loop_lag_ms={lag_ms(result):.0f} locked_errors={locked(result)}"
+    )
+
+
+def run(name: str, load: Load, workdir: Path, database_url: str | None) -> LegResult:
+    print(f"-- {name}: {load.seconds:.0f} s of load ...", flush=True)
+    return asyncio.run(run_leg(name, load, workdir, database_url))
+
+
+def postgresql_leg(load: Load, workdir: Path) -> LegResult | str:
+    if find_bin_dir() is None:
+        return "skipped: no PostgreSQL server binaries (initdb, pg_ctl) found"
+    try:
+        with running_postgres() as url:
+            return run("postgresql", load, workdir, url)
+    except PostgresStartError as error:
+        return f"skipped: the PostgreSQL server did not start ({error})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--minutes", type=float, default=10.0)
+    parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--groups", type=int, default=GROUPS)
+    parser.add_argument(
+        "--rate", type=int, default=PER_GROUP_PER_MINUTE, help="updates per group per minute"
+    )
+    parser.add_argument("--keep", type=Path, help="keep the bots' logs in this directory")
+    args = parser.parse_args()
+    load = Load(groups=args.groups, per_group_per_minute=args.rate, seconds=args.minutes * 60)
+    rate = load.groups * load.per_group_per_minute / 60
+    print(
+        f"bench load: {load.groups} groups x {load.per_group_per_minute:,} updates/min for "
+        f"{args.minutes:g} minute(s) of wall time (about {rate:,.0f} upd/s offered)",
+        flush=True,
+    )
+    results: list[LegResult | tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="fanpulse-load-") as tmp:
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        floor_load = Load(
+            groups=load.groups,
+            per_group_per_minute=load.per_group_per_minute,
+            seconds=min(load.seconds, FLOOR_SECONDS),
+        )
+        floor = run("floor", floor_load, workdir, None)
+        report(floor, None)
+        if args.database in ("sqlite", "both"):
+            sqlite = run("sqlite", load, workdir, f"sqlite+aiosqlite:///{workdir / 'load.sqlite3'}")
+            report(sqlite, floor)
+            results.append(sqlite)
+        if args.database in ("postgresql", "both"):
+            outcome = postgresql_leg(load, workdir)
+            if isinstance(outcome, str):
+                print(f"\npostgresql: {outcome}")
+                results.append(("postgresql", outcome))
+            else:
+                report(outcome, floor)
+                results.append(outcome)
+    print()
+    for result in results:
+        if isinstance(result, LegResult):
+            print(summary_line(result))
+        else:
+            print(f"bench load {result[0]}: {result[1]}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
