@@ -33,5 +33,7 @@ class PlainGroupChat(Filter):
         text = message.text if message.text is not None else message.caption
         if text is not None and text.startswith("/"):
             return False
+        if message.is_automatic_forward:  # a channel post roots a video's thread (handlers/videos)
+            return False
         replied = message.reply_to_message
         return replied is None or replied.from_user is None or replied.from_user.id != bot.id

@@ -43,6 +43,8 @@ from bot.db.models import (
     PrivateFeedback,
     User,
     UserSettings,
+    Video,
+    VideoCommentLink,
 )
 from bot.db.upsert import insert_for
 
@@ -93,6 +95,7 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     PersonColumn(FeedbackQuestion, "asked_by_user_id", OnForget.NULLIFY),
     PersonColumn(GiveawayRecord, "creator_user_id", OnForget.NULLIFY),
     PersonColumn(PollRecord, "created_by_user_id", OnForget.NULLIFY),
+    PersonColumn(Video, "created_by", OnForget.NULLIFY),
     PersonColumn(AuditRecord, "actor_user_id", OnForget.KEEP),
     PersonColumn(ForgottenUser, "user_id", OnForget.KEEP),
 )
@@ -214,7 +217,7 @@ async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> F
     pairs = [(row.chat_id, row.message_id) for row in keys]
     for start in range(0, len(pairs), 500):
         chunk = pairs[start : start + 500]
-        for model in (FeedbackItemTag, FeedbackItem, CommentVersion):
+        for model in (FeedbackItemTag, FeedbackItem, CommentVersion, VideoCommentLink):
             await session.execute(delete(model).where(_in(model, chunk)))
     rows = 0
     for person in PERSON_COLUMNS:

@@ -12,6 +12,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db.models import Video
 from bot.services.videos import (
+    Platform,
     VideoInputError,
     VideoSource,
     code,
@@ -211,3 +212,15 @@ async def remember_thread_root(
         .returning(Video.number)
     )
     return int(number) if number is not None else None
+
+
+def source_after(video: StoredVideo, values: dict[str, object]) -> VideoSource:
+    """Where the video would live after an edit (to refuse one that duplicates another)."""
+    platform = str(values.get("platform", video.platform))
+    url = values.get("url", video.url)
+    found = values.get("platform_video_id", video.platform_video_id)
+    return VideoSource(
+        Platform(platform),
+        url if isinstance(url, str) else None,
+        found if isinstance(found, str) else None,
+    )

@@ -26,6 +26,7 @@ from bot.db.feedback_ingest import (
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.upsert import insert_for
+from bot.db.video_linking import link_new_comments, relink_edited
 from bot.services.attribution import AuthorKind
 from bot.services.observed import ChatMigration, ChatSeen, CommentEdit, IncomingComment, UserSeen
 
@@ -108,9 +109,11 @@ async def flush_writes(
     await _insert_comments(session, comments)
     now = datetime.now(UTC)
     await tag_new_comments(session, comments, lookup.fingerprints, now)
+    await link_new_comments(session, comments, now)
     if edits:
         edited = await _apply_edits(session, edits)
         await retag_edited(session, edited, lookup.fingerprints, now)
+        await relink_edited(session, edited, now)
     for migration in (m for writes in batch for m in writes.migrations):
         await migrate_chat(session, migration)
     await _write_feature_rows(session, batch, lookup)

@@ -68,7 +68,6 @@ class VideoErrorCode(StrEnum):
     TIME_IN_THE_FUTURE = "time-in-the-future"
     BAD_CODE = "bad-code"
     UNKNOWN_FIELD = "unknown-field"
-    NO_VALUE = "no-value"
 
 
 class VideoInputError(ValueError):
@@ -230,6 +229,8 @@ def parse_source(text: str) -> VideoSource:
         if platform is None:
             raise VideoInputError(VideoErrorCode.UNKNOWN_PLATFORM, value=word)
         return VideoSource(platform)
+    if looks_like_url(words[0]):
+        raise VideoInputError(VideoErrorCode.BAD_URL, url=text.strip()[:200])
     if len(words) > 2:
         raise VideoInputError(VideoErrorCode.USAGE)
     platform = platform_of(words[0])
