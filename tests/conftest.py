@@ -33,7 +33,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.migrate import upgrade
-from tests.support import databases
+from tests.support import databases, secret_watch
+from tests.support.secret_watch import WATCH
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The token never leaks (tests/support/secret_watch.py); `-p no:secret_watch` turns it off.
+    if not config.pluginmanager.is_blocked("secret_watch"):
+        config.pluginmanager.register(secret_watch, "secret_watch")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -68,6 +75,7 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     try:
         await upgrade(engine, "head")
         yield engine
+        await WATCH.scan_engine(engine)  # the token is in no row (tests/support/secret_watch.py)
     finally:
         await engine.dispose()
 

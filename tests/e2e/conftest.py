@@ -17,6 +17,7 @@ from bot.db.models import Comment
 from bot.demo.process import BotProcess
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
+from tests.support.secret_watch import WATCH
 
 
 @dataclass
@@ -61,8 +62,11 @@ async def world(database_url: str, tmp_path: Path) -> AsyncIterator[World]:
             "supergroup", title="E2E fans", member_ids=[fan["id"] for fan in fans]
         )
         await client.set_bot_membership(group["id"], "administrator", emit=False)
-        yield World(emulator, client, group, fans, database_url, tmp_path)
+        world = World(emulator, client, group, fans, database_url, tmp_path)
+        WATCH.watch_directory(world.logs)  # the bot processes' log files, read at teardown
+        yield world
     await emulator.stop()
+    await WATCH.scan_database_url(database_url, "e2e database")
 
 
 def free_port() -> int:
