@@ -1,0 +1,64 @@
+## Video platform numbers: files and typed lines in, the video report card, the digest section.
+
+menu-video_stats = Import platform numbers: a CSV/XLSX file with this caption, or /video_stats v12 plays=12000
+menu-video_template = The platform-numbers file to fill in
+menu-video = A video's report card: numbers per platform and the fans' feedback: /video v12
+
+video-stats-prompt = Send the platform numbers as a CSV or XLSX file (at most { $limit } MB) with the caption /video_stats, or in private chat as a plain document. /video_template gives the file to fill in. One row by hand: <code>/video_stats v12 bilibili 2026-11-27 plays=12000 likes=800 comments=40 favourites=90 shares=12</code>. The numbers are cumulative totals as of that day, as the platforms export them.
+video-stats-line-error = { $code ->
+        [unknown_word] I do not know “{ $word }”: write a platform, a day (2026-11-27) or name=value with plays, likes, comments, favourites or shares.
+       *[usage] Usage: <code>/video_stats v12 [platform] [day] plays=12000 likes=800 …</code> (the video first, then at least one number).
+    }
+video-stats-file-error = Nothing was imported: { $code ->
+        [empty] the file is empty.
+        [unreadable] the file cannot be read as CSV or XLSX (damaged, or not a spreadsheet).
+        [xls] this is an old Excel .xls file. Save it as .xlsx or CSV and send it again.
+        [too_large] the file is larger than { $limit } MB or 200,000 rows. Split it and send the parts.
+        [no_header] no header row names the columns (video, date, plays…). Start from /video_template.
+        [missing_column] the file needs a video column, a date column and at least one number column. Start from /video_template.
+       *[other] the file cannot be read.
+    }
+video-stats-report = <b>Platform numbers imported</b> (cumulative totals per day)
+    New: { $taken } · updated: { $updated } · unchanged: { $unchanged } · refused: { $refused }
+video-stats-refused-row = line { $line }: { $reason ->
+        [unknown_video] unknown video
+        [negative] negative number
+        [not_a_number] not a number
+        [bad_date] bad date
+        [duplicate] the same video, platform and day again
+        [unknown_platform] unknown platform
+        [missing_value] empty cell
+        [formula] a formula, not a value
+       *[other] { $reason }
+    } ({ $column }: { $value })
+video-stats-reason = { $reason ->
+        [unknown_video] unknown video
+        [negative] negative number
+        [not_a_number] not a number
+        [bad_date] bad date
+        [duplicate] the same video, platform and day again
+        [unknown_platform] unknown platform
+        [missing_value] empty cell
+        [formula] a formula, not a value
+       *[other] { $reason }
+    }
+video-stats-more-refused = … and { $count } more refused rows: the full list is in the file below.
+video-stats-refused-header = { $column ->
+        [line] line
+        [reason] reason
+        [column] column
+       *[value] value
+    }
+video-stats-column = { $column ->
+        [video] video
+        [platform] platform
+        [date] date
+        [plays] plays
+        [likes] likes
+        [comments] comments
+        [favourites] favourites
+       *[shares] shares
+    }
+video-stats-template-note = Cumulative totals as of each day (as the platforms export them). video: v12, a link or the platform's id; platform: douyin, kuaishou, bilibili, youtube, tiktok, xiaohongshu, weixin (empty: the video's own); date: 2026-11-27.
+video-stats-template-name = video-numbers-template.csv
+video-stats-template-caption = Fill in one row per video, platform and day, then send the file back with the caption /video_stats.

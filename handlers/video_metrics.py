@@ -1,0 +1,253 @@
+"""Platform numbers in: a CSV/XLSX file, or one typed line, per video, platform and day.
+
+`/video_stats` as a document's caption imports the file (in the group or in private chat); in
+private chat a .csv/.xlsx document without a caption is taken as well (the prompt says so).
+`/video_stats v12 bilibili 2026-11-27 plays=12000 ...` stores one row. `/video_template` sends
+the file to fill in, with headers in the operator's language. The file is read and checked
+completely before anything is stored, and stored in one transaction: a refused row is reported,
+a file that cannot be read changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import structlog
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import CommandObject, Filter
+from aiogram.types import BufferedInputFile, Document, Message
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.db import audit
+from bot.db.chat_settings import group
+from bot.db.video_metrics import ImportReport, import_metrics
+from bot.i18n import Html, Texts
+from bot.services.roles import OperatorCommand, Role
+from bot.services.video_metrics_csv import refused_csv, template_csv
+from bot.services.video_metrics_import import ParsedMetrics, Refused, parse_metrics
+from bot.services.video_metrics_line import LineError, parse_metrics_line
+from bot.services.video_metrics_read import MAX_FILE_BYTES, MetricsFileError
+from bot.services.video_metrics_values import METRICS, Field
+from handlers.authority import OPERATOR_FLAG, operator_command
+from handlers.middlewares import OperatorContext
+
+log = structlog.get_logger(__name__)
+
+VIDEO_STATS = OperatorCommand("video_stats", Role.OPERATOR)
+VIDEO_TEMPLATE = OperatorCommand("video_template", Role.OPERATOR)
+SHOWN_REFUSED = 10
+SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
+MIME_TYPES = frozenset(
+    {
+        "text/csv",
+        "text/plain",
+        "text/tab-separated-values",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+)
+TEMPLATE_COLUMNS = (Field.VIDEO, Field.PLATFORM, Field.DATE, *METRICS)
+
+
+class MetricsDocument(Filter):
+    """A spreadsheet-like document (by name or type); other files are not ours to answer."""
+
+    async def __call__(self, message: Message) -> bool:
+        document = message.document
+        if document is None:
+            return False
+        name = (document.file_name or "").lower()
+        return name.endswith(SUFFIXES) or document.mime_type in MIME_TYPES
+
+
+class NoCaption(Filter):
+    async def __call__(self, message: Message) -> bool:
+        return not message.caption
+
+
+async def cmd_video_stats(
+    message: Message,
+    *,
+    bot: Bot,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    if message.document is not None:
+        await on_document(
+            message,
+            bot=bot,
+            operator=operator,
+            texts=texts,
+            session_factory=session_factory,
+        )
+        return
+    if not command.args:
+        await message.reply(texts("video-stats-prompt", limit=MAX_FILE_BYTES // (1024 * 1024)))
+        return
+    today = await _today(session_factory, operator.chat_id, settings)
+    try:
+        parsed = parse_metrics_line(command.args, today)
+    except LineError as error:
+        await message.reply(texts("video-stats-line-error", code=error.code.value, word=error.word))
+        return
+    await _import(message, parsed, operator=operator, texts=texts, session_factory=session_factory)
+
+
+async def on_document(
+    message: Message,
+    *,
+    bot: Bot,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    document = message.document
+    assert document is not None, "only documents reach here"
+    limit_mb = MAX_FILE_BYTES // (1024 * 1024)
+    if document.file_size is not None and document.file_size > MAX_FILE_BYTES:
+        await message.reply(texts("video-stats-file-error", code="too_large", limit=limit_mb))
+        return
+    content = await _download(bot, document)
+    if content is None:
+        await message.reply(texts("video-stats-file-error", code="too_large", limit=limit_mb))
+        return
+    try:
+        parsed = await asyncio.to_thread(parse_metrics, content)
+    except MetricsFileError as error:
+        log.info("video_metrics.file_refused", code=error.code.value, detail=error.detail)
+        await message.reply(texts("video-stats-file-error", code=error.code.value, limit=limit_mb))
+        return
+    await _import(message, parsed, operator=operator, texts=texts, session_factory=session_factory)
+
+
+async def _import(
+    message: Message,
+    parsed: ParsedMetrics,
+    *,
+    operator: OperatorContext,
+    texts: Texts,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    now = datetime.now(UTC)
+    async with session_factory() as session, session.begin():
+        report = await import_metrics(session, operator.chat_id, parsed, now)
+        if report.stored:
+            detail = f"{report.taken}+{report.updated}/{len(report.refused)}"
+            await audit.record(
+                session, operator.audit("video-metrics-imported", now, detail=detail)
+            )
+    log.info(
+        "video_metrics.imported",
+        chat_id=operator.chat_id,
+        taken=report.taken,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        refused=len(report.refused),
+    )
+    await message.reply(_report_text(texts, report))
+    if len(report.refused) > SHOWN_REFUSED:
+        await message.reply_document(
+            BufferedInputFile(_refused_file(texts, report.refused), "refused-rows.csv")
+        )
+
+
+def _report_text(texts: Texts, report: ImportReport) -> Html:
+    lines = [
+        texts(
+            "video-stats-report",
+            taken=report.taken,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            refused=len(report.refused),
+        )
+    ]
+    lines.extend(_refused_line(texts, item) for item in report.refused[:SHOWN_REFUSED])
+    if len(report.refused) > SHOWN_REFUSED:
+        lines.append(texts("video-stats-more-refused", count=len(report.refused) - SHOWN_REFUSED))
+    return texts.lines(lines)
+
+
+def _refused_line(texts: Texts, item: Refused) -> Html:
+    return texts(
+        "video-stats-refused-row",
+        line=item.line,
+        reason=item.reason.value,
+        column=item.column or "-",
+        value=item.value or "-",
+    )
+
+
+def _refused_file(texts: Texts, refused: list[Refused]) -> bytes:
+    headers = [texts.plain("video-stats-refused-header", column=name) for name in _REFUSED_COLUMNS]
+    rows = (
+        (
+            item.line,
+            texts.plain("video-stats-reason", reason=item.reason.value),
+            item.column,
+            item.value,
+        )
+        for item in refused
+    )
+    return refused_csv(headers, rows)
+
+
+_REFUSED_COLUMNS = ("line", "reason", "column", "value")
+
+
+async def cmd_video_template(message: Message, *, texts: Texts) -> None:
+    headers = [texts.plain("video-stats-column", column=field.value) for field in TEMPLATE_COLUMNS]
+    content = template_csv(texts.plain("video-stats-template-note"), headers)
+    await message.reply_document(
+        BufferedInputFile(content, texts.plain("video-stats-template-name")),
+        caption=texts("video-stats-template-caption"),
+    )
+
+
+async def _download(bot: Bot, document: Document) -> bytes | None:
+    buffer = io.BytesIO()
+    try:
+        await bot.download(document, destination=buffer)
+    except TelegramBadRequest as error:
+        # The declared size can be missing; Telegram then refuses getFile itself.
+        if "too big" in error.message.lower():
+            return None
+        raise
+    content = buffer.getvalue()
+    return content if len(content) <= MAX_FILE_BYTES else None
+
+
+async def _today(
+    session_factory: async_sessionmaker[AsyncSession], chat_id: int, settings: Settings
+) -> date:
+    """A typed line without a day means today in the group's timezone."""
+    async with session_factory() as session:
+        record = await group(session, chat_id)
+    timezone = ZoneInfo((record.timezone if record else None) or settings.default_timezone)
+    return datetime.now(timezone).date()
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    operator_command(router, VIDEO_STATS, cmd_video_stats)
+    operator_command(router, VIDEO_TEMPLATE, cmd_video_template)
+    return router
+
+
+def create_private_document_router() -> Router:
+    """Private chat: a spreadsheet sent without a caption, for the operator's current group."""
+    router = Router(name=f"{__name__}.documents")
+    router.message.register(
+        on_document,
+        MetricsDocument(),
+        NoCaption(),
+        flags={OPERATOR_FLAG: VIDEO_STATS},
+    )
+    return router
