@@ -9,6 +9,7 @@ failed_updates instead of blocking every update behind it.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
@@ -22,8 +23,16 @@ from bot.logs import scrub
 
 log = structlog.get_logger(__name__)
 
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError, asyncio.TimeoutError)
-DATA_ERRORS = (IntegrityError, DataError)
+# The ingest hot path's bulk statements go to aiosqlite directly (bot/db/bulk_insert.py), so
+# SQLite's own exceptions arrive unwrapped: "database is locked" must retry, not end the loop.
+TRANSIENT_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    sqlite3.OperationalError,
+    OSError,
+    asyncio.TimeoutError,
+)
+DATA_ERRORS = (IntegrityError, DataError, sqlite3.IntegrityError, sqlite3.DataError)
 
 
 class BatchNotStored(Exception):
