@@ -8,17 +8,34 @@ the batch is durable, so a crash anywhere means redelivery, never loss (ARCHITEC
 from __future__ import annotations
 
 import asyncio
+from typing import Any, ClassVar
 
 import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
-from aiogram.methods import GetUpdates
-from aiogram.types import Update
+from aiogram.methods import GetUpdates, TelegramMethod
 
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
 
 log = structlog.get_logger(__name__)
+
+
+class GetUpdatesJson(TelegramMethod[list[dict[str, Any]]]):
+    """getUpdates answered with each update's JSON object as Telegram sent it.
+
+    The processor parses what it dispatches (plain group chat never needs aiogram's model tree:
+    bot/telegram/express_lane.py), and one malformed update fails alone instead of the whole
+    response failing to parse, which would stall the loop on it forever.
+    """
+
+    __returning__: ClassVar[Any] = list[dict[str, Any]]
+    __api_method__: ClassVar[str] = "getUpdates"
+
+    offset: int | None = None
+    limit: int | None = None
+    timeout: int | None = None
+    allowed_updates: list[str] | None = None
 
 
 class DurablePolling:
@@ -65,15 +82,15 @@ class DurablePolling:
         await self._confirm()
         log.info("polling.stop", offset=self.offset)
 
-    async def handle_batch(self, updates: list[Update]) -> None:
-        batch = [await self.processor.process(update) for update in updates]
+    async def handle_batch(self, updates: list[dict[str, Any]]) -> None:
+        batch = [await self.processor.process_json(update) for update in updates]
         await self.store.commit(batch)
-        self.offset = updates[-1].update_id + 1
+        self.offset = updates[-1]["update_id"] + 1
 
-    async def _fetch(self, allowed: list[str]) -> list[Update]:
+    async def _fetch(self, allowed: list[str]) -> list[dict[str, Any]]:
         fetch = asyncio.ensure_future(
             self.bot(
-                GetUpdates(
+                GetUpdatesJson(
                     offset=self.offset,
                     limit=self.limit,
                     timeout=self.timeout,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from typing import Any
 
 import structlog
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update, User
+from pydantic import ValidationError
 
 from bot.db.write_buffer import FailedUpdateRecord, UpdateWrites
 from bot.logs import scrub
+from bot.telegram.express_lane import express_writes
 
 log = structlog.get_logger(__name__)
 
@@ -19,6 +23,27 @@ class UpdateProcessor:
         self.dispatcher = dispatcher
         self.bot = bot
         self.allowed_updates = allowed_updates
+
+    async def process_json(self, raw: dict[str, Any]) -> UpdateWrites:
+        """An update as Telegram sent it (its `update_id` an int): plain group chat takes the
+        express lane, everything else is parsed and dispatched."""
+        writes = express_writes(raw, self.bot.id)
+        if writes is not None:
+            return writes
+        try:
+            update = Update.model_validate(raw, context={"bot": self.bot})
+        except ValidationError as error:
+            # One malformed update must not hold up the batch around it, nor vanish.
+            log.warning("update.unparsable", update_id=raw["update_id"])
+            return UpdateWrites(raw["update_id"]).failed(
+                FailedUpdateRecord(
+                    payload=json.dumps(raw, ensure_ascii=False, default=str),
+                    error=scrub(f"{type(error).__name__}: {error}")[:2000],
+                    failed_at=datetime.now(UTC),
+                    user_id=raw_sender_of(raw),
+                )
+            )
+        return await self.process(update)
 
     async def process(self, update: Update) -> UpdateWrites:
         writes = UpdateWrites(update.update_id)
@@ -44,3 +69,13 @@ def sender_of(update: Update) -> int | None:
     event = update.event
     person = getattr(event, "from_user", None) or getattr(event, "user", None)
     return person.id if isinstance(person, User) else None
+
+
+def raw_sender_of(raw: dict[str, Any]) -> int | None:
+    """`sender_of` for an update that did not parse: so that /forget still finds it."""
+    for key, event in raw.items():
+        if key != "update_id" and isinstance(event, dict):
+            person = event.get("from") or event.get("user")
+            if isinstance(person, dict) and type(person.get("id")) is int:
+                return int(person["id"])
+    return None

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import Update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers
@@ -40,6 +39,5 @@ class Pipeline:
 
     async def deliver(self, *raw_updates: dict[str, Any]) -> None:
         """One batch, as the polling loop runs it: every update, then one commit."""
-        updates = [Update.model_validate(raw, context={"bot": self.bot}) for raw in raw_updates]
-        batch = [await self.processor.process(update) for update in updates]
+        batch = [await self.processor.process_json(raw) for raw in raw_updates]
         await self.store.commit(batch)
