@@ -23,6 +23,7 @@ from handlers.giveaways import PUBLIC_CALLBACKS as GIVEAWAY_PUBLIC_CALLBACKS
 from handlers.inbox import InboxPageCb
 from handlers.privacy import PUBLIC_CALLBACKS as PRIVACY_PUBLIC_CALLBACKS
 from handlers.privacy import ForgetUserCb
+from handlers.videos import VideoPageCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump
 from tests.support import updates as u
@@ -43,12 +44,15 @@ ARGUMENTS = {
     "status": "",
     "forget_user": "@lin_fan",
     "retention": "30d",
+    "video_add": "BV1xx411c7mD | MV",
+    "video_archive": "v1",
 }
 FORGED: dict[type[CallbackData], CallbackData] = {
     GroupPickCb: GroupPickCb(chat_id=VICTIM["id"]),
     AuditPageCb: AuditPageCb(chat_id=VICTIM["id"], page=0),
     ForgetUserCb: ForgetUserCb(chat_id=VICTIM["id"], user_id=FAN["id"], confirm=True),
     InboxPageCb: InboxPageCb(chat_id=VICTIM["id"], query=1, page=1),
+    VideoPageCb: VideoPageCb(chat_id=VICTIM["id"], page=1, archived=True),
 }
 
 
