@@ -25,7 +25,11 @@ class LooksLikeCommand(Filter):
 
 
 class PlainGroupChat(Filter):
-    """Group chat that no feature acts on: not a command, and not a reply to the bot."""
+    """Group chat that no feature acts on: not a command, and not a reply to the bot.
+
+    bot/telegram/express_lane.py stores such messages straight from the JSON, before any
+    dispatch: widen both together (tests/telegram/test_express_lane.py checks they agree).
+    """
 
     async def __call__(self, message: Message, bot: Bot) -> bool:
         if message.chat.type not in GROUP_CHAT_TYPES:

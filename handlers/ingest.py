@@ -2,7 +2,9 @@
 
 Ingest is an outer middleware on the dispatcher, not a handler: it runs for every message before
 any router, so no feature handler can pre-empt it, and it costs one call rather than a walk
-through the router tree (the hot path: ARCHITECTURE section 9).
+through the router tree (the hot path: ARCHITECTURE section 9). Most plain group chat does not
+even get here: the express lane (bot/telegram/express_lane.py) stores it from the update's JSON
+with the same records, and this middleware sees what the dispatcher has to route.
 """
 
 from __future__ import annotations

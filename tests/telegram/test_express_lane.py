@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db.models import Comment, FailedUpdate
 from bot.db.write_buffer import UpdateWrites
 from bot.telegram.express_lane import express_writes
+from handlers.filters import PlainGroupChat
 from tests.support.pipeline import Pipeline
 from tests.support.updates import (
     CHANNEL_BOT,
@@ -52,7 +53,11 @@ def pipeline(session_factory: async_sessionmaker[AsyncSession]) -> Pipeline:
 
 
 async def full_path(pipeline: Pipeline, raw: dict[str, Any]) -> UpdateWrites:
+    """The full path's writes, after checking that the full path too would end the update at
+    the dispatcher: the express lane never takes what a feature's router would see."""
     update = Update.model_validate(copy.deepcopy(raw), context={"bot": pipeline.bot})
+    if update.message is not None:
+        assert await PlainGroupChat()(update.message, pipeline.bot), raw
     return await pipeline.processor.process(update)
 
 
