@@ -14,9 +14,11 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
 import structlog
-from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy import text
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db.engine import SQLITE_BUSY_TIMEOUT_MS
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.write_buffer import FailedUpdateRecord, UpdateWrites, flush_writes
 from bot.logs import scrub
@@ -33,6 +35,11 @@ TRANSIENT_ERRORS = (
     asyncio.TimeoutError,
 )
 DATA_ERRORS = (IntegrityError, DataError, sqlite3.IntegrityError, sqlite3.DataError)
+# PostgreSQL: lock_not_available (lock_timeout), query_canceled, serialization, deadlock.
+TRANSIENT_SQLSTATES = frozenset({"55P03", "57014", "40001", "40P01"})
+# PostgreSQL waits for a lock forever by default: like SQLite's busy_timeout, a stuck lock must
+# surface as an error the loop retries (the batch unacknowledged), not as a silent stall.
+POSTGRES_LOCK_TIMEOUT = f"SET LOCAL lock_timeout = {SQLITE_BUSY_TIMEOUT_MS}"
 
 
 class BatchNotStored(Exception):
@@ -65,7 +72,9 @@ class BatchStore:
             except DATA_ERRORS as error:
                 await self._isolate(batch, error)
                 return
-            except TRANSIENT_ERRORS as error:
+            except Exception as error:
+                if not is_transient(error):
+                    raise
                 log.warning(
                     "batch.retry", attempt=attempt, updates=len(batch), error=_describe(error)
                 )
@@ -77,6 +86,8 @@ class BatchStore:
 
     async def _flush(self, batch: Sequence[UpdateWrites]) -> None:
         async with self.session_factory() as session, session.begin():
+            if (await session.connection()).dialect.name == "postgresql":
+                await session.execute(text(POSTGRES_LOCK_TIMEOUT))
             written = await flush_writes(session, batch, self.profiles)
         self.profiles.remember(written.chats, written.users)
 
@@ -96,6 +107,14 @@ class BatchStore:
             user_id=authors[0] if authors else None,
         )
         await self.commit([UpdateWrites(update_id=writes.update_id, failure=record)])
+
+
+def is_transient(error: Exception) -> bool:
+    if isinstance(error, TRANSIENT_ERRORS):
+        return True
+    return isinstance(error, DBAPIError) and (
+        getattr(error.orig, "sqlstate", None) in TRANSIENT_SQLSTATES
+    )
 
 
 def _describe(error: BaseException) -> str:
