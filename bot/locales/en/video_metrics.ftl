@@ -62,3 +62,40 @@ video-stats-column = { $column ->
 video-stats-template-note = Cumulative totals as of each day (as the platforms export them). video: v12, a link or the platform's id; platform: douyin, kuaishou, bilibili, youtube, tiktok, xiaohongshu, weixin (empty: the video's own); date: 2026-11-27.
 video-stats-template-name = video-numbers-template.csv
 video-stats-template-caption = Fill in one row per video, platform and day, then send the file back with the caption /video_stats.
+
+video-report-usage = Usage: <code>/video v12</code> (the video's code from /videos).
+video-report-unknown = There is no video { $code } in this group: /videos lists them.
+video-report-title = <b>{ $code } · { $title }</b>
+video-report-as-of = Cumulative totals, latest snapshot per platform (up to { $day }):
+video-report-no-numbers = No platform numbers yet: send them with /video_stats.
+video-report-numbers = { $plays } plays · { $likes } likes · { $comments } comments · { $favourites } favourites · { $shares } shares
+video-report-total = <b>All platforms</b>: { $numbers } · engagement { $engagement }
+video-report-total-change = Change since the previous snapshots: { $plays } plays · { $likes } likes · { $comments } comments · { $favourites } favourites · { $shares } shares
+video-report-platform = <b>{ $platform }</b> ({ $day }): { $numbers } · engagement { $engagement }
+video-report-platform-change = ↳ since { $previous }: { $plays } plays · { $likes } likes · { $comments } comments · { $favourites } favourites · { $shares } shares
+video-report-platform-first = ↳ first snapshot: no change yet
+video-report-feedback = <b>Fans' feedback</b>: { $volume } comments · positive { $positive } · neutral { $neutral } · negative { $negative }
+video-report-no-feedback = <b>Fans' feedback</b>: no comments linked yet (a fan writes #{ $code }, or replies to the video's announcement).
+video-report-tags = Top tags: { $tags }
+video-report-quote = “{ $quote }”
+video-report-chart-title = { $code } · { $title }
+video-report-chart-subtitle = Plays per platform (cumulative) · engagement rate
+video-report-platform-name = { $platform ->
+        [douyin] Douyin
+        [kuaishou] Kuaishou
+        [bilibili] Bilibili
+        [youtube] YouTube
+        [tiktok] TikTok
+        [xiaohongshu] Xiaohongshu
+        [weixin] WeChat Channels
+       *[other] Other
+    }
+video-report-mood = { $mood ->
+        [positive] mostly positive
+        [negative] mostly negative
+       *[neutral] mixed or neutral
+    }
+digest-section-name-videos = Videos
+video-digest-line = <b>{ $code }</b> { $title }: { $plays } plays ({ $change }) · engagement { $engagement } · { $volume } comments, { $mood }
+video-digest-no-change = no change
+video-digest-change = { $plays } since { $previous }

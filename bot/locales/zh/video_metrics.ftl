@@ -62,3 +62,40 @@ video-stats-column = { $column ->
 video-stats-template-note = 填写截至每天的累计值（与各平台导出的一致）。视频编号：v12、链接或平台上的作品 ID；平台：抖音、快手、B站、YouTube、TikTok、小红书、视频号（留空即视频登记的平台）；日期：2026-11-27。
 video-stats-template-name = video-numbers-template.csv
 video-stats-template-caption = 每个视频、平台和日期填写一行，然后以说明 /video_stats 发回文件。
+
+video-report-usage = 用法：<code>/video v12</code>（视频编号见 /videos）。
+video-report-unknown = 本群没有视频 { $code }：用 /videos 查看列表。
+video-report-title = <b>{ $code } · { $title }</b>
+video-report-as-of = 累计值，每个平台取最新快照（截至 { $day }）：
+video-report-no-numbers = 还没有平台数据：用 /video_stats 发送。
+video-report-numbers = 播放 { $plays } · 点赞 { $likes } · 评论 { $comments } · 收藏 { $favourites } · 分享 { $shares }
+video-report-total = <b>全部平台</b>：{ $numbers } · 互动率 { $engagement }
+video-report-total-change = 与上一次快照相比：播放 { $plays } · 点赞 { $likes } · 评论 { $comments } · 收藏 { $favourites } · 分享 { $shares }
+video-report-platform = <b>{ $platform }</b>（{ $day }）：{ $numbers } · 互动率 { $engagement }
+video-report-platform-change = ↳ 自 { $previous } 起：播放 { $plays } · 点赞 { $likes } · 评论 { $comments } · 收藏 { $favourites } · 分享 { $shares }
+video-report-platform-first = ↳ 第一次快照：暂无变化
+video-report-feedback = <b>粉丝反馈</b>：{ $volume } 条评论 · 正面 { $positive } · 中性 { $neutral } · 负面 { $negative }
+video-report-no-feedback = <b>粉丝反馈</b>：还没有关联的评论（粉丝写 #{ $code }，或回复视频的公告）。
+video-report-tags = 热门标签：{ $tags }
+video-report-quote = “{ $quote }”
+video-report-chart-title = { $code } · { $title }
+video-report-chart-subtitle = 各平台播放量（累计）· 互动率
+video-report-platform-name = { $platform ->
+        [douyin] 抖音
+        [kuaishou] 快手
+        [bilibili] B站
+        [youtube] YouTube
+        [tiktok] TikTok
+        [xiaohongshu] 小红书
+        [weixin] 视频号
+       *[other] 其他
+    }
+video-report-mood = { $mood ->
+        [positive] 以正面为主
+        [negative] 以负面为主
+       *[neutral] 褒贬不一或中性
+    }
+digest-section-name-videos = 视频
+video-digest-line = <b>{ $code }</b> { $title }：播放 { $plays }（{ $change }）· 互动率 { $engagement } · { $volume } 条评论，{ $mood }
+video-digest-no-change = 无变化
+video-digest-change = 自 { $previous } 起 { $plays }
