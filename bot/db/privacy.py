@@ -106,6 +106,7 @@ def is_person_column(table: str, column: str) -> bool:
     return (
         column in ("user_id", "author_user_id")
         or column.endswith("_user_id")
+        or column == "created_by"
         or (table == "users" and column == "id")
     )
 
