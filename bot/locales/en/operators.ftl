@@ -76,6 +76,7 @@ audit-entry = { $when } · { $who } · { $action ->
         [retention-set] set comment text retention to { $detail } days (0: no limit)
         [history-imported] imported the group's history: { $detail }
         [feedback-exported] exported feedback ({ $detail })
+        [video-metrics-imported] imported platform numbers of videos (new+updated/refused rows: { $detail })
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ Newer

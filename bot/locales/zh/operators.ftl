@@ -73,6 +73,7 @@ audit-entry = { $when } · { $who } · { $action ->
         [retention-set] 将评论文字保留期设为 { $detail } 天（0：不限）
         [history-imported] 导入了群的历史记录：{ $detail }
         [feedback-exported] 导出了反馈（{ $detail }）
+        [video-metrics-imported] 导入了视频的平台数据（新增+更新/拒绝行数：{ $detail }）
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ 较新
