@@ -22,6 +22,7 @@ help-private =
     /tags, /tag_new, /tag_rename, /tag_delete, /tag_add, /tag_remove — the group's tags · /ask — ask the fans
     /poll Question? | option | option --close 2h — a poll · /polls · /poll_topics 7d
     /giveaway 3 2d Prize — a giveaway anyone can verify · /giveaways
+    /video_add link | title — register a video, fans write #v1 · /videos · /video_announce v1
     /digest — today so far · /digest_subscribe — every day at /digest_time
     /grant operator @name, /revoke @name — roles (administrators) · /retention 90d
     /language en or /language zh — your own language
@@ -77,6 +78,13 @@ audit-entry = { $when } · { $who } · { $action ->
         [history-imported] imported the group's history: { $detail }
         [feedback-exported] exported feedback ({ $detail })
         [video-metrics-imported] imported platform numbers of videos (new+updated/refused rows: { $detail })
+        [video-added] registered video { $detail }
+        [video-edited] changed video { $detail }
+        [video-archived] archived video { $detail }
+        [video-unarchived] unarchived video { $detail }
+        [video-announced] announced video { $detail }
+        [video-linked] linked a comment to video { $detail }
+        [video-unlinked] unlinked a comment from video { $detail }
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ Newer

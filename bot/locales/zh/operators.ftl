@@ -22,6 +22,7 @@ help-private =
     /tags、/tag_new、/tag_rename、/tag_delete、/tag_add、/tag_remove — 群的标签 · /ask — 向粉丝提问
     /poll 问题？ | 选项 | 选项 --close 2h — 发起投票 · /polls · /poll_topics 7d
     /giveaway 3 2d 奖品 — 人人可验证的抽奖 · /giveaways
+    /video_add 链接 | 标题 — 登记视频，粉丝写 #v1 · /videos · /video_announce v1
     /digest — 今天到目前为止 · /digest_subscribe — 每天在 /digest_time 设定的时间收到摘要
     /grant operator @name、/revoke @name — 角色（管理员） · /retention 90d
     /language en 或 /language zh — 你自己的语言
@@ -74,6 +75,13 @@ audit-entry = { $when } · { $who } · { $action ->
         [history-imported] 导入了群的历史记录：{ $detail }
         [feedback-exported] 导出了反馈（{ $detail }）
         [video-metrics-imported] 导入了视频的平台数据（新增+更新/拒绝行数：{ $detail }）
+        [video-added] 登记了视频 { $detail }
+        [video-edited] 修改了视频 { $detail }
+        [video-archived] 归档了视频 { $detail }
+        [video-unarchived] 恢复了视频 { $detail }
+        [video-announced] 发布了视频公告 { $detail }
+        [video-linked] 把一条评论关联到视频 { $detail }
+        [video-unlinked] 取消了一条评论与视频的关联 { $detail }
        *[other] { $action } { $subject } { $detail }
     }
 audit-newer = ◀ 较新
