@@ -46,16 +46,17 @@ class GroupVideos:
 
 
 def _is_candidate(comment: IncomingComment) -> bool:
+    text = comment.text
+    # Most group chat is none of these: it is ruled out before anything else is looked at.
+    if (
+        comment.reply_to_message_id is None
+        and comment.thread_id is None
+        and (text is None or ("#" not in text and "＃" not in text))
+    ):
+        return False
     if comment.author.kind is not AuthorKind.FAN or comment.is_automatic_forward:
         return False
-    text = comment.text
-    if text is not None and text.startswith("/"):
-        return False
-    return (
-        comment.reply_to_message_id is not None
-        or comment.thread_id is not None
-        or (text is not None and ("#" in text or "＃" in text))
-    )
+    return text is None or not text.startswith("/")
 
 
 async def _group_videos(session: AsyncSession, chat_ids: Collection[int]) -> dict[int, GroupVideos]:
