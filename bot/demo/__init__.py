@@ -22,6 +22,7 @@ from bot.demo.giveaways import run_giveaway
 from bot.demo.operators import add_bot_to_groups, operator_console
 from bot.demo.polls import run_topic_poll
 from bot.demo.process import BotProcess, wait_until_delivered
+from bot.demo.videos import run_videos
 from bot.emulator.client import EmulatorClient
 from bot.emulator.server import Emulator
 
@@ -71,6 +72,7 @@ async def run_demo(settings: Settings) -> int:
             await run_topic_poll(client, emulator, community, say)
             await run_giveaway(client, emulator, community, say)
             await run_feedback(client, emulator, community, say)
+            await run_videos(client, emulator, community, say)
             await deliver_digest(client, emulator, community, say)
         code = await bot.stop()
         say(f"  the bot stopped cleanly (exit code {code})")

@@ -74,7 +74,10 @@ video-report-total-change = Change since the previous snapshots: { $plays } play
 video-report-platform = <b>{ $platform }</b> ({ $day }): { $numbers } · engagement { $engagement }
 video-report-platform-change = ↳ since { $previous }: { $plays } plays · { $likes } likes · { $comments } comments · { $favourites } favourites · { $shares } shares
 video-report-platform-first = ↳ first snapshot: no change yet
-video-report-feedback = <b>Fans' feedback</b>: { $volume } comments · positive { $positive } · neutral { $neutral } · negative { $negative }
+video-report-feedback = <b>Fans' feedback</b>: { $volume } { $volume ->
+        [one] comment
+       *[other] comments
+    } · positive { $positive } · neutral { $neutral } · negative { $negative }
 video-report-no-feedback = <b>Fans' feedback</b>: no comments linked yet (a fan writes #{ $code }, or replies to the video's announcement).
 video-report-tags = Top tags: { $tags }
 video-report-quote = “{ $quote }”
@@ -96,6 +99,9 @@ video-report-mood = { $mood ->
        *[neutral] mixed or neutral
     }
 digest-section-name-videos = Videos
-video-digest-line = <b>{ $code }</b> { $title }: { $plays } plays ({ $change }) · engagement { $engagement } · { $volume } comments, { $mood }
+video-digest-line = <b>{ $code }</b> { $title }: { $plays } plays ({ $change }) · engagement { $engagement } · { $volume } { $volume ->
+        [one] comment
+       *[other] comments
+    }, { $mood }
 video-digest-no-change = no change
 video-digest-change = { $plays } since { $previous }
