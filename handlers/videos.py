@@ -464,12 +464,7 @@ async def cmd_video_announce(
         await message.reply(texts("video-announce-archived", code=found.code))
         return
     group_texts = translator.bind(await group_locale(session_factory, operator.chat_id, settings))
-    post = group_texts(
-        "video-announcement-channel" if in_channel else "video-announcement",
-        code=found.code,
-        title=found.title,
-        url=found.url or "",
-    )
+    post = announcement(group_texts, found, in_channel=in_channel)
     target = operator.chat_id
     if in_channel:
         linked = await _linked_channel(bot, operator.chat_id)
@@ -501,6 +496,15 @@ async def cmd_video_announce(
         )
     if operator.in_private or in_channel:
         await message.reply(texts("video-announced", code=found.code, channel=_yes(in_channel)))
+
+
+def announcement(texts: Texts, video: StoredVideo, *, in_channel: bool) -> Html:
+    parts = [texts("video-announcement", code=video.code, title=video.title)]
+    if video.url:
+        parts.append(texts("video-line-url", url=video.url))
+    call = "video-announcement-comment" if in_channel else "video-announcement-reply"
+    parts.append(texts(call, code=video.code))
+    return texts.lines(parts)
 
 
 async def _linked_channel(bot: Bot, chat_id: int) -> int | None:

@@ -282,8 +282,15 @@ async def test_announce_in_the_group_and_in_the_linked_channel(scene: VideoScene
     post = scene.telegram.methods(SendMessage)[-1]
     assert post.chat_id == VICTIM["id"]
     assert post.text == str(
-        EN("video-announcement", code="v1", title="<MV>", url="https://youtu.be/dQw4w9WgXcQ")
+        EN.lines(
+            [
+                EN("video-announcement", code="v1", title="<MV>"),
+                "https://youtu.be/dQw4w9WgXcQ",
+                EN("video-announcement-reply", code="v1"),
+            ]
+        )
     )
+    assert "&lt;MV&gt;" in str(post.text)
     video = await scene.video(1)
     assert video.announcement_message_id is not None and video.announcement_message_id >= 10_000
 
@@ -331,7 +338,14 @@ async def check_from_private_chat(scene: VideoScene) -> None:
     # The owner reads Chinese; the group (no language chosen) gets the default language.
     assert "v3" in scene.last(private)
     await scene.send(private, OWNER, "/video_announce v3")
-    assert scene.last(VICTIM) == str(EN("video-announcement", code="v3", title="私聊登记", url=""))
+    assert scene.last(VICTIM) == str(
+        EN.lines(
+            [
+                EN("video-announcement", code="v3", title="私聊登记"),
+                EN("video-announcement-reply", code="v3"),
+            ]
+        )
+    )
     assert scene.last(private) == str(ZH("video-announced", code="v3", channel="no"))
 
 

@@ -73,14 +73,9 @@ video-announced = 📣 { $code } is announced { $channel ->
         [yes] in the linked channel; comments under the post are linked to it.
        *[no] in the group; replies to the announcement are linked to it.
     }
-video-announcement =
-    🎬 <b>New video { $code }</b>: { $title }
-    { $url }
-    Reply to this message, or write #{ $code } in the group, to tell us what you think!
-video-announcement-channel =
-    🎬 <b>New video { $code }</b>: { $title }
-    { $url }
-    Comment below, or write #{ $code } in the group, to tell us what you think!
+video-announcement = 🎬 <b>New video { $code }</b>: { $title }
+video-announcement-reply = Reply to this message, or write #{ $code } in the group, to tell us what you think!
+video-announcement-comment = Comment below, or write #{ $code } in the group, to tell us what you think!
 
 video-link-usage = Reply to a fan's comment with /link v3 to link it to video v3.
 video-unlink-usage = Reply to a comment with /unlink v3 to unlink it from video v3.

@@ -73,14 +73,9 @@ video-announced = 📣 { $code } 已发布{ $channel ->
         [yes] 到关联频道；帖子下的评论会关联到它。
        *[no] 到群里；回复公告的消息会关联到它。
     }
-video-announcement =
-    🎬 <b>新视频 { $code }</b>：{ $title }
-    { $url }
-    回复这条消息，或在群里写 #{ $code }，告诉我们你的看法！
-video-announcement-channel =
-    🎬 <b>新视频 { $code }</b>：{ $title }
-    { $url }
-    在下方评论，或在群里写 #{ $code }，告诉我们你的看法！
+video-announcement = 🎬 <b>新视频 { $code }</b>：{ $title }
+video-announcement-reply = 回复这条消息，或在群里写 #{ $code }，告诉我们你的看法！
+video-announcement-comment = 在下方评论，或在群里写 #{ $code }，告诉我们你的看法！
 
 video-link-usage = 回复粉丝的评论并发送 /link v3，即可把它关联到视频 v3。
 video-unlink-usage = 回复评论并发送 /unlink v3，即可取消它与视频 v3 的关联。
