@@ -18,6 +18,8 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.methods import GetUpdates
 
+from bot.emulator.updates import UPDATE_TYPES
+
 POLLING_TIMEOUT = 2
 
 
@@ -31,7 +33,12 @@ async def consume(base_url: str, token: str) -> None:
     try:
         while not stopping.is_set():
             updates = await bot(
-                GetUpdates(offset=offset, limit=100, timeout=POLLING_TIMEOUT),
+                GetUpdates(
+                    offset=offset,
+                    limit=100,
+                    timeout=POLLING_TIMEOUT,
+                    allowed_updates=list(UPDATE_TYPES),  # reactions are not in the default
+                ),
                 request_timeout=POLLING_TIMEOUT + 15,
             )
             if updates:
@@ -50,6 +57,11 @@ class FloorProcess:
         self.env = {**os.environ, "BOT_TOKEN": token}
         self.log_path = log_path
         self._process: asyncio.subprocess.Process | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self._process is not None
+        return self._process.pid
 
     async def start(self) -> None:
         with self.log_path.open("ab") as log:

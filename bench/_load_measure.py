@@ -77,14 +77,18 @@ class Timeline:
             if queued is not None:
                 self.latencies.append(at - queued)
 
-    def summary(self) -> Latency:
-        ordered = sorted(self.latencies)
+    def summary(self, now: float) -> Latency:
+        """Percentiles over every timed update; one still unconfirmed at `now` (perf_counter)
+        counts as waiting until then, so a backlog makes the figures lower bounds, never
+        flattering."""
+        waited = [now - queued for queued in self.queued_at.values()]
+        ordered = sorted(self.latencies + waited)
         return Latency(
             count=len(ordered),
             p50_ms=percentile(ordered, 0.50) * 1000,
             p95_ms=percentile(ordered, 0.95) * 1000,
             max_ms=(ordered[-1] if ordered else 0.0) * 1000,
-            unconfirmed=len(self.queued_at),
+            unconfirmed=len(waited),
         )
 
 

@@ -36,12 +36,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import os
 import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -74,6 +76,9 @@ UPDATE_TYPES = ("message", "edited_message", "message_reaction", "poll_answer", 
 
 
 class Consumer(Protocol):
+    @property
+    def pid(self) -> int: ...
+
     async def start(self) -> None: ...
 
     async def stop(self, timeout: float = 20) -> int: ...
@@ -85,7 +90,7 @@ class Load:
     per_group_per_minute: int = PER_GROUP_PER_MINUTE
     fans: int = FANS
     seconds: float = 600.0
-    drain_timeout: float = 300.0
+    drain_timeout: float = 120.0
     lag_window_seconds: float = LAG_WINDOW_SECONDS
 
 
@@ -93,23 +98,34 @@ class Load:
 class LegResult:
     name: str
     load: Load
-    latency: Latency
+    started_at: datetime
     offered_per_s: float
     achieved_per_s: float
-    confirmed: int
     generator_late_ticks: int
-    expected: Counter[str]
-    started_at: datetime
+    expected: Counter[str]  # offered updates by type, the set-up's included
+    backlog: int  # offered but still unconfirmed when the drain wait ended
+    consumer_cpu_ms: float | None  # the consumer process's CPU per update of the load
+    emulator_cpu_ms: float  # this process's CPU (emulator, generator) per update
+    load_average: tuple[float, float]  # the machine's 1-minute load average, start and end
+    latency: Latency = field(default_factory=lambda: Latency(0, 0.0, 0.0, 0.0, 0))
+    confirmed: int = 0  # every update the consumer confirmed, the set-up's included
     stored: Counter[str] | None = None
     log: BotLog | None = None
     sends: SendRates | None = None
 
     @property
+    def stored_total(self) -> int:
+        return sum(self.stored[kind] for kind in UPDATE_TYPES) if self.stored else 0
+
+    @property
     def accounted(self) -> bool:
-        """Every update type stored exactly as often as it was offered and confirmed."""
+        """Stored exactly what was confirmed and, once drained, every type as offered."""
+        offered = sum(self.expected.values())
         if self.stored is None:
-            return self.confirmed == sum(self.expected.values())
-        return self.confirmed == sum(self.expected.values()) and all(
+            return self.confirmed == offered
+        if self.stored_total != self.confirmed:
+            return False
+        return self.backlog > 0 or all(
             self.stored[kind] == self.expected[kind] for kind in UPDATE_TYPES
         )
 
@@ -121,6 +137,15 @@ async def until(predicate: Callable[[], bool], timeout: float, what: str) -> flo
             raise TimeoutError(f"{what}: not within {timeout:.0f}s")
         await asyncio.sleep(0.02)
     return time.monotonic() - started
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """A child process's user + system CPU time so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def run_leg(
@@ -169,10 +194,14 @@ async def run_leg(
                 emulator=emulator,
                 community=community,
                 timeline=timeline,
+                consumer=consumer,
                 setup=setup,
             )
         finally:
+            # The bot confirms its last stored batch on the way out (SIGTERM).
             await consumer.stop()
+        result.latency = timeline.summary(time.perf_counter())
+        result.confirmed = timeline.confirmed
         if database_url is not None:
             # Only windows wholly inside the load (and its drain): not start-up, not the polls.
             window = timedelta(seconds=load.lag_window_seconds)
@@ -193,28 +222,41 @@ async def _drive(
     emulator: Emulator,
     community: Community,
     timeline: Timeline,
+    consumer: Consumer,
     setup: Counter[str],
 ) -> LegResult:
     traffic = Traffic(community, load.per_group_per_minute)
     confirmed_before = timeline.confirmed
     timeline.measuring = True
     started_at = datetime.now(UTC)
+    load_before = os.getloadavg()[0]
+    consumer_cpu = cpu_seconds(consumer.pid)
+    own_cpu = time.process_time()
     started = time.monotonic()
     offered_for = await traffic.run(load.seconds)
-    await until(lambda: not emulator.queue.pending, load.drain_timeout, f"{name}: drain")
+    with contextlib.suppress(TimeoutError):
+        await until(lambda: not emulator.queue.pending, load.drain_timeout, f"{name}: drain")
     took = time.monotonic() - started
     timeline.measuring = False
     confirmed = timeline.confirmed - confirmed_before
+    consumer_after = cpu_seconds(consumer.pid)
+    per_update = 1000 / max(1, confirmed)
     return LegResult(
         name=name,
         load=load,
-        latency=timeline.summary(),
+        started_at=started_at,
         offered_per_s=sum(traffic.offered.values()) / offered_for,
         achieved_per_s=confirmed / took,
-        confirmed=timeline.confirmed,
         generator_late_ticks=traffic.late_ticks,
         expected=traffic.offered + setup,
-        started_at=started_at,
+        backlog=len(emulator.queue.pending),
+        consumer_cpu_ms=(
+            (consumer_after - consumer_cpu) * per_update
+            if consumer_cpu is not None and consumer_after is not None
+            else None
+        ),
+        emulator_cpu_ms=(time.process_time() - own_cpu) * per_update,
+        load_average=(load_before, os.getloadavg()[0]),
     )
 
 
@@ -239,14 +281,29 @@ def report(result: LegResult, floor: LegResult | None) -> None:
     print(
         f"  rate            offered {result.offered_per_s:,.1f} upd/s, achieved "
         f"{result.achieved_per_s:,.1f} upd/s (confirmed over the load and its drain); "
-        f"generator late ticks {result.generator_late_ticks}"
+        f"generator late ticks {result.generator_late_ticks}; backlog {result.backlog:,} "
+        f"after a {result.load.drain_timeout:g} s drain"
     )
+    consumer = "consumer"
+    if result.consumer_cpu_ms is not None:
+        capacity = 1000 / result.consumer_cpu_ms if result.consumer_cpu_ms else 0.0
+        consumer = (
+            f"consumer {result.consumer_cpu_ms:.3f} ms (about {capacity:,.0f} upd/s on a free core)"
+        )
+    print(
+        f"  CPU per update  {consumer}, emulator {result.emulator_cpu_ms:.3f} ms; machine "
+        f"load average {result.load_average[0]:.1f} -> {result.load_average[1]:.1f} "
+        f"on {os.cpu_count()} cores"
+    )
+    waiting = ""
+    if latency.unconfirmed:
+        waiting = f" ({latency.unconfirmed:,} never confirmed: counted until the stop)"
     floor_note = ""
     if floor is not None:
         floor_note = f"  (floor p95 {floor.latency.p95_ms:.1f} ms)"
     print(
         f"  latency         p50 {latency.p50_ms:.1f} ms  p95 {latency.p95_ms:.1f} ms  "
-        f"max {latency.max_ms:.1f} ms over {latency.count:,} updates{floor_note}  "
+        f"max {latency.max_ms:.1f} ms over {latency.count:,} updates{waiting}{floor_note}  "
         f"p95 < {TARGET_P95_MS:.0f} ms: {verdict(latency.p95_ms < TARGET_P95_MS)}"
     )
     if result.log is not None:
@@ -283,10 +340,12 @@ def report(result: LegResult, floor: LegResult | None) -> None:
         )
         print(f"  stored/offered  {rows}")
     offered = sum(result.expected.values())
-    stored_note = ", every type stored as delivered" if result.stored is not None else ""
+    stored_note = ""
+    if result.stored is not None:
+        stored_note = f", stored {result.stored_total:,}"
     print(
-        f"  accounting      delivered {result.confirmed:,} of {offered:,} offered{stored_note}: "
-        f"{verdict(result.accounted)}"
+        f"  accounting      offered {offered:,}, delivered (confirmed) {result.confirmed:,}"
+        f"{stored_note}: {verdict(result.accounted)}"
     )
 
 

@@ -18,7 +18,7 @@ async def test_a_short_load_is_delivered_stored_and_reported(
     load = Load(
         groups=2,
         per_group_per_minute=900,
-        fans=30,
+        fans=10,
         seconds=4.0,
         drain_timeout=60.0,
         lag_window_seconds=1.0,
@@ -34,6 +34,8 @@ async def test_a_short_load_is_delivered_stored_and_reported(
         kind: result.expected[kind] for kind in UPDATE_TYPES
     }
     assert result.stored["failed_updates"] == 0
+    assert result.backlog == 0
+    assert result.stored_total == result.confirmed
     assert result.accounted
     # Every update of the load phase was timed from queued to confirmed (the setup's were not).
     assert result.latency.unconfirmed == 0
