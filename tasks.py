@@ -4,6 +4,8 @@
     python3 tasks.py test [options] [pytest args...]
         ruff, mypy, then pytest on SQLite and on a throwaway PostgreSQL server
         --sqlite-only / --postgres-only      run one pytest leg (the checks still run)
+        --serial                             run the two legs one after the other (by default
+                                             they run side by side, each printed when it ends)
         FANPULSE_REQUIRE_POSTGRES=1          a missing PostgreSQL fails instead of skipping
     python3 tasks.py bench <name> [args...] run bench/<name>.py (as bench.<name>) from .venv
 
@@ -12,15 +14,17 @@ Every command first makes sure .venv exists and holds the project with its dev e
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import venv
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
@@ -110,10 +114,21 @@ def test(args: list[str]) -> int:
         _checked("ruff format", [_tool("ruff"), "format", "--check", "."]),
         _checked("mypy", [_tool("mypy"), "."]),
     ]
-    if not postgres_only:
-        steps.append(_pytest_leg("pytest on SQLite", args, database_url=None))
-    if not sqlite_only:
-        steps.append(_postgres_leg(args))
+    serial = _take_flag(args, "--serial")
+    with contextlib.ExitStack() as servers:
+        legs = []
+        if not postgres_only:
+            legs.append(Leg("pytest on SQLite", database_url=None))
+        if not sqlite_only:
+            postgres = _start_postgres(servers)
+            if isinstance(postgres, Step):
+                steps.append(postgres)
+            else:
+                legs.append(Leg("pytest on PostgreSQL", database_url=postgres))
+        if serial or len(legs) < 2:
+            steps += [_pytest_leg(leg, args) for leg in legs]
+        else:
+            steps += _side_by_side(legs, args)
     return _summary(steps)
 
 
@@ -127,7 +142,34 @@ def bench(args: list[str]) -> int:
     return _exec([str(VENV_PYTHON), "-m", f"bench.{args[0]}", *args[1:]])
 
 
-def _postgres_leg(args: list[str]) -> Step:
+@dataclass
+class Leg:
+    """One run of the whole suite against one database."""
+
+    name: str
+    database_url: str | None
+    log: Path = field(init=False)
+
+    def command(self, args: list[str]) -> list[str]:
+        # Each leg its own pytest cache: two legs side by side must not write one file.
+        cache = f"cache_dir=.pytest_cache/{'postgresql' if self.database_url else 'sqlite'}"
+        return [str(VENV_PYTHON), "-m", "pytest", "-o", cache, *args]
+
+    def env(self) -> dict[str, str]:
+        env = {key: value for key, value in os.environ.items() if key != TEST_DATABASE_ENV}
+        if self.database_url is not None:
+            env[TEST_DATABASE_ENV] = self.database_url
+        return env
+
+    def step(self, returncode: int, seconds: float) -> Step:
+        if returncode == PYTEST_NO_TESTS:
+            return Step(self.name, "failed: no tests collected (check the pytest arguments)")
+        outcome = "passed" if returncode == 0 else f"failed (exit {returncode})"
+        return Step(self.name, outcome, seconds)
+
+
+def _start_postgres(servers: contextlib.ExitStack) -> str | Step:
+    """A throwaway server's URL (stopped when `servers` closes), or the step that says why not."""
     name = "pytest on PostgreSQL"
     bin_dir = find_bin_dir()
     if bin_dir is None:
@@ -139,22 +181,55 @@ def _postgres_leg(args: list[str]) -> Step:
     _phase(f"starting a throwaway {server_version(bin_dir)} server")
     started = time.monotonic()
     try:
-        with running_postgres() as url:
-            print(f"PostgreSQL ready at {url} in {time.monotonic() - started:.1f}s", flush=True)
-            return _pytest_leg(name, args, database_url=url)
+        url = servers.enter_context(running_postgres())
     except PostgresStartError as error:
         print(error, file=sys.stderr, flush=True)
         return Step(name, "failed: the PostgreSQL server did not start")
+    print(f"PostgreSQL ready at {url} in {time.monotonic() - started:.1f}s", flush=True)
+    return url
 
 
-def _pytest_leg(name: str, args: list[str], *, database_url: str | None) -> Step:
-    env = {key: value for key, value in os.environ.items() if key != TEST_DATABASE_ENV}
-    if database_url is not None:
-        env[TEST_DATABASE_ENV] = database_url
-    step = _checked(name, [str(VENV_PYTHON), "-m", "pytest", *args], env=env)
-    if step.outcome == f"failed (exit {PYTEST_NO_TESTS})":
-        step.outcome = "failed: no tests collected (check the pytest arguments)"
-    return step
+def _pytest_leg(leg: Leg, args: list[str]) -> Step:
+    _phase(leg.name)
+    started = time.monotonic()
+    returncode = subprocess.run(leg.command(args), cwd=ROOT, env=leg.env(), check=False).returncode
+    return leg.step(returncode, time.monotonic() - started)
+
+
+def _side_by_side(legs: list[Leg], args: list[str]) -> list[Step]:
+    """Both legs at once (the suite is mostly one busy core each); each leg's output is printed
+    whole when it ends, so the two never interleave."""
+    _phase(f"{' and '.join(leg.name for leg in legs)}, side by side (--serial: one at a time)")
+    started = time.monotonic()
+    steps: dict[str, Step] = {}
+    with tempfile.TemporaryDirectory(prefix="fanpulse-legs-") as tmp:
+        running: dict[str, tuple[Leg, subprocess.Popen[bytes]]] = {}
+        for leg in legs:
+            leg.log = Path(tmp) / f"{len(running)}.log"
+            with leg.log.open("wb") as log:
+                running[leg.name] = (
+                    leg,
+                    subprocess.Popen(
+                        leg.command(args), cwd=ROOT, env=leg.env(), stdout=log, stderr=log
+                    ),
+                )
+        try:
+            while running:
+                for name, (leg, process) in list(running.items()):
+                    if process.poll() is None:
+                        continue
+                    del running[name]
+                    steps[name] = leg.step(process.returncode, time.monotonic() - started)
+                    _phase(f"{name}: {steps[name].outcome} in {steps[name].seconds:.0f}s")
+                    sys.stdout.flush()
+                    sys.stdout.buffer.write(leg.log.read_bytes())
+                    sys.stdout.flush()
+                time.sleep(0.5)
+        finally:
+            for _leg, process in running.values():
+                process.terminate()
+                process.wait()
+    return [steps[leg.name] for leg in legs]
 
 
 def _checked(name: str, command: list[str], env: Mapping[str, str] | None = None) -> Step:
