@@ -8,26 +8,37 @@ times `parse_metrics` (decoding, header and delimiter detection, every cell chec
 naive reference in the same run: `csv.DictReader` with `int()` and `date.fromisoformat` per row
 on the same numbers written plainly in UTF-8 (it checks nothing and reads no units). Peak memory
 is Python allocations during the call (tracemalloc slows parsing, so times come from separate
-untraced runs). An XLSX leg reads a tenth of the rows through openpyxl for scale. Ends with:
-`bench video_import: rows_per_s=N peak_mb=N naive_rows_per_s=N`.
+untraced runs). An XLSX leg reads a tenth of the rows through openpyxl for scale; a store leg
+imports the GBK file into a fresh SQLite database (200 registered videos, one transaction).
+Ends with: `bench video_import: rows_per_s=N peak_mb=N` (the GBK file, checked).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import gc
 import io
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import openpyxl
 
+from bot.db.chat_settings import register_group
+from bot.db.engine import create_engine, create_session_factory
+from bot.db.migrate import upgrade
+from bot.db.models import Video
+from bot.db.video_metrics import import_metrics
 from bot.services.video_metrics_import import parse_metrics
 
-FIRST_DAY = date(2026, 1, 1)
+FIRST_DAY = date(2024, 1, 1)
+CHAT_ID = -1001000000999
+VIDEOS = 200
 PLATFORMS = ("抖音", "快手", "B站", "youtube", "小红书")
 HEADER_ZH = ("视频编号", "平台", "日期", "播放量", "点赞", "评论", "收藏", "分享")
 HEADER_EN = ("video", "platform", "date", "plays", "likes", "comments", "favourites", "shares")
@@ -36,9 +47,9 @@ HEADER_EN = ("video", "platform", "date", "plays", "likes", "comments", "favouri
 def numbers(index: int) -> tuple[str, str, date, int, int, int, int, int]:
     plays = 1_000 + index * 37 % 900_000
     return (
-        f"v{index % 200 + 1}",
-        PLATFORMS[index % len(PLATFORMS)],
-        FIRST_DAY + timedelta(days=index // 1_000),
+        f"v{index % VIDEOS + 1}",
+        PLATFORMS[index // VIDEOS % len(PLATFORMS)],
+        FIRST_DAY + timedelta(days=index // VIDEOS),  # every row a new (video, platform, day)
         plays,
         plays // 12,
         plays // 90,
@@ -97,6 +108,31 @@ def naive(content: bytes) -> int:
     return taken
 
 
+async def store_seconds(content: bytes) -> tuple[float, int]:
+    """The whole import into a fresh SQLite database: parse, resolve, one upsert transaction."""
+    with tempfile.TemporaryDirectory() as directory:
+        url = f"sqlite+aiosqlite:///{Path(directory) / 'bench.sqlite3'}"
+        engine = create_engine(url)
+        await upgrade(engine)
+        session_factory = create_session_factory(engine)
+        now = datetime.now(UTC)
+        try:
+            async with session_factory() as session, session.begin():
+                await register_group(session, chat_id=CHAT_ID, chat_type="supergroup",
+                                     title="bench", username=None, added_by_user_id=None,
+                                     now=now)  # fmt: skip
+                for number in range(1, VIDEOS + 1):
+                    session.add(Video(chat_id=CHAT_ID, number=number, title=f"video {number}",
+                                      platform="douyin", created_at=now))  # fmt: skip
+            started = time.perf_counter()
+            parsed = parse_metrics(content)
+            async with session_factory() as session, session.begin():
+                outcome = await import_metrics(session, CHAT_ID, parsed, now)
+            return time.perf_counter() - started, outcome.stored
+        finally:
+            await engine.dispose()
+
+
 def best_seconds(run: Callable[[], object], repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -141,10 +177,11 @@ def main() -> None:
         print(f"{name:38} {seconds:6.2f} s  {count / seconds:>10,.0f} rows/s  peak {peak:6.1f} MB")
     rate, peak = figures["parse_metrics (GBK csv, checked)"]
     naive_rate, _ = figures["naive DictReader + int() (UTF-8)"]
-    print(
-        f"bench video_import: rows_per_s={rate:.0f} peak_mb={peak:.0f} "
-        f"naive_rows_per_s={naive_rate:.0f}"
-    )
+    stored_in, stored = asyncio.run(store_seconds(chinese))
+    print(f"{'parse + store into SQLite (GBK csv)':38} {stored_in:6.2f} s  "
+          f"{stored / stored_in:>10,.0f} rows/s  ({stored:,} rows, one transaction)")  # fmt: skip
+    print(f"naive reference: {naive_rate:.0f} rows/s ({rate / naive_rate:.2f}x of it, checked)")
+    print(f"bench video_import: rows_per_s={rate:.0f} peak_mb={peak:.0f}")
 
 
 if __name__ == "__main__":
