@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, tuple_
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
@@ -96,15 +96,14 @@ def links_of(comment: IncomingComment, group: GroupVideos) -> dict[int, str]:
     return found
 
 
-async def _wanted(
-    session: AsyncSession, comments: Sequence[IncomingComment]
+def _wanted(
+    comments: Sequence[IncomingComment], groups: dict[int, GroupVideos]
 ) -> dict[tuple[int, int], dict[int, str]]:
-    groups = await _group_videos(session, {c.chat_id for c in comments})
     wanted: dict[tuple[int, int], dict[int, str]] = {}
     for comment in comments:
         group = groups.get(comment.chat_id)
-        links = links_of(comment, group) if group is not None else {}
-        wanted[comment.chat_id, comment.message_id] = links
+        if group is not None and _is_candidate(comment):
+            wanted[comment.chat_id, comment.message_id] = links_of(comment, group)
     return wanted
 
 
@@ -122,29 +121,36 @@ async def link_new_comments(
     candidates = [comment for comment in comments if _is_candidate(comment)]
     if not candidates:
         return
-    await LINK_INSERT.execute(session, _rows(await _wanted(session, candidates), now))
+    groups = await _group_videos(session, {comment.chat_id for comment in candidates})
+    await LINK_INSERT.execute(session, _rows(_wanted(candidates, groups), now))
 
 
 async def relink_edited(
     session: AsyncSession, edited: Sequence[IncomingComment], now: datetime
 ) -> None:
-    """Re-decide the automatic links of edited comments (an edit may add or remove a mention)."""
+    """Re-decide the automatic links of edited comments (an edit may add or remove a mention).
+    Only links to the group's current videos are re-decided: an archived video keeps the links
+    it had."""
     if not edited:
         return
-    candidates = [comment for comment in edited if _is_candidate(comment)]
-    wanted = await _wanted(session, candidates) if candidates else {}
-    keys = [(comment.chat_id, comment.message_id) for comment in edited]
+    groups = await _group_videos(session, {comment.chat_id for comment in edited})
+    if not groups:
+        return
+    wanted = _wanted(edited, groups)
     stale = [
         and_(
-            VideoCommentLink.chat_id == chat_id,
-            VideoCommentLink.message_id == message_id,
-            VideoCommentLink.video_id.not_in(wanted.get((chat_id, message_id), {}).keys()),
+            VideoCommentLink.chat_id == comment.chat_id,
+            VideoCommentLink.message_id == comment.message_id,
+            VideoCommentLink.video_id.in_(list(groups[comment.chat_id].by_number.values())),
+            VideoCommentLink.video_id.not_in(
+                list(wanted.get((comment.chat_id, comment.message_id), {}))
+            ),
         )
-        for chat_id, message_id in keys
+        for comment in edited
+        if comment.chat_id in groups
     ]
     await session.execute(
         delete(VideoCommentLink).where(
-            tuple_(VideoCommentLink.chat_id, VideoCommentLink.message_id).in_(keys),
             VideoCommentLink.active.is_(True),
             VideoCommentLink.source.in_(AUTOMATIC_SOURCES),
             or_(*stale),

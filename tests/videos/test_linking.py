@@ -144,6 +144,18 @@ async def test_edits_add_and_remove_mentions_but_not_operators_choices(scene: Vi
         (reply_id, 1, "reply", True)
     }
 
+    # An edit that takes the only mention out leaves nothing; an archived video keeps its links.
+    loose = await scene.say(VICTIM, FAN, "#v2 wow")
+    kept = await scene.say(VICTIM, FAN, "#v1 wow")
+    await scene.send(VICTIM, ADMIN, "/video_archive v1")
+    await scene.pipeline.deliver(
+        scene.updates.edit(loose, "wow", after=10), scene.updates.edit(kept, "#v1 wow!", after=10)
+    )
+    loose_id, kept_id = loose["message"]["message_id"], kept["message"]["message_id"]
+    assert {link for link in await scene.links() if link[0] in (loose_id, kept_id)} == {
+        (kept_id, 1, "code", True)
+    }
+
 
 async def test_link_and_unlink_explain_bad_input_and_change_nothing(scene: VideoScene) -> None:
     await announced(scene)
