@@ -277,8 +277,8 @@ class OutboundMiddleware(BaseRequestMiddleware):
             if pacing is not Pacing.NONE:
                 for _ in range(count):
                     await self._limiter.acquire(chat_id)
-            # A 429 that arrived while we queued for a slot still holds us back.
-            await self._follow_shared_pause()
+                # A 429 that arrived while we queued for a slot still holds us back.
+                await self._follow_shared_pause()
             if not self._pause.is_active():
                 return
 
