@@ -65,6 +65,7 @@ LINK = OperatorCommand("link", Role.OPERATOR, console=False)
 UNLINK = OperatorCommand("unlink", Role.OPERATOR, console=False)
 
 PAGE_SIZE = 10
+SHOWN_URL = 120  # ten lines of title (200), link and details stay under 4096
 MAX_ARGUMENTS = 2_000
 CLEAR = "-"
 _ALL_WORDS = frozenset({"all", "archived", "全部", "归档"})
@@ -127,8 +128,13 @@ def _describe(texts: Texts, video: StoredVideo, timezone: str, linked: int = 0) 
     if video.published_at is not None:
         details.append(texts("video-line-published", when=_local_day(video.published_at, timezone)))
     if video.url:
-        details.append(texts("video-line-url", url=video.url))
+        details.append(texts("video-line-url", url=_shown_url(video.url)))
     return Html(head + "".join(f"\n    {detail}" for detail in details))
+
+
+def _shown_url(url: str) -> str:
+    """A list line shows the start of a long link: ten videos stay within one message."""
+    return url if len(url) <= SHOWN_URL else url[: SHOWN_URL - 1] + "\u2026"
 
 
 def _local_day(value: datetime | None, timezone: str) -> str:

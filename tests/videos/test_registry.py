@@ -13,6 +13,7 @@ from bot.db.models import AuditRecord, ChatSettings
 from bot.db.operators import grant_role, select_group
 from bot.db.videos import resolve_videos
 from bot.i18n import Translator
+from bot.services.html_split import TELEGRAM_LIMIT, visible_length
 from bot.services.videos import VideoErrorCode
 from handlers.videos import VideoPageCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
@@ -170,7 +171,8 @@ async def test_list_pages_and_archived_videos(scene: VideoScene) -> None:
     await scene.send(VICTIM, ADMIN, "/videos")
     assert scene.last() == str(EN("videos-none", title=VICTIM["title"]))
     for number in range(1, 13):
-        await scene.send(VICTIM, ADMIN, f"/video_add douyin {7000000000 + number} | Clip {number}")
+        link = f"https://example.com/{'x' * 900}/{number}"
+        await scene.send(VICTIM, ADMIN, f"/video_add {link} | Clip {number}")
     await scene.send(VICTIM, ADMIN, "/video_archive v12")
     scene.telegram.calls.clear()
     await scene.send(VICTIM, ADMIN, "/videos")
@@ -179,6 +181,7 @@ async def test_list_pages_and_archived_videos(scene: VideoScene) -> None:
     assert "Clip 1 ·" not in listing.text
     assert "Clip 12" not in listing.text  # archived: hidden unless asked
     assert "(11; page 1 of 2)" in listing.text
+    assert visible_length(listing.text) < TELEGRAM_LIMIT  # long links are cut short
     data = listing.reply_markup.inline_keyboard[0][0].callback_data
     assert VideoPageCb.unpack(data) == VideoPageCb(chat_id=VICTIM["id"], page=1, archived=False)
     bot_message = scene.updates.message_payload(
