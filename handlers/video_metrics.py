@@ -41,13 +41,11 @@ log = structlog.get_logger(__name__)
 VIDEO_STATS = OperatorCommand("video_stats", Role.OPERATOR)
 VIDEO_TEMPLATE = OperatorCommand("video_template", Role.OPERATOR)
 SHOWN_REFUSED = 10
-SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
+SUFFIXES = (".csv", ".tsv", ".xlsx")
 MIME_TYPES = frozenset(
     {
         "text/csv",
-        "text/plain",
         "text/tab-separated-values",
-        "application/vnd.ms-excel",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
 )

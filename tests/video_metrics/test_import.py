@@ -8,6 +8,7 @@ import io
 from datetime import UTC, date, datetime
 from typing import Any
 
+import openpyxl
 from aiogram.methods import GetFile, SendDocument, SendMessage
 from aiogram.types import BufferedInputFile
 from sqlalchemy import select
@@ -206,3 +207,21 @@ async def test_the_template_in_the_operators_language(videos_scene: Scene) -> No
         assert isinstance(sent.document, BufferedInputFile)
         assert sent.document.data.startswith(b"\xef\xbb\xbf")
         assert header in sent.document.data.decode("utf-8-sig").splitlines()[1]
+
+
+async def test_an_xlsx_file_with_a_formula_cell(videos_scene: Scene) -> None:
+    scene = videos_scene
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Video", "Platform", "Date", "Views", "Likes"])
+    sheet.append(["v3", "YouTube", datetime(2026, 11, 27), 8_800, 640])  # noqa: DTZ001 - a cell
+    sheet.append(["v3", "YouTube", "2026-11-26", "=D2-1000", 600])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    reply = await send_document(scene, VICTIM, ADMIN, buffer.getvalue(), name="numbers.xlsx")
+    assert reply[0].startswith(str(EN("video-stats-report", taken=1, updated=0, unchanged=0,
+                                      refused=1)))  # fmt: skip
+    assert str(EN("video-stats-refused-row", line=3, reason="formula", column="plays",
+                  value="=D2-1000")) in reply[0]  # fmt: skip
+    assert await stored(scene) == [(3, "youtube", DAY, 8_800, 640, 0, 0, 0)]
