@@ -26,6 +26,7 @@ from aiogram.filters import CommandObject, Filter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, MessageOriginChannel
 from aiogram.utils.keyboard import InlineKeyboardBuilder
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
@@ -38,6 +39,7 @@ from bot.i18n import Html, Texts, Translator
 from bot.services.roles import OperatorCommand, Role
 from bot.services.videos import (
     Platform,
+    VideoDraft,
     VideoErrorCode,
     VideoField,
     VideoInputError,
@@ -64,6 +66,7 @@ VIDEO_ANNOUNCE = OperatorCommand("video_announce", Role.OPERATOR)
 LINK = OperatorCommand("link", Role.OPERATOR, console=False)
 UNLINK = OperatorCommand("unlink", Role.OPERATOR, console=False)
 
+NUMBER_ATTEMPTS = 3
 PAGE_SIZE = 10
 SHOWN_URL = 120  # ten lines of title (200), link and details stay under 4096
 MAX_ARGUMENTS = 2_000
@@ -168,27 +171,47 @@ async def cmd_video_add(
     except VideoInputError as error:
         await message.reply(texts.lines([_error(texts, error), texts("video-error-hint")]))
         return
-    async with session_factory() as session, session.begin():
-        duplicate = await store.same_source(session, operator.chat_id, draft.source)
-        if duplicate is None:
-            video = await store.add_video(
-                session,
-                operator.chat_id,
-                source=draft.source,
-                title=draft.title,
-                published_at=draft.published_at,
-                created_by=operator.actor.user_id,
-                now=now,
-            )
-            await audit.record(
-                session, operator.audit("video-added", now, detail=f"{video.code} {video.title}")
-            )
-    if duplicate is not None:
-        await message.reply(texts("video-duplicate", code=duplicate.code, title=duplicate.title))
+    registered = await _register(session_factory, operator, draft, now, texts)
+    if isinstance(registered, Html):
+        await message.reply(registered)
         return
     await message.reply(
-        texts.lines([texts("video-added", code=video.code), _describe(texts, video, timezone)])
+        texts.lines(
+            [texts("video-added", code=registered.code), _describe(texts, registered, timezone)]
+        )
     )
+
+
+async def _register(
+    session_factory: async_sessionmaker[AsyncSession],
+    operator: OperatorContext,
+    draft: VideoDraft,
+    now: datetime,
+    texts: Texts,
+) -> StoredVideo | Html:
+    """The new video, or why not. Two operators adding at once may take the same number: the
+    loser's transaction fails on UNIQUE (chat_id, number) and tries again with the next one."""
+    for _ in range(NUMBER_ATTEMPTS):
+        try:
+            async with session_factory() as session, session.begin():
+                duplicate = await store.same_source(session, operator.chat_id, draft.source)
+                if duplicate is not None:
+                    return texts("video-duplicate", code=duplicate.code, title=duplicate.title)
+                video = await store.add_video(
+                    session,
+                    operator.chat_id,
+                    source=draft.source,
+                    title=draft.title,
+                    published_at=draft.published_at,
+                    created_by=operator.actor.user_id,
+                    now=now,
+                )
+                detail = f"{video.code} {video.title}"
+                await audit.record(session, operator.audit("video-added", now, detail=detail))
+            return video
+        except IntegrityError:
+            continue
+    return texts("video-busy")
 
 
 # listing

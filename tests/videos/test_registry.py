@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from aiogram.methods import EditMessageText, SendMessage
 from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db import videos as store
 from bot.db.models import AuditRecord, ChatSettings
 from bot.db.operators import grant_role, select_group
-from bot.db.videos import resolve_videos
+from bot.db.videos import next_number, resolve_videos
 from bot.i18n import Translator
 from bot.services.html_split import TELEGRAM_LIMIT, visible_length
 from bot.services.videos import VideoErrorCode
@@ -137,8 +140,11 @@ BAD_INPUTS: list[tuple[str, str, dict[str, str | int]]] = [
 ]
 
 
-async def test_bad_input_is_explained_and_changes_nothing(scene: VideoScene) -> None:
+async def test_bad_input_is_explained_and_changes_nothing(
+    scene: VideoScene, monkeypatch: pytest.MonkeyPatch
+) -> None:
     await check_registered_twice(scene)
+    await check_number_race(scene, monkeypatch)
     await scene.send(VICTIM, ADMIN, "/video_add")
     assert scene.last() == str(EN("video-help"))
     before = await scene.dump()
@@ -147,6 +153,20 @@ async def test_bad_input_is_explained_and_changes_nothing(scene: VideoScene) -> 
         expected = EN.lines([EN(key, **args), EN("video-error-hint")])
         assert scene.last() == str(expected), text
     assert await scene.dump() == before
+
+
+async def check_number_race(scene: VideoScene, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another operator took the next number meanwhile: the registration tries the next one."""
+    stale = iter([1, 1])
+
+    async def taken(session: AsyncSession, chat_id: int) -> int:
+        return next(stale, None) or await next_number(session, chat_id)
+
+    monkeypatch.setattr(store, "next_number", taken)
+    await scene.send(VICTIM, ADMIN, "/video_add https://example.com/raced | Raced")
+    assert "<b>v2</b>" in scene.last()
+    assert (await scene.video(2)).title == "Raced"
+    monkeypatch.undo()
 
 
 async def check_registered_twice(scene: VideoScene) -> None:

@@ -35,6 +35,7 @@ video-error-unknown-field = There is no field “{ $value }”: use title, url, 
 video-unknown = This group has no video { $code }. /videos lists them.
 video-duplicate = That video is already registered as <b>{ $code }</b> ({ $title }); nothing was changed.
 video-added = 🎬 Registered as <b>{ $code }</b>. Fans who write #{ $code } or reply to its announcement are linked to it.
+video-busy = Another video was being registered at the same moment; please send the command again.
 video-line = <b>{ $code }</b> · { $title } · { $platform }{ $archived ->
         [yes] {" "}· archived
        *[no] {""}

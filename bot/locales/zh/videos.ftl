@@ -35,6 +35,7 @@ video-error-unknown-field = 没有字段“{ $value }”：可用 title、url、
 video-unknown = 本群没有视频 { $code }。用 /videos 查看列表。
 video-duplicate = 这个视频已经登记为 <b>{ $code }</b>（{ $title }），没有做任何改动。
 video-added = 🎬 已登记为 <b>{ $code }</b>。粉丝写 #{ $code } 或回复它的公告，就会关联到这个视频。
+video-busy = 同一时间有其他视频正在登记，请再发送一次命令。
 video-line = <b>{ $code }</b> · { $title } · { $platform }{ $archived ->
         [yes] {" "}· 已归档
        *[no] {""}
