@@ -23,6 +23,7 @@ help-private =
     /poll Question? | option | option --close 2h — a poll · /polls · /poll_topics 7d
     /giveaway 3 2d Prize — a giveaway anyone can verify · /giveaways
     /video_add link | title — register a video, fans write #v1 · /videos · /video_announce v1
+    /video_stats — platform numbers from a CSV/XLSX (as its caption) or one line · /video_template · /video v1 — a video's report card
     /digest — today so far · /digest_subscribe — every day at /digest_time
     /grant operator @name, /revoke @name — roles (administrators) · /retention 90d
     /language en or /language zh — your own language

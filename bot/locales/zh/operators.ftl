@@ -23,6 +23,7 @@ help-private =
     /poll 问题？ | 选项 | 选项 --close 2h — 发起投票 · /polls · /poll_topics 7d
     /giveaway 3 2d 奖品 — 人人可验证的抽奖 · /giveaways
     /video_add 链接 | 标题 — 登记视频，粉丝写 #v1 · /videos · /video_announce v1
+    /video_stats — 导入平台数据（作为 CSV/XLSX 文件的说明）或单行录入 · /video_template · /video v1 — 视频报告卡
     /digest — 今天到目前为止 · /digest_subscribe — 每天在 /digest_time 设定的时间收到摘要
     /grant operator @name、/revoke @name — 角色（管理员） · /retention 90d
     /language en 或 /language zh — 你自己的语言
