@@ -57,6 +57,7 @@ class Cluster:
     client: EmulatorClient
     balancer: RoundRobinBalancer
     engine: AsyncEngine
+    redis: Redis
     instances: list[BotProcess]
     group: Json
     owner: Json
@@ -157,7 +158,7 @@ async def cluster(
             await asyncio.gather(*(bot.start() for bot in instances))
             await asyncio.gather(*(bot.wait_ready(client, "setWebhook", WAIT) for bot in instances))
             yield Cluster(
-                emulator, client, balancer, engine, instances, group, owner, analysts, fans
+                emulator, client, balancer, engine, redis, instances, group, owner, analysts, fans
             )
     finally:
         await asyncio.gather(*(bot.stop() for bot in instances))
@@ -215,6 +216,10 @@ async def test_two_instances_and_a_killed_leader_lose_nothing_and_do_nothing_twi
         assert max(texts.values()) == 1, f"a digest sent twice to {analyst['first_name']}"
     sent = await digest_runs(cluster)
     assert {recipient for recipient, _ in sent} >= {f"u{first['id']}", f"u{second['id']}"}
+    # The processes really shared Redis: the outbound budget and the administrators cache.
+    shared = {key.decode() for key in await cluster.redis.keys(f"fanpulse:{cluster.bot_id}:*")}
+    assert f"fanpulse:{cluster.bot_id}:limit:overall" in shared
+    assert f"fanpulse:{cluster.bot_id}:admins:{group['id']}" in shared
     assert cluster.balancer.forwarded.keys() == {
         f"http://127.0.0.1:{bot.env['WEBHOOK_PORT']}" for bot in cluster.instances
     }
