@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.video_report import ReportedVideo, VideoHeading, active_videos
 from bot.i18n import Html, Texts
 from bot.services.charts import Bar, bar_chart
+from bot.services.digest_render import tag_name
 from bot.services.video_report import Numbers, VideoCard, percent, signed
 
 DIGEST_VIDEOS = 10
@@ -73,7 +74,7 @@ def _feedback(texts: Texts, video: VideoHeading, card: VideoCard) -> list[Html]:
         )
     ]
     if feedback.top_tags:
-        tags = ", ".join(f"#{tag} ({count})" for tag, count in feedback.top_tags)
+        tags = ", ".join(f"{tag_name(texts, tag)} ({count})" for tag, count in feedback.top_tags)
         lines.append(texts("video-report-tags", tags=tags))
     lines.extend(texts("video-report-quote", quote=quote) for quote in feedback.quotes)
     return lines

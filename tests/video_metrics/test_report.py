@@ -101,7 +101,7 @@ async def test_the_card_numbers_equal_the_hand_computed_ones(videos_scene: Scene
         "<b>Bilibili</b> (2026-11-27): 3,456 plays · 120 likes · 30 comments · 44 favourites · "
         "9 shares · engagement 5.9%",
         "<b>Fans' feedback</b>: 4 comments · positive 2 · neutral 1 · negative 1",
-        "Top tags: #praise (2), #audio (1), #topic (1)",
+        "Top tags: Praise (2), audio (1), topic (1)",  # the digest's names, else the tag
         "“great video, love it”",
     ):
         assert expected in text
