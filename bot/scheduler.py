@@ -13,7 +13,9 @@ On every pass (`run_due`) the clock decides per series, like `schedule.due_runs`
 - occurrences ahead become APScheduler wake-ups (in-memory, rebuilt on every pass).
 A run is claimed in `job_runs(job, period)` (INSERT ... ON CONFLICT DO NOTHING, committed) BEFORE
 its action starts: only the claimer runs it, so a run happens at most once across restarts,
-retries and instances. A crash during the action leaves the row `claimed`: not run twice.
+retries and instances. A crash during the action leaves the row `claimed`: not run twice,
+unless its source lists the occurrence again as `resumes` (its action picks up where the dead
+instance stopped, as digests do per message): then the lease holder takes the claim over.
 
 With several instances only the holder of the scheduler lease runs passes. Every instance renews
 or tries to take the lease on a heartbeat; a dead holder's lease expires and is taken within
@@ -58,12 +60,18 @@ Action = Callable[[], Awaitable[str | None]]
 
 @dataclass(frozen=True, slots=True)
 class PlannedJob:
-    """One occurrence of a job series; `run` returns a detail to record (or None)."""
+    """One occurrence of a job series; `run` returns a detail to record (or None).
+
+    `resumes`: the occurrence is already claimed by an instance that no longer holds the lease
+    (it died mid-action); the source lists it again because its action resumes where that one
+    stopped. The clock takes the claim over (only if it is still that instance's) and runs it.
+    """
 
     job: str
     period: str
     run_at: datetime
     run: Action
+    resumes: bool = False
 
 
 class JobSource(Protocol):
@@ -264,7 +272,10 @@ class Clock:
         return [
             job
             for job in jobs
-            if job.run_at > now or job.job not in recorded or job.period > recorded[job.job]
+            if job.run_at > now
+            or job.job not in recorded
+            or job.period > recorded[job.job]
+            or job.resumes
         ]
 
     async def _record_missed(self, job: PlannedJob, now: datetime) -> RunReport | None:
@@ -287,6 +298,10 @@ class Clock:
             claimed = await job_runs.claim(
                 session, job.job, job.period, now=self._now(), instance=self.instance
             )
+            if not claimed and job.resumes:
+                claimed = await job_runs.take_over(
+                    session, job.job, job.period, now=self._now(), instance=self.instance
+                )
         if not claimed:
             return None
         status, detail = RunStatus.DONE, None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import JobRun
@@ -64,6 +64,59 @@ async def claim(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def take_over(
+    session: AsyncSession, job: str, period: str, *, now: datetime, instance: str
+) -> bool:
+    """Move a run left `claimed` by another instance to `instance`; True for the one caller
+    that moved it (a run that finished, or that someone else took, is left alone)."""
+    result = await session.execute(
+        update(JobRun)
+        .where(
+            JobRun.job == job,
+            JobRun.period == period,
+            JobRun.status == RunStatus.CLAIMED.value,
+            JobRun.instance != instance,
+        )
+        .values(instance=instance, claimed_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def orphaned(session: AsyncSession, job_prefix: str, holder: str) -> dict[str, JobRunRecord]:
+    """Runs of jobs starting with `job_prefix` left `claimed` by an instance other than the
+    lease holder `holder` (so: one that died or lost the lease mid-action), the latest by job."""
+    query = select(JobRun).where(
+        _starts_with(job_prefix),
+        JobRun.status == RunStatus.CLAIMED.value,
+    )
+    query = query.where(JobRun.instance != holder).order_by(JobRun.period)
+    rows = (await session.execute(query)).scalars()
+    return {
+        row.job: JobRunRecord(
+            job=row.job,
+            period=row.period,
+            status=RunStatus(row.status),
+            claimed_at=row.claimed_at,
+            finished_at=row.finished_at,
+            detail=row.detail,
+        )
+        for row in rows
+    }
+
+
+async def note(session: AsyncSession, job: str, period: str, detail: str) -> None:
+    """Record an action's progress on its claimed run (what a resumed run may skip)."""
+    await session.execute(
+        update(JobRun)
+        .where(
+            JobRun.job == job,
+            JobRun.period == period,
+            JobRun.status == RunStatus.CLAIMED.value,
+        )
+        .values(detail=detail[:DETAIL_LIMIT])
+    )
+
+
 async def finish(
     session: AsyncSession,
     job: str,
@@ -96,11 +149,8 @@ async def last_periods(session: AsyncSession, jobs: Collection[str]) -> dict[str
 
 async def runs_of(session: AsyncSession, job_prefix: str) -> list[JobRunRecord]:
     """Every recorded run whose job starts with `job_prefix`, oldest period first."""
-    escaped = job_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = await session.execute(
-        select(JobRun)
-        .where(JobRun.job.like(f"{escaped}%", escape="\\"))
-        .order_by(JobRun.period, JobRun.job)
+        select(JobRun).where(_starts_with(job_prefix)).order_by(JobRun.period, JobRun.job)
     )
     return [
         JobRunRecord(
@@ -113,3 +163,8 @@ async def runs_of(session: AsyncSession, job_prefix: str) -> list[JobRunRecord]:
         )
         for row in rows.scalars()
     ]
+
+
+def _starts_with(job_prefix: str) -> ColumnElement[bool]:
+    escaped = job_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return JobRun.job.like(f"{escaped}%", escape="\\")

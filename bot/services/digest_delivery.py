@@ -5,6 +5,11 @@ is the local date it fires on and reports the day before; a weekly run fires on 
 reports the ISO week before, compared with the week before that. The claim in `job_runs` is per
 recipient, so one blocked recipient fails alone and the run records why.
 
+A digest goes out as several messages (text parts, then the chart); after each one the run notes
+how many went out. A run left `claimed` by an instance that died mid-fan-out is listed again
+(`resumes`) and sends only the messages not yet noted: every recipient gets the digest once, a
+kill costing at most one message sent twice (Telegram accepted it, the note was not written).
+
 Telegram stays behind the `Courier` protocol (handlers/digest.py implements it with aiogram).
 """
 
@@ -21,10 +26,10 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import digest as store
-from bot.db import job_runs
+from bot.db import job_runs, lease
 from bot.db.digest import DigestTarget
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
-from bot.scheduler import Action, JobFailed, PlannedJob, schedule_jobs
+from bot.scheduler import LEASE_NAME, Action, JobFailed, PlannedJob, schedule_jobs
 from bot.services.charts import Bar, DayActivity, DigestLabels, digest_chart
 from bot.services.digest import Digest, DigestBuilder, DigestKind, local_today
 from bot.services.digest_render import (
@@ -42,6 +47,7 @@ log = structlog.get_logger(__name__)
 DEFAULT_TIME = time(9, 0)
 ChartRenderer = Callable[[Sequence[DayActivity], Sequence[Bar], DigestLabels], bytes]
 JOB_PREFIX = "digest:"
+PROGRESS = re.compile(r"sent (\d+) of \d+ messages")
 
 
 class RecipientBlocked(Exception):
@@ -116,11 +122,19 @@ class DigestService:
             tz = target.timezone or self._default_timezone
             for recipient in _recipients(target):
                 for cadence in (Cadence.DAILY, Cadence.WEEKLY):
-                    job = f"{JOB_PREFIX}{cadence.value}:{target.chat_id}:{recipient.key}"
+                    job = job_name(cadence, target.chat_id, recipient)
                     series.append((job, Schedule(local, tz, cadence), target, recipient))
         last = await job_runs.last_periods(session, [job for job, *_ in series])
+        holder = await lease.holder_of(session, LEASE_NAME, now)
+        orphans = await job_runs.orphaned(session, JOB_PREFIX, holder) if holder else {}
         planned: list[PlannedJob] = []
         for job, schedule, target, recipient in series:
+            orphan = orphans.get(job)
+            if orphan is not None and orphan.period == last.get(job):
+                run = schedule.run_of_period(orphan.period)
+                sent = _messages_sent(orphan.detail)
+                action = self._action_for(target, recipient, schedule.cadence, now, sent=sent)
+                planned.append(PlannedJob(job, run.period, run.at, action(run), resumes=True))
             planned.extend(
                 schedule_jobs(
                     job,
@@ -133,19 +147,34 @@ class DigestService:
         return planned
 
     def _action_for(
-        self, target: DigestTarget, recipient: Recipient, cadence: Cadence, now: datetime
+        self,
+        target: DigestTarget,
+        recipient: Recipient,
+        cadence: Cadence,
+        now: datetime,
+        *,
+        sent: int = 0,
     ) -> Callable[[Run], Action]:
         def action_for(run: Run) -> Action:
             async def action() -> str | None:
-                return await self.deliver(target, recipient, cadence, run, now)
+                return await self.deliver(target, recipient, cadence, run, now, sent=sent)
 
             return action
 
         return action_for
 
     async def deliver(
-        self, target: DigestTarget, recipient: Recipient, cadence: Cadence, run: Run, now: datetime
+        self,
+        target: DigestTarget,
+        recipient: Recipient,
+        cadence: Cadence,
+        run: Run,
+        now: datetime,
+        *,
+        sent: int = 0,
     ) -> str | None:
+        """Send the digest of `run` to `recipient`, skipping the first `sent` messages (a run
+        resumed after a crash)."""
         if recipient.user_id is not None and not await self._courier.may_receive(
             target.chat_id, recipient.user_id
         ):
@@ -158,10 +187,16 @@ class DigestService:
         if composed is None:
             composed = await self.compose(target, texts, kind, reported, max(now, run.at))
             self._composed[key] = composed
+        messages: list[tuple[list[str], bytes | None]] = [([part], None) for part in composed.parts]
+        messages.append(([], composed.chart))
+        job = job_name(cadence, target.chat_id, recipient)
         try:
-            await self._courier.send(
-                recipient.chat_id, composed.parts, composed.chart, composed.caption
-            )
+            for index in range(sent, len(messages)):
+                text, chart = messages[index]
+                await self._courier.send(recipient.chat_id, text, chart, composed.caption)
+                async with self._session_factory() as session, session.begin():
+                    detail = f"sent {index + 1} of {len(messages)} messages"
+                    await job_runs.note(session, job, run.period, detail)
         except RecipientBlocked as error:
             if recipient.user_id is not None:
                 async with self._session_factory() as session, session.begin():
@@ -243,6 +278,15 @@ class DigestService:
         async with self._session_factory() as session:
             chosen, telegram = await store.recipient_language(session, recipient.user_id)
         return self._translator.bind(choose_locale(chosen, telegram, self._default_language))
+
+
+def job_name(cadence: Cadence, chat_id: int, recipient: Recipient) -> str:
+    return f"{JOB_PREFIX}{cadence.value}:{chat_id}:{recipient.key}"
+
+
+def _messages_sent(detail: str | None) -> int:
+    found = PROGRESS.fullmatch(detail or "")
+    return int(found[1]) if found else 0
 
 
 def _recipients(target: DigestTarget) -> list[Recipient]:

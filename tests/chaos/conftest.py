@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class Chaos:
     emulator: Emulator
     client: EmulatorClient
     launcher: BotLauncher
+    env: dict[str, str]
     group: Json
     owner: Json
     fans: list[Json]
@@ -45,9 +46,10 @@ class Chaos:
         return {int(fan["id"]) for fan in self.fans}
 
     async def spawn(self, **settings: str) -> ForkedBot:
-        """A new bot process, not waited for."""
+        """A new bot process (settings as for BotProcess), not waited for."""
         self.starts += 1
-        return await self.launcher.spawn(self.logs / f"bot-{self.starts:03}.log", **settings)
+        env = self.env | {key.upper(): value for key, value in settings.items()}
+        return await self.launcher.spawn(self.logs / f"bot-{self.starts:03}.log", env)
 
     async def start(self, **settings: str) -> ForkedBot:
         """A new bot process, once it polls."""
@@ -64,14 +66,24 @@ class Chaos:
         return [m for m in messages if m.get("from", {}).get("id") == bot_id]
 
 
+@pytest.fixture(scope="session")
+def bot_launcher() -> Iterator[BotLauncher]:
+    launcher = BotLauncher()
+    launcher.start()
+    yield launcher
+    launcher.close()
+
+
 @pytest.fixture
-async def chaos(database_url: str, tmp_path: Path) -> AsyncIterator[Chaos]:
+async def chaos(
+    database_url: str, tmp_path: Path, bot_launcher: BotLauncher
+) -> AsyncIterator[Chaos]:
     emulator = Emulator()
     base_url = await emulator.start()
     env = BotProcess.against_emulator(
         base_url, emulator.token, database_url, tmp_path / "unused.log"
     ).env
-    async with EmulatorClient(base_url) as client, BotLauncher(env) as launcher:
+    async with EmulatorClient(base_url) as client:
         owner = await client.create_user("Owner", language_code="en", started=True)
         fans = [
             await client.create_user(f"Fan {n}", language_code="en", started=True)
@@ -84,5 +96,5 @@ async def chaos(database_url: str, tmp_path: Path) -> AsyncIterator[Chaos]:
             member_ids=[fan["id"] for fan in fans],
         )
         await client.set_bot_membership(group["id"], "administrator", emit=False)
-        yield Chaos(emulator, client, launcher, group, owner, fans, database_url, tmp_path)
+        yield Chaos(emulator, client, bot_launcher, env, group, owner, fans, database_url, tmp_path)
     await emulator.stop()

@@ -1,7 +1,8 @@
 """Chaos tooling: bot processes forked from a warm launcher, database integrity checks, the log.
 
-`BotLauncher` starts `tests.support.chaos_launcher` once (it imports the bot, about 5 s of CPU)
-and forks a real bot process per `spawn()` in about a second. `ForkedBot.kill()` is SIGKILL.
+`BotLauncher` starts `tests.support.chaos_launcher` once per session (it imports the bot, about
+5 s of CPU) and forks a real bot process per `spawn()`, polling within about a second.
+`ForkedBot.kill()` is SIGKILL.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ import asyncio
 import json
 import os
 import signal
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from sqlalchemy import text
@@ -24,44 +26,40 @@ from bot.emulator.client import EmulatorClient
 
 
 class BotLauncher:
-    """`async with BotLauncher(env) as launcher: bot = await launcher.spawn(log_path)`."""
+    """One launcher process per test session (its imports cost seconds of CPU); each `spawn`
+    forks a bot process with the environment it is given. Safe to share between event loops:
+    the pipe is driven from worker threads."""
 
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = env
-        self._process: asyncio.subprocess.Process | None = None
-        self._lock = asyncio.Lock()
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
 
-    async def __aenter__(self) -> BotLauncher:
-        self._process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "tests.support.chaos_launcher",
-            env=self.env,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-        )
-        return self
+    def start(self) -> None:
+        """Start importing now, in the background; the first spawn waits for it."""
+        if self._process is None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "tests.support.chaos_launcher"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         process = self._process
         if process is None:
             return
         assert process.stdin is not None
         process.stdin.close()
         try:
-            await asyncio.wait_for(process.wait(), 10)
-        except TimeoutError:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
             process.kill()
-            await process.wait()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+        self._process = None
 
-    async def spawn(self, log_path: Path, **settings: str) -> ForkedBot:
-        """A new bot process (`python -m bot run` after the imports); settings as in BotProcess."""
-        env = {key.upper(): value for key, value in settings.items()}
+    async def spawn(self, log_path: Path, env: dict[str, str]) -> ForkedBot:
+        """A new bot process: `python -m bot run` with exactly `env`, after the imports."""
         log_path.parent.mkdir(parents=True, exist_ok=True)
         answer = await self._ask({"op": "spawn", "log": str(log_path), "env": env})
         return ForkedBot(self, int(answer["pid"]), log_path)
@@ -70,13 +68,16 @@ class BotLauncher:
         return int((await self._ask({"op": "wait", "pid": pid}))["code"])
 
     async def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        return await asyncio.to_thread(self._ask_blocking, request)
+
+    def _ask_blocking(self, request: dict[str, Any]) -> dict[str, Any]:
+        self.start()
         process = self._process
         assert process is not None and process.stdin is not None and process.stdout is not None
-        async with self._lock:
+        with self._lock:
             process.stdin.write((json.dumps(request) + "\n").encode())
-            await process.stdin.drain()
-            # The first answer waits for the launcher's imports.
-            line = await asyncio.wait_for(process.stdout.readline(), 120)
+            process.stdin.flush()
+            line = process.stdout.readline()
         if not line:
             raise RuntimeError("the chaos launcher exited")
         answer: dict[str, Any] = json.loads(line)

@@ -7,7 +7,7 @@ forks a child per bot start. Each child is an ordinary OS process that runs the 
 event loop, engine and connections, all created after the fork), and the test SIGKILLs it by pid.
 
 Protocol: one JSON object per line on stdin, one JSON answer per line on stdout.
-    {"op": "spawn", "log": "<path>", "env": {...}}  -> {"pid": N}
+    {"op": "spawn", "log": "<path>", "env": {...}}  -> {"pid": N}   (env replaces the environment)
     {"op": "wait", "pid": N}                       -> {"code": exit code, or -signal}
 """
 
@@ -30,6 +30,7 @@ def _child(log_path: str, env: dict[str, str]) -> None:
         os.dup2(null, 0)
         os.dup2(log, 1)
         os.dup2(log, 2)
+        os.environ.clear()
         os.environ.update(env)
         code = bot_main.main(["run"])
     except SystemExit as stop:
