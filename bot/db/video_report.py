@@ -147,8 +147,15 @@ async def active_videos(
 ) -> list[ReportedVideo]:
     """The group's videos with numbers stored or fans' comments linked in [start, end): their
     latest numbers, and the feedback written in the window."""
-    with_numbers = select(VideoMetric.video_id).where(
-        VideoMetric.updated_at >= start, VideoMetric.updated_at < end
+    # Through the group's videos: the (video_id, ...) primary key bounds the scan to this group.
+    with_numbers = (
+        select(VideoMetric.video_id)
+        .join(Video, Video.id == VideoMetric.video_id)
+        .where(
+            Video.chat_id == chat_id,
+            VideoMetric.updated_at >= start,
+            VideoMetric.updated_at < end,
+        )
     )
     with_comments = (
         select(VideoCommentLink.video_id)
