@@ -38,9 +38,11 @@ from bot.telegram.batch_store import BatchStore
 from bot.telegram.commands_menu import set_command_menus
 from bot.telegram.group_commit import GroupCommitter
 from bot.telegram.lifecycle import StoredChatLifecycle
+from bot.telegram.loop_lag import logged_loop_lag
 from bot.telegram.outbound import OutboundMiddleware
 from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
+from bot.telegram.redis_state import RedisUnreachableError, SharedState
 from bot.telegram.webhook import WebhookReceiver
 from handlers.digest import digest_service
 from handlers.giveaways import build_draws
@@ -73,7 +75,12 @@ def build_clock(
     dispatcher: Dispatcher,
 ) -> Clock:
     """The clock, with every feature's job source; handlers reach it as `clock`."""
-    clock = Clock(session_factory, catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes))
+    clock = Clock(
+        session_factory,
+        catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes),
+        lease_ttl=timedelta(seconds=settings.scheduler_lease_seconds),
+        heartbeat=timedelta(seconds=settings.scheduler_heartbeat_seconds),
+    )
     digests = digest_service(
         bot,
         session_factory=session_factory,
@@ -100,11 +107,14 @@ def build_clock(
     return clock
 
 
-def build_dispatcher(settings: Settings) -> Dispatcher:
+def build_dispatcher(settings: Settings, shared: SharedState | None = None) -> Dispatcher:
+    """With `shared` (REDIS_URL), FSM state, event locks and the admins cache live in Redis."""
     dispatcher = Dispatcher(
+        storage=shared.storage if shared else None,
+        events_isolation=shared.events_isolation if shared else None,
         settings=settings,
         translator=Translator.load(),
-        admins=AdminCache(),
+        admins=AdminCache(store=shared.admins if shared else None),
         health_board=HealthBoard(),
         digest_sections=DigestSections(),
     )
@@ -116,7 +126,8 @@ async def serve(settings: Settings) -> None:
     engine = create_engine(settings.database_url)
     try:
         await migrate.upgrade(engine)
-        await _serve_with(settings, engine)
+        async with logged_loop_lag(settings.loop_lag_log_seconds):
+            await _serve_with(settings, engine)
     finally:
         await engine.dispose()
 
@@ -124,13 +135,19 @@ async def serve(settings: Settings) -> None:
 async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
     session_factory = create_session_factory(engine)
     bot = build_bot(settings)
+    shared = await _shared_state(settings, bot.id)
     bot.session.middleware(
-        OutboundMiddleware(StoredChatLifecycle(session_factory), token=settings.token)
+        OutboundMiddleware(
+            StoredChatLifecycle(session_factory),
+            token=settings.token,
+            limiter=shared.limiter if shared else None,
+            shared_pause=shared.pause if shared else None,
+        )
     )
     try:
         me = await _check_token(bot)
-        log.info("bot.start", username=me, mode=settings.mode.value)
-        dispatcher = build_dispatcher(settings)
+        log.info("bot.start", username=me, mode=settings.mode.value, shared=shared is not None)
+        dispatcher = build_dispatcher(settings, shared)
         dispatcher.workflow_data["session_factory"] = session_factory
         await set_command_menus(bot, dispatcher["translator"], handlers.command_menus(dispatcher))
         processor = UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
@@ -143,6 +160,21 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
             await clock.stop()
     finally:
         await bot.session.close()
+        if shared is not None:
+            await shared.close()
+
+
+async def _shared_state(settings: Settings, bot_id: int) -> SharedState | None:
+    """The scale-out profile's Redis state when REDIS_URL is set (checked before serving)."""
+    if settings.redis_url is None:
+        return None
+    shared = SharedState.from_url(settings.redis_url, bot_id)
+    try:
+        await shared.check()
+    except RedisUnreachableError as error:
+        await shared.close()
+        raise StartupError(str(error)) from None
+    return shared
 
 
 def settle_heap() -> None:

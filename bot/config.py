@@ -52,9 +52,18 @@ class Settings(BaseSettings):
     polling_timeout: int = Field(default=25, ge=0, le=50)
     polling_limit: int = Field(default=100, ge=1, le=100)
 
+    # Log the event loop's lag (`loop.lag`, bot/telegram/loop_lag.py) every this many seconds;
+    # 0 turns the monitor off.
+    loop_lag_log_seconds: float = Field(default=0, ge=0, le=3600)
+
     # A scheduled run (digest, poll close, draw) missed while the bot was down still happens at
     # start-up if it is at most this old; older ones are recorded as missed, never sent late.
     scheduler_catch_up_minutes: int = Field(default=60, ge=0, le=720)
+    # With several instances only the holder of the scheduler lease (a database row) runs the
+    # clock; every instance renews or tries to take it each heartbeat, so a dead holder's jobs
+    # move to another instance within lease + heartbeat seconds.
+    scheduler_lease_seconds: float = Field(default=30, ge=1, le=600)
+    scheduler_heartbeat_seconds: float = Field(default=10, gt=0, le=300)
 
     # Giveaways: an optional drand-style public randomness beacon mixed into every draw (the
     # round is pinned at creation). Without genesis time and period the bot asks {url}/info.
@@ -139,6 +148,15 @@ class Settings(BaseSettings):
     @classmethod
     def _webhook_path(cls, value: str) -> str:
         return value if value.startswith("/") else f"/{value}"
+
+    @model_validator(mode="after")
+    def _heartbeat_inside_lease(self) -> Settings:
+        if self.scheduler_heartbeat_seconds >= self.scheduler_lease_seconds:
+            raise ValueError(
+                "SCHEDULER_HEARTBEAT_SECONDS must be shorter than SCHEDULER_LEASE_SECONDS"
+                " (the holder must renew before its lease expires)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _webhook_needs_url_and_secret(self) -> Settings:
