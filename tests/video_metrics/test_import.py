@@ -125,9 +125,15 @@ async def test_a_gbk_chinese_file_imports_and_reimporting_changes_nothing(
     assert audits == ["4+0/2", "0+1/2"]
 
 
-async def test_a_file_that_cannot_be_read_changes_nothing(videos_scene: Scene) -> None:
+async def test_a_file_that_cannot_be_read_or_a_non_operator_changes_nothing(
+    videos_scene: Scene,
+) -> None:
     scene = videos_scene
     before = await dump(scene.session_factory)
+    reply = await send_document(scene, VICTIM, MEMBER, GBK_FILE)
+    assert not scene.telegram.methods(GetFile)
+    assert reply == [str(EN("refused-role", required="operator", title=VICTIM["title"],
+                            command="video_stats"))]  # fmt: skip
     cases = [
         (b"", "empty"),
         (bytes(range(256)) * 8, "unreadable"),
@@ -158,15 +164,6 @@ async def test_a_long_list_of_refused_rows_comes_as_a_file(videos_scene: Scene) 
     assert await stored(scene) == []
 
 
-async def test_only_operators_import(videos_scene: Scene) -> None:
-    scene = videos_scene
-    reply = await send_document(scene, VICTIM, MEMBER, GBK_FILE)
-    assert not scene.telegram.methods(GetFile)
-    assert reply == [str(EN("refused-role", required="operator", title=VICTIM["title"],
-                            command="video_stats"))]  # fmt: skip
-    assert await stored(scene) == []
-
-
 async def test_in_private_chat_a_plain_document_imports_into_the_current_group(
     videos_scene: Scene,
 ) -> None:
@@ -177,7 +174,9 @@ async def test_in_private_chat_a_plain_document_imports_into_the_current_group(
                                       refused=2)))  # fmt: skip
 
 
-async def test_a_typed_line_and_the_prompt(videos_scene: Scene) -> None:
+async def test_a_typed_line_the_prompt_and_the_template_in_the_operators_language(
+    videos_scene: Scene,
+) -> None:
     scene = videos_scene
     reply = await command(scene, VICTIM, OWNER, "/video_stats v2 2026-11-27 播放量=1.2万 点赞=300")
     assert reply[0].startswith(str(EN("video-stats-report", taken=1, updated=0, unchanged=0,
@@ -192,10 +191,6 @@ async def test_a_typed_line_and_the_prompt(videos_scene: Scene) -> None:
                   value="v7")) in reply[0]  # fmt: skip
     reply = await command(scene, VICTIM, ADMIN, "/video_stats")
     assert reply == [str(EN("video-stats-prompt", limit=20))]
-
-
-async def test_the_template_in_the_operators_language(videos_scene: Scene) -> None:
-    scene = videos_scene
     await choose_victim(scene, OWNER)
     for chat, person, header in (
         (VICTIM, ADMIN, "video,platform,date,plays"),

@@ -126,18 +126,15 @@ async def test_video_command_sends_the_card_and_the_chart(videos_scene: Scene) -
     scene.telegram.calls.clear()
     await scene.send(VICTIM, MEMBER, "/video v1")
     assert not scene.telegram.methods(SendPhoto), "a plain member sees no report"
-
-
-async def test_a_fan_writing_the_code_is_counted(videos_scene: Scene) -> None:
-    scene = videos_scene
+    # A fan writing the code is counted (linked by the registry at flush time).
     await scene.say(VICTIM, FAN, "#v3 the lighting is great")
     async with scene.session_factory() as session:
         video = await video_by_number(session, VICTIM["id"], 3)
         assert video is not None
-        card = await report(session, video)
-    assert card.feedback.volume == 1
-    assert card.feedback.quotes == ("#v3 the lighting is great",)
-    assert card.platforms == ()
+        counted = await report(session, video)
+    assert counted.feedback.volume == 1
+    assert counted.feedback.quotes == ("#v3 the lighting is great",)
+    assert counted.platforms == ()
 
 
 async def test_digest_lines_rank_the_days_videos_by_engagement(videos_scene: Scene) -> None:
