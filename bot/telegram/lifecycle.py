@@ -8,6 +8,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.chats import mark_unreachable
+from bot.db.digest import mark_blocked
 from bot.db.write_buffer import migrate_chat
 from bot.services.observed import ChatMigration
 
@@ -26,4 +27,8 @@ class StoredChatLifecycle:
     async def chat_unreachable(self, chat_id: int, reason: str) -> None:
         async with self.session_factory() as session, session.begin():
             await mark_unreachable(session, chat_id, reason)
+            if chat_id > 0:
+                # A private chat is a person, not a stored chat: what stops is what we send
+                # them unasked (digests), until they subscribe again.
+                await mark_blocked(session, chat_id, datetime.now(UTC))
         log.info("chat.unreachable", chat_id=chat_id, reason=reason)
