@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench._load_measure import max_in_window, percentile, read_bot_log, send_rates
+from bench._load_measure import Timeline, max_in_window, percentile, read_bot_log, send_rates
 from bench._load_traffic import MIX, kinds_schedule
 from bot.emulator.calls import Call
+from bot.emulator.updates import UpdateQueue
 
 
 def test_a_groups_schedule_holds_the_mix_in_a_fixed_order() -> None:
@@ -75,3 +77,31 @@ def test_the_bot_log_gives_lag_after_the_start_and_every_locked_error(tmp_path: 
     assert log.database_retries == 1
     assert log.failed_updates == 1
     assert log.warnings == Counter({"batch.retry": 1, "update.failed": 1})
+
+
+async def test_the_timeline_times_what_was_queued_while_measuring_until_confirmed() -> None:
+    queue = UpdateQueue()
+    timeline = Timeline(queue)
+    message = {"message_id": 1, "date": 0, "chat": {"id": -1, "type": "supergroup"}, "text": "x"}
+    await queue.push_prebuilt("message", message)  # before the load: not timed
+    timeline.measuring = True
+    for _ in range(3):
+        await queue.push_prebuilt("message", message)
+
+    queue.apply_offset(4)  # confirms updates 1 to 3
+    latency = timeline.summary(time.perf_counter())
+
+    assert timeline.confirmed == 3
+    assert (latency.count, latency.unconfirmed) == (3, 1)  # 2 and 3 confirmed, 4 still waiting
+    assert 0 <= latency.p50_ms <= latency.max_ms
+
+
+async def test_a_prebuilt_update_respects_allowed_updates() -> None:
+    queue = UpdateQueue()
+    reaction = {"chat": {"id": -1, "type": "supergroup"}, "message_id": 1, "date": 0}
+    assert await queue.push_prebuilt("message_reaction", reaction) is None  # not by default
+    assert queue.filtered_count == 1
+    queue.set_allowed(["message_reaction"])
+    update = await queue.push_prebuilt("message_reaction", reaction)
+    assert update == {"update_id": 1, "message_reaction": reaction}
+    assert queue.pending == [update]
