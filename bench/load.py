@@ -1,31 +1,44 @@
 """Load: the real bot process under 50 busy groups, on SQLite and on PostgreSQL.
 
-Run: `python3 tasks.py bench load [--minutes N] [--database sqlite|postgresql|both]`.
+Run: `python3 tasks.py bench load [--minutes N] [--database sqlite|postgresql|both]`
+(also `--groups`, `--rate` per group per minute, `--keep DIR` to keep the bots' logs). The full
+run takes about 30 minutes: a 1-minute floor, then each database's start, 10 minutes, drain.
 
 The Bot API emulator runs inside this process; the bot is the real `python -m bot` process
 (polling, our durable getUpdates loop) pointed at it. 50 supergroups, the bot an administrator
 in each (it sees every message), receive 1,000 updates a minute each: fan comments in English
 and Chinese, replies between fans, edits, reactions, votes in a public poll the owner opened
 with /poll, and two operator commands a minute (/polls, /tags) that make the bot answer.
+Of every 1,000 slots 40 are votes, which Telegram delivers as two updates (poll_answer and the
+poll's new tally): 1,040 updates a group a minute, 866 a second in all.
 
 A simulated minute is one minute of wall-clock time: the emulator offers the updates at the
 real rate (50 x 1,000 / 60 = 833 a second, update n due at start + n / rate, the groups in
 turn), so the latencies below are what fans would see. `--minutes` only shortens the run.
+After the load the bench waits up to 2 minutes for the bot to catch up, then stops it (SIGTERM:
+it stores and confirms its last batch); what is still unconfirmed is the backlog.
 
 Handler latency of an update: from the moment the emulator queues it (getUpdates can return
 it) to the moment the bot's next getUpdates confirms the offset past it. The bot sends that
 request only after the batch's transaction committed (ARCHITECTURE section 2), so this is
-"available to durable", queueing behind earlier batches included.
+"available to durable", queueing behind earlier batches included. An update never confirmed
+counts as waiting until the bot stopped, so with a backlog the percentiles are lower bounds.
 
 Event-loop lag: the bot runs with LOOP_LAG_LOG_SECONDS (bot/telegram/loop_lag.py): a timer
 sampled 50 times a second, its lateness summarised every window in the bot's JSON log. The
-figure is the worst window's p95 during the load (at least the run's p95), and the max.
+figure is the worst p95 of the windows wholly inside the load and its drain (at least the
+run's p95), and the max.
 
 Database errors: every "database is locked" in the bot's log (driver errors, batch retries),
 batch retries, updates that failed, failed_updates rows. Send rates: the emulator's recorded
 send* calls, the most in any 1 s window overall (Telegram: about 30/s) and to one group in
 any 60 s window (20/min). Stored vs delivered: the rows each update type writes, against the
-updates the bot confirmed; they must be equal.
+updates the bot confirmed; they must be equal (and, once drained, equal to what was offered
+for each update type).
+
+CPU per update: the consumer's CPU time (/proc) over the load divided by the updates it
+confirmed, and what that means on one free core; with the machine's load average, it tells a
+slow bot from a starved one.
 
 In the same run, the reference: the floor leg offers the same traffic to a consumer that only
 confirms (bench/_load_floor.py): the emulator path's own latency, for comparison across
