@@ -116,17 +116,17 @@ class TelegramPollCourier:
             raise
         return tally_of(stopped)
 
-    async def post_results(
-        self, chat_id: int, text: Html, chart: bytes, caption: str, reply_to: int | None
-    ) -> int:
+    async def post_results_text(self, chat_id: int, text: Html, reply_to: int | None) -> int:
         reply = (
             ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
             if reply_to
             else None
         )
         sent = await self._bot.send_message(chat_id, text, reply_parameters=reply)
-        await self._bot.send_photo(chat_id, BufferedInputFile(chart, CHART_NAME), caption=caption)
         return sent.message_id
+
+    async def post_results_chart(self, chat_id: int, chart: bytes, caption: str) -> None:
+        await self._bot.send_photo(chat_id, BufferedInputFile(chart, CHART_NAME), caption=caption)
 
 
 def tally_of(poll: Poll) -> Tally:

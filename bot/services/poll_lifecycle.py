@@ -11,6 +11,15 @@ Closing, from the clock or `/poll_close`: stopPoll (Telegram's "already closed" 
 the conditional open -> closed UPDATE: only the caller that changed the row posts the results.
 A new open poll's close job is planned on the clock's next pass (its heartbeat, 15 s).
 
+A clock close is resumable step by step: the open -> closed UPDATE notes "closed" on the claimed
+run in the same transaction, and each results message (the text, then the chart) is noted once
+Telegram accepted it. A close left `claimed` by an instance that died is listed again (`resumes`)
+and the lease holder continues it: nothing noted yet means stopPoll again (Telegram answers
+"already closed" if the dead one got that far) and the conditional UPDATE; "closed" means post
+the results; the text noted means post only the chart. A poll closed, but not noted, was closed
+by someone else (`/poll_close`), who posts its results. A kill costs at most one results message
+sent twice (Telegram accepted it, the note was not written).
+
 Telegram stays behind the `PollCourier` protocol (handlers/polls.py implements it).
 """
 
@@ -19,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,11 +37,12 @@ from typing import Protocol
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db import job_runs, lease
 from bot.db import polls as store
 from bot.db.chat_settings import group
 from bot.db.polls import PollStatus, StoredPoll, Tally, Vote
 from bot.i18n import Html, Locale, Texts, Translator, locale_of, moment
-from bot.scheduler import Action, JobFailed, PlannedJob
+from bot.scheduler import LEASE_NAME, Action, JobFailed, PlannedJob
 from bot.services.charts import PollOption, poll_chart
 from bot.services.export import neutralize
 from bot.services.health import FeatureStatus
@@ -40,6 +51,10 @@ from bot.services.polls import OPEN_PERIOD_MIN, OptionResult, PollResults, resul
 log = structlog.get_logger(__name__)
 
 JOB_PREFIX = "poll:"
+CLOSE_JOB = f"{JOB_PREFIX}close:"
+CLOSE_PERIOD = "close"
+RESULTS_MESSAGES = 2  # the text, then the chart
+CLOSE_PROGRESS = re.compile(r"closed, results (\d+) of \d+ messages sent")
 CAPTION_LIMIT = 1024
 BAR_WIDTH = 10
 
@@ -57,9 +72,11 @@ class PollCourier(Protocol):
         """The final counts, or None when Telegram had closed the poll already."""
         ...
 
-    async def post_results(
-        self, chat_id: int, text: Html, chart: bytes, caption: str, reply_to: int | None
-    ) -> int: ...
+    async def post_results_text(self, chat_id: int, text: Html, reply_to: int | None) -> int:
+        """The results message's id."""
+        ...
+
+    async def post_results_chart(self, chat_id: int, chart: bytes, caption: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +106,20 @@ class PollService:
     # the clock
 
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
-        jobs: list[PlannedJob] = []
+        holder = await lease.holder_of(session, LEASE_NAME, now)
+        orphans = await job_runs.orphaned(session, CLOSE_JOB, holder) if holder else {}
+        jobs: list[PlannedJob] = [
+            PlannedJob(
+                job,
+                run.period,
+                now,
+                self._close_action(
+                    int(job.removeprefix(CLOSE_JOB)), now, resumed=closed_progress(run.detail)
+                ),
+                resumes=True,
+            )
+            for job, run in orphans.items()
+        ]
         for poll in await store.pending(session):
             if poll.status is PollStatus.SCHEDULED and poll.start_at is not None:
                 jobs.append(
@@ -100,11 +130,15 @@ class PollService:
                         self._send_action(poll.id, now),
                     )
                 )
-            elif poll.status is PollStatus.OPEN and poll.close_at is not None:
+            elif (
+                poll.status is PollStatus.OPEN
+                and poll.close_at is not None
+                and close_job(poll.id) not in orphans
+            ):
                 jobs.append(
                     PlannedJob(
-                        f"{JOB_PREFIX}close:{poll.id}",
-                        "close",
+                        close_job(poll.id),
+                        CLOSE_PERIOD,
                         max(poll.close_at, now),
                         self._close_action(poll.id, now),
                     )
@@ -117,9 +151,9 @@ class PollService:
 
         return run
 
-    def _close_action(self, poll_id: int, now: datetime) -> Action:
+    def _close_action(self, poll_id: int, now: datetime, *, resumed: int | None = None) -> Action:
         async def run() -> str | None:
-            closed = await self.close(poll_id, now)
+            closed = await self.close(poll_id, now, job=close_job(poll_id), resumed=resumed)
             if closed is None:
                 return "not open"
             return "closed" if closed.by_us else "closed elsewhere"
@@ -157,40 +191,63 @@ class PollService:
         log.info("poll.sent", poll=poll_id, chat_id=poll.chat_id)
         return "sent"
 
-    async def close(self, poll_id: int, now: datetime) -> Closed | None:
-        """Close an open poll and post its results once; None when it was not open."""
+    async def close(
+        self, poll_id: int, now: datetime, *, job: str | None = None, resumed: int | None = None
+    ) -> Closed | None:
+        """Close an open poll and post its results once; None when it was not open.
+
+        `job`: the clock's claimed run of this close, on which each step is noted. `resumed`: that
+        run was taken over from an instance that died after closing the poll and posting
+        `resumed` results messages (None: it had not closed the poll, start from the top)."""
         async with self._session_factory() as session:
             poll = await store.get(session, poll_id)
-        if poll is None or poll.status is not PollStatus.OPEN or poll.message_id is None:
+            tally = await store.tally(session, poll.telegram_poll_id) if poll else None
+        if poll is None:
             return None
-        assert poll.telegram_poll_id is not None
-        final = await self._courier.stop_poll(poll.chat_id, poll.message_id)
-        async with self._session_factory() as session, session.begin():
-            if final is not None:
-                await store.save_tally(session, poll.telegram_poll_id, final, now)
-            tally = await store.tally(session, poll.telegram_poll_id)
-            by_us = await store.mark_closed(session, poll_id, now)
-        outcome = _results(poll, tally)
-        closed = Closed(poll, outcome, by_us)
-        if by_us:
-            message_id = await self._post_results(poll, outcome)
+        if resumed is None:
+            if poll.status is not PollStatus.OPEN or poll.message_id is None:
+                return None
+            assert poll.telegram_poll_id is not None
+            final = await self._courier.stop_poll(poll.chat_id, poll.message_id)
             async with self._session_factory() as session, session.begin():
-                await store.set_results_message(session, poll_id, message_id)
-            log.info("poll.closed", poll=poll_id, chat_id=poll.chat_id, voters=outcome.voters)
-        return closed
+                if final is not None:
+                    await store.save_tally(session, poll.telegram_poll_id, final, now)
+                tally = await store.tally(session, poll.telegram_poll_id)
+                by_us = await store.mark_closed(session, poll_id, now)
+                if by_us and job is not None:
+                    await job_runs.note(session, job, CLOSE_PERIOD, _progress_note(0))
+            if not by_us:
+                return Closed(poll, _results(poll, tally), by_us=False)
+        outcome = _results(poll, tally)
+        await self._post_results(poll, outcome, job, posted=resumed or 0)
+        log.info("poll.closed", poll=poll_id, chat_id=poll.chat_id, voters=outcome.voters)
+        return Closed(poll, outcome, by_us=True)
 
-    async def _post_results(self, poll: StoredPoll, outcome: PollResults) -> int:
+    async def _post_results(
+        self, poll: StoredPoll, outcome: PollResults, job: str | None, *, posted: int
+    ) -> None:
+        """The results messages not yet posted, each noted on the run once Telegram took it."""
         texts = await self.group_texts(poll.chat_id)
-        text = results_text(texts, poll, outcome)
-        chart = await asyncio.to_thread(
-            poll_chart,
-            poll.question,
-            [PollOption(option.label, option.votes) for option in outcome.options],
-            voters=outcome.voters if poll.allows_multiple else None,
-            subtitle=texts.plain("poll-chart-subtitle", voters=outcome.voters),
-        )
-        caption = texts.plain("poll-chart-caption", question=poll.question)[:CAPTION_LIMIT]
-        return await self._courier.post_results(poll.chat_id, text, chart, caption, poll.message_id)
+        if posted < 1:
+            text = results_text(texts, poll, outcome)
+            message_id = await self._courier.post_results_text(poll.chat_id, text, poll.message_id)
+            async with self._session_factory() as session, session.begin():
+                await store.set_results_message(session, poll.id, message_id)
+                if job is not None:
+                    await job_runs.note(session, job, CLOSE_PERIOD, _progress_note(1))
+        if posted < RESULTS_MESSAGES:
+            chart = await asyncio.to_thread(
+                poll_chart,
+                poll.question,
+                [PollOption(option.label, option.votes) for option in outcome.options],
+                voters=outcome.voters if poll.allows_multiple else None,
+                subtitle=texts.plain("poll-chart-subtitle", voters=outcome.voters),
+            )
+            caption = texts.plain("poll-chart-caption", question=poll.question)[:CAPTION_LIMIT]
+            await self._courier.post_results_chart(poll.chat_id, chart, caption)
+            if job is not None:
+                async with self._session_factory() as session, session.begin():
+                    await job_runs.note(session, job, CLOSE_PERIOD, _progress_note(2))
 
     async def group_texts(self, chat_id: int) -> Texts:
         async with self._session_factory() as session:
@@ -209,6 +266,21 @@ class PollService:
         async with self._session_factory() as session:
             tally = await store.tally(session, poll.telegram_poll_id)
         return _results(poll, tally)
+
+
+def close_job(poll_id: int) -> str:
+    return f"{CLOSE_JOB}{poll_id}"
+
+
+def closed_progress(detail: str | None) -> int | None:
+    """From a claimed close run's note: how many results messages went out after this run
+    closed the poll; None when it had not closed it."""
+    found = CLOSE_PROGRESS.fullmatch(detail or "")
+    return int(found[1]) if found else None
+
+
+def _progress_note(posted: int) -> str:
+    return f"closed, results {posted} of {RESULTS_MESSAGES} messages sent"
 
 
 def _results(poll: StoredPoll, tally: Tally | None) -> PollResults:
