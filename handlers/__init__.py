@@ -30,6 +30,9 @@ from handlers import (
     polls,
     privacy,
     status,
+    video_metrics,
+    video_report,
+    videos,
 )
 from handlers import tags as feedback_tags
 from handlers.authority import declared_commands
@@ -53,6 +56,9 @@ def _operator_routers() -> list[Router]:
         polls.create_router(),
         giveaways.create_router(),
         privacy.create_router(),
+        videos.create_router(),
+        video_metrics.create_router(),
+        video_report.create_router(),
     ]
 
 
@@ -72,6 +78,7 @@ def get_routers() -> list[Router]:
     )
     group.include_router(commands)
     group.include_router(feedback.create_reply_router())
+    group.include_router(videos.create_forward_router())
 
     private = Router(name=PRIVATE_ROUTER)
     private.message.filter(console.InPrivate())
@@ -81,6 +88,7 @@ def get_routers() -> list[Router]:
         language.create_private_router(),
         privacy.create_private_router(),
         history_import.create_router(),
+        video_metrics.create_private_document_router(),
         *_operator_routers(),
         feedback.create_public_router(),
     )
@@ -94,6 +102,7 @@ def get_routers() -> list[Router]:
         privacy.create_callback_router(),
         feedback.create_callback_router(),
         inbox.create_callback_router(),
+        videos.create_callback_router(),
     )
     return [group, private, buttons, membership.create_router(), polls.create_tracking_router()]
 
@@ -104,6 +113,7 @@ def setup(dispatcher: Dispatcher) -> None:
     digest.install(dispatcher)
     polls.install(dispatcher)
     giveaways.install(dispatcher)
+    video_report.install(dispatcher)
 
 
 def allowed_updates(dispatcher: Dispatcher) -> list[str]:

@@ -33,6 +33,19 @@ GIVEAWAY_COMMANDS = (
     "giveaway_cancel",
     "giveaway_reroll",
 )
+VIDEO_COMMANDS = (
+    "video_add",
+    "videos",
+    "video_edit",
+    "video_archive",
+    "video_unarchive",
+    "video_announce",
+    "link",
+    "unlink",
+    "video_stats",
+    "video_template",
+    "video",
+)
 
 
 async def test_fans_administrators_and_private_chats_get_their_menus_in_two_languages() -> None:
@@ -63,6 +76,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *INBOX_COMMANDS,
         *GIVEAWAY_COMMANDS,
         *PRIVACY_COMMANDS,
+        *VIDEO_COMMANDS,
     }
     assert set(menus["all_private_chats", None]) == {
         "start",
@@ -80,6 +94,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *INBOX_COMMANDS,
         *GIVEAWAY_COMMANDS,
         *PRIVACY_COMMANDS,
+        *VIDEO_COMMANDS,
         "mydata",
         "forget",
     }
