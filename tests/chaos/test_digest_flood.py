@@ -33,7 +33,7 @@ from tests.chaos.conftest import Chaos
 pytestmark = pytest.mark.e2e
 
 RECIPIENTS = 500
-RETRY_AFTER = 3
+RETRY_AFTER = 2
 FLOOD_AT = 150
 KILL_AT = 320
 WAIT = 120.0

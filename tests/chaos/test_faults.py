@@ -143,14 +143,15 @@ async def test_5xx_storms_are_retried_a_bounded_number_of_times_and_nothing_is_l
     client, group, fan = chaos.client, chaos.group, chaos.fans[0]
     bot = await chaos.start()
 
-    # sendMessage: six failures in a row. The first reply gives up after its attempts, the
-    # next one gets through after the rest of the storm.
+    # sendMessage: six failures in a row. The first answer gives up after its attempts, the
+    # next one gets through after the rest of the storm. (In private chat: in a group every
+    # attempt also waits for the group's 20 messages a minute.)
     since = (await client.state())["call_count"]
     await client.add_fault("sendMessage", status=500, count=3)
     await client.add_fault("sendMessage", status=502, count=3)
-    await client.send_command(group["id"], fan["id"], "help")
+    await client.send_command(fan["id"], fan["id"], "help")
     await chaos.delivered()
-    await client.send_command(group["id"], fan["id"], "help")
+    await client.send_command(fan["id"], fan["id"], "help")
     await chaos.delivered()
     assert outcomes(await client.calls("sendMessage", since)) == [500, 500, 500, 502, 502, 502, 200]
     assert await failed_updates(chaos) == 1  # the update whose answer gave up, kept
@@ -166,7 +167,7 @@ async def test_5xx_storms_are_retried_a_bounded_number_of_times_and_nothing_is_l
     assert fetches[:7] == [502, 502, 502, 500, 500, 500, 200], fetches
     assert len(log_events(bot.log_path, "polling.fetch_failed")) == 6 // FAILURE_ATTEMPTS
     texts = await comments(chaos, group["id"])
-    assert texts == ["/help", "/help", *(f"during the storm {n}" for n in range(5))]
+    assert texts == [f"during the storm {n}" for n in range(5)]
     assert await bot.stop() == 0
 
 
