@@ -1,19 +1,26 @@
 """The giveaway draw as resumable steps keyed by the database, run by the clock.
 
 A draw is one job series per giveaway (``giveaway:<id>``); each attempt is a new period
-(``attempt-000000``, ``attempt-000001`` ...), so an attempt cut short by a crash (its job_runs row
-stays ``claimed``) is followed by another one at the next pass, and an overdue draw runs as soon
-as the bot is back, however long it was down: a draw is late, never missed. What makes the
-attempts safe to repeat is the giveaway row itself; each step is claimed there before it acts:
+(``attempt-000000``, ``attempt-000001`` ...): an attempt that failed (an outage, a beacon round
+not yet published) is followed by another one, and an overdue draw runs as soon as the bot is
+back, however long it was down: a draw is late, never missed. What makes the attempts safe to
+repeat is the giveaway row itself; each step is claimed there before it acts:
 
 1. claim        open -> drawing (entries close; the button answers "closed" from now on)
 2. transcript   entrants frozen, eligibility re-checked, winners drawn and the transcript stored,
                 in one transaction, only while no transcript is stored
-3. announce     announce_claimed_at set, then the result is sent once (at most once: a crash
-                between the claim and the send loses the announcement rather than doubling it)
+3. announce     announce_claimed_at set, then the result is sent once
 4. winners      winners_claimed_at set, then winners who started the bot get a private message
 5. creator      creator_claimed_at set, then the creator gets a private message
 6. done         status done
+
+Under the clock, the attempt notes on its claimed run which of steps 3-5 it claimed (in the
+claim's transaction) and how many of that step's messages went out. An attempt left `claimed` by
+an instance that died is listed again (`resumes`): the lease holder takes it over and sends what
+the dead one claimed and had not noted, so a kill inside a step neither loses the rest of it nor
+repeats what was noted (at most one message twice: Telegram accepted it, the note was not
+written). Without a lease holder (a lone process's pass) a new attempt follows instead, and a
+step claimed by the dead attempt is not repeated.
 
 The transcript is the record: a resumed attempt reads it back, so the winners announced are
 always the winners stored, whatever the eligibility checks say on the second try.
@@ -22,6 +29,7 @@ always the winners stored, whatever the eligibility checks say on the second try
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,10 +38,10 @@ from typing import Protocol
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import audit, job_runs
+from bot.db import audit, job_runs, lease
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry, GiveawayRecord
-from bot.scheduler import JobFailed, PlannedJob
+from bot.scheduler import LEASE_NAME, JobFailed, PlannedJob
 from bot.services import fairness
 from bot.services.audit import AuditEvent
 from bot.services.beacon import BeaconClient, BeaconError, BeaconNotYetPublished, ChainInfo
@@ -47,6 +55,8 @@ COUNT_INTERVAL = timedelta(seconds=30)
 DRAW_JOB = "giveaway:"
 COUNT_JOB = "giveaway-count:"
 STEPS = ("claimed", "transcript", "announced", "winners", "creator", "done")
+SENDING_STEPS = ("announce", "winners", "creator")  # noted on the run as they go
+PROGRESS = re.compile(r"(announce|winners|creator) (\d+) of \d+ sent")
 
 
 class Lookup(Protocol):
@@ -105,6 +115,33 @@ def _beacon_client(url: str, chain: ChainInfo) -> BeaconClient:
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where a draw attempt stood, from its run's note: the last sending step it claimed and how
+    many of that step's messages went out."""
+
+    step: str
+    sent: int
+
+    @classmethod
+    def parse(cls, detail: str | None) -> Progress | None:
+        found = PROGRESS.fullmatch(detail or "")
+        return cls(found[1], int(found[2])) if found else None
+
+    def note(self, total: int) -> str:
+        return f"{self.step} {self.sent} of {total} sent"
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """The clock's claimed run of a draw: where progress is noted; `resumed` is the dead
+    instance's progress when this run was taken over from it."""
+
+    job: str
+    period: str
+    resumed: Progress | None = None
 
 
 class RerollRefused(Exception):
@@ -168,21 +205,33 @@ class GiveawayDraws:
 
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
         records = await store.unfinished(session)
+        holder = await lease.holder_of(session, LEASE_NAME, now)
+        orphans = await job_runs.orphaned(session, DRAW_JOB, holder) if holder else {}
+        # A dead attempt of a giveaway since done or cancelled only has its run to finish.
+        unfinished = {_draw_job(record.id) for record in records}
+        jobs = [
+            self._resumed(job, run, now) for job, run in orphans.items() if job not in unfinished
+        ]
         if not records:
-            return []
-        attempts = await job_runs.last_periods(session, {_draw_job(r.id) for r in records})
+            return jobs
+        attempts = await job_runs.last_periods(session, unfinished)
         counts = await store.entry_counts(session, [r.id for r in records if r.status == "open"])
-        jobs: list[PlannedJob] = []
         for record in records:
-            due = max(record.ends_at, record.retry_at or record.ends_at)
-            jobs.append(
-                PlannedJob(
-                    _draw_job(record.id),
-                    _next_attempt(attempts.get(_draw_job(record.id))),
-                    due if due > now else now,
-                    self._draw_action(record.id),
+            job = _draw_job(record.id)
+            orphan = orphans.get(job)
+            if orphan is not None and orphan.period == attempts.get(job):
+                jobs.append(self._resumed(job, orphan, now))
+            else:
+                period = _next_attempt(attempts.get(job))
+                due = max(record.ends_at, record.retry_at or record.ends_at)
+                jobs.append(
+                    PlannedJob(
+                        job,
+                        period,
+                        due if due > now else now,
+                        self._draw_action(record.id, Attempt(job, period)),
+                    )
                 )
-            )
             live = counts.get(record.id, 0)
             when = count_edit_due(
                 record.shown_count, live, record.count_shown_at, now, self._count_interval
@@ -198,9 +247,18 @@ class GiveawayDraws:
                 )
         return jobs
 
-    def _draw_action(self, giveaway_id: int) -> Callable[[], Awaitable[str | None]]:
+    def _resumed(self, job: str, run: job_runs.JobRunRecord, now: datetime) -> PlannedJob:
+        attempt = Attempt(job, run.period, Progress.parse(run.detail))
+        giveaway_id = int(job.removeprefix(DRAW_JOB))
+        return PlannedJob(
+            job, run.period, now, self._draw_action(giveaway_id, attempt), resumes=True
+        )
+
+    def _draw_action(
+        self, giveaway_id: int, attempt: Attempt
+    ) -> Callable[[], Awaitable[str | None]]:
         async def run() -> str | None:
-            return await self.draw(giveaway_id)
+            return await self.draw(giveaway_id, attempt)
 
         return run
 
@@ -224,9 +282,9 @@ class GiveawayDraws:
         await self._courier.show_count(record, live)
         return f"{live} entrants shown"
 
-    async def draw(self, giveaway_id: int) -> str | None:
+    async def draw(self, giveaway_id: int, attempt: Attempt | None = None) -> str | None:
         try:
-            return await self._draw(giveaway_id)
+            return await self._draw(giveaway_id, attempt)
         except Exception as error:
             retry_at = error.available_at if isinstance(error, BeaconNotYetPublished) else None
             async with self._session_factory() as session, session.begin():
@@ -237,7 +295,7 @@ class GiveawayDraws:
                 raise JobFailed(str(error)) from None
             raise
 
-    async def _draw(self, giveaway_id: int) -> str | None:
+    async def _draw(self, giveaway_id: int, attempt: Attempt | None) -> str | None:
         async with self._session_factory() as session, session.begin():
             record = await store.get(session, giveaway_id)
             if record is None or record.status in ("cancelled", "done"):
@@ -264,18 +322,25 @@ class GiveawayDraws:
             await self._on_step("transcript", giveaway_id)
         outcome = await self.outcome(giveaway_id)
         record = outcome.record
-        if await self._claim_step(giveaway_id, GiveawayRecord.announce_claimed_at):
+        start = await self._own_step(giveaway_id, attempt, "announce", 1)
+        if start == 0:
             message_id = await self._courier.announce(outcome)
             async with self._session_factory() as session, session.begin():
                 await store.set_fields(session, giveaway_id, result_message_id=message_id)
+                await _note(session, attempt, Progress("announce", 1), 1)
         await self._on_step("announced", giveaway_id)
-        if await self._claim_step(giveaway_id, GiveawayRecord.winners_claimed_at):
-            for person in outcome.winners:
-                await self._courier.tell_winner(person, outcome)
+        winners = outcome.winners
+        start = await self._own_step(giveaway_id, attempt, "winners", len(winners))
+        if start is not None:
+            for index in range(start, len(winners)):
+                await self._courier.tell_winner(winners[index], outcome)
+                await self._note(attempt, Progress("winners", index + 1), len(winners))
         await self._on_step("winners", giveaway_id)
         creator = record.creator_user_id
-        if await self._claim_step(giveaway_id, GiveawayRecord.creator_claimed_at) and creator:
+        start = await self._own_step(giveaway_id, attempt, "creator", 1)
+        if start == 0 and creator:
             await self._courier.tell_creator(creator, outcome)
+            await self._note(attempt, Progress("creator", 1), 1)
         await self._on_step("creator", giveaway_id)
         async with self._session_factory() as session, session.begin():
             await store.set_fields(
@@ -284,14 +349,33 @@ class GiveawayDraws:
         await self._on_step("done", giveaway_id)
         return f"{len(outcome.winners)} winner(s) of {outcome.entrants}"
 
-    async def _claim_step(self, giveaway_id: int, column: object) -> bool:
+    async def _own_step(
+        self, giveaway_id: int, attempt: Attempt | None, step: str, total: int
+    ) -> int | None:
+        """How many of `step`'s messages this attempt already sent, when the step is its own to
+        send; None when it is not (done, or claimed by another attempt).
+
+        A resumed attempt owns the step the dead one noted last, and none before it; later steps
+        are claimed on the giveaway row, the claim noted on the run in the same transaction."""
+        resumed = attempt.resumed if attempt else None
+        if resumed is not None:
+            if step == resumed.step:
+                return resumed.sent
+            if SENDING_STEPS.index(step) < SENDING_STEPS.index(resumed.step):
+                return None
+        column = STEP_COLUMNS[step]
         async with self._session_factory() as session, session.begin():
-            return await store.claim(
-                session,
-                giveaway_id,
-                column.is_(None),  # type: ignore[attr-defined]
-                **{column.key: self._now()},  # type: ignore[attr-defined]
+            claimed = await store.claim(
+                session, giveaway_id, column.is_(None), **{column.key: self._now()}
             )
+            if claimed:
+                await _note(session, attempt, Progress(step, 0), total)
+        return 0 if claimed else None
+
+    async def _note(self, attempt: Attempt | None, progress: Progress, total: int) -> None:
+        if attempt is not None:
+            async with self._session_factory() as session, session.begin():
+                await _note(session, attempt, progress, total)
 
     async def _compute(self, record: GiveawayRecord) -> Transcript:
         beacon = await self._beacon(record)
@@ -428,6 +512,20 @@ class GiveawayDraws:
             for person in outcome.winners:
                 await self._courier.tell_winner(person, outcome)
         return outcome
+
+
+STEP_COLUMNS = {
+    "announce": GiveawayRecord.announce_claimed_at,
+    "winners": GiveawayRecord.winners_claimed_at,
+    "creator": GiveawayRecord.creator_claimed_at,
+}
+
+
+async def _note(
+    session: AsyncSession, attempt: Attempt | None, progress: Progress, total: int
+) -> None:
+    if attempt is not None:
+        await job_runs.note(session, attempt.job, attempt.period, progress.note(total))
 
 
 def _draw_job(giveaway_id: int) -> str:
