@@ -4,10 +4,14 @@ out, the poll ends closed with its results message noted, and the run ends done.
 
 Death is a `Killed` (BaseException, so nothing on the way catches it) raised by Telegram at a
 chosen call, before or after it takes effect, or by the final `job_runs.finish`: the claim stays
-`claimed` by instance "a", as after kill -9. Clock "b" runs once a's lease has expired."""
+`claimed` by the dead instance, as after kill -9. The next instance does nothing while the dead
+one's lease runs, and resumes the close once it expired. The death points share one scene (one
+dispatcher, one database), a poll each, to keep the suite's time down."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,7 +38,7 @@ class DyingTelegram:
         self.scene = scene
         self.original = scene.telegram.make_request
         self.lethal: tuple[type[TelegramMethod[Any]], bool] | None = None
-        self.stops = 0  # stopPoll calls that closed the poll
+        self.stops: Counter[int] = Counter()  # by poll message: stopPoll calls that closed it
         scene.telegram.make_request = self.make_request  # type: ignore[method-assign]
 
     def kill_at(self, method: type[TelegramMethod[Any]], *, after: bool) -> None:
@@ -53,120 +57,108 @@ class DyingTelegram:
             raise Killed
         answer = await self.original(bot, method, timeout)
         if isinstance(method, StopPoll):
-            self.stops += 1
+            self.stops[method.message_id] += 1
         if lethal:
             self.lethal = None
             raise Killed
         return answer
 
 
-async def open_poll(scene: PollScene) -> tuple[int, datetime]:
-    await scene.send(GROUP, OWNER, "/poll Next? | Cats | Dogs --close 1h")
-    [poll] = await scene.polls()
+@dataclass
+class Case:
+    question: str
+    number: int
+    message_id: int
+    close_at: datetime
+
+
+async def open_poll(scene: PollScene, question: str) -> Case:
+    await scene.send(GROUP, OWNER, f"/poll {question} | Cats | Dogs --close 1h")
+    poll = (await scene.polls())[-1]
+    assert poll.question == question
     assert poll.telegram_poll_id is not None and poll.close_at is not None
-    await scene.pipeline.deliver(scene.poll_update(poll.telegram_poll_id, "Next?", [2, 1], 3))
-    return poll.id, poll.close_at
+    assert poll.message_id is not None
+    await scene.pipeline.deliver(scene.poll_update(poll.telegram_poll_id, question, [2, 1], 3))
+    return Case(question, poll.id, poll.message_id, poll.close_at)
 
 
-def results_messages(scene: PollScene) -> list[str]:
-    return [text for text in scene.replies(GROUP["id"]) if "Poll closed" in text]
+def results_messages(scene: PollScene, case: Case) -> list[str]:
+    title = f"Poll closed: {case.question}"
+    return [text for text in scene.replies(GROUP["id"]) if title in text]
 
 
-async def assert_closed_once(scene: PollScene, telegram: DyingTelegram, number: int) -> None:
-    assert telegram.stops == 1
-    [results] = results_messages(scene)
+async def assert_closed_once(scene: PollScene, telegram: DyingTelegram, case: Case) -> None:
+    assert telegram.stops[case.message_id] == 1, case
+    [results] = results_messages(scene, case)
     assert "Winner: <b>Cats</b>" in results and "3 voters" in results
-    [chart] = scene.telegram.methods(SendPhoto)
+    [chart] = [
+        call
+        for call in scene.telegram.methods(SendPhoto)
+        if call.caption == f"Results: {case.question}"
+    ]
     assert chart.chat_id == GROUP["id"]
-    [poll] = await scene.polls()
+    poll = next(poll for poll in await scene.polls() if poll.id == case.number)
     assert poll.status == "closed" and poll.results_message_id is not None
     async with scene.session_factory() as session:
-        runs = await runs_of(session, f"poll:close:{number}")
+        runs = await runs_of(session, f"poll:close:{case.number}")
     assert [(run.period, run.status) for run in runs] == [("close", RunStatus.DONE)]
 
 
-DEATHS: dict[str, tuple[type[TelegramMethod[Any]], bool]] = {
+DEATHS: dict[str, tuple[type[TelegramMethod[Any]], bool] | None] = {
     "before stopPoll": (StopPoll, False),
     "after stopPoll, before the poll is marked closed": (StopPoll, True),
     "after closed is noted, before the results text": (SendMessage, False),
     "after the text is noted, before the chart": (SendPhoto, False),
+    "after the chart is noted, before the run is finished": None,
 }
 
 
-@pytest.mark.parametrize("death", list(DEATHS))
 async def test_a_close_killed_at_each_step_is_finished_once_by_the_next_holder(
-    scene: PollScene, death: str
-) -> None:
-    telegram = DyingTelegram(scene)
-    number, close_at = await open_poll(scene)
-    now = Now(close_at + timedelta(seconds=1))
-    method, after = DEATHS[death]
-    telegram.kill_at(method, after=after)
-    with pytest.raises(Killed):
-        await scene.clock(now, instance="a").tick()
-    async with scene.session_factory() as session:
-        [run] = await runs_of(session, f"poll:close:{number}")
-    assert run.status is RunStatus.CLAIMED
-
-    later = Now(now() + LEASE_TTL + timedelta(seconds=1))
-    [report] = await scene.clock(later, instance="b").tick()
-    assert (report.status, report.detail) == (RunStatus.DONE, "closed")
-    await assert_closed_once(scene, telegram, number)
-    assert await scene.clock(Now(later() + timedelta(minutes=5)), instance="c").tick() == []
-    assert await scene.clock(later, instance="b").tick() == []
-    await assert_closed_once(scene, telegram, number)
-
-
-async def test_a_close_killed_after_its_last_note_only_finishes_the_run(
     scene: PollScene, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     telegram = DyingTelegram(scene)
-    number, close_at = await open_poll(scene)
-    now = Now(close_at + timedelta(seconds=1))
     finish = job_runs.finish
 
     async def dying_finish(*args: Any, **kwargs: Any) -> None:
+        monkeypatch.setattr(job_runs, "finish", finish)
         raise Killed
 
-    monkeypatch.setattr(job_runs, "finish", dying_finish)
-    with pytest.raises(Killed):
-        await scene.clock(now, instance="a").tick()
-    monkeypatch.setattr(job_runs, "finish", finish)
-    later = Now(now() + LEASE_TTL + timedelta(seconds=1))
-    [report] = await scene.clock(later, instance="b").tick()
-    assert report.status is RunStatus.DONE
-    await assert_closed_once(scene, telegram, number)
+    for index, (death, lethal) in enumerate(DEATHS.items()):
+        case = await open_poll(scene, f"Next{index}?")
+        # Each case starts after the previous holder's lease has expired.
+        now = Now(case.close_at + timedelta(hours=index, seconds=1))
+        if lethal is None:
+            monkeypatch.setattr(job_runs, "finish", dying_finish)
+        else:
+            telegram.kill_at(lethal[0], after=lethal[1])
+        with pytest.raises(Killed):
+            await scene.clock(now, instance=f"a{index}").tick()
+        async with scene.session_factory() as session:
+            [run] = await runs_of(session, f"poll:close:{case.number}")
+        assert run.status is RunStatus.CLAIMED, death
+        # Nobody else runs the clock while the dead instance's lease runs.
+        assert await scene.clock(now, instance=f"b{index}").tick() == [], death
+
+        later = Now(now() + LEASE_TTL + timedelta(seconds=1))
+        [report] = await scene.clock(later, instance=f"b{index}").tick()
+        assert (report.status, report.detail) == (RunStatus.DONE, "closed"), death
+        await assert_closed_once(scene, telegram, case)
+        assert await scene.clock(later, instance=f"b{index}").tick() == []
+        assert await scene.clock(Now(later() + LEASE_TTL * 2), instance=f"c{index}").tick() == []
+        await assert_closed_once(scene, telegram, case)
 
 
 async def test_a_poll_closed_by_hand_after_the_leader_died_is_left_to_the_operator(
     scene: PollScene,
 ) -> None:
     telegram = DyingTelegram(scene)
-    number, close_at = await open_poll(scene)
-    now = Now(close_at + timedelta(seconds=1))
+    case = await open_poll(scene, "Next?")
+    now = Now(case.close_at + timedelta(seconds=1))
     telegram.kill_at(StopPoll, after=False)
     with pytest.raises(Killed):
         await scene.clock(now, instance="a").tick()
-    await scene.send(GROUP, OWNER, f"/poll_close {number}")
+    await scene.send(GROUP, OWNER, f"/poll_close {case.number}")
     later = Now(now() + LEASE_TTL + timedelta(seconds=1))
     [report] = await scene.clock(later, instance="b").tick()
     assert (report.status, report.detail) == (RunStatus.DONE, "not open")
-    await assert_closed_once(scene, telegram, number)
-
-
-async def test_the_leader_never_takes_over_its_own_claim_before_its_lease_expires(
-    scene: PollScene,
-) -> None:
-    telegram = DyingTelegram(scene)
-    number, close_at = await open_poll(scene)
-    now = Now(close_at + timedelta(seconds=1))
-    telegram.kill_at(SendMessage, after=False)
-    with pytest.raises(Killed):
-        await scene.clock(now, instance="a").tick()
-    # "b" is not the holder while a's lease runs: it does nothing, and the results wait.
-    assert await scene.clock(now, instance="b").tick() == []
-    assert results_messages(scene) == []
-    later = Now(now() + LEASE_TTL + timedelta(seconds=1))
-    [report] = await scene.clock(later, instance="b").tick()
-    assert report.status is RunStatus.DONE
-    await assert_closed_once(scene, telegram, number)
+    await assert_closed_once(scene, telegram, case)
