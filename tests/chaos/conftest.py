@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +13,7 @@ import pytest
 from bot.demo.process import BotProcess, wait_until_delivered
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
+from tests.support import databases
 from tests.support.chaos import BotLauncher, ForkedBot
 
 FANS = 20
@@ -67,9 +68,28 @@ class Chaos:
         return [m for m in messages if m.get("from", {}).get("id") == bot_id]
 
 
+LAUNCHER = BotLauncher()
+
+
+def runs_on_this_leg(backend: str) -> bool:
+    return backend == "sqlite" or os.environ.get(BOTH_LEGS_ENV) == "1"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the launcher's imports (seconds of CPU) while the tests before ours run."""
+    here = Path(__file__).parent
+    ours = any(here in Path(str(item.path)).parents for item in session.items)
+    if ours and runs_on_this_leg(databases.backend()):
+        LAUNCHER.start()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    LAUNCHER.close()
+
+
 @pytest.fixture(autouse=True)
 def sqlite_leg_only(backend: str) -> None:
-    if backend == "postgresql" and os.environ.get(BOTH_LEGS_ENV) != "1":
+    if not runs_on_this_leg(backend):
         pytest.skip(
             "chaos tests run on the SQLite leg in CI: they spend real seconds on locks, flood"
             " pauses and restarts, and the delivery code is the same on both databases;"
@@ -78,11 +98,9 @@ def sqlite_leg_only(backend: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def bot_launcher() -> Iterator[BotLauncher]:
-    launcher = BotLauncher()
-    launcher.start()
-    yield launcher
-    launcher.close()
+def bot_launcher() -> BotLauncher:
+    LAUNCHER.start()
+    return LAUNCHER
 
 
 @pytest.fixture
