@@ -46,6 +46,7 @@ from bot.services.giveaway_draw import (
     Outcome,
     Person,
     RerollRefused,
+    Send,
     transcript_file,
 )
 from bot.services.health import FeatureStatus, HealthBoard
@@ -118,26 +119,48 @@ class TelegramCourier:
         return self._translator.bind(choose_locale(chosen, None, default))
 
     async def announce(self, outcome: Outcome) -> int | None:
+        first_id: int | None = None
+        for send in await self.announcement(outcome):
+            sent = await send()
+            first_id = first_id or sent
+        return first_id
+
+    async def announcement(self, outcome: Outcome) -> list[Send]:
+        """The result's text parts, the transcript file, then the closed announcement (an
+        edit): one message each, so that a draw resumed after a crash sends only the rest."""
         record = outcome.record
         texts, timezone = await self.group_texts(record.chat_id)
-        first_id: int | None = None
-        for part in split_html(result_text(texts, outcome)):
-            sent = await self._bot.send_message(record.chat_id, part)
-            first_id = first_id or sent.message_id
-        name = f"giveaway-{record.id}-transcript.json"
-        await self._bot.send_document(
-            record.chat_id,
-            BufferedInputFile(transcript_file(outcome.transcript), name),
-            caption=texts("giveaway-transcript-caption", digest=outcome.round_digest),
-        )
-        if outcome.reroll is None and record.message_id is not None:
+
+        def text(part: str) -> Send:
+            async def send() -> int | None:
+                return (await self._bot.send_message(record.chat_id, part)).message_id
+
+            return send
+
+        async def document() -> int | None:
+            name = f"giveaway-{record.id}-transcript.json"
+            sent = await self._bot.send_document(
+                record.chat_id,
+                BufferedInputFile(transcript_file(outcome.transcript), name),
+                caption=texts("giveaway-transcript-caption", digest=outcome.round_digest),
+            )
+            return sent.message_id
+
+        async def closed() -> int | None:
+            assert record.message_id is not None
             await self._edit(
                 record.chat_id,
                 record.message_id,
                 announcement_text(texts, record, outcome.entrants, timezone, closed=True),
                 None,
             )
-        return first_id
+            return None
+
+        sends = [text(part) for part in split_html(result_text(texts, outcome))]
+        sends.append(document)
+        if outcome.reroll is None and record.message_id is not None:
+            sends.append(closed)
+        return sends
 
     async def tell_winner(self, person: Person, outcome: Outcome) -> bool:
         texts = await self.person_texts(person.user_id)

@@ -9,7 +9,8 @@ repeat is the giveaway row itself; each step is claimed there before it acts:
 1. claim        open -> drawing (entries close; the button answers "closed" from now on)
 2. transcript   entrants frozen, eligibility re-checked, winners drawn and the transcript stored,
                 in one transaction, only while no transcript is stored
-3. announce     announce_claimed_at set, then the result is sent once
+3. announce     announce_claimed_at set, then the result is sent once (its text parts, the
+                transcript file, the closed announcement: one message each, see PartedCourier)
 4. winners      winners_claimed_at set, then winners who started the bot get a private message
 5. creator      creator_claimed_at set, then the creator gets a private message
 6. done         status done
@@ -33,7 +34,8 @@ import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from functools import partial
+from typing import Protocol, runtime_checkable
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -99,6 +101,18 @@ class Courier(Protocol):
     async def tell_creator(self, user_id: int, outcome: Outcome) -> bool: ...
 
     async def show_count(self, record: GiveawayRecord, count: int) -> None: ...
+
+
+Send = Callable[[], Awaitable[int | None]]
+
+
+@runtime_checkable
+class PartedCourier(Protocol):
+    """A courier whose announcement is several messages (text parts, the transcript file):
+    each `Send` sends one and answers its message id (None for an edit); the draw notes each, so
+    a resumed draw sends only the ones not noted. Other couriers announce in one `announce`."""
+
+    async def announcement(self, outcome: Outcome) -> Sequence[Send]: ...
 
 
 StepHook = Callable[[str, int], Awaitable[None]]
@@ -322,12 +336,15 @@ class GiveawayDraws:
             await self._on_step("transcript", giveaway_id)
         outcome = await self.outcome(giveaway_id)
         record = outcome.record
-        start = await self._own_step(giveaway_id, attempt, "announce", 1)
-        if start == 0:
-            message_id = await self._courier.announce(outcome)
-            async with self._session_factory() as session, session.begin():
-                await store.set_fields(session, giveaway_id, result_message_id=message_id)
-                await _note(session, attempt, Progress("announce", 1), 1)
+        sends = await self._announcement(outcome)
+        start = await self._own_step(giveaway_id, attempt, "announce", len(sends))
+        if start is not None:
+            for index in range(start, len(sends)):
+                message_id = await sends[index]()
+                async with self._session_factory() as session, session.begin():
+                    if index == 0:
+                        await store.set_fields(session, giveaway_id, result_message_id=message_id)
+                    await _note(session, attempt, Progress("announce", index + 1), len(sends))
         await self._on_step("announced", giveaway_id)
         winners = outcome.winners
         start = await self._own_step(giveaway_id, attempt, "winners", len(winners))
@@ -348,6 +365,11 @@ class GiveawayDraws:
             )
         await self._on_step("done", giveaway_id)
         return f"{len(outcome.winners)} winner(s) of {outcome.entrants}"
+
+    async def _announcement(self, outcome: Outcome) -> Sequence[Send]:
+        if isinstance(self._courier, PartedCourier):
+            return await self._courier.announcement(outcome)
+        return [partial(self._courier.announce, outcome)]
 
     async def _own_step(
         self, giveaway_id: int, attempt: Attempt | None, step: str, total: int

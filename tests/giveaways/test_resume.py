@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from aiogram import Bot
+from aiogram.methods import EditMessageText, SendDocument, SendMessage, TelegramMethod
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import job_runs
@@ -23,8 +25,11 @@ from bot.db.models import GiveawayEntry, GiveawayRecord
 from bot.scheduler import LEASE_TTL, Clock
 from bot.services import fairness
 from bot.services.giveaway import Rules
-from bot.services.giveaway_draw import GiveawayDraws, Outcome, Person
+from bot.services.giveaway_draw import GiveawayDraws, Outcome, Person, Send
 from bot.services.transcript import Transcript
+from handlers.giveaways import TelegramCourier, TelegramLookup
+from tests.giveaways.conftest import GROUP
+from tests.operators.conftest import Scene
 
 CHAT_ID = -1001000000777
 CREATOR = 4243
@@ -63,8 +68,23 @@ class RecordingCourier:
         self.sent.append((kind, line))
 
     async def announce(self, outcome: Outcome) -> int | None:
-        self._send("announce", (tuple(p.user_id for p in outcome.winners), outcome.round_digest))
-        return 1000 + len(self.sent)
+        for send in await self.announcement(outcome):
+            await send()
+        return None
+
+    async def announcement(self, outcome: Outcome) -> list[Send]:
+        """Two messages, like Telegram's courier: the result, then the transcript file."""
+        winners = tuple(person.user_id for person in outcome.winners)
+
+        async def text() -> int | None:
+            self._send("announce", (winners, outcome.round_digest))
+            return 1000 + len(self.sent)
+
+        async def document() -> int | None:
+            self._send("transcript", outcome.transcript.digest)
+            return 1000 + len(self.sent)
+
+        return [text, document]
 
     async def tell_winner(self, person: Person, outcome: Outcome) -> bool:
         self._send("winner", person.user_id)
@@ -86,11 +106,11 @@ class EveryoneIsAMember:
         return "member"
 
 
-async def prepare(session_factory: async_sessionmaker[AsyncSession]) -> int:
+async def prepare(session_factory: async_sessionmaker[AsyncSession], chat_id: int = CHAT_ID) -> int:
     async with session_factory() as session, session.begin():
         await register_group(
             session,
-            chat_id=CHAT_ID,
+            chat_id=chat_id,
             chat_type="supergroup",
             title="Resume fans",
             username=None,
@@ -98,7 +118,7 @@ async def prepare(session_factory: async_sessionmaker[AsyncSession]) -> int:
             now=ENDS_AT - timedelta(hours=2),
         )
         record = GiveawayRecord(
-            chat_id=CHAT_ID,
+            chat_id=chat_id,
             creator_user_id=CREATOR,
             prize="Mug",
             winner_count=WINNERS,
@@ -175,6 +195,7 @@ async def assert_drawn_once(
     assert record is not None and record.status == "done" and record.transcript is not None
     transcript = Transcript.from_json(record.transcript)
     assert courier.of("announce") == [(winners, transcript.digest)]
+    assert courier.of("transcript") == [transcript.digest]
     assert sorted(courier.of("winner")) == sorted(winners)
     assert len(courier.of("winner")) == WINNERS
     assert courier.of("creator") == [CREATOR]
@@ -183,7 +204,12 @@ async def assert_drawn_once(
     assert fairness.verify(transcript.to_dict(), expect_digest=transcript.digest).ok
 
 
-MESSAGES = [("announce", 1), *(("winner", n) for n in range(1, WINNERS + 1)), ("creator", 1)]
+MESSAGES = [
+    ("announce", 1),
+    ("transcript", 1),
+    *(("winner", n) for n in range(1, WINNERS + 1)),
+    ("creator", 1),
+]
 
 
 @pytest.mark.parametrize("message", MESSAGES, ids=[f"{kind}-{n}" for kind, n in MESSAGES])
@@ -232,3 +258,54 @@ async def test_the_attempt_is_taken_over_not_followed_by_a_new_one(
         [run] = await runs_of(session, f"giveaway:{giveaway_id}")
     assert run.period == "attempt-000000" and run.status is RunStatus.DONE
     assert run.detail == f"{WINNERS} winner(s) of {len(FANS)}"
+
+
+async def test_telegrams_courier_killed_between_the_result_and_the_transcript_file(
+    scene: Scene,
+) -> None:
+    """Through the real courier: the result text, the transcript file and the closed
+    announcement go out once each although the leader died between the text and the file."""
+    giveaway_id = await prepare(scene.session_factory, GROUP["id"])
+    telegram = scene.telegram
+    original = telegram.make_request
+    dying = [True]
+
+    async def make_request(
+        bot: Bot, method: TelegramMethod[Any], timeout: int | None = None
+    ) -> Any:
+        if dying[0] and isinstance(method, SendDocument):
+            dying[0] = False
+            raise Killed
+        return await original(bot, method, timeout)
+
+    telegram.make_request = make_request  # type: ignore[method-assign]
+    telegram.calls.clear()
+    dispatcher = scene.pipeline.dispatcher
+    bot = scene.pipeline.bot
+
+    def clock(now: Now, instance: str) -> Clock:
+        courier = TelegramCourier(
+            bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
+        )
+        draws = GiveawayDraws(scene.session_factory, TelegramLookup(bot), courier, now=now)
+        return Clock(scene.session_factory, [draws], now=now, instance=instance)
+
+    now = Now(ENDS_AT + timedelta(seconds=5))
+    with pytest.raises(Killed):
+        await clock(now, "a").tick()
+    later = Now(now() + LEASE_TTL + timedelta(seconds=1))
+    [report] = await clock(later, "b").tick()
+    assert report.status is RunStatus.DONE
+    assert await clock(later, "b").tick() == []
+
+    [result] = [m for m in telegram.methods(SendMessage) if m.chat_id == GROUP["id"]]
+    [document] = telegram.methods(SendDocument)
+    [closed] = telegram.methods(EditMessageText)
+    async with scene.session_factory() as session:
+        record = await session.get(GiveawayRecord, giveaway_id)
+    assert record is not None and record.status == "done" and record.transcript is not None
+    transcript = Transcript.from_json(record.transcript)
+    assert transcript.digest in result.text and document.chat_id == GROUP["id"]
+    assert closed.reply_markup is None
+    told = [m.chat_id for m in telegram.methods(SendMessage) if m.chat_id > 0]
+    assert sorted(told) == sorted([*expected_winners(), CREATOR])
