@@ -105,3 +105,21 @@ async def test_a_prebuilt_update_respects_allowed_updates() -> None:
     update = await queue.push_prebuilt("message_reaction", reaction)
     assert update == {"update_id": 1, "message_reaction": reaction}
     assert queue.pending == [update]
+
+
+async def test_confirming_reads_only_the_head_yet_handles_hand_made_ids_out_of_order() -> None:
+    queue = UpdateQueue()
+    message = {"message_id": 1, "date": 0, "chat": {"id": -1, "type": "supergroup"}, "text": "x"}
+    for _ in range(5):
+        await queue.push_prebuilt("message", message)
+    queue.apply_offset(3)
+    assert [u["update_id"] for u in queue.pending] == [3, 4, 5]
+    await queue.push_raw({"update_id": 2, "message": message})  # behind the others
+    queue.apply_offset(4)
+    assert [u["update_id"] for u in queue.pending] == [4, 5]
+    assert queue.highest_confirmed == 3
+    queue.apply_offset(6)
+    assert queue.pending == []
+    await queue.push_prebuilt("message", message)
+    queue.apply_offset(7)
+    assert (queue.pending, queue.highest_confirmed) == ([], 6)
