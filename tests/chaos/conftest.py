@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -41,7 +41,7 @@ class Chaos:
     fans: list[Json]
     database_url: str
     logs: Path
-    starts: int = 0
+    bots: list[ForkedBot] = field(default_factory=list)
 
     @property
     def fan_ids(self) -> set[int]:
@@ -49,9 +49,17 @@ class Chaos:
 
     async def spawn(self, **settings: str) -> ForkedBot:
         """A new bot process (settings as for BotProcess), not waited for."""
-        self.starts += 1
         env = self.env | {key.upper(): value for key, value in settings.items()}
-        return await self.launcher.spawn(self.logs / f"bot-{self.starts:03}.log", env)
+        log_path = self.logs / f"bot-{len(self.bots) + 1:03}.log"
+        bot = await self.launcher.spawn(log_path, env)
+        self.bots.append(bot)
+        return bot
+
+    async def kill_all(self) -> None:
+        """A failed test must not leave a bot process polling a stopped emulator."""
+        for bot in self.bots:
+            if bot.code is None:
+                await bot.kill()
 
     async def start(self, **settings: str) -> ForkedBot:
         """A new bot process, once it polls."""
@@ -125,5 +133,11 @@ async def chaos(
             member_ids=[fan["id"] for fan in fans],
         )
         await client.set_bot_membership(group["id"], "administrator", emit=False)
-        yield Chaos(emulator, client, bot_launcher, env, group, owner, fans, database_url, tmp_path)
+        chaos = Chaos(
+            emulator, client, bot_launcher, env, group, owner, fans, database_url, tmp_path
+        )
+        try:
+            yield chaos
+        finally:
+            await chaos.kill_all()
     await emulator.stop()
