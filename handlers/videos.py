@@ -96,7 +96,7 @@ async def _timezone(
 
 def _video_number(word: str) -> int:
     number = code_number(word)
-    if number is None and word.isdigit() and 0 < int(word) <= 999_999_999:
+    if number is None and word.isdecimal() and len(word) <= 9 and int(word) > 0:
         number = int(word)
     if number is None:
         raise VideoInputError(VideoErrorCode.BAD_CODE, value=word[:40])
@@ -230,7 +230,7 @@ async def cmd_videos(
     for word in (command.args or "").lower().split():
         if word in _ALL_WORDS:
             archived = True
-        elif word.isdigit() and 0 < int(word) <= 1_000_000:
+        elif word.isdecimal() and len(word) <= 6 and int(word) > 0:
             page = int(word) - 1
         else:
             await message.reply(texts("videos-usage"))

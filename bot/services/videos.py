@@ -331,7 +331,7 @@ def field_of(word: str) -> VideoField:
     return found
 
 
-_MENTION = re.compile(r"[#＃][vｖVＶ](\d{1,9})(?![0-9A-Za-z_])")
+_MENTION = re.compile(r"[#＃][vｖVＶ](\d{1,9})(?![\dA-Za-z_])")
 
 
 def mentioned_numbers(text: str) -> set[int]:

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import videos as store
-from bot.db.models import AuditRecord, ChatSettings
+from bot.db.models import AuditRecord, ChatSettings, FailedUpdate
 from bot.db.operators import grant_role, select_group
 from bot.db.videos import next_number, resolve_videos
 from bot.i18n import Translator
@@ -145,6 +145,7 @@ async def test_bad_input_is_explained_and_changes_nothing(
 ) -> None:
     await check_registered_twice(scene)
     await check_number_race(scene, monkeypatch)
+    await check_hostile_arguments(scene)
     await scene.send(VICTIM, ADMIN, "/video_add")
     assert scene.last() == str(EN("video-help"))
     before = await scene.dump()
@@ -153,6 +154,21 @@ async def test_bad_input_is_explained_and_changes_nothing(
         expected = EN.lines([EN(key, **args), EN("video-error-hint")])
         assert scene.last() == str(expected), text
     assert await scene.dump() == before
+
+
+HOSTILE = ["²", "v²", "1" * 5000, "\u202e<b>", "v0 url http://[::1", "v1 published 99999-99-99"]
+COMMANDS = ["video_add", "videos", "video_edit", "video_archive", "video_announce", "link"]
+
+
+async def check_hostile_arguments(scene: VideoScene) -> None:
+    """Odd arguments get an answer, never a failed update."""
+    for command in COMMANDS:
+        for argument in HOSTILE:
+            scene.telegram.calls.clear()
+            await scene.send(VICTIM, ADMIN, f"/{command} {argument}")
+            assert scene.telegram.methods(SendMessage), (command, argument)
+    async with scene.session_factory() as session:
+        assert (await session.scalars(select(FailedUpdate.error))).all() == []
 
 
 async def check_number_race(scene: VideoScene, monkeypatch: pytest.MonkeyPatch) -> None:
