@@ -13,18 +13,23 @@ Protocol: one JSON object per line on stdin, one JSON answer per line on stdout.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import signal
 import sys
 from typing import Any
 
 import bot.__main__ as bot_main
+
+PR_SET_PDEATHSIG = 1
 
 
 def _child(log_path: str, env: dict[str, str]) -> None:
     """In the forked child: own stdio and environment, then what `python -m bot run` does."""
     code = 1
     try:
+        _die_with_the_launcher()
         log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
@@ -43,6 +48,16 @@ def _child(log_path: str, env: dict[str, str]) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def _die_with_the_launcher() -> None:
+    """Linux: SIGKILL this bot when the launcher dies (it exits when the test session ends), so
+    a test run that is itself killed leaves no bot behind polling a stopped emulator."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):
+        return
 
 
 def _answer(payload: dict[str, Any]) -> None:
