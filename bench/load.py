@@ -51,6 +51,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -401,7 +402,13 @@ def postgresql_leg(load: Load, workdir: Path) -> LegResult | str:
         return f"skipped: the PostgreSQL server did not start ({error})"
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    # Unwinds like Ctrl-C: the bot is stopped, the emulator closed, PostgreSQL removed.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
