@@ -52,6 +52,7 @@ from bot.services.videos import (
     platform_id,
     platform_of,
 )
+from bot.services.videos import code as video_code
 from handlers.authority import operator_callback, operator_command
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext, group_locale
@@ -111,7 +112,7 @@ async def _find(session: AsyncSession, chat_id: int, word: str, texts: Texts) ->
         return _error(texts, error)
     video = await store.by_number(session, chat_id, number)
     if video is None:
-        return texts("video-unknown", code=f"v{number}")
+        return texts("video-unknown", code=video_code(number))
     return video
 
 
@@ -129,7 +130,9 @@ def _describe(texts: Texts, video: StoredVideo, timezone: str, linked: int = 0) 
     if video.platform_video_id:
         details.append(texts("video-line-id", id=video.platform_video_id))
     if video.published_at is not None:
-        details.append(texts("video-line-published", when=_local_day(video.published_at, timezone)))
+        details.append(
+            texts("video-line-published", when=_local_time(video.published_at, timezone))
+        )
     if video.url:
         details.append(texts("video-line-url", url=_shown_url(video.url)))
     return Html(head + "".join(f"\n    {detail}" for detail in details))
@@ -140,7 +143,7 @@ def _shown_url(url: str) -> str:
     return url if len(url) <= SHOWN_URL else url[: SHOWN_URL - 1] + "\u2026"
 
 
-def _local_day(value: datetime | None, timezone: str) -> str:
+def _local_time(value: datetime | None, timezone: str) -> str:
     if value is None:
         return ""
     return f"{value.astimezone(ZoneInfo(timezone)):%Y-%m-%d %H:%M}"
@@ -336,7 +339,7 @@ def _edit_of(
         return Edit({"platform_video_id": found}, found or CLEAR)
     if field is VideoField.PUBLISHED:
         published = None if cleared else parse_published(value, timezone, now)
-        return Edit({"published_at": published}, _local_day(published, timezone) or CLEAR)
+        return Edit({"published_at": published}, _local_time(published, timezone) or CLEAR)
     if cleared:
         return Edit({"url": None}, CLEAR)
     source = parse_url(value)
