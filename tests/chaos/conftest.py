@@ -99,9 +99,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def sqlite_leg_only(backend: str) -> None:
     if not runs_on_this_leg(backend):
         pytest.skip(
-            "chaos tests run on the SQLite leg in CI: they spend real seconds on locks, flood"
-            " pauses and restarts, and the delivery code is the same on both databases;"
-            f" {BOTH_LEGS_ENV}=1 runs them on PostgreSQL too"
+            "chaos tests run on the SQLite leg in CI (time budget: they spend real seconds on"
+            f" locks, flood pauses and restarts); {BOTH_LEGS_ENV}=1 runs them on PostgreSQL too"
         )
 
 
