@@ -32,6 +32,7 @@ from bot.db import digest as store
 from bot.db.write_buffer import UpdateWrites
 from bot.i18n import Locale, Texts, Translator
 from bot.scheduler import Clock
+from bot.services.attribution import PLACEHOLDER_SENDER_IDS
 from bot.services.audit import AuditAction
 from bot.services.digest import DigestKind
 from bot.services.digest_delivery import (
@@ -98,7 +99,10 @@ class TelegramCourier:
                 await self._bot.send_message(recipient, part)
             if chart is not None:
                 await self._bot.send_photo(
-                    recipient, BufferedInputFile(chart, CHART_NAME), caption=caption[:1024]
+                    recipient,
+                    BufferedInputFile(chart, CHART_NAME),
+                    caption=caption[:1024],
+                    parse_mode=None,  # the chart's title, plain text: the group title unescaped
                 )
         except TelegramForbiddenError as error:
             raise RecipientBlocked(error.message) from error
@@ -174,7 +178,10 @@ async def _answer(bot: Bot, chat_id: int, composed: Composed, *, with_csv: bool)
     for part in composed.parts:
         await bot.send_message(chat_id, part)
     await bot.send_photo(
-        chat_id, BufferedInputFile(composed.chart, CHART_NAME), caption=composed.caption[:1024]
+        chat_id,
+        BufferedInputFile(composed.chart, CHART_NAME),
+        caption=composed.caption[:1024],
+        parse_mode=None,  # the chart's title, plain text: the group title unescaped
     )
     if with_csv:
         digest = composed.digest
@@ -364,6 +371,9 @@ def _event_of(event: TelegramObject, bot: Bot) -> tuple[Any, ...] | None:
             and reply.from_user is not None
             and reply.from_user.id == bot.id
             and event.from_user is not None
+            # An anonymous admin's or a channel's reply carries a placeholder `from`: no person.
+            and event.sender_chat is None
+            and event.from_user.id not in PLACEHOLDER_SENDER_IDS
         ):
             return _event(
                 event.chat.id,

@@ -64,8 +64,12 @@ class InboxPageCb(CallbackData, prefix="ib1"):
     page: int
 
 
+ECHO_LIMIT = 100  # what was typed, quoted back; Fluent refuses a placeable over 1000
+
+
 def inbox_error(texts: Texts, error: InboxError) -> Html:
-    return texts("inbox-error", code=error.code.value, value=error.value)
+    value = error.value if len(error.value) <= ECHO_LIMIT else error.value[:ECHO_LIMIT] + "…"
+    return texts("inbox-error", code=error.code.value, value=value)
 
 
 async def _filters(

@@ -1,0 +1,67 @@
+"""Bugs the hostile updates found, each as the explicit example that showed it."""
+
+from __future__ import annotations
+
+from aiogram.methods import SendMessage, SendPhoto
+from sqlalchemy import func, select
+
+from bot.db.models import FailedUpdate, GroupEvent
+from tests.operators.conftest import OWNER, VICTIM, Scene
+from tests.support import updates as u
+from tests.support.recording_session import BOT_USER
+from tests.support.telegram_html import check_call
+
+
+async def failed(scene: Scene) -> list[str]:
+    async with scene.session_factory() as session:
+        return list((await session.scalars(select(FailedUpdate.error))).all())
+
+
+async def test_a_reply_to_the_bot_by_an_anonymous_admin_or_a_channel_is_no_persons_event(
+    scene: Scene,
+) -> None:
+    """handlers/digest.py recorded a `bot_reply` event for user 1087968824 / 136817688."""
+    bot_message = scene.updates.message_payload(
+        VICTIM, BOT_USER.model_dump(exclude_none=True), text="What next?"
+    )
+    await scene.pipeline.deliver(
+        scene.updates.message(
+            VICTIM, u.GROUP_ANONYMOUS_BOT, "cats", sender_chat=VICTIM, reply_to_message=bot_message
+        ),
+        scene.updates.message(
+            VICTIM, u.CHANNEL_BOT, "dogs", sender_chat=u.channel(), reply_to_message=bot_message
+        ),
+        scene.updates.message(VICTIM, OWNER, "birds", reply_to_message=bot_message),
+    )
+    async with scene.session_factory() as session:
+        events = (await session.execute(select(GroupEvent.kind, GroupEvent.user_id))).all()
+    assert [tuple(event) for event in events] == [("bot_reply", OWNER["id"])]
+
+
+async def test_the_digest_chart_caption_is_plain_text_for_a_title_with_html(
+    scene: Scene,
+) -> None:
+    """The caption (the chart's plain-text title with the group title in it) went out as HTML:
+    a group called "Victim fans <b>" made Telegram refuse the photo."""
+    await scene.send(VICTIM, OWNER, "/digest")
+    (photo,) = scene.telegram.methods(SendPhoto)
+    assert photo.parse_mode is None
+    assert photo.caption.startswith(VICTIM["title"])
+    for call in scene.telegram.calls:
+        check_call(call)
+    assert await failed(scene) == []
+
+
+async def test_an_inbox_filter_of_fifteen_thousand_characters_is_refused_not_crashed(
+    scene: Scene,
+) -> None:
+    """Quoting the whole filter back exceeded Fluent's 1000-character placeable: MissingText."""
+    junk = "繁體中文測試，" * 2_100
+    await scene.send(VICTIM, OWNER, f"/inbox_counts {junk}")
+    await scene.send(VICTIM, OWNER, f"/inbox {junk}")
+    assert await failed(scene) == []
+    replies = [call for call in scene.telegram.methods(SendMessage) if call.chat_id == VICTIM["id"]]
+    assert len(replies) == 2
+    for reply in replies:
+        check_call(reply)
+        assert len(reply.text) < 1_000
