@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
+from bot.db.chat_migration import migrate_chat
 from bot.db.feedback_ingest import (
     IngestLookup,
     ingest_lookup,
@@ -341,36 +342,3 @@ async def _apply_edits(
         list(changed.values()),
     )
     return list(applied.values())
-
-
-async def migrate_chat(session: AsyncSession, migration: ChatMigration) -> None:
-    """A basic group became a supergroup: the stored chat moves to the new id.
-
-    Telegram gives the supergroup a fresh message-id space, so comments stay keyed by the old chat
-    (their (chat_id, message_id) stays unique); the old row points at the new one.
-    """
-    old = await session.get(Chat, migration.old_chat_id)
-    statement = insert_for(session, Chat.__table__).on_conflict_do_nothing(index_elements=[Chat.id])
-    await session.execute(
-        statement,
-        [
-            {
-                "id": migration.new_chat_id,
-                "type": "supergroup",
-                "title": old.title if old else None,
-                "username": None,
-                "is_active": True,
-                "first_seen_at": migration.seen_at,
-                "last_update_at": migration.seen_at,
-            }
-        ],
-    )
-    await session.execute(
-        update(Chat)
-        .where(Chat.id == migration.old_chat_id)
-        .values(
-            migrated_to_chat_id=migration.new_chat_id,
-            is_active=False,
-            inactive_reason="migrated",
-        )
-    )

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db.chat_migration import migrate_chat
 from bot.db.chats import mark_unreachable
 from bot.db.digest import mark_blocked
-from bot.db.write_buffer import migrate_chat
 from bot.services.observed import ChatMigration
 
 log = structlog.get_logger(__name__)
