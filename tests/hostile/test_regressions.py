@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram.methods import SendMessage, SendPhoto
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot.db.models import FailedUpdate, GroupEvent
 from tests.operators.conftest import OWNER, VICTIM, Scene
