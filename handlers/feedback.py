@@ -33,6 +33,7 @@ from bot.services.roles import OperatorCommand, Role
 from bot.services.tag_set import TagSetError
 from bot.services.triage import parse_message_ref, parse_status
 from handlers.authority import operator_command, public_callback, public_command
+from handlers.callbacks import BigInt
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 from handlers.tags import tag_error
@@ -51,8 +52,8 @@ ACK = "👍"
 
 
 class FeedbackGroupCb(CallbackData, prefix="fbg1"):
-    chat_id: int
-    message_id: int
+    chat_id: BigInt
+    message_id: BigInt
 
 
 PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (FeedbackGroupCb,)

@@ -55,6 +55,7 @@ from bot.services.roles import OperatorCommand, Role
 from bot.services.transcript import Transcript
 from bot.telegram.admins import status_of
 from handlers.authority import operator_command, public_callback
+from handlers.callbacks import BigInt
 from handlers.middlewares import OperatorContext, group_locale
 
 log = structlog.get_logger(__name__)
@@ -69,7 +70,7 @@ ADMIN_STATUSES = ("creator", "administrator")
 
 
 class GiveawayEnterCb(CallbackData, prefix="ge1"):
-    giveaway_id: int
+    giveaway_id: BigInt
 
 
 # Fan-facing buttons: anyone may press them; they are not operator buttons.

@@ -47,6 +47,7 @@ from bot.services.inbox import (
 )
 from bot.services.roles import OperatorCommand, Role
 from handlers.authority import operator_callback, operator_command
+from handlers.callbacks import BigInt
 from handlers.middlewares import OperatorContext
 
 INBOX = OperatorCommand("inbox", Role.ANALYST)
@@ -59,9 +60,9 @@ FORMATS: dict[str, ExportFormat] = {"csv": "csv", "json": "json"}
 
 
 class InboxPageCb(CallbackData, prefix="ib1"):
-    chat_id: int
-    query: int
-    page: int
+    chat_id: BigInt
+    query: BigInt
+    page: BigInt
 
 
 ECHO_LIMIT = 100  # what was typed, quoted back; Fluent refuses a placeable over 1000

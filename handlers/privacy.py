@@ -33,6 +33,7 @@ from handlers.authority import (
     public_callback,
     public_command,
 )
+from handlers.callbacks import BigInt
 from handlers.middlewares import OperatorContext
 from handlers.operators import NoSubject, _subject
 
@@ -45,15 +46,15 @@ RETENTION = OperatorCommand("retention", Role.OPERATOR)
 class ForgetCb(CallbackData, prefix="fg1"):
     """A fan's own confirmation: only the person it was sent to may press it."""
 
-    user_id: int
+    user_id: BigInt
     confirm: bool
 
 
 class ForgetUserCb(CallbackData, prefix="fu1"):
     """An operator's confirmation; the role in `chat_id` is re-checked live at the press."""
 
-    chat_id: int
-    user_id: int
+    chat_id: BigInt
+    user_id: BigInt
     confirm: bool
 
 

@@ -6,6 +6,7 @@ from aiogram.methods import SendMessage, SendPhoto
 from sqlalchemy import select
 
 from bot.db.models import FailedUpdate, GroupEvent
+from handlers.authority import declared_callbacks
 from tests.operators.conftest import OWNER, VICTIM, Scene
 from tests.support import updates as u
 from tests.support.recording_session import BOT_USER
@@ -65,3 +66,27 @@ async def test_an_inbox_filter_of_fifteen_thousand_characters_is_refused_not_cra
     for reply in replies:
         check_call(reply)
         assert len(reply.text) < 1_000
+
+
+async def test_forged_button_numbers_past_bigint_are_not_buttons(scene: Scene) -> None:
+    """Python's int() reads a number of any length, so a forged `a1:<2**63>:0` reached the
+    database (OverflowError on SQLite, a DataError on PostgreSQL) through every operator and
+    fan button. Out of BIGINT range the data now does not parse, like any other forgery."""
+    callbacks = {
+        c.callback for c in declared_callbacks(scene.pipeline.dispatcher) if c.callback is not None
+    }
+    bot = BOT_USER.model_dump(exclude_none=True)
+    for callback in sorted(callbacks, key=lambda c: c.__prefix__):
+        for first in (str(2**63), str(-(2**63) - 1), "1_000", "٣"):
+            values = [
+                "1" if field.annotation is bool else (first if index == 0 else str(2**63))
+                for index, field in enumerate(callback.model_fields.values())
+            ]
+            data = ":".join([callback.__prefix__, *values])
+            assert len(data.encode()) <= 64, data
+            for chat in (u.private(OWNER), VICTIM):
+                on = scene.updates.message_payload(chat, bot, text="buttons")
+                await scene.pipeline.deliver(scene.updates.click(OWNER, on, data))
+    assert await failed(scene) == []
+    for call in scene.telegram.calls:
+        check_call(call)
