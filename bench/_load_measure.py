@@ -61,6 +61,7 @@ class Timeline:
         self.measuring = False
         self.queued_at: dict[int, float] = {}
         self.latencies: list[float] = []
+        self.queued_times: list[float] = []  # beside latencies: when each was queued
         self.confirmed = 0
         queue.on_queued = self._queued
         queue.on_confirmed = self._confirmed
@@ -76,6 +77,18 @@ class Timeline:
             queued = self.queued_at.pop(update_id, None)
             if queued is not None:
                 self.latencies.append(at - queued)
+                self.queued_times.append(queued)
+
+    def p95_by_minute(self, start: float) -> list[float]:
+        """p95 in ms of the confirmed updates queued in each minute from `start` (perf_counter):
+        when a backlog began, and whether it cleared."""
+        minutes: dict[int, list[float]] = {}
+        for queued, latency in zip(self.queued_times, self.latencies, strict=True):
+            minutes.setdefault(int((queued - start) // 60), []).append(latency)
+        return [
+            percentile(sorted(minutes.get(minute, [])), 0.95) * 1000
+            for minute in range(max(minutes, default=-1) + 1)
+        ]
 
     def summary(self, now: float) -> Latency:
         """Percentiles over every timed update; one still unconfirmed at `now` (perf_counter)

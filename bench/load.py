@@ -122,7 +122,9 @@ class LegResult:
     consumer_cpu_ms: float | None  # the consumer process's CPU per update of the load
     emulator_cpu_ms: float  # this process's CPU (emulator, generator) per update
     load_average: tuple[float, float]  # the machine's 1-minute load average, start and end
+    load_started: float  # perf_counter
     latency: Latency = field(default_factory=lambda: Latency(0, 0.0, 0.0, 0.0, 0))
+    p95_by_minute: list[float] = field(default_factory=list)
     confirmed: int = 0  # every update the consumer confirmed, the set-up's included
     stored: Counter[str] | None = None
     log: BotLog | None = None
@@ -220,6 +222,7 @@ async def run_leg(
             # The bot confirms its last stored batch on the way out (SIGTERM).
             await consumer.stop()
         result.latency = timeline.summary(time.perf_counter())
+        result.p95_by_minute = timeline.p95_by_minute(result.load_started)
         result.confirmed = timeline.confirmed
         if database_url is not None:
             # Only windows wholly inside the load (and its drain): not start-up, not the polls.
@@ -251,6 +254,7 @@ async def _drive(
     load_before = os.getloadavg()[0]
     consumer_cpu = cpu_seconds(consumer.pid)
     own_cpu = time.process_time()
+    load_started = time.perf_counter()
     started = time.monotonic()
     offered_for = await traffic.run(load.seconds)
     with contextlib.suppress(TimeoutError):
@@ -276,6 +280,7 @@ async def _drive(
         ),
         emulator_cpu_ms=(time.process_time() - own_cpu) * per_update,
         load_average=(load_before, os.getloadavg()[0]),
+        load_started=load_started,
     )
 
 
@@ -325,6 +330,9 @@ def report(result: LegResult, floor: LegResult | None) -> None:
         f"max {latency.max_ms:.1f} ms over {latency.count:,} updates{waiting}{floor_note}  "
         f"p95 < {TARGET_P95_MS:.0f} ms: {verdict(latency.p95_ms < TARGET_P95_MS)}"
     )
+    if len(result.p95_by_minute) > 1:
+        minutes = " ".join(f"{p95:,.0f}" for p95 in result.p95_by_minute)
+        print(f"  p95 by minute   {minutes} ms (by when the update was offered)")
     if result.log is not None:
         log = result.log
         if not log.lag_windows:

@@ -85,6 +85,7 @@ async def test_the_timeline_times_what_was_queued_while_measuring_until_confirme
     message = {"message_id": 1, "date": 0, "chat": {"id": -1, "type": "supergroup"}, "text": "x"}
     await queue.push_prebuilt("message", message)  # before the load: not timed
     timeline.measuring = True
+    start = time.perf_counter()
     for _ in range(3):
         await queue.push_prebuilt("message", message)
 
@@ -94,6 +95,9 @@ async def test_the_timeline_times_what_was_queued_while_measuring_until_confirme
     assert timeline.confirmed == 3
     assert (latency.count, latency.unconfirmed) == (3, 1)  # 2 and 3 confirmed, 4 still waiting
     assert 0 <= latency.p50_ms <= latency.max_ms
+    (first_minute,) = timeline.p95_by_minute(start)
+    assert first_minute <= latency.max_ms
+    assert timeline.p95_by_minute(start - 120)[:2] == [0.0, 0.0]  # nothing queued then
 
 
 async def test_a_prebuilt_update_respects_allowed_updates() -> None:
