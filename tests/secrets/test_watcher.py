@@ -106,3 +106,12 @@ def test_a_token_registered_by_a_test_is_watched() -> None:
     WATCH.register_token(token)
     structlog.get_logger("watch-test").info("odd", value=URL(f"http://x/{token}"))
     assert [leak.token for leak in WATCH.take_leaks()] == [token]
+
+
+async def test_a_scripted_session_payload_with_the_token_is_reported() -> None:
+    from tests.telegram.fake_session import TOKEN as SCRIPTED_TOKEN  # noqa: PLC0415
+    from tests.telegram.fake_session import ScriptedSession, make_bot  # noqa: PLC0415
+
+    bot = make_bot(ScriptedSession())
+    await bot.send_message(chat_id=5, text=f"see /bot{SCRIPTED_TOKEN}/getMe")
+    assert [leak.where for leak in WATCH.take_leaks()] == ["outbound SendMessage"]

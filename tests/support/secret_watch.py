@@ -6,8 +6,9 @@ Registered from tests/conftest.py. What it watches, per test:
   configures a production process (same processors, same scrubbing formatter), but written to a
   sink that keeps the test's lines (and still forwards them to stderr for pytest's report). Every
   structlog level is kept, so a debug event cannot hide a leak.
-- outbound calls: every method recorded by a `RecordingSession` (and subclasses) and every call
-  the in-process emulator records (parameters, result, error envelope).
+- outbound calls: every method recorded by a `RecordingSession` (and subclasses) or by the
+  outbound tests' `ScriptedSession`, and every call the in-process emulator records
+  (parameters, result, error envelope).
 - database rows: every text column of every table, at the end of each test that used the
   `engine` fixture or an e2e `World` (one statement: a UNION of LIKE filters, so only leaks come
   back).
@@ -316,7 +317,8 @@ class WatchedCalls(list[Any]):
     `calls` between steps, the watcher keeps its own reference)."""
 
     def append(self, item: Any) -> None:
-        WATCH.record_outbound(f"outbound {type(item).__name__}", item)
+        method = getattr(item, "method", item)  # ScriptedSession records Call(method, at)
+        WATCH.record_outbound(f"outbound {type(method).__name__}", item)
         super().append(item)
 
 
@@ -335,12 +337,15 @@ def _wrap(cls: type, name: str, after: Callable[..., None]) -> None:
 
 
 def _watch_recording_sessions() -> None:
+    """The dispatcher-level RecordingSession and the outbound tests' ScriptedSession."""
     from tests.support.recording_session import RecordingSession  # noqa: PLC0415
+    from tests.telegram.fake_session import ScriptedSession  # noqa: PLC0415
 
     def after_init(session: Any, _result: None) -> None:
         session.calls = WatchedCalls(session.calls)
 
     _wrap(RecordingSession, "__init__", after_init)
+    _wrap(ScriptedSession, "__init__", after_init)
 
 
 def _watch_emulators() -> None:
