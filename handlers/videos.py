@@ -54,6 +54,7 @@ from bot.services.videos import (
 )
 from bot.services.videos import code as video_code
 from handlers.authority import operator_callback, operator_command
+from handlers.callbacks import BigInt
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext, group_locale
 
@@ -78,8 +79,8 @@ _HELP_WORDS = frozenset({"help", "帮助"})
 
 
 class VideoPageCb(CallbackData, prefix="vp1"):
-    chat_id: int
-    page: int
+    chat_id: BigInt
+    page: BigInt
     archived: bool
 
 
