@@ -35,15 +35,23 @@ def redact_processor(token: str) -> Processor:
     return processor
 
 
+# Values a renderer prints as they are, with no room for a token.
+PLAIN_VALUES = (bool, int, float, type(None))
+
+
 def _scrub(value: Any, token: str) -> Any:
     if isinstance(value, str):
         return redact(value, token)
+    if isinstance(value, PLAIN_VALUES):
+        return value
     if isinstance(value, BaseException):
         return redact(f"{type(value).__name__}: {value}", token)
     if isinstance(value, dict):
-        return {key: _scrub(item, token) for key, item in value.items()}
+        return {_scrub(key, token): _scrub(item, token) for key, item in value.items()}
     if isinstance(value, list):
         return [_scrub(item, token) for item in value]
     if isinstance(value, tuple):
         return tuple(_scrub(item, token) for item in value)
-    return value
+    # Anything else (a yarl.URL, a TelegramMethod, a dataclass) is rendered from its str():
+    # render it here, scrubbed, so that no object's own formatting carries the token out.
+    return redact(str(value), token)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import structlog
+from aiogram.methods import GetMe
 from hypothesis import given
 from hypothesis import strategies as st
 from structlog.testing import capture_logs
 from structlog.typing import Processor
+from yarl import URL as YarlURL
 
 from bot.telegram.redact import REDACTED, redact, redact_processor
 from tests.telegram.fake_session import TOKEN
@@ -79,6 +81,16 @@ def test_the_processor_scrubs_every_string_in_an_event() -> None:
     assert entry["event"] == "telegram.retry"
     assert entry["nested"]["urls"][1][1] == 3
     assert entry["error"].startswith("ConnectionError: Cannot connect to https://")
+
+
+def test_the_processor_scrubs_objects_and_keys_that_carry_the_token() -> None:
+    log = structlog.get_logger()
+    with capture_logs(processors=[redact_processor(TOKEN)]) as logs:
+        log.warning("telegram.retry", url=YarlURL(URL), by_url={URL: 1}, method=GetMe())
+    (entry,) = logs
+    assert TOKEN not in repr(entry)
+    assert entry["url"] == f"https://api.telegram.org/bot{REDACTED}/sendMessage"
+    assert list(entry["by_url"].values()) == [1]
 
 
 def test_the_processor_scrubs_a_formatted_traceback() -> None:
