@@ -18,6 +18,7 @@ from bot.services.roles import OperatorCommand, Role
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import AuditPageCb
 from handlers.middlewares import OperatorContext
+from handlers.pages import show_in_place
 
 AUDIT = OperatorCommand("audit", Role.OPERATOR)
 AUDIT_PAGE = OperatorCommand("audit-page", Role.OPERATOR)
@@ -47,9 +48,7 @@ async def cb_audit_page(
     settings: Settings,
 ) -> None:
     text, keyboard = await _render(operator, texts, session_factory, settings, callback_data.page)
-    if query.message is not None and hasattr(query.message, "edit_text"):
-        await query.message.edit_text(text, reply_markup=keyboard)
-    await query.answer()
+    await show_in_place(query, text, keyboard)
 
 
 async def _render(

@@ -21,6 +21,7 @@ from bot.telegram.admins import AdminCache, role_in_group
 from handlers.authority import operator_callback, public_command
 from handlers.callbacks import GroupPickCb
 from handlers.middlewares import OperatorContext
+from handlers.pages import show_in_place
 
 
 class InPrivate(Filter):
@@ -75,11 +76,7 @@ async def cb_pick_group(
 ) -> None:
     async with session_factory() as session, session.begin():
         await select_group(session, query.from_user.id, operator.chat_id, datetime.now(UTC))
-    if query.message is not None and hasattr(query.message, "edit_text"):
-        await query.message.edit_text(
-            texts("groups-chosen", title=operator.title, role=operator.role.key)
-        )
-    await query.answer()
+    await show_in_place(query, texts("groups-chosen", title=operator.title, role=operator.role.key))
 
 
 async def operated_groups(

@@ -49,6 +49,7 @@ from bot.services.roles import OperatorCommand, Role
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
 from handlers.middlewares import OperatorContext
+from handlers.pages import show_in_place
 
 INBOX = OperatorCommand("inbox", Role.ANALYST)
 INBOX_COUNTS = OperatorCommand("inbox_counts", Role.ANALYST)
@@ -151,9 +152,7 @@ async def cb_inbox_page(
         query_id=callback_data.query,
         wanted=callback_data.page,
     )
-    if query.message is not None and hasattr(query.message, "edit_text"):
-        await query.message.edit_text(text, reply_markup=keyboard, disable_web_page_preview=True)
-    await query.answer()
+    await show_in_place(query, text, keyboard, disable_web_page_preview=True)
 
 
 async def _render(

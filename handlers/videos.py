@@ -57,6 +57,7 @@ from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext, group_locale
+from handlers.pages import show_in_place
 
 VIDEO_ADD = OperatorCommand("video_add", Role.OPERATOR)
 VIDEOS = OperatorCommand("videos", Role.ANALYST)
@@ -262,9 +263,7 @@ async def cb_videos_page(
         wanted=callback_data.page,
         archived=callback_data.archived,
     )
-    if query.message is not None and hasattr(query.message, "edit_text"):
-        await query.message.edit_text(text, reply_markup=keyboard, disable_web_page_preview=True)
-    await query.answer()
+    await show_in_place(query, text, keyboard, disable_web_page_preview=True)
 
 
 async def _render(
