@@ -165,6 +165,12 @@ async def cluster(
         await balancer.stop()
         await emulator.stop()
         await engine.dispose()
+        # pytest shows a fixture's output only when the test failed: then the bots' last words.
+        for n in range(len(instances)):
+            log = tmp_path / f"bot-{n}.log"
+            if log.exists():
+                tail = log.read_text("utf-8", errors="replace").splitlines()[-40:]
+                print(f"--- the end of bot-{n}.log", *tail, sep="\n")  # noqa: T201
 
 
 async def test_two_instances_and_a_killed_leader_lose_nothing_and_do_nothing_twice(
