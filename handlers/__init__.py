@@ -104,7 +104,7 @@ def get_routers() -> list[Router]:
         inbox.create_callback_router(),
         videos.create_callback_router(),
     )
-    return [group, private, buttons, membership.create_router(), polls.create_tracking_router()]
+    return [group, private, buttons, membership.create_router()]
 
 
 def setup(dispatcher: Dispatcher) -> None:

@@ -410,8 +410,15 @@ def _event(
     return (chat_id, kind, user_id, message_id, amount, at.astimezone(UTC))
 
 
+async def on_reaction_recorded(reaction: MessageReactionUpdated) -> None:
+    """GroupEvents recorded it; no feature acts on reactions, so no router needs to see one."""
+
+
 def install(dispatcher: Dispatcher) -> None:
     events = GroupEvents()
     dispatcher.message.outer_middleware(events)
     dispatcher.chat_member.outer_middleware(events)
     dispatcher.message_reaction.outer_middleware(events)
+    # Reactions come in bursts (one update each): end them at the dispatcher, not after a walk
+    # through every feature's router.
+    dispatcher.message_reaction.register(on_reaction_recorded)

@@ -5,6 +5,7 @@ courier the clock sends and closes through; and tracking of `poll` and `poll_ans
 `poll` and `poll_answer` are their own update types, not group messages: they never touch the
 ingest path. Their rows go into the batch's write buffer (idempotent on the poll id, and on
 (poll id, voter) for answers), durable with the batch before Telegram is told it was received.
+Their handlers sit on the dispatcher (`install`), so no router is walked for them.
 """
 
 from __future__ import annotations
@@ -552,13 +553,10 @@ def create_router() -> Router:
     return router
 
 
-def create_tracking_router() -> Router:
-    router = Router(name=f"{__name__}.tracking")
-    router.poll.register(on_poll)
-    router.poll_answer.register(on_poll_answer)
-    return router
-
-
 def install(dispatcher: Dispatcher) -> None:
+    # On the dispatcher itself, tried before any router: a busy poll sends an update per vote,
+    # and walking every feature's router for each costs twenty times the vote itself.
+    dispatcher.poll.register(on_poll)
+    dispatcher.poll_answer.register(on_poll_answer)
     dispatcher["digest_sections"].register("polls", PollDigestSection())
     dispatcher["health_board"].register("polls", open_polls_probe)
