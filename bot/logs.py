@@ -53,3 +53,5 @@ def configure_logging(level: str = "INFO", fmt: str = "console", token: str = ""
     root.setLevel(level)
     # aiogram logs one INFO line per update; on the ingest path that costs more than the handler.
     logging.getLogger("aiogram.event").setLevel(max(logging.WARNING, root.level))
+    # APScheduler logs every wake-up (the lease heartbeat: twice every 10 s); our clock logs runs.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))
