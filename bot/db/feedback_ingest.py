@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, literal, select, tuple_, union_all
+from sqlalchemy import delete, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
+from bot.db.message_keys import among_messages
 from bot.db.models import FeedbackItem, FeedbackItemTag, FeedbackTagSet, ForgottenUser
 from bot.db.tag_sets import load_tag_set
 from bot.services.attribution import AuthorKind
@@ -209,7 +210,7 @@ async def retag_edited(
     await session.execute(
         delete(FeedbackItemTag).where(
             FeedbackItemTag.source == AUTO,
-            tuple_(FeedbackItemTag.chat_id, FeedbackItemTag.message_id).in_(keys),
+            among_messages(FeedbackItemTag.chat_id, FeedbackItemTag.message_id, keys),
         )
     )
     taggable = [comment for comment in edited if is_taggable(comment)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.feedback_ingest import REMOVED
@@ -156,9 +156,8 @@ async def _tags(
         return {}
     rows = await session.execute(
         select(FeedbackItemTag.message_id, FeedbackItemTag.tag).where(
-            tuple_(FeedbackItemTag.chat_id, FeedbackItemTag.message_id).in_(
-                [(chat_id, message_id) for message_id in message_ids]
-            ),
+            FeedbackItemTag.chat_id == chat_id,
+            FeedbackItemTag.message_id.in_(message_ids),
             FeedbackItemTag.source != REMOVED,
         )
     )

@@ -15,10 +15,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, select, tuple_, update
+from sqlalchemy import ColumnElement, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from bot.db.message_keys import among_messages
 from bot.db.models import (
     AuditRecord,
     Base,
@@ -196,7 +197,7 @@ async def _comments(session: AsyncSession, user_id: int) -> list[dict[str, Any]]
 
 def _in(model: type[Base], keys: Sequence[tuple[int, int]]) -> ColumnElement[bool]:
     table = model.__table__
-    return tuple_(table.c.chat_id, table.c.message_id).in_(keys)
+    return among_messages(table.c.chat_id, table.c.message_id, keys)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, tuple_, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
@@ -24,6 +24,7 @@ from bot.db.feedback_ingest import (
     retag_edited,
     tag_new_comments,
 )
+from bot.db.message_keys import among_messages
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.upsert import insert_for
@@ -279,7 +280,7 @@ async def _apply_edits(
                     Comment.media_kind,
                     Comment.edited_at,
                     Comment.edit_count,
-                ).where(tuple_(Comment.chat_id, Comment.message_id).in_(keys))
+                ).where(among_messages(Comment.chat_id, Comment.message_id, keys))
             )
         ).all()
     }
