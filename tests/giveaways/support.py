@@ -3,6 +3,8 @@ group, edits and documents; plus helpers to press the Enter button and read what
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import Bot
@@ -21,7 +23,10 @@ from aiogram.types import AcceptedGiftTypes, ChatFullInfo, ChatMemberLeft
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db.chat_settings import register_group
 from bot.db.models import AuditRecord, GiveawayEntry, GiveawayRecord
+from bot.services import fairness
+from bot.services.giveaway import Rules
 from tests.operators.support import ScriptedTelegram
 
 CHANNEL_ID = -1002000000777
@@ -115,3 +120,56 @@ async def entries(session_factory: async_sessionmaker[AsyncSession]) -> list[Giv
 async def audit_actions(session_factory: async_sessionmaker[AsyncSession]) -> list[str]:
     async with session_factory() as session:
         return list((await session.scalars(select(AuditRecord.action))).all())
+
+
+async def seed_due_giveaway(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    title: str,
+    creator: int,
+    prize: str,
+    winners: int,
+    seed: bytes,
+    ends_at: datetime,
+    message_id: int,
+    fans: Sequence[int],
+) -> int:
+    """An open giveaway whose end has come, in a registered group, with `fans` entered before it:
+    what the clock finds when a draw is due. Returns the giveaway's id."""
+    await register_group(
+        session,
+        chat_id=chat_id,
+        chat_type="supergroup",
+        title=title,
+        username=None,
+        added_by_user_id=None,
+        now=ends_at - timedelta(hours=2),
+    )
+    record = GiveawayRecord(
+        chat_id=chat_id,
+        creator_user_id=creator,
+        prize=prize,
+        winner_count=winners,
+        rules=Rules().to_json(),
+        seed=seed.hex(),
+        commitment=fairness.commitment(seed),
+        status="open",
+        created_at=ends_at - timedelta(hours=1),
+        ends_at=ends_at,
+        message_id=message_id,
+        shown_count=0,
+        rerolls_announced=0,
+    )
+    session.add(record)
+    await session.flush()
+    session.add_all(
+        GiveawayEntry(
+            giveaway_id=record.id,
+            user_id=fan,
+            first_name=f"Fan {fan}",
+            entered_at=ends_at - timedelta(minutes=30),
+        )
+        for fan in fans
+    )
+    return record.id

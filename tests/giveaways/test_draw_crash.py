@@ -14,14 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.db.chat_settings import register_group
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.migrate import upgrade
-from bot.db.models import GiveawayEntry, GiveawayRecord
+from bot.db.models import GiveawayRecord
 from bot.services import fairness
-from bot.services.giveaway import Rules
 from bot.services.giveaway_draw import STEPS
 from bot.services.transcript import Transcript
+from tests.giveaways.support import seed_due_giveaway
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAT_ID = -1001000000999
@@ -38,40 +37,17 @@ async def prepare(database_url: str) -> None:
         sessions = create_session_factory(engine)
         ends_at = datetime.now(UTC) - timedelta(minutes=5)
         async with sessions() as session, session.begin():
-            await register_group(
+            await seed_due_giveaway(
                 session,
                 chat_id=CHAT_ID,
-                chat_type="supergroup",
                 title="Crash fans",
-                username=None,
-                added_by_user_id=None,
-                now=ends_at - timedelta(hours=2),
-            )
-            record = GiveawayRecord(
-                chat_id=CHAT_ID,
-                creator_user_id=CREATOR,
+                creator=CREATOR,
                 prize="Poster",
-                winner_count=WINNERS,
-                rules=Rules().to_json(),
-                seed=SEED.hex(),
-                commitment=fairness.commitment(SEED),
-                status="open",
-                created_at=ends_at - timedelta(hours=1),
+                winners=WINNERS,
+                seed=SEED,
                 ends_at=ends_at,
                 message_id=77,
-                shown_count=0,
-                rerolls_announced=0,
-            )
-            session.add(record)
-            await session.flush()
-            session.add_all(
-                GiveawayEntry(
-                    giveaway_id=record.id,
-                    user_id=fan,
-                    first_name=f"Fan {fan}",
-                    entered_at=ends_at - timedelta(minutes=30),
-                )
-                for fan in FANS
+                fans=FANS,
             )
     finally:
         await engine.dispose()

@@ -19,16 +19,15 @@ from aiogram.methods import EditMessageText, SendDocument, SendMessage, Telegram
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import job_runs
-from bot.db.chat_settings import register_group
 from bot.db.job_runs import RunStatus, runs_of
-from bot.db.models import GiveawayEntry, GiveawayRecord
+from bot.db.models import GiveawayRecord
 from bot.scheduler import LEASE_TTL, Clock
 from bot.services import fairness
-from bot.services.giveaway import Rules
 from bot.services.giveaway_draw import GiveawayDraws, Outcome, Person, Send
 from bot.services.transcript import Transcript
 from handlers.giveaways import TelegramCourier, TelegramLookup
 from tests.giveaways.conftest import GROUP
+from tests.giveaways.support import seed_due_giveaway
 from tests.operators.conftest import Scene
 
 CHAT_ID = -1001000000777
@@ -108,42 +107,18 @@ class EveryoneIsAMember:
 
 async def prepare(session_factory: async_sessionmaker[AsyncSession], chat_id: int = CHAT_ID) -> int:
     async with session_factory() as session, session.begin():
-        await register_group(
+        return await seed_due_giveaway(
             session,
             chat_id=chat_id,
-            chat_type="supergroup",
             title="Resume fans",
-            username=None,
-            added_by_user_id=None,
-            now=ENDS_AT - timedelta(hours=2),
-        )
-        record = GiveawayRecord(
-            chat_id=chat_id,
-            creator_user_id=CREATOR,
+            creator=CREATOR,
             prize="Mug",
-            winner_count=WINNERS,
-            rules=Rules().to_json(),
-            seed=SEED.hex(),
-            commitment=fairness.commitment(SEED),
-            status="open",
-            created_at=ENDS_AT - timedelta(hours=1),
+            winners=WINNERS,
+            seed=SEED,
             ends_at=ENDS_AT,
             message_id=55,
-            shown_count=0,
-            rerolls_announced=0,
+            fans=FANS,
         )
-        session.add(record)
-        await session.flush()
-        session.add_all(
-            GiveawayEntry(
-                giveaway_id=record.id,
-                user_id=fan,
-                first_name=f"Fan {fan}",
-                entered_at=ENDS_AT - timedelta(minutes=30),
-            )
-            for fan in FANS
-        )
-        return record.id
 
 
 def expected_winners() -> tuple[int, ...]:
