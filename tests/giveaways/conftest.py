@@ -3,8 +3,6 @@ Telegram that also knows channels, departures, edits and documents."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from aiogram import Bot
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -12,11 +10,19 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 import handlers
 from bot.__main__ import build_dispatcher
 from bot.config import load_settings
-from bot.db.chat_settings import register_group
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
 from tests.giveaways.support import GiveawayTelegram
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
+from tests.operators.conftest import (
+    ADMIN,
+    FAN,
+    MEMBER,
+    OTHER_ADMIN,
+    OWNER,
+    VICTIM,
+    Scene,
+    cast_the_groups,
+)
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
 from tests.support.recording_session import TOKEN
@@ -37,22 +43,7 @@ async def scene(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
         processor=UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher)),
         store=BatchStore(session_factory, max_attempts=1),
     )
-    telegram.set_status(VICTIM["id"], OWNER["id"], "creator")
-    telegram.set_status(VICTIM["id"], ADMIN["id"], "administrator")
-    telegram.set_status(OTHER["id"], OTHER_ADMIN["id"], "creator")
-    telegram.started.update(person["id"] for person in (OWNER, ADMIN, OTHER_ADMIN, MEMBER))
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        for chat in (VICTIM, OTHER):
-            await register_group(
-                session,
-                chat_id=chat["id"],
-                chat_type="supergroup",
-                title=chat["title"],
-                username=None,
-                added_by_user_id=None,
-                now=now,
-            )
+    await cast_the_groups(telegram, session_factory)
     scene = Scene(pipeline, telegram, u.Updates(), session_factory)
     await scene.say(VICTIM, FAN, "hello")
     await scene.say(VICTIM, MEMBER, "hi all")

@@ -38,9 +38,11 @@ class Scene:
         await self.pipeline.deliver(self.updates.message(chat, sender, text))
 
 
-@pytest.fixture
-async def scene(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
-    pipeline, telegram = scripted_pipeline(session_factory)
+async def cast_the_groups(
+    telegram: ScriptedTelegram, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Who is who in Telegram's eyes (owners, administrators, people who started the bot), and
+    both groups registered as the bot's."""
     telegram.set_status(VICTIM["id"], OWNER["id"], "creator")
     telegram.set_status(VICTIM["id"], ADMIN["id"], "administrator")
     telegram.set_status(OTHER["id"], OTHER_ADMIN["id"], "creator")
@@ -57,6 +59,12 @@ async def scene(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
                 added_by_user_id=None,
                 now=now,
             )
+
+
+@pytest.fixture
+async def scene(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
+    pipeline, telegram = scripted_pipeline(session_factory)
+    await cast_the_groups(telegram, session_factory)
     scene = Scene(pipeline, telegram, u.Updates(), session_factory)
     await scene.say(VICTIM, FAN, "hello")  # the fan is known by @username from now on
     await scene.say(VICTIM, MEMBER, "hi all")

@@ -4,7 +4,6 @@ plain member and a known fan) with a channel linked to the victim group."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -16,9 +15,12 @@ from aiogram.types import AcceptedGiftTypes, ChatFullInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db.chat_settings import register_group
 from bot.db.models import Video, VideoCommentLink
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
+from tests.operators.conftest import (
+    FAN,
+    VICTIM,
+    cast_the_groups,
+)
 from tests.operators.support import ScriptedTelegram, scripted_pipeline
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
@@ -123,22 +125,7 @@ async def scene(session_factory: async_sessionmaker[AsyncSession]) -> VideoScene
     pipeline.bot = Bot(pipeline.bot.token, session=telegram)
     pipeline.session = telegram
     pipeline.processor.bot = pipeline.bot
-    telegram.set_status(VICTIM["id"], OWNER["id"], "creator")
-    telegram.set_status(VICTIM["id"], ADMIN["id"], "administrator")
-    telegram.set_status(OTHER["id"], OTHER_ADMIN["id"], "creator")
-    telegram.started.update(person["id"] for person in (OWNER, ADMIN, OTHER_ADMIN, MEMBER))
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        for chat in (VICTIM, OTHER):
-            await register_group(
-                session,
-                chat_id=chat["id"],
-                chat_type="supergroup",
-                title=chat["title"],
-                username=None,
-                added_by_user_id=None,
-                now=now,
-            )
+    await cast_the_groups(telegram, session_factory)
     scene = VideoScene(pipeline, telegram, u.Updates(), session_factory)
     await scene.say(VICTIM, FAN, "hello")
     return scene
