@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot.services.tagging import Tagger, TagRule, normalize
-from bot.services.tagging.term import ASCII_WORD_CHARS
+from bot.domain.tagging import Tagger, TagRule, normalize
+from bot.domain.tagging.term import ASCII_WORD_CHARS
 
 # ARCHITECTURE.md section 9: one transaction per batch reaches about 9,000-10,000 updates/s on
 # this machine kind. The faster end (1/10,000 s) is used so the stand-in overhead is not flattered.

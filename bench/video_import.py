@@ -34,7 +34,7 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.db.migrate import upgrade
 from bot.db.models import Video
 from bot.db.video_metrics import import_metrics
-from bot.services.video_metrics_import import parse_metrics
+from bot.domain.video_metrics_import import parse_metrics
 
 FIRST_DAY = date(2024, 1, 1)
 CHAT_ID = -1001000000999

@@ -26,10 +26,10 @@ import handlers
 from bot.config import Mode, Settings, SettingsError, load_settings
 from bot.db import migrate
 from bot.db.engine import create_engine, create_session_factory
+from bot.domain import fairness
 from bot.i18n import Translator
 from bot.logs import configure_logging, scrub
-from bot.scheduler import Clock
-from bot.services import fairness
+from bot.services.clock import Clock
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
 from bot.services.retention import RetentionJobs

@@ -8,7 +8,7 @@ from typing import Any
 
 import structlog
 
-from bot.telegram.redact import redact, redact_processor
+from bot.redact import redact, redact_processor
 
 
 def scrub(text: str) -> str:

@@ -12,13 +12,13 @@ from bot.config import Settings
 from bot.db import audit
 from bot.db.chat_settings import group
 from bot.db.operators import user_name
+from bot.domain.audit import PAGE_SIZE, AuditEvent, AuditPage, clamp_page, page_count
+from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
-from bot.services.audit import PAGE_SIZE, AuditEvent, AuditPage, clamp_page, page_count
-from bot.services.roles import OperatorCommand, Role
+from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import AuditPageCb
 from handlers.middlewares import OperatorContext
-from handlers.pages import show_in_place
 
 AUDIT = OperatorCommand("audit", Role.OPERATOR)
 AUDIT_PAGE = OperatorCommand("audit-page", Role.OPERATOR)

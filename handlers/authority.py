@@ -17,7 +17,7 @@ from aiogram import Router
 from aiogram.filters import Command, Filter
 from aiogram.filters.callback_data import CallbackData, CallbackQueryFilter
 
-from bot.services.roles import OperatorCommand
+from bot.domain.roles import OperatorCommand
 
 OPERATOR_FLAG = "operator_command"
 PUBLIC_FLAG = "public_command"

@@ -15,13 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.db.chat_settings import GroupRecord, active_groups, all_active_group_ids, groups_added_by
 from bot.db.operators import current_group, groups_with_roles, groups_written_in, select_group
+from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
-from bot.services.roles import OperatorCommand, Role
 from bot.telegram.admins import AdminCache, role_in_group
+from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, public_command
 from handlers.callbacks import GroupPickCb
 from handlers.middlewares import OperatorContext
-from handlers.pages import show_in_place
 
 
 class InPrivate(Filter):

@@ -30,10 +30,11 @@ from bot.config import Settings
 from bot.db import audit
 from bot.db import digest as store
 from bot.db.write_buffer import UpdateWrites
+from bot.domain.attribution import PLACEHOLDER_SENDER_IDS
+from bot.domain.audit import AuditAction
+from bot.domain.roles import GONE_STATUSES, OperatorCommand, Role
 from bot.i18n import Locale, Texts, Translator
-from bot.scheduler import Clock
-from bot.services.attribution import PLACEHOLDER_SENDER_IDS
-from bot.services.audit import AuditAction
+from bot.services.clock import Clock
 from bot.services.digest import DigestKind
 from bot.services.digest_delivery import (
     Composed,
@@ -42,7 +43,6 @@ from bot.services.digest_delivery import (
     parse_local_time,
 )
 from bot.services.digest_render import DigestSections, Visibility, render_csv
-from bot.services.roles import GONE_STATUSES, OperatorCommand, Role
 from bot.telegram.admins import AdminCache, bot_rights, role_in_group, status_of
 from handlers.authority import operator_command
 from handlers.filters import GROUP_CHAT_TYPES

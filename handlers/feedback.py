@@ -28,10 +28,10 @@ from bot.db.feedback_private import store_private_feedback
 from bot.db.operators import groups_written_in
 from bot.db.tag_sets import load_tag_set
 from bot.db.write_buffer import UpdateWrites
+from bot.domain.feedback_status import parse_message_ref, parse_status
+from bot.domain.roles import OperatorCommand, Role
+from bot.domain.tag_set import TagSetError
 from bot.i18n import Texts
-from bot.services.roles import OperatorCommand, Role
-from bot.services.tag_set import TagSetError
-from bot.services.triage import parse_message_ref, parse_status
 from handlers.authority import operator_command, public_callback, public_command
 from handlers.callbacks import BigInt
 from handlers.filters import GROUP_CHAT_TYPES

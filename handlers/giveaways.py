@@ -28,11 +28,8 @@ from bot.db import giveaways as store
 from bot.db.chat_settings import group
 from bot.db.models import GiveawayRecord
 from bot.db.user_settings import user_language
-from bot.i18n import Html, Locale, Texts, Translator, choose_locale, moment
-from bot.scheduler import Clock
-from bot.services import fairness
-from bot.services.beacon import BeaconClient, BeaconError, ChainInfo
-from bot.services.giveaway import (
+from bot.domain import fairness
+from bot.domain.giveaway import (
     MAX_WINNERS,
     CreateError,
     Rules,
@@ -41,6 +38,12 @@ from bot.services.giveaway import (
     parse_create,
     parse_reason,
 )
+from bot.domain.html_split import split_html
+from bot.domain.roles import OperatorCommand, Role
+from bot.domain.transcript import Transcript
+from bot.i18n import Html, Locale, Texts, Translator, choose_locale, moment
+from bot.services.beacon import BeaconClient, BeaconError, ChainInfo
+from bot.services.clock import Clock
 from bot.services.giveaway_draw import (
     GiveawayDraws,
     Outcome,
@@ -50,9 +53,6 @@ from bot.services.giveaway_draw import (
     transcript_file,
 )
 from bot.services.health import FeatureStatus, HealthBoard
-from bot.services.html_split import split_html
-from bot.services.roles import OperatorCommand, Role
-from bot.services.transcript import Transcript
 from bot.telegram.admins import status_of
 from handlers.authority import operator_command, public_callback
 from handlers.callbacks import BigInt

@@ -27,9 +27,9 @@ from bot.config import Settings
 from bot.db import audit
 from bot.db.chat_settings import group
 from bot.db.history_import import ImportOutcome, import_chunks
+from bot.domain.history import HistoryImport, ImportFileError, read_history
+from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
-from bot.services.history import HistoryImport, ImportFileError, read_history
-from bot.services.roles import OperatorCommand, Role
 from handlers.authority import OPERATOR_FLAG
 from handlers.middlewares import OperatorContext
 

@@ -1,7 +1,7 @@
 """The operators' inbox: /inbox [filters] (a page at a time, newest first), /inbox_counts
 [period] (feedback per tag), /export csv|json [filters] (the filtered set as a document).
 
-Filters are described in bot/services/inbox.py. A page button carries only the id of the stored
+Filters are described in bot/domain/inbox.py. A page button carries only the id of the stored
 query; the group inside it is data, re-checked like every operator button, and the stored query
 must belong to that group.
 """
@@ -28,9 +28,8 @@ from bot.db import inbox as store
 from bot.db.chat_settings import group
 from bot.db.operators import user_by_username
 from bot.db.tag_sets import load_tag_set
-from bot.i18n import Html, Texts, moment
-from bot.services.export import COLUMNS, Column, ExportMeta, FeedbackRow, write_csv, write_json
-from bot.services.inbox import (
+from bot.domain.export import COLUMNS, Column, ExportMeta, FeedbackRow, write_csv, write_json
+from bot.domain.inbox import (
     DEFAULT_COUNTS_PERIOD,
     PAGE_SIZE,
     InboxError,
@@ -45,11 +44,12 @@ from bot.services.inbox import (
     parse_period,
     resolve,
 )
-from bot.services.roles import OperatorCommand, Role
+from bot.domain.roles import OperatorCommand, Role
+from bot.i18n import Html, Texts, moment
+from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
 from handlers.middlewares import OperatorContext
-from handlers.pages import show_in_place
 
 INBOX = OperatorCommand("inbox", Role.ANALYST)
 INBOX_COUNTS = OperatorCommand("inbox_counts", Role.ANALYST)

@@ -16,7 +16,7 @@ from aiogram import BaseMiddleware, Dispatcher
 from aiogram.types import Message, TelegramObject
 
 from bot.db.write_buffer import UpdateWrites
-from bot.telegram.observe import observe_edit, observe_message
+from bot.telegram.message_records import observe_edit, observe_message
 from handlers.filters import GROUP_CHAT_TYPES, InGroup, PlainGroupChat
 
 UPDATE_TYPES = ("message", "edited_message")

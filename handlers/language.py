@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import audit
 from bot.db.chat_settings import set_group_language
 from bot.db.user_settings import set_user_language
+from bot.domain.audit import AuditAction
+from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts, Translator, locale_of
-from bot.services.audit import AuditAction
-from bot.services.roles import OperatorCommand, Role
 from handlers.authority import operator_command, public_command
 from handlers.middlewares import OperatorContext
 

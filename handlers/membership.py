@@ -14,9 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.db.chat_settings import group, mark_group_removed, register_group
+from bot.domain.roles import GONE_STATUSES
 from bot.i18n import Html, Texts, Translator
 from bot.services.health import BotRights, missing_requirements
-from bot.services.roles import GONE_STATUSES
 from bot.telegram.admins import AdminCache, bot_rights, plain, status_of
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import person_locale

@@ -20,9 +20,9 @@ from bot.config import Settings
 from bot.db.chat_settings import GroupRecord, ensure_chat, group, group_language
 from bot.db.operators import current_group
 from bot.db.user_settings import user_language
+from bot.domain.audit import AuditEvent
+from bot.domain.roles import Actor, OperatorCommand, Role, allows, sender_of
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
-from bot.services.audit import AuditEvent
-from bot.services.roles import Actor, OperatorCommand, Role, allows, sender_of
 from bot.telegram.admins import AdminCache, plain, role_in_group
 from handlers.authority import OPERATOR_FLAG, PUBLIC_FLAG
 

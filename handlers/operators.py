@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.operators import grant_role, revoke_role, user_by_username, user_name
+from bot.domain.audit import AuditAction
+from bot.domain.roles import OperatorCommand, Role, parse_grantable_role
 from bot.i18n import Texts
-from bot.services.audit import AuditAction
-from bot.services.roles import OperatorCommand, Role, parse_grantable_role
 from handlers.authority import operator_command
 from handlers.middlewares import OperatorContext
 

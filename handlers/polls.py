@@ -1,4 +1,4 @@
-"""Polls: /poll (create, see bot/services/polls.py for the syntax), /polls (open and recent),
+"""Polls: /poll (create, see bot/domain/polls.py for the syntax), /polls (open and recent),
 /poll_close <n>, /poll_cancel <n>, /poll_export <n>, /poll_topics [period] [picks]; the Telegram
 courier the clock sends and closes through; and tracking of `poll` and `poll_answer` updates.
 
@@ -32,8 +32,19 @@ from bot.db import polls as store
 from bot.db.audit import record
 from bot.db.polls import TALLY_UPSERT, VOTE_UPSERT, PollStatus, StoredPoll, Tally
 from bot.db.write_buffer import UpdateWrites
+from bot.domain.poll_topics import TopicCandidate, topic_candidates
+from bot.domain.polls import (
+    OPEN_PERIOD_MAX,
+    OPEN_PERIOD_MIN,
+    PollDraft,
+    PollInputError,
+    parse_poll,
+)
+from bot.domain.recurrence import ScheduleError, parse_duration
+from bot.domain.roles import OperatorCommand, Role
+from bot.domain.tagging import DEFAULT_RULES, Tagger
 from bot.i18n import Html, Locale, Texts, Translator, moment
-from bot.scheduler import Clock, JobFailed
+from bot.services.clock import Clock, JobFailed
 from bot.services.poll_lifecycle import (
     PollDigestSection,
     PollService,
@@ -41,17 +52,6 @@ from bot.services.poll_lifecycle import (
     open_polls_probe,
     results_csv,
 )
-from bot.services.poll_topics import TopicCandidate, topic_candidates
-from bot.services.polls import (
-    OPEN_PERIOD_MAX,
-    OPEN_PERIOD_MIN,
-    PollDraft,
-    PollInputError,
-    parse_poll,
-)
-from bot.services.roles import OperatorCommand, Role
-from bot.services.schedule import ScheduleError, parse_duration
-from bot.services.tagging import DEFAULT_RULES, Tagger
 from handlers.authority import operator_command
 from handlers.middlewares import OperatorContext
 

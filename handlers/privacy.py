@@ -24,9 +24,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import audit
 from bot.db.privacy import forget_person, is_known_in, person_data
 from bot.db.retention import clear_retention, retention_days, set_retention
+from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
 from bot.services.retention import parse_retention
-from bot.services.roles import OperatorCommand, Role
 from handlers.authority import (
     operator_callback,
     operator_command,

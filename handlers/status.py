@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.db.chat_settings import group
 from bot.db.group_health import comments_since, last_comment_at
+from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.health import FeatureStatus, HealthBoard, missing_requirements, start_of_day
-from bot.services.roles import OperatorCommand, Role
 from bot.telegram.admins import bot_rights
 from handlers.authority import operator_command
 from handlers.middlewares import OperatorContext

@@ -19,10 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.tag_sets import load_tag_set, save_tag_set
+from bot.domain.html_split import split_html
+from bot.domain.roles import OperatorCommand, Role
+from bot.domain.tag_set import TagSet, TagSetError, TagSetErrorCode, parse_terms, tag_name
 from bot.i18n import Html, Texts
-from bot.services.html_split import split_html
-from bot.services.roles import OperatorCommand, Role
-from bot.services.tag_set import TagSet, TagSetError, TagSetErrorCode, parse_terms, tag_name
 from handlers.authority import operator_command
 from handlers.middlewares import OperatorContext
 

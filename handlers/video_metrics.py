@@ -26,13 +26,13 @@ from bot.config import Settings
 from bot.db import audit
 from bot.db.chat_settings import group
 from bot.db.video_metrics import ImportReport, import_metrics
+from bot.domain.roles import OperatorCommand, Role
+from bot.domain.video_metrics_csv import refused_csv, template_csv
+from bot.domain.video_metrics_import import ParsedMetrics, Refused, parse_metrics
+from bot.domain.video_metrics_line import LineError, parse_metrics_line
+from bot.domain.video_metrics_read import MAX_FILE_BYTES, MetricsFileError
+from bot.domain.video_metrics_values import METRICS, Field
 from bot.i18n import Html, Texts
-from bot.services.roles import OperatorCommand, Role
-from bot.services.video_metrics_csv import refused_csv, template_csv
-from bot.services.video_metrics_import import ParsedMetrics, Refused, parse_metrics
-from bot.services.video_metrics_line import LineError, parse_metrics_line
-from bot.services.video_metrics_read import MAX_FILE_BYTES, MetricsFileError
-from bot.services.video_metrics_values import METRICS, Field
 from handlers.authority import OPERATOR_FLAG, operator_command
 from handlers.middlewares import OperatorContext
 

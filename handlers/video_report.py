@@ -11,11 +11,11 @@ from aiogram.types import BufferedInputFile, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.video_report import report, video_by_number
+from bot.domain.html_split import split_html
+from bot.domain.roles import OperatorCommand, Role
+from bot.domain.videos import code_number
 from bot.i18n import Texts
-from bot.services.html_split import split_html
-from bot.services.roles import OperatorCommand, Role
 from bot.services.video_report_render import VideoDigestSection, card_chart, card_text
-from bot.services.videos import code_number
 from handlers.authority import operator_command
 from handlers.middlewares import OperatorContext
 

@@ -35,9 +35,8 @@ from bot.db import video_linking as links
 from bot.db import videos as store
 from bot.db.chat_settings import group
 from bot.db.videos import StoredVideo
-from bot.i18n import Html, Texts, Translator
-from bot.services.roles import OperatorCommand, Role
-from bot.services.videos import (
+from bot.domain.roles import OperatorCommand, Role
+from bot.domain.videos import (
     Platform,
     VideoDraft,
     VideoErrorCode,
@@ -52,12 +51,13 @@ from bot.services.videos import (
     platform_id,
     platform_of,
 )
-from bot.services.videos import code as video_code
+from bot.domain.videos import code as video_code
+from bot.i18n import Html, Texts, Translator
+from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext, group_locale
-from handlers.pages import show_in_place
 
 VIDEO_ADD = OperatorCommand("video_add", Role.OPERATOR)
 VIDEOS = OperatorCommand("videos", Role.ANALYST)

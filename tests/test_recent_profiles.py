@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.db.recent_profiles import RecentProfiles
-from bot.services.observed import ChatSeen, UserSeen
+from bot.domain.records import ChatSeen, UserSeen
 
 T0 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import AuditRecord
-from bot.services.audit import AuditEvent
-from bot.services.roles import Actor
+from bot.domain.audit import AuditEvent
+from bot.domain.roles import Actor
 
 
 async def record(session: AsyncSession, event: AuditEvent) -> None:

@@ -31,7 +31,7 @@ from bot.db.models import (
     Video,
 )
 from bot.db.upsert import insert_for
-from bot.services.observed import ChatMigration
+from bot.domain.records import ChatMigration
 
 # table -> the columns that, with chat_id, identify a row within a group
 MOVES_WITH_THE_GROUP: tuple[tuple[type[Base], tuple[str, ...]], ...] = (

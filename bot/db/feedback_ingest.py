@@ -22,10 +22,10 @@ from bot.db.bulk_insert import BulkUpsert
 from bot.db.message_keys import among_messages
 from bot.db.models import FeedbackItem, FeedbackItemTag, FeedbackTagSet, ForgottenUser
 from bot.db.tag_sets import load_tag_set
-from bot.services.attribution import AuthorKind
-from bot.services.observed import IncomingComment
-from bot.services.tag_set import DEFAULT_FINGERPRINT
-from bot.services.tagging import DEFAULT_RULES, Sentiment, Tagger
+from bot.domain.attribution import AuthorKind
+from bot.domain.records import IncomingComment
+from bot.domain.tag_set import DEFAULT_FINGERPRINT
+from bot.domain.tagging import DEFAULT_RULES, Sentiment, Tagger
 
 FEEDBACK_COMMAND = "/feedback"
 AUTO, MANUAL, REMOVED = "auto", "manual", "removed"

@@ -15,8 +15,8 @@ from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
 from bot.db.models import PrivateFeedback
 from bot.db.upsert import insert_for
 from bot.db.write_buffer import COMMENT_INSERT, comment_row
-from bot.services.attribution import Attribution, AuthorKind
-from bot.services.observed import IncomingComment
+from bot.domain.attribution import Attribution, AuthorKind
+from bot.domain.records import IncomingComment
 
 
 async def store_private_feedback(

@@ -21,7 +21,7 @@ from bot.db.bulk_insert import BulkUpsert
 from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
 from bot.db.models import DigestRollup, User
 from bot.db.write_buffer import COMMENT_INSERT, comment_row
-from bot.services.history import ImportedMessage, SenderKind
+from bot.domain.history import ImportedMessage, SenderKind
 
 NAME_LIMIT = 255
 # A day rolled up in any timezone lies within a day of the UTC dates the export spans.

@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.feedback_ingest import REMOVED
 from bot.db.models import Chat, Comment, FeedbackItem, FeedbackItemTag, InboxQuery, User
-from bot.services.export import FeedbackRow
-from bot.services.inbox import InboxFilter
+from bot.domain.export import FeedbackRow
+from bot.domain.inbox import InboxFilter
 
 S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.models import Base, Comment, PollRecord, PollTally, PollVote, User
-from bot.services.polls import PollDraft
+from bot.domain.polls import PollDraft
 
 RECENT_LIMIT = 10
 

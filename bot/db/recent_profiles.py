@@ -12,7 +12,7 @@ from collections.abc import Hashable, Iterable
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from bot.services.observed import ChatSeen, UserSeen
+from bot.domain.records import ChatSeen, UserSeen
 
 Profile = TypeVar("Profile", ChatSeen, UserSeen)
 

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import FeedbackItemTag, FeedbackTag, FeedbackTagSet
 from bot.db.upsert import insert_for
-from bot.services.tag_set import TagSet, fingerprint
-from bot.services.tagging import TagRule
+from bot.domain.tag_set import TagSet, fingerprint
+from bot.domain.tagging import TagRule
 
 
 async def load_tag_set(session: AsyncSession, chat_id: int) -> TagSet:

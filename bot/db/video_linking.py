@@ -23,9 +23,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.models import Comment, Video, VideoCommentLink
-from bot.services.attribution import AuthorKind
-from bot.services.observed import IncomingComment
-from bot.services.videos import mentioned_numbers
+from bot.domain.attribution import AuthorKind
+from bot.domain.records import IncomingComment
+from bot.domain.videos import mentioned_numbers
 
 CODE, REPLY, THREAD, MANUAL = "code", "reply", "thread", "manual"
 AUTOMATIC_SOURCES = (CODE, REPLY, THREAD)

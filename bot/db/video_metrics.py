@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Video, VideoMetric
 from bot.db.videos import resolve_videos
-from bot.services.video_metrics_import import (
+from bot.domain.video_metrics_import import (
     KnownVideo,
     ParsedMetrics,
     Refused,

@@ -19,8 +19,8 @@ from bot.db.models import (
     VideoCommentLink,
     VideoMetric,
 )
-from bot.services.video_report import LinkedComment, Numbers, Snapshot, VideoCard, video_card
-from bot.services.videos import code
+from bot.domain.video_report import LinkedComment, Numbers, Snapshot, VideoCard, video_card
+from bot.domain.videos import code
 
 _LINKED = and_(
     Comment.chat_id == VideoCommentLink.chat_id,

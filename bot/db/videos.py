@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db.models import Video
-from bot.services.videos import (
+from bot.domain.videos import (
     Platform,
     VideoInputError,
     VideoSource,

@@ -29,8 +29,8 @@ from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.upsert import insert_for
 from bot.db.video_linking import link_new_comments, relink_edited
-from bot.services.attribution import AuthorKind
-from bot.services.observed import ChatMigration, ChatSeen, CommentEdit, IncomingComment, UserSeen
+from bot.domain.attribution import AuthorKind
+from bot.domain.records import ChatMigration, ChatSeen, CommentEdit, IncomingComment, UserSeen
 
 
 @dataclass(slots=True)

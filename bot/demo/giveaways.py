@@ -11,9 +11,9 @@ from typing import Any
 
 from bot.demo.community import Community, Narrate
 from bot.demo.process import wait_until_delivered
+from bot.domain import fairness
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
-from bot.services import fairness
 
 PRIZE = "Signed poster"
 WINNERS = 2

@@ -28,8 +28,8 @@ from typing import Self, TypeGuard
 
 import aiohttp
 
-from bot.services import fairness
-from bot.services.transcript import Beacon
+from bot.domain import fairness
+from bot.domain.transcript import Beacon
 
 
 class BeaconError(Exception):

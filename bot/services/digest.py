@@ -31,8 +31,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import digest as store
 from bot.db.digest import DayComment
 from bot.db.stored_tags import window_tags
-from bot.services.schedule import to_utc, zone
-from bot.services.tagging import DEFAULT_RULES, Sentiment, Tagger, TagResult
+from bot.domain.recurrence import to_utc, zone
+from bot.domain.tagging import DEFAULT_RULES, Sentiment, Tagger, TagResult
 
 HISTORY_DAYS = 14
 AVERAGE_DAYS = 7

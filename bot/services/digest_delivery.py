@@ -28,9 +28,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import digest as store
 from bot.db import job_runs, lease
 from bot.db.digest import DigestTarget
+from bot.domain.charts import Bar, DayActivity, DigestLabels, digest_chart
+from bot.domain.html_split import split_html
+from bot.domain.recurrence import Cadence, Run, Schedule
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
-from bot.scheduler import LEASE_NAME, Action, JobFailed, PlannedJob, schedule_jobs
-from bot.services.charts import Bar, DayActivity, DigestLabels, digest_chart
+from bot.services.clock import LEASE_NAME, Action, JobFailed, PlannedJob, schedule_jobs
 from bot.services.digest import Digest, DigestBuilder, DigestKind, local_today
 from bot.services.digest_render import (
     DigestSections,
@@ -39,8 +41,6 @@ from bot.services.digest_render import (
     render_text,
 )
 from bot.services.health import FeatureStatus
-from bot.services.html_split import split_html
-from bot.services.schedule import Cadence, Run, Schedule
 
 log = structlog.get_logger(__name__)
 

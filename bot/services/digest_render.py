@@ -15,11 +15,11 @@ from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.domain.charts import Bar, DayActivity, DigestLabels
+from bot.domain.export import neutralize
+from bot.domain.tagging import Sentiment
 from bot.i18n import Html, Texts, moment
-from bot.services.charts import Bar, DayActivity, DigestLabels
 from bot.services.digest import AVERAGE_DAYS, DayMetrics, Digest, DigestKind, TagLine, day_window
-from bot.services.export import neutralize
-from bot.services.tagging import Sentiment
 
 PLANNED_SECTIONS = ("polls", "giveaways")
 CHART_TAGS = 8

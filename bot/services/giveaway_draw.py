@@ -43,12 +43,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import audit, job_runs, lease
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry, GiveawayRecord
-from bot.scheduler import LEASE_NAME, JobFailed, PlannedJob
-from bot.services import fairness
-from bot.services.audit import AuditEvent
+from bot.domain import fairness
+from bot.domain.audit import AuditEvent
+from bot.domain.giveaway import Facts, Rules, SkipReason, count_edit_due, first_unmet
+from bot.domain.transcript import Beacon, Giveaway, Transcript, record_draw
 from bot.services.beacon import BeaconClient, BeaconError, BeaconNotYetPublished, ChainInfo
-from bot.services.giveaway import Facts, Rules, SkipReason, count_edit_due, first_unmet
-from bot.services.transcript import Beacon, Giveaway, Transcript, record_draw
+from bot.services.clock import LEASE_NAME, JobFailed, PlannedJob
 
 log = structlog.get_logger(__name__)
 

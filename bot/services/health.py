@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.roles import TELEGRAM_ADMIN_STATUSES
+from bot.domain.roles import TELEGRAM_ADMIN_STATUSES
 
 PLANNED_FEATURES = ("polls", "giveaways", "digest")
 

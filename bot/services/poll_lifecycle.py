@@ -41,12 +41,12 @@ from bot.db import job_runs, lease
 from bot.db import polls as store
 from bot.db.chat_settings import group
 from bot.db.polls import PollStatus, StoredPoll, Tally, Vote
+from bot.domain.charts import PollOption, poll_chart
+from bot.domain.export import neutralize
+from bot.domain.polls import OPEN_PERIOD_MIN, OptionResult, PollResults, results
 from bot.i18n import Html, Locale, Texts, Translator, locale_of, moment
-from bot.scheduler import LEASE_NAME, Action, JobFailed, PlannedJob
-from bot.services.charts import PollOption, poll_chart
-from bot.services.export import neutralize
+from bot.services.clock import LEASE_NAME, Action, JobFailed, PlannedJob
 from bot.services.health import FeatureStatus
-from bot.services.polls import OPEN_PERIOD_MIN, OptionResult, PollResults, results
 
 log = structlog.get_logger(__name__)
 

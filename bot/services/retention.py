@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import job_runs
 from bot.db.retention import purge_older, retention_settings
-from bot.scheduler import Action, PlannedJob, schedule_jobs, utc_now
-from bot.services.schedule import Run, Schedule
+from bot.domain.recurrence import Run, Schedule
+from bot.services.clock import Action, PlannedJob, schedule_jobs, utc_now
 
 log = structlog.get_logger(__name__)
 

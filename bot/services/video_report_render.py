@@ -1,6 +1,6 @@
 """A video's report card and the digest's videos section in the reader's words, and the chart.
 
-Numbers are cumulative snapshots (bot/services/video_report.py says how totals and changes are
+Numbers are cumulative snapshots (bot/domain/video_report.py says how totals and changes are
 computed); every line says so, so that nobody adds the days up.
 """
 
@@ -12,10 +12,10 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.video_report import ReportedVideo, VideoHeading, active_videos
+from bot.domain.charts import Bar, bar_chart
+from bot.domain.video_report import Numbers, VideoCard, percent, signed
 from bot.i18n import Html, Texts
-from bot.services.charts import Bar, bar_chart
 from bot.services.digest_render import tag_name
-from bot.services.video_report import Numbers, VideoCard, percent, signed
 
 DIGEST_VIDEOS = 10
 

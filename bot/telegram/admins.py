@@ -14,14 +14,14 @@ from aiogram.exceptions import TelegramAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.operators import granted_role
-from bot.services.health import BotRights
-from bot.services.roles import (
+from bot.domain.roles import (
     GONE_STATUSES,
     TELEGRAM_ADMIN_STATUSES,
     Role,
     effective_role,
     role_from_key,
 )
+from bot.services.health import BotRights
 
 log = structlog.get_logger(__name__)
 

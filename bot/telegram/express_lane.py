@@ -4,7 +4,7 @@ Most updates a community bot sees are fans chatting. No router acts on them: ing
 and `PlainGroupChat` ends their dispatch (handlers/ingest.py). Building aiogram's pydantic tree
 and walking the dispatcher for them costs more than storing them (bench/ingest.py), so a message
 of a shape this module fully understands is read straight from the JSON into the same records
-`bot/telegram/observe.py` makes from an aiogram `Message`. Anything else takes the full path
+`bot/telegram/message_records.py` makes from an aiogram `Message`. Anything else takes the full path
 through the dispatcher: a command, a reply to the bot, an automatic forward, a service message,
 a field this module does not list, a value of an unexpected type.
 tests/telegram/test_express_lane.py holds both paths to identical writes.
@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from typing import Any, TypeGuard
 
 from bot.db.write_buffer import UpdateWrites
-from bot.services.attribution import attribute
-from bot.services.observed import ChatSeen, CommentEdit, IncomingComment, UserSeen
+from bot.domain.attribution import attribute
+from bot.domain.records import ChatSeen, CommentEdit, IncomingComment, UserSeen
 
 GROUP_TYPES = frozenset({"group", "supergroup"})
 

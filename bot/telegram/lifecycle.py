@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db.chat_migration import migrate_chat
 from bot.db.chats import mark_unreachable
 from bot.db.digest import mark_blocked
-from bot.services.observed import ChatMigration
+from bot.domain.records import ChatMigration
 
 log = structlog.get_logger(__name__)
 

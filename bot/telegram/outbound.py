@@ -36,6 +36,7 @@ from aiogram.methods import CopyMessages, ForwardMessages, SendMediaGroup
 from aiogram.methods.base import TelegramType
 from pydantic import ValidationError
 
+from bot.redact import redact
 from bot.telegram.rate_limit import (
     ChatId,
     Clock,
@@ -45,7 +46,6 @@ from bot.telegram.rate_limit import (
     SharedPause,
     Sleep,
 )
-from bot.telegram.redact import redact
 
 if TYPE_CHECKING:
     from aiogram.client.bot import Bot

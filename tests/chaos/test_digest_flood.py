@@ -26,8 +26,8 @@ from bot.db.models import (
     JobRun,
     SchedulerLease,
 )
+from bot.domain.recurrence import Cadence, Schedule
 from bot.emulator.client import Json
-from bot.services.schedule import Cadence, Schedule
 from tests.chaos.conftest import Chaos
 
 pytestmark = pytest.mark.e2e

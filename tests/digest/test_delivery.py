@@ -19,9 +19,9 @@ from bot.db import job_runs
 from bot.db.chat_settings import register_group
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import AuditRecord, ChatSettings, DigestSubscription
+from bot.domain.charts import Bar, DayActivity, DigestLabels
 from bot.i18n import Translator
-from bot.scheduler import Clock
-from bot.services.charts import Bar, DayActivity, DigestLabels
+from bot.services.clock import Clock
 from bot.services.digest_delivery import DigestService
 from handlers.digest import TelegramCourier
 from tests.operators.support import ScriptedTelegram, scripted_pipeline

@@ -9,7 +9,7 @@ import random
 from sqlalchemy import select
 
 from bot.db.models import Comment, FeedbackItemTag
-from bot.services.tagging import DEFAULT_RULES, TagRule
+from bot.domain.tagging import DEFAULT_RULES, TagRule
 from tests.operators.conftest import ADMIN, FAN, VICTIM, Scene
 from tests.services.test_tagging_equivalence import reference, seeded_comment
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import GiveawayRecord
-from bot.scheduler import Clock
+from bot.services.clock import Clock
 from bot.services.giveaway_draw import GiveawayDraws, Outcome, Person
 
 

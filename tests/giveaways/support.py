@@ -25,8 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.chat_settings import register_group
 from bot.db.models import AuditRecord, GiveawayEntry, GiveawayRecord
-from bot.services import fairness
-from bot.services.giveaway import Rules
+from bot.domain import fairness
+from bot.domain.giveaway import Rules
 from tests.operators.support import ScriptedTelegram
 
 CHANNEL_ID = -1002000000777

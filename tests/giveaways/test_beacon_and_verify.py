@@ -16,9 +16,9 @@ from sqlalchemy import update
 from bot.config import load_settings
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry
-from bot.scheduler import JobFailed
-from bot.services import fairness
-from bot.services.transcript import Transcript
+from bot.domain import fairness
+from bot.domain.transcript import Transcript
+from bot.services.clock import JobFailed
 from tests.giveaways.conftest import ADMIN, GROUP
 from tests.giveaways.support import GiveawayTelegram, click_update, giveaways
 from tests.giveaways.test_draw import PEOPLE, draws_of

@@ -9,8 +9,8 @@ import pytest
 from aiogram.methods import SendMessage
 
 from bot.db.operators import select_group
-from bot.services import fairness
-from bot.services.giveaway import Rules
+from bot.domain import fairness
+from bot.domain.giveaway import Rules
 from tests.giveaways.conftest import ADMIN, GROUP, MEMBER, OWNER
 from tests.giveaways.support import CHANNEL_ID, GiveawayTelegram, audit_actions, giveaways
 from tests.operators.conftest import Scene

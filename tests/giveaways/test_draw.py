@@ -12,10 +12,10 @@ from aiogram.methods import EditMessageText, SendDocument, SendMessage
 from aiogram.types import BufferedInputFile
 
 from bot.db import giveaways as store
-from bot.scheduler import Clock
-from bot.services import fairness
+from bot.domain import fairness
+from bot.domain.transcript import Transcript
+from bot.services.clock import Clock
 from bot.services.giveaway_draw import GiveawayDraws
-from bot.services.transcript import Transcript
 from handlers.giveaways import build_draws
 from tests.giveaways.conftest import ADMIN, FAN, GROUP, MEMBER, OWNER
 from tests.giveaways.support import (

@@ -17,9 +17,9 @@ import pytest
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.migrate import upgrade
 from bot.db.models import GiveawayRecord
-from bot.services import fairness
+from bot.domain import fairness
+from bot.domain.transcript import Transcript
 from bot.services.giveaway_draw import STEPS
-from bot.services.transcript import Transcript
 from tests.giveaways.support import seed_due_giveaway
 
 ROOT = Path(__file__).resolve().parents[2]

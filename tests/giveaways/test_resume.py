@@ -21,10 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import job_runs
 from bot.db.job_runs import RunStatus, runs_of
 from bot.db.models import GiveawayRecord
-from bot.scheduler import LEASE_TTL, Clock
-from bot.services import fairness
+from bot.domain import fairness
+from bot.domain.transcript import Transcript
+from bot.services.clock import LEASE_TTL, Clock
 from bot.services.giveaway_draw import GiveawayDraws, Outcome, Person, Send
-from bot.services.transcript import Transcript
 from handlers.giveaways import TelegramCourier, TelegramLookup
 from tests.giveaways.conftest import GROUP
 from tests.giveaways.support import seed_due_giveaway

@@ -18,7 +18,7 @@ from bot.db.models import (
     PollVote,
     User,
 )
-from bot.services.attribution import PLACEHOLDER_SENDER_IDS
+from bot.domain.attribution import PLACEHOLDER_SENDER_IDS
 
 PLACEHOLDERS = sorted(PLACEHOLDER_SENDER_IDS)
 

@@ -15,7 +15,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Message
 
 from bot.db.operators import grant_role, select_group
-from bot.services.roles import OperatorCommand
+from bot.domain.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import AuditPageCb, GroupPickCb
 from handlers.feedback import PUBLIC_CALLBACKS as FEEDBACK_PUBLIC_CALLBACKS

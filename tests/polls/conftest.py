@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db.chat_settings import register_group
 from bot.db.models import PollRecord, PollTally, PollVote
 from bot.db.operators import select_group
-from bot.scheduler import Clock
+from bot.services.clock import Clock
 from handlers.polls import poll_service
 from tests.operators.support import ScriptedTelegram, scripted_pipeline
 from tests.support import updates as u

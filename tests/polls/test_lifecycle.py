@@ -14,7 +14,7 @@ from aiogram.types import BufferedInputFile
 
 from bot.db.chat_settings import set_group_language
 from bot.db.job_runs import RunStatus, runs_of
-from bot.services.fonts import cjk_font
+from bot.domain.fonts import cjk_font
 from tests.polls.conftest import ADMIN, FANS, GROUP, OWNER, Now, PollScene
 from tests.support import updates as u
 

@@ -12,9 +12,9 @@ from aiogram.methods import SendPoll
 from aiogram.types import InputPollOption
 
 from bot.db.chat_settings import register_group
-from bot.services import polls
-from bot.services.poll_topics import topic_candidates
-from bot.services.tagging import DEFAULT_RULES, Tagger
+from bot.domain import polls
+from bot.domain.poll_topics import topic_candidates
+from bot.domain.tagging import DEFAULT_RULES, Tagger
 from tests.polls.conftest import FANS, GROUP, OWNER, PollScene
 from tests.support import updates as u
 

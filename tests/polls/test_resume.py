@@ -22,7 +22,7 @@ from aiogram.methods import SendMessage, SendPhoto, StopPoll, TelegramMethod
 
 from bot.db import job_runs
 from bot.db.job_runs import RunStatus, runs_of
-from bot.scheduler import LEASE_TTL
+from bot.services.clock import LEASE_TTL
 from tests.polls.conftest import GROUP, OWNER, Now, PollScene
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot.db.models import AuditRecord, Comment, CommentVersion, FeedbackItemTag, RetentionSetting
 from bot.i18n import Translator
-from bot.scheduler import Clock
+from bot.services.clock import Clock
 from bot.services.retention import RetentionJobs
 from tests.feedback.support import dump
 from tests.operators.conftest import ADMIN, FAN, VICTIM, Scene

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import load_settings
-from bot.scheduler import Clock
+from bot.services.clock import Clock
 
 TOKEN = "123456:AAEfanpulse-scale-out-test-token-xyz"
 

@@ -32,7 +32,7 @@ from bot.db.models import Comment, GiveawayRecord, JobRun, PollRecord, Scheduler
 from bot.demo.process import BotProcess, wait_until_delivered
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
-from bot.scheduler import LEASE_NAME
+from bot.services.clock import LEASE_NAME
 from tests.e2e.conftest import free_port
 from tests.support.balancer import RoundRobinBalancer
 

@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import job_runs, lease
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.job_runs import RunStatus
-from bot.scheduler import (
+from bot.domain.recurrence import Run, Schedule
+from bot.services.clock import (
     LEASE_NAME,
     Action,
     Clock,
@@ -24,7 +25,6 @@ from bot.scheduler import (
     plan,
     schedule_jobs,
 )
-from bot.services.schedule import Run, Schedule
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -29,12 +29,12 @@ from bot.config import Settings, load_settings
 from bot.db.models import FailedUpdate
 from bot.db.operators import select_group
 from bot.emulator.server import Emulator
+from bot.redact import REDACTED
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.lifecycle import StoredChatLifecycle
 from bot.telegram.outbound import OutboundMiddleware, RetryPolicy
 from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
-from bot.telegram.redact import REDACTED
 from tests.e2e.conftest import free_port
 from tests.emulator.conftest import LoopbackSession
 from tests.operators.conftest import ADMIN, VICTIM, Scene

@@ -17,7 +17,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.services import fairness
+from bot.domain import fairness
+from bot.domain.transcript import Giveaway, record_draw
 from bot.services.beacon import (
     BeaconClient,
     BeaconInvalidResponse,
@@ -26,7 +27,6 @@ from bot.services.beacon import (
     BeaconUnavailable,
     ChainInfo,
 )
-from bot.services.transcript import Giveaway, record_draw
 
 # The League of Entropy mainnet chain and its real first round (randomness = SHA-256(signature)).
 GENESIS = 1_595_431_050

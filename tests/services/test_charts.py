@@ -14,8 +14,8 @@ from matplotlib import image as mpimage
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from bot.services import charts, fonts
-from bot.services.charts import (
+from bot.domain import charts, fonts
+from bot.domain.charts import (
     Bar,
     DayActivity,
     DigestLabels,
@@ -25,7 +25,7 @@ from bot.services.charts import (
     poll_bars,
     poll_chart,
 )
-from bot.services.fonts import CJK_SAMPLE, FontMissing, cjk_font
+from bot.domain.fonts import CJK_SAMPLE, FontMissing, cjk_font
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MISSING_GLYPH = "missing from font"

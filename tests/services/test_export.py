@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.export import (
+from bot.domain.export import (
     BOM,
     CHUNK_ROWS,
     COLUMNS,

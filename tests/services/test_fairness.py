@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.services import fairness
-from bot.services.fairness import Drbg, Skip
-from bot.services.transcript import Giveaway, Transcript, record_draw
+from bot.domain import fairness
+from bot.domain.fairness import Drbg, Skip
+from bot.domain.transcript import Giveaway, Transcript, record_draw
 
 VERIFIER = Path(fairness.__file__)
 SEED = bytes(range(32))

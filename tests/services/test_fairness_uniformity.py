@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from bot.services import fairness
-from bot.services.fairness import Drbg
+from bot.domain import fairness
+from bot.domain.fairness import Drbg
 
 ALPHA = 0.001
 EPSILON = 1e-15

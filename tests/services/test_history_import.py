@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.services.attribution import AuthorKind
-from bot.services.history import (
+from bot.domain.attribution import AuthorKind
+from bot.domain.history import (
     ChatIdForm,
     ImportedMessage,
     SenderKind,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.history import (
+from bot.domain.history import (
     ImportErrorCode,
     ImportFileError,
     ImportLimits,

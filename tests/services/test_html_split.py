@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.html_split import (
+from bot.domain.html_split import (
     ALLOWED_TAGS,
     TELEGRAM_LIMIT,
     escape,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.schedule import (
+from bot.domain.recurrence import (
     Cadence,
     DueRuns,
     Run,

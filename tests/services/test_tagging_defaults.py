@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.tagging import Sentiment, Tagger, normalize
-from bot.services.tagging.defaults import DEFAULT_RULES
+from bot.domain.tagging import Sentiment, Tagger, normalize
+from bot.domain.tagging.defaults import DEFAULT_RULES
 
 TAGGER = Tagger.build(DEFAULT_RULES)
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.tagging import Tagger, TagRule
-from bot.services.tagging.hant_map import SIMPLIFIED, TRADITIONAL
+from bot.domain.tagging import Tagger, TagRule
+from bot.domain.tagging.hant_map import SIMPLIFIED, TRADITIONAL
 
 TABLE = str.maketrans(TRADITIONAL, SIMPLIFIED)
 ASCII_WORD = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

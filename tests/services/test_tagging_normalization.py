@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.tagging import normalization, normalize
-from bot.services.tagging.generate_hant_map import build_table, opencc_dictionary_dir
-from bot.services.tagging.hant_map import SIMPLIFIED, TRADITIONAL
+from bot.domain.tagging import normalization, normalize
+from bot.domain.tagging.generate_hant_map import build_table, opencc_dictionary_dir
+from bot.domain.tagging.hant_map import SIMPLIFIED, TRADITIONAL
 
 TABLE = str.maketrans(TRADITIONAL, SIMPLIFIED)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.tagging import Tagger, TagHit, TagRule
+from bot.domain.tagging import Tagger, TagHit, TagRule
 
 RULES = (
     TagRule("bug", ("bug", "问题", "out of sync", "c++"), ("问题", "bugs")),

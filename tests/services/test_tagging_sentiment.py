@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.tagging import Sentiment, SentimentHit, Tagger, normalize
-from bot.services.tagging.lexicon import INTENSIFIERS, NEGATIVE, NEGATORS, NEUTRAL, POSITIVE
+from bot.domain.tagging import Sentiment, SentimentHit, Tagger, normalize
+from bot.domain.tagging.lexicon import INTENSIFIERS, NEGATIVE, NEGATORS, NEUTRAL, POSITIVE
 
 TAGGER = Tagger.build([])
 

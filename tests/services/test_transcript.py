@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.services import fairness
-from bot.services.transcript import Beacon, Giveaway, Transcript, record_draw
+from bot.domain import fairness
+from bot.domain.transcript import Beacon, Giveaway, Transcript, record_draw
 
 SEED = bytes(range(100, 132))
 CREATED = datetime(2026, 5, 1, 8, 30, tzinfo=UTC)

@@ -10,9 +10,9 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from bot.services import video_metrics_read
-from bot.services.video_metrics_csv import template_csv
-from bot.services.video_metrics_import import (
+from bot.domain import video_metrics_read
+from bot.domain.video_metrics_csv import template_csv
+from bot.domain.video_metrics_import import (
     KnownVideo,
     MetricRow,
     Reason,
@@ -20,9 +20,9 @@ from bot.services.video_metrics_import import (
     parse_metrics,
     settle,
 )
-from bot.services.video_metrics_line import LineError, LineErrorCode, parse_metrics_line
-from bot.services.video_metrics_read import FileErrorCode, MetricsFileError
-from bot.services.video_metrics_values import (
+from bot.domain.video_metrics_line import LineError, LineErrorCode, parse_metrics_line
+from bot.domain.video_metrics_read import FileErrorCode, MetricsFileError
+from bot.domain.video_metrics_values import (
     CellRefused,
     ValueProblem,
     parse_count,

@@ -11,7 +11,7 @@ From the Bot API's "Formatting options" (HTML style):
   each other.
 Stricter than Telegram where Telegram is lenient (a stray `>`, an unknown attribute): the bot
 should never rely on leniency. Lengths are counted after entity parsing, in UTF-16 code units as
-`bot/services/html_split.py` counts them (at least as strict as counting characters).
+`bot/domain/html_split.py` counts them (at least as strict as counting characters).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from structlog.testing import capture_logs
 from structlog.typing import Processor
 from yarl import URL as YarlURL
 
-from bot.telegram.redact import REDACTED, redact, redact_processor
+from bot.redact import REDACTED, redact, redact_processor
 from tests.telegram.fake_session import TOKEN
 
 URL = f"https://api.telegram.org/bot{TOKEN}/sendMessage"

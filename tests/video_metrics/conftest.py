@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.db.videos import add_video
-from bot.services.videos import Platform, VideoSource
+from bot.domain.videos import Platform, VideoSource
 from tests.operators.conftest import (
     VICTIM,
     Scene,

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.models import Comment, FeedbackItem, FeedbackItemTag, VideoCommentLink, VideoMetric
 from bot.db.video_report import active_videos, report, video_by_number
+from bot.domain.video_report import Numbers
 from bot.i18n import Translator
-from bot.services.video_report import Numbers
 from bot.services.video_report_render import VideoDigestSection, card_text
 from tests.operators.conftest import ADMIN, FAN, MEMBER, VICTIM, Scene
 

@@ -15,9 +15,9 @@ from bot.db import videos as store
 from bot.db.models import AuditRecord, ChatSettings, FailedUpdate
 from bot.db.operators import grant_role, select_group
 from bot.db.videos import next_number, resolve_videos
+from bot.domain.html_split import TELEGRAM_LIMIT, visible_length
+from bot.domain.videos import VideoErrorCode
 from bot.i18n import Translator
-from bot.services.html_split import TELEGRAM_LIMIT, visible_length
-from bot.services.videos import VideoErrorCode
 from handlers.videos import VideoPageCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
 from tests.support import updates as u

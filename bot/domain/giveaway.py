@@ -1,0 +1,263 @@
+"""Giveaways: what an operator asks for, who may enter, and why an entrant is skipped.
+
+Pure domain logic (no Telegram, no SQL). The draw itself is `bot.domain.fairness`; the
+resumable draw job is `bot.services.giveaway_draw`.
+
+Creation syntax (after the command): ``<winners> <end> <prize> [| <rules>]`` where ``<end>`` is a
+duration (``2h``, ``1d 12h``, ``3天``) or a local date and time (``2026-12-01 20:00``,
+``tomorrow 20:00``, ``12月1日 20:00``) in the group's timezone, and the rules are any of
+``member`` (still a member at the draw), ``joined`` (joined before the giveaway started),
+``comments:N/D`` (at least N stored comments in the last D days) and ``channel:@name``
+(subscribed to that channel), with Chinese aliases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from bot.domain.recurrence import (
+    ScheduleError,
+    ScheduleErrorCode,
+    parse_duration,
+    parse_local_datetime,
+)
+from bot.domain.roles import GONE_STATUSES
+
+MIN_WINNERS = 1
+MAX_WINNERS = 10_000
+MAX_PRIZE_CHARS = 256
+MIN_DURATION = timedelta(seconds=10)
+MAX_DURATION = timedelta(days=90)
+MAX_COMMENT_DAYS = 365
+MAX_REASON_CHARS = 300
+# Telegram's placeholder senders: the linked channel (777000), an anonymous administrator
+# (GroupAnonymousBot) and someone posting as a channel (Channel_Bot). None of them is a fan.
+FOREIGN_USER_IDS = frozenset({777000, 1087968824, 136817688})
+MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
+
+_CHANNEL = re.compile(r"@?([A-Za-z][A-Za-z0-9_]{3,31})")
+_COMMENTS = re.compile(r"(\d{1,5})/(\d{1,3})d?")
+_RULE_WORDS = {
+    "member": "member",
+    "成员": "member",
+    "joined": "joined",
+    "入群": "joined",
+    "comments": "comments",
+    "发言": "comments",
+    "channel": "channel",
+    "频道": "channel",
+}
+
+
+class CreateError(ValueError):
+    """Refused creation input; `code` picks the localized message (giveaway-error-<code>)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Rules:
+    member: bool = False
+    joined_before: bool = False
+    min_comments: int = 0
+    comment_days: int = 0
+    channel: str | None = None  # "@name" as typed (normalized)
+    channel_id: int | None = None  # resolved at creation
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "member": self.member,
+                "joined_before": self.joined_before,
+                "min_comments": self.min_comments,
+                "comment_days": self.comment_days,
+                "channel": self.channel,
+                "channel_id": self.channel_id,
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Rules:
+        data = json.loads(text)
+        return cls(
+            member=bool(data.get("member")),
+            joined_before=bool(data.get("joined_before")),
+            min_comments=int(data.get("min_comments") or 0),
+            comment_days=int(data.get("comment_days") or 0),
+            channel=data.get("channel"),
+            channel_id=data.get("channel_id"),
+        )
+
+    @property
+    def any(self) -> bool:
+        return self.member or self.joined_before or self.min_comments > 0 or bool(self.channel)
+
+
+@dataclass(frozen=True)
+class Draft:
+    winner_count: int
+    ends_at: datetime
+    prize: str
+    rules: Rules
+
+
+def parse_create(text: str, now: datetime, timezone: str) -> Draft:
+    """The operator's words, checked; raises CreateError with a code for each refusal."""
+    head, _, rule_text = (text or "").partition("|")
+    words = head.split()
+    if len(words) < 3:
+        raise CreateError("usage")
+    winner_count = _winner_count(words[0])
+    ends_at, used = _end(words[1:], now, timezone)
+    prize = " ".join(words[1 + used :]).strip()
+    if not prize:
+        raise CreateError("usage")
+    if len(prize) > MAX_PRIZE_CHARS:
+        raise CreateError("prize", str(MAX_PRIZE_CHARS))
+    return Draft(winner_count, ends_at, prize, parse_rules(rule_text))
+
+
+def _winner_count(word: str) -> int:
+    if not word.isdecimal():
+        raise CreateError("winners")
+    count = int(word)
+    if not MIN_WINNERS <= count <= MAX_WINNERS:
+        raise CreateError("winners")
+    return count
+
+
+def _end(words: list[str], now: datetime, timezone: str) -> tuple[datetime, int]:
+    """The longest leading run of words (up to 3, leaving a prize) that reads as an end."""
+    error: ScheduleError | None = None
+    for used in range(min(3, len(words) - 1), 0, -1):
+        phrase = " ".join(words[:used])
+        try:
+            length = parse_duration(phrase, minimum=MIN_DURATION, maximum=MAX_DURATION)
+        except ScheduleError as failure:
+            if failure.code is not ScheduleErrorCode.UNPARSABLE:
+                raise CreateError(_schedule_code(failure)) from None
+        else:
+            return now + length, used
+        try:
+            ends_at = parse_local_datetime(phrase, timezone, now, maximum=MAX_DURATION)
+        except ScheduleError as failure:
+            if error is None or failure.code is not ScheduleErrorCode.UNPARSABLE:
+                error = failure
+            if failure.code is not ScheduleErrorCode.UNPARSABLE:
+                break
+            continue
+        if ends_at - now < MIN_DURATION:
+            raise CreateError("end-too-soon")
+        return ends_at, used
+    raise CreateError(_schedule_code(error) if error else "end")
+
+
+def _schedule_code(error: ScheduleError) -> str:
+    return {
+        ScheduleErrorCode.IN_THE_PAST: "end-past",
+        ScheduleErrorCode.TOO_SOON: "end-too-soon",
+        ScheduleErrorCode.TOO_FAR: "end-too-far",
+    }.get(error.code, "end")
+
+
+def parse_rules(text: str) -> Rules:
+    rules = Rules()
+    for token in text.replace("，", " ").replace(",", " ").split():
+        word, _, value = token.replace("：", ":").partition(":")
+        kind = _RULE_WORDS.get(word.lower())
+        if kind == "member" and not value:
+            rules = replace(rules, member=True)
+        elif kind == "joined" and not value:
+            rules = replace(rules, joined_before=True)
+        elif kind == "comments" and (found := _COMMENTS.fullmatch(value.lower())):
+            count, days = int(found[1]), int(found[2])
+            if count < 1 or not 1 <= days <= MAX_COMMENT_DAYS:
+                raise CreateError("rules", token)
+            rules = replace(rules, min_comments=count, comment_days=days)
+        elif kind == "channel" and (found := _CHANNEL.fullmatch(value)):
+            rules = replace(rules, channel=f"@{found[1]}")
+        else:
+            raise CreateError("rules", token)
+    return rules
+
+
+def parse_reason(text: str) -> str | None:
+    reason = " ".join(text.split())
+    if not reason or len(reason) > MAX_REASON_CHARS:
+        return None
+    return reason
+
+
+@dataclass(frozen=True)
+class SkipReason:
+    """Why an entrant cannot win or enter. `published` is the transcript's stable wording
+    (a code, with its numbers); the chat reads it localized through the code."""
+
+    code: str  # left-group, joined-after-start, too-few-comments, not-subscribed, not-a-person
+    count: int = 0
+    days: int = 0
+    channel: str = ""
+
+    def published(self) -> str:
+        if self.code == "too-few-comments":
+            return f"{self.code}: fewer than {self.count} comments in {self.days} days"
+        if self.code == "not-subscribed":
+            return f"{self.code}: not subscribed to {self.channel}"
+        return self.code
+
+    @classmethod
+    def parse(cls, text: str) -> SkipReason:
+        code, _, detail = text.partition(":")
+        numbers = [int(n) for n in re.findall(r"\d+", detail)]
+        if code == "too-few-comments" and len(numbers) == 2:
+            return cls(code, count=numbers[0], days=numbers[1])
+        if code == "not-subscribed":
+            return cls(code, channel=detail.strip().removeprefix("not subscribed to "))
+        return cls(code)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What was looked up about one person for the rules that need it (None: not looked up)."""
+
+    group_status: str | None = None
+    joined_at: datetime | None = None
+    comments: int | None = None
+    channel_status: str | None = None
+
+
+def first_unmet(rules: Rules, facts: Facts, started_at: datetime) -> SkipReason | None:
+    """The first rule the person does not meet, in the order the rules are listed."""
+    if rules.member and facts.group_status in GONE_STATUSES:
+        return SkipReason("left-group")
+    if rules.joined_before and facts.joined_at is not None and facts.joined_at >= started_at:
+        return SkipReason("joined-after-start")
+    if rules.min_comments and (facts.comments or 0) < rules.min_comments:
+        return SkipReason("too-few-comments", count=rules.min_comments, days=rules.comment_days)
+    if rules.channel and facts.channel_status not in MEMBER_STATUSES:
+        return SkipReason("not-subscribed", channel=rules.channel)
+    return None
+
+
+def is_person(user_id: int, is_bot: bool) -> bool:
+    return not is_bot and user_id not in FOREIGN_USER_IDS
+
+
+def count_edit_due(
+    shown: int, live: int, shown_at: datetime | None, now: datetime, interval: timedelta
+) -> datetime | None:
+    """When the announcement's entrant count should next be edited (None: it is current).
+    At most one edit per interval per giveaway keeps well under a group's 20 messages/min."""
+    if live == shown:
+        return None
+    if shown_at is None:
+        return now
+    return max(now, shown_at + interval)

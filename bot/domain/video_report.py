@@ -1,0 +1,198 @@
+"""A video's report card and its digest lines, computed from stored snapshots and feedback.
+
+Platform numbers are **cumulative snapshots** (see video_metrics_import): per platform the latest
+day's row is the total so far, and the day-over-day change is the latest row minus the row of the
+previous stored day on that platform (the most recent earlier snapshot; `previous_day` says which
+day that was, so a gap is visible). Totals add up the platforms' latest snapshots; the total
+change adds up the changes of the platforms that have a previous snapshot.
+
+Engagement rate = (likes + comments + favourites + shares) / plays, from the latest snapshot;
+None when there are no plays.
+
+Feedback on a video is its active comment links: volume, sentiment counts, the most used tags,
+and two or three quotes (tagged or non-neutral comments first, then the longer ones).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.domain.tagging import Sentiment
+
+TOP_TAGS = 5
+QUOTES = 3
+QUOTE_CHARS = 140
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    plays: int = 0
+    likes: int = 0
+    comments: int = 0
+    favourites: int = 0
+    shares: int = 0
+
+    @property
+    def interactions(self) -> int:
+        return self.likes + self.comments + self.favourites + self.shares
+
+    @property
+    def engagement(self) -> float | None:
+        return self.interactions / self.plays if self.plays > 0 else None
+
+    def __add__(self, other: Numbers) -> Numbers:
+        return Numbers(
+            self.plays + other.plays,
+            self.likes + other.likes,
+            self.comments + other.comments,
+            self.favourites + other.favourites,
+            self.shares + other.shares,
+        )
+
+    def __sub__(self, other: Numbers) -> Numbers:
+        return Numbers(
+            self.plays - other.plays,
+            self.likes - other.likes,
+            self.comments - other.comments,
+            self.favourites - other.favourites,
+            self.shares - other.shares,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    platform: str
+    day: date
+    numbers: Numbers
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformLine:
+    platform: str
+    day: date  # the latest snapshot's day
+    numbers: Numbers
+    previous_day: date | None
+    change: Numbers | None  # numbers minus the previous snapshot's
+
+    @property
+    def engagement(self) -> float | None:
+        return self.numbers.engagement
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedComment:
+    message_id: int
+    text: str | None  # None: erased (retention, a fan's request) or not text
+    sentiment: str  # Sentiment value; "neutral" without a feedback row
+    tags: frozenset[str]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    volume: int
+    positive: int
+    neutral: int
+    negative: int
+    top_tags: tuple[tuple[str, int], ...]
+    quotes: tuple[str, ...]
+
+    @property
+    def mood(self) -> str:
+        """The sentiment that leads among non-neutral comments, "neutral" on a tie or none."""
+        if self.positive > self.negative:
+            return Sentiment.POSITIVE.value
+        if self.negative > self.positive:
+            return Sentiment.NEGATIVE.value
+        return Sentiment.NEUTRAL.value
+
+
+@dataclass(frozen=True, slots=True)
+class VideoCard:
+    platforms: tuple[PlatformLine, ...]  # most plays first
+    totals: Numbers
+    change: Numbers | None  # None while no platform has two snapshots
+    feedback: Feedback
+
+    @property
+    def engagement(self) -> float | None:
+        return self.totals.engagement
+
+    @property
+    def latest_day(self) -> date | None:
+        return max((line.day for line in self.platforms), default=None)
+
+
+def platform_lines(snapshots: Iterable[Snapshot]) -> tuple[PlatformLine, ...]:
+    by_platform: dict[str, list[Snapshot]] = {}
+    for snapshot in snapshots:
+        by_platform.setdefault(snapshot.platform, []).append(snapshot)
+    lines = []
+    for platform, days in by_platform.items():
+        days.sort(key=lambda snapshot: snapshot.day)
+        latest = days[-1]
+        previous = days[-2] if len(days) > 1 else None
+        lines.append(
+            PlatformLine(
+                platform,
+                latest.day,
+                latest.numbers,
+                previous.day if previous else None,
+                latest.numbers - previous.numbers if previous else None,
+            )
+        )
+    lines.sort(key=lambda line: (-line.numbers.plays, line.platform))
+    return tuple(lines)
+
+
+def summarize_feedback(comments: Sequence[LinkedComment]) -> Feedback:
+    sentiments = Counter(comment.sentiment for comment in comments)
+    tags = Counter(tag for comment in comments for tag in comment.tags)
+    top_tags = tuple(sorted(tags.items(), key=lambda item: (-item[1], item[0]))[:TOP_TAGS])
+    return Feedback(
+        volume=len(comments),
+        positive=sentiments[Sentiment.POSITIVE.value],
+        neutral=len(comments)
+        - sentiments[Sentiment.POSITIVE.value]
+        - sentiments[Sentiment.NEGATIVE.value],
+        negative=sentiments[Sentiment.NEGATIVE.value],
+        top_tags=top_tags,
+        quotes=tuple(_quote(comment.text or "") for comment in _quotable(comments)[:QUOTES]),
+    )
+
+
+def _quotable(comments: Sequence[LinkedComment]) -> list[LinkedComment]:
+    """Comments with text, the telling ones (tagged, non-neutral) first, then the longer ones."""
+    with_text = [comment for comment in comments if comment.text and comment.text.strip()]
+    return sorted(
+        with_text,
+        key=lambda comment: (
+            not (comment.tags or comment.sentiment != Sentiment.NEUTRAL.value),
+            -len(comment.text or ""),
+            comment.message_id,
+        ),
+    )
+
+
+def _quote(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= QUOTE_CHARS else flat[: QUOTE_CHARS - 1] + "…"
+
+
+def video_card(snapshots: Iterable[Snapshot], comments: Sequence[LinkedComment]) -> VideoCard:
+    lines = platform_lines(snapshots)
+    totals = sum((line.numbers for line in lines), Numbers())
+    changes = [line.change for line in lines if line.change is not None]
+    change = sum(changes, Numbers()) if changes else None
+    return VideoCard(lines, totals, change, summarize_feedback(comments))
+
+
+def percent(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate * 100:.1f}%"
+
+
+def signed(value: int) -> str:
+    return f"{value:+,}"
