@@ -38,7 +38,7 @@ PYTEST_NO_TESTS = 5
 USAGE = "usage: python3 tasks.py {run,test,bench} [args...]"
 
 sys.path.insert(0, str(ROOT))
-from tests.support.postgres import (  # noqa: E402 - needs ROOT on sys.path first
+from bot.devtools.postgres import (  # noqa: E402 - needs ROOT on sys.path first
     PostgresStartError,
     find_bin_dir,
     running_postgres,

@@ -39,10 +39,10 @@ from bot.db.engine import create_engine, create_session_factory  # noqa: E402
 from bot.db.migrate import upgrade  # noqa: E402
 from bot.db.models import Comment  # noqa: E402
 from bot.db.write_buffer import UpdateWrites  # noqa: E402
+from bot.devtools.recording_session import TOKEN, recording_bot  # noqa: E402
 from bot.logs import configure_logging  # noqa: E402
 from bot.telegram.batch_store import BatchStore  # noqa: E402
 from bot.telegram.processing import UpdateProcessor  # noqa: E402
-from tests.support.recording_session import TOKEN, recording_bot  # noqa: E402
 
 BATCH = 100
 WARMUP = 5_000

@@ -74,9 +74,9 @@ from bench._load_measure import (
 )
 from bench._load_traffic import Community, Traffic
 from bot.demo.process import BotProcess
+from bot.devtools.postgres import PostgresStartError, find_bin_dir, running_postgres
 from bot.emulator.client import EmulatorClient
 from bot.emulator.server import Emulator
-from tests.support.postgres import PostgresStartError, find_bin_dir, running_postgres
 
 GROUPS = 50
 PER_GROUP_PER_MINUTE = 1_000

@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
+from bot.devtools.recording_session import BOT_USER
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
-from tests.support.recording_session import BOT_USER
 
 FAN = u.user(5001, "Lin", username="lin_fan", language_code="zh-hans")
 OTHER_FAN = u.user(5002, "Ava", language_code="en")

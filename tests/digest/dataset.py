@@ -35,9 +35,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.chat_settings import register_group
 from bot.db.models import ChatSettings
+from bot.devtools.recording_session import BOT_USER
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
-from tests.support.recording_session import BOT_USER
 
 TZ = "Asia/Shanghai"
 GROUP = u.group(-1001000000777, "Fans <&> club")

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 import handlers
 from bot.__main__ import build_dispatcher
 from bot.config import load_settings
+from bot.devtools.recording_session import TOKEN
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
 from tests.giveaways.support import GiveawayTelegram
@@ -25,7 +26,6 @@ from tests.operators.conftest import (
 )
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
-from tests.support.recording_session import TOKEN
 
 GROUP = VICTIM
 

@@ -16,6 +16,7 @@ from sqlalchemy import update
 from bot.config import load_settings
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry
+from bot.devtools.recording_session import TOKEN
 from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import JobFailed
@@ -24,7 +25,6 @@ from tests.giveaways.support import GiveawayTelegram, click_update, giveaways
 from tests.giveaways.test_draw import PEOPLE, draws_of
 from tests.operators.conftest import Scene
 from tests.services.test_beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
-from tests.support.recording_session import TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot.devtools.recording_session import BOT_USER
 from tests.operators.conftest import (  # noqa: F401 - `scene` is the fixture, shared
     ADMIN,
     FAN,
@@ -19,7 +20,6 @@ from tests.operators.conftest import (  # noqa: F401 - `scene` is the fixture, s
 )
 from tests.support import updates as u
 from tests.support.hostile_updates import World
-from tests.support.recording_session import BOT_USER
 
 EXAMPLES_RUN: list[int] = []  # one entry per example, whatever the test
 

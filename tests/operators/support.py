@@ -29,11 +29,11 @@ import handlers
 from bot.__main__ import build_dispatcher
 from bot.config import load_settings
 from bot.db.models import AuditRecord, Chat, ChatRole, ChatSettings, ConsoleSelection, UserSettings
+from bot.devtools.recording_session import BOT_USER, TOKEN, RecordingSession
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
 from tests.feedback.tables import FEEDBACK_TABLES
 from tests.support.pipeline import Pipeline
-from tests.support.recording_session import BOT_USER, TOKEN, RecordingSession
 from tests.support.updates import Updates
 
 # What may be called by anyone's command without it being a privileged act: reading who is who,

@@ -15,6 +15,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Message
 
 from bot.db.operators import grant_role, select_group
+from bot.devtools.recording_session import BOT_USER
 from bot.domain.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import AuditPageCb, GroupPickCb
@@ -27,7 +28,6 @@ from handlers.videos import VideoPageCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump
 from tests.support import updates as u
-from tests.support.recording_session import BOT_USER
 
 PUBLIC_CALLBACKS = (
     *GIVEAWAY_PUBLIC_CALLBACKS,

@@ -6,10 +6,10 @@ from aiogram.methods import SetMyCommands
 
 from bot.__main__ import build_dispatcher
 from bot.config import load_settings
+from bot.devtools.recording_session import TOKEN, recording_bot
 from bot.i18n import Translator
 from bot.telegram.commands_menu import set_command_menus
 from handlers import command_menus
-from tests.support.recording_session import TOKEN, recording_bot
 
 DIGEST_COMMANDS = ("digest", "digest_subscribe", "digest_unsubscribe", "digest_time", "digest_chat")
 POLL_COMMANDS = ("poll", "polls", "poll_close", "poll_cancel", "poll_export", "poll_topics")

@@ -9,11 +9,11 @@ from typing import Any
 from aiogram.methods import EditMessageText, GetChatAdministrators, SendMessage
 
 from bot.db.operators import select_group
+from bot.devtools.recording_session import BOT_USER
 from handlers.callbacks import GroupPickCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump, member_update
 from tests.support import updates as u
-from tests.support.recording_session import BOT_USER
 
 
 def click(scene: Scene, person: dict[str, Any], data: str) -> dict[str, Any]:

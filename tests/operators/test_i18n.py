@@ -13,10 +13,10 @@ from fluent.syntax.visitor import Visitor
 
 from bot.__main__ import build_dispatcher
 from bot.config import load_settings
+from bot.devtools.recording_session import TOKEN
 from bot.i18n import LOCALES, LOCALES_DIR, Html, MissingText, Translator, choose_locale
 from bot.services.health import PLANNED_FEATURES, Requirement
 from handlers import command_menus
-from tests.support.recording_session import TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE_DIRS = [ROOT / "handlers", ROOT / "bot" / "telegram"]

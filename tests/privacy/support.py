@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.privacy import PERSON_COLUMNS, OnForget
+from bot.devtools.recording_session import BOT_USER
 from tests.operators.conftest import Scene
-from tests.support.recording_session import BOT_USER
 
 
 async def person_rows(

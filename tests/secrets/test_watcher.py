@@ -11,8 +11,8 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.db.models import FailedUpdate
+from bot.devtools.recording_session import TOKEN, recording_bot
 from bot.emulator.server import Emulator
-from tests.support.recording_session import TOKEN, recording_bot
 from tests.support.secret_watch import WATCH, Leak
 
 URL_WITH_TOKEN = f"https://api.telegram.org/bot{TOKEN}/getMe"

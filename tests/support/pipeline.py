@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 import handlers
 from bot.__main__ import build_dispatcher
 from bot.config import load_settings
+from bot.devtools.recording_session import TOKEN, RecordingSession, recording_bot
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
-from tests.support.recording_session import TOKEN, RecordingSession, recording_bot
 
 
 @dataclass

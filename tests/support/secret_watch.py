@@ -48,7 +48,7 @@ from bot.logs import configure_logging
 
 # module: name of the token constant the tests in that module use
 TOKEN_SOURCES = (
-    ("tests.support.recording_session", "TOKEN"),
+    ("bot.devtools.recording_session", "TOKEN"),
     ("tests.telegram.fake_session", "TOKEN"),
     ("tests.test_config", "TOKEN"),
 )
@@ -338,7 +338,7 @@ def _wrap(cls: type, name: str, after: Callable[..., None]) -> None:
 
 def _watch_recording_sessions() -> None:
     """The dispatcher-level RecordingSession and the outbound tests' ScriptedSession."""
-    from tests.support.recording_session import RecordingSession  # noqa: PLC0415
+    from bot.devtools.recording_session import RecordingSession  # noqa: PLC0415
     from tests.telegram.fake_session import ScriptedSession  # noqa: PLC0415
 
     def after_init(session: Any, _result: None) -> None:

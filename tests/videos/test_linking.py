@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.db.models import VideoCommentLink
+from bot.devtools.recording_session import BOT_USER
 from bot.i18n import Translator
 from handlers.privacy import ForgetCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
 from tests.support import updates as u
-from tests.support.recording_session import BOT_USER
 from tests.videos.conftest import CHANNEL, VideoScene
 
 EN = Translator.load().bind("en")

@@ -15,13 +15,13 @@ from bot.db import videos as store
 from bot.db.models import AuditRecord, ChatSettings, FailedUpdate
 from bot.db.operators import grant_role, select_group
 from bot.db.videos import next_number, resolve_videos
+from bot.devtools.recording_session import BOT_USER
 from bot.domain.html_split import TELEGRAM_LIMIT, visible_length
 from bot.domain.videos import VideoErrorCode
 from bot.i18n import Translator
 from handlers.videos import VideoPageCb
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
 from tests.support import updates as u
-from tests.support.recording_session import BOT_USER
 from tests.videos.conftest import CHANNEL, VideoScene
 
 EN = Translator.load().bind("en")
