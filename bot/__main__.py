@@ -32,7 +32,6 @@ from bot.logs import configure_logging, scrub
 from bot.services.clock import Clock
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
-from bot.services.retention import RetentionJobs
 from bot.telegram.admins import AdminCache
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.commands_menu import set_command_menus
@@ -44,9 +43,7 @@ from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.redis_state import RedisUnreachableError, SharedState
 from bot.telegram.webhook import WebhookReceiver
-from handlers.digest import digest_service
-from handlers.giveaways import build_draws
-from handlers.polls import poll_service
+from handlers.features import Wiring
 
 log = structlog.get_logger("bot")
 
@@ -74,36 +71,23 @@ def build_clock(
     bot: Bot,
     dispatcher: Dispatcher,
 ) -> Clock:
-    """The clock, with every feature's job source; handlers reach it as `clock`."""
+    """The clock, and every feature's services built once around it (handlers/__init__.py)."""
     clock = Clock(
         session_factory,
         catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes),
         lease_ttl=timedelta(seconds=settings.scheduler_lease_seconds),
         heartbeat=timedelta(seconds=settings.scheduler_heartbeat_seconds),
     )
-    digests = digest_service(
-        bot,
+    wiring = Wiring(
+        bot=bot,
+        settings=settings,
         session_factory=session_factory,
         translator=dispatcher["translator"],
         admins=dispatcher["admins"],
-        settings=settings,
-        sections=dispatcher["digest_sections"],
+        clock=clock,
+        digest_sections=dispatcher["digest_sections"],
     )
-    clock.add_source(digests)
-    dispatcher["health_board"].register("digest", digests.probe)
-    clock.add_source(
-        poll_service(
-            bot,
-            session_factory=session_factory,
-            translator=dispatcher["translator"],
-            settings=settings,
-        )
-    )
-    draws = build_draws(bot, session_factory, dispatcher["translator"], settings)
-    clock.add_source(draws)
-    clock.add_source(RetentionJobs(session_factory))
-    dispatcher.workflow_data["giveaway_draws"] = draws
-    dispatcher.workflow_data["clock"] = clock
+    handlers.wire(dispatcher, wiring)
     return clock
 
 
@@ -148,7 +132,6 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
         me = await _check_token(bot)
         log.info("bot.start", username=me, mode=settings.mode.value, shared=shared is not None)
         dispatcher = build_dispatcher(settings, shared)
-        dispatcher.workflow_data["session_factory"] = session_factory
         await set_command_menus(bot, dispatcher["translator"], handlers.command_menus(dispatcher))
         processor = UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
         clock = build_clock(settings, session_factory, bot, dispatcher)

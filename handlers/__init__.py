@@ -1,19 +1,20 @@
-"""Routers, one per feature, built fresh for each dispatcher (tests and instances run several).
+"""The bot's features, and the dispatcher, clock wiring and menus built from their declarations.
 
-Parent routers carry the scope filter once, so feature routers never repeat it. Ingest is not a
-router: `setup` installs it on the dispatcher itself, ahead of every router.
-
-The parent routers also carry `ContextMiddleware`: a handler registered through
+A feature module declares what it contributes in `FEATURE` (handlers/features.py); this module
+is the only list of features. Parent routers carry the scope filter once, so feature routers
+never repeat it, and they carry `ContextMiddleware`: a handler registered through
 handlers/authority.py gets the reader's `texts` and, for an operator command, the authorization
 decision, before it runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from aiogram import Dispatcher, Router
 
+from bot.services.digest_render import DigestSections
+from bot.services.health import HealthBoard
 from bot.telegram.commands_menu import CommandMenus
 from handlers import (
     audit_log,
@@ -30,39 +31,44 @@ from handlers import (
     polls,
     privacy,
     status,
+    tags,
     video_metrics,
     video_report,
     videos,
 )
-from handlers import tags as feedback_tags
 from handlers.authority import declared_commands
+from handlers.features import Feature, RouterFactory, Wiring
 from handlers.filters import InGroup, LooksLikeCommand
 from handlers.middlewares import ContextMiddleware
+
+# The order routers are tried in, within each scope (ingest first: its middleware stores a
+# message before any other feature sees it).
+FEATURES: tuple[Feature, ...] = (
+    ingest.FEATURE,
+    console.FEATURE,
+    status.FEATURE,
+    audit_log.FEATURE,
+    operators.FEATURE,
+    language.FEATURE,
+    digest.FEATURE,
+    tags.FEATURE,
+    feedback.FEATURE,
+    inbox.FEATURE,
+    polls.FEATURE,
+    giveaways.FEATURE,
+    privacy.FEATURE,
+    history_import.FEATURE,
+    videos.FEATURE,
+    video_metrics.FEATURE,
+    video_report.FEATURE,
+    membership.FEATURE,
+)
 
 GROUP_ROUTER = "group"
 PRIVATE_ROUTER = "private"
 
 
-def _operator_routers() -> list[Router]:
-    """Operator commands that work in a group and, against the current group, in private chat."""
-    return [
-        status.create_router(),
-        audit_log.create_router(),
-        operators.create_router(),
-        digest.create_router(),
-        feedback_tags.create_router(),
-        feedback.create_router(),
-        inbox.create_router(),
-        polls.create_router(),
-        giveaways.create_router(),
-        privacy.create_router(),
-        videos.create_router(),
-        video_metrics.create_router(),
-        video_report.create_router(),
-    ]
-
-
-def get_routers() -> list[Router]:
+def get_routers(features: Sequence[Feature] = FEATURES) -> list[Router]:
     context = ContextMiddleware()
     group = Router(name=GROUP_ROUTER)
     group.message.filter(InGroup())
@@ -71,59 +77,67 @@ def get_routers() -> list[Router]:
     commands.message.filter(LooksLikeCommand())
     commands.message.middleware(context)
     commands.include_routers(
-        console.create_group_router(),
-        *_operator_routers(),
-        language.create_group_router(),
-        feedback.create_public_router(),
+        *_built(f.group_commands for f in features),
+        *_built(f.operator for f in features),
+        *_built(f.fallback_commands for f in features),
     )
     group.include_router(commands)
-    group.include_router(feedback.create_reply_router())
-    group.include_router(videos.create_forward_router())
+    group.include_routers(*_built(f.group for f in features))
 
     private = Router(name=PRIVATE_ROUTER)
     private.message.filter(console.InPrivate())
     private.message.middleware(context)
     private.include_routers(
-        console.create_private_router(),
-        language.create_private_router(),
-        privacy.create_private_router(),
-        history_import.create_router(),
-        video_metrics.create_private_document_router(),
-        *_operator_routers(),
-        feedback.create_public_router(),
+        *_built(f.private for f in features),
+        *_built(f.operator for f in features),
+        *_built(f.fallback_commands for f in features),
     )
 
     buttons = Router(name="buttons")
     buttons.callback_query.middleware(context)
-    buttons.include_routers(
-        console.create_callback_router(),
-        audit_log.create_callback_router(),
-        giveaways.create_callback_router(),
-        privacy.create_callback_router(),
-        feedback.create_callback_router(),
-        inbox.create_callback_router(),
-        videos.create_callback_router(),
-    )
-    return [group, private, buttons, membership.create_router()]
+    buttons.include_routers(*_built(f.buttons for f in features))
+    return [group, private, buttons, *_built(f.chat_updates for f in features)]
 
 
-def setup(dispatcher: Dispatcher) -> None:
-    dispatcher.include_routers(*get_routers())
-    ingest.install(dispatcher)
-    digest.install(dispatcher)
-    polls.install(dispatcher)
-    giveaways.install(dispatcher)
-    video_report.install(dispatcher)
+def _built(factories: Iterable[Sequence[RouterFactory]]) -> list[Router]:
+    return [factory() for scope in factories for factory in scope]
 
 
-def allowed_updates(dispatcher: Dispatcher) -> list[str]:
-    """What to ask Telegram for: what the handlers use, plus everything ingest stores."""
-    return sorted(
-        set(dispatcher.resolve_used_update_types())
-        | set(ingest.UPDATE_TYPES)
-        | set(digest.UPDATE_TYPES)
-        | set(polls.UPDATE_TYPES)
-    )
+def setup(dispatcher: Dispatcher, features: Sequence[Feature] = FEATURES) -> None:
+    """Routers, the dispatcher's own observers, digest sections and static health probes."""
+    dispatcher.include_routers(*get_routers(features))
+    sections: DigestSections = dispatcher["digest_sections"]
+    board: HealthBoard = dispatcher["health_board"]
+    for feature in features:
+        if feature.observers is not None:
+            feature.observers(dispatcher)
+        for name, section in feature.digest_sections.items():
+            sections.register(name, section())
+        for name, probe in feature.health_probes.items():
+            board.register(name, probe)
+
+
+def wire(dispatcher: Dispatcher, wiring: Wiring, features: Sequence[Feature] = FEATURES) -> None:
+    """Build every feature's services once: injected into handlers by name, their job sources
+    added to the clock, their probes to the health board."""
+    board: HealthBoard = dispatcher["health_board"]
+    dispatcher.workflow_data["session_factory"] = wiring.session_factory
+    dispatcher.workflow_data["clock"] = wiring.clock
+    for feature in features:
+        if feature.build is None:
+            continue
+        built = feature.build(wiring)
+        dispatcher.workflow_data.update(built.services)
+        for source in built.clock_sources:
+            wiring.clock.add_source(source)
+        for name, probe in built.health_probes.items():
+            board.register(name, probe)
+
+
+def allowed_updates(dispatcher: Dispatcher, features: Sequence[Feature] = FEATURES) -> list[str]:
+    """What to ask Telegram for: what the handlers use, plus what the features observe."""
+    declared = {update for feature in features for update in feature.update_types}
+    return sorted(set(dispatcher.resolve_used_update_types()) | declared)
 
 
 def command_menus(root: Router) -> CommandMenus:

@@ -18,6 +18,7 @@ from bot.i18n import Html, Texts, moment
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import AuditPageCb
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 AUDIT = OperatorCommand("audit", Role.OPERATOR)
@@ -121,3 +122,6 @@ def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.callbacks")
     operator_callback(router, AUDIT_PAGE, AuditPageCb, cb_audit_page)
     return router
+
+
+FEATURE = Feature(name="audit", operator=(create_router,), buttons=(create_callback_router,))

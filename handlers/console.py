@@ -21,6 +21,7 @@ from bot.telegram.admins import AdminCache, role_in_group
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, public_command
 from handlers.callbacks import GroupPickCb
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 
@@ -149,3 +150,11 @@ def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.callbacks")
     operator_callback(router, PICK_GROUP, GroupPickCb, cb_pick_group)
     return router
+
+
+FEATURE = Feature(
+    name="console",
+    group_commands=(create_group_router,),
+    private=(create_private_router,),
+    buttons=(create_callback_router,),
+)

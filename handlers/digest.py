@@ -45,6 +45,7 @@ from bot.services.digest_delivery import (
 from bot.services.digest_render import DigestSections, Visibility, render_csv
 from bot.telegram.admins import AdminCache, bot_rights, role_in_group, status_of
 from handlers.authority import operator_command
+from handlers.features import Built, Feature, Wiring
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 
@@ -414,7 +415,7 @@ async def on_reaction_recorded(reaction: MessageReactionUpdated) -> None:
     """GroupEvents recorded it; no feature acts on reactions, so no router needs to see one."""
 
 
-def install(dispatcher: Dispatcher) -> None:
+def observe(dispatcher: Dispatcher) -> None:
     events = GroupEvents()
     dispatcher.message.outer_middleware(events)
     dispatcher.chat_member.outer_middleware(events)
@@ -422,3 +423,28 @@ def install(dispatcher: Dispatcher) -> None:
     # Reactions come in bursts (one update each): end them at the dispatcher, not after a walk
     # through every feature's router.
     dispatcher.message_reaction.register(on_reaction_recorded)
+
+
+def _build(wiring: Wiring) -> Built:
+    digests = digest_service(
+        wiring.bot,
+        session_factory=wiring.session_factory,
+        translator=wiring.translator,
+        admins=wiring.admins,
+        settings=wiring.settings,
+        sections=wiring.digest_sections,
+    )
+    return Built(
+        services={"digests": digests},
+        clock_sources=[digests],
+        health_probes={"digest": digests.probe},
+    )
+
+
+FEATURE = Feature(
+    name="digest",
+    operator=(create_router,),
+    observers=observe,
+    update_types=UPDATE_TYPES,
+    build=_build,
+)

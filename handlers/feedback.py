@@ -34,6 +34,7 @@ from bot.domain.tag_set import TagSetError
 from bot.i18n import Texts
 from handlers.authority import operator_command, public_callback, public_command
 from handlers.callbacks import BigInt
+from handlers.features import Feature
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 from handlers.tags import tag_error
@@ -415,3 +416,13 @@ def create_reply_router() -> Router:
     router = Router(name=f"{__name__}.replies")
     router.message.register(on_reply_to_bot, RepliesToBot())
     return router
+
+
+FEATURE = Feature(
+    name="feedback",
+    operator=(create_router,),
+    group=(create_reply_router,),
+    buttons=(create_callback_router,),
+    # /feedback is anyone's, in a group and in private chat: tried after every operator command.
+    fallback_commands=(create_public_router,),
+)

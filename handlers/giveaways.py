@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import cast
 
 import structlog
-from aiogram import Bot, Dispatcher, Router
+from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import CommandObject
 from aiogram.filters.callback_data import CallbackData
@@ -52,10 +52,11 @@ from bot.services.giveaway_draw import (
     Send,
     transcript_file,
 )
-from bot.services.health import FeatureStatus, HealthBoard
+from bot.services.health import FeatureStatus
 from bot.telegram.admins import status_of
 from handlers.authority import operator_command, public_callback
 from handlers.callbacks import BigInt
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext, group_locale
 
 log = structlog.get_logger(__name__)
@@ -765,11 +766,16 @@ def create_callback_router() -> Router:
     return router
 
 
-def install(dispatcher: Dispatcher) -> None:
-    dispatcher["digest_sections"].register("giveaways", DigestLines())
-    board: HealthBoard = dispatcher["health_board"]
-    board.register("giveaways", probe)
+def _build(wiring: Wiring) -> Built:
+    draws = build_draws(wiring.bot, wiring.session_factory, wiring.translator, wiring.settings)
+    return Built(services={"giveaway_draws": draws}, clock_sources=[draws])
 
 
-def register_draws(dispatcher: Dispatcher, draws: GiveawayDraws) -> None:
-    dispatcher.workflow_data["giveaway_draws"] = draws
+FEATURE = Feature(
+    name="giveaways",
+    operator=(create_router,),
+    buttons=(create_callback_router,),
+    digest_sections={"giveaways": DigestLines},
+    health_probes={"giveaways": probe},
+    build=_build,
+)

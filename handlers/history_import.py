@@ -31,6 +31,7 @@ from bot.domain.history import HistoryImport, ImportFileError, read_history
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
 from handlers.authority import OPERATOR_FLAG
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 log = structlog.get_logger(__name__)
@@ -195,3 +196,6 @@ def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(on_export, ExportDocument(), flags={OPERATOR_FLAG: IMPORT_HISTORY})
     return router
+
+
+FEATURE = Feature(name="history_import", private=(create_router,))

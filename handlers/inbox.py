@@ -49,6 +49,7 @@ from bot.i18n import Html, Texts, moment
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 INBOX = OperatorCommand("inbox", Role.ANALYST)
@@ -329,3 +330,6 @@ def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.callbacks")
     operator_callback(router, INBOX_PAGE, InboxPageCb, cb_inbox_page)
     return router
+
+
+FEATURE = Feature(name="inbox", operator=(create_router,), buttons=(create_callback_router,))

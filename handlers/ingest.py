@@ -17,6 +17,7 @@ from aiogram.types import Message, TelegramObject
 
 from bot.db.write_buffer import UpdateWrites
 from bot.telegram.message_records import observe_edit, observe_message
+from handlers.features import Feature
 from handlers.filters import GROUP_CHAT_TYPES, InGroup, PlainGroupChat
 
 UPDATE_TYPES = ("message", "edited_message")
@@ -43,7 +44,7 @@ async def on_plain_group_message(message: Message) -> None:
     """Plain group chat needs nothing beyond what the middleware stored."""
 
 
-def install(dispatcher: Dispatcher) -> None:
+def observe(dispatcher: Dispatcher) -> None:
     """Store every group message and edit, then end the dispatch of plain chat right away.
 
     The dispatcher's own handlers are tried before any router, so plain group chat (not a
@@ -55,3 +56,6 @@ def install(dispatcher: Dispatcher) -> None:
     dispatcher.edited_message.outer_middleware(IngestMiddleware(observe_edit))
     dispatcher.message.register(on_plain_group_message, PlainGroupChat())
     dispatcher.edited_message.register(on_plain_group_message, InGroup())
+
+
+FEATURE = Feature(name="ingest", observers=observe, update_types=UPDATE_TYPES)

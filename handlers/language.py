@@ -16,6 +16,7 @@ from bot.domain.audit import AuditAction
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts, Translator, locale_of
 from handlers.authority import operator_command, public_command
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 # Group-only: in private, /language is the reader's own choice.
@@ -72,3 +73,8 @@ def create_private_router() -> Router:
     router = Router(name=f"{__name__}.private")
     public_command(router, "language", cmd_my_language)
     return router
+
+
+FEATURE = Feature(
+    name="language", group_commands=(create_group_router,), private=(create_private_router,)
+)

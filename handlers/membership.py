@@ -18,6 +18,7 @@ from bot.domain.roles import GONE_STATUSES
 from bot.i18n import Html, Texts, Translator
 from bot.services.health import BotRights, missing_requirements
 from bot.telegram.admins import AdminCache, bot_rights, plain, status_of
+from handlers.features import Feature
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import person_locale
 
@@ -114,3 +115,6 @@ def create_router() -> Router:
     router.my_chat_member.register(on_bot_membership, InGroupUpdate())
     router.chat_member.register(on_member_changed, InGroupUpdate())
     return router
+
+
+FEATURE = Feature(name="membership", chat_updates=(create_router,))

@@ -20,6 +20,7 @@ from bot.domain.audit import AuditAction
 from bot.domain.roles import OperatorCommand, Role, parse_grantable_role
 from bot.i18n import Texts
 from handlers.authority import operator_command
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 GRANT = OperatorCommand("grant", Role.ADMINISTRATOR, destructive=True)
@@ -138,3 +139,6 @@ def create_router() -> Router:
     operator_command(router, GRANT, cmd_grant)
     operator_command(router, REVOKE, cmd_revoke)
     return router
+
+
+FEATURE = Feature(name="operators", operator=(create_router,))

@@ -53,6 +53,7 @@ from bot.services.poll_lifecycle import (
     results_csv,
 )
 from handlers.authority import operator_command
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 POLL = OperatorCommand("poll", Role.OPERATOR)
@@ -553,10 +554,29 @@ def create_router() -> Router:
     return router
 
 
-def install(dispatcher: Dispatcher) -> None:
+def observe(dispatcher: Dispatcher) -> None:
     # On the dispatcher itself, tried before any router: a busy poll sends an update per vote,
     # and walking every feature's router for each costs twenty times the vote itself.
     dispatcher.poll.register(on_poll)
     dispatcher.poll_answer.register(on_poll_answer)
-    dispatcher["digest_sections"].register("polls", PollDigestSection())
-    dispatcher["health_board"].register("polls", open_polls_probe)
+
+
+def _build(wiring: Wiring) -> Built:
+    polls = poll_service(
+        wiring.bot,
+        session_factory=wiring.session_factory,
+        translator=wiring.translator,
+        settings=wiring.settings,
+    )
+    return Built(services={"polls": polls}, clock_sources=[polls])
+
+
+FEATURE = Feature(
+    name="polls",
+    operator=(create_router,),
+    observers=observe,
+    update_types=UPDATE_TYPES,
+    digest_sections={"polls": PollDigestSection},
+    health_probes={"polls": open_polls_probe},
+    build=_build,
+)

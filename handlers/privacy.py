@@ -26,7 +26,7 @@ from bot.db.privacy import forget_person, is_known_in, person_data
 from bot.db.retention import clear_retention, retention_days, set_retention
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
-from bot.services.retention import parse_retention
+from bot.services.retention import RetentionJobs, parse_retention
 from handlers.authority import (
     operator_callback,
     operator_command,
@@ -34,6 +34,7 @@ from handlers.authority import (
     public_command,
 )
 from handlers.callbacks import BigInt
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 from handlers.operators import NoSubject, _subject
 
@@ -247,3 +248,16 @@ def create_callback_router() -> Router:
     public_callback(router, "forget", ForgetCb, cb_forget)
     operator_callback(router, FORGET_USER, ForgetUserCb, cb_forget_user)
     return router
+
+
+def _build(wiring: Wiring) -> Built:
+    return Built(clock_sources=[RetentionJobs(wiring.session_factory)])
+
+
+FEATURE = Feature(
+    name="privacy",
+    operator=(create_router,),
+    private=(create_private_router,),
+    buttons=(create_callback_router,),
+    build=_build,
+)

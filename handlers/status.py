@@ -16,6 +16,7 @@ from bot.i18n import Html, Texts, moment
 from bot.services.health import FeatureStatus, HealthBoard, missing_requirements, start_of_day
 from bot.telegram.admins import bot_rights
 from handlers.authority import operator_command
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 STATUS = OperatorCommand("status", Role.ANALYST)
@@ -83,3 +84,6 @@ def create_router() -> Router:
     router = Router(name=__name__)
     operator_command(router, STATUS, cmd_status)
     return router
+
+
+FEATURE = Feature(name="status", operator=(create_router,))

@@ -24,6 +24,7 @@ from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSet, TagSetError, TagSetErrorCode, parse_terms, tag_name
 from bot.i18n import Html, Texts
 from handlers.authority import operator_command
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 TAGS = OperatorCommand("tags", Role.ANALYST)
@@ -199,3 +200,6 @@ def create_router() -> Router:
     operator_command(router, TAG_ADD, change_command(_add, "tag-add-usage"))
     operator_command(router, TAG_REMOVE, change_command(_remove, "tag-remove-usage"))
     return router
+
+
+FEATURE = Feature(name="tags", operator=(create_router,))

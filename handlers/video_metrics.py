@@ -34,6 +34,7 @@ from bot.domain.video_metrics_read import MAX_FILE_BYTES, MetricsFileError
 from bot.domain.video_metrics_values import METRICS, Field
 from bot.i18n import Html, Texts
 from handlers.authority import OPERATOR_FLAG, operator_command
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 log = structlog.get_logger(__name__)
@@ -249,3 +250,8 @@ def create_private_document_router() -> Router:
         flags={OPERATOR_FLAG: VIDEO_STATS},
     )
     return router
+
+
+FEATURE = Feature(
+    name="video_metrics", private=(create_private_document_router,), operator=(create_router,)
+)

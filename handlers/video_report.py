@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from aiogram import Bot, Dispatcher, Router
+from aiogram import Bot, Router
 from aiogram.filters import CommandObject
 from aiogram.types import BufferedInputFile, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -17,6 +17,7 @@ from bot.domain.videos import code_number
 from bot.i18n import Texts
 from bot.services.video_report_render import VideoDigestSection, card_chart, card_text
 from handlers.authority import operator_command
+from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 
 VIDEO = OperatorCommand("video", Role.ANALYST)
@@ -56,5 +57,8 @@ def create_router() -> Router:
     return router
 
 
-def install(dispatcher: Dispatcher) -> None:
-    dispatcher["digest_sections"].register("videos", VideoDigestSection())
+FEATURE = Feature(
+    name="video_report",
+    operator=(create_router,),
+    digest_sections={"videos": VideoDigestSection},
+)

@@ -56,6 +56,7 @@ from bot.i18n import Html, Texts, Translator
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
+from handlers.features import Feature
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext, group_locale
 
@@ -693,3 +694,11 @@ def create_forward_router() -> Router:
     router = Router(name=f"{__name__}.forwards")
     router.message.register(on_automatic_forward, AutomaticForward())
     return router
+
+
+FEATURE = Feature(
+    name="videos",
+    operator=(create_router,),
+    group=(create_forward_router,),
+    buttons=(create_callback_router,),
+)
