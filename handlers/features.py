@@ -1,4 +1,4 @@
-"""What a feature adds to the bot, declared in one place (ARCHITECTURE.md section 4).
+"""What a feature adds to the bot, declared in one place (ARCHITECTURE.md section 10).
 
 Each feature module ends with `FEATURE = Feature(...)`: its routers per scope, the update types
 it needs, what it observes on the dispatcher itself, its digest sections and health probes, and
