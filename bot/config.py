@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.i18n import LOCALES
+
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/fanpulse.sqlite3"
 
@@ -132,8 +134,8 @@ class Settings(BaseSettings):
     @field_validator("default_language")
     @classmethod
     def _supported_language(cls, value: str) -> str:
-        if value not in ("en", "zh"):
-            raise ValueError("must be 'en' or 'zh'")
+        if value not in LOCALES:
+            raise ValueError("must be 'en', 'zh' or 'zh-Hant'")
         return value
 
     @field_validator("log_level")
