@@ -297,8 +297,24 @@ def test_the_glyph_check_catches_boxes_of_last_resort() -> None:
         figure.suptitle(f"{SIMPLIFIED} Results", fontfamily=[last_resort.family])
         charts._png(figure)
     assert {glyph.path for glyph in drawn} == {LAST_RESORT}
-    with pytest.raises(AssertionError):
+    with pytest.raises(AssertionError, match="Last"):
         assert_real_glyphs(drawn, last_resort, (SIMPLIFIED,))
+
+
+def test_the_glyph_check_catches_notdef_boxes() -> None:
+    """Without Last Resort behind it, a font that lacks Chinese draws its own .notdef."""
+    dejavu = FontInfo(DEJAVU_SANS, charts.LATIN_FALLBACK)
+    with (
+        matplotlib.rc_context({"font.enable_last_resort": False}),
+        pytest.warns(UserWarning, match="missing from"),
+        drawn_glyphs() as drawn,
+    ):
+        figure = charts._figure(2)
+        figure.suptitle(f"{SIMPLIFIED} Results", fontfamily=[dejavu.family])
+        charts._png(figure)
+    assert {glyph.path for glyph in drawn} == {DEJAVU_SANS}
+    with pytest.raises(AssertionError, match=r"drawn as \.notdef of DejaVuSans"):
+        assert_real_glyphs(drawn, dejavu, (SIMPLIFIED,))
 
 
 def test_last_resort_claims_every_code_point_and_draws_none_of_our_sample() -> None:
