@@ -12,11 +12,13 @@ from aiogram.methods import SendMessage, SendPoll, StopPoll
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.__main__ import build_clock
 from bot.db.chat_settings import register_group
 from bot.db.models import PollRecord, PollTally, PollVote
 from bot.db.operators import select_group
 from bot.services.clock import Clock
-from handlers.polls import poll_service
+from bot.services.poll_lifecycle import PollLifecycle
+from bot.telegram.poll_courier import TelegramPollCourier
 from tests.operators.support import ScriptedTelegram, scripted_pipeline
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
@@ -52,12 +54,14 @@ class PollScene:
         tests drive passes with `tick()`."""
         dispatcher = self.pipeline.dispatcher
         clock = Clock(self.session_factory, now=now, instance=instance)
+        settings = dispatcher["settings"]
         clock.add_source(
-            poll_service(
-                self.pipeline.bot,
-                session_factory=self.session_factory,
-                translator=dispatcher["translator"],
-                settings=dispatcher["settings"],
+            PollLifecycle(
+                self.session_factory,
+                dispatcher["translator"],
+                TelegramPollCourier(self.pipeline.bot),
+                default_timezone=settings.default_timezone,
+                default_language=settings.default_language,
             )
         )
         self.clocks.append(clock)
@@ -137,6 +141,8 @@ class PollScene:
 @pytest.fixture
 async def scene(session_factory: async_sessionmaker[AsyncSession]) -> PollScene:
     pipeline, telegram = scripted_pipeline(session_factory, default_timezone="Asia/Shanghai")
+    dispatcher = pipeline.dispatcher
+    build_clock(dispatcher["settings"], session_factory, pipeline.bot, dispatcher)
     telegram.set_status(GROUP["id"], OWNER["id"], "creator")
     telegram.set_status(GROUP["id"], ADMIN["id"], "administrator")
     telegram.set_status(GROUP["id"], pipeline.bot.id, "administrator")
