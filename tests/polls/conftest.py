@@ -12,7 +12,6 @@ from aiogram.methods import SendMessage, SendPoll, StopPoll
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.__main__ import build_clock
 from bot.db.chat_settings import register_group
 from bot.db.models import PollRecord, PollTally, PollVote
 from bot.db.operators import select_group
@@ -141,8 +140,6 @@ class PollScene:
 @pytest.fixture
 async def scene(session_factory: async_sessionmaker[AsyncSession]) -> PollScene:
     pipeline, telegram = scripted_pipeline(session_factory, default_timezone="Asia/Shanghai")
-    dispatcher = pipeline.dispatcher
-    build_clock(dispatcher["settings"], session_factory, pipeline.bot, dispatcher)
     telegram.set_status(GROUP["id"], OWNER["id"], "creator")
     telegram.set_status(GROUP["id"], ADMIN["id"], "administrator")
     telegram.set_status(GROUP["id"], pipeline.bot.id, "administrator")
