@@ -207,3 +207,26 @@ async def between(
         .order_by(GiveawayRecord.id)
     )
     return list(created.all()), list(drawn.all())
+
+
+async def end_now(session: AsyncSession, giveaway_id: int, now: datetime) -> bool:
+    """Move an open giveaway's end to now: True for the one caller that found it still open
+    and not yet ended."""
+    return await claim(
+        session,
+        giveaway_id,
+        (GiveawayRecord.status == OPEN) & (GiveawayRecord.ends_at > now),
+        ends_at=now,
+    )
+
+
+async def cancel(session: AsyncSession, giveaway_id: int, reason: str, now: datetime) -> bool:
+    """Cancel an open giveaway: True for the one caller that found it still open."""
+    return await claim(
+        session,
+        giveaway_id,
+        GiveawayRecord.status == OPEN,
+        status=CANCELLED,
+        cancel_reason=reason,
+        finished_at=now,
+    )
