@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import polls as store
 from bot.db.audit import record
-from bot.db.polls import PollStatus, StoredPoll, TopicCheck, Vote
+from bot.db.polls import PollStatus, StoredPoll, Vote
 from bot.domain.audit import AuditEvent
-from bot.domain.poll_topics import TopicCandidate, topic_candidates
+from bot.domain.poll_topics import IsTopic, TopicCandidate, topic_candidates
 from bot.domain.polls import PollDraft, PollResults, parse_poll
 from bot.domain.roles import Actor
 from bot.domain.tagging import DEFAULT_RULES, Tagger
@@ -201,7 +201,7 @@ def _audit(
     )
 
 
-def _stored_tags(comments: Sequence[tuple[int | None, str, bool | None]]) -> TopicCheck | None:
+def _stored_tags(comments: Sequence[tuple[int | None, str, bool | None]]) -> IsTopic | None:
     """With stored tags (feedback's table), a comment counts when it was tagged a topic idea;
     without them the default tagger decides."""
     if not comments or comments[0][2] is None:
