@@ -62,7 +62,7 @@ class TelegramGiveawayCourier:
         self._settings = settings
         self._enter_keyboard = enter_keyboard
 
-    async def group_texts(self, chat_id: int) -> tuple[Texts, str]:
+    async def _group_texts(self, chat_id: int) -> tuple[Texts, str]:
         async with self._session_factory() as session:
             chosen = await group_language(session, chat_id)
             record = await group(session, chat_id)
@@ -70,7 +70,7 @@ class TelegramGiveawayCourier:
         timezone = (record.timezone if record else None) or self._settings.default_timezone
         return self._translator.bind(locale), timezone
 
-    async def person_texts(self, user_id: int) -> Texts:
+    async def _person_texts(self, user_id: int) -> Texts:
         async with self._session_factory() as session:
             chosen = await user_language(session, user_id)
         default = cast(Locale, self._settings.default_language)
@@ -97,7 +97,7 @@ class TelegramGiveawayCourier:
 
     async def post_announcement(self, record: GiveawayRecord) -> int:
         """The new giveaway's announcement with its Enter button; its message id."""
-        texts, timezone = await self.group_texts(record.chat_id)
+        texts, timezone = await self._group_texts(record.chat_id)
         sent = await self._bot.send_message(
             record.chat_id,
             announcement_text(texts, record, 0, timezone),
@@ -107,8 +107,14 @@ class TelegramGiveawayCourier:
 
     async def post_cancelled(self, record: GiveawayRecord, count: int, reason: str) -> None:
         """The announcement closed as cancelled, and a notice in the group."""
-        await self.show_cancelled(record, count)
-        texts, _ = await self.group_texts(record.chat_id)
+        texts, timezone = await self._group_texts(record.chat_id)
+        if record.message_id is not None:
+            await self._edit(
+                record.chat_id,
+                record.message_id,
+                announcement_text(texts, record, count, timezone, closed=True),
+                None,
+            )
         await self._bot.send_message(
             record.chat_id,
             texts("giveaway-cancelled-notice", id=str(record.id), reason=reason),
@@ -127,7 +133,7 @@ class TelegramGiveawayCourier:
         """The result's text parts, the transcript file, then the closed announcement (an
         edit): one message each, so that a draw resumed after a crash sends only the rest."""
         record = outcome.record
-        texts, timezone = await self.group_texts(record.chat_id)
+        texts, timezone = await self._group_texts(record.chat_id)
 
         def text(part: str) -> Send:
             async def send() -> int | None:
@@ -161,7 +167,7 @@ class TelegramGiveawayCourier:
         return sends
 
     async def tell_winner(self, person: Person, outcome: Outcome) -> bool:
-        texts = await self.person_texts(person.user_id)
+        texts = await self._person_texts(person.user_id)
         record = outcome.record
         return await self._private(
             person.user_id,
@@ -174,7 +180,7 @@ class TelegramGiveawayCourier:
         )
 
     async def tell_creator(self, user_id: int, outcome: Outcome) -> bool:
-        texts = await self.person_texts(user_id)
+        texts = await self._person_texts(user_id)
         record = outcome.record
         return await self._private(
             user_id,
@@ -192,23 +198,12 @@ class TelegramGiveawayCourier:
     async def show_count(self, record: GiveawayRecord, count: int) -> None:
         if record.message_id is None:
             return
-        texts, timezone = await self.group_texts(record.chat_id)
+        texts, timezone = await self._group_texts(record.chat_id)
         await self._edit(
             record.chat_id,
             record.message_id,
             announcement_text(texts, record, count, timezone),
             self._enter_keyboard(texts, record.id),
-        )
-
-    async def show_cancelled(self, record: GiveawayRecord, count: int) -> None:
-        if record.message_id is None:
-            return
-        texts, timezone = await self.group_texts(record.chat_id)
-        await self._edit(
-            record.chat_id,
-            record.message_id,
-            announcement_text(texts, record, count, timezone, closed=True),
-            None,
         )
 
     async def _title(self, record: GiveawayRecord) -> str:
