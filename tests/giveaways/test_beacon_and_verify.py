@@ -13,6 +13,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 from sqlalchemy import update
 
+from bot.__main__ import build_clock
 from bot.config import load_settings
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry
@@ -38,7 +39,10 @@ async def relay() -> AsyncIterator[tuple[FakeRelay, str]]:
 
 def use_beacon(scene: Scene, url: str | None) -> None:
     settings = load_settings(bot_token=TOKEN, giveaway_beacon_url=url)
-    scene.pipeline.dispatcher.workflow_data["settings"] = settings
+    dispatcher = scene.pipeline.dispatcher
+    dispatcher.workflow_data["settings"] = settings
+    # The services are built once from the settings: build them again from these.
+    build_clock(settings, scene.session_factory, scene.pipeline.bot, dispatcher)
 
 
 async def test_creation_pins_the_first_round_after_the_end(

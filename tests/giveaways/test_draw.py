@@ -33,11 +33,9 @@ PEOPLE = [u.user(7000 + n, f"Fan <{n}>", last_name="Ng") for n in range(12)]
 
 def draws_of(scene: Scene) -> GiveawayDraws:
     dispatcher = scene.pipeline.dispatcher
-    draws = build_draws(
+    return build_draws(
         scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
     )
-    dispatcher.workflow_data["giveaway_draws"] = draws
-    return draws
 
 
 async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") -> int:

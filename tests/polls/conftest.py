@@ -16,7 +16,8 @@ from bot.db.chat_settings import register_group
 from bot.db.models import PollRecord, PollTally, PollVote
 from bot.db.operators import select_group
 from bot.services.clock import Clock
-from handlers.polls import poll_service
+from bot.services.poll_lifecycle import PollLifecycle
+from bot.telegram.poll_courier import TelegramPollCourier
 from tests.operators.support import ScriptedTelegram, scripted_pipeline
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
@@ -52,12 +53,14 @@ class PollScene:
         tests drive passes with `tick()`."""
         dispatcher = self.pipeline.dispatcher
         clock = Clock(self.session_factory, now=now, instance=instance)
+        settings = dispatcher["settings"]
         clock.add_source(
-            poll_service(
-                self.pipeline.bot,
-                session_factory=self.session_factory,
-                translator=dispatcher["translator"],
-                settings=dispatcher["settings"],
+            PollLifecycle(
+                self.session_factory,
+                dispatcher["translator"],
+                TelegramPollCourier(self.pipeline.bot),
+                default_timezone=settings.default_timezone,
+                default_language=settings.default_language,
             )
         )
         self.clocks.append(clock)
