@@ -6,9 +6,8 @@ computed); every line says so, so that nobody adds the days up.
 
 from __future__ import annotations
 
-from bot.db.video_report import VideoHeading
 from bot.domain.charts import Bar, bar_chart
-from bot.domain.video_report import Numbers, VideoCard, percent, signed
+from bot.domain.video_report import Numbers, VideoCard, VideoHeading, percent, signed
 from bot.i18n import Html, Texts
 from bot.services.digest_render import tag_name
 from bot.services.video_report_render import platform_name

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db.video_report import ReportedVideo, report, video_by_number
+from bot.db.video_report import report, video_by_number
+from bot.domain.video_report import ReportedVideo
 
 
 class VideoReports:

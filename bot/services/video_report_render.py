@@ -12,8 +12,8 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.video_report import ReportedVideo, active_videos
-from bot.domain.video_report import percent, signed
+from bot.db.video_report import active_videos
+from bot.domain.video_report import ReportedVideo, percent, signed
 from bot.i18n import Html, Texts
 
 DIGEST_VIDEOS = 10
