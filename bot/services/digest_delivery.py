@@ -10,9 +10,9 @@ how many went out. A run left `claimed` by an instance that died mid-fan-out is 
 (`resumes`) and sends only the messages not yet noted: every recipient gets the digest once, a
 kill costing at most one message sent twice (Telegram accepted it, the note was not written).
 
-Telegram stays behind the `Courier` protocol (bot/telegram/digest_courier.py implements it with
-aiogram). The operators' digest commands are use cases here too: `DigestService.preview` for
-/digest, `DigestSubscriptions` for who receives the digest, when and where.
+Telegram stays behind the `DigestCourier` protocol (bot/telegram/digest_courier.py implements it
+with aiogram). The operators' digest commands are use cases here too: `DigestService.preview`
+for /digest, `DigestSubscriptions` for who receives the digest, when and where.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class RecipientBlocked(Exception):
     """The recipient blocked the bot (or left the operators' chat): skip them from now on."""
 
 
-class Courier(Protocol):
+class DigestCourier(Protocol):
     async def visibility(self, chat_id: int) -> Visibility: ...
 
     async def may_receive(self, chat_id: int, user_id: int) -> bool: ...
@@ -111,7 +111,7 @@ class DigestService:
         self,
         session_factory: async_sessionmaker[AsyncSession],
         translator: Translator,
-        courier: Courier,
+        courier: DigestCourier,
         *,
         default_timezone: str,
         default_language: Locale,
@@ -328,7 +328,7 @@ class DigestSubscriptions:
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],
-        courier: Courier,
+        courier: DigestCourier,
         clock: Clock,
         *,
         default_timezone: str,

@@ -1,5 +1,5 @@
 """The digest's courier: what the bot sees in a group, who may receive its digest, sending the
-text parts and the chart (bot/services/digest_delivery.py's `Courier`)."""
+text parts and the chart (bot/services/digest_delivery.py's `DigestCourier`)."""
 
 from __future__ import annotations
 
