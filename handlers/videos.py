@@ -16,6 +16,7 @@ thread: its message id is remembered, so comments there link to the video at flu
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import cast
 
 from aiogram import Bot, Router
 from aiogram.filters import CommandObject, Filter
@@ -25,7 +26,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.videos import StoredVideo, VideoInputError, local_time
-from bot.i18n import Html, Texts
+from bot.i18n import Html, Locale, Texts
 from bot.services.videos import (
     MAX_ARGUMENTS,
     AnnounceFailed,
@@ -450,7 +451,7 @@ def _build(wiring: Wiring) -> Built:
         wiring.translator,
         TelegramVideoCourier(wiring.bot),
         default_timezone=wiring.settings.default_timezone,
-        default_language=wiring.settings.default_language,
+        default_language=cast(Locale, wiring.settings.default_language),
     )
     return Built(services={"videos": registry})
 

@@ -8,9 +8,9 @@ words. Telegram stays behind `VideoCourier` (bot/telegram/video_courier.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -123,7 +123,7 @@ class Changed:
     """An archive or link command's video, and whether it changed (False: it already was)."""
 
     code: str
-    changed: bool = field(default=True)
+    changed: bool = True
 
 
 class VideoRegistry:
@@ -134,13 +134,13 @@ class VideoRegistry:
         courier: VideoCourier,
         *,
         default_timezone: str,
-        default_language: str,
+        default_language: Locale,
     ) -> None:
         self._session_factory = session_factory
         self._translator = translator
         self._courier = courier
         self._default_timezone = default_timezone
-        self._default_language = cast(Locale, default_language)
+        self._default_language = default_language
 
     # registering
 
