@@ -23,7 +23,7 @@ from bot.domain.charts import Bar, DayActivity, DigestLabels
 from bot.i18n import Translator
 from bot.services.clock import Clock
 from bot.services.digest_delivery import DigestService
-from handlers.digest import TelegramCourier
+from bot.telegram.digest_courier import TelegramDigestCourier
 from tests.operators.support import ScriptedTelegram, scripted_pipeline
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
@@ -71,7 +71,7 @@ class Scene:
         service = DigestService(
             factory,
             Translator.load(),
-            TelegramCourier(
+            TelegramDigestCourier(
                 self.pipeline.bot,
                 factory,
                 self.pipeline.dispatcher["admins"],
