@@ -54,9 +54,8 @@ async def cmd_inbox(
     texts: Texts,
     inbox: InboxService,
 ) -> None:
-    user_id = operator.actor.user_id or operator.chat_id
     try:
-        page = await inbox.open(operator.chat_id, user_id, command.args or "")
+        page = await inbox.open(operator.chat_id, operator.actor, command.args or "")
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return

@@ -87,8 +87,10 @@ class InboxService:
         self._default_timezone = default_timezone
         self._now = now
 
-    async def open(self, chat_id: int, user_id: int, arguments: str) -> InboxPage:
-        """Store the query typed (`InboxError` when anything in it is wrong); its first page."""
+    async def open(self, chat_id: int, actor: Actor, arguments: str) -> InboxPage:
+        """Store the query typed (`InboxError` when anything in it is wrong); its first page.
+        An anonymous administrator's query belongs to the group."""
+        user_id = actor.user_id or chat_id
         now = self._now()
         async with self._session_factory() as session, session.begin():
             filters = await self._filters(session, chat_id, arguments, now)

@@ -69,7 +69,7 @@ async def test_a_stored_query_is_read_by_its_group_only_and_only_while_it_lives(
     session_factory: async_sessionmaker[AsyncSession], now: Now
 ) -> None:
     inbox = InboxService(session_factory, Courier(started=True), "UTC", now=now)
-    first = await inbox.open(CHAT, 7, "#bug")
+    first = await inbox.open(CHAT, Actor(7), "#bug")
     assert (first.total, first.page, first.pages, first.rows) == (0, 0, 1, [])
     assert first.filters.tag == "bug"
     assert (await inbox.page(CHAT, first.query_id, 5)).page == 0
