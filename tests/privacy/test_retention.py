@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from bot.db.models import AuditRecord, Comment, CommentVersion, FeedbackItemTag, RetentionSetting
 from bot.i18n import Translator
 from bot.services.clock import Clock
-from bot.services.retention import RetentionJobs
+from bot.services.retention import RetentionService
 from tests.feedback.support import dump
 from tests.operators.conftest import ADMIN, FAN, VICTIM, Scene
 
@@ -66,7 +66,7 @@ async def test_the_daily_purge_clears_old_text_and_keeps_the_counts(scene: Scene
     before = await counts()
     clock = Clock(
         scene.session_factory,
-        [RetentionJobs(scene.session_factory, now=lambda: run_at)],
+        [RetentionService(scene.session_factory, now=lambda: run_at)],
         now=lambda: run_at,
     )
     (report,) = await clock.run_due(run_at)
