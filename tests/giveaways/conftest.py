@@ -8,7 +8,7 @@ from aiogram import Bot
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers
-from bot.__main__ import build_dispatcher
+from bot.__main__ import build_clock, build_dispatcher
 from bot.config import load_settings
 from bot.devtools.recording_session import TOKEN
 from bot.telegram.batch_store import BatchStore
@@ -34,8 +34,9 @@ GROUP = VICTIM
 async def scene(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
     telegram = GiveawayTelegram()
     bot = Bot(TOKEN, session=telegram)
-    dispatcher = build_dispatcher(load_settings(bot_token=TOKEN))
-    dispatcher.workflow_data["session_factory"] = session_factory
+    settings = load_settings(bot_token=TOKEN)
+    dispatcher = build_dispatcher(settings)
+    build_clock(settings, session_factory, bot, dispatcher)
     pipeline = Pipeline(
         bot=bot,
         session=telegram,

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers
-from bot.__main__ import build_dispatcher
+from bot.__main__ import build_clock, build_dispatcher
 from bot.config import load_settings
 from bot.db.models import AuditRecord, Chat, ChatRole, ChatSettings, ConsoleSelection, UserSettings
 from bot.devtools.recording_session import BOT_USER, TOKEN, RecordingSession
@@ -140,8 +140,9 @@ def scripted_pipeline(
 ) -> tuple[Pipeline, ScriptedTelegram]:
     telegram = ScriptedTelegram()
     bot = Bot(TOKEN, session=telegram)
-    dispatcher = build_dispatcher(load_settings(bot_token=TOKEN, **settings))
-    dispatcher.workflow_data["session_factory"] = session_factory
+    config = load_settings(bot_token=TOKEN, **settings)
+    dispatcher = build_dispatcher(config)
+    build_clock(config, session_factory, bot, dispatcher)
     pipeline = Pipeline(
         bot=bot,
         session=telegram,

@@ -9,7 +9,7 @@ from aiogram import Bot, Dispatcher
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers
-from bot.__main__ import build_dispatcher
+from bot.__main__ import build_clock, build_dispatcher
 from bot.config import load_settings
 from bot.devtools.recording_session import TOKEN, RecordingSession, recording_bot
 from bot.telegram.batch_store import BatchStore
@@ -27,8 +27,9 @@ class Pipeline:
     @classmethod
     def create(cls, session_factory: async_sessionmaker[AsyncSession], **settings: Any) -> Pipeline:
         bot, session = recording_bot()
-        dispatcher = build_dispatcher(load_settings(bot_token=TOKEN, **settings))
-        dispatcher.workflow_data["session_factory"] = session_factory
+        config = load_settings(bot_token=TOKEN, **settings)
+        dispatcher = build_dispatcher(config)
+        build_clock(config, session_factory, bot, dispatcher)
         return cls(
             bot=bot,
             session=session,
