@@ -50,7 +50,7 @@ async def cmd_groups(message: Message, *, texts: Texts, console: Console) -> Non
         return
     await message.answer(
         texts("groups-list", count=len(operated.groups)),
-        reply_markup=get_groups_keyboard(texts, operated.groups, operated.current),
+        reply_markup=_groups_keyboard(texts, operated.groups, operated.current),
     )
 
 
@@ -61,7 +61,7 @@ async def cb_pick_group(
     await show_in_place(query, texts("groups-chosen", title=operator.title, role=operator.role.key))
 
 
-def get_groups_keyboard(
+def _groups_keyboard(
     texts: Texts, groups: list[Choice], current: int | None
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
