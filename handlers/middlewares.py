@@ -63,6 +63,8 @@ class OperatorContext:
 async def group_locale(
     session_factory: async_sessionmaker[AsyncSession], chat_id: int, settings: Settings
 ) -> Locale:
+    """For handlers/giveaways.py and handlers/videos.py until they take the injected
+    `languages` service (their owners are changing them in parallel); then this goes."""
     return await Languages(session_factory, cast(Locale, settings.default_language)).of_group(
         chat_id
     )
