@@ -120,11 +120,8 @@ class VideoScene:
 
 @pytest.fixture
 async def scene(session_factory: async_sessionmaker[AsyncSession]) -> VideoScene:
-    pipeline, _ = scripted_pipeline(session_factory)
     telegram = ChannelTelegram()
-    pipeline.bot = Bot(pipeline.bot.token, session=telegram)
-    pipeline.session = telegram
-    pipeline.processor.bot = pipeline.bot
+    pipeline, _ = scripted_pipeline(session_factory, telegram)
     await cast_the_groups(telegram, session_factory)
     scene = VideoScene(pipeline, telegram, u.Updates(), session_factory)
     await scene.say(VICTIM, FAN, "hello")
