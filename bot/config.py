@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -177,13 +176,6 @@ class Settings(BaseSettings):
         if self.bot_token is None:
             raise RuntimeError("BOT_TOKEN is not set")
         return self.bot_token.get_secret_value()
-
-    def sqlite_path(self) -> Path | None:
-        prefix = "sqlite+aiosqlite:///"
-        if not self.database_url.startswith(prefix):
-            return None
-        path = self.database_url.removeprefix(prefix)
-        return None if path in ("", ":memory:") else Path(path)
 
 
 class SettingsError(Exception):

@@ -136,9 +136,12 @@ class ScriptedTelegram(RecordingSession):
 
 
 def scripted_pipeline(
-    session_factory: async_sessionmaker[AsyncSession], **settings: Any
+    session_factory: async_sessionmaker[AsyncSession],
+    telegram: ScriptedTelegram | None = None,
+    **settings: Any,
 ) -> tuple[Pipeline, ScriptedTelegram]:
-    telegram = ScriptedTelegram()
+    """`telegram`: a ScriptedTelegram that also knows more (channels, files...)."""
+    telegram = telegram if telegram is not None else ScriptedTelegram()
     bot = Bot(TOKEN, session=telegram)
     loaded = load_settings(bot_token=TOKEN, **settings)
     dispatcher = build_dispatcher(loaded)

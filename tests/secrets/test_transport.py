@@ -24,7 +24,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import handlers
-from bot.__main__ import StartupError, _run_webhook, build_bot, build_dispatcher, serve
+from bot.__main__ import (
+    StartupError,
+    _run_webhook,
+    build_bot,
+    build_clock,
+    build_dispatcher,
+    serve,
+)
 from bot.config import Settings, load_settings
 from bot.db.models import FailedUpdate
 from bot.db.operators import select_group
@@ -74,7 +81,7 @@ def processor_for(
     settings: Settings, bot: Bot, session_factory: async_sessionmaker[AsyncSession]
 ) -> UpdateProcessor:
     dispatcher = build_dispatcher(settings)
-    dispatcher.workflow_data["session_factory"] = session_factory
+    build_clock(settings, session_factory, bot, dispatcher)
     return UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
 
 

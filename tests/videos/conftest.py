@@ -15,7 +15,6 @@ from aiogram.types import AcceptedGiftTypes, ChatFullInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.__main__ import build_clock
 from bot.db.models import Video, VideoCommentLink
 from tests.operators.conftest import (
     FAN,
@@ -121,13 +120,8 @@ class VideoScene:
 
 @pytest.fixture
 async def scene(session_factory: async_sessionmaker[AsyncSession]) -> VideoScene:
-    pipeline, _ = scripted_pipeline(session_factory)
     telegram = ChannelTelegram()
-    pipeline.bot = Bot(pipeline.bot.token, session=telegram)
-    pipeline.session = telegram
-    pipeline.processor.bot = pipeline.bot
-    # The features' couriers were built around the first bot: build them around this one.
-    build_clock(pipeline.dispatcher["settings"], session_factory, pipeline.bot, pipeline.dispatcher)
+    pipeline, _ = scripted_pipeline(session_factory, telegram)
     await cast_the_groups(telegram, session_factory)
     scene = VideoScene(pipeline, telegram, u.Updates(), session_factory)
     await scene.say(VICTIM, FAN, "hello")
