@@ -32,10 +32,10 @@ from bot.services.feedback import (
     Stored,
 )
 from bot.telegram.feedback_courier import TelegramQuestionCourier
+from bot.telegram.filters import GROUP_CHAT_TYPES
 from handlers.authority import operator_command, public_callback, public_command
 from handlers.callbacks import BigInt
 from handlers.features import Built, Feature, Wiring
-from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 from handlers.tags import tag_error
 

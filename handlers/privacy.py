@@ -52,7 +52,6 @@ class ForgetUserCb(CallbackData, prefix="fu1"):
 
 
 PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (ForgetCb,)
-OPERATOR_CALLBACKS: tuple[type[CallbackData], ...] = (ForgetUserCb,)
 
 
 def _person(message: Message) -> int | None:

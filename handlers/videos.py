@@ -39,12 +39,12 @@ from bot.services.videos import (
     VideoPage,
     VideoRegistry,
 )
+from bot.telegram.filters import GROUP_CHAT_TYPES
 from bot.telegram.show_in_place import show_in_place
 from bot.telegram.video_courier import TelegramVideoCourier
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
 from handlers.features import Built, Feature, Wiring
-from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 
 VIDEO_ADD = OperatorCommand("video_add", Role.OPERATOR)

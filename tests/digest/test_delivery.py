@@ -71,12 +71,7 @@ class Scene:
         service = DigestService(
             factory,
             Translator.load(),
-            TelegramDigestCourier(
-                self.pipeline.bot,
-                factory,
-                self.pipeline.dispatcher["admins"],
-                self.pipeline.dispatcher["settings"],
-            ),
+            TelegramDigestCourier(self.pipeline.bot, self.pipeline.dispatcher["authority"]),
             default_timezone="UTC",
             default_language="en",
             chart=fake_chart,
