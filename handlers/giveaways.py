@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import CommandObject
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -36,7 +35,7 @@ from bot.services.giveaways import (
 from bot.services.giveaways_render import reason_text
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
 from handlers.authority import operator_command, public_callback
-from handlers.callbacks import BigInt
+from handlers.callbacks import GiveawayEnterCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -45,14 +44,6 @@ GIVEAWAYS = OperatorCommand("giveaways", Role.ANALYST)
 GIVEAWAY_END = OperatorCommand("giveaway_end", Role.OPERATOR, destructive=True)
 GIVEAWAY_CANCEL = OperatorCommand("giveaway_cancel", Role.OPERATOR, destructive=True)
 GIVEAWAY_REROLL = OperatorCommand("giveaway_reroll", Role.OPERATOR, destructive=True)
-
-
-class GiveawayEnterCb(CallbackData, prefix="ge1"):
-    giveaway_id: BigInt
-
-
-# Fan-facing buttons: anyone may press them; they are not operator buttons.
-PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (GiveawayEnterCb,)
 
 
 def enter_keyboard(texts: Texts, giveaway_id: int) -> InlineKeyboardMarkup:

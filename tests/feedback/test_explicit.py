@@ -20,7 +20,7 @@ from bot.db.models import (
 )
 from bot.devtools.recording_session import BOT_USER
 from bot.i18n import Translator
-from handlers.feedback import FeedbackGroupCb
+from handlers.callbacks import FeedbackGroupCb
 from tests.feedback.support import dump, tags_of
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, VICTIM, Scene
 from tests.privacy.support import button_data

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from bot.db.models import Comment, InboxQuery
 from bot.db.operators import select_group
 from bot.i18n import Translator
-from handlers.inbox import InboxPageCb
+from handlers.callbacks import InboxPageCb
 from tests.feedback.support import dump
 from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM, Scene
 from tests.operators.test_console import click
