@@ -58,6 +58,7 @@ giveaway-created = Giveaway #{ $id } is announced in { $title }. Seed commitment
 
 giveaway-error = { $code ->
         [winners] The number of winners must be between 1 and { $max }.
+        [order] Winners first, then the end: <code>/giveaway 1 2h Signed poster</code>.
         [prize] The prize text is too long (at most { $detail } characters).
         [rules] Unknown rule “{ $detail }”. Rules: member, joined, comments:N/D, channel:@name.
         [end] I cannot read the end. Give a duration (2h, 1d 12h) or a local date and time (2026-12-01 20:00, tomorrow 20:00).
