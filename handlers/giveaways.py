@@ -20,6 +20,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
+from bot.domain.arguments import parse_number
 from bot.domain.giveaway import MAX_WINNERS, CreateError, parse_reason
 from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
@@ -147,7 +148,7 @@ async def cmd_giveaways(
 
 def _id_and_rest(args: str | None) -> tuple[int | None, str]:
     head, _, rest = (args or "").strip().partition(" ")
-    return (int(head) if head.isdecimal() else None), rest.strip()
+    return parse_number(head), rest.strip()
 
 
 async def cmd_giveaway_end(
@@ -178,8 +179,11 @@ async def cmd_giveaway_cancel(
 ) -> None:
     giveaway_id, rest = _id_and_rest(command.args)
     reason = parse_reason(rest)
-    if giveaway_id is None or reason is None:
+    if giveaway_id is None:
         await message.reply(texts("giveaway-cancel-usage"))
+        return
+    if reason is None:
+        await message.reply(texts("giveaway-cancel-no-reason", id=str(giveaway_id)))
         return
     now = datetime.now(UTC)
     if not await giveaways.cancel(operator.chat_id, operator.actor, giveaway_id, reason, now):
@@ -200,8 +204,8 @@ async def cmd_giveaway_reroll(
     giveaway_id, rest = _id_and_rest(command.args)
     count_word, _, reason_words = rest.partition(" ")
     count = 1
-    if count_word.isdecimal():
-        count, rest = int(count_word), reason_words
+    if (written := parse_number(count_word)) is not None:
+        count, rest = written, reason_words
     reason = parse_reason(rest)
     if giveaway_id is None or reason is None or not 1 <= count <= MAX_WINNERS:
         await message.reply(texts("giveaway-reroll-usage"))

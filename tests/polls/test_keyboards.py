@@ -53,3 +53,13 @@ async def test_durations_in_words_and_chinese_counts(scene: PollScene) -> None:
     [sent] = scene.sent_polls()
     assert isinstance(sent.close_date, datetime)
     assert abs(sent.close_date - (datetime.now(UTC) + timedelta(hours=2))) < timedelta(minutes=1)
+
+
+@pytest.mark.parametrize("written", ["1", "#1", "＃１", "No.1"])
+async def test_a_poll_is_named_by_its_number_however_it_is_written(
+    scene: PollScene, written: str
+) -> None:
+    await scene.send(GROUP, ADMIN, "/poll Q? | a | b --start 1h")
+    await scene.send(GROUP, ADMIN, f"/poll_cancel {written}")
+    [poll] = await scene.polls()
+    assert poll.status == "cancelled"

@@ -86,6 +86,7 @@ giveaway-end-usage = Usage: /giveaway_end ID
 giveaway-not-open = Giveaway #{ $id } is not open in this group.
 giveaway-ended = Giveaway #{ $id }: entries are closed, the draw runs now.
 giveaway-cancel-usage = Usage: /giveaway_cancel ID REASON
+giveaway-cancel-no-reason = The reason is missing: fans see it. <code>/giveaway_cancel { $id } the prize did not arrive</code>
 giveaway-cancelled = Giveaway #{ $id } is cancelled.
 giveaway-cancelled-notice = Giveaway #{ $id } is cancelled: { $reason }
 giveaway-reroll-usage = Usage: /giveaway_reroll ID [HOW_MANY] REASON

@@ -86,6 +86,7 @@ giveaway-end-usage = 用法：/giveaway_end 編號
 giveaway-not-open = 本群沒有進行中的抽獎 #{ $id }。
 giveaway-ended = 抽獎 #{ $id } 已停止參與，現在開獎。
 giveaway-cancel-usage = 用法：/giveaway_cancel 編號 原因
+giveaway-cancel-no-reason = 缺少取消原因：粉絲會看到它。<code>/giveaway_cancel { $id } 獎品沒有到貨</code>
 giveaway-cancelled = 抽獎 #{ $id } 已取消。
 giveaway-cancelled-notice = 抽獎 #{ $id } 已取消：{ $reason }
 giveaway-reroll-usage = 用法：/giveaway_reroll 編號 [人數] 原因

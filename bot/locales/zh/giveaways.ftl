@@ -86,6 +86,7 @@ giveaway-end-usage = 用法：/giveaway_end 编号
 giveaway-not-open = 本群没有进行中的抽奖 #{ $id }。
 giveaway-ended = 抽奖 #{ $id } 已停止参与，现在开奖。
 giveaway-cancel-usage = 用法：/giveaway_cancel 编号 原因
+giveaway-cancel-no-reason = 缺少取消原因：粉丝会看到它。<code>/giveaway_cancel { $id } 奖品没有到货</code>
 giveaway-cancelled = 抽奖 #{ $id } 已取消。
 giveaway-cancelled-notice = 抽奖 #{ $id } 已取消：{ $reason }
 giveaway-reroll-usage = 用法：/giveaway_reroll 编号 [人数] 原因
