@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, delete, exists, func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -24,8 +24,6 @@ from bot.db.models import (
     DigestSettings,
     DigestSubscription,
     GroupEvent,
-    User,
-    UserSettings,
 )
 from bot.db.upsert import insert_for
 
@@ -289,21 +287,3 @@ async def digest_targets(
         )
         for row in groups
     ]
-
-
-async def recipient_language(session: AsyncSession, user_id: int) -> tuple[str | None, str | None]:
-    """(chosen language, Telegram language) of a person, either possibly unknown."""
-    row = (
-        await session.execute(
-            select(UserSettings.language, User.language_code)
-            .select_from(User)
-            .outerjoin(UserSettings, and_(UserSettings.user_id == User.id))
-            .where(User.id == user_id)
-        )
-    ).one_or_none()
-    if row is None:
-        chosen = await session.scalar(
-            select(UserSettings.language).where(UserSettings.user_id == user_id)
-        )
-        return (str(chosen) if chosen else None, None)
-    return row.language, row.language_code

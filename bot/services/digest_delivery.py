@@ -31,6 +31,7 @@ from bot.db import audit, job_runs, lease
 from bot.db import digest as store
 from bot.db.chat_settings import group
 from bot.db.digest import DigestTarget
+from bot.db.user_settings import person_languages
 from bot.domain.audit import AuditAction, AuditEvent
 from bot.domain.charts import Bar, DayActivity, DigestLabels, digest_chart
 from bot.domain.html_split import split_html
@@ -309,7 +310,7 @@ class DigestService:
             locale = locale_of(target.language) or self._default_language
             return self._translator.bind(locale)
         async with self._session_factory() as session:
-            chosen, telegram = await store.recipient_language(session, recipient.user_id)
+            chosen, telegram = await person_languages(session, recipient.user_id)
         return self._translator.bind(choose_locale(chosen, telegram, self._default_language))
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.db.chat_settings import group, group_language
 from bot.db.models import GiveawayRecord
-from bot.db.user_settings import user_language
+from bot.db.user_settings import person_languages
 from bot.domain.giveaway import Rules
 from bot.domain.html_split import split_html
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
@@ -70,11 +70,13 @@ class TelegramGiveawayCourier:
         timezone = (record.timezone if record else None) or self._settings.default_timezone
         return self._translator.bind(locale), timezone
 
-    async def _person_texts(self, user_id: int) -> Texts:
+    async def _person_texts(self, user_id: int, chat_id: int) -> Texts:
+        """A private message: the person's chosen language, else their Telegram client's, else
+        the group's."""
         async with self._session_factory() as session:
-            chosen = await user_language(session, user_id)
-        default = cast(Locale, self._settings.default_language)
-        return self._translator.bind(choose_locale(chosen, None, default))
+            chosen, telegram = await person_languages(session, user_id)
+        group_texts, _ = await self._group_texts(chat_id)
+        return self._translator.bind(choose_locale(chosen, telegram, group_texts.locale))
 
     # creating and cancelling
 
@@ -167,7 +169,7 @@ class TelegramGiveawayCourier:
         return sends
 
     async def tell_winner(self, person: Person, outcome: Outcome) -> bool:
-        texts = await self._person_texts(person.user_id)
+        texts = await self._person_texts(person.user_id, outcome.record.chat_id)
         record = outcome.record
         return await self._private(
             person.user_id,
@@ -180,7 +182,7 @@ class TelegramGiveawayCourier:
         )
 
     async def tell_creator(self, user_id: int, outcome: Outcome) -> bool:
-        texts = await self._person_texts(user_id)
+        texts = await self._person_texts(user_id, outcome.record.chat_id)
         record = outcome.record
         return await self._private(
             user_id,

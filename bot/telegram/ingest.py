@@ -10,14 +10,16 @@ with the same records, and this middleware sees what the dispatcher has to route
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import BaseMiddleware, Dispatcher
-from aiogram.types import Message, TelegramObject
+from aiogram.enums import ChatType
+from aiogram.types import CallbackQuery, Message, TelegramObject, User
 
 from bot.db.write_buffer import UpdateWrites
 from bot.telegram.filters import GROUP_CHAT_TYPES, InGroup, PlainGroupChat
-from bot.telegram.message_records import observe_edit, observe_message
+from bot.telegram.message_records import observe_edit, observe_message, user_seen
 
 UPDATE_TYPES = ("message", "edited_message")
 
@@ -39,6 +41,34 @@ class IngestMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
+class PeopleMiddleware(BaseMiddleware):
+    """Who pressed a button or wrote in private chat, as Telegram describes them now: a fan who
+    only ever pressed Enter is still told of their win in their own language."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        person = _person_of(event)
+        if person is not None:
+            data["writes"].users.append(user_seen(person, datetime.now(UTC)))
+        return await handler(event, data)
+
+
+def _person_of(event: TelegramObject) -> User | None:
+    if (
+        isinstance(event, CallbackQuery)
+        or isinstance(event, Message)
+        and event.chat.type == ChatType.PRIVATE
+    ):
+        person = event.from_user
+    else:
+        return None
+    return None if person is None or person.is_bot else person
+
+
 async def on_plain_group_message(message: Message) -> None:
     """Plain group chat needs nothing beyond what the middleware stored."""
 
@@ -53,5 +83,8 @@ def observe(dispatcher: Dispatcher) -> None:
     """
     dispatcher.message.outer_middleware(IngestMiddleware(observe_message))
     dispatcher.edited_message.outer_middleware(IngestMiddleware(observe_edit))
+    people = PeopleMiddleware()
+    dispatcher.callback_query.outer_middleware(people)
+    dispatcher.message.outer_middleware(people)
     dispatcher.message.register(on_plain_group_message, PlainGroupChat())
     dispatcher.edited_message.register(on_plain_group_message, InGroup())
