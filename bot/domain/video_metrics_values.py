@@ -100,7 +100,8 @@ _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01, counting Excel's phantom 1900-02-29
 FIRST_YEAR = 2005  # no short-video platform numbers before YouTube
 SERIAL_RANGE = ((date(FIRST_YEAR, 1, 1) - EXCEL_EPOCH).days, (date(2100, 1, 1) - EXCEL_EPOCH).days)
-_BRACKETED = re.compile(r"[(（\[【].*?[)）\]】]")
+_OPENERS = frozenset("(（[【")
+_CLOSERS = frozenset(")）]】")
 
 
 class ValueProblem(StrEnum):
@@ -122,8 +123,33 @@ def header_key(cell: Cell) -> str:
     if not isinstance(cell, str):
         return ""
     text = unicodedata.normalize("NFKC", cell).lower()
-    text = _BRACKETED.sub("", text)
+    text = without_brackets(text)
     return "".join(char for char in text if char.isalnum())
+
+
+def without_brackets(text: str) -> str:
+    """The text without its bracketed parts: an opener up to the first closer after it on the
+    same line ("播放量（次）" -> "播放量"). One pass: the lazy regex this replaces rescanned the
+    rest of the line from every unclosed opener, so a header cell of 4 KB of "(" pinned the
+    event loop for every group (quadratic)."""
+    next_closer = [-1] * (len(text) + 1)
+    following = -1
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] in _CLOSERS:
+            following = index
+        elif text[index] == "\n":
+            following = -1
+        next_closer[index] = following
+    kept: list[str] = []
+    index = 0
+    while index < len(text):
+        close = next_closer[index + 1] if text[index] in _OPENERS else -1
+        if close != -1:
+            index = close + 1
+            continue
+        kept.append(text[index])
+        index += 1
+    return "".join(kept)
 
 
 def header_field(cell: Cell) -> Field | None:
