@@ -151,57 +151,56 @@ async def active_groups(session: AsyncSession, chat_ids: set[int]) -> list[Group
 
 
 async def group_language(session: AsyncSession, chat_id: int) -> str | None:
-    value = await session.scalar(
-        select(ChatSettings.language).where(ChatSettings.chat_id == chat_id)
-    )
-    return str(value) if value else None
+    return await _setting(session, chat_id, "language")
 
 
 async def set_group_language(
     session: AsyncSession, chat_id: int, language: str, now: datetime
 ) -> None:
-    statement = insert_for(session, ChatSettings.__table__)
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[ChatSettings.chat_id],
-            set_={"language": statement.excluded.language, "updated_at": now},
-        ),
-        [{"chat_id": chat_id, "language": language, "updated_at": now}],
-    )
+    await _set(session, chat_id, "language", language, now)
 
 
 async def adopt_group_language(
     session: AsyncSession, chat_id: int, language: str, now: datetime
 ) -> None:
     """The group's language, unless its operators already chose one."""
-    statement = insert_for(session, ChatSettings.__table__)
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[ChatSettings.chat_id],
-            set_={"language": statement.excluded.language, "updated_at": now},
-            where=ChatSettings.__table__.c.language.is_(None),
-        ),
-        [{"chat_id": chat_id, "language": language, "updated_at": now}],
-    )
+    await _set(session, chat_id, "language", language, now, only_if_unset=True)
 
 
 async def group_timezone(session: AsyncSession, chat_id: int) -> str | None:
-    value = await session.scalar(
-        select(ChatSettings.timezone).where(ChatSettings.chat_id == chat_id)
-    )
-    return str(value) if value else None
+    return await _setting(session, chat_id, "timezone")
 
 
 async def set_group_timezone(
     session: AsyncSession, chat_id: int, timezone: str, now: datetime
 ) -> None:
+    await _set(session, chat_id, "timezone", timezone, now)
+
+
+async def _setting(session: AsyncSession, chat_id: int, name: str) -> str | None:
+    column = ChatSettings.__table__.c[name]
+    value = await session.scalar(select(column).where(ChatSettings.chat_id == chat_id))
+    return str(value) if value else None
+
+
+async def _set(
+    session: AsyncSession,
+    chat_id: int,
+    name: str,
+    value: str,
+    now: datetime,
+    *,
+    only_if_unset: bool = False,
+) -> None:
     statement = insert_for(session, ChatSettings.__table__)
+    column = ChatSettings.__table__.c[name]
     await session.execute(
         statement.on_conflict_do_update(
             index_elements=[ChatSettings.chat_id],
-            set_={"timezone": statement.excluded.timezone, "updated_at": now},
+            set_={name: statement.excluded[name], "updated_at": now},
+            where=column.is_(None) if only_if_unset else None,
         ),
-        [{"chat_id": chat_id, "timezone": timezone, "updated_at": now}],
+        [{"chat_id": chat_id, name: value, "updated_at": now}],
     )
 
 
