@@ -26,6 +26,7 @@ from bot.services.digest_delivery import DigestService
 from handlers.digest import TelegramCourier
 from tests.operators.support import ScriptedTelegram, scripted_pipeline
 from tests.support import updates as u
+from tests.support.clock import FakeClock
 from tests.support.pipeline import Pipeline
 
 BERLIN = "Europe/Berlin"
@@ -49,14 +50,6 @@ def berlin(*parts: int) -> datetime:
 
 
 @dataclass
-class Now:
-    value: datetime
-
-    def __call__(self) -> datetime:
-        return self.value
-
-
-@dataclass
 class Scene:
     pipeline: Pipeline
     telegram: ScriptedTelegram
@@ -66,7 +59,9 @@ class Scene:
     async def command(self, chat: dict[str, Any], sender: dict[str, Any], text: str) -> None:
         await self.pipeline.deliver(self.updates.command(chat, sender, text))
 
-    def clock(self, now: Now, factory: async_sessionmaker[AsyncSession] | None = None) -> Clock:
+    def clock(
+        self, now: FakeClock, factory: async_sessionmaker[AsyncSession] | None = None
+    ) -> Clock:
         factory = factory or self.session_factory
         service = DigestService(
             factory,
@@ -140,7 +135,7 @@ async def test_subscribing_answers_with_the_time_and_timezone(scene: Scene) -> N
 
 
 async def test_down_at_nine_back_at_half_past_then_back_the_next_day(scene: Scene) -> None:
-    now = Now(berlin(2026, 6, 10, 9, 0))
+    now = FakeClock(berlin(2026, 6, 10, 9, 0))
     clock = scene.clock(now)
     await clock.tick()
     assert scene.photos(OWNER["id"]) == ["Berlin fans: daily digest"]
@@ -189,7 +184,7 @@ async def test_two_instances_send_once(
     scene: Scene, second_factory: async_sessionmaker[AsyncSession]
 ) -> None:
     at = berlin(2026, 6, 10, 9, 0)
-    one, two = scene.clock(Now(at)), scene.clock(Now(at), second_factory)
+    one, two = scene.clock(FakeClock(at)), scene.clock(FakeClock(at), second_factory)
     await one.tick()
     await two.tick()
     await two.run_due(at + timedelta(seconds=1))  # even past the lease, the claim decides
@@ -200,7 +195,7 @@ async def test_a_blocked_recipient_is_marked_skipped_and_the_run_says_why(
     scene: Scene,
 ) -> None:
     await scene.command(GROUP, ANALYST, "/digest_subscribe")  # never started the bot
-    now = Now(berlin(2026, 6, 10, 9, 0))
+    now = FakeClock(berlin(2026, 6, 10, 9, 0))
     clock = scene.clock(now)
     reports = {r.job: r for r in await clock.tick() if "daily" in r.job}
     failed = reports[f"digest:daily:{GROUP['id']}:u{ANALYST['id']}"]
@@ -229,7 +224,7 @@ async def test_operators_chat_and_local_time_are_operator_settings(scene: Scene)
     ]
     assert any(f"also goes to the chat {OPS['id']}" in text for text in answers)
     assert any("now goes out at 07:15 (Europe/Berlin)" in text for text in answers)
-    now = Now(berlin(2026, 6, 10, 7, 15))
+    now = FakeClock(berlin(2026, 6, 10, 7, 15))
     await scene.clock(now).tick()
     assert scene.photos(OPS["id"]) == ["Berlin fans: daily digest"]
     assert scene.photos(OWNER["id"]) == ["Berlin fans: daily digest"]
@@ -257,7 +252,7 @@ async def test_digest_chat_refuses_a_chat_the_caller_does_not_administer(scene: 
 
 
 async def test_a_monday_brings_the_weekly_digest_too(scene: Scene) -> None:
-    now = Now(berlin(2026, 6, 14, 9, 0))  # Sunday: daily only
+    now = FakeClock(berlin(2026, 6, 14, 9, 0))  # Sunday: daily only
     clock = scene.clock(now)
     await clock.tick()
     now.value = berlin(2026, 6, 15, 9, 0)
@@ -283,7 +278,7 @@ async def test_dst_0230_and_0900_berlin_fire_once_per_local_day(
 ) -> None:
     await scene.command(EARLY, OWNER, "/digest_subscribe")
     await scene.command(EARLY, OWNER, "/digest_time 02:30")
-    now = Now(berlin(*first, 0, 0))
+    now = FakeClock(berlin(*first, 0, 0))
     clock = scene.clock(now)
     end = now.value + timedelta(days=days)
     instants = {now.value}
