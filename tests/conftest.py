@@ -36,6 +36,9 @@ from bot.db.migrate import upgrade
 from tests.support import databases, secret_watch
 from tests.support.secret_watch import WATCH
 
+# Fixtures shared across folders (tests/support/fixtures/); a folder's conftest may override one.
+pytest_plugins = ["tests.support.fixtures.scene", "tests.support.fixtures.e2e"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     # The token never leaks (tests/support/secret_watch.py); `-p no:secret_watch` turns it off.

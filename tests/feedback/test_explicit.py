@@ -22,9 +22,10 @@ from bot.devtools.recording_session import BOT_USER
 from bot.i18n import Translator
 from handlers.feedback import FeedbackGroupCb
 from tests.feedback.support import dump, tags_of
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, VICTIM, Scene
 from tests.privacy.support import button_data
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, VICTIM
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")

@@ -16,7 +16,8 @@ from bot.db.models import ChatSettings
 from bot.i18n import Translator
 from tests.feedback.support import dump
 from tests.feedback.test_inbox import choose_victim, last_text, post_feedback
-from tests.operators.conftest import ADMIN, FAN, OWNER, VICTIM, Scene
+from tests.support.cast import ADMIN, FAN, OWNER, VICTIM
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")

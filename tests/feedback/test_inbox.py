@@ -14,9 +14,10 @@ from bot.db.operators import select_group
 from bot.i18n import Translator
 from handlers.inbox import InboxPageCb
 from tests.feedback.support import dump
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM, Scene
 from tests.operators.test_console import click
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 FEEDBACK = [

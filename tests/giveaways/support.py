@@ -1,5 +1,5 @@
-"""A scripted Telegram for giveaway tests: channels the bot can or cannot see into, who left the
-group, edits and documents; plus helpers to press the Enter button and read what was sent."""
+"""The giveaways' group (the shared cast's victim group), pressing the Enter button, reading back
+giveaways, entries and the audit log, and a giveaway seeded as the clock finds it when due."""
 
 from __future__ import annotations
 
@@ -7,19 +7,6 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
-from aiogram.methods import (
-    AnswerCallbackQuery,
-    EditMessageText,
-    GetChat,
-    GetChatMember,
-    SendDocument,
-    SendMessage,
-    TelegramMethod,
-)
-from aiogram.methods.base import TelegramType
-from aiogram.types import AcceptedGiftTypes, ChatFullInfo, ChatMemberLeft
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -27,63 +14,10 @@ from bot.db.chat_settings import register_group
 from bot.db.models import AuditRecord, GiveawayEntry, GiveawayRecord
 from bot.domain import fairness
 from bot.domain.giveaway import Rules
-from tests.operators.support import ScriptedTelegram
+from tests.support.cast import VICTIM
 
 CHANNEL_ID = -1002000000777
-
-
-class GiveawayTelegram(ScriptedTelegram):
-    def __init__(self) -> None:
-        super().__init__()
-        self.channels: dict[str, int] = {}  # @username -> chat id
-        self.left: set[tuple[int, int]] = set()  # (chat id, user id) no longer members
-        self.documents: list[tuple[int, bytes, str]] = []  # chat id, content, caption
-
-    async def make_request(
-        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
-    ) -> TelegramType:
-        if isinstance(method, GetChat):
-            self.calls.append(method)
-            found = self.channels.get(str(method.chat_id))
-            if found is None:
-                raise TelegramBadRequest(method, "Bad Request: chat not found")
-            gifts = AcceptedGiftTypes(
-                unlimited_gifts=False,
-                limited_gifts=False,
-                unique_gifts=False,
-                premium_subscription=False,
-                gifts_from_channels=False,
-            )
-            info: TelegramType = ChatFullInfo(  # type: ignore[assignment]
-                id=found,
-                type="channel",
-                title="Creator channel",
-                accent_color_id=0,
-                max_reaction_count=11,
-                accepted_gift_types=gifts,
-            )
-            return info
-        if isinstance(method, GetChatMember) and (int(method.chat_id), method.user_id) in self.left:
-            self.calls.append(method)
-            return ChatMemberLeft(user=self._member(0, method.user_id).user)  # type: ignore[return-value]
-        if isinstance(method, EditMessageText):
-            self.calls.append(method)
-            return True  # type: ignore[return-value]
-        if isinstance(method, SendDocument):
-            file = method.document
-            content = getattr(file, "data", b"")
-            self.documents.append((int(method.chat_id), content, str(method.caption)))
-        return await super().make_request(bot, method, timeout)
-
-    def answers(self) -> list[str]:
-        return [str(call.text) for call in self.calls if isinstance(call, AnswerCallbackQuery)]
-
-    def texts_to(self, chat_id: int) -> list[str]:
-        return [
-            str(call.text)
-            for call in self.calls
-            if isinstance(call, SendMessage) and call.chat_id == chat_id
-        ]
+GROUP = VICTIM
 
 
 def click_update(

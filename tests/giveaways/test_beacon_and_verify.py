@@ -20,11 +20,12 @@ from bot.devtools.recording_session import TOKEN
 from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import JobFailed
-from tests.giveaways.conftest import ADMIN, GROUP
-from tests.giveaways.support import GiveawayTelegram, click_update, giveaways
+from tests.giveaways.support import GROUP, click_update, giveaways
 from tests.giveaways.test_draw import PEOPLE, draws_of
-from tests.operators.conftest import Scene
 from tests.services.test_beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
+from tests.support.cast import ADMIN
+from tests.support.scene import Scene
+from tests.support.telegram import ScriptedTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,16 +53,16 @@ async def test_creation_pins_the_first_round_after_the_end(
     assert (record.beacon_genesis_time, record.beacon_period) == (GENESIS, PERIOD)
     assert record.beacon_round == fairness.beacon_round_after(record.ends_at, GENESIS, PERIOD)
     assert fake.requests == ["/info"]
-    assert isinstance(scene.telegram, GiveawayTelegram)
-    assert f"beacon round {record.beacon_round}" in scene.telegram.texts_to(GROUP["id"])[-1]
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    assert f"beacon round {record.beacon_round}" in scene.telegram.sent(GROUP["id"])[-1]
 
 
 async def test_an_unreachable_beacon_refuses_creation(scene: Scene) -> None:
     use_beacon(scene, "http://127.0.0.1:9")
     await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
     assert await giveaways(scene.session_factory) == []
-    assert isinstance(scene.telegram, GiveawayTelegram)
-    assert "beacon is not reachable" in scene.telegram.texts_to(GROUP["id"])[-1]
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    assert "beacon is not reachable" in scene.telegram.sent(GROUP["id"])[-1]
 
 
 async def test_the_draw_waits_for_the_round_then_mixes_it_in(
@@ -127,7 +128,7 @@ async def test_python_m_bot_verify_reproduces_the_winners(scene: Scene, tmp_path
     async with scene.session_factory() as session, session.begin():
         await store.set_fields(session, record.id, ends_at=datetime.now(UTC))
     await draws.draw(record.id)
-    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert isinstance(scene.telegram, ScriptedTelegram)
     content = scene.telegram.documents[-1][1]
     path = tmp_path / "transcript.json"
     path.write_bytes(content)

@@ -26,10 +26,9 @@ from bot.domain.transcript import Transcript
 from bot.services.clock import LEASE_TTL, Clock
 from bot.services.giveaway_draw import GiveawayDraws, Outcome, Person, Send
 from handlers.giveaways import TelegramCourier, TelegramLookup
-from tests.giveaways.conftest import GROUP
-from tests.giveaways.support import seed_due_giveaway
-from tests.operators.conftest import Scene
+from tests.giveaways.support import GROUP, seed_due_giveaway
 from tests.support.clock import FakeClock
+from tests.support.scene import Scene
 
 CHAT_ID = -1001000000777
 CREATOR = 4243

@@ -25,9 +25,10 @@ from handlers.inbox import InboxPageCb
 from handlers.privacy import PUBLIC_CALLBACKS as PRIVACY_PUBLIC_CALLBACKS
 from handlers.privacy import ForgetUserCb
 from handlers.videos import VideoPageCb
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
+from tests.support.scene import Scene
 
 PUBLIC_CALLBACKS = (
     *GIVEAWAY_PUBLIC_CALLBACKS,

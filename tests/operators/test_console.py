@@ -11,9 +11,11 @@ from aiogram.methods import EditMessageText, GetChatAdministrators, SendMessage
 from bot.db.operators import select_group
 from bot.devtools.recording_session import BOT_USER
 from handlers.callbacks import GroupPickCb
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
-from tests.operators.support import dump, member_update
+from tests.operators.support import dump
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
+from tests.support.scene import Scene
+from tests.support.updates import member_update
 
 
 def click(scene: Scene, person: dict[str, Any], data: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.privacy import PERSON_COLUMNS, OnForget
 from bot.devtools.recording_session import BOT_USER
-from tests.operators.conftest import Scene
+from tests.support.scene import Scene
 
 
 async def person_rows(

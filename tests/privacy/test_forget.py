@@ -23,9 +23,10 @@ from bot.db.models import (
 from bot.db.privacy import PERSON_COLUMNS, is_person_column
 from bot.i18n import Translator
 from tests.feedback.support import dump
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM, Scene
 from tests.privacy.support import button_data, click, last_markup, person_rows
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 FAN_PRIVATE = u.private(FAN)

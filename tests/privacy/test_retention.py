@@ -11,7 +11,8 @@ from bot.i18n import Translator
 from bot.services.clock import Clock
 from bot.services.retention import RetentionJobs
 from tests.feedback.support import dump
-from tests.operators.conftest import ADMIN, FAN, VICTIM, Scene
+from tests.support.cast import ADMIN, FAN, VICTIM
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 TITLE = VICTIM["title"]

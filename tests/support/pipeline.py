@@ -1,19 +1,25 @@
-"""The real ingest path (dispatcher, handlers, batch store) fed with raw update JSON."""
+"""The real ingest path (dispatcher, handlers, batch store) fed with raw update JSON, built the
+one way the composition root builds it: `build_dispatcher`, then `build_clock`, which wires
+every feature's services into the dispatcher."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import Bot, Dispatcher
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers
-from bot.__main__ import build_dispatcher
-from bot.config import load_settings
-from bot.devtools.recording_session import TOKEN, RecordingSession, recording_bot
+from bot.__main__ import build_clock, build_dispatcher
+from bot.config import Settings, load_settings
+from bot.devtools.recording_session import TOKEN, RecordingSession
+from bot.services.clock import Clock
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
+from handlers.features import Wiring
 
 
 @dataclass
@@ -23,21 +29,84 @@ class Pipeline:
     dispatcher: Dispatcher
     processor: UpdateProcessor
     store: BatchStore
+    clock: Clock
+    session_factory: async_sessionmaker[AsyncSession]
 
     @classmethod
-    def create(cls, session_factory: async_sessionmaker[AsyncSession], **settings: Any) -> Pipeline:
-        bot, session = recording_bot()
-        dispatcher = build_dispatcher(load_settings(bot_token=TOKEN, **settings))
-        dispatcher.workflow_data["session_factory"] = session_factory
+    def create(
+        cls,
+        session_factory: async_sessionmaker[AsyncSession],
+        session: RecordingSession | None = None,
+        **settings: Any,
+    ) -> Pipeline:
+        """Over `session` (a plain recording one if none), with `settings` over the defaults."""
+        session = session or RecordingSession()
+        return cls.over(session_factory, Bot(TOKEN, session=session), session, **settings)
+
+    @classmethod
+    def over(
+        cls,
+        session_factory: async_sessionmaker[AsyncSession],
+        bot: Bot,
+        session: RecordingSession | None = None,
+        *,
+        settings: Settings | None = None,
+        **overrides: Any,
+    ) -> Pipeline:
+        """Over any bot, e.g. one with the production transport."""
+        settings = settings or load_settings(bot_token=TOKEN, **overrides)
+        dispatcher = build_dispatcher(settings)
+        clock = build_clock(settings, session_factory, bot, dispatcher)
         return cls(
             bot=bot,
-            session=session,
+            session=session or RecordingSession(),
             dispatcher=dispatcher,
             processor=UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher)),
             store=BatchStore(session_factory, max_attempts=1),
+            clock=clock,
+            session_factory=session_factory,
         )
+
+    @property
+    def settings(self) -> Settings:
+        settings: Settings = self.dispatcher["settings"]
+        return settings
 
     async def deliver(self, *raw_updates: dict[str, Any]) -> None:
         """One batch, as the polling loop runs it: every update, then one commit."""
         batch = [await self.processor.process_json(raw) for raw in raw_updates]
         await self.store.commit(batch)
+
+    def instance(
+        self,
+        now: Callable[[], datetime],
+        name: str = "one",
+        session_factory: async_sessionmaker[AsyncSession] | None = None,
+    ) -> Clock:
+        """Another instance's clock, on fake time: what build_clock makes, with every feature's
+        job sources built for it (an instance has its own services), never started; tests drive
+        passes with `tick()`."""
+        settings = self.settings
+        factory = session_factory or self.session_factory
+        clock = Clock(
+            factory,
+            now=now,
+            instance=name,
+            catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes),
+            lease_ttl=timedelta(seconds=settings.scheduler_lease_seconds),
+            heartbeat=timedelta(seconds=settings.scheduler_heartbeat_seconds),
+        )
+        wiring = Wiring(
+            bot=self.bot,
+            settings=settings,
+            session_factory=factory,
+            translator=self.dispatcher["translator"],
+            admins=self.dispatcher["admins"],
+            clock=clock,
+            digest_sections=self.dispatcher["digest_sections"],
+        )
+        for feature in handlers.FEATURES:
+            if feature.build is not None:
+                for source in feature.build(wiring).clock_sources:
+                    clock.add_source(source)
+        return clock

@@ -13,7 +13,8 @@ from bot.db.video_report import active_videos, report, video_by_number
 from bot.domain.video_report import Numbers
 from bot.i18n import Translator
 from bot.services.video_report_render import VideoDigestSection, card_text
-from tests.operators.conftest import ADMIN, FAN, MEMBER, VICTIM, Scene
+from tests.support.cast import ADMIN, FAN, MEMBER, VICTIM
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 METRICS = ("plays", "likes", "comments", "favourites", "shares")
