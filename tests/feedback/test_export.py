@@ -14,9 +14,9 @@ from sqlalchemy import update
 
 from bot.db.models import ChatSettings
 from bot.i18n import Translator
-from tests.feedback.support import dump
 from tests.feedback.test_inbox import choose_victim, last_text, post_feedback
 from tests.support.cast import ADMIN, FAN, OWNER, VICTIM
+from tests.support.feedback import dump
 from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")

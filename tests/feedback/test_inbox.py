@@ -13,10 +13,9 @@ from bot.db.models import Comment, InboxQuery
 from bot.db.operators import select_group
 from bot.i18n import Translator
 from handlers.inbox import InboxPageCb
-from tests.feedback.support import dump
-from tests.operators.test_console import click
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
+from tests.support.feedback import dump
 from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
@@ -72,7 +71,7 @@ async def test_the_inbox_lists_newest_first_with_links_and_pages(scene: Scene) -
     assert (parsed.chat_id, parsed.page) == (VICTIM["id"], 1)
 
     me = await choose_victim(scene, ADMIN)
-    await scene.pipeline.deliver(click(scene, ADMIN, older))
+    await scene.tap(ADMIN, u.private(ADMIN), older)
     (edited,) = scene.telegram.methods(EditMessageText)
     assert "page 2/2" in str(edited.text)
     assert "please add subtitles" in str(edited.text)
@@ -153,7 +152,7 @@ async def test_forged_expired_and_foreign_page_buttons_change_nothing(scene: Sce
 
     async def press(data: InboxPageCb, person: dict[str, Any] = ADMIN) -> str:
         scene.telegram.calls.clear()
-        await scene.pipeline.deliver(click(scene, person, data.pack()))
+        await scene.tap(person, u.private(person), data.pack())
         assert scene.telegram.methods(EditMessageText) == []
         (answer,) = scene.telegram.methods(AnswerCallbackQuery)
         assert answer.show_alert

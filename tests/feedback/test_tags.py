@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import Translator
-from tests.feedback.support import dump, sentiment_of, tags_of
 from tests.support.cast import ADMIN, FAN, MEMBER, OWNER, VICTIM
+from tests.support.feedback import dump, sentiment_of, tags_of
 from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")

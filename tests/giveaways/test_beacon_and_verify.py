@@ -22,7 +22,7 @@ from bot.domain.transcript import Transcript
 from bot.services.clock import JobFailed
 from tests.giveaways.support import GROUP, click_update, giveaways
 from tests.giveaways.test_draw import PEOPLE, draws_of
-from tests.services.test_beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
+from tests.support.beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
 from tests.support.cast import ADMIN
 from tests.support.scene import Scene
 from tests.support.telegram import ScriptedTelegram

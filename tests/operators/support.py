@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.models import AuditRecord, Chat, ChatRole, ChatSettings, ConsoleSelection, UserSettings
-from tests.feedback.tables import FEEDBACK_TABLES
+from tests.support.feedback import FEEDBACK_TABLES
 
 OPERATOR_TABLES = (
     ChatRole,

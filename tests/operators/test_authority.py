@@ -15,7 +15,6 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Message
 
 from bot.db.operators import grant_role, select_group
-from bot.devtools.recording_session import BOT_USER
 from bot.domain.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import AuditPageCb, GroupPickCb
@@ -144,16 +143,10 @@ def attempts(scene: Scene) -> list[tuple[str, dict[str, Any], set[int]]]:
                 )
     for forged in FORGED.values():
         for person in (MEMBER, OTHER_ADMIN):
-            table.append(("forged button", forged_click(scene, person, forged.pack()), set()))
+            table.append(
+                ("forged button", scene.button(person, u.private(person), forged.pack()), set())
+            )
     return table
-
-
-def forged_click(scene: Scene, person: dict[str, Any], data: str) -> dict[str, Any]:
-    """A press on a button of a message the bot sent in the person's private chat."""
-    bot_message = scene.updates.message_payload(
-        u.private(person), BOT_USER.model_dump(exclude_none=True), text="…"
-    )
-    return scene.updates.click(person, bot_message, data)
 
 
 async def test_no_one_without_authority_changes_anything(scene: Scene) -> None:

@@ -10,8 +10,8 @@ from bot.db.models import AuditRecord, Comment, CommentVersion, FeedbackItemTag,
 from bot.i18n import Translator
 from bot.services.clock import Clock
 from bot.services.retention import RetentionJobs
-from tests.feedback.support import dump
 from tests.support.cast import ADMIN, FAN, VICTIM
+from tests.support.feedback import dump
 from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")

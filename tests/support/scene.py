@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from aiogram.methods import SendMessage, SendPhoto, TelegramMethod
+from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.devtools.recording_session import BOT_USER
@@ -21,6 +22,13 @@ from tests.support.pipeline import Pipeline
 from tests.support.telegram import ScriptedTelegram
 
 Chat = dict[str, Any] | int
+
+
+def keyboard(call: SendMessage) -> list[str]:
+    """The callback data of a message's inline buttons, row by row."""
+    markup = call.reply_markup
+    assert isinstance(markup, InlineKeyboardMarkup)
+    return [str(button.callback_data) for row in markup.inline_keyboard for button in row]
 
 
 @dataclass
@@ -74,12 +82,11 @@ class Scene:
     def button(
         self, person: dict[str, Any], chat: dict[str, Any], data: str, **message: Any
     ) -> dict[str, Any]:
-        """A press on a button of a message the bot sent in `chat` (not delivered)."""
+        """A press on a button of a message the bot sent in `chat` (not delivered); `message`
+        fields (e.g. `message_id`) override the made-up message's."""
         bot_message = self.updates.message_payload(
             chat, BOT_USER.model_dump(exclude_none=True), text="…", **message
         )
-        if "message_id" in message:
-            bot_message["message_id"] = message["message_id"]
         return self.updates.click(person, bot_message, data)
 
     async def tap(
@@ -157,6 +164,12 @@ class Scene:
     def messages(self, chat: Chat | None = None) -> list[SendMessage]:
         chat_id = self._chat_id(chat)
         return [call for call in self.calls(SendMessage) if call.chat_id == chat_id]
+
+    def last_with_buttons(self, chat: Chat | None = None) -> SendMessage:
+        """The last message with buttons the bot sent to a chat."""
+        sent = [call for call in self.messages(chat) if call.reply_markup]
+        assert sent, f"no message with buttons went to {self._chat_id(chat)}"
+        return sent[-1]
 
     def _chat_id(self, chat: Chat | None) -> int:
         chosen = self.home if chat is None else chat

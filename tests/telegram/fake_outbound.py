@@ -11,8 +11,8 @@ from aiogram import Bot
 from bot.telegram.outbound import OutboundMiddleware
 from bot.telegram.rate_limit import RateLimiter
 from tests.support.clock import FakeClock
-from tests.telegram.fake_lifecycle import RecordingLifecycle
-from tests.telegram.fake_session import TOKEN, ScriptedSession, make_bot
+from tests.support.lifecycle import RecordingLifecycle
+from tests.support.transport import TOKEN, ScriptedSession, make_bot
 
 
 @dataclass

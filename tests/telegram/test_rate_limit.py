@@ -23,8 +23,8 @@ from bot.telegram.rate_limit import (
     is_group,
 )
 from tests.support.clock import FakeClock
+from tests.support.transport import ok
 from tests.telegram.fake_outbound import Harness, build_harness
-from tests.telegram.fake_session import ok
 
 SUPERGROUP = -1001234567890
 USER = 424242

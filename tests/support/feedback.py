@@ -1,4 +1,5 @@
-"""Reading back what feedback stored: tag sets, tagged comments, and a comparable dump."""
+"""Reading back what feedback stored: tag sets, tagged comments, and a comparable dump; the
+tables feedback writes, for before/after comparisons of other features too."""
 
 from __future__ import annotations
 
@@ -7,16 +8,37 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db.models import AuditRecord, Comment, FeedbackItem, FeedbackItemTag
-from tests.feedback.tables import FEEDBACK_TABLES as FEEDBACK_ONLY
+from bot.db.models import (
+    AuditRecord,
+    Comment,
+    FeedbackItem,
+    FeedbackItemTag,
+    FeedbackQuestion,
+    FeedbackTag,
+    FeedbackTagSet,
+    ForgottenUser,
+    InboxQuery,
+    PrivateFeedback,
+    RetentionSetting,
+)
 
-FEEDBACK_TABLES = (*FEEDBACK_ONLY, AuditRecord)
+FEEDBACK_TABLES = (
+    FeedbackTagSet,
+    FeedbackTag,
+    FeedbackItem,
+    FeedbackItemTag,
+    FeedbackQuestion,
+    PrivateFeedback,
+    InboxQuery,
+    ForgottenUser,
+    RetentionSetting,
+)
 
 
 async def dump(session_factory: async_sessionmaker[AsyncSession]) -> dict[str, list[Any]]:
     tables: dict[str, list[Any]] = {}
     async with session_factory() as session:
-        for model in FEEDBACK_TABLES:
+        for model in (*FEEDBACK_TABLES, AuditRecord):
             rows = (await session.execute(select(*model.__table__.columns))).all()
             tables[model.__tablename__] = sorted((tuple(row) for row in rows), key=repr)
     return tables
