@@ -13,10 +13,8 @@ import pytest
 from aiohttp.test_utils import TestServer
 from sqlalchemy import update
 
-from bot.config import load_settings
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry
-from bot.devtools.recording_session import TOKEN
 from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import JobFailed
@@ -38,8 +36,7 @@ async def relay() -> AsyncIterator[tuple[FakeRelay, str]]:
 
 
 def use_beacon(scene: Scene, url: str | None) -> None:
-    settings = load_settings(bot_token=TOKEN, giveaway_beacon_url=url)
-    scene.pipeline.dispatcher.workflow_data["settings"] = settings
+    scene.restart(giveaway_beacon_url=url)
 
 
 async def test_creation_pins_the_first_round_after_the_end(

@@ -16,7 +16,6 @@ from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import Clock
 from bot.services.giveaway_draw import GiveawayDraws
-from handlers.giveaways import build_draws
 from tests.giveaways.support import (
     GROUP,
     audit_actions,
@@ -33,11 +32,8 @@ PEOPLE = [u.user(7000 + n, f"Fan <{n}>", last_name="Ng") for n in range(12)]
 
 
 def draws_of(scene: Scene) -> GiveawayDraws:
-    dispatcher = scene.pipeline.dispatcher
-    draws = build_draws(
-        scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
-    )
-    dispatcher.workflow_data["giveaway_draws"] = draws
+    """The draws the giveaways feature built and injected into its handlers."""
+    draws: GiveawayDraws = scene.pipeline.dispatcher["giveaway_draws"]
     return draws
 
 

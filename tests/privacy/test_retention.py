@@ -11,6 +11,7 @@ from bot.i18n import Translator
 from bot.services.clock import Clock
 from bot.services.retention import RetentionJobs
 from tests.support.cast import ADMIN, FAN, VICTIM
+from tests.support.clock import FakeClock
 from tests.support.feedback import dump
 from tests.support.scene import Scene
 
@@ -65,11 +66,8 @@ async def test_the_daily_purge_clears_old_text_and_keeps_the_counts(scene: Scene
         return int(comments or 0), int(tags or 0)
 
     before = await counts()
-    clock = Clock(
-        scene.session_factory,
-        [RetentionJobs(scene.session_factory, now=lambda: run_at)],
-        now=lambda: run_at,
-    )
+    now = FakeClock(run_at)
+    clock = Clock(scene.session_factory, [RetentionJobs(scene.session_factory, now=now)], now=now)
     (report,) = await clock.run_due(run_at)
     assert report.status.value == "done" and report.detail == "1 groups, 1 comments cleared"
     assert await clock.run_due(run_at) == []

@@ -24,6 +24,7 @@ from bot.services.beacon import (
     ChainInfo,
 )
 from tests.support.beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
+from tests.support.clock import FakeClock
 
 # The League of Entropy mainnet chain's real first round (randomness = SHA-256(signature)).
 ROUND_ONE = {
@@ -48,7 +49,7 @@ async def relay() -> AsyncIterator[tuple[FakeRelay, str]]:
 
 
 def client_for(base: str, *, now: datetime = AFTER_PINNED, timeout: float = 5.0) -> BeaconClient:
-    return BeaconClient(base, timeout=timeout, clock=lambda: now)
+    return BeaconClient(base, timeout=timeout, clock=FakeClock(now))
 
 
 def test_round_math_follows_drand() -> None:
@@ -198,6 +199,6 @@ async def test_garbage_is_rejected(relay: tuple[FakeRelay, str]) -> None:
 async def test_a_given_chain_skips_the_info_request(relay: tuple[FakeRelay, str]) -> None:
     fake, base = relay
     chain = ChainInfo(GENESIS, PERIOD)
-    async with BeaconClient(base, chain=chain, clock=lambda: AFTER_PINNED) as client:
+    async with BeaconClient(base, chain=chain, clock=FakeClock(AFTER_PINNED)) as client:
         await client.fetch_round(PINNED)
     assert fake.requests == [f"/public/{PINNED}"]

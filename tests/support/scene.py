@@ -53,6 +53,11 @@ class Scene:
         pipeline = Pipeline.create(session_factory, telegram, **settings)
         return cls(pipeline, telegram, u.Updates(), session_factory, home)
 
+    def restart(self, **settings: Any) -> None:
+        """The bot restarts with `settings` over the defaults: a new dispatcher and services
+        over the same database and Telegram."""
+        self.pipeline = Pipeline.create(self.session_factory, self.telegram, **settings)
+
     # what people do
 
     async def deliver(self, *raw_updates: dict[str, Any]) -> None:
