@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -18,27 +17,6 @@ from tests.support.cast import VICTIM
 
 CHANNEL_ID = -1002000000777
 GROUP = VICTIM
-
-
-def click_update(
-    update_id: int, person: dict[str, Any], chat: dict[str, Any], message_id: int, data: str
-) -> dict[str, Any]:
-    return {
-        "update_id": update_id,
-        "callback_query": {
-            "id": f"q{update_id}",
-            "from": person,
-            "chat_instance": "1",
-            "message": {
-                "message_id": message_id,
-                "date": 1_700_000_000,
-                "chat": chat,
-                "from": {"id": 42_000_001, "is_bot": True, "first_name": "fanpulse"},
-                "text": "giveaway",
-            },
-            "data": data,
-        },
-    }
 
 
 async def giveaways(session_factory: async_sessionmaker[AsyncSession]) -> list[GiveawayRecord]:

@@ -18,7 +18,7 @@ from bot.db.models import GiveawayEntry
 from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import JobFailed
-from tests.giveaways.support import GROUP, click_update, giveaways
+from tests.giveaways.support import GROUP, giveaways
 from tests.giveaways.test_draw import PEOPLE, draws_of
 from tests.support.beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
 from tests.support.cast import ADMIN
@@ -70,10 +70,8 @@ async def test_the_draw_waits_for_the_round_then_mixes_it_in(
     draws = draws_of(scene)
     await scene.send(GROUP, ADMIN, "/giveaway 2 2h Poster")
     [record] = await giveaways(scene.session_factory)
-    for index, person in enumerate(PEOPLE):
-        await scene.pipeline.deliver(
-            click_update(80_000 + index, person, GROUP, record.message_id or 0, f"ge1:{record.id}")
-        )
+    for person in PEOPLE:
+        await scene.tap(person, GROUP, f"ge1:{record.id}", message_id=record.message_id or 0)
     ends_at = datetime.now(UTC) - timedelta(minutes=5)
     pinned = fairness.beacon_round_after(ends_at, GENESIS, PERIOD)
     async with scene.session_factory() as session, session.begin():
@@ -118,10 +116,8 @@ async def test_python_m_bot_verify_reproduces_the_winners(scene: Scene, tmp_path
     use_beacon(scene, None)
     await scene.send(GROUP, ADMIN, "/giveaway 2 2h Poster")
     [record] = await giveaways(scene.session_factory)
-    for index, person in enumerate(PEOPLE):
-        await scene.pipeline.deliver(
-            click_update(70_000 + index, person, GROUP, record.message_id or 0, f"ge1:{record.id}")
-        )
+    for person in PEOPLE:
+        await scene.tap(person, GROUP, f"ge1:{record.id}", message_id=record.message_id or 0)
     async with scene.session_factory() as session, session.begin():
         await store.set_fields(session, record.id, ends_at=datetime.now(UTC))
     await draws.draw(record.id)

@@ -19,7 +19,6 @@ from bot.services.giveaway_draw import GiveawayDraws
 from tests.giveaways.support import (
     GROUP,
     audit_actions,
-    click_update,
     entries,
     giveaways,
 )
@@ -42,11 +41,9 @@ async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") ->
     await scene.send(GROUP, ADMIN, f"/giveaway {winners} 2h Poster{suffix}")
     [record] = await giveaways(scene.session_factory)
     assert record.message_id is not None
-    for index, person in enumerate(PEOPLE):
+    for person in PEOPLE:
         data = f"ge1:{record.id}"
-        await scene.pipeline.deliver(
-            click_update(90_000 + index, person, GROUP, record.message_id, data)
-        )
+        await scene.tap(person, GROUP, data, message_id=record.message_id)
     assert len(await entries(scene.session_factory)) == len(PEOPLE)
     return record.id
 
@@ -172,9 +169,7 @@ async def test_cancel_with_a_reason_stops_the_draw(scene: Scene) -> None:
     assert isinstance(scene.telegram, ScriptedTelegram)
     assert scene.telegram.documents == []
     assert (await audit_actions(scene.session_factory))[-1] == "giveaway-cancelled"
-    await scene.pipeline.deliver(
-        click_update(99_999, FAN, GROUP, record.message_id or 0, f"ge1:{giveaway_id}")
-    )
+    await scene.tap(FAN, GROUP, f"ge1:{giveaway_id}", message_id=record.message_id or 0)
     assert len(await entries(scene.session_factory)) == len(PEOPLE)
 
 

@@ -10,7 +10,7 @@ from aiogram.methods import AnswerCallbackQuery
 
 from bot.db import giveaways as store
 from bot.db.models import GiveawayRecord
-from tests.giveaways.support import GROUP, click_update, entries, giveaways
+from tests.giveaways.support import GROUP, entries, giveaways
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER
 from tests.support.scene import Scene
@@ -27,7 +27,7 @@ class Presses:
         self.next_id += 1
         assert self.record.message_id is not None
         data = f"ge1:{self.record.id}"
-        return click_update(self.next_id, person, chat, self.record.message_id, data)
+        return self.scene.button(person, chat, data, message_id=self.record.message_id)
 
     async def press(self, person: dict[str, Any]) -> str:
         telegram = self.scene.telegram
