@@ -25,7 +25,6 @@ from handlers.features import Wiring
 @dataclass
 class Pipeline:
     bot: Bot
-    session: RecordingSession
     dispatcher: Dispatcher
     processor: UpdateProcessor
     store: BatchStore
@@ -40,15 +39,14 @@ class Pipeline:
         **settings: Any,
     ) -> Pipeline:
         """Over `session` (a plain recording one if none), with `settings` over the defaults."""
-        session = session or RecordingSession()
-        return cls.over(session_factory, Bot(TOKEN, session=session), session, **settings)
+        bot = Bot(TOKEN, session=session or RecordingSession())
+        return cls.over(session_factory, bot, **settings)
 
     @classmethod
     def over(
         cls,
         session_factory: async_sessionmaker[AsyncSession],
         bot: Bot,
-        session: RecordingSession | None = None,
         *,
         settings: Settings | None = None,
         **overrides: Any,
@@ -59,7 +57,6 @@ class Pipeline:
         clock = build_clock(settings, session_factory, bot, dispatcher)
         return cls(
             bot=bot,
-            session=session or RecordingSession(),
             dispatcher=dispatcher,
             processor=UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher)),
             store=BatchStore(session_factory, max_attempts=1),

@@ -7,7 +7,7 @@ for an instance's clock on a FakeClock (tests/support/clock.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -38,7 +38,6 @@ class Scene:
     updates: u.Updates
     session_factory: async_sessionmaker[AsyncSession]
     home: dict[str, Any] | None = None  # the chat `replies` and `last` read when given none
-    clocks: list[Clock] = field(default_factory=list)
 
     @classmethod
     def create(
@@ -46,10 +45,11 @@ class Scene:
         session_factory: async_sessionmaker[AsyncSession],
         *,
         home: dict[str, Any] | None = None,
-        telegram: ScriptedTelegram | None = None,
         **settings: Any,
     ) -> Scene:
-        telegram = telegram or ScriptedTelegram()
+        """A new bot over the database and a new scripted Telegram, `settings` over the
+        defaults."""
+        telegram = ScriptedTelegram()
         pipeline = Pipeline.create(session_factory, telegram, **settings)
         return cls(pipeline, telegram, u.Updates(), session_factory, home)
 
@@ -185,9 +185,7 @@ class Scene:
 
     def clock(self, now: Callable[[], datetime], instance: str = "one") -> Clock:
         """An instance's clock on `now` with every feature's job sources, never started."""
-        clock = self.pipeline.instance(now, instance)
-        self.clocks.append(clock)
-        return clock
+        return self.pipeline.instance(now, instance)
 
     # polls, as Telegram reports them
 
