@@ -31,9 +31,9 @@ from typing import Any
 
 from bot.db.chat_settings import register_group
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.history_import import import_chunks
 from bot.db.migrate import upgrade
 from bot.domain.history import open_history, read_history
+from bot.services.history_import import import_chunks
 
 SEED = 20240601
 START_UNIXTIME = 1_700_000_000

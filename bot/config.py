@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.i18n import LOCALES
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/fanpulse.sqlite3"
@@ -132,8 +133,8 @@ class Settings(BaseSettings):
     @field_validator("default_language")
     @classmethod
     def _supported_language(cls, value: str) -> str:
-        if value not in ("en", "zh"):
-            raise ValueError("must be 'en' or 'zh'")
+        if value not in LOCALES:
+            raise ValueError("must be 'en', 'zh' or 'zh-Hant'")
         return value
 
     @field_validator("log_level")
@@ -175,13 +176,6 @@ class Settings(BaseSettings):
         if self.bot_token is None:
             raise RuntimeError("BOT_TOKEN is not set")
         return self.bot_token.get_secret_value()
-
-    def sqlite_path(self) -> Path | None:
-        prefix = "sqlite+aiosqlite:///"
-        if not self.database_url.startswith(prefix):
-            return None
-        path = self.database_url.removeprefix(prefix)
-        return None if path in ("", ":memory:") else Path(path)
 
 
 class SettingsError(Exception):

@@ -11,8 +11,8 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.chat_settings import group
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.history_import import import_chunks
 from bot.domain.history import ImportFileError, open_history
+from bot.services.history_import import import_chunks
 
 PROGRESS_EVERY = 10_000
 

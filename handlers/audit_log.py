@@ -6,19 +6,15 @@ from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import Settings
-from bot.db import audit
-from bot.db.chat_settings import group
-from bot.db.operators import user_name
-from bot.domain.audit import PAGE_SIZE, AuditEvent, AuditPage, clamp_page, page_count
+from bot.domain.audit import AuditPage
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
+from bot.services.audit_log import AuditLog, AuditView, Entry
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import AuditPageCb
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 AUDIT = OperatorCommand("audit", Role.OPERATOR)
@@ -31,11 +27,10 @@ async def cmd_audit(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    audit_log: AuditLog,
 ) -> None:
     wanted = int(command.args) - 1 if command.args and command.args.strip().isdigit() else 0
-    text, keyboard = await _render(operator, texts, session_factory, settings, wanted)
+    text, keyboard = _render(operator, texts, await audit_log.page(operator.chat_id, wanted))
     await message.answer(text, reply_markup=keyboard)
 
 
@@ -45,53 +40,37 @@ async def cb_audit_page(
     callback_data: AuditPageCb,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    audit_log: AuditLog,
 ) -> None:
-    text, keyboard = await _render(operator, texts, session_factory, settings, callback_data.page)
+    view = await audit_log.page(operator.chat_id, callback_data.page)
+    text, keyboard = _render(operator, texts, view)
     await show_in_place(query, text, keyboard)
 
 
-async def _render(
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    wanted: int,
+def _render(
+    operator: OperatorContext, texts: Texts, view: AuditView
 ) -> tuple[Html, InlineKeyboardMarkup | None]:
-    async with session_factory() as session:
-        pages = page_count(await audit.count(session, operator.chat_id))
-        page_number = clamp_page(wanted, pages)
-        events = await audit.newest_first(
-            session, operator.chat_id, page_number * PAGE_SIZE, PAGE_SIZE
-        )
-        record = await group(session, operator.chat_id)
-        timezone = (record.timezone if record else None) or settings.default_timezone
-        lines = [texts("audit-title", title=operator.title, page=page_number + 1, pages=pages)]
-        lines.extend([await _line(session, texts, event, timezone) for event in events])
-    if not events:
+    page = view.page
+    lines = [texts("audit-title", title=operator.title, page=page.page + 1, pages=page.pages)]
+    lines.extend(_line(texts, entry, view.timezone) for entry in view.entries)
+    if not view.entries:
         lines.append(texts("audit-empty"))
-    page = AuditPage(events, page_number, pages)
     return texts.lines(lines), _keyboard(texts, operator.chat_id, page)
 
 
-async def _line(session: AsyncSession, texts: Texts, event: AuditEvent, timezone: str) -> Html:
-    if event.actor.is_anonymous_admin:
-        who = texts("audit-anonymous-admin")
-    else:
-        assert event.actor.user_id is not None
-        name = await user_name(session, event.actor.user_id)
-        who = texts("audit-person", name=name or str(event.actor.user_id))
-    subject = ""
-    if event.subject_user_id is not None:
-        subject = await user_name(session, event.subject_user_id) or str(event.subject_user_id)
+def _line(texts: Texts, entry: Entry, timezone: str) -> Html:
+    who = (
+        texts("audit-anonymous-admin")
+        if entry.by_anonymous_admin
+        else texts("audit-person", name=entry.actor)
+    )
     return texts(
         "audit-entry",
-        when=moment(event.at, timezone),
+        when=moment(entry.at, timezone),
         who=who,
-        action=event.action,
-        subject=subject,
-        detail=event.detail or "",
+        action=entry.action,
+        subject=entry.subject,
+        detail=entry.detail,
     )
 
 
@@ -124,4 +103,11 @@ def create_callback_router() -> Router:
     return router
 
 
-FEATURE = Feature(name="audit", operator=(create_router,), buttons=(create_callback_router,))
+def build(wiring: Wiring) -> Built:
+    log = AuditLog(wiring.session_factory, wiring.settings.default_timezone)
+    return Built(services={"audit_log": log})
+
+
+FEATURE = Feature(
+    name="audit", operator=(create_router,), buttons=(create_callback_router,), build=build
+)

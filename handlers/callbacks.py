@@ -20,6 +20,3 @@ class GroupPickCb(CallbackData, prefix="g1"):
 class AuditPageCb(CallbackData, prefix="a1"):
     chat_id: BigInt
     page: BigInt
-
-
-OPERATOR_CALLBACKS: tuple[type[CallbackData], ...] = (GroupPickCb, AuditPageCb)

@@ -3,25 +3,21 @@ command typed here acts on (remembered per operator, re-checked on every command
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from aiogram import Bot, Router
+from aiogram import Router
 from aiogram.enums import ChatType
 from aiogram.filters import Filter
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import Settings
-from bot.db.chat_settings import GroupRecord, active_groups, all_active_group_ids, groups_added_by
-from bot.db.operators import current_group, groups_with_roles, groups_written_in, select_group
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
-from bot.telegram.admins import AdminCache, role_in_group
+from bot.services.authority import Authority
+from bot.services.console import Choice, Console
+from bot.telegram.admins import TelegramAdmins
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, public_command
 from handlers.callbacks import GroupPickCb
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 
@@ -31,7 +27,6 @@ class InPrivate(Filter):
 
 
 PICK_GROUP = OperatorCommand("pick-group", Role.ANALYST)
-CANDIDATE_LIMIT = 50
 
 
 async def cmd_start(message: Message, texts: Texts) -> None:
@@ -46,87 +41,35 @@ async def cmd_help_group(message: Message, texts: Texts) -> None:
     await message.reply(texts("help-group"))
 
 
-async def cmd_groups(
-    message: Message,
-    *,
-    bot: Bot,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    admins: AdminCache,
-    settings: Settings,
-) -> None:
+async def cmd_groups(message: Message, *, texts: Texts, console: Console) -> None:
     if message.from_user is None:
         return
-    groups = await operated_groups(bot, message.from_user, session_factory, admins, settings)
-    if not groups:
+    operated = await console.groups(message.from_user.id)
+    if not operated.groups:
         await message.answer(texts("groups-none"))
         return
-    async with session_factory() as session:
-        current = await current_group(session, message.from_user.id)
     await message.answer(
-        texts("groups-list", count=len(groups)),
-        reply_markup=get_groups_keyboard(texts, [g for g, _ in groups], current),
+        texts("groups-list", count=len(operated.groups)),
+        reply_markup=_groups_keyboard(texts, operated.groups, operated.current),
     )
 
 
 async def cb_pick_group(
-    query: CallbackQuery,
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    query: CallbackQuery, operator: OperatorContext, texts: Texts, console: Console
 ) -> None:
-    async with session_factory() as session, session.begin():
-        await select_group(session, query.from_user.id, operator.chat_id, datetime.now(UTC))
+    await console.choose(query.from_user.id, operator.chat_id)
     await show_in_place(query, texts("groups-chosen", title=operator.title, role=operator.role.key))
 
 
-async def operated_groups(
-    bot: Bot,
-    user: User,
-    session_factory: async_sessionmaker[AsyncSession],
-    admins: AdminCache,
-    settings: Settings,
-) -> list[tuple[GroupRecord, Role]]:
-    """The active groups where this person holds a role now. Candidates come from storage (roles
-    granted, groups they added the bot to or wrote in, groups whose cached administrators
-    include them, every group for bootstrap operators);
-    each is then checked like any command would be."""
-    async with session_factory() as session:
-        if user.id in settings.operator_ids:
-            candidates = await all_active_group_ids(session, CANDIDATE_LIMIT)
-        else:
-            candidates = (
-                await groups_with_roles(session, user.id)
-                | await groups_added_by(session, user.id)
-                | await groups_written_in(session, user.id, CANDIDATE_LIMIT)
-                | await admins.groups_of(user.id)
-            )
-        records = await active_groups(session, candidates)
-    result = []
-    for record in records:
-        role = await role_in_group(
-            bot,
-            session_factory,
-            admins,
-            settings.operator_ids,
-            chat_id=record.id,
-            user_id=user.id,
-            live=False,
-        )
-        if role >= Role.ANALYST:
-            result.append((record, role))
-    return result
-
-
-def get_groups_keyboard(
-    texts: Texts, groups: list[GroupRecord], current: int | None
+def _groups_keyboard(
+    texts: Texts, groups: list[Choice], current: int | None
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for record in groups:
-        key = "groups-button-current" if record.id == current else "groups-button"
+    for choice in groups:
+        key = "groups-button-current" if choice.chat_id == current else "groups-button"
         builder.button(
-            text=texts.plain(key, title=record.title or str(record.id)),
-            callback_data=GroupPickCb(chat_id=record.id),
+            text=texts.plain(key, title=choice.title),
+            callback_data=GroupPickCb(chat_id=choice.chat_id),
         )
     builder.adjust(1)
     return builder.as_markup()
@@ -152,9 +95,19 @@ def create_callback_router() -> Router:
     return router
 
 
+def build(wiring: Wiring) -> Built:
+    directory = TelegramAdmins(wiring.bot, wiring.admins)
+    bootstrap = wiring.settings.operator_ids
+    authority = Authority(wiring.session_factory, directory, bootstrap)
+    return Built(
+        services={"console": Console(wiring.session_factory, authority, directory, bootstrap)}
+    )
+
+
 FEATURE = Feature(
     name="console",
     group_commands=(create_group_router,),
     private=(create_private_router,),
     buttons=(create_callback_router,),
+    build=build,
 )

@@ -10,8 +10,6 @@ Operators: /ask <tag> <question>     the bot posts the question; replies are col
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import structlog
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
@@ -19,22 +17,24 @@ from aiogram.filters import CommandObject, Filter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import audit
-from bot.db import feedback as store
-from bot.db.chat_settings import GroupRecord, active_groups
-from bot.db.feedback_private import store_private_feedback
-from bot.db.operators import groups_written_in
-from bot.db.tag_sets import load_tag_set
-from bot.db.write_buffer import UpdateWrites
 from bot.domain.feedback_status import parse_message_ref, parse_status
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError
 from bot.i18n import Texts
+from bot.services.feedback import (
+    BatchWrites,
+    FeedbackService,
+    GroupChoice,
+    NoGroup,
+    PickGroup,
+    PrivateFeedback,
+    Stored,
+)
+from bot.telegram.feedback_courier import TelegramQuestionCourier
 from handlers.authority import operator_command, public_callback, public_command
 from handlers.callbacks import BigInt
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 from handlers.tags import tag_error
@@ -48,7 +48,6 @@ MARK = OperatorCommand("mark", Role.OPERATOR, console=False)
 DUPE = OperatorCommand("dupe", Role.OPERATOR, console=False)
 MAX_FEEDBACK = 2_000
 MAX_QUESTION = 1_000
-GROUP_CANDIDATES = 10
 ACK = "👍"
 
 
@@ -76,14 +75,18 @@ def _person(message: Message) -> int | None:
     return None if message.from_user.is_bot else message.from_user.id
 
 
+def _thanks(stored: Stored) -> str:
+    return "feedback-thanks" if stored is Stored.STORED else "feedback-not-stored"
+
+
 async def cmd_feedback(
     message: Message,
     *,
     bot: Bot,
     command: CommandObject,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    writes: UpdateWrites | None = None,
+    feedback: FeedbackService,
+    writes: BatchWrites | None = None,
 ) -> None:
     text = (command.args or "").strip()
     person = _person(message)
@@ -96,54 +99,26 @@ async def cmd_feedback(
     if len(text) > MAX_FEEDBACK:
         await message.reply(texts("feedback-too-long", limit=MAX_FEEDBACK))
         return
-    now = datetime.now(UTC)
     if message.chat.type in GROUP_CHAT_TYPES:
         assert writes is not None, "ingest gives every group message its write buffer"
-        writes.add(
-            store.EXPLICIT_UPSERT,
-            store.explicit_row(message.chat.id, message.message_id, person, now),
-        )
+        feedback.in_group(writes, message.chat.id, message.message_id, person)
         await acknowledge(bot, message)
         return
-    async with session_factory() as session:
-        groups = await groups_written_in(session, person, GROUP_CANDIDATES)
-    if not groups:
+    outcome = await feedback.from_private(
+        PrivateFeedback(person, message.message_id, text, message.date)
+    )
+    if isinstance(outcome, NoGroup):
         await message.answer(texts("feedback-no-group"))
-        return
-    if len(groups) > 1:
-        async with session_factory() as session:
-            choices = await active_groups(session, groups)
+    elif isinstance(outcome, PickGroup):
         await message.reply(
-            texts("feedback-pick-group"), reply_markup=group_picker(choices, message.message_id)
+            texts("feedback-pick-group"),
+            reply_markup=group_picker(outcome.choices, message.message_id),
         )
-        return
-    (chat_id,) = groups
-    stored = await _store_private(session_factory, chat_id, person, message, text, now=now)
-    await message.answer(texts("feedback-thanks" if stored else "feedback-not-stored"))
+    else:
+        await message.answer(texts(_thanks(outcome)))
 
 
-async def _store_private(
-    session_factory: async_sessionmaker[AsyncSession],
-    chat_id: int,
-    person: int,
-    message: Message,
-    text: str,
-    *,
-    now: datetime,
-) -> bool:
-    async with session_factory() as session, session.begin():
-        return await store_private_feedback(
-            session,
-            chat_id=chat_id,
-            user_id=person,
-            private_message_id=message.message_id,
-            text=text,
-            sent_at=message.date,
-            now=now,
-        )
-
-
-def group_picker(groups: list[GroupRecord], message_id: int) -> InlineKeyboardMarkup:
+def group_picker(groups: list[GroupChoice], message_id: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for group in groups:
         builder.button(
@@ -159,7 +134,7 @@ async def cb_feedback_group(
     *,
     callback_data: FeedbackGroupCb,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    feedback: FeedbackService,
 ) -> None:
     """The fan picked the group for feedback sent in private chat. The button's data is only a
     claim: the feedback is the /feedback message the picker replies to, sent by this fan, and the
@@ -178,18 +153,14 @@ async def cb_feedback_group(
     ):
         await query.answer(texts.plain("feedback-pick-stale"), show_alert=True)
         return
-    async with session_factory() as session:
-        groups = await groups_written_in(session, person, GROUP_CANDIDATES)
-    if callback_data.chat_id not in groups:
+    stored = await feedback.for_group(
+        callback_data.chat_id, PrivateFeedback(person, original.message_id, text, original.date)
+    )
+    if stored is Stored.STALE:
         await query.answer(texts.plain("feedback-pick-stale"), show_alert=True)
         return
-    stored = await _store_private(
-        session_factory, callback_data.chat_id, person, original, text, now=datetime.now(UTC)
-    )
     await query.answer()
-    await picker.edit_text(  # type: ignore[union-attr]
-        texts("feedback-thanks" if stored else "feedback-not-stored"), reply_markup=None
-    )
+    await picker.edit_text(texts(_thanks(stored)), reply_markup=None)  # type: ignore[union-attr]
 
 
 def _feedback_text(message: Message | None) -> str | None:
@@ -205,11 +176,10 @@ def _feedback_text(message: Message | None) -> str | None:
 async def cmd_ask(
     message: Message,
     *,
-    bot: Bot,
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    feedback: FeedbackService,
 ) -> None:
     name, _, question = (command.args or "").strip().partition(" ")
     question = question.strip()
@@ -220,26 +190,16 @@ async def cmd_ask(
         await message.reply(texts("feedback-too-long", limit=MAX_QUESTION))
         return
     try:
-        async with session_factory() as session:
-            topic = (await load_tag_set(session, operator.chat_id)).get(name).tag
+        topic = await feedback.ask(
+            operator.chat_id,
+            operator.actor,
+            name,
+            question,
+            texts("ask-question", question=question),
+        )
     except TagSetError as error:
         await message.reply(tag_error(texts, error))
         return
-    posted = await bot.send_message(operator.chat_id, texts("ask-question", question=question))
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        await store.record_question(
-            session,
-            chat_id=operator.chat_id,
-            message_id=posted.message_id,
-            topic=topic,
-            asked_by_user_id=operator.actor.user_id,
-            now=now,
-        )
-        await audit.record(
-            session,
-            operator.audit("feedback-asked", now, detail=f"{topic}: {question}"[:500]),
-        )
     if operator.in_private:
         await message.answer(texts("ask-posted", title=operator.title, tag=topic))
 
@@ -256,23 +216,18 @@ async def on_reply_to_bot(
     message: Message,
     *,
     bot: Bot,
-    session_factory: async_sessionmaker[AsyncSession],
-    writes: UpdateWrites,
+    feedback: FeedbackService,
+    writes: BatchWrites,
 ) -> None:
     """A fan's answer to a question: feedback on its topic, in the batch's transaction."""
     replied = message.reply_to_message
     person = _person(message)
     if replied is None or person is None:
         return
-    async with session_factory() as session:
-        topic = await store.question_topic(session, message.chat.id, replied.message_id)
-    if topic is None:
-        return
-    now = datetime.now(UTC)
-    key = (message.chat.id, message.message_id)
-    writes.add(store.EXPLICIT_UPSERT, store.explicit_row(*key, person, now, replied.message_id))
-    writes.add(store.TOPIC_TAG_UPSERT, (*key, topic, "manual"))
-    await acknowledge(bot, message)
+    if await feedback.answer(
+        writes, message.chat.id, message.message_id, person, replied.message_id
+    ):
+        await acknowledge(bot, message)
 
 
 async def cmd_tag(
@@ -281,9 +236,9 @@ async def cmd_tag(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    feedback: FeedbackService,
 ) -> None:
-    await _manual_tag(message, command, operator, texts, session_factory, present=True)
+    await _manual_tag(message, command, operator, texts, feedback, present=True)
 
 
 async def cmd_untag(
@@ -292,9 +247,9 @@ async def cmd_untag(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    feedback: FeedbackService,
 ) -> None:
-    await _manual_tag(message, command, operator, texts, session_factory, present=False)
+    await _manual_tag(message, command, operator, texts, feedback, present=False)
 
 
 async def _manual_tag(
@@ -302,7 +257,7 @@ async def _manual_tag(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    feedback: FeedbackService,
     *,
     present: bool,
 ) -> None:
@@ -311,21 +266,10 @@ async def _manual_tag(
     if replied is None or len(words) != 1:
         await message.reply(texts("tag-reply-usage" if present else "untag-reply-usage"))
         return
-    now = datetime.now(UTC)
     try:
-        async with session_factory() as session, session.begin():
-            tag = (await load_tag_set(session, operator.chat_id)).get(words[0]).tag
-            await store.set_manual_tag(
-                session, operator.chat_id, replied.message_id, tag, present=present, now=now
-            )
-            await audit.record(
-                session,
-                operator.audit(
-                    "feedback-tagged" if present else "feedback-untagged",
-                    now,
-                    detail=f"{replied.message_id}: {tag}",
-                ),
-            )
+        tag = await feedback.tag(
+            operator.chat_id, operator.actor, replied.message_id, words[0], present=present
+        )
     except TagSetError as error:
         await message.reply(tag_error(texts, error))
         return
@@ -338,22 +282,14 @@ async def cmd_mark(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    feedback: FeedbackService,
 ) -> None:
     replied = message.reply_to_message
     status = parse_status(command.args or "")
     if replied is None or status is None:
         await message.reply(texts("mark-usage"))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        await store.set_status(session, operator.chat_id, replied.message_id, status, now)
-        await audit.record(
-            session,
-            operator.audit(
-                "feedback-status-set", now, detail=f"{replied.message_id}: {status.value}"
-            ),
-        )
+    await feedback.mark(operator.chat_id, operator.actor, replied.message_id, status)
     await message.reply(texts("mark-done", status=status.value))
 
 
@@ -363,7 +299,7 @@ async def cmd_dupe(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    feedback: FeedbackService,
 ) -> None:
     replied = message.reply_to_message
     original = parse_message_ref(command.args or "")
@@ -373,16 +309,11 @@ async def cmd_dupe(
     if original == replied.message_id:
         await message.reply(texts("dupe-itself"))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        if not await store.comment_exists(session, operator.chat_id, original):
-            await message.reply(texts("dupe-unknown", original=original))
-            return
-        await store.link_duplicate(session, operator.chat_id, replied.message_id, original, now)
-        await audit.record(
-            session,
-            operator.audit("feedback-duplicate", now, detail=f"{replied.message_id} -> {original}"),
-        )
+    if not await feedback.link_duplicate(
+        operator.chat_id, operator.actor, replied.message_id, original
+    ):
+        await message.reply(texts("dupe-unknown", original=original))
+        return
     await message.reply(texts("dupe-done", original=original))
 
 
@@ -418,6 +349,11 @@ def create_reply_router() -> Router:
     return router
 
 
+def _build(wiring: Wiring) -> Built:
+    courier = TelegramQuestionCourier(wiring.bot)
+    return Built(services={"feedback": FeedbackService(wiring.session_factory, courier)})
+
+
 FEATURE = Feature(
     name="feedback",
     operator=(create_router,),
@@ -425,4 +361,5 @@ FEATURE = Feature(
     buttons=(create_callback_router,),
     # /feedback is anyone's, in a group and in private chat: tried after every operator command.
     fallback_commands=(create_public_router,),
+    build=_build,
 )

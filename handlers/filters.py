@@ -1,18 +1,16 @@
-"""Async filters for the hot path: aiogram runs synchronous filters (and F magic) in a thread."""
+"""Async filters for the command routers: aiogram runs synchronous filters (and F magic) in a
+thread. The group filters the Telegram edge needs too live in bot/telegram/filters.py."""
 
 from __future__ import annotations
 
-from aiogram import Bot
-from aiogram.enums import ChatType
 from aiogram.filters import Filter
 from aiogram.types import Message
 
-GROUP_CHAT_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
+# Until handlers/__init__.py, videos.py, digest.py and feedback.py import these from
+# bot/telegram/filters.py (their owners are changing them in parallel).
+from bot.telegram.filters import GROUP_CHAT_TYPES, InGroup
 
-
-class InGroup(Filter):
-    async def __call__(self, message: Message) -> bool:
-        return message.chat.type in GROUP_CHAT_TYPES
+__all__ = ["GROUP_CHAT_TYPES", "InGroup", "LooksLikeCommand"]
 
 
 class LooksLikeCommand(Filter):
@@ -22,22 +20,3 @@ class LooksLikeCommand(Filter):
     async def __call__(self, message: Message) -> bool:
         text = message.text if message.text is not None else message.caption
         return text is not None and text.startswith("/")
-
-
-class PlainGroupChat(Filter):
-    """Group chat that no feature acts on: not a command, and not a reply to the bot.
-
-    bot/telegram/express_lane.py stores such messages straight from the JSON, before any
-    dispatch: widen both together (tests/telegram/test_express_lane.py checks they agree).
-    """
-
-    async def __call__(self, message: Message, bot: Bot) -> bool:
-        if message.chat.type not in GROUP_CHAT_TYPES:
-            return False
-        text = message.text if message.text is not None else message.caption
-        if text is not None and text.startswith("/"):
-            return False
-        if message.is_automatic_forward:  # a channel post roots a video's thread (handlers/videos)
-            return False
-        replied = message.reply_to_message
-        return replied is None or replied.from_user is None or replied.from_user.id != bot.id

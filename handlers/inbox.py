@@ -8,57 +8,28 @@ must belong to that group.
 
 from __future__ import annotations
 
-import asyncio
-import io
-from datetime import UTC, datetime
-from typing import Literal
-from zoneinfo import ZoneInfo
-
-from aiogram import Bot, Router
-from aiogram.exceptions import TelegramForbiddenError
+from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import Settings
-from bot.db import audit
-from bot.db import inbox as store
-from bot.db.chat_settings import group
-from bot.db.operators import user_by_username
-from bot.db.tag_sets import load_tag_set
-from bot.domain.export import COLUMNS, Column, ExportMeta, FeedbackRow, write_csv, write_json
-from bot.domain.inbox import (
-    DEFAULT_COUNTS_PERIOD,
-    PAGE_SIZE,
-    InboxError,
-    InboxErrorCode,
-    InboxFilter,
-    RawFilter,
-    clamp_page,
-    excerpt,
-    is_expired,
-    page_count,
-    parse_filters,
-    parse_period,
-    resolve,
-)
+from bot.domain.export import COLUMNS, FORMATS, FeedbackRow
+from bot.domain.inbox import DEFAULT_COUNTS_PERIOD, InboxError, excerpt, parse_period
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
+from bot.services.inbox import ExportRequest, InboxPage, InboxService
+from bot.telegram.inbox_courier import TelegramDocumentCourier
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 INBOX = OperatorCommand("inbox", Role.ANALYST)
 INBOX_COUNTS = OperatorCommand("inbox_counts", Role.ANALYST)
 INBOX_PAGE = OperatorCommand("inbox-page", Role.ANALYST)
 EXPORT = OperatorCommand("export", Role.OPERATOR, destructive=True)
-MAX_EXPORT_ROWS = 100_000
-ExportFormat = Literal["csv", "json"]
-FORMATS: dict[str, ExportFormat] = {"csv": "csv", "json": "json"}
 
 
 class InboxPageCb(CallbackData, prefix="ib1"):
@@ -75,52 +46,20 @@ def inbox_error(texts: Texts, error: InboxError) -> Html:
     return texts("inbox-error", code=error.code.value, value=value)
 
 
-async def _filters(
-    session: AsyncSession, chat_id: int, arguments: str, now: datetime
-) -> InboxFilter:
-    """Parse and resolve what was typed; `InboxError` when anything is wrong."""
-    tag_set = await load_tag_set(session, chat_id)
-    raw = parse_filters(arguments, tag_set.names)
-    return resolve(raw, await _author_id(session, raw), now)
-
-
-async def _author_id(session: AsyncSession, raw: RawFilter) -> int | None:
-    if raw.author is None:
-        return None
-    if raw.author.isdigit():
-        return int(raw.author)
-    found = await user_by_username(session, raw.author.removeprefix("@"))
-    if found is None:
-        raise InboxError(InboxErrorCode.UNKNOWN_AUTHOR, raw.author)
-    return found
-
-
-async def _timezone(session: AsyncSession, chat_id: int, settings: Settings) -> str:
-    record = await group(session, chat_id)
-    return (record.timezone if record else None) or settings.default_timezone
-
-
 async def cmd_inbox(
     message: Message,
     *,
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    inbox: InboxService,
 ) -> None:
-    now = datetime.now(UTC)
     try:
-        async with session_factory() as session, session.begin():
-            filters = await _filters(session, operator.chat_id, command.args or "", now)
-            user_id = operator.actor.user_id or operator.chat_id
-            query_id = await store.save_query(session, user_id, operator.chat_id, filters, now)
+        page = await inbox.open(operator.chat_id, operator.actor, command.args or "")
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return
-    text, keyboard = await _render(
-        operator, texts, session_factory, settings, query_id=query_id, wanted=0
-    )
+    text, keyboard = _render(operator, texts, page)
     await message.answer(text, reply_markup=keyboard, disable_web_page_preview=True)
 
 
@@ -130,61 +69,39 @@ async def cb_inbox_page(
     callback_data: InboxPageCb,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    inbox: InboxService,
 ) -> None:
-    async with session_factory() as session:
-        stored = await store.load_query(session, callback_data.query)
-    error: InboxError | None = None
-    if stored is None or stored.chat_id != operator.chat_id:
-        error = InboxError(InboxErrorCode.UNKNOWN_QUERY)
-    elif is_expired(stored.created_at, datetime.now(UTC)):
-        error = InboxError(InboxErrorCode.EXPIRED)
-    if error is not None:
+    try:
+        page = await inbox.page(operator.chat_id, callback_data.query, callback_data.page)
+    except InboxError as error:
         await query.answer(
             texts.plain("inbox-error", code=error.code.value, value=""), show_alert=True
         )
         return
-    text, keyboard = await _render(
-        operator,
-        texts,
-        session_factory,
-        settings,
-        query_id=callback_data.query,
-        wanted=callback_data.page,
-    )
+    text, keyboard = _render(operator, texts, page)
     await show_in_place(query, text, keyboard, disable_web_page_preview=True)
 
 
-async def _render(
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    *,
-    query_id: int,
-    wanted: int,
+def _render(
+    operator: OperatorContext, texts: Texts, page: InboxPage
 ) -> tuple[Html, InlineKeyboardMarkup | None]:
-    async with session_factory() as session:
-        stored = await store.load_query(session, query_id)
-        assert stored is not None, "rendered right after it was stored or checked"
-        total = await store.count_items(session, operator.chat_id, stored.filters)
-        pages = page_count(total)
-        page = clamp_page(wanted, pages)
-        rows = await store.items(
-            session, operator.chat_id, stored.filters, offset=page * PAGE_SIZE, limit=PAGE_SIZE
-        )
-        timezone = await _timezone(session, operator.chat_id, settings)
     lines = [
-        texts("inbox-title", title=operator.title, total=total, page=page + 1, pages=pages),
+        texts(
+            "inbox-title",
+            title=operator.title,
+            total=page.total,
+            page=page.page + 1,
+            pages=page.pages,
+        ),
     ]
-    described = stored.filters.describe()
+    described = page.filters.describe()
     if described:
         lines.append(texts("inbox-filters", filters=described))
-    lines.extend(_item(texts, row, timezone) for row in rows)
-    if not rows:
+    lines.extend(_item(texts, row, page.timezone) for row in page.rows)
+    if not page.rows:
         lines.append(texts("inbox-empty"))
-    return texts.lines(lines), _keyboard(texts, operator.chat_id, query_id, page, pages)
+    keyboard = _keyboard(texts, operator.chat_id, page.query_id, page.page, page.pages)
+    return texts.lines(lines), keyboard
 
 
 def _item(texts: Texts, row: FeedbackRow, timezone: str) -> Html:
@@ -228,7 +145,7 @@ async def cmd_inbox_counts(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    inbox: InboxService,
 ) -> None:
     typed = (command.args or "").strip() or DEFAULT_COUNTS_PERIOD
     try:
@@ -236,12 +153,7 @@ async def cmd_inbox_counts(
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return
-    since = datetime.now(UTC) - period
-    async with session_factory() as session:
-        counts = await store.tag_counts(session, operator.chat_id, since)
-        names = (await load_tag_set(session, operator.chat_id)).names
-    every = {name: counts.get(name, 0) for name in names} | counts
-    ranked = sorted(every.items(), key=lambda item: (-item[1], item[0]))
+    ranked = await inbox.counts(operator.chat_id, period)
     lines = [texts("inbox-counts-title", title=operator.title, period=typed)]
     lines.extend(texts("inbox-counts-line", tag=tag, count=count) for tag, count in ranked)
     if not ranked:
@@ -252,12 +164,10 @@ async def cmd_inbox_counts(
 async def cmd_export(
     message: Message,
     *,
-    bot: Bot,
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    inbox: InboxService,
 ) -> None:
     kind, _, arguments = (command.args or "").strip().partition(" ")
     export_format = FORMATS.get(kind.lower())
@@ -267,55 +177,27 @@ async def cmd_export(
     if operator.actor.user_id is None:
         await message.reply(texts("export-private-only"))
         return
-    now = datetime.now(UTC)
+    request = ExportRequest(
+        chat_id=operator.chat_id,
+        title=operator.title,
+        actor=operator.actor,
+        export_format=export_format,
+        arguments=arguments,
+        headers={column: texts.plain(f"export-column-{column}") for column in COLUMNS},
+        caption=lambda count: texts(
+            "export-caption", title=operator.title, count=count, format=export_format
+        ),
+    )
     try:
-        async with session_factory() as session:
-            filters = await _filters(session, operator.chat_id, arguments, now)
-            rows = await store.items(session, operator.chat_id, filters, limit=MAX_EXPORT_ROWS)
-            timezone = await _timezone(session, operator.chat_id, settings)
+        exported = await inbox.export(request, operator.actor.user_id)
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return
-    meta = ExportMeta(operator.chat_id, operator.title, filters.describe(), now, ZoneInfo(timezone))
-    data = await asyncio.to_thread(_document, export_format, rows, meta, _headers(texts))
-    name = f"feedback-{-operator.chat_id}-{now:%Y%m%d-%H%M}.{export_format}"
-    caption = texts("export-caption", title=operator.title, count=len(rows), format=export_format)
-    try:
-        await bot.send_document(
-            operator.actor.user_id, BufferedInputFile(data, name), caption=caption
-        )
-    except TelegramForbiddenError:
+    if not exported.delivered:
         await message.reply(texts("export-start-me"))
         return
-    async with session_factory() as session, session.begin():
-        await audit.record(
-            session,
-            operator.audit(
-                "feedback-exported",
-                now,
-                detail=f"{export_format}, {len(rows)}: {filters.describe()}"[:500],
-            ),
-        )
     if not operator.in_private:
-        await message.reply(texts("export-sent-privately", count=len(rows)))
-
-
-def _headers(texts: Texts) -> dict[Column, str]:
-    return {column: texts.plain(f"export-column-{column}") for column in COLUMNS}
-
-
-def _document(
-    export_format: ExportFormat,
-    rows: list[FeedbackRow],
-    meta: ExportMeta,
-    headers: dict[Column, str],
-) -> bytes:
-    target = io.BytesIO()
-    if export_format == "csv":
-        write_csv(target, rows, meta.timezone, headers)
-    else:
-        write_json(target, rows, meta)
-    return target.getvalue()
+        await message.reply(texts("export-sent-privately", count=exported.rows))
 
 
 def create_router() -> Router:
@@ -332,4 +214,15 @@ def create_callback_router() -> Router:
     return router
 
 
-FEATURE = Feature(name="inbox", operator=(create_router,), buttons=(create_callback_router,))
+def _build(wiring: Wiring) -> Built:
+    inbox = InboxService(
+        wiring.session_factory,
+        TelegramDocumentCourier(wiring.bot),
+        wiring.settings.default_timezone,
+    )
+    return Built(services={"inbox": inbox})
+
+
+FEATURE = Feature(
+    name="inbox", operator=(create_router,), buttons=(create_callback_router,), build=_build
+)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from typing import cast
 
 from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.types import Message
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import audit
-from bot.db.chat_settings import set_group_language
-from bot.db.user_settings import set_user_language
-from bot.domain.audit import AuditAction
 from bot.domain.roles import OperatorCommand, Role
-from bot.i18n import Texts, Translator, locale_of
+from bot.i18n import Locale, Texts, Translator, locale_of
+from bot.services.languages import Languages
 from handlers.authority import operator_command, public_command
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 # Group-only: in private, /language is the reader's own choice.
@@ -30,19 +26,13 @@ async def cmd_group_language(
     operator: OperatorContext,
     texts: Texts,
     translator: Translator,
-    session_factory: async_sessionmaker[AsyncSession],
+    languages: Languages,
 ) -> None:
     locale = locale_of((command.args or "").strip())
     if locale is None:
         await message.reply(texts("language-group-usage"))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        await set_group_language(session, operator.chat_id, locale, now)
-        await audit.record(
-            session,
-            operator.audit(AuditAction.GROUP_LANGUAGE_SET, now, detail=locale),
-        )
+    await languages.choose_for_group(operator.chat_id, operator.actor, locale)
     await message.reply(translator.bind(locale)("language-group-set"))
 
 
@@ -52,14 +42,13 @@ async def cmd_my_language(
     command: CommandObject,
     texts: Texts,
     translator: Translator,
-    session_factory: async_sessionmaker[AsyncSession],
+    languages: Languages,
 ) -> None:
     locale = locale_of((command.args or "").strip())
     if locale is None or message.from_user is None:
         await message.answer(texts("language-private-usage"))
         return
-    async with session_factory() as session, session.begin():
-        await set_user_language(session, message.from_user.id, locale, datetime.now(UTC))
+    await languages.choose_for_person(message.from_user.id, locale)
     await message.answer(translator.bind(locale)("language-private-set"))
 
 
@@ -75,6 +64,14 @@ def create_private_router() -> Router:
     return router
 
 
+def build(wiring: Wiring) -> Built:
+    default = cast(Locale, wiring.settings.default_language)
+    return Built(services={"languages": Languages(wiring.session_factory, default)})
+
+
 FEATURE = Feature(
-    name="language", group_commands=(create_group_router,), private=(create_private_router,)
+    name="language",
+    group_commands=(create_group_router,),
+    private=(create_private_router,),
+    build=build,
 )

@@ -3,24 +3,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from typing import cast
 
 import structlog
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Filter
 from aiogram.types import ChatMemberUpdated
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import Settings
-from bot.db.chat_settings import group, mark_group_removed, register_group
-from bot.domain.roles import GONE_STATUSES
-from bot.i18n import Html, Texts, Translator
-from bot.services.health import BotRights, missing_requirements
-from bot.telegram.admins import AdminCache, bot_rights, plain, status_of
-from handlers.features import Feature
-from handlers.filters import GROUP_CHAT_TYPES
-from handlers.middlewares import person_locale
+from bot.i18n import Html, Locale, Texts, Translator
+from bot.services.health import missing_requirements
+from bot.services.languages import Languages
+from bot.services.membership import Changer, Chat, JoinReport, Membership
+from bot.telegram.admins import AdminCache, TelegramAdmins, plain, status_of
+from bot.telegram.filters import GROUP_CHAT_TYPES
+from handlers.features import Built, Feature, Wiring
 
 log = structlog.get_logger(__name__)
 
@@ -31,57 +28,24 @@ class InGroupUpdate(Filter):
 
 
 async def on_bot_membership(
-    update: ChatMemberUpdated,
-    *,
-    bot: Bot,
-    session_factory: async_sessionmaker[AsyncSession],
-    translator: Translator,
-    settings: Settings,
-    admins: AdminCache,
+    update: ChatMemberUpdated, *, bot: Bot, translator: Translator, membership: Membership
 ) -> None:
-    chat = update.chat
-    status = status_of(update.new_chat_member)
-    now = datetime.now(UTC)
-    await admins.forget(chat.id)
-    if status in GONE_STATUSES:
-        # Removed or kicked: the group is inactive and hears nothing more from us.
-        async with session_factory() as session, session.begin():
-            await mark_group_removed(
-                session, chat.id, "kicked" if status == "kicked" else "removed"
-            )
-        log.info("group.removed", chat_id=chat.id, status=status)
+    chat, actor = update.chat, update.from_user
+    report = await membership.bot_status_changed(
+        Chat(chat.id, plain(chat.type), chat.title, chat.username),
+        Changer(actor.id, actor.is_bot, actor.language_code),
+        old_status=status_of(update.old_chat_member),
+        status=status_of(update.new_chat_member),
+    )
+    if report is None:
         return
-    actor = update.from_user
-    async with session_factory() as session, session.begin():
-        known = await group(session, chat.id)
-        joined = (
-            status_of(update.old_chat_member) in GONE_STATUSES
-            or known is None
-            or not known.is_active
-        )
-        await register_group(
-            session,
-            chat_id=chat.id,
-            chat_type=plain(chat.type),
-            title=chat.title,
-            username=chat.username,
-            added_by_user_id=actor.id if joined and not actor.is_bot else None,
-            now=now,
-        )
-    log.info("group.joined" if joined else "group.rights_changed", chat_id=chat.id, status=status)
-    if actor.is_bot:
-        return
-    rights = await bot_rights(bot, chat.id)
-    if rights is None:
-        return
-    texts = translator.bind(await person_locale(session_factory, actor, settings))
-    report = join_report(texts, chat.title or str(chat.id), rights, joined=joined)
-    await _tell(bot, actor.id, chat.id, report)
+    text = _join_report(translator.bind(report.locale), chat.title or str(chat.id), report)
+    await _tell(bot, actor.id, chat.id, text)
 
 
-def join_report(texts: Texts, title: str, rights: BotRights, *, joined: bool) -> Html:
-    missing = missing_requirements(rights)
-    lines = [texts("join-title" if joined else "rights-changed-title", title=title)]
+def _join_report(texts: Texts, title: str, report: JoinReport) -> Html:
+    missing = missing_requirements(report.rights)
+    lines = [texts("join-title" if report.joined else "rights-changed-title", title=title)]
     if missing:
         lines.append(texts("join-missing"))
         lines.extend(texts(f"requirement-{requirement}") for requirement in missing)
@@ -117,4 +81,10 @@ def create_router() -> Router:
     return router
 
 
-FEATURE = Feature(name="membership", chat_updates=(create_router,))
+def build(wiring: Wiring) -> Built:
+    languages = Languages(wiring.session_factory, cast(Locale, wiring.settings.default_language))
+    groups = TelegramAdmins(wiring.bot, wiring.admins)
+    return Built(services={"membership": Membership(wiring.session_factory, groups, languages)})
+
+
+FEATURE = Feature(name="membership", chat_updates=(create_router,), build=build)

@@ -1,29 +1,30 @@
 """Request context for handlers that declared themselves (handlers/authority.py): the reader's
 language (`texts`) and, for operator commands, the authorization decision (`operator`).
 
-Handlers without a declaration (ingest, the hot path) pass straight through.
+Handlers without a declaration (ingest, the hot path) pass straight through. What the client
+typed or sent is only data: this module reads the update into a request, and the `Authority`
+service (bot/services/authority.py) decides.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, cast
 
-from aiogram import BaseMiddleware, Bot
+from aiogram import BaseMiddleware
 from aiogram.enums import ChatType
-from aiogram.types import CallbackQuery, Message, TelegramObject, User
+from aiogram.types import CallbackQuery, Message, TelegramObject
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
-from bot.db.chat_settings import GroupRecord, ensure_chat, group, group_language
-from bot.db.operators import current_group
-from bot.db.user_settings import user_language
 from bot.domain.audit import AuditEvent
-from bot.domain.roles import Actor, OperatorCommand, Role, allows, sender_of
-from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
-from bot.telegram.admins import AdminCache, plain, role_in_group
+from bot.domain.roles import Actor, OperatorCommand, Role, sender_of
+from bot.i18n import Locale, Texts, Translator
+from bot.services.authority import Authority, FromConsole, FromGroup, Pressed, Refusal, Request
+from bot.services.languages import Languages
+from bot.telegram.admins import plain
 from handlers.authority import OPERATOR_FLAG, PUBLIC_FLAG
 
 Next = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -59,26 +60,14 @@ class OperatorContext:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    key: str | None  # None: refuse silently (the group is not ours to talk to any more)
-    args: dict[str, str] = field(default_factory=dict)
-
-
-async def person_locale(
-    session_factory: async_sessionmaker[AsyncSession], user: User, settings: Settings
-) -> Locale:
-    async with session_factory() as session:
-        chosen = await user_language(session, user.id)
-    return choose_locale(chosen, user.language_code, cast(Locale, settings.default_language))
-
-
 async def group_locale(
     session_factory: async_sessionmaker[AsyncSession], chat_id: int, settings: Settings
 ) -> Locale:
-    async with session_factory() as session:
-        chosen = await group_language(session, chat_id)
-    return locale_of(chosen) or cast(Locale, settings.default_language)
+    """For handlers/giveaways.py and handlers/videos.py until they take the injected
+    `languages` service (their owners are changing them in parallel); then this goes."""
+    return await Languages(session_factory, cast(Locale, settings.default_language)).of_group(
+        chat_id
+    )
 
 
 class ContextMiddleware(BaseMiddleware):
@@ -91,25 +80,36 @@ class ContextMiddleware(BaseMiddleware):
         data["texts"] = texts
         if spec is None:
             return await handler(event, data)
-        outcome = await _authorize(event, data, spec)
+        request = _request(event, data, spec)
+        authority: Authority = data["authority"]
+        outcome = (
+            request if isinstance(request, Refusal) else await authority.authorize(request, spec)
+        )
         if isinstance(outcome, Refusal):
             await _refuse(event, texts, outcome)
             return None
-        data["operator"] = outcome
+        data["operator"] = OperatorContext(
+            chat_id=outcome.chat_id,
+            title=outcome.title,
+            actor=outcome.actor,
+            role=outcome.role,
+            command=spec,
+            in_private=outcome.in_private,
+        )
         return await handler(event, data)
 
 
 async def _reader_texts(event: TelegramObject, data: dict[str, Any]) -> Texts:
     translator: Translator = data["translator"]
-    settings: Settings = data["settings"]
-    session_factory: async_sessionmaker[AsyncSession] = data["session_factory"]
+    languages: Languages = data["languages"]
     chat = event.chat if isinstance(event, Message) else _callback_chat(event)
     user = getattr(event, "from_user", None)
     if chat is not None and chat.type != ChatType.PRIVATE:
-        return translator.bind(await group_locale(session_factory, chat.id, settings))
+        return translator.bind(await languages.of_group(chat.id))
     if user is None:
+        settings: Settings = data["settings"]
         return translator.bind(cast(Locale, settings.default_language))
-    return translator.bind(await person_locale(session_factory, user, settings))
+    return translator.bind(await languages.of_person(user.id, user.language_code))
 
 
 def _callback_chat(event: TelegramObject) -> Any:
@@ -118,46 +118,15 @@ def _callback_chat(event: TelegramObject) -> Any:
     return None
 
 
-async def _authorize(
+def _request(
     event: TelegramObject, data: dict[str, Any], spec: OperatorCommand
-) -> OperatorContext | Refusal:
-    session_factory: async_sessionmaker[AsyncSession] = data["session_factory"]
-    target = await _target(event, data, spec, session_factory)
-    if isinstance(target, Refusal):
-        return target
-    chat_id, actor, in_private = target
-    async with session_factory() as session:
-        record = await group(session, chat_id)
-    if record is None or not record.is_active:
-        return Refusal("refused-group-inactive" if in_private else None)
-    role = await _role(data, record, actor, spec)
-    if not allows(role, spec):
-        return Refusal(
-            "refused-role",
-            {"required": spec.role.key, "title": _title(record), "command": spec.name},
-        )
-    return OperatorContext(
-        chat_id=chat_id,
-        title=_title(record),
-        actor=actor,
-        role=role,
-        command=spec,
-        in_private=in_private,
-    )
-
-
-async def _target(
-    event: TelegramObject,
-    data: dict[str, Any],
-    spec: OperatorCommand,
-    session_factory: async_sessionmaker[AsyncSession],
-) -> tuple[int, Actor, bool] | Refusal:
-    """Which group the action targets and who acts; what the client typed or sent is only data."""
+) -> Request | Refusal:
+    """Which group the action targets and who acts, as the update says."""
     if isinstance(event, CallbackQuery):
         chat_id = getattr(data.get("callback_data"), "chat_id", None)
         if not isinstance(chat_id, int):
             return Refusal("refused-role", {"required": spec.role.key, "title": "?"})
-        return chat_id, Actor(user_id=event.from_user.id), _in_private(event)
+        return Pressed(chat_id, event.from_user.id, _in_private(event))
     if not isinstance(event, Message):
         return Refusal(None)
     if event.chat.type == ChatType.PRIVATE:
@@ -165,11 +134,7 @@ async def _target(
             return Refusal("refused-foreign-sender")
         if not spec.console:
             return Refusal("refused-group-only", {"command": spec.name})
-        async with session_factory() as session:
-            chat_id = await current_group(session, event.from_user.id)
-        if chat_id is None:
-            return Refusal("console-no-group")
-        return chat_id, Actor(user_id=event.from_user.id), True
+        return FromConsole(event.from_user.id)
     sender = sender_of(
         event.chat.id,
         event.from_user.id if event.from_user else None,
@@ -177,40 +142,11 @@ async def _target(
     )
     if sender.actor is None:
         return Refusal("refused-foreign-sender")
-    async with session_factory() as session, session.begin():
-        await ensure_chat(
-            session, event.chat.id, plain(event.chat.type), event.chat.title, datetime.now(UTC)
-        )
-    return event.chat.id, sender.actor, False
+    return FromGroup(event.chat.id, plain(event.chat.type), event.chat.title, sender.actor)
 
 
 def _in_private(query: CallbackQuery) -> bool:
     return query.message is not None and query.message.chat.type == ChatType.PRIVATE
-
-
-async def _role(
-    data: dict[str, Any], record: GroupRecord, actor: Actor, spec: OperatorCommand
-) -> Role:
-    if actor.is_anonymous_admin:
-        # Telegram sets sender_chat to the group itself only for its anonymous administrators.
-        return Role.ADMINISTRATOR if actor.anonymous_chat_id == record.id else Role.NONE
-    assert actor.user_id is not None
-    bot: Bot = data["bot"]
-    admins: AdminCache = data["admins"]
-    settings: Settings = data["settings"]
-    return await role_in_group(
-        bot,
-        data["session_factory"],
-        admins,
-        settings.operator_ids,
-        chat_id=record.id,
-        user_id=actor.user_id,
-        live=spec.destructive,
-    )
-
-
-def _title(record: GroupRecord) -> str:
-    return record.title or str(record.id)
 
 
 async def _refuse(event: TelegramObject, texts: Texts, refusal: Refusal) -> None:

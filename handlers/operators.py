@@ -6,37 +6,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
-
 from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import audit
-from bot.db.operators import grant_role, revoke_role, user_by_username, user_name
-from bot.domain.audit import AuditAction
 from bot.domain.roles import OperatorCommand, Role, parse_grantable_role
 from bot.i18n import Texts
+from bot.services.authority import Authority
+from bot.services.roles import (
+    SUBJECT_MISSING,
+    NoSubject,
+    Person,
+    Roles,
+    Subject,
+    Typed,
+    identify,
+)
+from bot.telegram.admins import TelegramAdmins
 from handlers.authority import operator_command
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+
+# handlers/privacy.py imports NoSubject from here (and `_subject` below).
+__all__ = ["NoSubject"]
 
 GRANT = OperatorCommand("grant", Role.ADMINISTRATOR, destructive=True)
 REVOKE = OperatorCommand("revoke", Role.ADMINISTRATOR, destructive=True)
-
-
-@dataclass(frozen=True, slots=True)
-class Subject:
-    user_id: int
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class NoSubject:
-    key: str
-    who: str = ""
 
 
 async def cmd_grant(
@@ -45,35 +41,24 @@ async def cmd_grant(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    roles: Roles,
 ) -> None:
     words = (command.args or "").split()
     role = parse_grantable_role(words[0]) if words else None
     if role is None:
         await message.reply(texts("grant-usage"))
         return
-    subject = await _subject(message, words[1:], operator, session_factory)
-    if isinstance(subject, NoSubject):
-        key = "grant-usage" if subject.key == "subject-missing" else subject.key
-        await message.reply(texts(key, who=subject.who))
+    subject = subject_of(message, words[1:], operator)
+    outcome = (
+        subject
+        if isinstance(subject, NoSubject)
+        else await roles.grant(operator.chat_id, operator.actor, subject, role)
+    )
+    if isinstance(outcome, NoSubject):
+        key = "grant-usage" if outcome == SUBJECT_MISSING else outcome.key
+        await message.reply(texts(key, who=outcome.who))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        await grant_role(
-            session,
-            chat_id=operator.chat_id,
-            user_id=subject.user_id,
-            role=role.key,
-            granted_by_user_id=operator.actor.user_id,
-            now=now,
-        )
-        await audit.record(
-            session,
-            operator.audit(
-                AuditAction.ROLE_GRANTED, now, detail=role.key, subject_user_id=subject.user_id
-            ),
-        )
-    await message.reply(texts("grant-done", who=subject.name, role=role.key, title=operator.title))
+    await message.reply(texts("grant-done", who=outcome.name, role=role.key, title=operator.title))
 
 
 async def cmd_revoke(
@@ -82,23 +67,20 @@ async def cmd_revoke(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    roles: Roles,
 ) -> None:
-    subject = await _subject(message, (command.args or "").split(), operator, session_factory)
-    if isinstance(subject, NoSubject):
-        key = "revoke-usage" if subject.key == "subject-missing" else subject.key
-        await message.reply(texts(key, who=subject.who))
+    subject = subject_of(message, (command.args or "").split(), operator)
+    outcome = (
+        subject
+        if isinstance(subject, NoSubject)
+        else await roles.revoke(operator.chat_id, operator.actor, subject)
+    )
+    if isinstance(outcome, NoSubject):
+        key = "revoke-usage" if outcome == SUBJECT_MISSING else outcome.key
+        await message.reply(texts(key, who=outcome.who))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        revoked = await revoke_role(session, operator.chat_id, subject.user_id)
-        if revoked:
-            await audit.record(
-                session,
-                operator.audit(AuditAction.ROLE_REVOKED, now, subject_user_id=subject.user_id),
-            )
-    key = "revoke-done" if revoked else "revoke-nothing"
-    await message.reply(texts(key, who=subject.name, title=operator.title))
+    key = "revoke-done" if outcome.revoked else "revoke-nothing"
+    await message.reply(texts(key, who=outcome.person.name, title=operator.title))
 
 
 async def _subject(
@@ -106,6 +88,15 @@ async def _subject(
     words: list[str],
     operator: OperatorContext,
     session_factory: async_sessionmaker[AsyncSession],
+) -> Person | NoSubject:
+    """handlers/privacy.py's way to name a person, until its owner moves /forget_user onto a
+    service (then this goes, and privacy uses `subject_of` and a service of its own)."""
+    subject = subject_of(message, words, operator)
+    return subject if isinstance(subject, NoSubject) else await identify(session_factory, subject)
+
+
+def subject_of(
+    message: Message, words: list[str], operator: OperatorContext
 ) -> Subject | NoSubject:
     """Whom the command is about: the author of the replied message (in the group), or the
     @username / numeric id typed after the command."""
@@ -116,22 +107,10 @@ async def _subject(
         if replied.from_user.is_bot:
             return NoSubject("subject-is-a-bot")
         person = replied.from_user
-        name = f"@{person.username}" if person.username else person.full_name
-        return Subject(person.id, name)
+        return Person(person.id, f"@{person.username}" if person.username else person.full_name)
     if not words:
-        return NoSubject("subject-missing")
-    word = words[0]
-    async with session_factory() as session:
-        if word.startswith("@") and len(word) > 1:
-            user_id = await user_by_username(session, word[1:])
-        elif word.lstrip("-").isdigit():
-            user_id = int(word)
-        else:
-            return NoSubject("subject-missing")
-        if user_id is None or user_id <= 0:
-            return NoSubject("subject-unknown", who=word)
-        known = await user_name(session, user_id)
-    return Subject(user_id, known or str(user_id))
+        return SUBJECT_MISSING
+    return Typed(words[0])
 
 
 def create_router() -> Router:
@@ -141,4 +120,11 @@ def create_router() -> Router:
     return router
 
 
-FEATURE = Feature(name="operators", operator=(create_router,))
+def build(wiring: Wiring) -> Built:
+    """`authority` decides every operator command of every feature (handlers/middlewares.py)."""
+    directory = TelegramAdmins(wiring.bot, wiring.admins)
+    authority = Authority(wiring.session_factory, directory, wiring.settings.operator_ids)
+    return Built(services={"roles": Roles(wiring.session_factory), "authority": authority})
+
+
+FEATURE = Feature(name="operators", operator=(create_router,), build=build)

@@ -10,23 +10,18 @@ Operators:            /forget_user @username|id (or by reply in the group): the 
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
+from dataclasses import dataclass
 
-import structlog
 from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import audit
-from bot.db.privacy import forget_person, is_known_in, person_data
-from bot.db.retention import clear_retention, retention_days, set_retention
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
-from bot.services.retention import RetentionJobs, parse_retention
+from bot.services.privacy import NoSuchPerson, NotInGroup, Person, PrivacyService
+from bot.services.retention import RetentionService, parse_retention
 from handlers.authority import (
     operator_callback,
     operator_command,
@@ -36,9 +31,6 @@ from handlers.authority import (
 from handlers.callbacks import BigInt
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
-from handlers.operators import NoSubject, _subject
-
-log = structlog.get_logger(__name__)
 
 FORGET_USER = OperatorCommand("forget_user", Role.OPERATOR, destructive=True)
 RETENTION = OperatorCommand("retention", Role.OPERATOR)
@@ -70,20 +62,15 @@ def _person(message: Message) -> int | None:
     return user.id
 
 
-async def cmd_mydata(
-    message: Message, *, texts: Texts, session_factory: async_sessionmaker[AsyncSession]
-) -> None:
+async def cmd_mydata(message: Message, *, texts: Texts, privacy: PrivacyService) -> None:
     person = _person(message)
     if person is None:
         await message.answer(texts("privacy-not-a-person"))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session:
-        data = await person_data(session, person, now)
-    body = json.dumps(data, ensure_ascii=False, indent=1).encode()
+    data = await privacy.my_data(person)
     await message.answer_document(
-        BufferedInputFile(body, f"fanpulse-mydata-{person}.json"),
-        caption=texts("mydata-caption", comments=len(data["comments"])),
+        BufferedInputFile(data.document, data.name),
+        caption=texts("mydata-caption", comments=data.comments),
     )
 
 
@@ -110,19 +97,12 @@ async def cmd_forget(message: Message, *, texts: Texts) -> None:
     )
 
 
-async def forget(session_factory: async_sessionmaker[AsyncSession], user_id: int) -> int:
-    """Forget in one transaction; returns how many comments went."""
-    async with session_factory() as session, session.begin():
-        forgotten = await forget_person(session, user_id, datetime.now(UTC))
-    return forgotten.comments
-
-
 async def cb_forget(
     query: CallbackQuery,
     *,
     callback_data: ForgetCb,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    privacy: PrivacyService,
 ) -> None:
     if query.from_user.id != callback_data.user_id:
         await query.answer(texts.plain("forget-not-yours"), show_alert=True)
@@ -130,8 +110,7 @@ async def cb_forget(
     if not callback_data.confirm:
         await _close(query, texts("forget-cancelled"))
         return
-    comments = await forget(session_factory, callback_data.user_id)
-    log.info("privacy.forgotten", by="self", comments=comments)
+    comments = await privacy.forget_self(callback_data.user_id)
     await _close(query, texts("forget-done", comments=comments))
 
 
@@ -141,27 +120,54 @@ async def _close(query: CallbackQuery, text: str) -> None:
         await query.message.edit_text(text, reply_markup=None)
 
 
+@dataclass(frozen=True, slots=True)
+class Unusable:
+    """Nobody /forget_user can be about; `key` says why."""
+
+    key: str
+
+
+def _forget_subject(
+    message: Message, words: list[str], operator: OperatorContext
+) -> Person | str | Unusable:
+    """Whom /forget_user is about: the author of the replied message (in the group), or the
+    @username / numeric id typed after the command, as typed."""
+    replied = message.reply_to_message
+    if replied is not None and not operator.in_private and not words:
+        if replied.sender_chat is not None or replied.from_user is None:
+            return Unusable("subject-not-a-person")
+        if replied.from_user.is_bot:
+            return Unusable("subject-is-a-bot")
+        person = replied.from_user
+        return Person(person.id, f"@{person.username}" if person.username else person.full_name)
+    word = words[0] if words else ""
+    if (word.startswith("@") and len(word) > 1) or word.lstrip("-").isdigit():
+        return word
+    return Unusable("forget-user-usage")
+
+
 async def cmd_forget_user(
     message: Message,
     *,
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    privacy: PrivacyService,
 ) -> None:
-    subject = await _subject(message, (command.args or "").split(), operator, session_factory)
-    if isinstance(subject, NoSubject):
-        key = "forget-user-usage" if subject.key == "subject-missing" else subject.key
-        await message.reply(texts(key, who=subject.who))
+    subject = _forget_subject(message, (command.args or "").split(), operator)
+    if isinstance(subject, Unusable):
+        await message.reply(texts(subject.key, who=""))
         return
-    async with session_factory() as session:
-        known = await is_known_in(session, subject.user_id, operator.chat_id)
-    if not known:
-        await message.reply(texts("forget-user-unknown", who=subject.name, title=operator.title))
+    candidate = await privacy.forget_candidate(operator.chat_id, subject)
+    if isinstance(candidate, NoSuchPerson):
+        await message.reply(texts("subject-unknown", who=candidate.who))
         return
-    keys = {"chat_id": operator.chat_id, "user_id": subject.user_id}
+    if isinstance(candidate, NotInGroup):
+        await message.reply(texts("forget-user-unknown", who=candidate.name, title=operator.title))
+        return
+    keys = {"chat_id": operator.chat_id, "user_id": candidate.user_id}
     await message.reply(
-        texts("forget-user-ask", who=subject.name, title=operator.title),
+        texts("forget-user-ask", who=candidate.name, title=operator.title),
         reply_markup=confirm_keyboard(
             texts, ForgetUserCb(**keys, confirm=True), ForgetUserCb(**keys, confirm=False)
         ),
@@ -174,24 +180,18 @@ async def cb_forget_user(
     callback_data: ForgetUserCb,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    privacy: PrivacyService,
 ) -> None:
     if not callback_data.confirm:
         await _close(query, texts("forget-cancelled"))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        if not await is_known_in(session, callback_data.user_id, operator.chat_id):
-            await query.answer(texts.plain("forget-user-gone"), show_alert=True)
-            return
-        forgotten = await forget_person(session, callback_data.user_id, now)
-        # The tombstone holds the id; the audit says that someone was forgotten, not who.
-        await audit.record(
-            session,
-            operator.audit("fan-forgotten", now, detail=str(forgotten.comments)),
-        )
-    log.info("privacy.forgotten", by="operator", comments=forgotten.comments)
-    await _close(query, texts("forget-done", comments=forgotten.comments))
+    comments = await privacy.forget_for_operator(
+        operator.chat_id, operator.actor, callback_data.user_id
+    )
+    if comments is None:
+        await query.answer(texts.plain("forget-user-gone"), show_alert=True)
+        return
+    await _close(query, texts("forget-done", comments=comments))
 
 
 async def cmd_retention(
@@ -200,30 +200,18 @@ async def cmd_retention(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    retention: RetentionService,
 ) -> None:
     args = (command.args or "").strip()
     if not args:
-        async with session_factory() as session:
-            days = await retention_days(session, operator.chat_id)
+        days = await retention.days(operator.chat_id)
         await message.reply(texts("retention-current", days=days or 0, title=operator.title))
         return
     parsed = parse_retention(args)
     if isinstance(parsed, str):
         await message.reply(texts("retention-usage"))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        if parsed is None:
-            changed = await clear_retention(session, operator.chat_id)
-        else:
-            await set_retention(session, operator.chat_id, parsed, now)
-            changed = True
-        if changed:
-            await audit.record(
-                session,
-                operator.audit("retention-set", now, detail=str(parsed or 0)),
-            )
+    await retention.set(operator.chat_id, operator.actor, parsed)
     await message.reply(texts("retention-set", days=parsed or 0, title=operator.title))
 
 
@@ -251,7 +239,11 @@ def create_callback_router() -> Router:
 
 
 def _build(wiring: Wiring) -> Built:
-    return Built(clock_sources=[RetentionJobs(wiring.session_factory)])
+    retention = RetentionService(wiring.session_factory)
+    return Built(
+        services={"privacy": PrivacyService(wiring.session_factory), "retention": retention},
+        clock_sources=[retention],
+    )
 
 
 FEATURE = Feature(

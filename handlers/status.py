@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from aiogram import Bot, Router
+from aiogram import Router
 from aiogram.types import Message
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import Settings
-from bot.db.chat_settings import group
-from bot.db.group_health import comments_since, last_comment_at
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
-from bot.services.health import FeatureStatus, HealthBoard, missing_requirements, start_of_day
-from bot.telegram.admins import bot_rights
+from bot.services.health import FeatureStatus, GroupHealth, Health, HealthBoard
+from bot.telegram.admins import TelegramAdmins
 from handlers.authority import operator_command
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 STATUS = OperatorCommand("status", Role.ANALYST)
@@ -25,48 +19,37 @@ STATUS = OperatorCommand("status", Role.ANALYST)
 async def cmd_status(
     message: Message,
     *,
-    bot: Bot,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    health: Health,
     health_board: HealthBoard,
 ) -> None:
-    now = datetime.now(UTC)
-    async with session_factory() as session:
-        record = await group(session, operator.chat_id)
-        timezone = (record.timezone if record else None) or settings.default_timezone
-        today = await comments_since(session, operator.chat_id, start_of_day(now, timezone))
-        last_seen = await last_comment_at(session, operator.chat_id)
-        features = await health_board.statuses(session, operator.chat_id, now)
-    lines = [
-        texts("status-title", title=operator.title),
-        *await _rights_lines(bot, operator, texts),
-    ]
+    report = await health.of_group(operator.chat_id, health_board)
+    timezone = report.timezone
+    lines = [texts("status-title", title=operator.title), *_rights_lines(texts, report)]
     lines.append(
-        texts("status-last-update", when=moment(last_seen, timezone))
-        if last_seen
+        texts("status-last-update", when=moment(report.last_comment_at, timezone))
+        if report.last_comment_at
         else texts("status-last-update-never")
     )
-    lines.append(texts("status-comments-today", count=today, timezone=timezone))
-    lines.extend(_feature_line(texts, feature, timezone) for feature in features)
+    lines.append(texts("status-comments-today", count=report.comments_today, timezone=timezone))
+    lines.extend(_feature_line(texts, feature, timezone) for feature in report.features)
     await message.answer(texts.lines(lines))
 
 
-async def _rights_lines(bot: Bot, operator: OperatorContext, texts: Texts) -> list[Html]:
-    rights = await bot_rights(bot, operator.chat_id)
+def _rights_lines(texts: Texts, report: GroupHealth) -> list[Html]:
+    rights = report.rights
     if rights is None:
         return [texts("status-bot-unreachable")]
     lines = [
         texts("status-bot-member", status=rights.status),
         texts("status-privacy", mode="off" if rights.privacy_off else "on"),
     ]
-    missing = missing_requirements(rights)
-    if not missing:
+    if not report.missing:
         lines.append(texts("status-rights-ok"))
     else:
         lines.append(texts("status-rights-missing"))
-        lines.extend(texts(f"requirement-{requirement}") for requirement in missing)
+        lines.extend(texts(f"requirement-{requirement}") for requirement in report.missing)
     return lines
 
 
@@ -86,4 +69,10 @@ def create_router() -> Router:
     return router
 
 
-FEATURE = Feature(name="status", operator=(create_router,))
+def build(wiring: Wiring) -> Built:
+    rights = TelegramAdmins(wiring.bot, wiring.admins)
+    health = Health(wiring.session_factory, rights, wiring.settings.default_timezone)
+    return Built(services={"health": health})
+
+
+FEATURE = Feature(name="status", operator=(create_router,), build=build)

@@ -9,22 +9,18 @@ A group starts with the default set; the first change makes it the group's own.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.types import Message
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import audit
-from bot.db.tag_sets import load_tag_set, save_tag_set
 from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
-from bot.domain.tag_set import TagSet, TagSetError, TagSetErrorCode, parse_terms, tag_name
+from bot.domain.tag_set import TagSetError, TagSetErrorCode, parse_terms, tag_name
 from bot.i18n import Html, Texts
+from bot.services.tags import TagChange, TagService
 from handlers.authority import operator_command
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 TAGS = OperatorCommand("tags", Role.ANALYST)
@@ -35,18 +31,6 @@ TAG_ADD = OperatorCommand("tag_add", Role.OPERATOR)
 TAG_REMOVE = OperatorCommand("tag_remove", Role.OPERATOR)
 MAX_ARGUMENTS = 2_000
 SHOWN_TERMS = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """A validated edit of the tag set, with what the audit log and the reply say about it."""
-
-    apply: Callable[[TagSet], TagSet]
-    action: str
-    tag: str
-    detail: str
-    renamed: tuple[str, str] | None = None
-    deleted: str | None = None
 
 
 def _split(command: CommandObject) -> tuple[str, str]:
@@ -62,10 +46,9 @@ async def cmd_tags(
     *,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    tags: TagService,
 ) -> None:
-    async with session_factory() as session:
-        tag_set = await load_tag_set(session, operator.chat_id)
+    tag_set = await tags.tag_set(operator.chat_id)
     lines = [texts("tags-title", title=operator.title, count=len(tag_set.rules))]
     for rule in tag_set.rules:
         terms = [*rule.keywords, *(f"#{h.removeprefix('#')}" for h in rule.hashtags)]
@@ -84,43 +67,43 @@ async def cmd_tags(
         await message.answer(part)
 
 
-Parse = Callable[[str, str], Change | None]
+Parse = Callable[[str, str], TagChange | None]
 
 
-def _new(name: str, rest: str) -> Change | None:
+def _new(name: str, rest: str) -> TagChange | None:
     if not name:
         return None
     key = tag_name(name)
     terms = parse_terms(rest) if rest else parse_terms(key)
-    return Change(lambda s: s.create(key, terms), "tag-created", key, rest or key)
+    return TagChange(lambda s: s.create(key, terms), "tag-created", key, rest or key)
 
 
-def _rename(name: str, rest: str) -> Change | None:
+def _rename(name: str, rest: str) -> TagChange | None:
     if not name or not rest or " " in rest:
         return None
     old, new = tag_name(name), tag_name(rest)
-    return Change(lambda s: s.rename(old, new), "tag-renamed", new, old, renamed=(old, new))
+    return TagChange(lambda s: s.rename(old, new), "tag-renamed", new, old, renamed=(old, new))
 
 
-def _delete(name: str, rest: str) -> Change | None:
+def _delete(name: str, rest: str) -> TagChange | None:
     if not name or rest:
         return None
     key = tag_name(name)
-    return Change(lambda s: s.delete(key), "tag-deleted", key, "", deleted=key)
+    return TagChange(lambda s: s.delete(key), "tag-deleted", key, "", deleted=key)
 
 
-def _add(name: str, rest: str) -> Change | None:
+def _add(name: str, rest: str) -> TagChange | None:
     if not name or not rest:
         return None
     key, terms = tag_name(name), parse_terms(rest)
-    return Change(lambda s: s.add_terms(key, terms), "tag-terms-added", key, rest)
+    return TagChange(lambda s: s.add_terms(key, terms), "tag-terms-added", key, rest)
 
 
-def _remove(name: str, rest: str) -> Change | None:
+def _remove(name: str, rest: str) -> TagChange | None:
     if not name or not rest:
         return None
     key, terms = tag_name(name), parse_terms(rest)
-    return Change(lambda s: s.remove_terms(key, terms), "tag-terms-removed", key, rest)
+    return TagChange(lambda s: s.remove_terms(key, terms), "tag-terms-removed", key, rest)
 
 
 async def _change(
@@ -129,7 +112,7 @@ async def _change(
     *,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    tags: TagService,
     parse: Parse,
     usage: str,
 ) -> None:
@@ -139,22 +122,7 @@ async def _change(
         if change is None:
             await message.reply(texts(usage))
             return
-        now = datetime.now(UTC)
-        async with session_factory() as session, session.begin():
-            current = await load_tag_set(session, operator.chat_id)
-            changed = change.apply(current)
-            await save_tag_set(
-                session,
-                operator.chat_id,
-                changed,
-                now,
-                renamed=change.renamed,
-                deleted=change.deleted,
-            )
-            await audit.record(
-                session,
-                operator.audit(change.action, now, detail=f"{change.tag}: {change.detail}"[:500]),
-            )
+        await tags.change(operator.chat_id, operator.actor, change)
     except TagSetError as error:
         await message.reply(tag_error(texts, error))
         return
@@ -172,14 +140,14 @@ def change_command(parse: Parse, usage: str) -> Callable[..., Awaitable[None]]:
         command: CommandObject,
         operator: OperatorContext,
         texts: Texts,
-        session_factory: async_sessionmaker[AsyncSession],
+        tags: TagService,
     ) -> None:
         await _change(
             message,
             command,
             operator=operator,
             texts=texts,
-            session_factory=session_factory,
+            tags=tags,
             parse=parse,
             usage=usage,
         )
@@ -202,4 +170,8 @@ def create_router() -> Router:
     return router
 
 
-FEATURE = Feature(name="tags", operator=(create_router,))
+def _build(wiring: Wiring) -> Built:
+    return Built(services={"tags": TagService(wiring.session_factory)})
+
+
+FEATURE = Feature(name="tags", operator=(create_router,), build=_build)

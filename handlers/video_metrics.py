@@ -10,34 +10,24 @@ a file that cannot be read changes nothing.
 
 from __future__ import annotations
 
-import asyncio
 import io
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
-import structlog
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import CommandObject, Filter
 from aiogram.types import BufferedInputFile, Document, Message
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import Settings
-from bot.db import audit
-from bot.db.chat_settings import group
-from bot.db.video_metrics import ImportReport, import_metrics
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.video_metrics_csv import refused_csv, template_csv
-from bot.domain.video_metrics_import import ParsedMetrics, Refused, parse_metrics
-from bot.domain.video_metrics_line import LineError, parse_metrics_line
+from bot.domain.video_metrics_import import ImportReport, Refused
+from bot.domain.video_metrics_line import LineError
 from bot.domain.video_metrics_read import MAX_FILE_BYTES, MetricsFileError
 from bot.domain.video_metrics_values import METRICS, Field
 from bot.i18n import Html, Texts
+from bot.services.video_metrics import VideoMetrics
 from handlers.authority import OPERATOR_FLAG, operator_command
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
-
-log = structlog.get_logger(__name__)
 
 VIDEO_STATS = OperatorCommand("video_stats", Role.OPERATOR)
 VIDEO_TEMPLATE = OperatorCommand("video_template", Role.OPERATOR)
@@ -76,28 +66,22 @@ async def cmd_video_stats(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    settings: Settings,
-    session_factory: async_sessionmaker[AsyncSession],
+    video_metrics: VideoMetrics,
 ) -> None:
     if message.document is not None:
         await on_document(
-            message,
-            bot=bot,
-            operator=operator,
-            texts=texts,
-            session_factory=session_factory,
+            message, bot=bot, operator=operator, texts=texts, video_metrics=video_metrics
         )
         return
     if not command.args:
         await message.reply(texts("video-stats-prompt", limit=MAX_FILE_BYTES // (1024 * 1024)))
         return
-    today = await _today(session_factory, operator.chat_id, settings)
     try:
-        parsed = parse_metrics_line(command.args, today)
+        report = await video_metrics.import_line(operator.chat_id, operator.actor, command.args)
     except LineError as error:
         await message.reply(texts("video-stats-line-error", code=error.code.value, word=error.word))
         return
-    await _import(message, parsed, operator=operator, texts=texts, session_factory=session_factory)
+    await _answer(message, texts, report)
 
 
 async def on_document(
@@ -106,7 +90,7 @@ async def on_document(
     bot: Bot,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    video_metrics: VideoMetrics,
 ) -> None:
     document = message.document
     assert document is not None, "only documents reach here"
@@ -119,38 +103,14 @@ async def on_document(
         await message.reply(texts("video-stats-file-error", code="too_large", limit=limit_mb))
         return
     try:
-        parsed = await asyncio.to_thread(parse_metrics, content)
+        report = await video_metrics.import_file(operator.chat_id, operator.actor, content)
     except MetricsFileError as error:
-        log.info("video_metrics.file_refused", code=error.code.value, detail=error.detail)
         await message.reply(texts("video-stats-file-error", code=error.code.value, limit=limit_mb))
         return
-    await _import(message, parsed, operator=operator, texts=texts, session_factory=session_factory)
+    await _answer(message, texts, report)
 
 
-async def _import(
-    message: Message,
-    parsed: ParsedMetrics,
-    *,
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-) -> None:
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        report = await import_metrics(session, operator.chat_id, parsed, now)
-        if report.stored:
-            detail = f"{report.taken}+{report.updated}/{len(report.refused)}"
-            await audit.record(
-                session, operator.audit("video-metrics-imported", now, detail=detail)
-            )
-    log.info(
-        "video_metrics.imported",
-        chat_id=operator.chat_id,
-        taken=report.taken,
-        updated=report.updated,
-        unchanged=report.unchanged,
-        refused=len(report.refused),
-    )
+async def _answer(message: Message, texts: Texts, report: ImportReport) -> None:
     await message.reply(_report_text(texts, report))
     if len(report.refused) > SHOWN_REFUSED:
         await message.reply_document(
@@ -223,16 +183,6 @@ async def _download(bot: Bot, document: Document) -> bytes | None:
     return content if len(content) <= MAX_FILE_BYTES else None
 
 
-async def _today(
-    session_factory: async_sessionmaker[AsyncSession], chat_id: int, settings: Settings
-) -> date:
-    """A typed line without a day means today in the group's timezone."""
-    async with session_factory() as session:
-        record = await group(session, chat_id)
-    timezone = ZoneInfo((record.timezone if record else None) or settings.default_timezone)
-    return datetime.now(timezone).date()
-
-
 def create_router() -> Router:
     router = Router(name=__name__)
     operator_command(router, VIDEO_STATS, cmd_video_stats)
@@ -252,6 +202,16 @@ def create_private_document_router() -> Router:
     return router
 
 
+def _build(wiring: Wiring) -> Built:
+    metrics = VideoMetrics(
+        wiring.session_factory, default_timezone=wiring.settings.default_timezone
+    )
+    return Built(services={"video_metrics": metrics})
+
+
 FEATURE = Feature(
-    name="video_metrics", private=(create_private_document_router,), operator=(create_router,)
+    name="video_metrics",
+    private=(create_private_document_router,),
+    operator=(create_router,),
+    build=_build,
 )

@@ -8,17 +8,17 @@ import asyncio
 from aiogram import Bot, Router
 from aiogram.filters import CommandObject
 from aiogram.types import BufferedInputFile, Message
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db.video_report import report, video_by_number
 from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.videos import code_number
 from bot.i18n import Texts
-from bot.services.video_report_render import VideoDigestSection, card_chart, card_text
+from bot.services.video_report import VideoReports
+from bot.services.video_report_render import VideoDigestSection
 from handlers.authority import operator_command
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.video_report_render import card_chart, card_text
 
 VIDEO = OperatorCommand("video", Role.ANALYST)
 CHART_NAME = "video.png"
@@ -31,23 +31,21 @@ async def cmd_video(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    video_reports: VideoReports,
 ) -> None:
     words = (command.args or "").split()
     number = code_number(words[0]) if len(words) == 1 else None
     if number is None:
         await message.reply(texts("video-report-usage"))
         return
-    async with session_factory() as session:
-        video = await video_by_number(session, operator.chat_id, number)
-        card = await report(session, video) if video is not None else None
-    if video is None or card is None:
+    found = await video_reports.card(operator.chat_id, number)
+    if found is None:
         await message.reply(texts("video-report-unknown", code=f"v{number}"))
         return
-    for part in split_html(card_text(texts, video, card)):
+    for part in split_html(card_text(texts, found.video, found.card)):
         await bot.send_message(message.chat.id, part)
-    if card.platforms:
-        chart = await asyncio.to_thread(card_chart, texts, video, card)
+    if found.card.platforms:
+        chart = await asyncio.to_thread(card_chart, texts, found.video, found.card)
         await bot.send_photo(message.chat.id, BufferedInputFile(chart, CHART_NAME))
 
 
@@ -57,8 +55,13 @@ def create_router() -> Router:
     return router
 
 
+def _build(wiring: Wiring) -> Built:
+    return Built(services={"video_reports": VideoReports(wiring.session_factory)})
+
+
 FEATURE = Feature(
     name="video_report",
     operator=(create_router,),
     digest_sections={"videos": VideoDigestSection},
+    build=_build,
 )

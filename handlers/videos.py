@@ -15,50 +15,37 @@ thread: its message id is remembered, so comments there link to the video at flu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import cast
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import CommandObject, Filter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, MessageOriginChannel
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import Settings
-from bot.db import audit
-from bot.db import video_linking as links
-from bot.db import videos as store
-from bot.db.chat_settings import group
-from bot.db.videos import StoredVideo
 from bot.domain.roles import OperatorCommand, Role
-from bot.domain.videos import (
-    Platform,
-    VideoDraft,
-    VideoErrorCode,
-    VideoField,
-    VideoInputError,
-    code_number,
-    field_of,
-    parse_published,
-    parse_title,
-    parse_url,
-    parse_video,
-    platform_id,
-    platform_of,
+from bot.domain.videos import StoredVideo, VideoInputError, local_time
+from bot.i18n import Html, Locale, Texts
+from bot.services.videos import (
+    MAX_ARGUMENTS,
+    AnnounceFailed,
+    DuplicateVideo,
+    NoLinkedChannel,
+    NumbersBusy,
+    UnknownComment,
+    UnknownVideo,
+    VideoArchived,
+    VideoPage,
+    VideoRegistry,
 )
-from bot.domain.videos import code as video_code
-from bot.i18n import Html, Texts, Translator
 from bot.telegram.show_in_place import show_in_place
+from bot.telegram.video_courier import TelegramVideoCourier
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import BigInt
-from handlers.features import Feature
+from handlers.features import Built, Feature, Wiring
 from handlers.filters import GROUP_CHAT_TYPES
-from handlers.middlewares import OperatorContext, group_locale
+from handlers.middlewares import OperatorContext
 
 VIDEO_ADD = OperatorCommand("video_add", Role.OPERATOR)
 VIDEOS = OperatorCommand("videos", Role.ANALYST)
@@ -70,11 +57,7 @@ VIDEO_ANNOUNCE = OperatorCommand("video_announce", Role.OPERATOR)
 LINK = OperatorCommand("link", Role.OPERATOR, console=False)
 UNLINK = OperatorCommand("unlink", Role.OPERATOR, console=False)
 
-NUMBER_ATTEMPTS = 3
-PAGE_SIZE = 10
 SHOWN_URL = 120  # ten lines of title (200), link and details stay under 4096
-MAX_ARGUMENTS = 2_000
-CLEAR = "-"
 _ALL_WORDS = frozenset({"all", "archived", "全部", "归档"})
 _CHANNEL_WORDS = frozenset({"channel", "频道"})
 _HELP_WORDS = frozenset({"help", "帮助"})
@@ -86,37 +69,13 @@ class VideoPageCb(CallbackData, prefix="vp1"):
     archived: bool
 
 
-def _error(texts: Texts, error: VideoInputError) -> Html:
-    return texts(f"video-error-{error.code.value}", **error.args_for_text)
-
-
-async def _timezone(
-    session_factory: async_sessionmaker[AsyncSession], chat_id: int, settings: Settings
-) -> str:
-    async with session_factory() as session:
-        record = await group(session, chat_id)
-    return (record.timezone if record else None) or settings.default_timezone
-
-
-def _video_number(word: str) -> int:
-    number = code_number(word)
-    if number is None and word.isdecimal() and len(word) <= 9 and int(word) > 0:
-        number = int(word)
-    if number is None:
-        raise VideoInputError(VideoErrorCode.BAD_CODE, value=word[:40])
-    return number
-
-
-async def _find(session: AsyncSession, chat_id: int, word: str, texts: Texts) -> StoredVideo | Html:
-    """The group's video named by `word` (v12, #v12, 12), or the message that says why not."""
-    try:
-        number = _video_number(word)
-    except VideoInputError as error:
-        return _error(texts, error)
-    video = await store.by_number(session, chat_id, number)
-    if video is None:
-        return texts("video-unknown", code=video_code(number))
-    return video
+def _refused(texts: Texts, error: VideoInputError | UnknownVideo | DuplicateVideo) -> Html:
+    """What the video commands say for a video they cannot name, find or register twice."""
+    if isinstance(error, VideoInputError):
+        return texts(f"video-error-{error.code.value}", **error.args_for_text)
+    if isinstance(error, UnknownVideo):
+        return texts("video-unknown", code=error.code)
+    return texts("video-duplicate", code=error.video.code, title=error.video.title)
 
 
 def _describe(texts: Texts, video: StoredVideo, timezone: str, linked: int = 0) -> Html:
@@ -133,9 +92,7 @@ def _describe(texts: Texts, video: StoredVideo, timezone: str, linked: int = 0) 
     if video.platform_video_id:
         details.append(texts("video-line-id", id=video.platform_video_id))
     if video.published_at is not None:
-        details.append(
-            texts("video-line-published", when=_local_time(video.published_at, timezone))
-        )
+        details.append(texts("video-line-published", when=local_time(video.published_at, timezone)))
     if video.url:
         details.append(texts("video-line-url", url=_shown_url(video.url)))
     return Html(head + "".join(f"\n    {detail}" for detail in details))
@@ -146,10 +103,8 @@ def _shown_url(url: str) -> str:
     return url if len(url) <= SHOWN_URL else url[: SHOWN_URL - 1] + "\u2026"
 
 
-def _local_time(value: datetime | None, timezone: str) -> str:
-    if value is None:
-        return ""
-    return f"{value.astimezone(ZoneInfo(timezone)):%Y-%m-%d %H:%M}"
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 # registering
@@ -161,63 +116,29 @@ async def cmd_video_add(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    videos: VideoRegistry,
 ) -> None:
     arguments = (command.args or "").strip()
     if not arguments or arguments.lower() in _HELP_WORDS:
         await message.reply(texts("video-help"))
         return
-    now = datetime.now(UTC)
-    timezone = await _timezone(session_factory, operator.chat_id, settings)
     try:
-        if len(arguments) > MAX_ARGUMENTS:
-            raise VideoInputError(VideoErrorCode.USAGE)
-        draft = parse_video(arguments, timezone=timezone, now=now)
+        added = await videos.add(operator.chat_id, operator.actor, arguments, datetime.now(UTC))
     except VideoInputError as error:
-        await message.reply(texts.lines([_error(texts, error), texts("video-error-hint")]))
+        await message.reply(texts.lines([_refused(texts, error), texts("video-error-hint")]))
         return
-    registered = await _register(session_factory, operator, draft, now, texts)
-    if isinstance(registered, Html):
-        await message.reply(registered)
+    except DuplicateVideo as error:
+        await message.reply(_refused(texts, error))
         return
+    except NumbersBusy:
+        await message.reply(texts("video-busy"))
+        return
+    video = added.video
     await message.reply(
         texts.lines(
-            [texts("video-added", code=registered.code), _describe(texts, registered, timezone)]
+            [texts("video-added", code=video.code), _describe(texts, video, added.timezone)]
         )
     )
-
-
-async def _register(
-    session_factory: async_sessionmaker[AsyncSession],
-    operator: OperatorContext,
-    draft: VideoDraft,
-    now: datetime,
-    texts: Texts,
-) -> StoredVideo | Html:
-    """The new video, or why not. Two operators adding at once may take the same number: the
-    loser's transaction fails on UNIQUE (chat_id, number) and tries again with the next one."""
-    for _ in range(NUMBER_ATTEMPTS):
-        try:
-            async with session_factory() as session, session.begin():
-                duplicate = await store.same_source(session, operator.chat_id, draft.source)
-                if duplicate is not None:
-                    return texts("video-duplicate", code=duplicate.code, title=duplicate.title)
-                video = await store.add_video(
-                    session,
-                    operator.chat_id,
-                    source=draft.source,
-                    title=draft.title,
-                    published_at=draft.published_at,
-                    created_by=operator.actor.user_id,
-                    now=now,
-                )
-                detail = f"{video.code} {video.title}"
-                await audit.record(session, operator.audit("video-added", now, detail=detail))
-            return video
-        except IntegrityError:
-            continue
-    return texts("video-busy")
 
 
 # listing
@@ -229,8 +150,7 @@ async def cmd_videos(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    videos: VideoRegistry,
 ) -> None:
     archived, page = False, 0
     for word in (command.args or "").lower().split():
@@ -241,9 +161,8 @@ async def cmd_videos(
         else:
             await message.reply(texts("videos-usage"))
             return
-    text, keyboard = await _render(
-        operator, texts, session_factory, settings, wanted=page, archived=archived
-    )
+    shown = await videos.page(operator.chat_id, page, archived=archived)
+    text, keyboard = _render(operator, texts, shown, archived=archived)
     await message.answer(text, reply_markup=keyboard, disable_web_page_preview=True)
 
 
@@ -253,46 +172,37 @@ async def cb_videos_page(
     callback_data: VideoPageCb,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    videos: VideoRegistry,
 ) -> None:
-    text, keyboard = await _render(
-        operator,
-        texts,
-        session_factory,
-        settings,
-        wanted=callback_data.page,
-        archived=callback_data.archived,
-    )
+    archived = callback_data.archived
+    shown = await videos.page(operator.chat_id, callback_data.page, archived=archived)
+    text, keyboard = _render(operator, texts, shown, archived=archived)
     await show_in_place(query, text, keyboard, disable_web_page_preview=True)
 
 
-async def _render(
-    operator: OperatorContext,
-    texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    *,
-    wanted: int,
-    archived: bool,
+def _render(
+    operator: OperatorContext, texts: Texts, shown: VideoPage, *, archived: bool
 ) -> tuple[Html, InlineKeyboardMarkup | None]:
-    timezone = await _timezone(session_factory, operator.chat_id, settings)
-    async with session_factory() as session:
-        total = await store.count_videos(session, operator.chat_id, archived=archived)
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(max(wanted, 0), pages - 1)
-        videos = await store.page_of_videos(
-            session, operator.chat_id, archived=archived, offset=page * PAGE_SIZE, limit=PAGE_SIZE
-        )
-        counts = await links.active_counts(session, [video.id for video in videos])
-    if not videos:
+    if not shown.videos:
         key = "videos-none-at-all" if archived else "videos-none"
         return texts(key, title=operator.title), None
-    lines = [texts("videos-title", title=operator.title, page=page + 1, pages=pages, total=total)]
-    lines += [_describe(texts, video, timezone, counts.get(video.id, 0)) for video in videos]
+    lines = [
+        texts(
+            "videos-title",
+            title=operator.title,
+            page=shown.page + 1,
+            pages=shown.pages,
+            total=shown.total,
+        )
+    ]
+    lines += [
+        _describe(texts, video, shown.timezone, shown.linked.get(video.id, 0))
+        for video in shown.videos
+    ]
     if not archived:
         lines.append(texts("videos-archived-hint"))
-    return texts.lines(lines), _keyboard(texts, operator.chat_id, page, pages, archived)
+    keyboard = _keyboard(texts, operator.chat_id, shown.page, shown.pages, archived)
+    return texts.lines(lines), keyboard
 
 
 def _keyboard(
@@ -317,102 +227,30 @@ def _keyboard(
 # editing, archiving
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    values: dict[str, Any]
-    shown: str
-
-
-def _edit_of(
-    field: VideoField, value: str, video: StoredVideo, timezone: str, now: datetime
-) -> Edit:
-    cleared = value == CLEAR
-    if field is VideoField.TITLE:
-        title = parse_title(value)
-        return Edit({"title": title}, title)
-    if field is VideoField.PLATFORM:
-        platform = platform_of(value)
-        if platform is None:
-            raise VideoInputError(VideoErrorCode.UNKNOWN_PLATFORM, value=value[:40])
-        return Edit({"platform": platform.value}, platform.value)
-    if field is VideoField.ID:
-        found = None if cleared else platform_id(value)
-        return Edit({"platform_video_id": found}, found or CLEAR)
-    if field is VideoField.PUBLISHED:
-        published = None if cleared else parse_published(value, timezone, now)
-        return Edit({"published_at": published}, _local_time(published, timezone) or CLEAR)
-    if cleared:
-        return Edit({"url": None}, CLEAR)
-    source = parse_url(value)
-    values: dict[str, Any] = {"url": source.url}
-    if source.platform is not Platform.OTHER:
-        values["platform"] = source.platform.value
-        if source.platform_video_id is not None:
-            values["platform_video_id"] = source.platform_video_id
-        elif source.platform.value != video.platform:
-            values["platform_video_id"] = None
-    return Edit(values, value)
-
-
 async def cmd_video_edit(
     message: Message,
     *,
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    videos: VideoRegistry,
 ) -> None:
     words = (command.args or "").strip().split(maxsplit=2)
     if len(words) < 3 or len(words[2]) > MAX_ARGUMENTS:
         await message.reply(texts("video-edit-usage"))
         return
     reference, field_word, value = words
-    now = datetime.now(UTC)
-    timezone = await _timezone(session_factory, operator.chat_id, settings)
-    async with session_factory() as session, session.begin():
-        found = await _find(session, operator.chat_id, reference, texts)
-        if not isinstance(found, StoredVideo):
-            reply: Html = found
-        else:
-            reply = await _apply_edit(
-                session,
-                operator,
-                texts,
-                found,
-                field_word=field_word,
-                value=value,
-                now=now,
-                timezone=timezone,
-            )
-    await message.reply(reply, disable_web_page_preview=True)
-
-
-async def _apply_edit(
-    session: AsyncSession,
-    operator: OperatorContext,
-    texts: Texts,
-    video: StoredVideo,
-    *,
-    field_word: str,
-    value: str,
-    now: datetime,
-    timezone: str,
-) -> Html:
     try:
-        field = field_of(field_word)
-        edit = _edit_of(field, value.strip(), video, timezone, now)
-    except VideoInputError as error:
-        return _error(texts, error)
-    merged = store.source_after(video, edit.values)
-    duplicate = await store.same_source(session, operator.chat_id, merged, excluding=video.id)
-    if duplicate is not None:
-        return texts("video-duplicate", code=duplicate.code, title=duplicate.title)
-    await store.update_video(session, video.id, **edit.values)
-    await audit.record(
-        session, operator.audit("video-edited", now, detail=f"{video.code} {field.value}")
-    )
-    return texts("video-edited", code=video.code, field=field.value, value=edit.shown)
+        edited = await videos.edit(
+            operator.chat_id, operator.actor, reference, field_word, value, now=datetime.now(UTC)
+        )
+    except (VideoInputError, UnknownVideo, DuplicateVideo) as error:
+        reply = _refused(texts, error)
+    else:
+        reply = texts(
+            "video-edited", code=edited.code, field=edited.field.value, value=edited.shown
+        )
+    await message.reply(reply, disable_web_page_preview=True)
 
 
 async def _archive(
@@ -420,7 +258,7 @@ async def _archive(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    videos: VideoRegistry,
     *,
     archive: bool,
 ) -> None:
@@ -428,23 +266,15 @@ async def _archive(
     if len(words) != 1:
         await message.reply(texts("video-archive-usage"))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        found = await _find(session, operator.chat_id, words[0], texts)
-        if not isinstance(found, StoredVideo):
-            reply: Html = found
-        elif (found.archived_at is not None) == archive:
-            reply = texts("video-archive-unchanged", code=found.code, archived=_yes(archive))
-        else:
-            await store.update_video(session, found.id, archived_at=now if archive else None)
-            action = "video-archived" if archive else "video-unarchived"
-            await audit.record(session, operator.audit(action, now, detail=found.code))
-            reply = texts("video-archive-done", code=found.code, archived=_yes(archive))
-    await message.reply(reply)
-
-
-def _yes(value: bool) -> str:
-    return "yes" if value else "no"
+    try:
+        done = await videos.archive(
+            operator.chat_id, operator.actor, words[0], datetime.now(UTC), archive=archive
+        )
+    except (VideoInputError, UnknownVideo) as error:
+        await message.reply(_refused(texts, error))
+        return
+    key = "video-archive-done" if done.changed else "video-archive-unchanged"
+    await message.reply(texts(key, code=done.code, archived=_yes(archive)))
 
 
 async def cmd_video_archive(
@@ -453,9 +283,9 @@ async def cmd_video_archive(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    videos: VideoRegistry,
 ) -> None:
-    await _archive(message, command, operator, texts, session_factory, archive=True)
+    await _archive(message, command, operator, texts, videos, archive=True)
 
 
 async def cmd_video_unarchive(
@@ -464,9 +294,9 @@ async def cmd_video_unarchive(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    videos: VideoRegistry,
 ) -> None:
-    await _archive(message, command, operator, texts, session_factory, archive=False)
+    await _archive(message, command, operator, texts, videos, archive=False)
 
 
 # announcing
@@ -475,77 +305,35 @@ async def cmd_video_unarchive(
 async def cmd_video_announce(
     message: Message,
     *,
-    bot: Bot,
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    translator: Translator,
+    videos: VideoRegistry,
 ) -> None:
     words = (command.args or "").lower().split()
     if not 1 <= len(words) <= 2 or (len(words) == 2 and words[1] not in _CHANNEL_WORDS):
         await message.reply(texts("video-announce-usage"))
         return
     in_channel = len(words) == 2
-    async with session_factory() as session:
-        found = await _find(session, operator.chat_id, words[0], texts)
-    if not isinstance(found, StoredVideo):
-        await message.reply(found)
-        return
-    if found.archived_at is not None:
-        await message.reply(texts("video-announce-archived", code=found.code))
-        return
-    group_texts = translator.bind(await group_locale(session_factory, operator.chat_id, settings))
-    post = announcement(group_texts, found, in_channel=in_channel)
-    target = operator.chat_id
-    if in_channel:
-        linked = await _linked_channel(bot, operator.chat_id)
-        if linked is None:
-            await message.reply(texts("video-announce-no-channel", title=operator.title))
-            return
-        target = linked
     try:
-        sent = await bot.send_message(target, post)
-    except (TelegramBadRequest, TelegramForbiddenError):
+        video = await videos.announce(
+            operator.chat_id, operator.actor, words[0], datetime.now(UTC), in_channel=in_channel
+        )
+    except (VideoInputError, UnknownVideo) as error:
+        await message.reply(_refused(texts, error))
+        return
+    except VideoArchived as error:
+        await message.reply(texts("video-announce-archived", code=error.video.code))
+        return
+    except NoLinkedChannel:
+        await message.reply(texts("video-announce-no-channel", title=operator.title))
+        return
+    except AnnounceFailed:
         key = "video-announce-channel-failed" if in_channel else "video-announce-failed"
         await message.reply(texts(key, title=operator.title))
         return
-    now = datetime.now(UTC)
-    values: dict[str, Any] = (
-        {
-            "channel_chat_id": target,
-            "channel_message_id": sent.message_id,
-            "thread_message_id": None,
-        }
-        if in_channel
-        else {"announcement_message_id": sent.message_id}
-    )
-    async with session_factory() as session, session.begin():
-        await store.update_video(session, found.id, **values)
-        where = "channel" if in_channel else "group"
-        await audit.record(
-            session, operator.audit("video-announced", now, detail=f"{found.code} {where}")
-        )
     if operator.in_private or in_channel:
-        await message.reply(texts("video-announced", code=found.code, channel=_yes(in_channel)))
-
-
-def announcement(texts: Texts, video: StoredVideo, *, in_channel: bool) -> Html:
-    parts = [texts("video-announcement", code=video.code, title=video.title)]
-    if video.url:
-        parts.append(texts("video-line-url", url=video.url))
-    call = "video-announcement-comment" if in_channel else "video-announcement-reply"
-    parts.append(texts(call, code=video.code))
-    return texts.lines(parts)
-
-
-async def _linked_channel(bot: Bot, chat_id: int) -> int | None:
-    try:
-        chat = await bot.get_chat(chat_id)
-    except (TelegramBadRequest, TelegramForbiddenError):
-        return None
-    return chat.linked_chat_id
+        await message.reply(texts("video-announced", code=video.code, channel=_yes(in_channel)))
 
 
 class AutomaticForward(Filter):
@@ -559,17 +347,12 @@ class AutomaticForward(Filter):
         )
 
 
-async def on_automatic_forward(
-    message: Message, *, session_factory: async_sessionmaker[AsyncSession]
-) -> None:
+async def on_automatic_forward(message: Message, *, videos: VideoRegistry) -> None:
     origin = message.forward_origin
     assert isinstance(origin, MessageOriginChannel)
-    # Comments on the channel post arrive in the group in the thread of this copy (their
-    # message_thread_id is its id), so it is what links them to the video.
-    async with session_factory() as session, session.begin():
-        await store.remember_thread_root(
-            session, message.chat.id, origin.chat.id, origin.message_id, message.message_id
-        )
+    await videos.thread_rooted(
+        message.chat.id, origin.chat.id, origin.message_id, message.message_id
+    )
 
 
 # linking by hand
@@ -580,7 +363,7 @@ async def _link(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    videos: VideoRegistry,
     *,
     bot: Bot,
     active: bool,
@@ -594,56 +377,22 @@ async def _link(
     if replied.from_user is not None and replied.from_user.id == bot.id:
         await message.reply(texts("video-link-not-a-comment"))
         return
-    now = datetime.now(UTC)
-    async with session_factory() as session, session.begin():
-        found = await _find(session, operator.chat_id, words[0], texts)
-        if not isinstance(found, StoredVideo):
-            reply: Html = found
-        elif active:
-            reply = await _link_one(
-                session, operator, texts, found, message_id=replied.message_id, now=now
-            )
-        else:
-            reply = await _unlink_one(
-                session, operator, texts, found, message_id=replied.message_id, now=now
-            )
-    await message.reply(reply)
-
-
-async def _link_one(
-    session: AsyncSession,
-    operator: OperatorContext,
-    texts: Texts,
-    video: StoredVideo,
-    *,
-    message_id: int,
-    now: datetime,
-) -> Html:
-    if video.archived_at is not None:
-        return texts("video-link-archived", code=video.code)
-    if not await links.comment_stored(session, operator.chat_id, message_id):
-        return texts("video-link-unknown-comment")
-    if not await links.link_by_hand(session, operator.chat_id, message_id, video.id, now):
-        return texts("video-link-unchanged", code=video.code, linked="yes")
-    detail = f"{video.code} {message_id}"
-    await audit.record(session, operator.audit("video-linked", now, detail=detail))
-    return texts("video-link-done", code=video.code, linked="yes")
-
-
-async def _unlink_one(
-    session: AsyncSession,
-    operator: OperatorContext,
-    texts: Texts,
-    video: StoredVideo,
-    *,
-    message_id: int,
-    now: datetime,
-) -> Html:
-    if not await links.unlink_by_hand(session, operator.chat_id, message_id, video.id):
-        return texts("video-link-unchanged", code=video.code, linked="no")
-    detail = f"{video.code} {message_id}"
-    await audit.record(session, operator.audit("video-unlinked", now, detail=detail))
-    return texts("video-link-done", code=video.code, linked="no")
+    change = videos.link if active else videos.unlink
+    try:
+        done = await change(
+            operator.chat_id, operator.actor, words[0], replied.message_id, datetime.now(UTC)
+        )
+    except (VideoInputError, UnknownVideo) as error:
+        await message.reply(_refused(texts, error))
+        return
+    except VideoArchived as error:
+        await message.reply(texts("video-link-archived", code=error.video.code))
+        return
+    except UnknownComment:
+        await message.reply(texts("video-link-unknown-comment"))
+        return
+    key = "video-link-done" if done.changed else "video-link-unchanged"
+    await message.reply(texts(key, code=done.code, linked=_yes(active)))
 
 
 async def cmd_link(
@@ -653,9 +402,9 @@ async def cmd_link(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    videos: VideoRegistry,
 ) -> None:
-    await _link(message, command, operator, texts, session_factory, bot=bot, active=True)
+    await _link(message, command, operator, texts, videos, bot=bot, active=True)
 
 
 async def cmd_unlink(
@@ -665,9 +414,9 @@ async def cmd_unlink(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
-    session_factory: async_sessionmaker[AsyncSession],
+    videos: VideoRegistry,
 ) -> None:
-    await _link(message, command, operator, texts, session_factory, bot=bot, active=False)
+    await _link(message, command, operator, texts, videos, bot=bot, active=False)
 
 
 def create_router() -> Router:
@@ -696,9 +445,21 @@ def create_forward_router() -> Router:
     return router
 
 
+def _build(wiring: Wiring) -> Built:
+    registry = VideoRegistry(
+        wiring.session_factory,
+        wiring.translator,
+        TelegramVideoCourier(wiring.bot),
+        default_timezone=wiring.settings.default_timezone,
+        default_language=cast(Locale, wiring.settings.default_language),
+    )
+    return Built(services={"videos": registry})
+
+
 FEATURE = Feature(
     name="videos",
     operator=(create_router,),
     group=(create_forward_router,),
     buttons=(create_callback_router,),
+    build=_build,
 )

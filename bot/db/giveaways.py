@@ -22,6 +22,12 @@ DRAWN = "drawn"
 DONE = "done"
 CANCELLED = "cancelled"
 UNFINISHED = (OPEN, DRAWING, DRAWN)
+# The draw's sending steps, each claimed once on its own column.
+STEP_COLUMNS = {
+    "announce": GiveawayRecord.announce_claimed_at,
+    "winners": GiveawayRecord.winners_claimed_at,
+    "creator": GiveawayRecord.creator_claimed_at,
+}
 
 
 async def create(session: AsyncSession, **values: Any) -> GiveawayRecord:
@@ -63,7 +69,7 @@ async def set_fields(session: AsyncSession, giveaway_id: int, **values: Any) -> 
     )
 
 
-async def claim(
+async def _claim(
     session: AsyncSession,
     giveaway_id: int,
     condition: ColumnElement[bool],
@@ -207,3 +213,68 @@ async def between(
         .order_by(GiveawayRecord.id)
     )
     return list(created.all()), list(drawn.all())
+
+
+async def end_now(session: AsyncSession, giveaway_id: int, now: datetime) -> bool:
+    """Move an open giveaway's end to now: True for the one caller that found it still open
+    and not yet ended."""
+    return await _claim(
+        session,
+        giveaway_id,
+        (GiveawayRecord.status == OPEN) & (GiveawayRecord.ends_at > now),
+        ends_at=now,
+    )
+
+
+async def cancel(session: AsyncSession, giveaway_id: int, reason: str, now: datetime) -> bool:
+    """Cancel an open giveaway: True for the one caller that found it still open."""
+    return await _claim(
+        session,
+        giveaway_id,
+        GiveawayRecord.status == OPEN,
+        status=CANCELLED,
+        cancel_reason=reason,
+        finished_at=now,
+    )
+
+
+async def start_drawing(session: AsyncSession, giveaway_id: int) -> bool:
+    """open -> drawing: entries close."""
+    return await _claim(session, giveaway_id, GiveawayRecord.status == OPEN, status=DRAWING)
+
+
+async def store_transcript(
+    session: AsyncSession, giveaway_id: int, transcript: str, drawn_at: datetime
+) -> bool:
+    """The draw's transcript, stored only while none is."""
+    return await _claim(
+        session,
+        giveaway_id,
+        GiveawayRecord.transcript.is_(None),
+        transcript=transcript,
+        drawn_at=drawn_at,
+        status=DRAWN,
+    )
+
+
+async def claim_step(session: AsyncSession, giveaway_id: int, step: str, now: datetime) -> bool:
+    """A sending step of the draw (STEP_COLUMNS), claimed by one caller only."""
+    column = STEP_COLUMNS[step]
+    return await _claim(session, giveaway_id, column.is_(None), **{column.key: now})
+
+
+async def replace_transcript(
+    session: AsyncSession, giveaway_id: int, before: str, after: str
+) -> bool:
+    """A reroll's transcript, stored only over the one it was computed from."""
+    return await _claim(session, giveaway_id, GiveawayRecord.transcript == before, transcript=after)
+
+
+async def claim_reroll_announcement(session: AsyncSession, giveaway_id: int, number: int) -> bool:
+    """Reroll `number` is announced by one caller only, after the one before it."""
+    return await _claim(
+        session,
+        giveaway_id,
+        GiveawayRecord.rerolls_announced == number - 1,
+        rerolls_announced=number,
+    )

@@ -2,20 +2,17 @@
 
 The rows go through the ingest path's own comment insert (idempotent on (chat_id, message_id),
 so a message seen live and in the export, or imported twice, is stored once) and its tagging
-(`tag_new_comments`); people with a tombstone are left out, like at ingest. Each chunk is its own
-transaction, so live ingest keeps flowing during a large import; an import cut short is
-completed by importing the same file again.
+(`tag_new_comments`); people with a tombstone are left out, like at ingest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
@@ -33,16 +30,6 @@ IMPORTED_USER_INSERT = BulkUpsert(
     columns=("id", "is_bot", "first_name", "first_seen_at", "last_seen_at"),
     conflict=("id",),
 )
-
-Progress = Callable[[int], Awaitable[None]]
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOutcome:
-    messages: int
-    forgotten: int
-    first_date: datetime | None
-    last_date: datetime | None
 
 
 async def store_chunk(
@@ -86,30 +73,3 @@ async def forget_rollups(
             DigestRollup.chat_id == chat_id, DigestRollup.day >= start, DigestRollup.day <= end
         )
     )
-
-
-async def import_chunks(
-    session_factory: async_sessionmaker[AsyncSession],
-    chat_id: int,
-    chunks: Iterable[Sequence[ImportedMessage]],
-    progress: Progress | None = None,
-) -> ImportOutcome:
-    """Store every chunk, one transaction each, then re-open the digest days it touched."""
-    done = forgotten = 0
-    first: datetime | None = None
-    last: datetime | None = None
-    for chunk in chunks:
-        if not chunk:
-            continue
-        async with session_factory() as session, session.begin():
-            forgotten += await store_chunk(session, chat_id, chunk, datetime.now(UTC))
-        dates = [message.date for message in chunk]
-        first = min(dates) if first is None else min(first, *dates)
-        last = max(dates) if last is None else max(last, *dates)
-        done += len(chunk)
-        if progress is not None:
-            await progress(done)
-    if first is not None and last is not None:
-        async with session_factory() as session, session.begin():
-            await forget_rollups(session, chat_id, first, last)
-    return ImportOutcome(done, forgotten, first, last)

@@ -7,7 +7,7 @@ conditional UPDATEs from an expected status: exactly one caller sees a row chang
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -63,19 +63,6 @@ class StoredPoll:
     created_at: datetime
     sent_at: datetime | None
     closed_at: datetime | None
-
-    @property
-    def draft(self) -> PollDraft:
-        return PollDraft(
-            question=self.question,
-            options=self.options,
-            is_anonymous=self.is_anonymous,
-            allows_multiple=self.allows_multiple,
-            correct_option_ids=self.correct_option_ids,
-            explanation=self.explanation,
-            start_at=self.start_at,
-            close_at=self.close_at,
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +303,6 @@ async def votes(session: AsyncSession, telegram_poll_id: str | None) -> list[Vot
     ]
 
 
-TopicCheck = Callable[[str], bool]
 STORED_TAGS = "feedback_item_tags"
 TOPIC_TAG = "topic_idea"
 REMOVED_TAG = "removed"

@@ -112,10 +112,6 @@ def is_person_column(table: str, column: str) -> bool:
     )
 
 
-async def is_forgotten(session: AsyncSession, user_id: int) -> bool:
-    return await session.get(ForgottenUser, user_id) is not None
-
-
 async def is_known_in(session: AsyncSession, user_id: int, chat_id: int) -> bool:
     """Whether a person wrote in a group (an operator may forget only the group's own fans)."""
     return bool(
@@ -209,7 +205,7 @@ class Forgotten:
 async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> Forgotten:
     """Delete or anonymise everything of a person and write their tombstone, in the caller's
     transaction (one unit: all of it or none)."""
-    tombstone = insert_tombstone(session, user_id, now)
+    tombstone = _tombstone(session, user_id, now)
     await session.execute(tombstone)
     keys = (
         await session.execute(
@@ -231,7 +227,7 @@ async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> F
     return Forgotten(comments=len(pairs), rows=rows)
 
 
-def insert_tombstone(session: AsyncSession, user_id: int, now: datetime) -> Any:
+def _tombstone(session: AsyncSession, user_id: int, now: datetime) -> Any:
     return (
         insert_for(session, ForgottenUser.__table__)
         .values(user_id=user_id, forgotten_at=now)

@@ -81,11 +81,3 @@ class RecentProfiles:
         self._written.move_to_end(key)
         while len(self._written) > self.capacity:
             self._written.popitem(last=False)
-
-
-def _chat_state(chat: ChatSeen) -> Hashable:
-    return (chat.type, chat.title, chat.username)
-
-
-def _user_state(user: UserSeen) -> Hashable:
-    return (user.is_bot, user.first_name, user.last_name, user.username, user.language_code)

@@ -8,7 +8,6 @@ not give (no such column, an empty cell) keeps the stored one, or 0 for a new ro
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
@@ -18,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.models import Video, VideoMetric
 from bot.db.videos import resolve_videos
 from bot.domain.video_metrics_import import (
+    ImportReport,
     KnownVideo,
     ParsedMetrics,
-    Refused,
     SettledRow,
     settle,
 )
@@ -29,18 +28,6 @@ Numbers = tuple[int, int, int, int, int]
 Key = tuple[int, str, date]
 METRIC_COLUMNS = ("plays", "likes", "comments", "favourites", "shares")
 _TABLE = cast(Table, VideoMetric.__table__)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    taken: int  # new (video, platform, day) rows
-    updated: int  # rows whose numbers changed
-    unchanged: int  # rows the database already held as they are
-    refused: list[Refused]
-
-    @property
-    def stored(self) -> int:
-        return self.taken + self.updated
 
 
 async def known_videos(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, select
@@ -19,27 +18,21 @@ from bot.db.models import (
     VideoCommentLink,
     VideoMetric,
 )
-from bot.domain.video_report import LinkedComment, Numbers, Snapshot, VideoCard, video_card
+from bot.domain.video_report import (
+    LinkedComment,
+    Numbers,
+    ReportedVideo,
+    Snapshot,
+    VideoCard,
+    VideoHeading,
+    video_card,
+)
 from bot.domain.videos import code
 
 _LINKED = and_(
     Comment.chat_id == VideoCommentLink.chat_id,
     Comment.message_id == VideoCommentLink.message_id,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class VideoHeading:
-    id: int
-    code: str
-    title: str
-    platform: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReportedVideo:
-    video: VideoHeading
-    card: VideoCard
 
 
 async def snapshots(session: AsyncSession, video_ids: Collection[int]) -> dict[int, list[Snapshot]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, or_, select, update
@@ -12,36 +11,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db.models import Video
 from bot.domain.videos import (
-    Platform,
+    StoredVideo,
     VideoInputError,
     VideoSource,
-    code,
     code_number,
     looks_like_url,
     parse_url,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class StoredVideo:
-    id: int
-    chat_id: int
-    number: int
-    title: str
-    platform: str
-    url: str | None
-    platform_video_id: str | None
-    published_at: datetime | None
-    created_at: datetime
-    archived_at: datetime | None
-    announcement_message_id: int | None
-    channel_chat_id: int | None
-    channel_message_id: int | None
-    thread_message_id: int | None
-
-    @property
-    def code(self) -> str:
-        return code(self.number)
 
 
 def _stored(row: Video) -> StoredVideo:
@@ -212,15 +188,3 @@ async def remember_thread_root(
         .returning(Video.number)
     )
     return int(number) if number is not None else None
-
-
-def source_after(video: StoredVideo, values: dict[str, object]) -> VideoSource:
-    """Where the video would live after an edit (to refuse one that duplicates another)."""
-    platform = str(values.get("platform", video.platform))
-    url = values.get("url", video.url)
-    found = values.get("platform_video_id", video.platform_video_id)
-    return VideoSource(
-        Platform(platform),
-        url if isinstance(url, str) else None,
-        found if isinstance(found, str) else None,
-    )

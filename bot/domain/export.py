@@ -34,6 +34,9 @@ JSON_FORMAT: Final = "fanpulse.feedback.v1"
 SUPERGROUP_ID_OFFSET: Final = 1_000_000_000_000
 BOM: Final = "\ufeff".encode()
 
+ExportFormat = Literal["csv", "json"]
+FORMATS: Final[dict[str, ExportFormat]] = {"csv": "csv", "json": "json"}
+
 Column = Literal[
     "chat_id",
     "chat_title",
@@ -201,6 +204,21 @@ def write_csv(
 def write_json(target: BinaryIO, rows: Iterable[FeedbackRow], meta: ExportMeta) -> int:
     """Write the JSON into a binary file object; returns the number of bytes written."""
     return _write_all(target, json_chunks(rows, meta))
+
+
+def export_document(
+    export_format: ExportFormat,
+    rows: Iterable[FeedbackRow],
+    meta: ExportMeta,
+    headers: Mapping[Column, str] | None = None,
+) -> bytes:
+    """The whole document in one piece (what a Telegram upload takes)."""
+    target = io.BytesIO()
+    if export_format == "csv":
+        write_csv(target, rows, meta.timezone, headers)
+    else:
+        write_json(target, rows, meta)
+    return target.getvalue()
 
 
 def _header_labels(headers: Mapping[Column, str] | None) -> list[str]:

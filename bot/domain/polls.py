@@ -91,10 +91,6 @@ class PollDraft:
     start_at: datetime | None = None  # UTC; None: send now
     close_at: datetime | None = None  # UTC; None: open until closed by hand
 
-    @property
-    def is_quiz(self) -> bool:
-        return bool(self.correct_option_ids)
-
 
 @dataclass(frozen=True, slots=True)
 class PollOptions:

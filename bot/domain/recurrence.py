@@ -204,21 +204,27 @@ def _require_aware(moment: datetime, name: str) -> None:
         raise ValueError(f"{name} must be timezone-aware")
 
 
-# Durations: "30m", "2h", "3d", "1h30m", "90s", "1d 12h", and the Chinese "2小时30分钟", "3天".
+# Durations: "30m", "2h", "3d", "1h30m", "90s", "1d 12h", "7days", "2 hours", and the Chinese
+# "2小时30分钟", "3天", "1周" (Traditional "2小時", "1週" too).
+_WEEK = timedelta(weeks=1)
+_DAY = timedelta(days=1)
+_HOUR = timedelta(hours=1)
+_MINUTE = timedelta(minutes=1)
+_SECOND = timedelta(seconds=1)
 _UNITS = {
-    "w": timedelta(weeks=1),
-    "d": timedelta(days=1),
-    "h": timedelta(hours=1),
-    "m": timedelta(minutes=1),
-    "s": timedelta(seconds=1),
-    "周": timedelta(weeks=1),
-    "天": timedelta(days=1),
-    "小时": timedelta(hours=1),
-    "时": timedelta(hours=1),
-    "分钟": timedelta(minutes=1),
-    "分": timedelta(minutes=1),
-    "秒": timedelta(seconds=1),
+    **dict.fromkeys(("w", "wk", "wks", "week", "weeks", "周", "週", "星期", "礼拜", "禮拜"), _WEEK),
+    **dict.fromkeys(("d", "day", "days", "天", "日"), _DAY),
+    **dict.fromkeys(
+        ("h", "hr", "hrs", "hour", "hours", "小时", "小時", "个小时", "個小時", "时", "時"), _HOUR
+    ),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes", "分钟", "分鐘", "分"), _MINUTE),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds", "秒"), _SECOND),
 }
+# "两周", "三天", "十分钟": a one-character Chinese count before a unit.
+_CHINESE_COUNTS = dict(
+    zip("一二两兩三四五六七八九十", (1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)
+)
+_CHINESE_COUNT = re.compile(f"([{''.join(_CHINESE_COUNTS)}])(?=\\s*[周週星礼禮天日小个個时時分秒])")
 _UNIT_PATTERN = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _DURATION_PART = re.compile(rf"\s*(\d{{1,6}})\s*({_UNIT_PATTERN})", re.IGNORECASE)
 
@@ -230,6 +236,7 @@ def parse_duration(
     maximum: timedelta | None = None,
 ) -> timedelta:
     normalized = unicodedata.normalize("NFKC", text).strip().lower()
+    normalized = _CHINESE_COUNT.sub(lambda found: str(_CHINESE_COUNTS[found[1]]), normalized)
     total, position = timedelta(), 0
     while position < len(normalized):
         found = _DURATION_PART.match(normalized, position)

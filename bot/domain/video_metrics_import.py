@@ -111,6 +111,18 @@ class Settled:
     refused: list[Refused]  # the parse's and the settle's, by line
 
 
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    taken: int  # new (video, platform, day) rows
+    updated: int  # rows whose numbers changed
+    unchanged: int  # rows the database already held as they are
+    refused: list[Refused]
+
+    @property
+    def stored(self) -> int:
+        return self.taken + self.updated
+
+
 def parse_metrics(content: bytes, *, latest_day: date | None = None) -> ParsedMetrics:
     """Read and check a CSV/XLSX file; MetricsFileError when it cannot be read at all."""
     table = read_table(content, header_score)

@@ -126,6 +126,20 @@ class VideoCard:
         return max((line.day for line in self.platforms), default=None)
 
 
+@dataclass(frozen=True, slots=True)
+class VideoHeading:
+    id: int
+    code: str
+    title: str
+    platform: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedVideo:
+    video: VideoHeading
+    card: VideoCard
+
+
 def platform_lines(snapshots: Iterable[Snapshot]) -> tuple[PlatformLine, ...]:
     by_platform: dict[str, list[Snapshot]] = {}
     for snapshot in snapshots:

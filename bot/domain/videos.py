@@ -15,7 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 from bot.domain.recurrence import ScheduleError, to_utc, zone
 
@@ -23,6 +25,7 @@ TITLE_MAX = 200
 URL_MAX = 1000
 PLATFORM_ID_MAX = 128
 NUMBER_MAX = 999_999_999
+CLEAR = "-"  # /video_edit v3 id -  clears a field
 
 
 class Platform(StrEnum):
@@ -121,6 +124,16 @@ def code_number(ref: str) -> int | None:
 
 def code(number: int) -> str:
     return f"v{number}"
+
+
+def video_number(word: str) -> int:
+    """The number of the video named `word`: v12, #v12, or plain 12."""
+    number = code_number(word)
+    if number is None and word.isdecimal() and len(word) <= 9 and int(word) > 0:
+        number = int(word)
+    if number is None:
+        raise VideoInputError(VideoErrorCode.BAD_CODE, value=word[:40])
+    return number
 
 
 def looks_like_url(text: str) -> bool:
@@ -339,3 +352,82 @@ def mentioned_numbers(text: str) -> set[int]:
     if "#" not in text and "＃" not in text:
         return set()
     return {number for found in _MENTION.findall(text) if (number := int(found)) > 0}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVideo:
+    id: int
+    chat_id: int
+    number: int
+    title: str
+    platform: str
+    url: str | None
+    platform_video_id: str | None
+    published_at: datetime | None
+    created_at: datetime
+    archived_at: datetime | None
+    announcement_message_id: int | None
+    channel_chat_id: int | None
+    channel_message_id: int | None
+    thread_message_id: int | None
+
+    @property
+    def code(self) -> str:
+        return code(self.number)
+
+
+def source_after(video: StoredVideo, values: dict[str, object]) -> VideoSource:
+    """Where the video would live after an edit (to refuse one that duplicates another)."""
+    platform = str(values.get("platform", video.platform))
+    url = values.get("url", video.url)
+    found = values.get("platform_video_id", video.platform_video_id)
+    return VideoSource(
+        Platform(platform),
+        url if isinstance(url, str) else None,
+        found if isinstance(found, str) else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class VideoEdit:
+    values: dict[str, Any]  # the columns to update
+    shown: str  # the new value as the operator reads it back
+
+
+def edit_of(
+    field: VideoField, value: str, video: StoredVideo, timezone: str, now: datetime
+) -> VideoEdit:
+    """What `/video_edit <code> <field> <value>` changes; `-` clears an optional field."""
+    cleared = value == CLEAR
+    if field is VideoField.TITLE:
+        title = parse_title(value)
+        return VideoEdit({"title": title}, title)
+    if field is VideoField.PLATFORM:
+        platform = platform_of(value)
+        if platform is None:
+            raise VideoInputError(VideoErrorCode.UNKNOWN_PLATFORM, value=value[:40])
+        return VideoEdit({"platform": platform.value}, platform.value)
+    if field is VideoField.ID:
+        found = None if cleared else platform_id(value)
+        return VideoEdit({"platform_video_id": found}, found or CLEAR)
+    if field is VideoField.PUBLISHED:
+        published = None if cleared else parse_published(value, timezone, now)
+        return VideoEdit({"published_at": published}, local_time(published, timezone) or CLEAR)
+    if cleared:
+        return VideoEdit({"url": None}, CLEAR)
+    source = parse_url(value)
+    values: dict[str, Any] = {"url": source.url}
+    if source.platform is not Platform.OTHER:
+        values["platform"] = source.platform.value
+        if source.platform_video_id is not None:
+            values["platform_video_id"] = source.platform_video_id
+        elif source.platform.value != video.platform:
+            values["platform_video_id"] = None
+    return VideoEdit(values, value)
+
+
+def local_time(value: datetime | None, timezone: str) -> str:
+    """A moment as the group reads it ("" for none)."""
+    if value is None:
+        return ""
+    return f"{value.astimezone(ZoneInfo(timezone)):%Y-%m-%d %H:%M}"

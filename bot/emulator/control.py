@@ -189,6 +189,7 @@ async def chat_info(emulator: Emulator, body: Body) -> Any:
         "migrated_to": chat.migrated_to,
         "bot_status": chat.bot_member.status,
         "members": {str(uid): member.status for uid, member in chat.members.items()},
+        "bot_reactions": {str(mid): emoji for mid, emoji in chat.reactions.items()},
     }
 
 

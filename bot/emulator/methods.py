@@ -38,6 +38,17 @@ CHAT_ACTIONS = {
     "record_video_note",
     "upload_video_note",
 }
+# The emoji a bot may react with (Bot API, ReactionTypeEmoji); the list aiogram documents is
+# checked against this one in tests/emulator/test_method_coverage.py.
+_REACTION_LIST = (
+    "❤ 👍 👎 🔥 🥰 👏 😁 🤔 🤯 😱 🤬 😢 🎉 🤩 🤮 💩 🙏 👌 🕊 🤡 "
+    "🥱 🥴 😍 🐳 ❤‍🔥 🌚 🌭 💯 🤣 ⚡ 🍌 🏆 💔 🤨 😐 🍓 🍾 💋 🖕 "
+    "😈 😴 😭 🤓 👻 👨‍💻 👀 🎃 🙈 😇 😨 🤝 ✍ 🤗 🫡 🎅 🎄 ☃ 💅 "
+    "🤪 🗿 🆒 💘 🙉 🦄 😘 💊 🙊 😎 👾 🤷‍♂ 🤷 🤷‍♀ 😡"
+)
+REACTION_EMOJI = frozenset(_REACTION_LIST.split())
+# A bot, like a user without Premium, sets at most one reaction on a message.
+BOT_REACTIONS_MAX = 1
 NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
     "the same as a current content and reply markup of the message"
@@ -357,6 +368,27 @@ async def pin_chat_message(api: Backend, method: m.PinChatMessage, files: Files)
 @handles(m.UnpinChatMessage)
 async def unpin_chat_message(api: Backend, method: m.UnpinChatMessage, files: Files) -> bool:
     api.world.writable_chat(method.chat_id)
+    return True
+
+
+@handles(m.SetMessageReaction)
+async def set_message_reaction(api: Backend, method: m.SetMessageReaction, files: Files) -> bool:
+    chat = api.world.readable_chat(method.chat_id)
+    if api.world.message(chat, method.message_id) is None:
+        raise bad_request("message to react not found")
+    reactions = list(given(method.reaction) or [])
+    if len(reactions) > BOT_REACTIONS_MAX:
+        raise bad_request("REACTIONS_TOO_MANY")
+    for reaction in reactions:
+        # Custom and paid reactions need what a bot does not have.
+        if (
+            not isinstance(reaction, types.ReactionTypeEmoji)
+            or reaction.emoji not in REACTION_EMOJI
+        ):
+            raise bad_request("REACTION_INVALID")
+    chat.reactions[method.message_id] = [
+        reaction.emoji for reaction in reactions if isinstance(reaction, types.ReactionTypeEmoji)
+    ]
     return True
 
 

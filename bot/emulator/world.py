@@ -86,6 +86,8 @@ class ChatState:
     bot_member: Member = field(default_factory=lambda: Member("member"))
     next_message_id: int = 1
     messages: dict[int, types.Message] = field(default_factory=dict)
+    # The bot's own reaction on each message it reacted to (an empty list: taken back).
+    reactions: dict[int, list[str]] = field(default_factory=dict)
     bot_started: bool = False
 
     @property

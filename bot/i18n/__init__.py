@@ -1,4 +1,5 @@
-"""Every user-visible text comes from the Fluent files in bot/locales (English and Chinese).
+"""Every user-visible text comes from the Fluent files in bot/locales: English, Simplified Chinese
+(`zh`) and Traditional Chinese (`zh-Hant`).
 
 `Translator` holds one Fluent bundle per language; `Texts` is a translator bound to the language
 of one reader. Arguments are escaped for Telegram's HTML parse mode on the way in, so a fan's name
@@ -17,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 from fluent.runtime import FluentBundle, FluentResource
 
-Locale = Literal["en", "zh"]
-LOCALES: tuple[Locale, ...] = ("en", "zh")
+Locale = Literal["en", "zh", "zh-Hant"]
+LOCALES: tuple[Locale, ...] = ("en", "zh", "zh-Hant")
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 Arg = str | int | float
@@ -34,11 +35,39 @@ class MissingText(LookupError):
     """A key that is not in the Fluent files, or a message that failed to format."""
 
 
+# Telegram's language_code is an IETF tag (`zh-hans`, `zh-TW`); people type names or scripts.
+_TRADITIONAL_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+_WORDS: dict[str, Locale] = {
+    "english": "en",
+    "英文": "en",
+    "英語": "en",
+    "英语": "en",
+    "中文": "zh",
+    "简体": "zh",
+    "簡體": "zh",
+    "简体中文": "zh",
+    "簡體中文": "zh",
+    "繁體": "zh-Hant",
+    "繁体": "zh-Hant",
+    "正體": "zh-Hant",
+    "繁體中文": "zh-Hant",
+    "繁体中文": "zh-Hant",
+    "正體中文": "zh-Hant",
+    "traditional": "zh-Hant",
+}
+
+
 def locale_of(value: str | None) -> Locale | None:
-    """`zh`, `zh-hans`, `zh-hant`, `zh-CN` ... read Chinese; `en*` English; anything else None."""
+    """`zh`, `zh-hans`, `zh-CN` read Simplified Chinese; `zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`
+    Traditional; `en*` English; the languages' names (`繁體`, `简体`, `English`) too; anything
+    else None."""
     if not value:
         return None
-    language = value.lower()
+    language = value.strip().lower().replace("_", "-")
+    if language in _WORDS:
+        return _WORDS[language]
+    if language.startswith(_TRADITIONAL_TAGS):
+        return "zh-Hant"
     if language.startswith("zh"):
         return "zh"
     if language.startswith("en"):

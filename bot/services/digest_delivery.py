@@ -10,7 +10,9 @@ how many went out. A run left `claimed` by an instance that died mid-fan-out is 
 (`resumes`) and sends only the messages not yet noted: every recipient gets the digest once, a
 kill costing at most one message sent twice (Telegram accepted it, the note was not written).
 
-Telegram stays behind the `Courier` protocol (handlers/digest.py implements it with aiogram).
+Telegram stays behind the `DigestCourier` protocol (bot/telegram/digest_courier.py implements it
+with aiogram). The operators' digest commands are use cases here too: `DigestService.preview`
+for /digest, `DigestSubscriptions` for who receives the digest, when and where.
 """
 
 from __future__ import annotations
@@ -25,14 +27,17 @@ from typing import Protocol
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db import audit, job_runs, lease
 from bot.db import digest as store
-from bot.db import job_runs, lease
+from bot.db.chat_settings import group
 from bot.db.digest import DigestTarget
+from bot.domain.audit import AuditAction, AuditEvent
 from bot.domain.charts import Bar, DayActivity, DigestLabels, digest_chart
 from bot.domain.html_split import split_html
 from bot.domain.recurrence import Cadence, Run, Schedule
+from bot.domain.roles import Actor
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
-from bot.services.clock import LEASE_NAME, Action, JobFailed, PlannedJob, schedule_jobs
+from bot.services.clock import LEASE_NAME, Action, Clock, JobFailed, PlannedJob, schedule_jobs
 from bot.services.digest import Digest, DigestBuilder, DigestKind, local_today
 from bot.services.digest_render import (
     DigestSections,
@@ -54,10 +59,12 @@ class RecipientBlocked(Exception):
     """The recipient blocked the bot (or left the operators' chat): skip them from now on."""
 
 
-class Courier(Protocol):
+class DigestCourier(Protocol):
     async def visibility(self, chat_id: int) -> Visibility: ...
 
     async def may_receive(self, chat_id: int, user_id: int) -> bool: ...
+
+    async def administers(self, chat_id: int, user_id: int) -> bool: ...
 
     async def send(
         self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
@@ -70,6 +77,18 @@ class Composed:
     chart: bytes
     caption: str
     digest: Digest
+
+
+@dataclass(frozen=True, slots=True)
+class DigestAsk:
+    """The period /digest asked for: the last finished ISO week, a day, or (neither) today."""
+
+    week: bool = False
+    day: date | None = None
+
+
+class NotADigestDay(Exception):
+    """/digest named no period, or a day that has not begun in the group's timezone."""
 
 
 def parse_local_time(text: str) -> time | None:
@@ -92,7 +111,7 @@ class DigestService:
         self,
         session_factory: async_sessionmaker[AsyncSession],
         translator: Translator,
-        courier: Courier,
+        courier: DigestCourier,
         *,
         default_timezone: str,
         default_language: Locale,
@@ -239,11 +258,28 @@ class DigestService:
         chart = await asyncio.to_thread(self._chart, activity, bars, labels)
         return Composed(split_html(text), chart, labels.title, digest)
 
-    async def target(self, chat_id: int) -> DigestTarget | None:
+    async def preview(
+        self, chat_id: int, texts: Texts, ask: DigestAsk | None, now: datetime
+    ) -> Composed | None:
+        """/digest: the asked period's digest, so far (None: the group is not known). `ask` is
+        None when the command's words named no period."""
+        target = await self._target(chat_id)
+        if target is None:
+            return None
+        today = local_today(now, target.timezone or self._default_timezone)
+        if ask is None or (ask.day is not None and ask.day > today):
+            raise NotADigestDay
+        if ask.week:
+            kind, day = DigestKind.WEEKLY, today - timedelta(days=today.weekday() + 7)
+        elif ask.day is None:
+            kind, day = DigestKind.PREVIEW, today
+        else:
+            kind, day = DigestKind.DAILY if ask.day < today else DigestKind.PREVIEW, ask.day
+        return await self.compose(target, texts, kind, day, now)
+
+    async def _target(self, chat_id: int) -> DigestTarget | None:
         """A group as /digest sees it, whether or not anyone subscribed."""
         async with self._session_factory() as session:
-            from bot.db.chat_settings import group  # noqa: PLC0415
-
             record = await group(session, chat_id)
             local_time, operators_chat = await store.digest_settings(session, chat_id)
         if record is None:
@@ -268,9 +304,6 @@ class DigestService:
         schedule = Schedule(local, target.timezone or self._default_timezone)
         return FeatureStatus("digest", next_at=schedule.next_run(now).at)
 
-    def today(self, target: DigestTarget, now: datetime) -> date:
-        return local_today(now, target.timezone or self._default_timezone)
-
     async def texts_for(self, target: DigestTarget, recipient: Recipient) -> Texts:
         if recipient.user_id is None:
             locale = locale_of(target.language) or self._default_language
@@ -278,6 +311,95 @@ class DigestService:
         async with self._session_factory() as session:
             chosen, telegram = await store.recipient_language(session, recipient.user_id)
         return self._translator.bind(choose_locale(chosen, telegram, self._default_language))
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryTime:
+    """When the group's daily digest goes out: a local time in the group's timezone."""
+
+    local_time: str
+    timezone: str
+
+
+class DigestSubscriptions:
+    """Who receives a group's digest (/digest_subscribe, /digest_unsubscribe), when
+    (/digest_time) and in which operators' chat (/digest_chat); each change re-plans the clock."""
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        courier: DigestCourier,
+        clock: Clock,
+        *,
+        default_timezone: str,
+    ) -> None:
+        self._session_factory = session_factory
+        self._courier = courier
+        self._clock = clock
+        self._default_timezone = default_timezone
+
+    async def subscribe(
+        self, chat_id: int, user_id: int, now: datetime
+    ) -> tuple[bool, DeliveryTime]:
+        """Whether `user_id` was newly subscribed, and when the digest goes out."""
+        async with self._session_factory() as session, session.begin():
+            added = await store.subscribe(session, chat_id, user_id, now)
+            local_time, _ = await store.digest_settings(session, chat_id)
+            when = await self._when(session, chat_id, local_time or f"{DEFAULT_TIME:%H:%M}")
+        await self._clock.rebuild()
+        return added, when
+
+    async def unsubscribe(self, chat_id: int, user_id: int) -> bool:
+        """Whether `user_id` was subscribed."""
+        async with self._session_factory() as session, session.begin():
+            removed = await store.unsubscribe(session, chat_id, user_id)
+        await self._clock.rebuild()
+        return removed
+
+    async def set_time(
+        self, chat_id: int, actor: Actor, local: time, now: datetime
+    ) -> DeliveryTime:
+        written = f"{local:%H:%M}"
+        async with self._session_factory() as session, session.begin():
+            await store.set_digest_settings(session, chat_id, now, local_time=written)
+            await audit.record(
+                session, _audit(chat_id, actor, AuditAction.DIGEST_TIME_SET, now, written)
+            )
+            when = await self._when(session, chat_id, written)
+        await self._clock.rebuild()
+        return when
+
+    async def send_to_chat(self, chat_id: int, actor: Actor, target: int, now: datetime) -> bool:
+        """The digest also goes to `target`; False (nothing changed) when the actor does not
+        administer it now."""
+        if actor.user_id is None or not await self._courier.administers(target, actor.user_id):
+            return False
+        async with self._session_factory() as session, session.begin():
+            await store.set_digest_settings(session, chat_id, now, operators_chat_id=target)
+            await audit.record(
+                session, _audit(chat_id, actor, AuditAction.DIGEST_CHAT_SET, now, str(target))
+            )
+        await self._clock.rebuild()
+        return True
+
+    async def stop_sending_to_chat(self, chat_id: int, actor: Actor, now: datetime) -> None:
+        async with self._session_factory() as session, session.begin():
+            await store.set_digest_settings(session, chat_id, now, clear_operators_chat=True)
+            await audit.record(
+                session, _audit(chat_id, actor, AuditAction.DIGEST_CHAT_CLEARED, now, None)
+            )
+        await self._clock.rebuild()
+
+    async def _when(self, session: AsyncSession, chat_id: int, local_time: str) -> DeliveryTime:
+        record = await group(session, chat_id)
+        timezone = (record.timezone if record else None) or self._default_timezone
+        return DeliveryTime(local_time, timezone)
+
+
+def _audit(
+    chat_id: int, actor: Actor, action: AuditAction, at: datetime, detail: str | None
+) -> AuditEvent:
+    return AuditEvent(chat_id=chat_id, actor=actor, action=action, at=at, detail=detail)
 
 
 def job_name(cadence: Cadence, chat_id: int, recipient: Recipient) -> str:

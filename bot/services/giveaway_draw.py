@@ -93,7 +93,7 @@ class Outcome:
         return self.transcript.rerolls[self.reroll - 1].digest
 
 
-class Courier(Protocol):
+class DrawCourier(Protocol):
     async def announce(self, outcome: Outcome) -> int | None: ...
 
     async def tell_winner(self, person: Person, outcome: Outcome) -> bool: ...
@@ -202,7 +202,7 @@ class GiveawayDraws:
         self,
         session_factory: async_sessionmaker[AsyncSession],
         lookup: Lookup,
-        courier: Courier,
+        courier: DrawCourier,
         *,
         beacon_client: BeaconFactory = _beacon_client,
         count_interval: timedelta = COUNT_INTERVAL,
@@ -315,23 +315,13 @@ class GiveawayDraws:
             if record is None or record.status in ("cancelled", "done"):
                 return None
             if record.status == "open":
-                await store.claim(
-                    session,
-                    giveaway_id,
-                    GiveawayRecord.status == "open",
-                    status="drawing",
-                )
+                await store.start_drawing(session, giveaway_id)
         await self._on_step("claimed", giveaway_id)
         if record.transcript is None:
             transcript = await self._compute(record)
             async with self._session_factory() as session, session.begin():
-                await store.claim(
-                    session,
-                    giveaway_id,
-                    GiveawayRecord.transcript.is_(None),
-                    transcript=transcript.to_json(),
-                    drawn_at=transcript.drawn_at,
-                    status="drawn",
+                await store.store_transcript(
+                    session, giveaway_id, transcript.to_json(), transcript.drawn_at
                 )
             await self._on_step("transcript", giveaway_id)
         outcome = await self.outcome(giveaway_id)
@@ -385,11 +375,8 @@ class GiveawayDraws:
                 return resumed.sent
             if SENDING_STEPS.index(step) < SENDING_STEPS.index(resumed.step):
                 return None
-        column = STEP_COLUMNS[step]
         async with self._session_factory() as session, session.begin():
-            claimed = await store.claim(
-                session, giveaway_id, column.is_(None), **{column.key: self._now()}
-            )
+            claimed = await store.claim_step(session, giveaway_id, step, self._now())
             if claimed:
                 await _note(session, attempt, Progress(step, 0), total)
         return 0 if claimed else None
@@ -512,35 +499,20 @@ class GiveawayDraws:
             raise RerollRefused("nobody-left")
         number = len(after.rerolls)
         async with self._session_factory() as session, session.begin():
-            stored = await store.claim(
-                session,
-                giveaway_id,
-                GiveawayRecord.transcript == record.transcript,
-                transcript=after.to_json(),
+            stored = await store.replace_transcript(
+                session, giveaway_id, record.transcript, after.to_json()
             )
             if not stored:
                 raise RerollRefused("busy")
             await audit.record(session, event)
         outcome = await self.outcome(giveaway_id, number)
         async with self._session_factory() as session, session.begin():
-            claimed = await store.claim(
-                session,
-                giveaway_id,
-                GiveawayRecord.rerolls_announced == number - 1,
-                rerolls_announced=number,
-            )
+            claimed = await store.claim_reroll_announcement(session, giveaway_id, number)
         if claimed:
             await self._courier.announce(outcome)
             for person in outcome.winners:
                 await self._courier.tell_winner(person, outcome)
         return outcome
-
-
-STEP_COLUMNS = {
-    "announce": GiveawayRecord.announce_claimed_at,
-    "winners": GiveawayRecord.winners_claimed_at,
-    "creator": GiveawayRecord.creator_claimed_at,
-}
 
 
 async def _note(

@@ -10,10 +10,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db.chat_settings import group
+from bot.db.group_health import comments_since, last_comment_at
 from bot.domain.roles import TELEGRAM_ADMIN_STATUSES
 
 PLANNED_FEATURES = ("polls", "giveaways", "digest")
@@ -93,3 +96,51 @@ def start_of_day(now: datetime, timezone: str) -> datetime:
     """Midnight of `now`'s local day in `timezone`, in UTC."""
     local = now.astimezone(ZoneInfo(timezone))
     return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+class RightsSource(Protocol):
+    async def rights(self, chat_id: int) -> BotRights | None:
+        """The bot's membership in the group now, None when Telegram cannot say."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class GroupHealth:
+    timezone: str  # the group's, else the bot's default
+    rights: BotRights | None  # None: the bot cannot reach the group
+    missing: list[Requirement]
+    comments_today: int
+    last_comment_at: datetime | None
+    features: list[FeatureStatus | str]
+
+
+class Health:
+    """/status: what the bot may do in a group, what it stored, what each feature runs."""
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        rights: RightsSource,
+        default_timezone: str,
+    ) -> None:
+        self._session_factory = session_factory
+        self._rights = rights
+        self._default_timezone = default_timezone
+
+    async def of_group(self, chat_id: int, board: HealthBoard) -> GroupHealth:
+        now = datetime.now(UTC)
+        async with self._session_factory() as session:
+            record = await group(session, chat_id)
+            timezone = (record.timezone if record else None) or self._default_timezone
+            today = await comments_since(session, chat_id, start_of_day(now, timezone))
+            last_seen = await last_comment_at(session, chat_id)
+            features = await board.statuses(session, chat_id, now)
+        rights = await self._rights.rights(chat_id)
+        return GroupHealth(
+            timezone=timezone,
+            rights=rights,
+            missing=missing_requirements(rights) if rights is not None else [],
+            comments_today=today,
+            last_comment_at=last_seen,
+            features=features,
+        )

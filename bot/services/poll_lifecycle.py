@@ -20,7 +20,7 @@ the results; the text noted means post only the chart. A poll closed, but not no
 by someone else (`/poll_close`), who posts its results. A kill costs at most one results message
 sent twice (Telegram accepted it, the note was not written).
 
-Telegram stays behind the `PollCourier` protocol (handlers/polls.py implements it).
+Telegram stays behind the `PollCourier` protocol (bot/telegram/poll_courier.py implements it).
 """
 
 from __future__ import annotations
@@ -86,7 +86,9 @@ class Closed:
     by_us: bool  # False: someone else (the clock, another instance) closed it first
 
 
-class PollService:
+class PollLifecycle:
+    """The clock's job source for polls: scheduled sends and closes, and `/poll_close`'s close."""
+
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],
@@ -97,11 +99,10 @@ class PollService:
         default_language: Locale,
     ) -> None:
         self._session_factory = session_factory
-        self.session_factory = session_factory
         self._translator = translator
         self._courier = courier
-        self.default_timezone = default_timezone
-        self.default_language = default_language
+        self._default_timezone = default_timezone
+        self._default_language = default_language
 
     # the clock
 
@@ -227,7 +228,7 @@ class PollService:
         self, poll: StoredPoll, outcome: PollResults, job: str | None, *, posted: int
     ) -> None:
         """The results messages not yet posted, each noted on the run once Telegram took it."""
-        texts = await self.group_texts(poll.chat_id)
+        texts = await self._group_texts(poll.chat_id)
         if posted < 1:
             text = results_text(texts, poll, outcome)
             message_id = await self._courier.post_results_text(poll.chat_id, text, poll.message_id)
@@ -249,16 +250,16 @@ class PollService:
                 async with self._session_factory() as session, session.begin():
                     await job_runs.note(session, job, CLOSE_PERIOD, _progress_note(2))
 
-    async def group_texts(self, chat_id: int) -> Texts:
+    async def _group_texts(self, chat_id: int) -> Texts:
         async with self._session_factory() as session:
             record = await group(session, chat_id)
-        locale = locale_of(record.language if record else None) or self.default_language
+        locale = locale_of(record.language if record else None) or self._default_language
         return self._translator.bind(locale)
 
     async def timezone(self, chat_id: int) -> str:
         async with self._session_factory() as session:
             record = await group(session, chat_id)
-        return (record.timezone if record else None) or self.default_timezone
+        return (record.timezone if record else None) or self._default_timezone
 
     # reading
 

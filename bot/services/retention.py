@@ -1,4 +1,5 @@
-"""The daily purge of comment text past each group's retention, as a clock job source.
+"""Each group's retention of comment text: the setting operators change, and the daily purge
+of text past it, as a clock job source.
 
 One job series ("retention:purge", a UTC day per run) purges every group with a setting, each
 group in its own transaction. Purging is idempotent (cleared text stays cleared), so a run cut
@@ -13,9 +14,17 @@ from datetime import datetime, time
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import job_runs
-from bot.db.retention import purge_older, retention_settings
+from bot.db import audit, job_runs
+from bot.db.retention import (
+    clear_retention,
+    purge_older,
+    retention_days,
+    retention_settings,
+    set_retention,
+)
+from bot.domain.audit import AuditEvent
 from bot.domain.recurrence import Run, Schedule
+from bot.domain.roles import Actor
 from bot.services.clock import Action, PlannedJob, schedule_jobs, utc_now
 
 log = structlog.get_logger(__name__)
@@ -40,7 +49,7 @@ def parse_retention(text: str) -> int | None | str:
     return int(word)
 
 
-class RetentionJobs:
+class RetentionService:
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],
@@ -48,6 +57,32 @@ class RetentionJobs:
     ) -> None:
         self._session_factory = session_factory
         self._now = now
+
+    async def days(self, chat_id: int) -> int | None:
+        """The group's retention in days; None when text is kept."""
+        async with self._session_factory() as session:
+            return await retention_days(session, chat_id)
+
+    async def set(self, chat_id: int, actor: Actor, days: int | None) -> None:
+        """Purge text older than `days` from now on (None: keep it); audited when it changes."""
+        now = self._now()
+        async with self._session_factory() as session, session.begin():
+            if days is None:
+                changed = await clear_retention(session, chat_id)
+            else:
+                await set_retention(session, chat_id, days, now)
+                changed = True
+            if changed:
+                await audit.record(
+                    session,
+                    AuditEvent(
+                        chat_id=chat_id,
+                        actor=actor,
+                        action="retention-set",
+                        at=now,
+                        detail=str(days or 0),
+                    ),
+                )
 
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
         if not await retention_settings(session):

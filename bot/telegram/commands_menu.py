@@ -17,7 +17,7 @@ from aiogram.types import (
     BotCommandScopeUnion,
 )
 
-from bot.i18n import LOCALES, Locale, Translator
+from bot.i18n import Locale, Translator
 
 log = structlog.get_logger(__name__)
 
@@ -45,15 +45,17 @@ def menu(translator: Translator, locale: Locale, names: Sequence[str]) -> list[B
     ]
 
 
+# setMyCommands takes a two-letter ISO 639-1 code: Simplified and Traditional readers share "zh".
+MENU_LANGUAGES: dict[Locale, str | None] = {"en": None, "zh": "zh"}
+
+
 async def set_command_menus(bot: Bot, translator: Translator, menus: CommandMenus) -> None:
     """English is the menu for every language without its own; Chinese readers get theirs."""
     try:
         for scope, names in menus.scopes():
-            for locale in LOCALES:
+            for locale, language_code in MENU_LANGUAGES.items():
                 await bot.set_my_commands(
-                    menu(translator, locale, names),
-                    scope=scope,
-                    language_code=None if locale == "en" else locale,
+                    menu(translator, locale, names), scope=scope, language_code=language_code
                 )
     except TelegramAPIError as error:
         log.warning("commands_menu.failed", error=type(error).__name__)

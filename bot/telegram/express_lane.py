@@ -1,12 +1,12 @@
 """The express lane: plain group chat stored straight from the update's JSON.
 
 Most updates a community bot sees are fans chatting. No router acts on them: ingest stores them
-and `PlainGroupChat` ends their dispatch (handlers/ingest.py). Building aiogram's pydantic tree
-and walking the dispatcher for them costs more than storing them (bench/ingest.py), so a message
-of a shape this module fully understands is read straight from the JSON into the same records
-`bot/telegram/message_records.py` makes from an aiogram `Message`. Anything else takes the full path
-through the dispatcher: a command, a reply to the bot, an automatic forward, a service message,
-a field this module does not list, a value of an unexpected type.
+and `PlainGroupChat` ends their dispatch (bot/telegram/ingest.py). Building aiogram's pydantic
+tree and walking the dispatcher for them costs more than storing them (bench/ingest.py), so a
+message of a shape this module fully understands is read straight from the JSON into the same
+records `bot/telegram/message_records.py` makes from an aiogram `Message`. Anything else takes
+the full path through the dispatcher: a command, a reply to the bot, an automatic forward, a
+service message, a field this module does not list, a value of an unexpected type.
 tests/telegram/test_express_lane.py holds both paths to identical writes.
 """
 

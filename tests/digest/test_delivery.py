@@ -21,7 +21,7 @@ from bot.domain.charts import Bar, DayActivity, DigestLabels
 from bot.i18n import Translator
 from bot.services.clock import Clock
 from bot.services.digest_delivery import DigestService
-from handlers.digest import TelegramCourier
+from bot.telegram.digest_courier import TelegramDigestCourier
 from tests.support import updates as u
 from tests.support.clock import FakeClock
 from tests.support.scene import Scene
@@ -55,7 +55,9 @@ def digest_clock(
     service = DigestService(
         factory,
         Translator.load(),
-        TelegramCourier(scene.pipeline.bot, factory, dispatcher["admins"], dispatcher["settings"]),
+        TelegramDigestCourier(
+            scene.pipeline.bot, factory, dispatcher["admins"], dispatcher["settings"]
+        ),
         default_timezone="UTC",
         default_language="en",
         chart=fake_chart,

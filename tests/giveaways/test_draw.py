@@ -16,6 +16,7 @@ from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import Clock
 from bot.services.giveaway_draw import GiveawayDraws
+from handlers.giveaways import build_draws
 from tests.giveaways.support import (
     GROUP,
     audit_actions,
@@ -31,9 +32,10 @@ PEOPLE = [u.user(7000 + n, f"Fan <{n}>", last_name="Ng") for n in range(12)]
 
 
 def draws_of(scene: Scene) -> GiveawayDraws:
-    """The draws the giveaways feature built and injected into its handlers."""
-    draws: GiveawayDraws = scene.pipeline.dispatcher["giveaway_draws"]
-    return draws
+    dispatcher = scene.pipeline.dispatcher
+    return build_draws(
+        scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
+    )
 
 
 async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") -> int:

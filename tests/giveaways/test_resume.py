@@ -25,7 +25,8 @@ from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import LEASE_TTL, Clock
 from bot.services.giveaway_draw import GiveawayDraws, Outcome, Person, Send
-from handlers.giveaways import TelegramCourier, TelegramLookup
+from bot.telegram.giveaway_courier import TelegramLookup
+from handlers.giveaways import giveaway_courier
 from tests.giveaways.support import GROUP, seed_due_giveaway
 from tests.support.clock import FakeClock
 from tests.support.scene import Scene
@@ -251,7 +252,7 @@ async def test_telegrams_courier_killed_between_the_result_and_the_transcript_fi
     bot = scene.pipeline.bot
 
     def clock(now: FakeClock, instance: str) -> Clock:
-        courier = TelegramCourier(
+        courier = giveaway_courier(
             bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
         )
         draws = GiveawayDraws(scene.session_factory, TelegramLookup(bot), courier, now=now)

@@ -61,11 +61,24 @@ def messages(locale: str) -> dict[str, set[str]]:
     return found
 
 
-def test_every_key_exists_in_both_languages_with_the_same_variables() -> None:
-    english, chinese = messages("en"), messages("zh")
-    assert sorted(set(english) - set(chinese)) == [], "missing in zh"
-    assert sorted(set(chinese) - set(english)) == [], "missing in en"
-    assert {k: v for k, v in english.items() if chinese[k] != v} == {}
+@pytest.mark.parametrize("locale", ["zh", "zh-Hant"])
+def test_every_key_exists_in_every_language_with_the_same_variables(locale: str) -> None:
+    english, other = messages("en"), messages(locale)
+    assert sorted(set(english) - set(other)) == [], f"missing in {locale}"
+    assert sorted(set(other) - set(english)) == [], "missing in en"
+    assert {k: v for k, v in english.items() if other[k] != v} == {}
+
+
+def test_the_traditional_texts_are_written_in_traditional_characters() -> None:
+    """A Simplified character left in zh-Hant reads wrong to Taiwan and Hong Kong readers."""
+    from opencc import OpenCC  # noqa: PLC0415 - a dev dependency, only this test needs it
+
+    # Taiwan's character forms: already-Traditional text comes back unchanged.
+    to_traditional = OpenCC("s2tw")
+    for path in sorted((LOCALES_DIR / "zh-Hant").glob("*.ftl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            converted = to_traditional.convert(line)
+            assert converted == line, f"{path.name}:{number}: Simplified in {line!r}"
 
 
 def python_files() -> list[Path]:
@@ -170,7 +183,14 @@ def test_arguments_are_escaped_and_translated_fragments_are_not() -> None:
     ("chosen", "telegram", "expected"),
     [
         (None, "zh-hans", "zh"),
-        (None, "zh-TW", "zh"),
+        (None, "zh-TW", "zh-Hant"),
+        (None, "zh-hant", "zh-Hant"),
+        (None, "zh-HK", "zh-Hant"),
+        (None, "zh-CN", "zh"),
+        ("zh-Hant", "zh-hans", "zh-Hant"),
+        ("繁體", None, "zh-Hant"),
+        ("简体", "zh-TW", "zh"),
+        ("English", "zh", "en"),
         (None, "en-GB", "en"),
         (None, "es", "en"),
         (None, None, "en"),

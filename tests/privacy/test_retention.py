@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from bot.db.models import AuditRecord, Comment, CommentVersion, FeedbackItemTag, RetentionSetting
 from bot.i18n import Translator
 from bot.services.clock import Clock
-from bot.services.retention import RetentionJobs
+from bot.services.retention import RetentionService
 from tests.support.cast import ADMIN, FAN, VICTIM
 from tests.support.clock import FakeClock
 from tests.support.feedback import dump
@@ -67,7 +67,9 @@ async def test_the_daily_purge_clears_old_text_and_keeps_the_counts(scene: Scene
 
     before = await counts()
     now = FakeClock(run_at)
-    clock = Clock(scene.session_factory, [RetentionJobs(scene.session_factory, now=now)], now=now)
+    clock = Clock(
+        scene.session_factory, [RetentionService(scene.session_factory, now=now)], now=now
+    )
     (report,) = await clock.run_due(run_at)
     assert report.status.value == "done" and report.detail == "1 groups, 1 comments cleared"
     assert await clock.run_due(run_at) == []

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import struct
 import warnings
@@ -205,6 +206,8 @@ def no_fonts_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     caches = (fonts.cjk_font, charts._families, charts._coverage)
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
     monkeypatch.setattr(font_manager, "findSystemFonts", lambda *args, **kwargs: [])
+    absent = dataclasses.replace(fonts.PACKAGED_FONT, package="not_installed")
+    monkeypatch.setattr(fonts, "PACKAGED_FONT", absent)
     for cache in caches:
         cache.cache_clear()
     yield

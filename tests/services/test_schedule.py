@@ -286,13 +286,22 @@ def test_a_bot_that_wakes_up_at_random_records_every_period_exactly_once(
         ("2小时30分钟", timedelta(hours=2, minutes=30)),
         ("3天", timedelta(days=3)),
         ("１０分", timedelta(minutes=10)),
+        ("2 hours", timedelta(hours=2)),
+        ("7days", timedelta(days=7)),
+        ("90 mins", timedelta(minutes=90)),
+        ("两周", timedelta(weeks=2)),
+        ("三个小时", timedelta(hours=3)),
+        ("1週", timedelta(weeks=1)),
+        ("2小時30分鐘", timedelta(hours=2, minutes=30)),
     ],
 )
 def test_parse_duration(text: str, expected: timedelta) -> None:
     assert parse_duration(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", " ", "30", "m", "1.5h", "-2h", "2 hours", "1h x", "h1"])
+@pytest.mark.parametrize(
+    "text", ["", " ", "30", "m", "1.5h", "-2h", "2 horas", "1h x", "h1", "一", "两", "hours"]
+)
 def test_parse_duration_refuses_what_it_cannot_read(text: str) -> None:
     with pytest.raises(ScheduleError) as raised:
         parse_duration(text)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db.models import Comment, FailedUpdate
 from bot.db.write_buffer import UpdateWrites
 from bot.telegram.express_lane import express_writes
-from handlers.filters import PlainGroupChat
+from bot.telegram.filters import PlainGroupChat
 from tests.support.pipeline import Pipeline
 from tests.support.updates import (
     CHANNEL_BOT,

@@ -12,7 +12,8 @@ from bot.db.models import Comment, FeedbackItem, FeedbackItemTag, VideoCommentLi
 from bot.db.video_report import active_videos, report, video_by_number
 from bot.domain.video_report import Numbers
 from bot.i18n import Translator
-from bot.services.video_report_render import VideoDigestSection, card_text
+from bot.services.video_report_render import VideoDigestSection
+from handlers.video_report_render import card_text
 from tests.support.cast import ADMIN, FAN, MEMBER, VICTIM
 from tests.support.scene import Scene
 

@@ -7,4 +7,4 @@ menu-status = Health of the group: rights, privacy, activity
 menu-audit = What operators changed in the group
 menu-grant = Give someone the operator or analyst role
 menu-revoke = Take someone's fanpulse role back
-menu-language = Choose the language (en or zh)
+menu-language = Choose the language (en, zh or zh-TW)

@@ -26,7 +26,7 @@ help-private =
     /video_stats — platform numbers from a CSV/XLSX (as its caption) or one line · /video_template · /video v1 — a video's report card
     /digest — today so far · /digest_subscribe — every day at /digest_time
     /grant operator @name, /revoke @name — roles (administrators) · /retention 90d
-    /language en or /language zh — your own language
+    /language en, /language zh (简体) or /language zh-TW (繁體) — your own language
 help-group =
     <b>fanpulse</b> listens to this group and files your feedback: /feedback your idea, or reply to its questions.
     Operators: /status, /inbox, /poll, /giveaway, /digest, /tags and /ask — and all of it from private chat with me: /groups
@@ -91,7 +91,7 @@ audit-entry = { $when } · { $who } · { $action ->
 audit-newer = ◀ Newer
 audit-older = Older ▶
 
-language-group-usage = Usage: /language en or /language zh (sets this group's language).
+language-group-usage = Usage: /language en, /language zh (简体) or /language zh-TW (繁體) (sets this group's language).
 language-group-set = This group now hears fanpulse in English.
-language-private-usage = Usage: /language en or /language zh.
+language-private-usage = Usage: /language en, /language zh (简体) or /language zh-TW (繁體).
 language-private-set = I will talk to you in English.

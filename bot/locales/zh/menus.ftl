@@ -7,4 +7,4 @@ menu-status = 群的健康状况：权限、隐私模式、活跃度
 menu-audit = 运营在群里做过的更改
 menu-grant = 授予某人运营或分析师角色
 menu-revoke = 收回某人的 fanpulse 角色
-menu-language = 选择语言（en 或 zh）
+menu-language = 选择语言（en、zh 或 zh-TW）

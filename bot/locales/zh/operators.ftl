@@ -26,7 +26,7 @@ help-private =
     /video_stats — 导入平台数据（作为 CSV/XLSX 文件的说明）或单行录入 · /video_template · /video v1 — 视频报告卡
     /digest — 今天到目前为止 · /digest_subscribe — 每天在 /digest_time 设定的时间收到摘要
     /grant operator @name、/revoke @name — 角色（管理员） · /retention 90d
-    /language en 或 /language zh — 你自己的语言
+    /language en、/language zh（简体）或 /language zh-TW（繁體）— 你自己的语言
 help-group =
     <b>fanpulse</b> 正在收集本群的反馈：用 /feedback 你的想法，或回复它的提问。
     运营可用：/status、/inbox、/poll、/giveaway、/digest、/tags 和 /ask，也都可以在与我的私聊中完成：/groups
@@ -88,7 +88,7 @@ audit-entry = { $when } · { $who } · { $action ->
 audit-newer = ◀ 较新
 audit-older = 较早 ▶
 
-language-group-usage = 用法：/language en 或 /language zh（设置本群的语言）。
+language-group-usage = 用法：/language en、/language zh（简体）或 /language zh-TW（繁體）（设置本群的语言）。
 language-group-set = 本群的 fanpulse 消息将使用简体中文。
-language-private-usage = 用法：/language en 或 /language zh。
+language-private-usage = 用法：/language en、/language zh（简体）或 /language zh-TW（繁體）。
 language-private-set = 我会用简体中文和你交流。

@@ -1,0 +1,10 @@
+## 命令選單（setMyCommands）：每個命令一條純文字說明，最多 256 個字元。
+
+menu-start = 開始使用，瞭解 fanpulse 能做什麼
+menu-help = 如何在這裡使用 fanpulse
+menu-groups = 你運營的群：選擇要管理的群
+menu-status = 群的健康狀況：許可權、隱私模式、活躍度
+menu-audit = 運營在群裡做過的更改
+menu-grant = 授予某人運營或分析師角色
+menu-revoke = 收回某人的 fanpulse 角色
+menu-language = 選擇語言（en、zh 或 zh-TW）

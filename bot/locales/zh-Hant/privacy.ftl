@@ -1,0 +1,29 @@
+## 粉絲的資料：/mydata、/forget；運營：/forget_user、/retention。
+
+menu-mydata = 以檔案形式獲取 fanpulse 儲存的你的全部資料
+menu-forget = 刪除 fanpulse 儲存的你的全部資料
+menu-forget_user = 代粉絲刪除資料：/forget_user @使用者名稱 或 ID
+menu-retention = 評論文字保留 N 天：/retention 90d 或 off
+
+privacy-not-a-person = 只有本人才能索取自己的資料。
+mydata-caption = fanpulse 儲存的你的全部資料：個人資料、{ $comments } 條評論及其標籤，以及所有提到你的記錄。
+forget-ask = 這將刪除 fanpulse 在所有群裡儲存的你的全部資料：評論、標籤、投票、尚未開獎的抽獎報名和你的設定。之後 fanpulse 不會再儲存你的訊息。此操作無法撤銷。
+forget-confirm-button = 刪除我的資料
+forget-cancel-button = 取消
+forget-not-yours = 這個按鈕屬於別人。
+forget-cancelled = 沒有刪除任何內容。
+forget-done = 已完成：你的資料已刪除（{ $comments } 條評論），fanpulse 不會再儲存你的訊息。
+forget-user-usage = 用法：/forget_user @使用者名稱 或數字 ID（或回覆該粉絲的訊息傳送 /forget_user）。
+forget-user-unknown = { $who } 沒有在 { $title } 發過言，那裡沒有可刪除的內容。
+forget-user-ask = 代 { $who } 刪除資料？fanpulse 在所有群裡儲存的其全部資料都將刪除，且以後不再儲存。此操作無法撤銷。
+forget-user-gone = 此人已沒有可刪除的資料。
+
+retention-current = { $days ->
+        [0] { $title } 的評論文字沒有保留期限。用 /retention 90d 設定。
+       *[other] { $title } 的評論文字保留 { $days } 天，更早的文字每天清除。
+    }
+retention-usage = 用法：/retention 90d（1 到 3650 天）或 /retention off。
+retention-set = { $days ->
+        [0] { $title } 的評論文字現在不設保留期限。
+       *[other] { $title } 的評論文字現在保留 { $days } 天，更早的文字每天清除（計數和標籤保留）。
+    }

@@ -1,0 +1,295 @@
+"""Giveaways' operator and fan use cases: create (channel rule resolved, beacon round pinned,
+announced with its Enter button), enter, list, end now, cancel, reroll; and the digest section
+and /status probe. Each opens and commits its own sessions, writes its audit entry, and asks the
+clock to re-plan after changing what it runs; the draw itself is bot/services/giveaway_draw.py.
+Telegram stays behind `GiveawayCourier` (bot/telegram/giveaway_courier.py implements it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.db import audit
+from bot.db import giveaways as store
+from bot.db.chat_settings import group
+from bot.db.models import GiveawayRecord
+from bot.domain import fairness
+from bot.domain.audit import AuditEvent
+from bot.domain.giveaway import CreateError, Rules, SkipReason, is_person, parse_create
+from bot.domain.roles import Actor
+from bot.domain.transcript import Transcript
+from bot.i18n import Html, Texts
+from bot.services.beacon import BeaconClient, BeaconError, ChainInfo
+from bot.services.clock import Clock
+from bot.services.giveaway_draw import GiveawayDraws, Outcome, RerollRefused
+from bot.services.health import FeatureStatus
+
+LIST_LIMIT = 10
+
+
+class GiveawayCourier(Protocol):
+    async def resolve_channel(self, rules: Rules) -> Rules | str:
+        """The rules with the channel's id, or the error code (the giveaway-error variant)."""
+        ...
+
+    async def post_announcement(self, record: GiveawayRecord) -> int:
+        """The announcement with its Enter button, in the group; its message id."""
+        ...
+
+    async def post_cancelled(self, record: GiveawayRecord, count: int, reason: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Entrant:
+    user_id: int
+    is_bot: bool
+    first_name: str
+    last_name: str | None
+
+
+class Entry(StrEnum):
+    NOT_A_PERSON = "not-a-person"
+    CLOSED = "closed"
+    ALREADY = "already"
+    UNMET = "unmet"
+    ENTERED = "entered"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryResult:
+    entry: Entry
+    giveaway_id: int | None = None
+    unmet: SkipReason | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GiveawayListing:
+    timezone: str
+    records: list[GiveawayRecord]
+    entrants: dict[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    url: str
+    round: int
+    chain: ChainInfo
+
+
+class GiveawayService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        draws: GiveawayDraws,
+        courier: GiveawayCourier,
+        clock: Clock,
+        settings: Settings,
+    ) -> None:
+        self._session_factory = session_factory
+        self._draws = draws
+        self._courier = courier
+        self._clock = clock
+        self._settings = settings
+
+    async def timezone(self, chat_id: int) -> str:
+        async with self._session_factory() as session:
+            record = await group(session, chat_id)
+        return (record.timezone if record else None) or self._settings.default_timezone
+
+    async def create(
+        self, chat_id: int, actor: Actor, arguments: str, now: datetime
+    ) -> GiveawayRecord:
+        """Checked (raises CreateError), the channel rule resolved, the beacon round pinned,
+        stored with its audit entry and announced in the group."""
+        draft = parse_create(arguments, now, await self.timezone(chat_id))
+        rules = await self._courier.resolve_channel(draft.rules)
+        if isinstance(rules, str):
+            raise CreateError(rules, draft.rules.channel or "")
+        try:
+            pin = await self._beacon_pin(draft.ends_at)
+        except BeaconError:
+            raise CreateError("beacon") from None
+        seed = fairness.new_seed()
+        async with self._session_factory() as session, session.begin():
+            record = await store.create(
+                session,
+                chat_id=chat_id,
+                creator_user_id=actor.user_id,
+                creator_chat_id=actor.anonymous_chat_id,
+                prize=draft.prize,
+                winner_count=draft.winner_count,
+                rules=rules.to_json(),
+                seed=seed.hex(),
+                commitment=fairness.commitment(seed),
+                beacon_url=pin.url if pin else None,
+                beacon_round=pin.round if pin else None,
+                beacon_genesis_time=pin.chain.genesis_time if pin else None,
+                beacon_period=pin.chain.period if pin else None,
+                created_at=now,
+                ends_at=draft.ends_at,
+            )
+            await audit.record(
+                session,
+                _audit(chat_id, actor, "giveaway-created", now, f"#{record.id} {draft.prize}"),
+            )
+        message_id = await self._courier.post_announcement(record)
+        async with self._session_factory() as session, session.begin():
+            await store.set_fields(session, record.id, message_id=message_id)
+        await self._clock.rebuild()
+        return record
+
+    async def _beacon_pin(self, ends_at: datetime) -> Pin | None:
+        url = self._settings.giveaway_beacon_url
+        if url is None:
+            return None
+        genesis = self._settings.giveaway_beacon_genesis_time
+        period = self._settings.giveaway_beacon_period
+        chain = ChainInfo(genesis, period) if genesis is not None and period is not None else None
+        async with BeaconClient(url, chain=chain) as client:
+            info = await client.chain_info()
+            return Pin(client.base_url, info.round_after(ends_at), info)
+
+    async def enter(
+        self, giveaway_id: int, entrant: Entrant, where: int | None, now: datetime
+    ) -> EntryResult:
+        """A press of the Enter button (in chat `where`, when known). The rules are checked
+        against Telegram here: a failed look-up raises, nothing stored."""
+        if not is_person(entrant.user_id, entrant.is_bot):
+            return EntryResult(Entry.NOT_A_PERSON)
+        async with self._session_factory() as session:
+            record = await store.get(session, giveaway_id)
+            entered = record is not None and await store.has_entry(
+                session, record.id, entrant.user_id
+            )
+        if record is None or (where is not None and where != record.chat_id):
+            return EntryResult(Entry.CLOSED)
+        if entered:
+            return EntryResult(Entry.ALREADY, record.id)
+        if record.status != "open" or now >= record.ends_at:
+            return EntryResult(Entry.CLOSED)
+        unmet = await self._draws.eligibility.check(record, entrant.user_id, now)
+        if unmet is not None:
+            return EntryResult(Entry.UNMET, record.id, unmet)
+        async with self._session_factory() as session, session.begin():
+            current = await store.get(session, record.id)
+            still_open = current is not None and current.status == "open"
+            added = still_open and await store.add_entry(
+                session,
+                record.id,
+                entrant.user_id,
+                first_name=entrant.first_name,
+                last_name=entrant.last_name,
+                now=now,
+            )
+        if not still_open:
+            return EntryResult(Entry.CLOSED)
+        return EntryResult(Entry.ENTERED if added else Entry.ALREADY, record.id)
+
+    async def listing(self, chat_id: int) -> GiveawayListing:
+        """The chat's latest giveaways with their entrant counts."""
+        timezone = await self.timezone(chat_id)
+        async with self._session_factory() as session:
+            records = await store.recent(session, chat_id, LIST_LIMIT)
+            counts = await store.entry_counts(session, [record.id for record in records])
+        return GiveawayListing(timezone, records, counts)
+
+    async def end(self, chat_id: int, actor: Actor, giveaway_id: int, now: datetime) -> bool:
+        """End an open giveaway of the chat now (the clock draws it); False when not open."""
+        async with self._session_factory() as session, session.begin():
+            record = await store.in_chat(session, chat_id, giveaway_id)
+            ended = record is not None and await store.end_now(session, giveaway_id, now)
+            if ended:
+                await audit.record(
+                    session, _audit(chat_id, actor, "giveaway-ended", now, f"#{giveaway_id}")
+                )
+        if ended:
+            await self._clock.rebuild()
+        return ended
+
+    async def cancel(
+        self, chat_id: int, actor: Actor, giveaway_id: int, reason: str, now: datetime
+    ) -> bool:
+        """Cancel an open giveaway of the chat, closing its announcement and telling the group
+        why; False when it was not open."""
+        async with self._session_factory() as session, session.begin():
+            record = await store.in_chat(session, chat_id, giveaway_id)
+            cancelled = record is not None and await store.cancel(session, giveaway_id, reason, now)
+            if cancelled:
+                await audit.record(
+                    session,
+                    _audit(chat_id, actor, "giveaway-cancelled", now, f"#{giveaway_id} {reason}"),
+                )
+            record = await store.get(session, giveaway_id)
+            count = await store.entry_count(session, giveaway_id)
+        if not cancelled or record is None:
+            return False
+        await self._courier.post_cancelled(record, count, reason)
+        await self._clock.rebuild()
+        return True
+
+    async def reroll(
+        self,
+        chat_id: int,
+        actor: Actor,
+        giveaway_id: int,
+        *,
+        count: int,
+        reason: str,
+        now: datetime,
+    ) -> Outcome:
+        """Replacement winners for a drawn giveaway of the chat; raises RerollRefused."""
+        async with self._session_factory() as session:
+            record = await store.in_chat(session, chat_id, giveaway_id)
+        if record is None:
+            raise RerollRefused("not-drawn")
+        event = _audit(
+            chat_id, actor, "giveaway-rerolled", now, f"#{giveaway_id} {count}: {reason}"
+        )
+        return await self._draws.reroll(giveaway_id, count, reason, event)
+
+
+def _audit(chat_id: int, actor: Actor, action: str, at: datetime, detail: str) -> AuditEvent:
+    return AuditEvent(chat_id=chat_id, actor=actor, action=action, at=at, detail=detail)
+
+
+async def open_giveaways_probe(session: AsyncSession, chat_id: int, now: datetime) -> FeatureStatus:
+    count, next_at = await store.open_summary(session, chat_id)
+    return FeatureStatus("giveaways", count=count, next_at=next_at)
+
+
+class GiveawayDigestSection:
+    """The digest's giveaways section: created and drawn in the period."""
+
+    async def lines(
+        self, session: AsyncSession, chat_id: int, start: datetime, end: datetime, texts: Texts
+    ) -> list[Html]:
+        created, drawn = await store.between(session, chat_id, start, end)
+        counts = await store.entry_counts(session, [record.id for record in created + drawn])
+        lines = [
+            texts(
+                "giveaway-digest-created",
+                id=str(record.id),
+                prize=record.prize,
+                entrants=counts.get(record.id, 0),
+            )
+            for record in created
+        ]
+        for record in drawn:
+            winners = (
+                len(Transcript.from_json(record.transcript).winners) if record.transcript else 0
+            )
+            lines.append(
+                texts(
+                    "giveaway-digest-drawn",
+                    id=str(record.id),
+                    prize=record.prize,
+                    entrants=counts.get(record.id, 0),
+                    winners=winners,
+                )
+            )
+        return lines

@@ -1,0 +1,182 @@
+"""History import: a group's Telegram Desktop export stored as its comments.
+
+The file is read completely before a row is stored (a damaged or wrong file changes nothing and
+gets its reason) and an export of another chat is refused. Then each chunk is its own
+transaction, so live ingest keeps flowing during a large import; an import cut short is completed
+by importing the same file again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import audit
+from bot.db.chat_settings import group
+from bot.db.history_import import forget_rollups, store_chunk
+from bot.domain.audit import AuditEvent
+from bot.domain.history import ImportedMessage, ImportErrorCode, ImportFileError, read_history
+from bot.domain.roles import Actor
+from bot.services.clock import utc_now
+
+log = structlog.get_logger(__name__)
+
+CHUNK = 1_000
+PROGRESS_INTERVAL_S = 3.0
+
+Progress = Callable[[int], Awaitable[None]]
+
+
+class HistoryCourier(Protocol):
+    async def download(self, file_id: str) -> bytes | None:
+        """The file's bytes; None when Telegram refuses it as too big to download."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    messages: int
+    forgotten: int
+    first_date: datetime | None
+    last_date: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class TooBig:
+    """Above what the Bot API lets a bot download."""
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    code: ImportErrorCode
+
+
+@dataclass(frozen=True, slots=True)
+class OtherChat:
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    outcome: ImportOutcome
+    timezone: tzinfo  # the group's: what the dates are said in
+
+
+ImportResult = TooBig | Refused | OtherChat | Imported
+
+
+class Throttle:
+    """At most one progress report per interval (Telegram limits edits; people need few)."""
+
+    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._interval = interval
+        self._clock = clock
+        self._last = clock()
+
+    def ready(self) -> bool:
+        now = self._clock()
+        if now - self._last < self._interval:
+            return False
+        self._last = now
+        return True
+
+
+class HistoryImportService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        courier: HistoryCourier,
+        default_timezone: str,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._session_factory = session_factory
+        self._courier = courier
+        self._default_timezone = default_timezone
+        self._now = now
+
+    async def import_file(
+        self,
+        chat_id: int,
+        actor: Actor,
+        file_id: str,
+        progress: Callable[[int, int], Awaitable[None]],
+    ) -> ImportResult:
+        """Download, read and store the export sent in Telegram; `progress(done, total)` now and
+        then while the chunks go in. Audited once stored."""
+        content = await self._courier.download(file_id)
+        if content is None:
+            return TooBig()
+        timezone = await self._group_timezone(chat_id)
+        try:
+            parsed = await asyncio.to_thread(read_history, content, local_timezone=timezone)
+        except ImportFileError as error:
+            log.info("history_import.refused", code=error.code.value, detail=error.detail)
+            return Refused(error.code)
+        if not parsed.chat.matches(chat_id):
+            return OtherChat(parsed.chat.name)
+        total = parsed.stats.messages
+        throttle = Throttle(PROGRESS_INTERVAL_S)
+
+        async def report(done: int) -> None:
+            if done < total and throttle.ready():
+                await progress(done, total)
+
+        outcome = await import_chunks(
+            self._session_factory, chat_id, parsed.chunks(CHUNK), report, now=self._now
+        )
+        async with self._session_factory() as session, session.begin():
+            await audit.record(
+                session,
+                AuditEvent(
+                    chat_id=chat_id,
+                    actor=actor,
+                    action="history-imported",
+                    at=self._now(),
+                    detail=f"{outcome.messages}",
+                ),
+            )
+        log.info("history_import.done", chat_id=chat_id, messages=outcome.messages)
+        return Imported(outcome, timezone)
+
+    async def _group_timezone(self, chat_id: int) -> tzinfo:
+        """Old exports carry local dates only: they are read in the group's timezone."""
+        async with self._session_factory() as session:
+            record = await group(session, chat_id)
+        return ZoneInfo((record.timezone if record else None) or self._default_timezone)
+
+
+async def import_chunks(
+    session_factory: async_sessionmaker[AsyncSession],
+    chat_id: int,
+    chunks: Iterable[Sequence[ImportedMessage]],
+    progress: Progress | None = None,
+    *,
+    now: Callable[[], datetime] = utc_now,
+) -> ImportOutcome:
+    """Store every chunk, one transaction each, then re-open the digest days it touched."""
+    done = forgotten = 0
+    first: datetime | None = None
+    last: datetime | None = None
+    for chunk in chunks:
+        if not chunk:
+            continue
+        async with session_factory() as session, session.begin():
+            forgotten += await store_chunk(session, chat_id, chunk, now())
+        dates = [message.date for message in chunk]
+        first = min(dates) if first is None else min(first, *dates)
+        last = max(dates) if last is None else max(last, *dates)
+        done += len(chunk)
+        if progress is not None:
+            await progress(done)
+    if first is not None and last is not None:
+        async with session_factory() as session, session.begin():
+            await forget_rollups(session, chat_id, first, last)
+    return ImportOutcome(done, forgotten, first, last)

@@ -1,0 +1,183 @@
+"""The operators' inbox: a filtered query stored and read a page at a time, feedback counted per
+tag, and the filtered set exported as a document sent privately to the operator."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import audit
+from bot.db import inbox as store
+from bot.db.chat_settings import group
+from bot.db.operators import user_by_username
+from bot.db.tag_sets import load_tag_set
+from bot.domain.audit import AuditEvent
+from bot.domain.export import Column, ExportFormat, ExportMeta, FeedbackRow, export_document
+from bot.domain.inbox import (
+    PAGE_SIZE,
+    InboxError,
+    InboxErrorCode,
+    InboxFilter,
+    RawFilter,
+    clamp_page,
+    is_expired,
+    page_count,
+    parse_filters,
+    resolve,
+)
+from bot.domain.roles import Actor
+from bot.i18n import Html
+from bot.services.clock import utc_now
+
+MAX_EXPORT_ROWS = 100_000
+
+
+class DocumentCourier(Protocol):
+    async def send_document(self, user_id: int, data: bytes, name: str, caption: Html) -> bool:
+        """Send it to the person's private chat; False when they have not started the bot."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class InboxPage:
+    query_id: int
+    filters: InboxFilter
+    total: int
+    page: int
+    pages: int
+    rows: list[FeedbackRow]
+    timezone: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What to export and how the document is labelled (the reader's language)."""
+
+    chat_id: int
+    title: str
+    actor: Actor
+    export_format: ExportFormat
+    arguments: str
+    headers: Mapping[Column, str]
+    caption: Callable[[int], Html]  # the caption for this many rows
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    rows: int
+    delivered: bool  # False: the operator has not started the bot, nothing was sent
+
+
+class InboxService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        courier: DocumentCourier,
+        default_timezone: str,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._session_factory = session_factory
+        self._courier = courier
+        self._default_timezone = default_timezone
+        self._now = now
+
+    async def open(self, chat_id: int, actor: Actor, arguments: str) -> InboxPage:
+        """Store the query typed (`InboxError` when anything in it is wrong); its first page.
+        An anonymous administrator's query belongs to the group."""
+        user_id = actor.user_id or chat_id
+        now = self._now()
+        async with self._session_factory() as session, session.begin():
+            filters = await self._filters(session, chat_id, arguments, now)
+            query_id = await store.save_query(session, user_id, chat_id, filters, now)
+        return await self._page(chat_id, query_id, 0)
+
+    async def page(self, chat_id: int, query_id: int, wanted: int) -> InboxPage:
+        """A page of a stored query; `InboxError` when it is not this group's or has expired."""
+        async with self._session_factory() as session:
+            stored = await store.load_query(session, query_id)
+        if stored is None or stored.chat_id != chat_id:
+            raise InboxError(InboxErrorCode.UNKNOWN_QUERY)
+        if is_expired(stored.created_at, self._now()):
+            raise InboxError(InboxErrorCode.EXPIRED)
+        return await self._page(chat_id, query_id, wanted)
+
+    async def _page(self, chat_id: int, query_id: int, wanted: int) -> InboxPage:
+        async with self._session_factory() as session:
+            stored = await store.load_query(session, query_id)
+            assert stored is not None, "read right after it was stored or checked"
+            total = await store.count_items(session, chat_id, stored.filters)
+            pages = page_count(total)
+            page = clamp_page(wanted, pages)
+            rows = await store.items(
+                session, chat_id, stored.filters, offset=page * PAGE_SIZE, limit=PAGE_SIZE
+            )
+            timezone = await self._timezone(session, chat_id)
+        return InboxPage(query_id, stored.filters, total, page, pages, rows, timezone)
+
+    async def counts(self, chat_id: int, period: timedelta) -> list[tuple[str, int]]:
+        """Feedback per tag over the period, every tag of the set included, most first."""
+        since = self._now() - period
+        async with self._session_factory() as session:
+            counts = await store.tag_counts(session, chat_id, since)
+            names = (await load_tag_set(session, chat_id)).names
+        every = {name: counts.get(name, 0) for name in names} | counts
+        return sorted(every.items(), key=lambda item: (-item[1], item[0]))
+
+    async def export(self, request: ExportRequest, user_id: int) -> Exported:
+        """The filtered set as a document, sent to `user_id` privately, then audited.
+        `InboxError` when the filters are wrong."""
+        chat_id = request.chat_id
+        now = self._now()
+        async with self._session_factory() as session:
+            filters = await self._filters(session, chat_id, request.arguments, now)
+            rows = await store.items(session, chat_id, filters, limit=MAX_EXPORT_ROWS)
+            timezone = await self._timezone(session, chat_id)
+        described = filters.describe()
+        meta = ExportMeta(chat_id, request.title, described, now, ZoneInfo(timezone))
+        data = await asyncio.to_thread(
+            export_document, request.export_format, rows, meta, request.headers
+        )
+        name = f"feedback-{-chat_id}-{now:%Y%m%d-%H%M}.{request.export_format}"
+        if not await self._courier.send_document(user_id, data, name, request.caption(len(rows))):
+            return Exported(len(rows), delivered=False)
+        async with self._session_factory() as session, session.begin():
+            await audit.record(
+                session,
+                AuditEvent(
+                    chat_id=chat_id,
+                    actor=request.actor,
+                    action="feedback-exported",
+                    at=now,
+                    detail=f"{request.export_format}, {len(rows)}: {described}"[:500],
+                ),
+            )
+        return Exported(len(rows), delivered=True)
+
+    async def _filters(
+        self, session: AsyncSession, chat_id: int, arguments: str, now: datetime
+    ) -> InboxFilter:
+        """Parse and resolve what was typed; `InboxError` when anything is wrong."""
+        tag_set = await load_tag_set(session, chat_id)
+        raw = parse_filters(arguments, tag_set.names)
+        return resolve(raw, await _author_id(session, raw), now)
+
+    async def _timezone(self, session: AsyncSession, chat_id: int) -> str:
+        record = await group(session, chat_id)
+        return (record.timezone if record else None) or self._default_timezone
+
+
+async def _author_id(session: AsyncSession, raw: RawFilter) -> int | None:
+    if raw.author is None:
+        return None
+    if raw.author.isdigit():
+        return int(raw.author)
+    found = await user_by_username(session, raw.author.removeprefix("@"))
+    if found is None:
+        raise InboxError(InboxErrorCode.UNKNOWN_AUTHOR, raw.author)
+    return found

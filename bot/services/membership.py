@@ -1,0 +1,102 @@
+"""The bot joining and leaving groups: the group is active (and remembers who added the bot) or
+inactive, and whoever changed the bot's membership hears what it may do there now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db.chat_settings import group, mark_group_removed, register_group
+from bot.domain.roles import GONE_STATUSES
+from bot.i18n import Locale
+from bot.services.health import BotRights
+from bot.services.languages import Languages
+
+log = structlog.get_logger(__name__)
+
+
+class GroupDirectory(Protocol):
+    async def forget(self, chat_id: int) -> None:
+        """Drop what is cached about the group's administrators."""
+        ...
+
+    async def rights(self, chat_id: int) -> BotRights | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    id: int
+    type: str
+    title: str | None
+    username: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Changer:
+    """Who changed the bot's membership."""
+
+    user_id: int
+    is_bot: bool
+    language: str | None  # their Telegram client's
+
+
+@dataclass(frozen=True, slots=True)
+class JoinReport:
+    """What to tell the person who added the bot (or changed its rights), in their language."""
+
+    joined: bool  # False: only the bot's rights changed
+    rights: BotRights
+    locale: Locale
+
+
+class Membership:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        groups: GroupDirectory,
+        languages: Languages,
+    ) -> None:
+        self._session_factory = session_factory
+        self._groups = groups
+        self._languages = languages
+
+    async def bot_status_changed(
+        self, chat: Chat, changer: Changer, *, old_status: str, status: str
+    ) -> JoinReport | None:
+        """None: nothing to tell anyone (the bot left, a bot changed it, or the group cannot
+        be reached)."""
+        await self._groups.forget(chat.id)
+        if status in GONE_STATUSES:
+            # Removed or kicked: the group is inactive and hears nothing more from us.
+            async with self._session_factory() as session, session.begin():
+                await mark_group_removed(
+                    session, chat.id, "kicked" if status == "kicked" else "removed"
+                )
+            log.info("group.removed", chat_id=chat.id, status=status)
+            return None
+        async with self._session_factory() as session, session.begin():
+            known = await group(session, chat.id)
+            joined = old_status in GONE_STATUSES or known is None or not known.is_active
+            await register_group(
+                session,
+                chat_id=chat.id,
+                chat_type=chat.type,
+                title=chat.title,
+                username=chat.username,
+                added_by_user_id=changer.user_id if joined and not changer.is_bot else None,
+                now=datetime.now(UTC),
+            )
+        log.info(
+            "group.joined" if joined else "group.rights_changed", chat_id=chat.id, status=status
+        )
+        if changer.is_bot:
+            return None
+        rights = await self._groups.rights(chat.id)
+        if rights is None:
+            return None
+        locale = await self._languages.of_person(changer.user_id, changer.language)
+        return JoinReport(joined, rights, locale)

@@ -1,0 +1,113 @@
+"""Fans' control of their data: everything stored about a person as a document, and forgetting
+them (by themselves, or by an operator on a fan's behalf, audited without saying who)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import audit
+from bot.db.operators import user_by_username, user_name
+from bot.db.privacy import forget_person, is_known_in, person_data
+from bot.domain.audit import AuditEvent
+from bot.domain.roles import Actor
+from bot.services.clock import utc_now
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class MyData:
+    name: str
+    document: bytes
+    comments: int
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    user_id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoSuchPerson:
+    """Nobody the bot knows goes by what was typed."""
+
+    who: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotInGroup:
+    """A person who never wrote in the group: not the group's to forget."""
+
+    name: str
+
+
+class PrivacyService:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._session_factory = session_factory
+        self._now = now
+
+    async def my_data(self, user_id: int) -> MyData:
+        async with self._session_factory() as session:
+            data = await person_data(session, user_id, self._now())
+        body = json.dumps(data, ensure_ascii=False, indent=1).encode()
+        return MyData(f"fanpulse-mydata-{user_id}.json", body, len(data["comments"]))
+
+    async def forget_self(self, user_id: int) -> int:
+        """Forget in one transaction; how many comments went."""
+        async with self._session_factory() as session, session.begin():
+            forgotten = await forget_person(session, user_id, self._now())
+        log.info("privacy.forgotten", by="self", comments=forgotten.comments)
+        return forgotten.comments
+
+    async def forget_candidate(
+        self, chat_id: int, who: Person | str
+    ) -> Person | NoSuchPerson | NotInGroup:
+        """Whom an operator asks to forget: a person already known (the author of a replied
+        message), an `@username` or a numeric id; only the group's own fans qualify."""
+        async with self._session_factory() as session:
+            person = who if isinstance(who, Person) else await _person(session, who)
+            if isinstance(person, NoSuchPerson):
+                return person
+            if not await is_known_in(session, person.user_id, chat_id):
+                return NotInGroup(person.name)
+        return person
+
+    async def forget_for_operator(self, chat_id: int, actor: Actor, user_id: int) -> int | None:
+        """Forget a fan of the group (re-checked now); how many comments went, None when they
+        are no longer the group's."""
+        now = self._now()
+        async with self._session_factory() as session, session.begin():
+            if not await is_known_in(session, user_id, chat_id):
+                return None
+            forgotten = await forget_person(session, user_id, now)
+            # The tombstone holds the id; the audit says that someone was forgotten, not who.
+            await audit.record(
+                session,
+                AuditEvent(
+                    chat_id=chat_id,
+                    actor=actor,
+                    action="fan-forgotten",
+                    at=now,
+                    detail=str(forgotten.comments),
+                ),
+            )
+        log.info("privacy.forgotten", by="operator", comments=forgotten.comments)
+        return forgotten.comments
+
+
+async def _person(session: AsyncSession, typed: str) -> Person | NoSuchPerson:
+    user_id = await user_by_username(session, typed[1:]) if typed.startswith("@") else int(typed)
+    if user_id is None or user_id <= 0:
+        return NoSuchPerson(typed)
+    return Person(user_id, await user_name(session, user_id) or str(user_id))

@@ -1,0 +1,84 @@
+"""The digest's courier: what the bot sees in a group, who may receive its digest, sending the
+text parts and the chart (bot/services/digest_delivery.py's `DigestCourier`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
+from aiogram.types import BufferedInputFile
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.domain.roles import Role
+from bot.services.digest_delivery import RecipientBlocked
+from bot.services.digest_render import Visibility
+from bot.telegram.admins import AdminCache, bot_rights, role_in_group, status_of
+
+CHART_NAME = "digest.png"
+CAPTION_LIMIT = 1024
+
+
+class TelegramDigestCourier:
+    def __init__(
+        self,
+        bot: Bot,
+        session_factory: async_sessionmaker[AsyncSession],
+        admins: AdminCache,
+        settings: Settings,
+    ) -> None:
+        self._bot = bot
+        self._session_factory = session_factory
+        self._admins = admins
+        self._settings = settings
+
+    async def visibility(self, chat_id: int) -> Visibility:
+        rights = await bot_rights(self._bot, chat_id)
+        if rights is None:
+            return Visibility(is_admin=None, reads_everything=None)
+        return Visibility(is_admin=rights.is_admin, reads_everything=rights.reads_everything)
+
+    async def may_receive(self, chat_id: int, user_id: int) -> bool:
+        role = await role_in_group(
+            self._bot,
+            self._session_factory,
+            self._admins,
+            self._settings.operator_ids,
+            chat_id=chat_id,
+            user_id=user_id,
+            live=False,
+        )
+        return role >= Role.ANALYST
+
+    async def administers(self, chat_id: int, user_id: int) -> bool:
+        """Asked live: a chat id typed by a client is data, so it is checked against now."""
+        try:
+            member = await self._bot.get_chat_member(chat_id, user_id)
+        except TelegramAPIError:
+            return False
+        return status_of(member) in ("creator", "administrator")
+
+    async def send(
+        self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
+    ) -> None:
+        try:
+            for part in parts:
+                await self._bot.send_message(recipient, part)
+            if chart is not None:
+                await send_chart(self._bot, recipient, chart, caption)
+        except TelegramForbiddenError as error:
+            raise RecipientBlocked(error.message) from error
+        except TelegramBadRequest as error:
+            if "chat not found" in error.message.lower():
+                raise RecipientBlocked(error.message) from error
+            raise
+
+
+async def send_chart(bot: Bot, chat_id: int, chart: bytes, caption: str) -> None:
+    await bot.send_photo(
+        chat_id,
+        BufferedInputFile(chart, CHART_NAME),
+        caption=caption[:CAPTION_LIMIT],
+        parse_mode=None,  # the chart's title, plain text: the group title unescaped
+    )

@@ -1,0 +1,230 @@
+"""The Bot API side of giveaways: membership look-ups for the rules, the announcement and its
+count edits, the draw's messages (the group's language for the group, each person's in
+private), the transcript file, and the cancellation notice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import cast
+
+import structlog
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.db.chat_settings import group, group_language
+from bot.db.models import GiveawayRecord
+from bot.db.user_settings import user_language
+from bot.domain.giveaway import Rules
+from bot.domain.html_split import split_html
+from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
+from bot.services.giveaway_draw import Outcome, Person, Send, transcript_file
+from bot.services.giveaways_render import announcement_text, result_text
+from bot.telegram.admins import status_of
+
+log = structlog.get_logger(__name__)
+
+ADMIN_STATUSES = ("creator", "administrator")
+# The Enter button under an announcement, made by the feature that answers it.
+EnterKeyboard = Callable[[Texts, int], InlineKeyboardMarkup]
+
+
+class TelegramLookup:
+    def __init__(self, bot: Bot) -> None:
+        self._bot = bot
+
+    async def status(self, chat_id: int, user_id: int) -> str:
+        try:
+            member = await self._bot.get_chat_member(chat_id, user_id)
+        except TelegramBadRequest:
+            return "left"
+        status = status_of(member)
+        if status == "restricted" and not getattr(member, "is_member", True):
+            return "left"
+        return status
+
+
+class TelegramGiveawayCourier:
+    def __init__(
+        self,
+        bot: Bot,
+        session_factory: async_sessionmaker[AsyncSession],
+        translator: Translator,
+        settings: Settings,
+        enter_keyboard: EnterKeyboard,
+    ) -> None:
+        self._bot = bot
+        self._session_factory = session_factory
+        self._translator = translator
+        self._settings = settings
+        self._enter_keyboard = enter_keyboard
+
+    async def _group_texts(self, chat_id: int) -> tuple[Texts, str]:
+        async with self._session_factory() as session:
+            chosen = await group_language(session, chat_id)
+            record = await group(session, chat_id)
+        locale = locale_of(chosen) or cast(Locale, self._settings.default_language)
+        timezone = (record.timezone if record else None) or self._settings.default_timezone
+        return self._translator.bind(locale), timezone
+
+    async def _person_texts(self, user_id: int) -> Texts:
+        async with self._session_factory() as session:
+            chosen = await user_language(session, user_id)
+        default = cast(Locale, self._settings.default_language)
+        return self._translator.bind(choose_locale(chosen, None, default))
+
+    # creating and cancelling
+
+    async def resolve_channel(self, rules: Rules) -> Rules | str:
+        """The channel's id, or the error code: unknown channel, or the bot cannot see members."""
+        if rules.channel is None:
+            return rules
+        try:
+            chat = await self._bot.get_chat(rules.channel)
+        except (TelegramBadRequest, TelegramForbiddenError):
+            return "channel-unknown"
+        try:
+            me = await self._bot.get_chat_member(chat.id, self._bot.id)
+        except (TelegramBadRequest, TelegramForbiddenError):
+            return "channel-no-bot"
+        if status_of(me) not in ADMIN_STATUSES:
+            # getChatMember about other people in a channel needs the bot as its administrator.
+            return "channel-no-bot"
+        return replace(rules, channel_id=chat.id)
+
+    async def post_announcement(self, record: GiveawayRecord) -> int:
+        """The new giveaway's announcement with its Enter button; its message id."""
+        texts, timezone = await self._group_texts(record.chat_id)
+        sent = await self._bot.send_message(
+            record.chat_id,
+            announcement_text(texts, record, 0, timezone),
+            reply_markup=self._enter_keyboard(texts, record.id),
+        )
+        return sent.message_id
+
+    async def post_cancelled(self, record: GiveawayRecord, count: int, reason: str) -> None:
+        """The announcement closed as cancelled, and a notice in the group."""
+        texts, timezone = await self._group_texts(record.chat_id)
+        if record.message_id is not None:
+            await self._edit(
+                record.chat_id,
+                record.message_id,
+                announcement_text(texts, record, count, timezone, closed=True),
+                None,
+            )
+        await self._bot.send_message(
+            record.chat_id,
+            texts("giveaway-cancelled-notice", id=str(record.id), reason=reason),
+        )
+
+    # the draw
+
+    async def announce(self, outcome: Outcome) -> int | None:
+        first_id: int | None = None
+        for send in await self.announcement(outcome):
+            sent = await send()
+            first_id = first_id or sent
+        return first_id
+
+    async def announcement(self, outcome: Outcome) -> list[Send]:
+        """The result's text parts, the transcript file, then the closed announcement (an
+        edit): one message each, so that a draw resumed after a crash sends only the rest."""
+        record = outcome.record
+        texts, timezone = await self._group_texts(record.chat_id)
+
+        def text(part: str) -> Send:
+            async def send() -> int | None:
+                return (await self._bot.send_message(record.chat_id, part)).message_id
+
+            return send
+
+        async def document() -> int | None:
+            name = f"giveaway-{record.id}-transcript.json"
+            sent = await self._bot.send_document(
+                record.chat_id,
+                BufferedInputFile(transcript_file(outcome.transcript), name),
+                caption=texts("giveaway-transcript-caption", digest=outcome.round_digest),
+            )
+            return sent.message_id
+
+        async def closed() -> int | None:
+            assert record.message_id is not None
+            await self._edit(
+                record.chat_id,
+                record.message_id,
+                announcement_text(texts, record, outcome.entrants, timezone, closed=True),
+                None,
+            )
+            return None
+
+        sends = [text(part) for part in split_html(result_text(texts, outcome))]
+        sends.append(document)
+        if outcome.reroll is None and record.message_id is not None:
+            sends.append(closed)
+        return sends
+
+    async def tell_winner(self, person: Person, outcome: Outcome) -> bool:
+        texts = await self._person_texts(person.user_id)
+        record = outcome.record
+        return await self._private(
+            person.user_id,
+            texts(
+                "giveaway-you-won",
+                id=str(record.id),
+                prize=record.prize,
+                title=await self._title(record),
+            ),
+        )
+
+    async def tell_creator(self, user_id: int, outcome: Outcome) -> bool:
+        texts = await self._person_texts(user_id)
+        record = outcome.record
+        return await self._private(
+            user_id,
+            texts(
+                "giveaway-creator-drawn",
+                id=str(record.id),
+                prize=record.prize,
+                title=await self._title(record),
+                winners=len(outcome.winners),
+                entrants=outcome.entrants,
+                digest=outcome.transcript.digest,
+            ),
+        )
+
+    async def show_count(self, record: GiveawayRecord, count: int) -> None:
+        if record.message_id is None:
+            return
+        texts, timezone = await self._group_texts(record.chat_id)
+        await self._edit(
+            record.chat_id,
+            record.message_id,
+            announcement_text(texts, record, count, timezone),
+            self._enter_keyboard(texts, record.id),
+        )
+
+    async def _title(self, record: GiveawayRecord) -> str:
+        async with self._session_factory() as session:
+            found = await group(session, record.chat_id)
+        return (found.title if found else None) or str(record.chat_id)
+
+    async def _private(self, user_id: int, text: str) -> bool:
+        try:
+            await self._bot.send_message(user_id, text)
+        except (TelegramForbiddenError, TelegramBadRequest):
+            return False  # never started the bot, or blocked it
+        return True
+
+    async def _edit(
+        self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+    ) -> None:
+        try:
+            await self._bot.edit_message_text(
+                text=text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+            )
+        except TelegramBadRequest as error:
+            # "message is not modified" and deleted announcements are not worth a retry.
+            log.info("giveaway.edit_skipped", chat_id=chat_id, reason=error.message)
