@@ -13,10 +13,15 @@ from bot.db.chat_settings import register_group
 from bot.db.models import AuditRecord, GiveawayEntry, GiveawayRecord
 from bot.domain import fairness
 from bot.domain.giveaway import Rules
+from bot.services.giveaway_draw import GiveawayDraws
+from handlers.giveaways import build_draws
+from tests.support import updates as u
 from tests.support.cast import VICTIM
+from tests.support.scene import Scene
 
 CHANNEL_ID = -1002000000777
 GROUP = VICTIM
+PEOPLE = [u.user(7000 + n, f"Fan <{n}>", last_name="Ng") for n in range(12)]
 
 
 async def giveaways(session_factory: async_sessionmaker[AsyncSession]) -> list[GiveawayRecord]:
@@ -85,3 +90,10 @@ async def seed_due_giveaway(
         for fan in fans
     )
     return record.id
+
+
+def draws_of(scene: Scene) -> GiveawayDraws:
+    dispatcher = scene.pipeline.dispatcher
+    return build_draws(
+        scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
+    )

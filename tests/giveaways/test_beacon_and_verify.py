@@ -18,8 +18,7 @@ from bot.db.models import GiveawayEntry
 from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import JobFailed
-from tests.giveaways.support import GROUP, giveaways
-from tests.giveaways.test_draw import PEOPLE, draws_of
+from tests.giveaways.support import GROUP, PEOPLE, draws_of, giveaways
 from tests.support.beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
 from tests.support.cast import ADMIN
 from tests.support.scene import Scene

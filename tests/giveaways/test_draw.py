@@ -16,26 +16,17 @@ from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import Clock
 from bot.services.giveaway_draw import GiveawayDraws
-from handlers.giveaways import build_draws
 from tests.giveaways.support import (
     GROUP,
+    PEOPLE,
     audit_actions,
+    draws_of,
     entries,
     giveaways,
 )
-from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OWNER
 from tests.support.scene import Scene
 from tests.support.telegram import ScriptedTelegram
-
-PEOPLE = [u.user(7000 + n, f"Fan <{n}>", last_name="Ng") for n in range(12)]
-
-
-def draws_of(scene: Scene) -> GiveawayDraws:
-    dispatcher = scene.pipeline.dispatcher
-    return build_draws(
-        scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
-    )
 
 
 async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") -> int:
