@@ -80,11 +80,12 @@ class Pipeline:
         name: str = "one",
         session_factory: async_sessionmaker[AsyncSession] | None = None,
     ) -> Clock:
-        """Another instance's clock, on fake time: what build_clock makes, with every feature's
-        job sources built for it (an instance has its own services), never started; tests drive
-        passes with `tick()`."""
+        """Another instance's clock on fake time, never started (tests drive passes with
+        `tick()`): what build_clock makes, on `now` and named `name`, wired with its own
+        dispatcher and services as another process would be."""
         settings = self.settings
         factory = session_factory or self.session_factory
+        dispatcher = build_dispatcher(settings)
         clock = Clock(
             factory,
             now=now,
@@ -97,13 +98,10 @@ class Pipeline:
             bot=self.bot,
             settings=settings,
             session_factory=factory,
-            translator=self.dispatcher["translator"],
-            admins=self.dispatcher["admins"],
+            translator=dispatcher["translator"],
+            admins=dispatcher["admins"],
             clock=clock,
-            digest_sections=self.dispatcher["digest_sections"],
+            digest_sections=dispatcher["digest_sections"],
         )
-        for feature in handlers.FEATURES:
-            if feature.build is not None:
-                for source in feature.build(wiring).clock_sources:
-                    clock.add_source(source)
+        handlers.wire(dispatcher, wiring)
         return clock
