@@ -29,10 +29,11 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.domain import fairness
 from bot.i18n import Translator
 from bot.logs import configure_logging, scrub
+from bot.services.authority import Authority
 from bot.services.clock import Clock
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
-from bot.telegram.admins import AdminCache
+from bot.telegram.admins import AdminCache, TelegramAdmins
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.commands_menu import set_command_menus
 from bot.telegram.group_commit import GroupCommitter
@@ -78,12 +79,15 @@ def build_clock(
         lease_ttl=timedelta(seconds=settings.scheduler_lease_seconds),
         heartbeat=timedelta(seconds=settings.scheduler_heartbeat_seconds),
     )
+    directory = TelegramAdmins(bot, dispatcher["admins"])
     wiring = Wiring(
         bot=bot,
         settings=settings,
         session_factory=session_factory,
         translator=dispatcher["translator"],
         admins=dispatcher["admins"],
+        directory=directory,
+        authority=Authority(session_factory, directory, settings.operator_ids),
         clock=clock,
         digest_sections=dispatcher["digest_sections"],
     )

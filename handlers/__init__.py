@@ -16,6 +16,7 @@ from aiogram import Dispatcher, Router
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
 from bot.telegram.commands_menu import CommandMenus
+from bot.telegram.filters import InGroup
 from handlers import (
     audit_log,
     console,
@@ -38,7 +39,7 @@ from handlers import (
 )
 from handlers.authority import declared_commands
 from handlers.features import Feature, RouterFactory, Wiring
-from handlers.filters import InGroup, LooksLikeCommand
+from handlers.filters import LooksLikeCommand
 from handlers.middlewares import ContextMiddleware
 
 # The order routers are tried in, within each scope (ingest first: its middleware stores a
@@ -123,6 +124,7 @@ def wire(dispatcher: Dispatcher, wiring: Wiring, features: Sequence[Feature] = F
     board: HealthBoard = dispatcher["health_board"]
     dispatcher.workflow_data["session_factory"] = wiring.session_factory
     dispatcher.workflow_data["clock"] = wiring.clock
+    dispatcher.workflow_data["authority"] = wiring.authority
     for feature in features:
         if feature.build is None:
             continue

@@ -13,6 +13,9 @@ from pydantic import Field
 BigInt = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
 
 
+# Operator buttons: the middleware re-checks the role in `chat_id` at every press.
+
+
 class GroupPickCb(CallbackData, prefix="g1"):
     chat_id: BigInt
 
@@ -20,3 +23,45 @@ class GroupPickCb(CallbackData, prefix="g1"):
 class AuditPageCb(CallbackData, prefix="a1"):
     chat_id: BigInt
     page: BigInt
+
+
+class InboxPageCb(CallbackData, prefix="ib1"):
+    chat_id: BigInt
+    query: BigInt
+    page: BigInt
+
+
+class VideoPageCb(CallbackData, prefix="vp1"):
+    chat_id: BigInt
+    page: BigInt
+    archived: bool
+
+
+class ForgetUserCb(CallbackData, prefix="fu1"):
+    """An operator's confirmation; the role in `chat_id` is re-checked live at the press."""
+
+    chat_id: BigInt
+    user_id: BigInt
+    confirm: bool
+
+
+# Fans' buttons: anyone may press them; each handler checks who pressed.
+
+
+class GiveawayEnterCb(CallbackData, prefix="ge1"):
+    giveaway_id: BigInt
+
+
+class FeedbackGroupCb(CallbackData, prefix="fbg1"):
+    chat_id: BigInt
+    message_id: BigInt
+
+
+class ForgetCb(CallbackData, prefix="fg1"):
+    """A fan's own confirmation: only the person it was sent to may press it."""
+
+    user_id: BigInt
+    confirm: bool
+
+
+PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (GiveawayEnterCb, FeedbackGroupCb, ForgetCb)

@@ -11,9 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
-from bot.services.authority import Authority
 from bot.services.console import Choice, Console
-from bot.telegram.admins import TelegramAdmins
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, public_command
 from handlers.callbacks import GroupPickCb
@@ -96,12 +94,10 @@ def create_callback_router() -> Router:
 
 
 def build(wiring: Wiring) -> Built:
-    directory = TelegramAdmins(wiring.bot, wiring.admins)
-    bootstrap = wiring.settings.operator_ids
-    authority = Authority(wiring.session_factory, directory, bootstrap)
-    return Built(
-        services={"console": Console(wiring.session_factory, authority, directory, bootstrap)}
+    console = Console(
+        wiring.session_factory, wiring.authority, wiring.directory, wiring.settings.operator_ids
     )
+    return Built(services={"console": console})
 
 
 FEATURE = Feature(

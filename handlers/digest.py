@@ -182,9 +182,7 @@ def create_router() -> Router:
 
 
 def _build(wiring: Wiring) -> Built:
-    courier = TelegramDigestCourier(
-        wiring.bot, wiring.session_factory, wiring.admins, wiring.settings
-    )
+    courier = TelegramDigestCourier(wiring.bot, wiring.authority)
     digests = DigestService(
         wiring.session_factory,
         wiring.translator,

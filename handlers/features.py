@@ -17,10 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.services.authority import Authority
 from bot.services.clock import Clock, JobSource
 from bot.services.digest_render import DigestSection, DigestSections
 from bot.services.health import FeatureProbe
-from bot.telegram.admins import AdminCache
+from bot.telegram.admins import AdminCache, TelegramAdmins
 
 RouterFactory = Callable[[], Router]
 
@@ -34,6 +35,9 @@ class Wiring:
     session_factory: async_sessionmaker[AsyncSession]
     translator: Translator
     admins: AdminCache
+    # What Telegram says about a group's members, and who may act there: one each per process.
+    directory: TelegramAdmins
+    authority: Authority
     clock: Clock
     digest_sections: DigestSections
 

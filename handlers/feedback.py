@@ -14,7 +14,6 @@ import structlog
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import CommandObject, Filter
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -32,10 +31,10 @@ from bot.services.feedback import (
     Stored,
 )
 from bot.telegram.feedback_courier import TelegramQuestionCourier
+from bot.telegram.filters import GROUP_CHAT_TYPES
 from handlers.authority import operator_command, public_callback, public_command
-from handlers.callbacks import BigInt
+from handlers.callbacks import FeedbackGroupCb
 from handlers.features import Built, Feature, Wiring
-from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 from handlers.tags import tag_error
 
@@ -49,14 +48,6 @@ DUPE = OperatorCommand("dupe", Role.OPERATOR, console=False)
 MAX_FEEDBACK = 2_000
 MAX_QUESTION = 1_000
 ACK = "👍"
-
-
-class FeedbackGroupCb(CallbackData, prefix="fbg1"):
-    chat_id: BigInt
-    message_id: BigInt
-
-
-PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (FeedbackGroupCb,)
 
 
 async def acknowledge(bot: Bot, message: Message) -> None:

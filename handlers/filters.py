@@ -6,12 +6,6 @@ from __future__ import annotations
 from aiogram.filters import Filter
 from aiogram.types import Message
 
-# Until handlers/__init__.py, videos.py, digest.py and feedback.py import these from
-# bot/telegram/filters.py (their owners are changing them in parallel).
-from bot.telegram.filters import GROUP_CHAT_TYPES, InGroup
-
-__all__ = ["GROUP_CHAT_TYPES", "InGroup", "LooksLikeCommand"]
-
 
 class LooksLikeCommand(Filter):
     """A cheap gate in front of the command routers: most group messages are plain chat, and

@@ -15,12 +15,12 @@ from datetime import UTC, datetime
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import CommandObject
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
+from bot.domain.arguments import parse_number
 from bot.domain.giveaway import MAX_WINNERS, CreateError, parse_reason
 from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
@@ -36,7 +36,7 @@ from bot.services.giveaways import (
 from bot.services.giveaways_render import reason_text
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
 from handlers.authority import operator_command, public_callback
-from handlers.callbacks import BigInt
+from handlers.callbacks import GiveawayEnterCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -45,14 +45,6 @@ GIVEAWAYS = OperatorCommand("giveaways", Role.ANALYST)
 GIVEAWAY_END = OperatorCommand("giveaway_end", Role.OPERATOR, destructive=True)
 GIVEAWAY_CANCEL = OperatorCommand("giveaway_cancel", Role.OPERATOR, destructive=True)
 GIVEAWAY_REROLL = OperatorCommand("giveaway_reroll", Role.OPERATOR, destructive=True)
-
-
-class GiveawayEnterCb(CallbackData, prefix="ge1"):
-    giveaway_id: BigInt
-
-
-# Fan-facing buttons: anyone may press them; they are not operator buttons.
-PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (GiveawayEnterCb,)
 
 
 def enter_keyboard(texts: Texts, giveaway_id: int) -> InlineKeyboardMarkup:
@@ -156,7 +148,7 @@ async def cmd_giveaways(
 
 def _id_and_rest(args: str | None) -> tuple[int | None, str]:
     head, _, rest = (args or "").strip().partition(" ")
-    return (int(head) if head.isdecimal() else None), rest.strip()
+    return parse_number(head), rest.strip()
 
 
 async def cmd_giveaway_end(
@@ -187,8 +179,11 @@ async def cmd_giveaway_cancel(
 ) -> None:
     giveaway_id, rest = _id_and_rest(command.args)
     reason = parse_reason(rest)
-    if giveaway_id is None or reason is None:
+    if giveaway_id is None:
         await message.reply(texts("giveaway-cancel-usage"))
+        return
+    if reason is None:
+        await message.reply(texts("giveaway-cancel-no-reason", id=str(giveaway_id)))
         return
     now = datetime.now(UTC)
     if not await giveaways.cancel(operator.chat_id, operator.actor, giveaway_id, reason, now):
@@ -209,8 +204,8 @@ async def cmd_giveaway_reroll(
     giveaway_id, rest = _id_and_rest(command.args)
     count_word, _, reason_words = rest.partition(" ")
     count = 1
-    if count_word.isdecimal():
-        count, rest = int(count_word), reason_words
+    if (written := parse_number(count_word)) is not None:
+        count, rest = written, reason_words
     reason = parse_reason(rest)
     if giveaway_id is None or reason is None or not 1 <= count <= MAX_WINNERS:
         await message.reply(texts("giveaway-reroll-usage"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import CommandObject
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -22,7 +21,7 @@ from bot.services.inbox import ExportRequest, InboxPage, InboxService
 from bot.telegram.inbox_courier import TelegramDocumentCourier
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
-from handlers.callbacks import BigInt
+from handlers.callbacks import InboxPageCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -30,12 +29,6 @@ INBOX = OperatorCommand("inbox", Role.ANALYST)
 INBOX_COUNTS = OperatorCommand("inbox_counts", Role.ANALYST)
 INBOX_PAGE = OperatorCommand("inbox-page", Role.ANALYST)
 EXPORT = OperatorCommand("export", Role.OPERATOR, destructive=True)
-
-
-class InboxPageCb(CallbackData, prefix="ib1"):
-    chat_id: BigInt
-    query: BigInt
-    page: BigInt
 
 
 ECHO_LIMIT = 100  # what was typed, quoted back; Fluent refuses a placeable over 1000

@@ -16,7 +16,6 @@ from typing import Any, cast
 from aiogram import BaseMiddleware
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message, TelegramObject
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.domain.audit import AuditEvent
@@ -58,16 +57,6 @@ class OperatorContext:
             subject_user_id=subject_user_id,
             detail=detail,
         )
-
-
-async def group_locale(
-    session_factory: async_sessionmaker[AsyncSession], chat_id: int, settings: Settings
-) -> Locale:
-    """For handlers/giveaways.py and handlers/videos.py until they take the injected
-    `languages` service (their owners are changing them in parallel); then this goes."""
-    return await Languages(session_factory, cast(Locale, settings.default_language)).of_group(
-        chat_id
-    )
 
 
 class ContextMiddleware(BaseMiddleware):

@@ -9,11 +9,9 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.types import Message
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.domain.roles import OperatorCommand, Role, parse_grantable_role
 from bot.i18n import Texts
-from bot.services.authority import Authority
 from bot.services.roles import (
     SUBJECT_MISSING,
     NoSubject,
@@ -21,15 +19,10 @@ from bot.services.roles import (
     Roles,
     Subject,
     Typed,
-    identify,
 )
-from bot.telegram.admins import TelegramAdmins
 from handlers.authority import operator_command
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
-
-# handlers/privacy.py imports NoSubject from here (and `_subject` below).
-__all__ = ["NoSubject"]
 
 GRANT = OperatorCommand("grant", Role.ADMINISTRATOR, destructive=True)
 REVOKE = OperatorCommand("revoke", Role.ADMINISTRATOR, destructive=True)
@@ -83,18 +76,6 @@ async def cmd_revoke(
     await message.reply(texts(key, who=outcome.person.name, title=operator.title))
 
 
-async def _subject(
-    message: Message,
-    words: list[str],
-    operator: OperatorContext,
-    session_factory: async_sessionmaker[AsyncSession],
-) -> Person | NoSubject:
-    """handlers/privacy.py's way to name a person, until its owner moves /forget_user onto a
-    service (then this goes, and privacy uses `subject_of` and a service of its own)."""
-    subject = subject_of(message, words, operator)
-    return subject if isinstance(subject, NoSubject) else await identify(session_factory, subject)
-
-
 def subject_of(
     message: Message, words: list[str], operator: OperatorContext
 ) -> Subject | NoSubject:
@@ -121,10 +102,7 @@ def create_router() -> Router:
 
 
 def build(wiring: Wiring) -> Built:
-    """`authority` decides every operator command of every feature (handlers/middlewares.py)."""
-    directory = TelegramAdmins(wiring.bot, wiring.admins)
-    authority = Authority(wiring.session_factory, directory, wiring.settings.operator_ids)
-    return Built(services={"roles": Roles(wiring.session_factory), "authority": authority})
+    return Built(services={"roles": Roles(wiring.session_factory)})
 
 
 FEATURE = Feature(name="operators", operator=(create_router,), build=build)

@@ -16,6 +16,7 @@ from aiogram import Bot, Router
 from aiogram.filters import CommandObject
 from aiogram.types import BufferedInputFile, Message
 
+from bot.domain.arguments import parse_number
 from bot.domain.poll_topics import TopicCandidate
 from bot.domain.polls import PollInputError
 from bot.domain.recurrence import ScheduleError, parse_duration
@@ -141,12 +142,7 @@ async def cmd_polls(
 
 def _number(command: CommandObject) -> int | None:
     words = (command.args or "").split()
-    if len(words) != 1:
-        return None
-    try:
-        return int(words[0].lstrip("#"))
-    except ValueError:
-        return None
+    return parse_number(words[0]) if len(words) == 1 else None
 
 
 async def cmd_poll_close(

@@ -28,31 +28,12 @@ from handlers.authority import (
     public_callback,
     public_command,
 )
-from handlers.callbacks import BigInt
+from handlers.callbacks import ForgetCb, ForgetUserCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 FORGET_USER = OperatorCommand("forget_user", Role.OPERATOR, destructive=True)
 RETENTION = OperatorCommand("retention", Role.OPERATOR)
-
-
-class ForgetCb(CallbackData, prefix="fg1"):
-    """A fan's own confirmation: only the person it was sent to may press it."""
-
-    user_id: BigInt
-    confirm: bool
-
-
-class ForgetUserCb(CallbackData, prefix="fu1"):
-    """An operator's confirmation; the role in `chat_id` is re-checked live at the press."""
-
-    chat_id: BigInt
-    user_id: BigInt
-    confirm: bool
-
-
-PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (ForgetCb,)
-OPERATOR_CALLBACKS: tuple[type[CallbackData], ...] = (ForgetUserCb,)
 
 
 def _person(message: Message) -> int | None:

@@ -20,7 +20,6 @@ from typing import cast
 
 from aiogram import Bot, Router
 from aiogram.filters import CommandObject, Filter
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, MessageOriginChannel
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -39,12 +38,12 @@ from bot.services.videos import (
     VideoPage,
     VideoRegistry,
 )
+from bot.telegram.filters import GROUP_CHAT_TYPES
 from bot.telegram.show_in_place import show_in_place
 from bot.telegram.video_courier import TelegramVideoCourier
 from handlers.authority import operator_callback, operator_command
-from handlers.callbacks import BigInt
+from handlers.callbacks import VideoPageCb
 from handlers.features import Built, Feature, Wiring
-from handlers.filters import GROUP_CHAT_TYPES
 from handlers.middlewares import OperatorContext
 
 VIDEO_ADD = OperatorCommand("video_add", Role.OPERATOR)
@@ -61,12 +60,6 @@ SHOWN_URL = 120  # ten lines of title (200), link and details stay under 4096
 _ALL_WORDS = frozenset({"all", "archived", "全部", "归档"})
 _CHANNEL_WORDS = frozenset({"channel", "频道"})
 _HELP_WORDS = frozenset({"help", "帮助"})
-
-
-class VideoPageCb(CallbackData, prefix="vp1"):
-    chat_id: BigInt
-    page: BigInt
-    archived: bool
 
 
 def _refused(texts: Texts, error: VideoInputError | UnknownVideo | DuplicateVideo) -> Html:

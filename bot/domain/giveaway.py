@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from bot.domain.arguments import has_bar, split_bars, syntax
 from bot.domain.recurrence import (
     ScheduleError,
     ScheduleErrorCode,
@@ -111,10 +112,13 @@ class Draft:
 
 def parse_create(text: str, now: datetime, timezone: str) -> Draft:
     """The operator's words, checked; raises CreateError with a code for each refusal."""
-    head, _, rule_text = (text or "").partition("|")
+    head, *rest = split_bars(text or "") if has_bar(text or "") else [text or ""]
+    rule_text = " ".join(rest)
     words = head.split()
     if len(words) < 3:
         raise CreateError("usage")
+    if not _is_count(words[0]) and _is_count(words[1]) and _reads_as_end(words[0]):
+        raise CreateError("order")
     winner_count = _winner_count(words[0])
     ends_at, used = _end(words[1:], now, timezone)
     prize = " ".join(words[1 + used :]).strip()
@@ -125,10 +129,22 @@ def parse_create(text: str, now: datetime, timezone: str) -> Draft:
     return Draft(winner_count, ends_at, prize, parse_rules(rule_text))
 
 
+def _is_count(word: str) -> bool:
+    return syntax(word).isdecimal()
+
+
+def _reads_as_end(word: str) -> bool:
+    try:
+        parse_duration(word)
+    except ScheduleError:
+        return False
+    return True
+
+
 def _winner_count(word: str) -> int:
-    if not word.isdecimal():
+    if not _is_count(word):
         raise CreateError("winners")
-    count = int(word)
+    count = int(syntax(word))
     if not MIN_WINNERS <= count <= MAX_WINNERS:
         raise CreateError("winners")
     return count

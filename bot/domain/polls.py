@@ -2,7 +2,8 @@
 
     /poll Question? | option 1 | option 2 | ... [flags]
 
-Options are separated by `|` (or `｜`); without any bar, one per line. Flags, each at most once:
+Options are separated by `|` (or `｜`); without any bar, one per line. Flags, each at most once,
+after two dashes of any width (`--`, `—`, `——`, `－－`: bot/domain/arguments.py):
     --close 2h | 2026-12-01 20:00   close after a duration, or at a local time (group timezone)
     --start 30m | tomorrow 09:00    send later (a scheduled poll); a --close duration counts from it
     --anonymous yes|no              default yes, as in Telegram
@@ -24,6 +25,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from bot.domain.arguments import (
+    ArgumentError,
+    ArgumentErrorCode,
+    has_bar,
+    split_bars,
+    split_flags,
+)
 from bot.domain.recurrence import (
     ScheduleError,
     ScheduleErrorCode,
@@ -41,8 +49,6 @@ OPEN_PERIOD_MIN = timedelta(seconds=5)
 OPEN_PERIOD_MAX = timedelta(seconds=2_628_000)
 START_MAX = timedelta(days=365)
 
-_FLAG = re.compile(r"(?:^|\s)--([a-z]+)", re.IGNORECASE)
-_BARS = re.compile(r"[|｜]")
 _YES = {"yes", "y", "true", "on", "1", "是", "匿名"}
 _NO = {"no", "n", "false", "off", "0", "否", "实名"}
 
@@ -57,6 +63,7 @@ class PollErrorCode(StrEnum):
     OPTION_EMPTY = "option-empty"
     OPTION_DUPLICATE = "option-duplicate"
     UNKNOWN_FLAG = "unknown-flag"
+    UNKNOWN_FLAG_NEAR = "unknown-flag-near"
     REPEATED_FLAG = "repeated-flag"
     BAD_YES_NO = "bad-yes-no"
     QUIZ_OPTIONS = "quiz-options"
@@ -106,22 +113,21 @@ _KNOWN_FLAGS = frozenset({"close", "start", "anonymous", "multi", "quiz", "expla
 
 def split_command(text: str) -> PollOptions:
     """The question, the options and the raw flag values of `/poll`'s arguments."""
-    found = list(_FLAG.finditer(text))
-    body = text[: found[0].start()] if found else text
-    flags: dict[str, str] = {}
-    for index, match in enumerate(found):
-        name = match[1].lower()
-        end = found[index + 1].start() if index + 1 < len(found) else len(text)
-        if name not in _KNOWN_FLAGS:
-            raise PollInputError(PollErrorCode.UNKNOWN_FLAG, flag=name)
-        if name in flags:
-            raise PollInputError(PollErrorCode.REPEATED_FLAG, flag=name)
-        flags[name] = text[match.end() : end].strip()
-    body = body.strip()
-    if not body:
+    try:
+        given = split_flags(text, _KNOWN_FLAGS)
+    except ArgumentError as error:
+        if error.code is ArgumentErrorCode.REPEATED_FLAG:
+            raise PollInputError(PollErrorCode.REPEATED_FLAG, flag=error.flag) from None
+        if error.suggestion is not None:
+            raise PollInputError(
+                PollErrorCode.UNKNOWN_FLAG_NEAR, flag=error.flag, suggestion=error.suggestion
+            ) from None
+        raise PollInputError(PollErrorCode.UNKNOWN_FLAG, flag=error.flag) from None
+    if not given.body:
         raise PollInputError(PollErrorCode.USAGE)
-    parts = _BARS.split(body) if _BARS.search(body) else body.splitlines()
+    parts = split_bars(given.body) if has_bar(given.body) else given.body.splitlines()
     question, *options = (part.strip() for part in parts)
+    flags = {flag.name: flag.value for flag in given.flags}
     return PollOptions(question=question, options=options, flags=flags)
 
 

@@ -4,17 +4,15 @@ asked live before destructive actions. Also the bot's own rights in a group."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.domain.roles import TELEGRAM_ADMIN_STATUSES, Role
-from bot.services.authority import Authority
+from bot.domain.roles import TELEGRAM_ADMIN_STATUSES
 from bot.services.health import BotRights
 
 log = structlog.get_logger(__name__)
@@ -161,22 +159,6 @@ class TelegramAdmins:
 
     async def rights(self, chat_id: int) -> BotRights | None:
         return await bot_rights(self.bot, chat_id)
-
-
-async def role_in_group(
-    bot: Bot,
-    session_factory: async_sessionmaker[AsyncSession],
-    admins: AdminCache,
-    bootstrap: Collection[int],
-    *,
-    chat_id: int,
-    user_id: int,
-    live: bool,
-) -> Role:
-    """For handlers/digest.py until its courier takes an `Authority` (bot/services/authority.py);
-    its owner is changing it in parallel. Then this goes."""
-    authority = Authority(session_factory, TelegramAdmins(bot, admins), bootstrap)
-    return await authority.role(chat_id, user_id, live=live)
 
 
 async def bot_rights(bot: Bot, chat_id: int) -> BotRights | None:

@@ -8,30 +8,21 @@ from collections.abc import Sequence
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import BufferedInputFile
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import Settings
 from bot.domain.roles import Role
+from bot.services.authority import Authority
 from bot.services.digest_delivery import RecipientBlocked
 from bot.services.digest_render import Visibility
-from bot.telegram.admins import AdminCache, bot_rights, role_in_group, status_of
+from bot.telegram.admins import bot_rights, status_of
 
 CHART_NAME = "digest.png"
 CAPTION_LIMIT = 1024
 
 
 class TelegramDigestCourier:
-    def __init__(
-        self,
-        bot: Bot,
-        session_factory: async_sessionmaker[AsyncSession],
-        admins: AdminCache,
-        settings: Settings,
-    ) -> None:
+    def __init__(self, bot: Bot, authority: Authority) -> None:
         self._bot = bot
-        self._session_factory = session_factory
-        self._admins = admins
-        self._settings = settings
+        self._authority = authority
 
     async def visibility(self, chat_id: int) -> Visibility:
         rights = await bot_rights(self._bot, chat_id)
@@ -40,16 +31,7 @@ class TelegramDigestCourier:
         return Visibility(is_admin=rights.is_admin, reads_everything=rights.reads_everything)
 
     async def may_receive(self, chat_id: int, user_id: int) -> bool:
-        role = await role_in_group(
-            self._bot,
-            self._session_factory,
-            self._admins,
-            self._settings.operator_ids,
-            chat_id=chat_id,
-            user_id=user_id,
-            live=False,
-        )
-        return role >= Role.ANALYST
+        return await self._authority.role(chat_id, user_id, live=False) >= Role.ANALYST
 
     async def administers(self, chat_id: int, user_id: int) -> bool:
         """Asked live: a chat id typed by a client is data, so it is checked against now."""

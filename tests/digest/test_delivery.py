@@ -55,9 +55,7 @@ def digest_clock(
     service = DigestService(
         factory,
         Translator.load(),
-        TelegramDigestCourier(
-            scene.pipeline.bot, factory, dispatcher["admins"], dispatcher["settings"]
-        ),
+        TelegramDigestCourier(scene.pipeline.bot, dispatcher["authority"]),
         default_timezone="UTC",
         default_language="en",
         chart=fake_chart,

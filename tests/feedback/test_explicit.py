@@ -20,7 +20,7 @@ from bot.db.models import (
 )
 from bot.devtools.recording_session import BOT_USER
 from bot.i18n import Translator
-from handlers.feedback import FeedbackGroupCb
+from handlers.callbacks import FeedbackGroupCb
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, VICTIM
 from tests.support.feedback import dump, tags_of

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from bot.db.models import Comment, InboxQuery
 from bot.i18n import Translator
-from handlers.inbox import InboxPageCb
+from handlers.callbacks import InboxPageCb
 from tests.feedback.support import choose_victim, post_feedback
 from tests.support import updates as u
 from tests.support.cast import ADMIN, MEMBER, OTHER, OTHER_ADMIN, VICTIM

@@ -154,7 +154,7 @@ async def test_cancel_with_a_reason_stops_the_draw(scene: Scene) -> None:
     giveaway_id = await giveaway_with_entrants(scene, winners=1)
     await scene.send(GROUP, OWNER, f"/giveaway_cancel {giveaway_id}")
     assert isinstance(scene.telegram, ScriptedTelegram)
-    assert scene.telegram.sent(GROUP["id"])[-1].startswith("Usage: /giveaway_cancel")
+    assert scene.telegram.sent(GROUP["id"])[-1].startswith("The reason is missing")
     await scene.send(GROUP, OWNER, f"/giveaway_cancel {giveaway_id} prize sponsor withdrew")
     [record] = await giveaways(scene.session_factory)
     assert (record.status, record.cancel_reason) == ("cancelled", "prize sponsor withdrew")

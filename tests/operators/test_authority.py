@@ -17,23 +17,18 @@ from aiogram.types import Message
 from bot.db.operators import grant_role, select_group
 from bot.domain.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
-from handlers.callbacks import AuditPageCb, GroupPickCb
-from handlers.feedback import PUBLIC_CALLBACKS as FEEDBACK_PUBLIC_CALLBACKS
-from handlers.giveaways import PUBLIC_CALLBACKS as GIVEAWAY_PUBLIC_CALLBACKS
-from handlers.inbox import InboxPageCb
-from handlers.privacy import PUBLIC_CALLBACKS as PRIVACY_PUBLIC_CALLBACKS
-from handlers.privacy import ForgetUserCb
-from handlers.videos import VideoPageCb
+from handlers.callbacks import (
+    PUBLIC_CALLBACKS,
+    AuditPageCb,
+    ForgetUserCb,
+    GroupPickCb,
+    InboxPageCb,
+    VideoPageCb,
+)
 from tests.operators.support import dump
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
 from tests.support.scene import Scene
-
-PUBLIC_CALLBACKS = (
-    *GIVEAWAY_PUBLIC_CALLBACKS,
-    *PRIVACY_PUBLIC_CALLBACKS,
-    *FEEDBACK_PUBLIC_CALLBACKS,
-)
 
 # Arguments that would change something if the gate let them through.
 ARGUMENTS = {

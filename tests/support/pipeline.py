@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -19,7 +19,6 @@ from bot.devtools.recording_session import TOKEN, RecordingSession
 from bot.services.clock import Clock
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
-from handlers.features import Wiring
 
 
 @dataclass
@@ -81,27 +80,13 @@ class Pipeline:
         session_factory: async_sessionmaker[AsyncSession] | None = None,
     ) -> Clock:
         """Another instance's clock on fake time, never started (tests drive passes with
-        `tick()`): what build_clock makes, on `now` and named `name`, wired with its own
-        dispatcher and services as another process would be."""
-        settings = self.settings
-        factory = session_factory or self.session_factory
-        dispatcher = build_dispatcher(settings)
-        clock = Clock(
-            factory,
-            now=now,
-            instance=name,
-            catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes),
-            lease_ttl=timedelta(seconds=settings.scheduler_lease_seconds),
-            heartbeat=timedelta(seconds=settings.scheduler_heartbeat_seconds),
+        `tick()`): built and wired by build_clock with its own dispatcher and services, as
+        another process would be."""
+        dispatcher = build_dispatcher(self.settings)
+        clock = build_clock(
+            self.settings, session_factory or self.session_factory, self.bot, dispatcher
         )
-        wiring = Wiring(
-            bot=self.bot,
-            settings=settings,
-            session_factory=factory,
-            translator=dispatcher["translator"],
-            admins=dispatcher["admins"],
-            clock=clock,
-            digest_sections=dispatcher["digest_sections"],
-        )
-        handlers.wire(dispatcher, wiring)
+        # build_clock takes no `now` or instance name; the clock reads both only when it runs.
+        clock._now = now
+        clock.instance = name
         return clock

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.db.models import VideoCommentLink
 from bot.devtools.recording_session import BOT_USER
 from bot.i18n import Translator
-from handlers.privacy import ForgetCb
+from handlers.callbacks import ForgetCb
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
 from tests.support.scene import Scene

@@ -20,7 +20,7 @@ from bot.devtools.recording_session import BOT_USER
 from bot.domain.html_split import TELEGRAM_LIMIT, visible_length
 from bot.domain.videos import VideoErrorCode
 from bot.i18n import Translator
-from handlers.videos import VideoPageCb
+from handlers.callbacks import VideoPageCb
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
 from tests.support.scene import Scene

@@ -58,6 +58,7 @@ giveaway-created = Giveaway #{ $id } is announced in { $title }. Seed commitment
 
 giveaway-error = { $code ->
         [winners] The number of winners must be between 1 and { $max }.
+        [order] Winners first, then the end: <code>/giveaway 1 2h Signed poster</code>.
         [prize] The prize text is too long (at most { $detail } characters).
         [rules] Unknown rule “{ $detail }”. Rules: member, joined, comments:N/D, channel:@name.
         [end] I cannot read the end. Give a duration (2h, 1d 12h) or a local date and time (2026-12-01 20:00, tomorrow 20:00).
@@ -85,6 +86,7 @@ giveaway-end-usage = Usage: /giveaway_end ID
 giveaway-not-open = Giveaway #{ $id } is not open in this group.
 giveaway-ended = Giveaway #{ $id }: entries are closed, the draw runs now.
 giveaway-cancel-usage = Usage: /giveaway_cancel ID REASON
+giveaway-cancel-no-reason = The reason is missing: fans see it. <code>/giveaway_cancel { $id } the prize did not arrive</code>
 giveaway-cancelled = Giveaway #{ $id } is cancelled.
 giveaway-cancelled-notice = Giveaway #{ $id } is cancelled: { $reason }
 giveaway-reroll-usage = Usage: /giveaway_reroll ID [HOW_MANY] REASON

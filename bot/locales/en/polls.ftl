@@ -31,6 +31,7 @@ poll-error-option-too-long = Option { $number } is { $length } characters long; 
 poll-error-option-empty = Option { $number } is empty.
 poll-error-option-duplicate = Option { $number } repeats an earlier option.
 poll-error-unknown-flag = There is no --{ $flag } flag.
+poll-error-unknown-flag-near = There is no --{ $flag } flag: did you mean --{ $suggestion }?
 poll-error-repeated-flag = --{ $flag } is given twice.
 poll-error-bad-yes-no = --{ $flag } takes yes or no.
 poll-error-quiz-options = --quiz takes the number(s) of the correct option(s), from 1 to { $count }.

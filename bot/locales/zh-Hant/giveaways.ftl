@@ -58,6 +58,7 @@ giveaway-created = 抽獎 #{ $id } 已在 { $title } 釋出。種子承諾：<co
 
 giveaway-error = { $code ->
         [winners] 中獎人數必須在 1 到 { $max } 之間。
+        [order] 先寫中獎人數，再寫截止時間：<code>/giveaway 1 2h 簽名海報</code>。
         [prize] 獎品描述太長（最多 { $detail } 個字元）。
         [rules] 無法識別的規則“{ $detail }”。可用規則：member、joined、comments:N/D、channel:@頻道。
         [end] 看不懂截止時間。請寫時長（2h、1d 12h、3天）或本地日期時間（2026-12-01 20:00、明天 20:00）。
@@ -85,6 +86,7 @@ giveaway-end-usage = 用法：/giveaway_end 編號
 giveaway-not-open = 本群沒有進行中的抽獎 #{ $id }。
 giveaway-ended = 抽獎 #{ $id } 已停止參與，現在開獎。
 giveaway-cancel-usage = 用法：/giveaway_cancel 編號 原因
+giveaway-cancel-no-reason = 缺少取消原因：粉絲會看到它。<code>/giveaway_cancel { $id } 獎品沒有到貨</code>
 giveaway-cancelled = 抽獎 #{ $id } 已取消。
 giveaway-cancelled-notice = 抽獎 #{ $id } 已取消：{ $reason }
 giveaway-reroll-usage = 用法：/giveaway_reroll 編號 [人數] 原因

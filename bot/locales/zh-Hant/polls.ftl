@@ -31,6 +31,7 @@ poll-error-option-too-long = 選項 { $number } 有 { $length } 個字元，Tele
 poll-error-option-empty = 選項 { $number } 是空的。
 poll-error-option-duplicate = 選項 { $number } 與前面的選項重複。
 poll-error-unknown-flag = 沒有 --{ $flag } 這個引數。
+poll-error-unknown-flag-near = 沒有 --{ $flag } 這個引數：你是想寫 --{ $suggestion } 嗎？
 poll-error-repeated-flag = --{ $flag } 寫了兩次。
 poll-error-bad-yes-no = --{ $flag } 只能是 yes 或 no。
 poll-error-quiz-options = --quiz 需要正確選項的序號，範圍 1 到 { $count }。

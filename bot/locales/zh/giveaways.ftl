@@ -58,6 +58,7 @@ giveaway-created = 抽奖 #{ $id } 已在 { $title } 发布。种子承诺：<co
 
 giveaway-error = { $code ->
         [winners] 中奖人数必须在 1 到 { $max } 之间。
+        [order] 先写中奖人数，再写截止时间：<code>/giveaway 1 2h 签名海报</code>。
         [prize] 奖品描述太长（最多 { $detail } 个字符）。
         [rules] 无法识别的规则“{ $detail }”。可用规则：member、joined、comments:N/D、channel:@频道。
         [end] 看不懂截止时间。请写时长（2h、1d 12h、3天）或本地日期时间（2026-12-01 20:00、明天 20:00）。
@@ -85,6 +86,7 @@ giveaway-end-usage = 用法：/giveaway_end 编号
 giveaway-not-open = 本群没有进行中的抽奖 #{ $id }。
 giveaway-ended = 抽奖 #{ $id } 已停止参与，现在开奖。
 giveaway-cancel-usage = 用法：/giveaway_cancel 编号 原因
+giveaway-cancel-no-reason = 缺少取消原因：粉丝会看到它。<code>/giveaway_cancel { $id } 奖品没有到货</code>
 giveaway-cancelled = 抽奖 #{ $id } 已取消。
 giveaway-cancelled-notice = 抽奖 #{ $id } 已取消：{ $reason }
 giveaway-reroll-usage = 用法：/giveaway_reroll 编号 [人数] 原因

@@ -31,6 +31,7 @@ poll-error-option-too-long = 选项 { $number } 有 { $length } 个字符，Tele
 poll-error-option-empty = 选项 { $number } 是空的。
 poll-error-option-duplicate = 选项 { $number } 与前面的选项重复。
 poll-error-unknown-flag = 没有 --{ $flag } 这个参数。
+poll-error-unknown-flag-near = 没有 --{ $flag } 这个参数：你是想写 --{ $suggestion } 吗？
 poll-error-repeated-flag = --{ $flag } 写了两次。
 poll-error-bad-yes-no = --{ $flag } 只能是 yes 或 no。
 poll-error-quiz-options = --quiz 需要正确选项的序号，范围 1 到 { $count }。
