@@ -26,7 +26,11 @@ async def cmd_status(
 ) -> None:
     report = await health.of_group(operator.chat_id, health_board)
     timezone = report.timezone
-    lines = [texts("status-title", title=operator.title), *_rights_lines(texts, report)]
+    lines = [
+        texts("status-title", title=operator.title),
+        texts("status-timezone", timezone=timezone),
+        *_rights_lines(texts, report),
+    ]
     lines.append(
         texts("status-last-update", when=moment(report.last_comment_at, timezone))
         if report.last_comment_at

@@ -170,6 +170,26 @@ async def set_group_language(
     )
 
 
+async def group_timezone(session: AsyncSession, chat_id: int) -> str | None:
+    value = await session.scalar(
+        select(ChatSettings.timezone).where(ChatSettings.chat_id == chat_id)
+    )
+    return str(value) if value else None
+
+
+async def set_group_timezone(
+    session: AsyncSession, chat_id: int, timezone: str, now: datetime
+) -> None:
+    statement = insert_for(session, ChatSettings.__table__)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[ChatSettings.chat_id],
+            set_={"timezone": statement.excluded.timezone, "updated_at": now},
+        ),
+        [{"chat_id": chat_id, "timezone": timezone, "updated_at": now}],
+    )
+
+
 async def groups_added_by(session: AsyncSession, user_id: int) -> set[int]:
     rows = await session.scalars(
         select(ChatSettings.chat_id).where(ChatSettings.added_by_user_id == user_id)

@@ -18,6 +18,7 @@ class AuditAction(StrEnum):
     ROLE_GRANTED = "role-granted"
     ROLE_REVOKED = "role-revoked"
     GROUP_LANGUAGE_SET = "group-language-set"
+    GROUP_TIMEZONE_SET = "group-timezone-set"
     DIGEST_TIME_SET = "digest-time-set"
     DIGEST_CHAT_SET = "digest-chat-set"
     DIGEST_CHAT_CLEARED = "digest-chat-cleared"

@@ -10,6 +10,7 @@ requirement-send-messages = • <b>Send messages.</b> In the group's permissions
 requirement-pin-messages = • <b>Pin messages</b> (polls, giveaways, digests). Make the bot an administrator with the "Pin messages" right.
 
 status-title = <b>Health of { $title }</b>
+status-timezone = Time zone: { $timezone } (change it with /timezone)
 status-bot-unreachable = The bot cannot read its own membership here: is it still in the group?
 status-bot-member = Bot: { $status ->
         [creator] owner

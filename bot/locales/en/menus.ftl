@@ -8,3 +8,4 @@ menu-audit = What operators changed in the group
 menu-grant = Give someone the operator or analyst role
 menu-revoke = Take someone's fanpulse role back
 menu-language = Choose the language (en, zh or zh-TW)
+menu-timezone = The group's time zone (Asia/Shanghai, 北京, UTC+8)

@@ -64,6 +64,7 @@ audit-entry = { $when } · { $who } · { $action ->
         [role-granted] granted { $detail } to { $subject }
         [role-revoked] revoked the role of { $subject }
         [group-language-set] set the group language to { $detail }
+        [group-timezone-set] set the time zone: { $detail }
         [digest-time-set] set the digest time to { $detail }
         [digest-chat-set] sent the digest to chat { $detail }
         [digest-chat-cleared] stopped sending the digest to an operators' chat
@@ -95,3 +96,13 @@ language-group-usage = Usage: /language en, /language zh (简体) or /language z
 language-group-set = This group now hears fanpulse in English.
 language-private-usage = Usage: /language en, /language zh (简体) or /language zh-TW (繁體).
 language-private-set = I will talk to you in English.
+
+timezone-current = { $title } runs on <b>{ $timezone }</b> (it is { $now } there). Change it: <code>/timezone Asia/Shanghai</code>, <code>/timezone 北京</code>, <code>/timezone Tokyo</code> or <code>/timezone UTC+8</code>.
+timezone-set = { $title } now runs on <b>{ $timezone }</b>: digests, “today”, busiest hours and times you type follow it. Next digest: { $digest } (it was going to be { $was }).
+timezone-deadline = Keeps its moment: { $kind ->
+        [poll] poll #{ $number } closes
+       *[giveaway] giveaway #{ $number } ends
+    } { $when }.
+timezone-unknown = I don't know the time zone “{ $typed }”. Write a city (北京, 台北, Tokyo), an IANA name (Asia/Shanghai) or an offset (UTC+8).
+timezone-unknown-near = I don't know the time zone “{ $typed }”. Did you mean { $suggestions }?
+timezone-half-hour = A half-hour offset has no time zone of its own: write the city instead (for example Asia/Kolkata or Adelaide).

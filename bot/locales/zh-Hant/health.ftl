@@ -10,6 +10,7 @@ requirement-send-messages = • <b>傳送訊息。</b>在群許可權中允許�
 requirement-pin-messages = • <b>置頂訊息</b>（投票、抽獎、摘要）。把機器人設為擁有“置頂訊息”許可權的管理員。
 
 status-title = <b>{ $title } 的健康狀況</b>
+status-timezone = 時區：{ $timezone }（用 /timezone 修改）
 status-bot-unreachable = 機器人無法讀取自己在這裡的成員身份：它還在群裡嗎？
 status-bot-member = 機器人：{ $status ->
         [creator] 群主

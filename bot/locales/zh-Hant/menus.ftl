@@ -8,3 +8,4 @@ menu-audit = 運營在群裡做過的更改
 menu-grant = 授予某人運營或分析師角色
 menu-revoke = 收回某人的 fanpulse 角色
 menu-language = 選擇語言（en、zh 或 zh-TW）
+menu-timezone = 本群的時區（臺北、Asia/Taipei、UTC+8）

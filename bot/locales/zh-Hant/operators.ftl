@@ -61,6 +61,7 @@ audit-entry = { $when } · { $who } · { $action ->
         [role-granted] 授予 { $subject } { $detail } 角色
         [role-revoked] 收回了 { $subject } 的角色
         [group-language-set] 將群語言設為 { $detail }
+        [group-timezone-set] 將時區設為：{ $detail }
         [digest-time-set] 將摘要時間設為 { $detail }
         [digest-chat-set] 將摘要傳送到聊天 { $detail }
         [digest-chat-cleared] 不再把摘要傳送到運營群
@@ -92,3 +93,13 @@ language-group-usage = 用法：/language en、/language zh（簡體）或 /lang
 language-group-set = 本群的 fanpulse 訊息將使用繁體中文。
 language-private-usage = 用法：/language en、/language zh（簡體）或 /language zh-TW（繁體）。
 language-private-set = 我會用繁體中文和你交流。
+
+timezone-current = { $title } 使用時區 <b>{ $timezone }</b>（當地現在是 { $now }）。修改：<code>/timezone 臺北</code>、<code>/timezone Asia/Taipei</code>、<code>/timezone 東京</code> 或 <code>/timezone UTC+8</code>。
+timezone-set = { $title } 現在使用時區 <b>{ $timezone }</b>：日報、「今天」、最活躍時段和你輸入的時間都按它計算。下一份日報：{ $digest }（原本是 { $was }）。
+timezone-deadline = 時刻不變：{ $kind ->
+        [poll] 投票 #{ $number } 截止於
+       *[giveaway] 抽獎 #{ $number } 截止於
+    } { $when }。
+timezone-unknown = 不認識時區「{ $typed }」。請寫城市（臺北、香港、東京）、IANA 名稱（Asia/Taipei）或時差（UTC+8）。
+timezone-unknown-near = 不認識時區「{ $typed }」。你是想寫 { $suggestions } 嗎？
+timezone-half-hour = 半小時的時差沒有對應的時區：請寫城市（例如 Asia/Kolkata）。

@@ -10,6 +10,7 @@ requirement-send-messages = • <b>发送消息。</b>在群权限中允许机�
 requirement-pin-messages = • <b>置顶消息</b>（投票、抽奖、摘要）。把机器人设为拥有“置顶消息”权限的管理员。
 
 status-title = <b>{ $title } 的健康状况</b>
+status-timezone = 时区：{ $timezone }（用 /timezone 修改）
 status-bot-unreachable = 机器人无法读取自己在这里的成员身份：它还在群里吗？
 status-bot-member = 机器人：{ $status ->
         [creator] 群主

@@ -8,3 +8,4 @@ menu-audit = 运营在群里做过的更改
 menu-grant = 授予某人运营或分析师角色
 menu-revoke = 收回某人的 fanpulse 角色
 menu-language = 选择语言（en、zh 或 zh-TW）
+menu-timezone = 本群的时区（北京、Asia/Shanghai、UTC+8）

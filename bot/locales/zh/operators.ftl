@@ -61,6 +61,7 @@ audit-entry = { $when } · { $who } · { $action ->
         [role-granted] 授予 { $subject } { $detail } 角色
         [role-revoked] 收回了 { $subject } 的角色
         [group-language-set] 将群语言设为 { $detail }
+        [group-timezone-set] 将时区设为：{ $detail }
         [digest-time-set] 将摘要时间设为 { $detail }
         [digest-chat-set] 将摘要发送到聊天 { $detail }
         [digest-chat-cleared] 不再把摘要发送到运营群
@@ -92,3 +93,13 @@ language-group-usage = 用法：/language en、/language zh（简体）或 /lang
 language-group-set = 本群的 fanpulse 消息将使用简体中文。
 language-private-usage = 用法：/language en、/language zh（简体）或 /language zh-TW（繁體）。
 language-private-set = 我会用简体中文和你交流。
+
+timezone-current = { $title } 使用时区 <b>{ $timezone }</b>（当地现在是 { $now }）。修改：<code>/timezone 北京</code>、<code>/timezone Asia/Shanghai</code>、<code>/timezone 东京</code> 或 <code>/timezone UTC+8</code>。
+timezone-set = { $title } 现在使用时区 <b>{ $timezone }</b>：日报、“今天”、最活跃时段和你输入的时间都按它计算。下一份日报：{ $digest }（原本是 { $was }）。
+timezone-deadline = 时刻不变：{ $kind ->
+        [poll] 投票 #{ $number } 截止于
+       *[giveaway] 抽奖 #{ $number } 截止于
+    } { $when }。
+timezone-unknown = 不认识时区“{ $typed }”。请写城市（北京、台北、东京）、IANA 名称（Asia/Shanghai）或时差（UTC+8）。
+timezone-unknown-near = 不认识时区“{ $typed }”。你是想写 { $suggestions } 吗？
+timezone-half-hour = 半小时的时差没有对应的时区：请写城市（例如 Asia/Kolkata）。
