@@ -128,17 +128,7 @@ class Scene:
         new: Sequence[str] = ("👍",),
         old: Sequence[str] = (),
     ) -> dict[str, Any]:
-        update = self.updates._update(
-            "message_reaction",
-            {
-                "chat": chat,
-                "message_id": message_id,
-                "user": person,
-                "date": self.updates.clock,
-                "old_reaction": [{"type": "emoji", "emoji": emoji} for emoji in old],
-                "new_reaction": [{"type": "emoji", "emoji": emoji} for emoji in new],
-            },
-        )
+        update = self.updates.reaction(chat, person, message_id, new, old)
         await self.deliver(update)
         return update
 
@@ -203,33 +193,8 @@ class Scene:
                 self.telegram.polls[key] = sent.model_copy(
                     update={"options": options, "total_voter_count": voters}
                 )
-        return self.updates._update(
-            "poll",
-            {
-                "id": poll_id,
-                "question": question,
-                "options": [
-                    {"persistent_id": str(i), "text": f"o{i}", "voter_count": count}
-                    for i, count in enumerate(counts)
-                ],
-                "total_voter_count": voters,
-                "is_closed": closed,
-                "is_anonymous": False,
-                "type": "regular",
-                "allows_multiple_answers": False,
-                "allows_revoting": True,
-                "members_only": False,
-            },
-        )
+        return self.updates.poll(poll_id, question, counts, voters, closed=closed)
 
     def answer(self, poll_id: str, voter: dict[str, Any], option_ids: list[int]) -> dict[str, Any]:
         """A `poll_answer` update (not delivered)."""
-        return self.updates._update(
-            "poll_answer",
-            {
-                "poll_id": poll_id,
-                "user": voter,
-                "option_ids": option_ids,
-                "option_persistent_ids": [str(i) for i in option_ids],
-            },
-        )
+        return self.updates.poll_answer(poll_id, voter, option_ids)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,6 +117,61 @@ class Updates:
     ) -> dict[str, Any]:
         return self.message(
             chat, TELEGRAM_SERVICE, text, sender_chat=linked, is_automatic_forward=True
+        )
+
+    def reaction(
+        self,
+        chat: dict[str, Any],
+        person: dict[str, Any],
+        message_id: int,
+        new: Sequence[str],
+        old: Sequence[str] = (),
+    ) -> dict[str, Any]:
+        return self._update(
+            "message_reaction",
+            {
+                "chat": chat,
+                "message_id": message_id,
+                "user": person,
+                "date": self.clock,
+                "old_reaction": [{"type": "emoji", "emoji": emoji} for emoji in old],
+                "new_reaction": [{"type": "emoji", "emoji": emoji} for emoji in new],
+            },
+        )
+
+    def poll(
+        self, poll_id: str, question: str, counts: list[int], voters: int, *, closed: bool = False
+    ) -> dict[str, Any]:
+        return self._update(
+            "poll",
+            {
+                "id": poll_id,
+                "question": question,
+                "options": [
+                    {"persistent_id": str(i), "text": f"o{i}", "voter_count": count}
+                    for i, count in enumerate(counts)
+                ],
+                "total_voter_count": voters,
+                "is_closed": closed,
+                "is_anonymous": False,
+                "type": "regular",
+                "allows_multiple_answers": False,
+                "allows_revoting": True,
+                "members_only": False,
+            },
+        )
+
+    def poll_answer(
+        self, poll_id: str, voter: dict[str, Any], option_ids: list[int]
+    ) -> dict[str, Any]:
+        return self._update(
+            "poll_answer",
+            {
+                "poll_id": poll_id,
+                "user": voter,
+                "option_ids": option_ids,
+                "option_persistent_ids": [str(i) for i in option_ids],
+            },
         )
 
     def click(
