@@ -170,6 +170,21 @@ async def set_group_language(
     )
 
 
+async def adopt_group_language(
+    session: AsyncSession, chat_id: int, language: str, now: datetime
+) -> None:
+    """The group's language, unless its operators already chose one."""
+    statement = insert_for(session, ChatSettings.__table__)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[ChatSettings.chat_id],
+            set_={"language": statement.excluded.language, "updated_at": now},
+            where=ChatSettings.__table__.c.language.is_(None),
+        ),
+        [{"chat_id": chat_id, "language": language, "updated_at": now}],
+    )
+
+
 async def group_timezone(session: AsyncSession, chat_id: int) -> str | None:
     value = await session.scalar(
         select(ChatSettings.timezone).where(ChatSettings.chat_id == chat_id)

@@ -10,7 +10,7 @@ from typing import Protocol
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db.chat_settings import group, mark_group_removed, register_group
+from bot.db.chat_settings import adopt_group_language, group, mark_group_removed, register_group
 from bot.domain.roles import GONE_STATUSES
 from bot.i18n import Locale
 from bot.services.health import BotRights
@@ -78,6 +78,10 @@ class Membership:
                 )
             log.info("group.removed", chat_id=chat.id, status=status)
             return None
+        # A new group speaks the language of the person who added the bot, until its operators
+        # choose one: their join report and the group's next answers then agree.
+        locale = await self._languages.of_person(changer.user_id, changer.language)
+        now = datetime.now(UTC)
         async with self._session_factory() as session, session.begin():
             known = await group(session, chat.id)
             joined = old_status in GONE_STATUSES or known is None or not known.is_active
@@ -88,8 +92,10 @@ class Membership:
                 title=chat.title,
                 username=chat.username,
                 added_by_user_id=changer.user_id if joined and not changer.is_bot else None,
-                now=datetime.now(UTC),
+                now=now,
             )
+            if joined and not changer.is_bot:
+                await adopt_group_language(session, chat.id, locale, now)
         log.info(
             "group.joined" if joined else "group.rights_changed", chat_id=chat.id, status=status
         )
@@ -98,5 +104,4 @@ class Membership:
         rights = await self._groups.rights(chat.id)
         if rights is None:
             return None
-        locale = await self._languages.of_person(changer.user_id, changer.language)
         return JoinReport(joined, rights, locale)

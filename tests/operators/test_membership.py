@@ -103,3 +103,27 @@ async def test_a_removed_group_is_active_again_when_the_bot_is_added_back(scene:
     async with scene.session_factory() as session:
         chat = await session.get(Chat, NEW["id"])
     assert chat is not None and (chat.is_active, chat.inactive_reason) == (True, None)
+
+
+async def test_a_new_group_speaks_the_language_of_whoever_added_the_bot(scene: Scene) -> None:
+    await add_bot(scene, OWNER)  # Mei's Telegram is in Simplified Chinese
+    scene.telegram.set_status(NEW["id"], OWNER["id"], "creator")
+    await scene.send(NEW, OWNER, "/help")
+    assert "fanpulse" in scene.telegram.sent(NEW["id"])[-1]
+    assert "正在收集本群的反馈" in scene.telegram.sent(NEW["id"])[-1]
+    async with scene.session_factory() as session:
+        settings = await session.get(ChatSettings, NEW["id"])
+    assert settings is not None and settings.language == "zh"
+
+
+async def test_a_language_the_operators_chose_outlives_the_bot_being_added_back(
+    scene: Scene,
+) -> None:
+    await add_bot(scene, OWNER)
+    scene.telegram.set_status(NEW["id"], OWNER["id"], "creator")
+    await scene.send(NEW, OWNER, "/language en")
+    await add_bot(scene, OWNER, old="member", new="left")
+    await add_bot(scene, u.user(9102, "Wing", language_code="zh-hk"))
+    async with scene.session_factory() as session:
+        settings = await session.get(ChatSettings, NEW["id"])
+    assert settings is not None and settings.language == "en"
