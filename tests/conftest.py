@@ -1,4 +1,4 @@
-"""Database fixtures for the whole suite; every test runs on SQLite and, in CI, on PostgreSQL.
+"""The suite's fixtures; every test runs on SQLite and, in CI, on PostgreSQL.
 
 The backend is chosen by the environment, not by the test:
 - `FANPULSE_TEST_DATABASE_URL` unset: SQLite, one file per test in `tmp_path`.
@@ -13,6 +13,14 @@ Fixtures:
 - `session_factory` (function): `bot.db.engine.create_session_factory(engine)`; open one
   `async with session_factory() as session, session.begin():` per unit of work.
 - `backend` (session): `"sqlite"` or `"postgresql"`, for the rare test that must branch.
+
+Shared through `pytest_plugins` (tests/support/fixtures/), overridable in a folder's conftest:
+- `scene` (function): a `tests.support.scene.Scene` over the shared cast (tests/support/cast.py),
+  the one conversation-style harness: the dispatcher built by `build_dispatcher` and wired by
+  `build_clock` (tests/support/pipeline.py), a `ScriptedTelegram` (tests/support/telegram.py).
+- `world` (function): the end-to-end world, the emulator and the real bot process
+  (tests/support/e2e.py).
+Fake time is `tests.support.clock.FakeClock`, for the scheduler and the outbound path alike.
 
 Marker:
 - `@pytest.mark.postgres_only`: skipped on SQLite (e.g. tests of row locks or concurrency
@@ -35,6 +43,9 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.db.migrate import upgrade
 from tests.support import databases, secret_watch
 from tests.support.secret_watch import WATCH
+
+# Fixtures shared across folders (tests/support/fixtures/); a folder's conftest may override one.
+pytest_plugins = ["tests.support.fixtures.scene", "tests.support.fixtures.e2e"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -19,8 +19,8 @@ from sqlalchemy.engine import make_url
 
 from bot.db.engine import create_engine
 from bot.db.models import Comment
-from tests.chaos.conftest import Chaos
 from tests.support.chaos import log_events
+from tests.support.chaos_world import Chaos
 
 pytestmark = pytest.mark.e2e
 

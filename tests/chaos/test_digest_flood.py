@@ -28,7 +28,7 @@ from bot.db.models import (
 )
 from bot.domain.recurrence import Cadence, Schedule
 from bot.emulator.client import Json
-from tests.chaos.conftest import Chaos
+from tests.support.chaos_world import Chaos
 
 pytestmark = pytest.mark.e2e
 

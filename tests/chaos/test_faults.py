@@ -15,8 +15,8 @@ from sqlalchemy import insert, select
 from bot.db.engine import create_engine
 from bot.db.models import Chat, Comment, DigestSubscription, FailedUpdate
 from bot.emulator.client import Json
-from tests.chaos.conftest import Chaos
 from tests.support.chaos import log_events
+from tests.support.chaos_world import Chaos
 
 pytestmark = pytest.mark.e2e
 

@@ -18,9 +18,9 @@ import random
 
 import pytest
 
-from tests.chaos.conftest import Chaos, chaos_seed
 from tests.support.chaos import ForkedBot, integrity_problems
 from tests.support.chaos_fans import FanWriter, Ledger
+from tests.support.chaos_world import Chaos, chaos_seed
 
 pytestmark = pytest.mark.e2e
 

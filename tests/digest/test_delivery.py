@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiogram.methods import SendMessage, SendPhoto
+from aiogram.methods import SendMessage
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -24,9 +22,9 @@ from bot.i18n import Translator
 from bot.services.clock import Clock
 from bot.services.digest_delivery import DigestService
 from bot.telegram.digest_courier import TelegramDigestCourier
-from tests.operators.support import ScriptedTelegram, scripted_pipeline
 from tests.support import updates as u
-from tests.support.pipeline import Pipeline
+from tests.support.clock import FakeClock
+from tests.support.scene import Scene
 
 BERLIN = "Europe/Berlin"
 GROUP = u.group(-1001000000888, "Berlin fans")
@@ -48,48 +46,27 @@ def berlin(*parts: int) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(BERLIN)).astimezone(UTC)
 
 
-@dataclass
-class Now:
-    value: datetime
-
-    def __call__(self) -> datetime:
-        return self.value
-
-
-@dataclass
-class Scene:
-    pipeline: Pipeline
-    telegram: ScriptedTelegram
-    updates: u.Updates
-    session_factory: async_sessionmaker[AsyncSession]
-
-    async def command(self, chat: dict[str, Any], sender: dict[str, Any], text: str) -> None:
-        await self.pipeline.deliver(self.updates.command(chat, sender, text))
-
-    def clock(self, now: Now, factory: async_sessionmaker[AsyncSession] | None = None) -> Clock:
-        factory = factory or self.session_factory
-        service = DigestService(
-            factory,
-            Translator.load(),
-            TelegramDigestCourier(self.pipeline.bot, self.pipeline.dispatcher["authority"]),
-            default_timezone="UTC",
-            default_language="en",
-            chart=fake_chart,
-        )
-        return Clock(factory, [service], now=now, catch_up=timedelta(hours=1))
-
-    def photos(self, chat_id: int) -> list[str]:
-        """The chart captions sent to a chat, in order."""
-        return [
-            str(call.caption)
-            for call in self.telegram.methods(SendPhoto)
-            if call.chat_id == chat_id
-        ]
+def digest_clock(
+    scene: Scene, now: FakeClock, factory: async_sessionmaker[AsyncSession] | None = None
+) -> Clock:
+    """A clock with only the digest's job source, on fake time and a fake chart."""
+    factory = factory or scene.session_factory
+    dispatcher = scene.pipeline.dispatcher
+    service = DigestService(
+        factory,
+        Translator.load(),
+        TelegramDigestCourier(scene.pipeline.bot, dispatcher["authority"]),
+        default_timezone="UTC",
+        default_language="en",
+        chart=fake_chart,
+    )
+    return Clock(factory, [service], now=now, catch_up=timedelta(hours=1))
 
 
 @pytest.fixture
 async def scene(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
-    pipeline, telegram = scripted_pipeline(session_factory)
+    scene = Scene.create(session_factory)
+    telegram = scene.telegram
     for chat in (GROUP, EARLY):
         telegram.set_status(chat["id"], OWNER["id"], "creator")
         telegram.set_status(chat["id"], ANALYST["id"], "administrator")
@@ -111,8 +88,7 @@ async def scene(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
                 .where(ChatSettings.chat_id == chat["id"])
                 .values(timezone=BERLIN)
             )
-    scene = Scene(pipeline, telegram, u.Updates(), session_factory)
-    await scene.command(GROUP, OWNER, "/digest_subscribe")
+    await scene.send(GROUP, OWNER, "/digest_subscribe")
     return scene
 
 
@@ -135,8 +111,8 @@ async def test_subscribing_answers_with_the_time_and_timezone(scene: Scene) -> N
 
 
 async def test_down_at_nine_back_at_half_past_then_back_the_next_day(scene: Scene) -> None:
-    now = Now(berlin(2026, 6, 10, 9, 0))
-    clock = scene.clock(now)
+    now = FakeClock(berlin(2026, 6, 10, 9, 0))
+    clock = digest_clock(scene, now)
     await clock.tick()
     assert scene.photos(OWNER["id"]) == ["Berlin fans: daily digest"]
 
@@ -184,7 +160,10 @@ async def test_two_instances_send_once(
     scene: Scene, second_factory: async_sessionmaker[AsyncSession]
 ) -> None:
     at = berlin(2026, 6, 10, 9, 0)
-    one, two = scene.clock(Now(at)), scene.clock(Now(at), second_factory)
+    one, two = (
+        digest_clock(scene, FakeClock(at)),
+        digest_clock(scene, FakeClock(at), second_factory),
+    )
     await one.tick()
     await two.tick()
     await two.run_due(at + timedelta(seconds=1))  # even past the lease, the claim decides
@@ -194,9 +173,9 @@ async def test_two_instances_send_once(
 async def test_a_blocked_recipient_is_marked_skipped_and_the_run_says_why(
     scene: Scene,
 ) -> None:
-    await scene.command(GROUP, ANALYST, "/digest_subscribe")  # never started the bot
-    now = Now(berlin(2026, 6, 10, 9, 0))
-    clock = scene.clock(now)
+    await scene.send(GROUP, ANALYST, "/digest_subscribe")  # never started the bot
+    now = FakeClock(berlin(2026, 6, 10, 9, 0))
+    clock = digest_clock(scene, now)
     reports = {r.job: r for r in await clock.tick() if "daily" in r.job}
     failed = reports[f"digest:daily:{GROUP['id']}:u{ANALYST['id']}"]
     assert failed.status.value == "failed"
@@ -214,9 +193,9 @@ async def test_a_blocked_recipient_is_marked_skipped_and_the_run_says_why(
 
 
 async def test_operators_chat_and_local_time_are_operator_settings(scene: Scene) -> None:
-    await scene.command(GROUP, OWNER, f"/digest_chat {OPS['id']}")
-    await scene.command(GROUP, ANALYST, "/digest_time 08:30")  # an administrator may
-    await scene.command(GROUP, OWNER, "/digest_time 7:15")
+    await scene.send(GROUP, OWNER, f"/digest_chat {OPS['id']}")
+    await scene.send(GROUP, ANALYST, "/digest_time 08:30")  # an administrator may
+    await scene.send(GROUP, OWNER, "/digest_time 7:15")
     answers = [
         str(call.text)
         for call in scene.telegram.methods(SendMessage)
@@ -224,8 +203,8 @@ async def test_operators_chat_and_local_time_are_operator_settings(scene: Scene)
     ]
     assert any(f"also goes to the chat {OPS['id']}" in text for text in answers)
     assert any("now goes out at 07:15 (Europe/Berlin)" in text for text in answers)
-    now = Now(berlin(2026, 6, 10, 7, 15))
-    await scene.clock(now).tick()
+    now = FakeClock(berlin(2026, 6, 10, 7, 15))
+    await digest_clock(scene, now).tick()
     assert scene.photos(OPS["id"]) == ["Berlin fans: daily digest"]
     assert scene.photos(OWNER["id"]) == ["Berlin fans: daily digest"]
     async with scene.session_factory() as session:
@@ -242,7 +221,7 @@ async def test_operators_chat_and_local_time_are_operator_settings(scene: Scene)
 
 
 async def test_digest_chat_refuses_a_chat_the_caller_does_not_administer(scene: Scene) -> None:
-    await scene.command(GROUP, ANALYST, f"/digest_chat {OPS['id']}")
+    await scene.send(GROUP, ANALYST, f"/digest_chat {OPS['id']}")
     answers = [
         str(call.text)
         for call in scene.telegram.methods(SendMessage)
@@ -252,8 +231,8 @@ async def test_digest_chat_refuses_a_chat_the_caller_does_not_administer(scene: 
 
 
 async def test_a_monday_brings_the_weekly_digest_too(scene: Scene) -> None:
-    now = Now(berlin(2026, 6, 14, 9, 0))  # Sunday: daily only
-    clock = scene.clock(now)
+    now = FakeClock(berlin(2026, 6, 14, 9, 0))  # Sunday: daily only
+    clock = digest_clock(scene, now)
     await clock.tick()
     now.value = berlin(2026, 6, 15, 9, 0)
     await clock.tick()
@@ -276,10 +255,10 @@ async def test_a_monday_brings_the_weekly_digest_too(scene: Scene) -> None:
 async def test_dst_0230_and_0900_berlin_fire_once_per_local_day(
     scene: Scene, first: tuple[int, int, int], days: int
 ) -> None:
-    await scene.command(EARLY, OWNER, "/digest_subscribe")
-    await scene.command(EARLY, OWNER, "/digest_time 02:30")
-    now = Now(berlin(*first, 0, 0))
-    clock = scene.clock(now)
+    await scene.send(EARLY, OWNER, "/digest_subscribe")
+    await scene.send(EARLY, OWNER, "/digest_time 02:30")
+    now = FakeClock(berlin(*first, 0, 0))
+    clock = digest_clock(scene, now)
     end = now.value + timedelta(days=days)
     instants = {now.value}
     while now.value < end:

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db.models import GroupEvent
 from bot.services.digest import DigestBuilder
 from tests.digest import dataset as d
-from tests.operators.support import scripted_pipeline
 from tests.support import updates as u
+from tests.support.scene import Scene
 
 DAY = date(2026, 6, 10)
 ADMIN_FLAGS = (
@@ -57,7 +57,7 @@ def member_update(update_id: int, who: dict[str, Any], old: str, new: str) -> di
 async def test_chat_member_joins_and_leaves_are_counted_once_and_preferred(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    pipeline, _ = scripted_pipeline(session_factory)
+    pipeline = Scene.create(session_factory).pipeline
     await d.register(session_factory, datetime.now(UTC))
     updates = u.Updates(clock=NOON)
     join_x = member_update(5001, d.E, "left", "member")
@@ -81,7 +81,7 @@ async def test_chat_member_joins_and_leaves_are_counted_once_and_preferred(
 async def test_replies_to_other_people_and_reactions_taken_back_do_not_count(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    pipeline, _ = scripted_pipeline(session_factory)
+    pipeline = Scene.create(session_factory).pipeline
     await d.register(session_factory, datetime.now(UTC))
     updates = u.Updates(clock=NOON)
     someone = {"message_id": 1, "date": NOON, "chat": d.GROUP, "from": d.A, "text": "hi"}

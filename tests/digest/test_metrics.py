@@ -14,24 +14,20 @@ from bot.db.chat_settings import set_group_language
 from bot.db.models import DigestRollup
 from bot.services.digest import DigestBuilder, DigestKind, TagLine
 from tests.digest import dataset as d
-from tests.operators.support import ScriptedTelegram, scripted_pipeline
-from tests.support import updates as u
-from tests.support.pipeline import Pipeline
+from tests.support.scene import Scene
+from tests.support.telegram import ScriptedTelegram
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
-async def scene(
-    session_factory: async_sessionmaker[AsyncSession],
-) -> tuple[Pipeline, ScriptedTelegram, u.Updates]:
-    pipeline, telegram = scripted_pipeline(session_factory)
-    telegram.set_status(d.GROUP["id"], d.OWNER["id"], "creator")
-    telegram.set_status(d.GROUP["id"], d.ZH_OWNER["id"], "administrator")
+async def scene(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
+    scene = Scene.create(session_factory, home=d.GROUP)
+    scene.telegram.set_status(d.GROUP["id"], d.OWNER["id"], "creator")
+    scene.telegram.set_status(d.GROUP["id"], d.ZH_OWNER["id"], "administrator")
     await d.register(session_factory, datetime.now(UTC))
-    updates = u.Updates()
-    await d.deliver_week(pipeline, updates)
-    return pipeline, telegram, updates
+    await d.deliver_week(scene.pipeline, scene.updates)
+    return scene
 
 
 async def test_every_daily_metric_matches_the_hand_computed_values(
@@ -177,12 +173,12 @@ ZH_LINES = (
 
 @pytest.mark.parametrize(("language", "lines"), [("en", EN_LINES), ("zh", ZH_LINES)])
 async def test_digest_command_reads_the_same_numbers_in_both_languages(
-    scene: tuple[Pipeline, ScriptedTelegram, u.Updates],
+    scene: Scene,
     session_factory: async_sessionmaker[AsyncSession],
     language: str,
     lines: tuple[str, ...],
 ) -> None:
-    pipeline, telegram, updates = scene
+    pipeline, telegram, updates = scene.pipeline, scene.telegram, scene.updates
     async with session_factory() as session, session.begin():
         await set_group_language(session, d.GROUP["id"], language, datetime.now(UTC))
     updates.clock = int(datetime.now(UTC).timestamp())
@@ -205,9 +201,9 @@ async def test_digest_command_reads_the_same_numbers_in_both_languages(
 
 
 async def test_digest_refuses_a_future_date_and_a_member(
-    scene: tuple[Pipeline, ScriptedTelegram, u.Updates],
+    scene: Scene,
 ) -> None:
-    pipeline, telegram, updates = scene
+    pipeline, telegram, updates = scene.pipeline, scene.telegram, scene.updates
     updates.clock = int(datetime.now(UTC).timestamp())
     tomorrow = (datetime.now(UTC) + timedelta(days=2)).date().isoformat()
     await pipeline.deliver(updates.command(d.GROUP, d.OWNER, f"/digest {tomorrow}"))

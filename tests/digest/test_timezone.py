@@ -11,7 +11,6 @@ from aiogram.methods import SendMessage
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db.chat_settings import register_group
 from bot.db.models import AuditRecord, ChatSettings, PollRecord
 from bot.domain.charts import Bar, DayActivity, DigestLabels
 from bot.domain.timezones import TimezoneError, parse_timezone
@@ -19,87 +18,74 @@ from bot.i18n import Translator
 from bot.services.clock import Clock
 from bot.services.digest_delivery import DigestService
 from bot.telegram.digest_courier import TelegramDigestCourier
-from tests.operators.support import ScriptedTelegram, scripted_pipeline
 from tests.support import updates as u
-from tests.support.pipeline import Pipeline
+from tests.support.cast import register
+from tests.support.clock import FakeClock
+from tests.support.scene import Scene
 
 GROUP = u.group(-1001000000777, "北京粉丝群")
 OWNER = u.user(7701, "Mei", language_code="zh-hans")
 ADMIN = u.user(7702, "Ada", language_code="en")
 
 
-class Group:
-    def __init__(
-        self,
-        pipeline: Pipeline,
-        telegram: ScriptedTelegram,
-        session_factory: async_sessionmaker[AsyncSession],
-    ) -> None:
-        self.pipeline, self.telegram, self.session_factory = pipeline, telegram, session_factory
-        self.updates = u.Updates()
+async def say(group: Scene, sender: dict[str, object], text: str) -> str:
+    """A command in the group, and the bot's last answer there."""
+    await group.send(GROUP, sender, text)
+    return group.last()
 
-    async def say(self, sender: dict[str, object], text: str) -> str:
-        await self.pipeline.deliver(self.updates.command(GROUP, sender, text))
-        return self.replies()[-1]
 
-    def replies(self) -> list[str]:
-        return [str(c.text) for c in self.telegram.methods(SendMessage) if c.chat_id == GROUP["id"]]
+def digest_clock(group: Scene, now: datetime) -> Clock:
+    """A clock with only the digest's job source, at `now` and with a fake chart."""
 
-    def clock(self, now: datetime) -> Clock:
-        def chart(a: Sequence[DayActivity], f: Sequence[Bar], labels: DigestLabels) -> bytes:
-            return b"\x89PNG fake"
+    def chart(a: Sequence[DayActivity], f: Sequence[Bar], labels: DigestLabels) -> bytes:
+        return b"\x89PNG fake"
 
-        digests = DigestService(
-            self.session_factory,
-            Translator.load(),
-            TelegramDigestCourier(self.pipeline.bot, self.pipeline.dispatcher["authority"]),
-            default_timezone="UTC",
-            default_language="en",
-            chart=chart,
+    digests = DigestService(
+        group.session_factory,
+        Translator.load(),
+        TelegramDigestCourier(group.pipeline.bot, group.pipeline.dispatcher["authority"]),
+        default_timezone="UTC",
+        default_language="en",
+        chart=chart,
+    )
+    return Clock(group.session_factory, [digests], now=FakeClock(now), catch_up=timedelta(hours=1))
+
+
+async def timezone_of(group: Scene) -> str | None:
+    async with group.session_factory() as session:
+        return await session.scalar(
+            select(ChatSettings.timezone).where(ChatSettings.chat_id == GROUP["id"])
         )
-        return Clock(self.session_factory, [digests], now=lambda: now, catch_up=timedelta(hours=1))
 
-    async def timezone(self) -> str | None:
-        async with self.session_factory() as session:
-            return await session.scalar(
-                select(ChatSettings.timezone).where(ChatSettings.chat_id == GROUP["id"])
-            )
 
-    async def audit(self) -> list[tuple[str, str | None]]:
-        async with self.session_factory() as session:
-            rows = await session.scalars(select(AuditRecord).order_by(AuditRecord.id))
-            return [(row.action, row.detail) for row in rows]
+async def audit_of(group: Scene) -> list[tuple[str, str | None]]:
+    async with group.session_factory() as session:
+        rows = await session.scalars(select(AuditRecord).order_by(AuditRecord.id))
+        return [(row.action, row.detail) for row in rows]
 
 
 @pytest.fixture
-async def group(session_factory: async_sessionmaker[AsyncSession]) -> Group:
-    pipeline, telegram = scripted_pipeline(session_factory)  # the bot's default zone: UTC
+async def group(session_factory: async_sessionmaker[AsyncSession]) -> Scene:
+    scene = Scene.create(session_factory, home=GROUP)  # the bot's default zone: UTC
+    telegram = scene.telegram
     telegram.set_status(GROUP["id"], OWNER["id"], "creator")
     telegram.set_status(GROUP["id"], ADMIN["id"], "administrator")
-    telegram.set_status(GROUP["id"], pipeline.bot.id, "administrator")
+    telegram.set_status(GROUP["id"], scene.pipeline.bot.id, "administrator")
     telegram.started.update({OWNER["id"], ADMIN["id"]})
     async with session_factory() as session, session.begin():
-        await register_group(
-            session,
-            chat_id=GROUP["id"],
-            chat_type="supergroup",
-            title=GROUP["title"],
-            username=None,
-            added_by_user_id=OWNER["id"],
-            now=datetime.now(UTC),
-        )
-    return Group(pipeline, telegram, session_factory)
+        await register(session, GROUP, added_by=OWNER["id"])
+    return scene
 
 
-async def test_a_beijing_group_runs_on_beijing_time(group: Group) -> None:
-    answer = await group.say(ADMIN, "/timezone 北京")
+async def test_a_beijing_group_runs_on_beijing_time(group: Scene) -> None:
+    answer = await say(group, ADMIN, "/timezone 北京")
     assert "now runs on <b>Asia/Shanghai</b>" in answer
-    assert await group.timezone() == "Asia/Shanghai"
-    assert await group.audit() == [("group-timezone-set", "UTC → Asia/Shanghai")]
-    assert "Time zone: Asia/Shanghai" in await group.say(ADMIN, "/status")
+    assert await timezone_of(group) == "Asia/Shanghai"
+    assert await audit_of(group) == [("group-timezone-set", "UTC → Asia/Shanghai")]
+    assert "Time zone: Asia/Shanghai" in await say(group, ADMIN, "/status")
 
     # A poll closing "明天 20:00" closes at 20:00 Beijing time, not 20:00 UTC.
-    await group.say(ADMIN, "/poll 下期拍什么？ | 舞蹈 | 问答 --close 明天 20:00")
+    await say(group, ADMIN, "/poll 下期拍什么？ | 舞蹈 | 问答 --close 明天 20:00")
     async with group.session_factory() as session:
         [poll] = (await session.scalars(select(PollRecord))).all()
     assert poll.close_at is not None
@@ -108,20 +94,20 @@ async def test_a_beijing_group_runs_on_beijing_time(group: Group) -> None:
     assert (beijing.date(), beijing.hour, beijing.minute) == (tomorrow, 20, 0)
 
     # The 09:00 digest arrives at 09:00 Beijing time (01:00 UTC), not at 09:00 UTC.
-    await group.say(ADMIN, "/digest_subscribe")
+    await say(group, ADMIN, "/digest_subscribe")
     before = len(group.telegram.methods(SendMessage))
-    await group.clock(datetime(2026, 12, 3, 0, 59, tzinfo=UTC)).tick()
+    await digest_clock(group, datetime(2026, 12, 3, 0, 59, tzinfo=UTC)).tick()
     assert len(group.telegram.methods(SendMessage)) == before
-    await group.clock(datetime(2026, 12, 3, 1, 0, tzinfo=UTC)).tick()
+    await digest_clock(group, datetime(2026, 12, 3, 1, 0, tzinfo=UTC)).tick()
     digests = [c for c in group.telegram.methods(SendMessage)[before:] if c.chat_id == ADMIN["id"]]
     assert digests and "北京粉丝群" in str(digests[0].text)
 
 
 async def test_the_answer_says_what_keeps_its_moment_and_when_the_digest_moves(
-    group: Group,
+    group: Scene,
 ) -> None:
-    await group.say(ADMIN, "/poll Q? | a | b --close 2026-12-31 20:00")
-    answer = await group.say(ADMIN, "/timezone Asia/Tokyo")
+    await say(group, ADMIN, "/poll Q? | a | b --close 2026-12-31 20:00")
+    answer = await say(group, ADMIN, "/timezone Asia/Tokyo")
     # The digest moves from 09:00 UTC to 09:00 Tokyo; the poll keeps its moment, shown in Tokyo.
     assert "(Asia/Tokyo)" in answer
     assert "Keeps its moment: poll #1 closes 2027-01-01 05:00 (Asia/Tokyo)." in answer
@@ -137,22 +123,22 @@ async def test_the_answer_says_what_keeps_its_moment_and_when_the_digest_moves(
     ],
 )
 async def test_a_zone_it_cannot_read_changes_nothing(
-    group: Group, typed: str, expected: str
+    group: Scene, typed: str, expected: str
 ) -> None:
-    assert expected in await group.say(ADMIN, typed)
-    assert await group.timezone() is None
-    assert await group.audit() == []
+    assert expected in await say(group, ADMIN, typed)
+    assert await timezone_of(group) is None
+    assert await audit_of(group) == []
 
 
-async def test_without_a_zone_it_shows_the_current_one(group: Group) -> None:
-    assert "runs on <b>UTC</b>" in await group.say(ADMIN, "/timezone")
+async def test_without_a_zone_it_shows_the_current_one(group: Scene) -> None:
+    assert "runs on <b>UTC</b>" in await say(group, ADMIN, "/timezone")
 
 
-async def test_a_fan_cannot_change_the_zone(group: Group) -> None:
+async def test_a_fan_cannot_change_the_zone(group: Scene) -> None:
     fan = u.user(7799, "Fan", language_code="en")
     group.telegram.set_status(GROUP["id"], fan["id"], "member")
-    await group.say(fan, "/timezone 东京")
-    assert await group.timezone() is None
+    await say(group, fan, "/timezone 东京")
+    assert await timezone_of(group) is None
 
 
 @pytest.mark.parametrize(
@@ -164,14 +150,14 @@ async def test_a_fan_cannot_change_the_zone(group: Group) -> None:
     ],
 )
 async def test_the_digest_keeps_its_local_hour_across_daylight_saving(
-    group: Group, monday: datetime, local_nine: datetime
+    group: Scene, monday: datetime, local_nine: datetime
 ) -> None:
-    await group.say(ADMIN, "/timezone New York")
-    await group.say(ADMIN, "/digest_subscribe")
+    await say(group, ADMIN, "/timezone New York")
+    await say(group, ADMIN, "/digest_subscribe")
     before = len(group.telegram.methods(SendMessage))
-    await group.clock(local_nine - timedelta(minutes=1)).tick()
+    await digest_clock(group, local_nine - timedelta(minutes=1)).tick()
     assert len(group.telegram.methods(SendMessage)) == before
-    await group.clock(local_nine).tick()
+    await digest_clock(group, local_nine).tick()
     assert [c.chat_id for c in group.telegram.methods(SendMessage)[before:]][:1] == [ADMIN["id"]]
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from bot.db.models import Comment
 from bot.demo.process import wait_until_delivered
-from tests.e2e.conftest import World, free_port
+from tests.support.e2e import World, free_port
 
 pytestmark = pytest.mark.e2e
 

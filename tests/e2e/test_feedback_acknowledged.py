@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.demo.process import wait_until_delivered
-from tests.e2e.conftest import World
+from tests.support.e2e import World
 
 pytestmark = pytest.mark.e2e
 

@@ -6,19 +6,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiogram import Bot
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.emulator.client import EmulatorClient
 from bot.emulator.server import Emulator
-
-
-class LoopbackSession(AiohttpSession):
-    """aiogram waits 250 ms on close for TLS shutdowns; plain loopback HTTP needs none."""
-
-    async def close(self) -> None:
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
+from tests.support.loopback import LoopbackSession
 
 
 @pytest.fixture

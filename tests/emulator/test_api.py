@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.emulator.client import EmulatorClient
 from bot.emulator.server import Emulator
-from tests.emulator.conftest import LoopbackSession
+from tests.support.loopback import LoopbackSession
 
 
 async def _started_fan(control: EmulatorClient) -> int:

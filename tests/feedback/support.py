@@ -1,52 +1,33 @@
-"""Reading back what feedback stored: tag sets, tagged comments, and a comparable dump."""
+"""The feedback the inbox tests post, and choosing the victim group from private chat."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from bot.db.operators import select_group
+from tests.support import updates as u
+from tests.support.cast import FAN, VICTIM
+from tests.support.scene import Scene
 
-from bot.db.models import AuditRecord, Comment, FeedbackItem, FeedbackItemTag
-from tests.feedback.tables import FEEDBACK_TABLES as FEEDBACK_ONLY
-
-FEEDBACK_TABLES = (*FEEDBACK_ONLY, AuditRecord)
-
-
-async def dump(session_factory: async_sessionmaker[AsyncSession]) -> dict[str, list[Any]]:
-    tables: dict[str, list[Any]] = {}
-    async with session_factory() as session:
-        for model in FEEDBACK_TABLES:
-            rows = (await session.execute(select(*model.__table__.columns))).all()
-            tables[model.__tablename__] = sorted((tuple(row) for row in rows), key=repr)
-    return tables
+FEEDBACK = [
+    "the app crashes when I upload",  # bug
+    "please add subtitles",  # suggestion
+    "视频有问题，闪退了",  # bug
+    "love this channel, amazing work",  # praise
+    "建议出一期猫咪视频",  # suggestion
+    "another bug: the sound lags",  # bug
+    "the sound is broken again",  # bug (broken)
+]
 
 
-async def tags_of(
-    session_factory: async_sessionmaker[AsyncSession], chat_id: int, text: str
-) -> set[str]:
-    """The stored tags (not removed) of the comment with this exact text."""
-    async with session_factory() as session:
-        message_id = await session.scalar(
-            select(Comment.message_id).where(Comment.chat_id == chat_id, Comment.text == text)
-        )
-        assert message_id is not None, text
-        rows = await session.scalars(
-            select(FeedbackItemTag.tag).where(
-                FeedbackItemTag.chat_id == chat_id,
-                FeedbackItemTag.message_id == message_id,
-                FeedbackItemTag.source != "removed",
-            )
-        )
-        return set(rows.all())
+async def post_feedback(scene: Scene) -> list[dict[str, Any]]:
+    sent = [scene.updates.message(VICTIM, FAN, text) for text in FEEDBACK]
+    await scene.pipeline.deliver(*sent)
+    return [update["message"] for update in sent]
 
 
-async def sentiment_of(
-    session_factory: async_sessionmaker[AsyncSession], chat_id: int, message_id: int
-) -> str | None:
-    async with session_factory() as session:
-        return await session.scalar(
-            select(FeedbackItem.sentiment).where(
-                FeedbackItem.chat_id == chat_id, FeedbackItem.message_id == message_id
-            )
-        )
+async def choose_victim(scene: Scene, person: dict[str, Any]) -> dict[str, Any]:
+    async with scene.session_factory() as session, session.begin():
+        await select_group(session, person["id"], VICTIM["id"], datetime.now(UTC))
+    return u.private(person)

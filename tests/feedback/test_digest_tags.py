@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.services.digest import DigestBuilder, default_tagging, local_today
-from tests.operators.conftest import ADMIN, FAN, MEMBER, VICTIM, Scene
+from tests.support.cast import ADMIN, FAN, MEMBER, VICTIM
+from tests.support.scene import Scene
 
 TZ = "UTC"
 

@@ -21,10 +21,10 @@ from bot.db.models import (
 from bot.devtools.recording_session import BOT_USER
 from bot.i18n import Translator
 from handlers.callbacks import FeedbackGroupCb
-from tests.feedback.support import dump, tags_of
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, VICTIM, Scene
-from tests.privacy.support import button_data
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, VICTIM
+from tests.support.feedback import dump, tags_of
+from tests.support.scene import Scene, keyboard
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")
@@ -158,7 +158,7 @@ async def test_feedback_in_private_chat_asks_which_group_when_the_fan_writes_in_
     await scene.pipeline.deliver(request)
     (picker_call,) = [c for c in scene.telegram.methods(SendMessage) if c.chat_id == FAN["id"]]
     assert picker_call.text == str(ZH("feedback-pick-group"))  # the fan's Telegram language
-    buttons = button_data(picker_call)
+    buttons = keyboard(picker_call)
     assert len(buttons) == 2
     picker = scene.updates.message_payload(
         fan_chat,

@@ -14,9 +14,10 @@ from sqlalchemy import update
 
 from bot.db.models import ChatSettings
 from bot.i18n import Translator
-from tests.feedback.support import dump
-from tests.feedback.test_inbox import choose_victim, last_text, post_feedback
-from tests.operators.conftest import ADMIN, FAN, OWNER, VICTIM, Scene
+from tests.feedback.support import choose_victim, post_feedback
+from tests.support.cast import ADMIN, FAN, OWNER, VICTIM
+from tests.support.feedback import dump
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")
@@ -74,7 +75,7 @@ async def test_json_in_chinese_and_from_the_group(scene: Scene) -> None:
     assert exported["row_count"] == 1
     assert exported["items"][0]["text"] == "love this channel, amazing work"
     assert exported["filters"] == "sentiment:positive"
-    assert last_text(scene, VICTIM["id"]) == str(EN("export-sent-privately", count=1))
+    assert scene.last(VICTIM["id"]) == str(EN("export-sent-privately", count=1))
 
 
 async def test_bad_exports_are_refused_and_change_nothing(scene: Scene) -> None:
@@ -88,9 +89,9 @@ async def test_bad_exports_are_refused_and_change_nothing(scene: Scene) -> None:
     }
     for text, expected in cases.items():
         await scene.send(VICTIM, ADMIN, text)
-        assert last_text(scene, VICTIM["id"]) == str(expected)
+        assert scene.last(VICTIM["id"]) == str(expected)
     await scene.pipeline.deliver(scene.updates.as_anonymous_admin(VICTIM, "/export csv"))
-    assert last_text(scene, VICTIM["id"]) == str(EN("export-private-only"))
+    assert scene.last(VICTIM["id"]) == str(EN("export-private-only"))
     assert scene.telegram.methods(SendDocument) == []
     assert await dump(scene.session_factory) == before
     assert ZH("export-usage") != EN("export-usage")

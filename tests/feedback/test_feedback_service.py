@@ -18,6 +18,7 @@ from bot.domain.roles import Actor
 from bot.domain.tag_set import TagSetError, TagSetErrorCode
 from bot.i18n import Html
 from bot.services.feedback import FeedbackService, NoGroup, PrivateFeedback
+from tests.support.clock import FakeClock
 
 CHAT = -1001000000998
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -60,7 +61,7 @@ async def feedback(
             added_by_user_id=None,
             now=NOW,
         )
-    return FeedbackService(session_factory, courier, now=lambda: NOW)
+    return FeedbackService(session_factory, courier, now=FakeClock(NOW))
 
 
 async def actions(session_factory: async_sessionmaker[AsyncSession]) -> list[str]:

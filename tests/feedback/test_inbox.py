@@ -10,38 +10,15 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from sqlalchemy import select, update
 
 from bot.db.models import Comment, InboxQuery
-from bot.db.operators import select_group
 from bot.i18n import Translator
 from handlers.callbacks import InboxPageCb
-from tests.feedback.support import dump
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM, Scene
-from tests.operators.test_console import click
+from tests.feedback.support import choose_victim, post_feedback
 from tests.support import updates as u
+from tests.support.cast import ADMIN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
+from tests.support.feedback import dump
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
-FEEDBACK = [
-    "the app crashes when I upload",  # bug
-    "please add subtitles",  # suggestion
-    "视频有问题，闪退了",  # bug
-    "love this channel, amazing work",  # praise
-    "建议出一期猫咪视频",  # suggestion
-    "another bug: the sound lags",  # bug
-    "the sound is broken again",  # bug (broken)
-]
-
-
-async def post_feedback(scene: Scene) -> list[dict[str, Any]]:
-    sent = [scene.updates.message(VICTIM, FAN, text) for text in FEEDBACK]
-    await scene.pipeline.deliver(*sent)
-    return [update["message"] for update in sent]
-
-
-def sent_to(scene: Scene, chat_id: int) -> list[SendMessage]:
-    return [c for c in scene.telegram.methods(SendMessage) if c.chat_id == chat_id]
-
-
-def last_text(scene: Scene, chat_id: int) -> str:
-    return str(sent_to(scene, chat_id)[-1].text)
 
 
 def buttons(call: SendMessage | EditMessageText) -> list[str]:
@@ -50,16 +27,10 @@ def buttons(call: SendMessage | EditMessageText) -> list[str]:
     return [b.callback_data for row in call.reply_markup.inline_keyboard for b in row]  # type: ignore[union-attr,misc]
 
 
-async def choose_victim(scene: Scene, person: dict[str, Any]) -> dict[str, Any]:
-    async with scene.session_factory() as session, session.begin():
-        await select_group(session, person["id"], VICTIM["id"], datetime.now(UTC))
-    return u.private(person)
-
-
 async def test_the_inbox_lists_newest_first_with_links_and_pages(scene: Scene) -> None:
     messages = await post_feedback(scene)
     await scene.send(VICTIM, ADMIN, "/inbox")
-    page = sent_to(scene, VICTIM["id"])[-1]
+    page = scene.messages(VICTIM["id"])[-1]
     text = str(page.text)
     assert "7 items, page 1/2" in text
     newest = messages[-1]["message_id"]
@@ -71,7 +42,7 @@ async def test_the_inbox_lists_newest_first_with_links_and_pages(scene: Scene) -
     assert (parsed.chat_id, parsed.page) == (VICTIM["id"], 1)
 
     me = await choose_victim(scene, ADMIN)
-    await scene.pipeline.deliver(click(scene, ADMIN, older))
+    await scene.tap(ADMIN, u.private(ADMIN), older)
     (edited,) = scene.telegram.methods(EditMessageText)
     assert "page 2/2" in str(edited.text)
     assert "please add subtitles" in str(edited.text)
@@ -91,7 +62,7 @@ async def test_filters_narrow_the_set_from_private_chat(scene: Scene) -> None:
 
     async def inbox(arguments: str) -> str:
         await scene.send(me, ADMIN, f"/inbox {arguments}")
-        return last_text(scene, ADMIN["id"])
+        return scene.last(ADMIN["id"])
 
     assert "4 items" in await inbox("#bug @lin_fan")
     assert "5 items" in await inbox("tag:bug")
@@ -130,16 +101,16 @@ async def test_bad_filters_are_refused_and_change_nothing(scene: Scene) -> None:
     for arguments, (code, value) in cases.items():
         for chat, person in ((me, ADMIN), (VICTIM, ADMIN)):
             await scene.send(chat, person, f"/inbox {arguments}")
-            assert last_text(scene, chat["id"]) == str(EN("inbox-error", code=code, value=value))
+            assert scene.last(chat["id"]) == str(EN("inbox-error", code=code, value=value))
     await scene.send(VICTIM, ADMIN, "/inbox_counts soon")
-    assert last_text(scene, VICTIM["id"]) == str(EN("inbox-error", code="bad_period", value="soon"))
+    assert scene.last(VICTIM["id"]) == str(EN("inbox-error", code="bad_period", value="soon"))
     assert await dump(scene.session_factory) == before
 
 
 async def test_forged_expired_and_foreign_page_buttons_change_nothing(scene: Scene) -> None:
     await post_feedback(scene)
     await scene.send(VICTIM, ADMIN, "/inbox")
-    (older,) = buttons(sent_to(scene, VICTIM["id"])[-1])
+    (older,) = buttons(scene.messages(VICTIM["id"])[-1])
     real = InboxPageCb.unpack(older)
     scene.telegram.set_status(OTHER["id"], ADMIN["id"], "administrator")
     await scene.send(OTHER, ADMIN, "/inbox")
@@ -152,7 +123,7 @@ async def test_forged_expired_and_foreign_page_buttons_change_nothing(scene: Sce
 
     async def press(data: InboxPageCb, person: dict[str, Any] = ADMIN) -> str:
         scene.telegram.calls.clear()
-        await scene.pipeline.deliver(click(scene, person, data.pack()))
+        await scene.tap(person, u.private(person), data.pack())
         assert scene.telegram.methods(EditMessageText) == []
         (answer,) = scene.telegram.methods(AnswerCallbackQuery)
         assert answer.show_alert
@@ -184,9 +155,9 @@ async def test_counts_per_tag_for_a_period(scene: Scene) -> None:
             .values(created_at=datetime.now(UTC) - timedelta(days=3))
         )
     await scene.send(VICTIM, ADMIN, "/inbox_counts")
-    counts = last_text(scene, VICTIM["id"])
+    counts = scene.last(VICTIM["id"])
     assert str(EN("inbox-counts-title", title=VICTIM["title"], period="7d")) in counts
     assert "• #bug: 4\n• #suggestion: 2\n• #praise: 1\n" in counts
     assert "• #topic_idea: 1\n• #collab: 0" in counts
     await scene.send(VICTIM, ADMIN, "/inbox_counts 24h")
-    assert "• #bug: 3\n" in last_text(scene, VICTIM["id"])
+    assert "• #bug: 3\n" in scene.last(VICTIM["id"])

@@ -4,7 +4,6 @@ audited."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,18 +17,11 @@ from bot.domain.roles import Actor
 from bot.domain.tag_set import TagSet
 from bot.i18n import Html
 from bot.services.inbox import ExportRequest, InboxService
+from tests.support.clock import FakeClock
 
 CHAT = -1001000000997
 OTHER = -1001000000996
 START = datetime(2026, 3, 1, 12, tzinfo=UTC)
-
-
-@dataclass
-class Now:
-    value: datetime
-
-    def __call__(self) -> datetime:
-        return self.value
 
 
 class Courier:
@@ -45,7 +37,7 @@ class Courier:
 
 
 @pytest.fixture
-async def now(session_factory: async_sessionmaker[AsyncSession]) -> Now:
+async def now(session_factory: async_sessionmaker[AsyncSession]) -> FakeClock:
     async with session_factory() as session, session.begin():
         for chat_id in (CHAT, OTHER):
             await register_group(
@@ -57,7 +49,7 @@ async def now(session_factory: async_sessionmaker[AsyncSession]) -> Now:
                 added_by_user_id=None,
                 now=START,
             )
-    return Now(START)
+    return FakeClock(START)
 
 
 async def audited(session_factory: async_sessionmaker[AsyncSession]) -> list[str]:
@@ -66,7 +58,7 @@ async def audited(session_factory: async_sessionmaker[AsyncSession]) -> list[str
 
 
 async def test_a_stored_query_is_read_by_its_group_only_and_only_while_it_lives(
-    session_factory: async_sessionmaker[AsyncSession], now: Now
+    session_factory: async_sessionmaker[AsyncSession], now: FakeClock
 ) -> None:
     inbox = InboxService(session_factory, Courier(started=True), "UTC", now=now)
     first = await inbox.open(CHAT, Actor(7), "#bug")
@@ -83,7 +75,7 @@ async def test_a_stored_query_is_read_by_its_group_only_and_only_while_it_lives(
 
 
 async def test_every_tag_of_the_set_is_counted(
-    session_factory: async_sessionmaker[AsyncSession], now: Now
+    session_factory: async_sessionmaker[AsyncSession], now: FakeClock
 ) -> None:
     inbox = InboxService(session_factory, Courier(started=True), "UTC", now=now)
     counts = await inbox.counts(CHAT, timedelta(days=7))
@@ -91,7 +83,7 @@ async def test_every_tag_of_the_set_is_counted(
 
 
 async def test_an_export_that_could_not_be_sent_is_not_audited(
-    session_factory: async_sessionmaker[AsyncSession], now: Now
+    session_factory: async_sessionmaker[AsyncSession], now: FakeClock
 ) -> None:
     request = ExportRequest(
         chat_id=CHAT,

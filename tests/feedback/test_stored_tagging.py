@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from bot.db.models import Comment, FeedbackItemTag
 from bot.domain.tagging import DEFAULT_RULES, TagRule
-from tests.operators.conftest import ADMIN, FAN, VICTIM, Scene
-from tests.services.test_tagging_equivalence import reference, seeded_comment
+from tests.support.cast import ADMIN, FAN, VICTIM
+from tests.support.scene import Scene
+from tests.support.tagging import reference, seeded_comment
 
 CORPUS = 400
 BATCH = 50

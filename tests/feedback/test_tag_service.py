@@ -14,6 +14,7 @@ from bot.db.models import AuditRecord
 from bot.domain.roles import Actor
 from bot.domain.tag_set import TagSet, TagSetError, TagSetErrorCode, parse_terms
 from bot.services.tags import TagChange, TagService
+from tests.support.clock import FakeClock
 
 CHAT = -1001000000999
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -35,7 +36,7 @@ async def tags(session_factory: async_sessionmaker[AsyncSession]) -> TagService:
             added_by_user_id=None,
             now=NOW,
         )
-    return TagService(session_factory, now=lambda: NOW)
+    return TagService(session_factory, now=FakeClock(NOW))
 
 
 async def audit_actions(session_factory: async_sessionmaker[AsyncSession]) -> list[tuple[str, str]]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import Translator
-from tests.feedback.support import dump, sentiment_of, tags_of
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OWNER, VICTIM, Scene
+from tests.support.cast import ADMIN, FAN, MEMBER, OWNER, VICTIM
+from tests.support.feedback import dump, sentiment_of, tags_of
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 
@@ -119,9 +120,7 @@ async def test_an_edit_retags_and_redelivery_changes_nothing(scene: Scene) -> No
 
 
 async def test_a_change_on_another_instance_reaches_this_ones_tagger(scene: Scene) -> None:
-    from tests.operators.support import scripted_pipeline  # noqa: PLC0415
-
-    other, _ = scripted_pipeline(scene.session_factory)
+    other = Scene.create(scene.session_factory).pipeline
     await other.deliver(scene.updates.message(VICTIM, FAN, "warmup 想要"))
     await scene.send(VICTIM, ADMIN, "/tag_new wish 想要")
     await other.deliver(scene.updates.message(VICTIM, FAN, "我想要猫"))

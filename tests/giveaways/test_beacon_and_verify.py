@@ -13,19 +13,16 @@ import pytest
 from aiohttp.test_utils import TestServer
 from sqlalchemy import update
 
-from bot.__main__ import build_clock
-from bot.config import load_settings
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry
-from bot.devtools.recording_session import TOKEN
 from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import JobFailed
-from tests.giveaways.conftest import ADMIN, GROUP
-from tests.giveaways.support import GiveawayTelegram, click_update, giveaways
-from tests.giveaways.test_draw import PEOPLE, draws_of
-from tests.operators.conftest import Scene
-from tests.services.test_beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
+from tests.giveaways.support import GROUP, PEOPLE, draws_of, giveaways
+from tests.support.beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
+from tests.support.cast import ADMIN
+from tests.support.scene import Scene
+from tests.support.telegram import ScriptedTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,11 +35,7 @@ async def relay() -> AsyncIterator[tuple[FakeRelay, str]]:
 
 
 def use_beacon(scene: Scene, url: str | None) -> None:
-    settings = load_settings(bot_token=TOKEN, giveaway_beacon_url=url)
-    dispatcher = scene.pipeline.dispatcher
-    dispatcher.workflow_data["settings"] = settings
-    # The services are built once from the settings: build them again from these.
-    build_clock(settings, scene.session_factory, scene.pipeline.bot, dispatcher)
+    scene.restart(giveaway_beacon_url=url)
 
 
 async def test_creation_pins_the_first_round_after_the_end(
@@ -56,16 +49,16 @@ async def test_creation_pins_the_first_round_after_the_end(
     assert (record.beacon_genesis_time, record.beacon_period) == (GENESIS, PERIOD)
     assert record.beacon_round == fairness.beacon_round_after(record.ends_at, GENESIS, PERIOD)
     assert fake.requests == ["/info"]
-    assert isinstance(scene.telegram, GiveawayTelegram)
-    assert f"beacon round {record.beacon_round}" in scene.telegram.texts_to(GROUP["id"])[-1]
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    assert f"beacon round {record.beacon_round}" in scene.telegram.sent(GROUP["id"])[-1]
 
 
 async def test_an_unreachable_beacon_refuses_creation(scene: Scene) -> None:
     use_beacon(scene, "http://127.0.0.1:9")
     await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
     assert await giveaways(scene.session_factory) == []
-    assert isinstance(scene.telegram, GiveawayTelegram)
-    assert "beacon is not reachable" in scene.telegram.texts_to(GROUP["id"])[-1]
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    assert "beacon is not reachable" in scene.telegram.sent(GROUP["id"])[-1]
 
 
 async def test_the_draw_waits_for_the_round_then_mixes_it_in(
@@ -76,10 +69,8 @@ async def test_the_draw_waits_for_the_round_then_mixes_it_in(
     draws = draws_of(scene)
     await scene.send(GROUP, ADMIN, "/giveaway 2 2h Poster")
     [record] = await giveaways(scene.session_factory)
-    for index, person in enumerate(PEOPLE):
-        await scene.pipeline.deliver(
-            click_update(80_000 + index, person, GROUP, record.message_id or 0, f"ge1:{record.id}")
-        )
+    for person in PEOPLE:
+        await scene.tap(person, GROUP, f"ge1:{record.id}", message_id=record.message_id or 0)
     ends_at = datetime.now(UTC) - timedelta(minutes=5)
     pinned = fairness.beacon_round_after(ends_at, GENESIS, PERIOD)
     async with scene.session_factory() as session, session.begin():
@@ -124,14 +115,12 @@ async def test_python_m_bot_verify_reproduces_the_winners(scene: Scene, tmp_path
     use_beacon(scene, None)
     await scene.send(GROUP, ADMIN, "/giveaway 2 2h Poster")
     [record] = await giveaways(scene.session_factory)
-    for index, person in enumerate(PEOPLE):
-        await scene.pipeline.deliver(
-            click_update(70_000 + index, person, GROUP, record.message_id or 0, f"ge1:{record.id}")
-        )
+    for person in PEOPLE:
+        await scene.tap(person, GROUP, f"ge1:{record.id}", message_id=record.message_id or 0)
     async with scene.session_factory() as session, session.begin():
         await store.set_fields(session, record.id, ends_at=datetime.now(UTC))
     await draws.draw(record.id)
-    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert isinstance(scene.telegram, ScriptedTelegram)
     content = scene.telegram.documents[-1][1]
     path = tmp_path / "transcript.json"
     path.write_bytes(content)

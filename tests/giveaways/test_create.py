@@ -11,14 +11,15 @@ from aiogram.methods import SendMessage
 from bot.db.operators import select_group
 from bot.domain import fairness
 from bot.domain.giveaway import Rules
-from tests.giveaways.conftest import ADMIN, GROUP, MEMBER, OWNER
-from tests.giveaways.support import CHANNEL_ID, GiveawayTelegram, audit_actions, giveaways
-from tests.operators.conftest import Scene
+from tests.giveaways.support import CHANNEL_ID, GROUP, audit_actions, giveaways
 from tests.support import updates as u
+from tests.support.cast import ADMIN, MEMBER, OWNER
+from tests.support.scene import Scene
+from tests.support.telegram import ScriptedTelegram
 
 
-def telegram_of(scene: Scene) -> GiveawayTelegram:
-    assert isinstance(scene.telegram, GiveawayTelegram)
+def telegram_of(scene: Scene) -> ScriptedTelegram:
+    assert isinstance(scene.telegram, ScriptedTelegram)
     return scene.telegram
 
 
@@ -48,9 +49,9 @@ async def test_an_operator_creates_one_from_private_chat_for_the_chosen_group(
     await scene.send(u.private(OWNER), OWNER, "/giveaway 1 tomorrow 20:00 Concert ticket")
     [record] = await giveaways(scene.session_factory)
     assert record.chat_id == GROUP["id"]
-    group_posts = telegram_of(scene).texts_to(GROUP["id"])
+    group_posts = telegram_of(scene).sent(GROUP["id"])
     assert len(group_posts) == 1 and "Concert ticket" in group_posts[0]
-    [reply] = telegram_of(scene).texts_to(OWNER["id"])
+    [reply] = telegram_of(scene).sent(OWNER["id"])
     assert "#" in reply and record.commitment in reply
 
 
@@ -72,7 +73,7 @@ async def test_bad_input_is_refused_clearly_and_nothing_is_created(
 ) -> None:
     telegram_of(scene).channels["@botless"] = CHANNEL_ID
     await scene.send(GROUP, ADMIN, text)
-    [reply] = telegram_of(scene).texts_to(GROUP["id"])
+    [reply] = telegram_of(scene).sent(GROUP["id"])
     assert expected in reply
     assert await giveaways(scene.session_factory) == []
     assert await audit_actions(scene.session_factory) == []
@@ -81,13 +82,13 @@ async def test_bad_input_is_refused_clearly_and_nothing_is_created(
 async def test_refusals_follow_the_group_language(scene: Scene) -> None:
     await scene.send(GROUP, OWNER, "/language zh")
     await scene.send(GROUP, ADMIN, "/giveaway 0 2h Poster")
-    assert "中奖人数必须在 1 到 10,000 之间" in telegram_of(scene).texts_to(GROUP["id"])[-1]
+    assert "中奖人数必须在 1 到 10,000 之间" in telegram_of(scene).sent(GROUP["id"])[-1]
     assert await giveaways(scene.session_factory) == []
 
 
 async def test_a_plain_member_cannot_create_one(scene: Scene) -> None:
     await scene.send(GROUP, MEMBER, "/giveaway 1 2h Poster")
-    [refusal] = telegram_of(scene).texts_to(GROUP["id"])
+    [refusal] = telegram_of(scene).sent(GROUP["id"])
     assert "operator" in refusal
     assert await giveaways(scene.session_factory) == []
 

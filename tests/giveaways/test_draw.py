@@ -16,26 +16,17 @@ from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import Clock
 from bot.services.giveaway_draw import GiveawayDraws
-from handlers.giveaways import build_draws
-from tests.giveaways.conftest import ADMIN, FAN, GROUP, MEMBER, OWNER
 from tests.giveaways.support import (
-    GiveawayTelegram,
+    GROUP,
+    PEOPLE,
     audit_actions,
-    click_update,
+    draws_of,
     entries,
     giveaways,
 )
-from tests.operators.conftest import Scene
-from tests.support import updates as u
-
-PEOPLE = [u.user(7000 + n, f"Fan <{n}>", last_name="Ng") for n in range(12)]
-
-
-def draws_of(scene: Scene) -> GiveawayDraws:
-    dispatcher = scene.pipeline.dispatcher
-    return build_draws(
-        scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
-    )
+from tests.support.cast import ADMIN, FAN, MEMBER, OWNER
+from tests.support.scene import Scene
+from tests.support.telegram import ScriptedTelegram
 
 
 async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") -> int:
@@ -43,11 +34,9 @@ async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") ->
     await scene.send(GROUP, ADMIN, f"/giveaway {winners} 2h Poster{suffix}")
     [record] = await giveaways(scene.session_factory)
     assert record.message_id is not None
-    for index, person in enumerate(PEOPLE):
+    for person in PEOPLE:
         data = f"ge1:{record.id}"
-        await scene.pipeline.deliver(
-            click_update(90_000 + index, person, GROUP, record.message_id, data)
-        )
+        await scene.tap(person, GROUP, data, message_id=record.message_id)
     assert len(await entries(scene.session_factory)) == len(PEOPLE)
     return record.id
 
@@ -63,7 +52,7 @@ async def end_and_tick(scene: Scene, draws: GiveawayDraws, giveaway_id: int) -> 
 
 
 def transcript_sent(scene: Scene) -> Transcript:
-    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert isinstance(scene.telegram, ScriptedTelegram)
     chat_id, content, _ = scene.telegram.documents[-1]
     assert chat_id == GROUP["id"]
     return Transcript.from_json(content.decode())
@@ -102,7 +91,7 @@ async def test_the_draw_announces_verifiable_winners_once(scene: Scene) -> None:
 async def test_entrants_who_left_are_skipped_with_a_published_reason(scene: Scene) -> None:
     draws = draws_of(scene)
     giveaway_id = await giveaway_with_entrants(scene, winners=len(PEOPLE) - 2, rules="member")
-    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert isinstance(scene.telegram, ScriptedTelegram)
     for person in PEOPLE[:3]:
         scene.telegram.left.add((GROUP["id"], person["id"]))
     await end_and_tick(scene, draws, giveaway_id)
@@ -143,8 +132,8 @@ async def test_reroll_needs_a_reason_and_a_drawn_giveaway(scene: Scene) -> None:
     giveaway_id = await giveaway_with_entrants(scene, winners=1)
     await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id}")
     await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} 1 too early")
-    assert isinstance(scene.telegram, GiveawayTelegram)
-    replies = scene.telegram.texts_to(GROUP["id"])[-2:]
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    replies = scene.telegram.sent(GROUP["id"])[-2:]
     assert replies[0].startswith("Usage: /giveaway_reroll")
     assert "has not been drawn" in replies[1]
 
@@ -164,26 +153,24 @@ async def test_cancel_with_a_reason_stops_the_draw(scene: Scene) -> None:
     draws = draws_of(scene)
     giveaway_id = await giveaway_with_entrants(scene, winners=1)
     await scene.send(GROUP, OWNER, f"/giveaway_cancel {giveaway_id}")
-    assert isinstance(scene.telegram, GiveawayTelegram)
-    assert scene.telegram.texts_to(GROUP["id"])[-1].startswith("The reason is missing")
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    assert scene.telegram.sent(GROUP["id"])[-1].startswith("The reason is missing")
     await scene.send(GROUP, OWNER, f"/giveaway_cancel {giveaway_id} prize sponsor withdrew")
     [record] = await giveaways(scene.session_factory)
     assert (record.status, record.cancel_reason) == ("cancelled", "prize sponsor withdrew")
     await end_and_tick(scene, draws, giveaway_id)
-    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert isinstance(scene.telegram, ScriptedTelegram)
     assert scene.telegram.documents == []
     assert (await audit_actions(scene.session_factory))[-1] == "giveaway-cancelled"
-    await scene.pipeline.deliver(
-        click_update(99_999, FAN, GROUP, record.message_id or 0, f"ge1:{giveaway_id}")
-    )
+    await scene.tap(FAN, GROUP, f"ge1:{giveaway_id}", message_id=record.message_id or 0)
     assert len(await entries(scene.session_factory)) == len(PEOPLE)
 
 
 async def test_the_list_shows_status_and_entrants(scene: Scene) -> None:
     await giveaway_with_entrants(scene, winners=1)
     await scene.send(GROUP, ADMIN, "/giveaways")
-    assert isinstance(scene.telegram, GiveawayTelegram)
-    listing = scene.telegram.texts_to(GROUP["id"])[-1]
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    listing = scene.telegram.sent(GROUP["id"])[-1]
     assert "#1 · Poster · open · 12 entrants · 1 winner(s)" in listing
 
 
@@ -194,7 +181,7 @@ async def test_the_transcript_file_is_the_json_fans_verify(scene: Scene) -> None
     document = [c for c in scene.telegram.calls if isinstance(c, SendDocument)][-1]
     assert isinstance(document.document, BufferedInputFile)
     assert document.document.filename == f"giveaway-{giveaway_id}-transcript.json"
-    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert isinstance(scene.telegram, ScriptedTelegram)
     data = json.loads(scene.telegram.documents[-1][1])
     membership = fairness.membership(data, PEOPLE[4]["id"])
     assert membership.listed
@@ -204,8 +191,8 @@ async def test_status_and_digest_show_giveaways(scene: Scene) -> None:
     draws = draws_of(scene)
     giveaway_id = await giveaway_with_entrants(scene, winners=1)
     await scene.send(GROUP, ADMIN, "/status")
-    assert isinstance(scene.telegram, GiveawayTelegram)
-    assert "Next draw" in scene.telegram.texts_to(GROUP["id"])[-1]
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    assert "Next draw" in scene.telegram.sent(GROUP["id"])[-1]
     await end_and_tick(scene, draws, giveaway_id)
     section = scene.pipeline.dispatcher["digest_sections"].providers["giveaways"]
     texts = scene.pipeline.dispatcher["translator"].bind("en")
@@ -238,7 +225,7 @@ async def test_two_instances_at_the_deadline_draw_and_announce_once(scene: Scene
     )
     announcements = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == GROUP["id"]]
     assert len(announcements) == 1
-    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert isinstance(scene.telegram, ScriptedTelegram)
     assert len(scene.telegram.documents) == 1
     transcript = transcript_sent(scene)
     assert fairness.verify(transcript.to_dict(), expect_digest=transcript.digest).ok

@@ -10,10 +10,11 @@ from aiogram.methods import AnswerCallbackQuery
 
 from bot.db import giveaways as store
 from bot.db.models import GiveawayRecord
-from tests.giveaways.conftest import ADMIN, FAN, GROUP, MEMBER
-from tests.giveaways.support import GiveawayTelegram, click_update, entries, giveaways
-from tests.operators.conftest import Scene
+from tests.giveaways.support import GROUP, entries, giveaways
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER
+from tests.support.scene import Scene
+from tests.support.telegram import ScriptedTelegram
 
 
 class Presses:
@@ -26,7 +27,7 @@ class Presses:
         self.next_id += 1
         assert self.record.message_id is not None
         data = f"ge1:{self.record.id}"
-        return click_update(self.next_id, person, chat, self.record.message_id, data)
+        return self.scene.button(person, chat, data, message_id=self.record.message_id)
 
     async def press(self, person: dict[str, Any]) -> str:
         telegram = self.scene.telegram
@@ -88,7 +89,7 @@ async def test_the_exact_rule_not_met_is_named(scene: Scene) -> None:
 
 async def test_someone_who_left_cannot_enter_a_members_only_giveaway(scene: Scene) -> None:
     presses = await start(scene, "member")
-    assert isinstance(scene.telegram, GiveawayTelegram)
+    assert isinstance(scene.telegram, ScriptedTelegram)
     scene.telegram.left.add((GROUP["id"], FAN["id"]))
     assert await presses.press(FAN) == "You cannot enter yet: not a member of the group."
     assert await entries(scene.session_factory) == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.giveaway import Rules
-from tests.giveaways.conftest import ADMIN, GROUP
-from tests.giveaways.support import audit_actions, giveaways
-from tests.operators.conftest import Scene
+from tests.giveaways.support import GROUP, audit_actions, giveaways
+from tests.support.cast import ADMIN
+from tests.support.scene import Scene
 
 
 @pytest.mark.parametrize("bar", ["|", "｜", "│"])

@@ -27,9 +27,9 @@ from bot.services.clock import LEASE_TTL, Clock
 from bot.services.giveaway_draw import GiveawayDraws, Outcome, Person, Send
 from bot.telegram.giveaway_courier import TelegramLookup
 from handlers.giveaways import giveaway_courier
-from tests.giveaways.conftest import GROUP
-from tests.giveaways.support import seed_due_giveaway
-from tests.operators.conftest import Scene
+from tests.giveaways.support import GROUP, seed_due_giveaway
+from tests.support.clock import FakeClock
+from tests.support.scene import Scene
 
 CHAT_ID = -1001000000777
 CREATOR = 4243
@@ -41,14 +41,6 @@ ENDS_AT = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 class Killed(BaseException):
     """The instance dies here (kill -9): nothing after this line of the action runs."""
-
-
-@dataclass
-class Now:
-    value: datetime
-
-    def __call__(self) -> datetime:
-        return self.value
 
 
 @dataclass
@@ -140,7 +132,7 @@ class Leaders:
             self.kill_after_step = None
             raise Killed
 
-    def clock(self, now: Now, instance: str) -> Clock:
+    def clock(self, now: FakeClock, instance: str) -> Clock:
         draws = GiveawayDraws(
             self.session_factory,
             EveryoneIsAMember(),
@@ -151,14 +143,14 @@ class Leaders:
         return Clock(self.session_factory, [draws], now=now, instance=instance)
 
     async def a_dies_then_b_resumes(self) -> None:
-        now = Now(ENDS_AT + timedelta(seconds=5))
+        now = FakeClock(ENDS_AT + timedelta(seconds=5))
         with pytest.raises(Killed):
             await self.clock(now, "a").tick()
-        later = Now(now() + LEASE_TTL + timedelta(seconds=1))
+        later = FakeClock(now() + LEASE_TTL + timedelta(seconds=1))
         [report] = await self.clock(later, "b").tick()
         assert report.status is RunStatus.DONE, report
         assert await self.clock(later, "b").tick() == []
-        assert await self.clock(Now(later() + timedelta(hours=1)), "c").tick() == []
+        assert await self.clock(FakeClock(later() + timedelta(hours=1)), "c").tick() == []
 
 
 async def assert_drawn_once(
@@ -259,17 +251,17 @@ async def test_telegrams_courier_killed_between_the_result_and_the_transcript_fi
     dispatcher = scene.pipeline.dispatcher
     bot = scene.pipeline.bot
 
-    def clock(now: Now, instance: str) -> Clock:
+    def clock(now: FakeClock, instance: str) -> Clock:
         courier = giveaway_courier(
             bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
         )
         draws = GiveawayDraws(scene.session_factory, TelegramLookup(bot), courier, now=now)
         return Clock(scene.session_factory, [draws], now=now, instance=instance)
 
-    now = Now(ENDS_AT + timedelta(seconds=5))
+    now = FakeClock(ENDS_AT + timedelta(seconds=5))
     with pytest.raises(Killed):
         await clock(now, "a").tick()
-    later = Now(now() + LEASE_TTL + timedelta(seconds=1))
+    later = FakeClock(now() + LEASE_TTL + timedelta(seconds=1))
     [report] = await clock(later, "b").tick()
     assert report.status is RunStatus.DONE
     assert await clock(later, "b").tick() == []

@@ -8,20 +8,10 @@ from typing import Any
 import pytest
 
 from bot.devtools.recording_session import BOT_USER
-from tests.operators.conftest import (  # noqa: F401 - `scene` is the fixture, shared
-    ADMIN,
-    FAN,
-    MEMBER,
-    OTHER,
-    OTHER_ADMIN,
-    OWNER,
-    VICTIM,
-    scene,
-)
+from tests.hostile.support import EXAMPLES_RUN
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
 from tests.support.hostile_updates import World
-
-EXAMPLES_RUN: list[int] = []  # one entry per example, whatever the test
 
 
 @pytest.fixture

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from handlers.authority import declared_callbacks, declared_commands
-from tests.hostile.conftest import EXAMPLES_RUN
 from tests.hostile.invariants import violations
-from tests.operators.conftest import Scene
+from tests.hostile.support import EXAMPLES_RUN
 from tests.support import databases
 from tests.support.hostile_updates import World, command_content, updates
+from tests.support.scene import Scene
 from tests.support.telegram_html import TelegramHtmlError, check_call
 
 SQLITE = databases.backend() == "sqlite"

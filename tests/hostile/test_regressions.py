@@ -8,8 +8,9 @@ from sqlalchemy import select
 from bot.db.models import FailedUpdate, GroupEvent
 from bot.devtools.recording_session import BOT_USER
 from handlers.authority import declared_callbacks
-from tests.operators.conftest import OWNER, VICTIM, Scene
 from tests.support import updates as u
+from tests.support.cast import OWNER, VICTIM
+from tests.support.scene import Scene
 from tests.support.telegram_html import check_call
 
 

@@ -15,7 +15,6 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Message
 
 from bot.db.operators import grant_role, select_group
-from bot.devtools.recording_session import BOT_USER
 from bot.domain.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import (
@@ -26,9 +25,10 @@ from handlers.callbacks import (
     InboxPageCb,
     VideoPageCb,
 )
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
 from tests.operators.support import dump
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
+from tests.support.scene import Scene
 
 # Arguments that would change something if the gate let them through.
 ARGUMENTS = {
@@ -138,16 +138,10 @@ def attempts(scene: Scene) -> list[tuple[str, dict[str, Any], set[int]]]:
                 )
     for forged in FORGED.values():
         for person in (MEMBER, OTHER_ADMIN):
-            table.append(("forged button", forged_click(scene, person, forged.pack()), set()))
+            table.append(
+                ("forged button", scene.button(person, u.private(person), forged.pack()), set())
+            )
     return table
-
-
-def forged_click(scene: Scene, person: dict[str, Any], data: str) -> dict[str, Any]:
-    """A press on a button of a message the bot sent in the person's private chat."""
-    bot_message = scene.updates.message_payload(
-        u.private(person), BOT_USER.model_dump(exclude_none=True), text="…"
-    )
-    return scene.updates.click(person, bot_message, data)
 
 
 async def test_no_one_without_authority_changes_anything(scene: Scene) -> None:

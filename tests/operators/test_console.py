@@ -4,29 +4,16 @@ every time; an administrator demoted through chat_member is refused at once."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from aiogram.methods import EditMessageText, GetChatAdministrators, SendMessage
 
 from bot.db.operators import select_group
-from bot.devtools.recording_session import BOT_USER
 from handlers.callbacks import GroupPickCb
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM, Scene
-from tests.operators.support import dump, member_update
+from tests.operators.support import dump
 from tests.support import updates as u
-
-
-def click(scene: Scene, person: dict[str, Any], data: str) -> dict[str, Any]:
-    """A press on a button of a message the bot sent in the person's private chat."""
-    bot_message = scene.updates.message_payload(
-        u.private(person), BOT_USER.model_dump(exclude_none=True), text="…"
-    )
-    return scene.updates.click(person, bot_message, data)
-
-
-def keyboard_of(call: SendMessage) -> list[str]:
-    assert call.reply_markup is not None
-    return [button.callback_data for row in call.reply_markup.inline_keyboard for button in row]  # type: ignore[union-attr,misc]
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
+from tests.support.scene import Scene, keyboard
+from tests.support.updates import member_update
 
 
 async def test_an_operator_of_two_groups_works_both_from_private_chat(scene: Scene) -> None:
@@ -38,18 +25,22 @@ async def test_an_operator_of_two_groups_works_both_from_private_chat(scene: Sce
     me = u.private(ADMIN)
     await scene.send(me, ADMIN, "/groups")
     (listing,) = [c for c in scene.telegram.methods(SendMessage) if c.chat_id == ADMIN["id"]]
-    assert keyboard_of(listing) == sorted(
+    assert keyboard(listing) == sorted(
         [GroupPickCb(chat_id=OTHER["id"]).pack(), GroupPickCb(chat_id=VICTIM["id"]).pack()],
         key=lambda data: data.endswith(str(VICTIM["id"])),
     )
 
-    await scene.pipeline.deliver(click(scene, ADMIN, GroupPickCb(chat_id=OTHER["id"]).pack()))
+    await scene.pipeline.deliver(
+        scene.button(ADMIN, u.private(ADMIN), GroupPickCb(chat_id=OTHER["id"]).pack())
+    )
     (chosen,) = scene.telegram.methods(EditMessageText)
     assert "Other fans" in chosen.text and "operator" in chosen.text
     await scene.send(me, ADMIN, "/status")
     assert "Health of Other fans" in scene.telegram.sent(ADMIN["id"])[-1]
 
-    await scene.pipeline.deliver(click(scene, ADMIN, GroupPickCb(chat_id=VICTIM["id"]).pack()))
+    await scene.pipeline.deliver(
+        scene.button(ADMIN, u.private(ADMIN), GroupPickCb(chat_id=VICTIM["id"]).pack())
+    )
     await scene.send(me, ADMIN, "/grant analyst @lin_fan")
     assert (
         "Lin" in scene.telegram.sent(ADMIN["id"])[-1]

@@ -7,7 +7,7 @@ import pytest
 
 from bot.demo.process import wait_until_delivered
 from bot.emulator.client import Json
-from tests.e2e.conftest import World, world  # noqa: F401 - the fixture
+from tests.support.e2e import World
 
 pytestmark = pytest.mark.e2e
 
@@ -16,7 +16,7 @@ def bot_messages(messages: list[Json], bot_id: int) -> list[Json]:
     return [m for m in messages if m.get("from", {}).get("id") == bot_id]
 
 
-async def test_join_report_and_the_private_console(world: World) -> None:  # noqa: F811
+async def test_join_report_and_the_private_console(world: World) -> None:
     client = world.client
     bot_id = world.emulator.world.bot_id
     owner = await client.create_user("Mei", language_code="zh-hans", started=True)

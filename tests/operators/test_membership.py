@@ -11,9 +11,11 @@ from sqlalchemy import select
 from bot.db.models import Chat, ChatSettings
 from bot.db.operators import select_group
 from bot.devtools.recording_session import BOT_USER
-from tests.operators.conftest import MEMBER, OWNER, Scene
-from tests.operators.support import dump, member_update
+from tests.operators.support import dump
 from tests.support import updates as u
+from tests.support.cast import MEMBER, OWNER
+from tests.support.scene import Scene
+from tests.support.updates import member_update
 
 NEW = u.group(-1001000000333, "New & <shiny> fans")
 BOT = {"id": BOT_USER.id, "is_bot": True, "first_name": "fanpulse", "username": "fanpulse_bot"}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.i18n import Translator
-from tests.operators.conftest import ADMIN, VICTIM, Scene
 from tests.support import updates as u
+from tests.support.cast import ADMIN, VICTIM
+from tests.support.scene import Scene
 
 HK_FAN = u.user(9101, "Wing", username="wing_hk", language_code="zh-hk")
 TEXTS = Translator.load()

@@ -11,18 +11,19 @@ from aiogram.types import InputPollOption
 
 from bot.db.chat_settings import set_group_language
 from bot.db.models import AuditRecord
-from tests.polls.conftest import ADMIN, GROUP, MEMBER, OWNER, PollScene
+from tests.polls.support import ADMIN, GROUP, MEMBER, OWNER, sent_polls, stored_polls
 from tests.support import updates as u
+from tests.support.scene import Scene
 
 
-async def test_a_poll_with_every_option_from_the_group(scene: PollScene) -> None:
+async def test_a_poll_with_every_option_from_the_group(scene: Scene) -> None:
     await scene.send(
         GROUP,
         OWNER,
         "/poll Which <b>topic</b>? | Cats | Dogs | Birds --close 2h --anonymous no --multi "
         "--quiz 1,3 --explain Cats & birds, of course",
     )
-    [sent] = scene.sent_polls()
+    [sent] = sent_polls(scene)
     assert sent.chat_id == GROUP["id"]
     assert sent.question == "Which <b>topic</b>?"
     assert sent.question_parse_mode is None  # typed text, never markup
@@ -36,7 +37,7 @@ async def test_a_poll_with_every_option_from_the_group(scene: PollScene) -> None
     assert sent.explanation == "Cats & birds, of course"
     assert isinstance(sent.close_date, datetime)
     assert abs(sent.close_date - (datetime.now(UTC) + timedelta(hours=2))) < timedelta(minutes=1)
-    [poll] = await scene.polls()
+    [poll] = await stored_polls(scene)
     assert (poll.status, poll.is_anonymous, poll.allows_multiple) == ("open", False, True)
     assert poll.telegram_poll_id is not None and poll.message_id is not None
     assert poll.close_at == sent.close_date
@@ -46,13 +47,13 @@ async def test_a_poll_with_every_option_from_the_group(scene: PollScene) -> None
     assert audit is not None and audit.action == "poll-created"
 
 
-async def test_defaults_one_option_per_line_and_a_local_deadline(scene: PollScene) -> None:
+async def test_defaults_one_option_per_line_and_a_local_deadline(scene: Scene) -> None:
     await scene.send(
         GROUP, ADMIN, "/poll Next video?\nCat vlog\nStreet food\n--close tomorrow 20:00"
     )
-    [sent] = scene.sent_polls()
+    [sent] = sent_polls(scene)
     assert (sent.is_anonymous, sent.allows_multiple_answers, sent.type) == (True, False, "regular")
-    [poll] = await scene.polls()
+    [poll] = await stored_polls(scene)
     assert poll.close_at is not None
     shanghai = ZoneInfo("Asia/Shanghai")  # the group's timezone
     local = poll.close_at.astimezone(shanghai)
@@ -62,24 +63,24 @@ async def test_defaults_one_option_per_line_and_a_local_deadline(scene: PollScen
 
 
 async def test_from_private_chat_for_the_chosen_group_and_a_scheduled_start(
-    scene: PollScene,
+    scene: Scene,
 ) -> None:
     private = u.private(ADMIN)
     await scene.send(private, ADMIN, "/poll Live stream day? | Sat | Sun --start 1h --close 3h")
-    assert scene.sent_polls() == []
-    [poll] = await scene.polls()
+    assert sent_polls(scene) == []
+    [poll] = await stored_polls(scene)
     assert poll.chat_id == GROUP["id"] and poll.status == "scheduled"
     assert poll.start_at is not None and poll.close_at is not None
     assert poll.close_at - poll.start_at == timedelta(hours=3)
     assert "will be sent to Cat fans" in scene.replies(ADMIN["id"])[0]
 
 
-async def test_help_in_chinese_for_a_chinese_group(scene: PollScene) -> None:
+async def test_help_in_chinese_for_a_chinese_group(scene: Scene) -> None:
     async with scene.session_factory() as session, session.begin():
         await set_group_language(session, GROUP["id"], "zh", datetime.now(UTC))
     await scene.send(GROUP, OWNER, "/poll")
     assert "可选参数" in scene.replies(GROUP["id"])[0]
-    assert scene.sent_polls() == [] and await scene.polls() == []
+    assert sent_polls(scene) == [] and await stored_polls(scene) == []
 
 
 BAD_INPUT = [
@@ -107,30 +108,30 @@ BAD_INPUT = [
 
 @pytest.mark.parametrize(("text", "expected"), BAD_INPUT)
 async def test_bad_input_is_refused_clearly_and_creates_nothing(
-    scene: PollScene, text: str, expected: str
+    scene: Scene, text: str, expected: str
 ) -> None:
     await scene.send(GROUP, OWNER, text)
     [reply] = scene.replies(GROUP["id"])
     assert expected in reply, reply
     assert "/poll alone" in reply
-    assert scene.sent_polls() == []
-    assert await scene.polls() == []
+    assert sent_polls(scene) == []
+    assert await stored_polls(scene) == []
 
 
-async def test_bad_input_in_chinese(scene: PollScene) -> None:
+async def test_bad_input_in_chinese(scene: Scene) -> None:
     async with scene.session_factory() as session, session.begin():
         await set_group_language(session, GROUP["id"], "zh", datetime.now(UTC))
     await scene.send(GROUP, OWNER, "/poll 问题？| 甲 --close 2h")
     [reply] = scene.replies(GROUP["id"])
     assert "至少需要 2 个选项" in reply
-    assert await scene.polls() == []
+    assert await stored_polls(scene) == []
 
 
 @pytest.mark.parametrize(
     "command", ["/poll Q? | a | b", "/poll_close 1", "/poll_cancel 1", "/poll_topics"]
 )
-async def test_a_plain_member_cannot(scene: PollScene, command: str) -> None:
+async def test_a_plain_member_cannot(scene: Scene, command: str) -> None:
     await scene.send(GROUP, MEMBER, command)
     [reply] = scene.replies(GROUP["id"])
     assert "operator role" in reply
-    assert scene.sent_polls() == [] and await scene.polls() == []
+    assert sent_polls(scene) == [] and await stored_polls(scene) == []

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from aiogram.types import InputPollOption
 
-from tests.polls.conftest import ADMIN, GROUP, PollScene
+from tests.polls.support import ADMIN, GROUP, sent_polls, stored_polls
+from tests.support.scene import Scene
 
 
 @pytest.mark.parametrize(
@@ -21,10 +22,10 @@ from tests.polls.conftest import ADMIN, GROUP, PollScene
     ],
 )
 async def test_a_flag_after_any_dash_is_a_flag_not_part_of_the_last_option(
-    scene: PollScene, dash: str
+    scene: Scene, dash: str
 ) -> None:
     await scene.send(GROUP, ADMIN, f"/poll 下期拍什么？ ｜ 舞蹈 ｜ 问答 {dash}close 2h")
-    [sent] = scene.sent_polls()
+    [sent] = sent_polls(scene)
     assert [o.text for o in sent.options if isinstance(o, InputPollOption)] == ["舞蹈", "问答"]
     assert isinstance(sent.close_date, datetime)
     assert abs(sent.close_date - (datetime.now(UTC) + timedelta(hours=2))) < timedelta(minutes=1)
@@ -40,26 +41,26 @@ async def test_a_flag_after_any_dash_is_a_flag_not_part_of_the_last_option(
     ],
 )
 async def test_a_mistyped_flag_gets_the_near_miss_and_nothing_is_sent(
-    scene: PollScene, text: str, expected: str
+    scene: Scene, text: str, expected: str
 ) -> None:
     await scene.send(GROUP, ADMIN, text)
-    assert scene.sent_polls() == []
-    assert await scene.polls() == []
+    assert sent_polls(scene) == []
+    assert await stored_polls(scene) == []
     assert expected in scene.replies(GROUP["id"])[-1]
 
 
-async def test_durations_in_words_and_chinese_counts(scene: PollScene) -> None:
+async def test_durations_in_words_and_chinese_counts(scene: Scene) -> None:
     await scene.send(GROUP, ADMIN, "/poll 周末直播吗？ | 要 | 不要 —close 两个小时")
-    [sent] = scene.sent_polls()
+    [sent] = sent_polls(scene)
     assert isinstance(sent.close_date, datetime)
     assert abs(sent.close_date - (datetime.now(UTC) + timedelta(hours=2))) < timedelta(minutes=1)
 
 
 @pytest.mark.parametrize("written", ["1", "#1", "＃１", "No.1"])
 async def test_a_poll_is_named_by_its_number_however_it_is_written(
-    scene: PollScene, written: str
+    scene: Scene, written: str
 ) -> None:
     await scene.send(GROUP, ADMIN, "/poll Q? | a | b --start 1h")
     await scene.send(GROUP, ADMIN, f"/poll_cancel {written}")
-    [poll] = await scene.polls()
+    [poll] = await stored_polls(scene)
     assert poll.status == "cancelled"

@@ -15,8 +15,9 @@ from bot.db.chat_settings import register_group
 from bot.domain import polls
 from bot.domain.poll_topics import topic_candidates
 from bot.domain.tagging import DEFAULT_RULES, Tagger
-from tests.polls.conftest import FANS, GROUP, OWNER, PollScene
+from tests.polls.support import FANS, GROUP, OWNER, sent_polls, stops, stored_polls
 from tests.support import updates as u
+from tests.support.scene import Scene
 
 
 def documented(model: type, field: str) -> str:
@@ -69,7 +70,7 @@ def test_topic_candidates_group_the_same_idea_in_different_words() -> None:
     assert "猫咪" in candidates[0].label and "street food" in candidates[1].label
 
 
-async def test_poll_topics_lists_then_sends_the_picked_ideas(scene: PollScene) -> None:
+async def test_poll_topics_lists_then_sends_the_picked_ideas(scene: Scene) -> None:
     ideas = ["下期出猫咪", "想看猫咪", "next video about street food", "下期出猫咪", "想看做饭"]
     for fan, text in zip(FANS, ideas, strict=True):
         await scene.pipeline.deliver(scene.updates.message(GROUP, fan, text))
@@ -77,29 +78,29 @@ async def test_poll_topics_lists_then_sends_the_picked_ideas(scene: PollScene) -
     listing = scene.replies(GROUP["id"])[-1]
     assert "1. 下期出猫咪 — 3 fans" in listing
     assert "/poll Which topic next? | 下期出猫咪 |" in listing
-    assert scene.sent_polls() == []
+    assert sent_polls(scene) == []
     await scene.send(GROUP, OWNER, "/poll_topics 7d 1,3 --close 1d")
-    [sent] = scene.sent_polls()
+    [sent] = sent_polls(scene)
     assert sent.question == "Which topic next?"
     labels = [o.text for o in sent.options if isinstance(o, InputPollOption)]
     assert labels[0] == "下期出猫咪" and len(labels) == 2
-    [poll] = await scene.polls()
+    [poll] = await stored_polls(scene)
     assert poll.source == "topics" and poll.close_at is not None
     await scene.send(GROUP, OWNER, "/poll_topics 7d 9")
     assert "from 1 to 3" in scene.replies(GROUP["id"])[-1]
 
 
-async def test_no_topic_ideas_says_so(scene: PollScene) -> None:
+async def test_no_topic_ideas_says_so(scene: Scene) -> None:
     await scene.send(GROUP, OWNER, "/poll_topics 3d")
     assert "No topic ideas" in scene.replies(GROUP["id"])[-1]
     await scene.send(GROUP, OWNER, "/poll_topics soon")
     assert "Usage: /poll_topics" in scene.replies(GROUP["id"])[-1]
 
 
-async def test_digest_section_and_status_line(scene: PollScene) -> None:
+async def test_digest_section_and_status_line(scene: Scene) -> None:
     await scene.send(GROUP, OWNER, "/poll Q? | a | b --close 1h")
     await scene.send(GROUP, OWNER, "/poll Done? | yes | no")
-    polls_now = await scene.polls()
+    polls_now = await stored_polls(scene)
     done = polls_now[1]
     assert done.telegram_poll_id is not None
     await scene.pipeline.deliver(scene.poll_update(done.telegram_poll_id, "Done?", [3, 1], 4))
@@ -119,7 +120,7 @@ async def test_digest_section_and_status_line(scene: PollScene) -> None:
     assert any("polls" in line for line in scene.replies(GROUP["id"])[-1].splitlines())
 
 
-async def test_another_groups_poll_number_is_not_ours(scene: PollScene) -> None:
+async def test_another_groups_poll_number_is_not_ours(scene: Scene) -> None:
     other = u.group(-1001000000999, "Other")
     scene.telegram.set_status(other["id"], OWNER["id"], "creator")
     async with scene.session_factory() as session, session.begin():
@@ -133,9 +134,9 @@ async def test_another_groups_poll_number_is_not_ours(scene: PollScene) -> None:
             now=datetime.now(UTC),
         )
     await scene.send(GROUP, OWNER, "/poll Q? | a | b")
-    [poll] = await scene.polls()
+    [poll] = await stored_polls(scene)
     await scene.send(other, OWNER, f"/poll_close {poll.id}")
     await scene.send(other, OWNER, f"/poll_export {poll.id}")
-    assert scene.stops() == []
+    assert stops(scene) == []
     assert "is not open here" in scene.replies(other["id"])[0]
     assert "never sent here" in scene.replies(other["id"])[1]

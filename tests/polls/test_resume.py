@@ -23,7 +23,9 @@ from aiogram.methods import SendMessage, SendPhoto, StopPoll, TelegramMethod
 from bot.db import job_runs
 from bot.db.job_runs import RunStatus, runs_of
 from bot.services.clock import LEASE_TTL
-from tests.polls.conftest import GROUP, OWNER, Now, PollScene
+from tests.polls.support import GROUP, OWNER, stored_polls
+from tests.support.clock import FakeClock
+from tests.support.scene import Scene
 
 
 class Killed(BaseException):
@@ -34,7 +36,7 @@ class DyingTelegram:
     """Telegram as the scene scripts it, except that stopPoll on a closed poll answers Telegram's
     error, and one chosen call kills the caller, before or after it takes effect."""
 
-    def __init__(self, scene: PollScene) -> None:
+    def __init__(self, scene: Scene) -> None:
         self.scene = scene
         self.original = scene.telegram.make_request
         self.lethal: tuple[type[TelegramMethod[Any]], bool] | None = None
@@ -72,9 +74,9 @@ class Case:
     close_at: datetime
 
 
-async def open_poll(scene: PollScene, question: str) -> Case:
+async def open_poll(scene: Scene, question: str) -> Case:
     await scene.send(GROUP, OWNER, f"/poll {question} | Cats | Dogs --close 1h")
-    poll = (await scene.polls())[-1]
+    poll = (await stored_polls(scene))[-1]
     assert poll.question == question
     assert poll.telegram_poll_id is not None and poll.close_at is not None
     assert poll.message_id is not None
@@ -82,12 +84,12 @@ async def open_poll(scene: PollScene, question: str) -> Case:
     return Case(question, poll.id, poll.message_id, poll.close_at)
 
 
-def results_messages(scene: PollScene, case: Case) -> list[str]:
+def results_messages(scene: Scene, case: Case) -> list[str]:
     title = f"Poll closed: {case.question}"
     return [text for text in scene.replies(GROUP["id"]) if title in text]
 
 
-async def assert_closed_once(scene: PollScene, telegram: DyingTelegram, case: Case) -> None:
+async def assert_closed_once(scene: Scene, telegram: DyingTelegram, case: Case) -> None:
     assert telegram.stops[case.message_id] == 1, case
     [results] = results_messages(scene, case)
     assert "Winner: <b>Cats</b>" in results and "3 voters" in results
@@ -97,7 +99,7 @@ async def assert_closed_once(scene: PollScene, telegram: DyingTelegram, case: Ca
         if call.caption == f"Results: {case.question}"
     ]
     assert chart.chat_id == GROUP["id"]
-    poll = next(poll for poll in await scene.polls() if poll.id == case.number)
+    poll = next(poll for poll in await stored_polls(scene) if poll.id == case.number)
     assert poll.status == "closed" and poll.results_message_id is not None
     async with scene.session_factory() as session:
         runs = await runs_of(session, f"poll:close:{case.number}")
@@ -114,7 +116,7 @@ DEATHS: dict[str, tuple[type[TelegramMethod[Any]], bool] | None] = {
 
 
 async def test_a_close_killed_at_each_step_is_finished_once_by_the_next_holder(
-    scene: PollScene, monkeypatch: pytest.MonkeyPatch
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     telegram = DyingTelegram(scene)
     finish = job_runs.finish
@@ -126,7 +128,7 @@ async def test_a_close_killed_at_each_step_is_finished_once_by_the_next_holder(
     for index, (death, lethal) in enumerate(DEATHS.items()):
         case = await open_poll(scene, f"Next{index}?")
         # Each case starts after the previous holder's lease has expired.
-        now = Now(case.close_at + timedelta(hours=index, seconds=1))
+        now = FakeClock(case.close_at + timedelta(hours=index, seconds=1))
         if lethal is None:
             monkeypatch.setattr(job_runs, "finish", dying_finish)
         else:
@@ -139,26 +141,28 @@ async def test_a_close_killed_at_each_step_is_finished_once_by_the_next_holder(
         # Nobody else runs the clock while the dead instance's lease runs.
         assert await scene.clock(now, instance=f"b{index}").tick() == [], death
 
-        later = Now(now() + LEASE_TTL + timedelta(seconds=1))
+        later = FakeClock(now() + LEASE_TTL + timedelta(seconds=1))
         [report] = await scene.clock(later, instance=f"b{index}").tick()
         assert (report.status, report.detail) == (RunStatus.DONE, "closed"), death
         await assert_closed_once(scene, telegram, case)
         assert await scene.clock(later, instance=f"b{index}").tick() == []
-        assert await scene.clock(Now(later() + LEASE_TTL * 2), instance=f"c{index}").tick() == []
+        assert (
+            await scene.clock(FakeClock(later() + LEASE_TTL * 2), instance=f"c{index}").tick() == []
+        )
         await assert_closed_once(scene, telegram, case)
 
 
 async def test_a_poll_closed_by_hand_after_the_leader_died_is_left_to_the_operator(
-    scene: PollScene,
+    scene: Scene,
 ) -> None:
     telegram = DyingTelegram(scene)
     case = await open_poll(scene, "Next?")
-    now = Now(case.close_at + timedelta(seconds=1))
+    now = FakeClock(case.close_at + timedelta(seconds=1))
     telegram.kill_at(StopPoll, after=False)
     with pytest.raises(Killed):
         await scene.clock(now, instance="a").tick()
     await scene.send(GROUP, OWNER, f"/poll_close {case.number}")
-    later = Now(now() + LEASE_TTL + timedelta(seconds=1))
+    later = FakeClock(now() + LEASE_TTL + timedelta(seconds=1))
     [report] = await scene.clock(later, instance="b").tick()
     assert (report.status, report.detail) == (RunStatus.DONE, "not open")
     await assert_closed_once(scene, telegram, case)

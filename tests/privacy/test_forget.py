@@ -22,10 +22,11 @@ from bot.db.models import (
 )
 from bot.db.privacy import PERSON_COLUMNS, is_person_column
 from bot.i18n import Translator
-from tests.feedback.support import dump
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM, Scene
-from tests.privacy.support import button_data, click, last_markup, person_rows
+from tests.privacy.support import person_rows
 from tests.support import updates as u
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
+from tests.support.feedback import dump
+from tests.support.scene import Scene, keyboard
 
 EN = Translator.load().bind("en")
 FAN_PRIVATE = u.private(FAN)
@@ -102,17 +103,17 @@ async def test_forget_then_redelivery_and_an_edit_bring_nothing_back(scene: Scen
     before = await person_rows(scene.session_factory, FAN["id"])
     assert sum(before.values()) > 10
     await scene.send(FAN_PRIVATE, FAN, "/forget")
-    ask = last_markup(scene, FAN["id"])
+    ask = scene.last_with_buttons(FAN["id"])
     assert str(ask.text) == str(EN("forget-ask"))
-    confirm, cancel = button_data(ask)
+    confirm, cancel = keyboard(ask)
 
-    await scene.pipeline.deliver(click(scene, MEMBER, u.private(MEMBER), confirm))
+    await scene.tap(MEMBER, u.private(MEMBER), confirm)
     (refusal,) = scene.telegram.methods(AnswerCallbackQuery)
     assert refusal.text == EN.plain("forget-not-yours") and refusal.show_alert
-    await scene.pipeline.deliver(click(scene, FAN, FAN_PRIVATE, cancel))
+    await scene.tap(FAN, FAN_PRIVATE, cancel)
     assert await person_rows(scene.session_factory, FAN["id"]) == before
 
-    await scene.pipeline.deliver(click(scene, FAN, FAN_PRIVATE, confirm))
+    await scene.tap(FAN, FAN_PRIVATE, confirm)
     assert str(scene.telegram.methods(EditMessageText)[-1].text) == str(
         EN("forget-done", comments=4)
     )
@@ -141,11 +142,11 @@ async def test_an_operator_forgets_a_fan_on_their_behalf(scene: Scene) -> None:
     assert await dump(scene.session_factory) == before
 
     await scene.send(VICTIM, ADMIN, "/forget_user @lin_fan")
-    ask = last_markup(scene, VICTIM["id"])
+    ask = scene.last_with_buttons(VICTIM["id"])
     assert str(ask.text) == str(EN("forget-user-ask", who="@lin_fan", title=VICTIM["title"]))
-    confirm, _ = button_data(ask)
+    confirm, _ = keyboard(ask)
     scene.telegram.calls.clear()
-    await scene.pipeline.deliver(click(scene, ADMIN, VICTIM, confirm))
+    await scene.tap(ADMIN, VICTIM, confirm)
     assert scene.telegram.methods(GetChatMember), "a destructive button re-checks live"
     assert set((await person_rows(scene.session_factory, FAN["id"])).values()) == {0}
     async with scene.session_factory() as session:
@@ -154,5 +155,5 @@ async def test_an_operator_forgets_a_fan_on_their_behalf(scene: Scene) -> None:
         ).one()
     assert record.actor_user_id == ADMIN["id"] and record.subject_user_id is None
     assert record.chat_id == VICTIM["id"]
-    await scene.pipeline.deliver(click(scene, ADMIN, VICTIM, confirm))
+    await scene.tap(ADMIN, VICTIM, confirm)
     assert scene.telegram.methods(AnswerCallbackQuery)[-1].text == EN.plain("forget-user-gone")

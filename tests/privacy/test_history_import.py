@@ -14,9 +14,10 @@ from bot.db.models import AuditRecord, Comment, FeedbackItemTag, ForgottenUser
 from bot.db.operators import select_group
 from bot.i18n import Translator
 from handlers.history_import import cli_command
-from tests.feedback.support import dump
-from tests.operators.conftest import ADMIN, MEMBER, VICTIM, Scene
 from tests.support import updates as u
+from tests.support.cast import ADMIN, MEMBER, VICTIM
+from tests.support.feedback import dump
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 VICTIM_EXPORT_ID = -VICTIM["id"] - 1_000_000_000_000

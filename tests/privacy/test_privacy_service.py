@@ -10,7 +10,8 @@ from bot.db.models import AuditRecord
 from bot.domain.roles import Actor
 from bot.services.privacy import NoSuchPerson, NotInGroup, Person, PrivacyService
 from bot.services.retention import RetentionService
-from tests.operators.conftest import ADMIN, FAN, OTHER, VICTIM, Scene
+from tests.support.cast import ADMIN, FAN, OTHER, VICTIM
+from tests.support.scene import Scene
 
 
 async def audited(session_factory: async_sessionmaker[AsyncSession]) -> list[str]:

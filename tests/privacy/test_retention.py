@@ -10,8 +10,10 @@ from bot.db.models import AuditRecord, Comment, CommentVersion, FeedbackItemTag,
 from bot.i18n import Translator
 from bot.services.clock import Clock
 from bot.services.retention import RetentionService
-from tests.feedback.support import dump
-from tests.operators.conftest import ADMIN, FAN, VICTIM, Scene
+from tests.support.cast import ADMIN, FAN, VICTIM
+from tests.support.clock import FakeClock
+from tests.support.feedback import dump
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 TITLE = VICTIM["title"]
@@ -64,10 +66,9 @@ async def test_the_daily_purge_clears_old_text_and_keeps_the_counts(scene: Scene
         return int(comments or 0), int(tags or 0)
 
     before = await counts()
+    now = FakeClock(run_at)
     clock = Clock(
-        scene.session_factory,
-        [RetentionService(scene.session_factory, now=lambda: run_at)],
-        now=lambda: run_at,
+        scene.session_factory, [RetentionService(scene.session_factory, now=now)], now=now
     )
     (report,) = await clock.run_due(run_at)
     assert report.status.value == "done" and report.detail == "1 groups, 1 comments cleared"

@@ -9,16 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import load_settings
 from bot.services.clock import Clock
+from tests.support.clock import FakeClock
 
 TOKEN = "123456:AAEfanpulse-scale-out-test-token-xyz"
-
-
-class Now:
-    def __init__(self, value: datetime) -> None:
-        self.value = value
-
-    def __call__(self) -> datetime:
-        return self.value
 
 
 async def test_the_default_lease_moves_to_a_survivor_within_a_minute(
@@ -28,8 +21,8 @@ async def test_the_default_lease_moves_to_a_survivor_within_a_minute(
     lease_ttl = timedelta(seconds=settings.scheduler_lease_seconds)
     heartbeat = timedelta(seconds=settings.scheduler_heartbeat_seconds)
     start = datetime(2026, 11, 28, 12, tzinfo=UTC)
-    survivor_now = Now(start)
-    leader = Clock(session_factory, instance="leader", now=Now(start), lease_ttl=lease_ttl)
+    survivor_now = FakeClock(start)
+    leader = Clock(session_factory, instance="leader", now=FakeClock(start), lease_ttl=lease_ttl)
     survivor = Clock(session_factory, instance="survivor", now=survivor_now, lease_ttl=lease_ttl)
     # The worst case: the leader renews at `start` and dies just before its next heartbeat;
     # the survivor's heartbeats come just after the leader's renewals, so one falls just

@@ -33,8 +33,8 @@ from bot.demo.process import BotProcess, wait_until_delivered
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
 from bot.services.clock import LEASE_NAME
-from tests.e2e.conftest import free_port
 from tests.support.balancer import RoundRobinBalancer
+from tests.support.e2e import free_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres_only]
 

@@ -15,8 +15,8 @@ from redis.asyncio import Redis
 from bot.telegram.outbound import OutboundMiddleware
 from bot.telegram.rate_limit import Rate
 from bot.telegram.shared_limits import RedisFloodPause, RedisRateLimiter
-from tests.telegram.fake_lifecycle import RecordingLifecycle
-from tests.telegram.fake_session import TOKEN, ScriptedSession, flood, make_bot
+from tests.support.lifecycle import RecordingLifecycle
+from tests.support.transport import TOKEN, ScriptedSession, flood, make_bot
 
 SLOW = Rate(per_second=0.001, burst=3)
 GENEROUS = Rate(per_second=1000.0, burst=1000)

@@ -25,6 +25,7 @@ from bot.services.clock import (
     plan,
     schedule_jobs,
 )
+from tests.support.clock import FakeClock
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -33,14 +34,6 @@ def berlin(*parts: int) -> datetime:
     """A Berlin wall time (year, month, day[, hour, minute, second]) as UTC."""
     year, month, day, hour, minute, second = (*parts, 0, 0, 0)[:6]
     return datetime(year, month, day, hour, minute, second, tzinfo=BERLIN).astimezone(UTC)
-
-
-@dataclass
-class Now:
-    value: datetime
-
-    def __call__(self) -> datetime:
-        return self.value
 
 
 @dataclass
@@ -106,7 +99,7 @@ async def test_down_at_nine_back_at_half_past_sends_that_day_once(
 ) -> None:
     source = ScheduleSource({"test:daily": daily()})
     await seed_done(session_factory, "test:daily", "2026-06-09", berlin(2026, 6, 9, 9))
-    now = Now(berlin(2026, 6, 10, 9, 30))
+    now = FakeClock(berlin(2026, 6, 10, 9, 30))
     clock = Clock(session_factory, [source], now=now, catch_up=timedelta(hours=1))
 
     reports = await clock.tick()
@@ -132,7 +125,7 @@ async def test_back_the_next_day_records_missed_and_sends_nothing_late(
 ) -> None:
     source = ScheduleSource({"test:daily": daily()})
     await seed_done(session_factory, "test:daily", "2026-06-09", berlin(2026, 6, 9, 9))
-    now = Now(berlin(2026, 6, 11, 8, 0))
+    now = FakeClock(berlin(2026, 6, 11, 8, 0))
     clock = Clock(session_factory, [source], now=now, catch_up=timedelta(hours=1))
 
     reports = await clock.tick()
@@ -158,7 +151,7 @@ async def test_every_day_down_is_recorded_missed_and_the_window_is_the_boundary(
 ) -> None:
     source = ScheduleSource({"test:daily": daily()})
     await seed_done(session_factory, "test:daily", "2026-06-05", berlin(2026, 6, 5, 9))
-    clock = Clock(session_factory, [source], now=Now(berlin(2026, 6, 9, 10)))
+    clock = Clock(session_factory, [source], now=FakeClock(berlin(2026, 6, 9, 10)))
 
     reports = await clock.run_due(berlin(2026, 6, 9, 10))  # exactly one hour late: still due
     assert [(r.period, r.status) for r in reports] == [
@@ -191,7 +184,7 @@ async def test_two_instances_sharing_the_database_run_a_job_once(
 
     # With the lease, only the holder even plans.
     later = berlin(2026, 6, 11, 9, 0, 1)
-    one_now, two_now = Now(later), Now(later)
+    one_now, two_now = FakeClock(later), FakeClock(later)
     one = Clock(session_factory, [first], instance="one", now=one_now)
     two = Clock(second_factory, [second], instance="two", now=two_now)
     assert len(await one.tick()) == 1
@@ -205,7 +198,7 @@ async def test_the_lease_is_taken_over_after_the_holder_stops_renewing(
     second_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     start = datetime(2026, 6, 10, 7, tzinfo=UTC)
-    one_now, two_now = Now(start), Now(start)
+    one_now, two_now = FakeClock(start), FakeClock(start)
     one = Clock(session_factory, instance="one", now=one_now, lease_ttl=timedelta(seconds=45))
     two = Clock(second_factory, instance="two", now=two_now, lease_ttl=timedelta(seconds=45))
     assert await one.hold_lease()
@@ -229,8 +222,8 @@ async def test_stop_releases_the_lease_for_the_next_instance(
     second_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     at = datetime(2026, 6, 10, 7, tzinfo=UTC)
-    one = Clock(session_factory, instance="one", now=Now(at))
-    two = Clock(second_factory, instance="two", now=Now(at + timedelta(seconds=1)))
+    one = Clock(session_factory, instance="one", now=FakeClock(at))
+    two = Clock(second_factory, instance="two", now=FakeClock(at + timedelta(seconds=1)))
     assert await one.hold_lease()
     await one.stop()
     assert await two.hold_lease()
@@ -247,7 +240,7 @@ async def test_dst_fires_once_per_local_day_at_0230_and_0900_berlin(
     last_day: tuple[int, int, int],
 ) -> None:
     source = ScheduleSource({"test:0230": daily(time(2, 30)), "test:0900": daily(time(9))})
-    now = Now(berlin(*first_day, 0, 0))
+    now = FakeClock(berlin(*first_day, 0, 0))
     clock = Clock(session_factory, [source], now=now, catch_up=timedelta(minutes=10))
     end = berlin(*last_day, 23, 55)
     # Every wake-up the clock asks for, a second look 20 minutes later, and every 10 minutes
@@ -315,7 +308,7 @@ async def test_rebuild_runs_a_changed_schedule_only_on_the_lease_holder(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     source = ScheduleSource({})
-    now = Now(berlin(2026, 6, 10, 8, 59))
+    now = FakeClock(berlin(2026, 6, 10, 8, 59))
     clock = Clock(session_factory, [source], now=now)
     await clock.rebuild()
     assert clock.wakeups == []

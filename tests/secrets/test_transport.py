@@ -23,15 +23,7 @@ from aiogram.types import Update
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-import handlers
-from bot.__main__ import (
-    StartupError,
-    _run_webhook,
-    build_bot,
-    build_clock,
-    build_dispatcher,
-    serve,
-)
+from bot.__main__ import StartupError, _run_webhook, build_bot, serve
 from bot.config import Settings, load_settings
 from bot.db.models import FailedUpdate
 from bot.db.operators import select_group
@@ -42,11 +34,13 @@ from bot.telegram.lifecycle import StoredChatLifecycle
 from bot.telegram.outbound import OutboundMiddleware, RetryPolicy
 from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
-from tests.e2e.conftest import free_port
-from tests.emulator.conftest import LoopbackSession
-from tests.operators.conftest import ADMIN, VICTIM, Scene
 from tests.secrets.hostile_proxy import FILE_DOWNLOADS, HostileProxy
 from tests.support import updates as u
+from tests.support.cast import ADMIN, VICTIM
+from tests.support.e2e import free_port
+from tests.support.loopback import LoopbackSession
+from tests.support.pipeline import Pipeline
+from tests.support.scene import Scene
 from tests.support.secret_watch import WATCH
 
 # Retries stay on (the production path) but do not wait.
@@ -80,9 +74,7 @@ def production_bot(settings: Settings, session_factory: async_sessionmaker[Async
 def processor_for(
     settings: Settings, bot: Bot, session_factory: async_sessionmaker[AsyncSession]
 ) -> UpdateProcessor:
-    dispatcher = build_dispatcher(settings)
-    build_clock(settings, session_factory, bot, dispatcher)
-    return UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
+    return Pipeline.over(session_factory, bot, settings=settings).processor
 
 
 def logged(event: str) -> list[str]:

@@ -24,7 +24,7 @@ def planted(leaks: list[Leak], where: str) -> list[Leak]:
 
 
 def test_every_token_the_tests_use_is_known() -> None:
-    from tests.telegram.fake_session import TOKEN as FAKE_SESSION_TOKEN  # noqa: PLC0415
+    from tests.support.transport import TOKEN as FAKE_SESSION_TOKEN  # noqa: PLC0415
     from tests.test_config import TOKEN as SETTINGS_TOKEN  # noqa: PLC0415
 
     emulator = Emulator()
@@ -111,8 +111,8 @@ def test_a_token_registered_by_a_test_is_watched() -> None:
 
 
 async def test_a_scripted_session_payload_with_the_token_is_reported() -> None:
-    from tests.telegram.fake_session import TOKEN as SCRIPTED_TOKEN  # noqa: PLC0415
-    from tests.telegram.fake_session import ScriptedSession, make_bot  # noqa: PLC0415
+    from tests.support.transport import TOKEN as SCRIPTED_TOKEN  # noqa: PLC0415
+    from tests.support.transport import ScriptedSession, make_bot  # noqa: PLC0415
 
     bot = make_bot(ScriptedSession())
     await bot.send_message(chat_id=5, text=f"see /bot{SCRIPTED_TOKEN}/getMe")

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
 import json
 import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from bot.domain import fairness
@@ -27,10 +23,10 @@ from bot.services.beacon import (
     BeaconUnavailable,
     ChainInfo,
 )
+from tests.support.beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
+from tests.support.clock import FakeClock
 
-# The League of Entropy mainnet chain and its real first round (randomness = SHA-256(signature)).
-GENESIS = 1_595_431_050
-PERIOD = 30
+# The League of Entropy mainnet chain's real first round (randomness = SHA-256(signature)).
 ROUND_ONE = {
     "round": 1,
     "randomness": "101297f1ca7dc44ef6088d94ad5fb7ba03455dc33d53ddb412bbc4564ed986ec",
@@ -45,51 +41,6 @@ AFTER_PINNED = fairness.beacon_round_time(PINNED, GENESIS, PERIOD) + timedelta(s
 SEED = bytes(range(7, 39))
 
 
-def synthetic_round(number: int) -> dict[str, object]:
-    signature = hashlib.sha512(f"round {number}".encode()).digest() + bytes(32)
-    return {
-        "round": number,
-        "randomness": hashlib.sha256(signature).hexdigest(),
-        "signature": signature.hex(),
-    }
-
-
-@dataclass
-class FakeRelay:
-    rounds: dict[int, dict[str, object]] = field(default_factory=dict)
-    requests: list[str] = field(default_factory=list)
-    status: int = 200
-    delay: float = 0.0
-    body: str | None = None
-
-    def app(self) -> web.Application:
-        app = web.Application()
-        app.router.add_get("/info", self.info)
-        app.router.add_get("/public/latest", self.latest)
-        app.router.add_get("/public/{round}", self.round)
-        return app
-
-    async def info(self, request: web.Request) -> web.Response:
-        return await self.answer(request, {"genesis_time": GENESIS, "period": PERIOD, "hash": "x"})
-
-    async def latest(self, request: web.Request) -> web.Response:
-        return await self.answer(request, self.rounds[max(self.rounds)])
-
-    async def round(self, request: web.Request) -> web.Response:
-        number = int(request.match_info["round"])
-        if number not in self.rounds:
-            self.requests.append(request.path)
-            return web.json_response({"error": "not found"}, status=404)
-        return await self.answer(request, self.rounds[number])
-
-    async def answer(self, request: web.Request, payload: object) -> web.Response:
-        self.requests.append(request.path)
-        await asyncio.sleep(self.delay)
-        if self.body is not None:
-            return web.Response(text=self.body, content_type="application/json")
-        return web.json_response(payload, status=self.status)
-
-
 @pytest.fixture
 async def relay() -> AsyncIterator[tuple[FakeRelay, str]]:
     fake = FakeRelay(rounds={1: ROUND_ONE, PINNED: synthetic_round(PINNED)})
@@ -98,7 +49,7 @@ async def relay() -> AsyncIterator[tuple[FakeRelay, str]]:
 
 
 def client_for(base: str, *, now: datetime = AFTER_PINNED, timeout: float = 5.0) -> BeaconClient:
-    return BeaconClient(base, timeout=timeout, clock=lambda: now)
+    return BeaconClient(base, timeout=timeout, clock=FakeClock(now))
 
 
 def test_round_math_follows_drand() -> None:
@@ -248,6 +199,6 @@ async def test_garbage_is_rejected(relay: tuple[FakeRelay, str]) -> None:
 async def test_a_given_chain_skips_the_info_request(relay: tuple[FakeRelay, str]) -> None:
     fake, base = relay
     chain = ChainInfo(GENESIS, PERIOD)
-    async with BeaconClient(base, chain=chain, clock=lambda: AFTER_PINNED) as client:
+    async with BeaconClient(base, chain=chain, clock=FakeClock(AFTER_PINNED)) as client:
         await client.fetch_round(PINNED)
     assert fake.requests == [f"/public/{PINNED}"]

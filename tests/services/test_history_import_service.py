@@ -23,6 +23,7 @@ from bot.services.history_import import (
     Throttle,
     TooBig,
 )
+from tests.support.clock import FakeClock
 
 CHAT = -1001000000995
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -59,7 +60,7 @@ async def service(session_factory: async_sessionmaker[AsyncSession]) -> HistoryI
         "other": export(12345),
         "ours": export(-CHAT - 1_000_000_000_000),
     }
-    return HistoryImportService(session_factory, Courier(files), "UTC", now=lambda: NOW)
+    return HistoryImportService(session_factory, Courier(files), "UTC", now=FakeClock(NOW))
 
 
 async def stored(session_factory: async_sessionmaker[AsyncSession]) -> tuple[int, int]:

@@ -49,7 +49,7 @@ from bot.logs import configure_logging
 # module: name of the token constant the tests in that module use
 TOKEN_SOURCES = (
     ("bot.devtools.recording_session", "TOKEN"),
-    ("tests.telegram.fake_session", "TOKEN"),
+    ("tests.support.transport", "TOKEN"),
     ("tests.test_config", "TOKEN"),
 )
 
@@ -339,7 +339,7 @@ def _wrap(cls: type, name: str, after: Callable[..., None]) -> None:
 def _watch_recording_sessions() -> None:
     """The dispatcher-level RecordingSession and the outbound tests' ScriptedSession."""
     from bot.devtools.recording_session import RecordingSession  # noqa: PLC0415
-    from tests.telegram.fake_session import ScriptedSession  # noqa: PLC0415
+    from tests.support.transport import ScriptedSession  # noqa: PLC0415
 
     def after_init(session: Any, _result: None) -> None:
         session.calls = WatchedCalls(session.calls)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,23 @@ GROUP_ANONYMOUS_BOT = {
 }
 CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
 TELEGRAM_SERVICE = {"id": 777000, "is_bot": False, "first_name": "Telegram"}
+
+ADMIN_RIGHTS = {
+    "can_be_edited": False,
+    "is_anonymous": False,
+    "can_manage_chat": True,
+    "can_delete_messages": True,
+    "can_manage_video_chats": False,
+    "can_restrict_members": True,
+    "can_promote_members": False,
+    "can_change_info": True,
+    "can_invite_users": True,
+    "can_post_stories": False,
+    "can_edit_stories": False,
+    "can_delete_stories": False,
+    "can_send_welcome_messages": False,
+    "can_pin_messages": True,
+}
 
 
 def user(user_id: int, first_name: str = "Fan", **extra: Any) -> dict[str, Any]:
@@ -101,6 +119,61 @@ class Updates:
             chat, TELEGRAM_SERVICE, text, sender_chat=linked, is_automatic_forward=True
         )
 
+    def reaction(
+        self,
+        chat: dict[str, Any],
+        person: dict[str, Any],
+        message_id: int,
+        new: Sequence[str],
+        old: Sequence[str] = (),
+    ) -> dict[str, Any]:
+        return self._update(
+            "message_reaction",
+            {
+                "chat": chat,
+                "message_id": message_id,
+                "user": person,
+                "date": self.clock,
+                "old_reaction": [{"type": "emoji", "emoji": emoji} for emoji in old],
+                "new_reaction": [{"type": "emoji", "emoji": emoji} for emoji in new],
+            },
+        )
+
+    def poll(
+        self, poll_id: str, question: str, counts: list[int], voters: int, *, closed: bool = False
+    ) -> dict[str, Any]:
+        return self._update(
+            "poll",
+            {
+                "id": poll_id,
+                "question": question,
+                "options": [
+                    {"persistent_id": str(i), "text": f"o{i}", "voter_count": count}
+                    for i, count in enumerate(counts)
+                ],
+                "total_voter_count": voters,
+                "is_closed": closed,
+                "is_anonymous": False,
+                "type": "regular",
+                "allows_multiple_answers": False,
+                "allows_revoting": True,
+                "members_only": False,
+            },
+        )
+
+    def poll_answer(
+        self, poll_id: str, voter: dict[str, Any], option_ids: list[int]
+    ) -> dict[str, Any]:
+        return self._update(
+            "poll_answer",
+            {
+                "poll_id": poll_id,
+                "user": voter,
+                "option_ids": option_ids,
+                "option_persistent_ids": [str(i) for i in option_ids],
+            },
+        )
+
     def click(
         self,
         person: dict[str, Any],
@@ -114,3 +187,36 @@ class Updates:
         )
         update["callback_query"]["id"] = f"q{update['update_id']}"
         return update
+
+
+def member_update(
+    updates: Updates,
+    chat: dict[str, Any],
+    *,
+    actor: dict[str, Any],
+    user: dict[str, Any],
+    old: str,
+    new: str,
+    kind: str = "chat_member",
+    new_rights: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A chat_member (or, for the bot, my_chat_member) update."""
+
+    def member(status: str, rights: dict[str, Any] | None) -> dict[str, Any]:
+        body: dict[str, Any] = {"status": status, "user": user}
+        if status == "administrator":
+            body.update(ADMIN_RIGHTS if rights is None else rights)
+        if status == "kicked":
+            body["until_date"] = 0
+        return body
+
+    return updates._update(
+        kind,
+        {
+            "chat": chat,
+            "from": actor,
+            "date": updates.clock,
+            "old_chat_member": member(old, None),
+            "new_chat_member": member(new, new_rights),
+        },
+    )

@@ -10,9 +10,9 @@ from aiogram import Bot
 
 from bot.telegram.outbound import OutboundMiddleware
 from bot.telegram.rate_limit import RateLimiter
-from tests.telegram.fake_clock import FakeClock
-from tests.telegram.fake_lifecycle import RecordingLifecycle
-from tests.telegram.fake_session import TOKEN, ScriptedSession, make_bot
+from tests.support.clock import FakeClock
+from tests.support.lifecycle import RecordingLifecycle
+from tests.support.transport import TOKEN, ScriptedSession, make_bot
 
 
 @dataclass
@@ -35,14 +35,14 @@ def build_harness(
     jitter: float = 1.0, limiter: Callable[[FakeClock], RateLimiter] | None = None
 ) -> Harness:
     clock = FakeClock()
-    session = ScriptedSession(clock)
+    session = ScriptedSession(clock.monotonic)
     lifecycle = RecordingLifecycle()
     session.middleware(
         OutboundMiddleware(
             lifecycle,
             token=TOKEN,
             limiter=None if limiter is None else limiter(clock),
-            clock=clock,
+            clock=clock.monotonic,
             sleep=clock.sleep,
             jitter=lambda: jitter,
         )

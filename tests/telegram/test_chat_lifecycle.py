@@ -17,7 +17,7 @@ from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
 from bot.telegram.lifecycle import StoredChatLifecycle
 from bot.telegram.outbound import OutboundMiddleware
-from tests.emulator.conftest import LoopbackSession
+from tests.support.loopback import LoopbackSession
 
 
 @pytest.fixture

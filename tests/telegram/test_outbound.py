@@ -22,8 +22,7 @@ from aiogram.types import Message
 from structlog.testing import capture_logs
 
 from bot.telegram.outbound import RetryPolicy, unreachable_reason
-from tests.telegram.fake_outbound import Harness, build_harness
-from tests.telegram.fake_session import (
+from tests.support.transport import (
     TOKEN,
     NetworkFailure,
     Reply,
@@ -32,6 +31,7 @@ from tests.telegram.fake_session import (
     migrated,
     ok,
 )
+from tests.telegram.fake_outbound import Harness, build_harness
 
 GROUP = -1001234567890
 OLD_GROUP = -4567

@@ -22,9 +22,9 @@ from bot.telegram.rate_limit import (
     chat_key,
     is_group,
 )
-from tests.telegram.fake_clock import FakeClock
+from tests.support.clock import FakeClock
+from tests.support.transport import ok
 from tests.telegram.fake_outbound import Harness, build_harness
-from tests.telegram.fake_session import ok
 
 SUPERGROUP = -1001234567890
 USER = 424242
@@ -120,7 +120,7 @@ def test_one_chat_has_one_key_however_it_is_written() -> None:
 
 async def test_a_channel_username_is_paced_like_a_group() -> None:
     clock = FakeClock()
-    limiter = InMemoryRateLimiter(clock=clock, sleep=clock.sleep)
+    limiter = InMemoryRateLimiter(clock=clock.monotonic, sleep=clock.sleep)
     done: list[float] = []
 
     async def send(chat_id: str) -> None:
@@ -133,7 +133,7 @@ async def test_a_channel_username_is_paced_like_a_group() -> None:
 
 async def test_idle_chats_are_forgotten() -> None:
     clock = FakeClock()
-    limiter = InMemoryRateLimiter(clock=clock, sleep=clock.sleep, sweep_every=50)
+    limiter = InMemoryRateLimiter(clock=clock.monotonic, sleep=clock.sleep, sweep_every=50)
     await clock.run(*(limiter.acquire(user) for user in range(1, 50)))
     assert limiter.tracked_chats() == 49
     clock.now += 10.0
@@ -143,7 +143,7 @@ async def test_idle_chats_are_forgotten() -> None:
 
 async def test_a_busy_chat_is_not_forgotten() -> None:
     clock = FakeClock()
-    limiter = InMemoryRateLimiter(clock=clock, sleep=clock.sleep, sweep_every=3)
+    limiter = InMemoryRateLimiter(clock=clock.monotonic, sleep=clock.sleep, sweep_every=3)
     await clock.run(*(limiter.acquire(SUPERGROUP) for _ in range(3)))
     await clock.run(limiter.acquire(USER))
     assert limiter.tracked_chats() == 2
@@ -154,7 +154,7 @@ async def test_a_busy_chat_is_not_forgotten() -> None:
 
 async def test_a_pause_only_grows() -> None:
     clock = FakeClock()
-    pause = FloodPause(clock=clock, sleep=clock.sleep)
+    pause = FloodPause(clock=clock.monotonic, sleep=clock.sleep)
     first_end = pause.extend(10)
     assert pause.extend(3) == first_end
     assert pause.is_active()
@@ -165,7 +165,7 @@ async def test_a_pause_only_grows() -> None:
 
 async def test_a_waiter_honours_a_pause_extended_while_it_sleeps() -> None:
     clock = FakeClock()
-    pause = FloodPause(clock=clock, sleep=clock.sleep)
+    pause = FloodPause(clock=clock.monotonic, sleep=clock.sleep)
     pause.extend(5)
 
     async def extend_later() -> None:

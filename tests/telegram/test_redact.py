@@ -11,7 +11,7 @@ from structlog.typing import Processor
 from yarl import URL as YarlURL
 
 from bot.redact import REDACTED, redact, redact_processor
-from tests.telegram.fake_session import TOKEN
+from tests.support.transport import TOKEN
 
 URL = f"https://api.telegram.org/bot{TOKEN}/sendMessage"
 OTHER_TOKEN = "987654:ZZHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0_-x"

@@ -9,11 +9,8 @@ import pytest
 
 from bot.db.videos import add_video
 from bot.domain.videos import Platform, VideoSource
-from tests.operators.conftest import (
-    VICTIM,
-    Scene,
-    scene,  # noqa: F401 - the fixture, shared
-)
+from tests.support.cast import VICTIM
+from tests.support.scene import Scene
 
 REGISTERED = datetime(2026, 11, 20, 12, tzinfo=UTC)
 VIDEOS = (
@@ -24,7 +21,7 @@ VIDEOS = (
 
 
 @pytest.fixture
-async def videos_scene(scene: Scene) -> Scene:  # noqa: F811 - the shared fixture
+async def videos_scene(scene: Scene) -> Scene:
     async with scene.session_factory() as session, session.begin():
         for platform, platform_id, title in VIDEOS:
             await add_video(

@@ -16,9 +16,10 @@ from sqlalchemy import select
 from bot.db.models import AuditRecord, VideoMetric
 from bot.db.operators import select_group
 from bot.i18n import Translator
-from tests.feedback.support import dump
-from tests.operators.conftest import ADMIN, MEMBER, OWNER, VICTIM, Scene
 from tests.support import updates as u
+from tests.support.cast import ADMIN, MEMBER, OWNER, VICTIM
+from tests.support.feedback import dump
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")

@@ -14,7 +14,8 @@ from bot.domain.video_report import Numbers
 from bot.i18n import Translator
 from bot.services.video_report_render import VideoDigestSection
 from handlers.video_report_render import card_text
-from tests.operators.conftest import ADMIN, FAN, MEMBER, VICTIM, Scene
+from tests.support.cast import ADMIN, FAN, MEMBER, VICTIM
+from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
 METRICS = ("plays", "likes", "comments", "favourites", "shares")

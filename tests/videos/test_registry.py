@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from aiogram.exceptions import TelegramForbiddenError
 from aiogram.methods import EditMessageText, SendMessage
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,9 +21,10 @@ from bot.domain.html_split import TELEGRAM_LIMIT, visible_length
 from bot.domain.videos import VideoErrorCode
 from bot.i18n import Translator
 from handlers.callbacks import VideoPageCb
-from tests.operators.conftest import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
 from tests.support import updates as u
-from tests.videos.conftest import CHANNEL, VideoScene
+from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
+from tests.support.scene import Scene
+from tests.videos.support import CHANNEL, dump, stored_video
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")
@@ -69,11 +71,11 @@ SOURCES = [
 ]
 
 
-async def test_every_link_form_registers_with_its_platform_and_id(scene: VideoScene) -> None:
+async def test_every_link_form_registers_with_its_platform_and_id(scene: Scene) -> None:
     for number, (source, platform, video_id) in enumerate(SOURCES, start=1):
         await scene.send(VICTIM, ADMIN, f"/video_add {source} | Video {number}")
         assert f"<b>v{number}</b>" in scene.last(), (source, scene.last())
-        video = await scene.video(number)
+        video = await stored_video(scene, number)
         assert (video.platform, video.platform_video_id, video.title) == (
             platform,
             video_id,
@@ -86,7 +88,7 @@ async def test_every_link_form_registers_with_its_platform_and_id(scene: VideoSc
     await check_publish_time(scene, len(SOURCES) + 1)
 
 
-async def check_publish_time(scene: VideoScene, first: int) -> None:
+async def check_publish_time(scene: Scene, first: int) -> None:
     """The publish time is read in the group's time zone."""
     async with scene.session_factory() as session, session.begin():
         await session.execute(
@@ -97,10 +99,12 @@ async def check_publish_time(scene: VideoScene, first: int) -> None:
     await scene.send(
         VICTIM, OWNER, "/video_add https://youtu.be/dQw4w9WgXcR | MV | 2026-01-02 18:30"
     )
-    video = await scene.video(first)
+    video = await stored_video(scene, first)
     assert video.published_at == datetime(2026, 1, 2, 10, 30, tzinfo=UTC)
     await scene.send(VICTIM, OWNER, "/video_add BV1uT4y1P7CY | 新歌 | 2026年1月3日")
-    assert (await scene.video(first + 1)).published_at == datetime(2026, 1, 2, 16, 0, tzinfo=UTC)
+    assert (await stored_video(scene, first + 1)).published_at == datetime(
+        2026, 1, 2, 16, 0, tzinfo=UTC
+    )
 
 
 BAD_INPUTS: list[tuple[str, str, dict[str, str | int]]] = [
@@ -141,26 +145,26 @@ BAD_INPUTS: list[tuple[str, str, dict[str, str | int]]] = [
 
 
 async def test_bad_input_is_explained_and_changes_nothing(
-    scene: VideoScene, monkeypatch: pytest.MonkeyPatch
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await check_registered_twice(scene)
     await check_number_race(scene, monkeypatch)
     await check_hostile_arguments(scene)
     await scene.send(VICTIM, ADMIN, "/video_add")
     assert scene.last() == str(EN("video-help"))
-    before = await scene.dump()
+    before = await dump(scene)
     for text, key, args in BAD_INPUTS:
         await scene.send(VICTIM, ADMIN, text)
         expected = EN.lines([EN(key, **args), EN("video-error-hint")])
         assert scene.last() == str(expected), text
-    assert await scene.dump() == before
+    assert await dump(scene) == before
 
 
 HOSTILE = ["²", "v²", "1" * 5000, "\u202e<b>", "v0 url http://[::1", "v1 published 99999-99-99"]
 COMMANDS = ["video_add", "videos", "video_edit", "video_archive", "video_announce", "link"]
 
 
-async def check_hostile_arguments(scene: VideoScene) -> None:
+async def check_hostile_arguments(scene: Scene) -> None:
     """Odd arguments get an answer, never a failed update."""
     for command in COMMANDS:
         for argument in HOSTILE:
@@ -171,7 +175,7 @@ async def check_hostile_arguments(scene: VideoScene) -> None:
         assert (await session.scalars(select(FailedUpdate.error))).all() == []
 
 
-async def check_number_race(scene: VideoScene, monkeypatch: pytest.MonkeyPatch) -> None:
+async def check_number_race(scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another operator took the next number meanwhile: the registration tries the next one."""
     stale = iter([1, 1])
 
@@ -181,20 +185,20 @@ async def check_number_race(scene: VideoScene, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(store, "next_number", taken)
     await scene.send(VICTIM, ADMIN, "/video_add https://example.com/raced | Raced")
     assert "<b>v2</b>" in scene.last()
-    assert (await scene.video(2)).title == "Raced"
+    assert (await stored_video(scene, 2)).title == "Raced"
     monkeypatch.undo()
 
 
-async def check_registered_twice(scene: VideoScene) -> None:
+async def check_registered_twice(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/video_add https://www.bilibili.com/video/BV1xx411c7mD | MV")
-    before = await scene.dump()
+    before = await dump(scene)
     for again in ("https://m.bilibili.com/video/BV1xx411c7mD", "bilibili BV1xx411c7mD"):
         await scene.send(VICTIM, ADMIN, f"/video_add {again} | MV again")
         assert scene.last() == str(EN("video-duplicate", code="v1", title="MV"))
-    assert await scene.dump() == before
+    assert await dump(scene) == before
     # Another group may register the same video: codes and links are per group.
     await scene.send(OTHER, OTHER_ADMIN, "/video_add bilibili BV1xx411c7mD | MV")
-    assert (await scene.video(1, OTHER)).title == "MV"
+    assert (await stored_video(scene, 1, OTHER)).title == "MV"
 
 
 def test_every_error_code_has_a_message_in_both_languages() -> None:
@@ -203,7 +207,7 @@ def test_every_error_code_has_a_message_in_both_languages() -> None:
             assert texts.translator.has(texts.locale, f"video-error-{code.value}"), code
 
 
-async def test_list_pages_and_archived_videos(scene: VideoScene) -> None:
+async def test_list_pages_and_archived_videos(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/videos")
     assert scene.last() == str(EN("videos-none", title=VICTIM["title"]))
     for number in range(1, 13):
@@ -234,25 +238,25 @@ async def test_list_pages_and_archived_videos(scene: VideoScene) -> None:
     assert scene.last() == str(EN("videos-usage"))
 
 
-async def test_edit_each_field(scene: VideoScene) -> None:
+async def test_edit_each_field(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/video_add https://youtu.be/dQw4w9WgXcQ | Old title")
     await scene.send(VICTIM, ADMIN, "/video_edit v1 title  New   title ")
     assert scene.last() == str(EN("video-edited", code="v1", field="title", value="New title"))
     await scene.send(
         VICTIM, ADMIN, "/video_edit v1 url https://www.bilibili.com/video/BV1xx411c7mD"
     )
-    video = await scene.video(1)
+    video = await stored_video(scene, 1)
     assert (video.platform, video.platform_video_id, video.title) == (
         "bilibili",
         "BV1xx411c7mD",
         "New title",
     )
     await scene.send(VICTIM, ADMIN, "/video_edit #v1 published 2026-03-01 08:00")
-    assert (await scene.video(1)).published_at == datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    assert (await stored_video(scene, 1)).published_at == datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
     await scene.send(VICTIM, ADMIN, "/video_edit 1 id BV1GJ411x7h7")
     await scene.send(VICTIM, ADMIN, "/video_edit v1 平台 kuaishou")
     await scene.send(VICTIM, ADMIN, "/video_edit v1 url -")
-    video = await scene.video(1)
+    video = await stored_video(scene, 1)
     assert (video.platform, video.platform_video_id, video.url) == (
         "kuaishou",
         "BV1GJ411x7h7",
@@ -268,9 +272,9 @@ async def test_edit_each_field(scene: VideoScene) -> None:
     await check_bad_edits(scene)
 
 
-async def check_bad_edits(scene: VideoScene) -> None:
+async def check_bad_edits(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/video_add https://youtu.be/9bZkp7q19f0 | Two")
-    before = await scene.dump()
+    before = await dump(scene)
     cases = [
         ("/video_edit v1 title", EN("video-edit-usage")),
         ("/video_edit v9 title x", EN("video-unknown", code="v9")),
@@ -294,27 +298,27 @@ async def check_bad_edits(scene: VideoScene) -> None:
     for text, expected in cases:
         await scene.send(VICTIM, ADMIN, text)
         assert scene.last() == str(expected), text
-    assert await scene.dump() == before
+    assert await dump(scene) == before
     await check_archive(scene)
 
 
-async def check_archive(scene: VideoScene) -> None:
+async def check_archive(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/video_archive v1")
     assert scene.last() == str(EN("video-archive-done", code="v1", archived="yes"))
-    assert (await scene.video(1)).archived_at is not None
-    before = await scene.dump()
+    assert (await stored_video(scene, 1)).archived_at is not None
+    before = await dump(scene)
     await scene.send(VICTIM, ADMIN, "/video_archive v1")
     assert scene.last() == str(EN("video-archive-unchanged", code="v1", archived="yes"))
     await scene.send(VICTIM, ADMIN, "/video_archive")
     assert scene.last() == str(EN("video-archive-usage"))
     await scene.send(VICTIM, ADMIN, "/video_unarchive v7")
     assert scene.last() == str(EN("video-unknown", code="v7"))
-    assert await scene.dump() == before
+    assert await dump(scene) == before
     await scene.send(VICTIM, ADMIN, "/video_unarchive v1")
-    assert (await scene.video(1)).archived_at is None
+    assert (await stored_video(scene, 1)).archived_at is None
 
 
-async def test_announce_in_the_group_and_in_the_linked_channel(scene: VideoScene) -> None:
+async def test_announce_in_the_group_and_in_the_linked_channel(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/video_add https://youtu.be/dQw4w9WgXcQ | <MV>")
     scene.telegram.calls.clear()
     await scene.send(VICTIM, ADMIN, "/video_announce v1")
@@ -330,13 +334,13 @@ async def test_announce_in_the_group_and_in_the_linked_channel(scene: VideoScene
         )
     )
     assert "&lt;MV&gt;" in str(post.text)
-    video = await scene.video(1)
+    video = await stored_video(scene, 1)
     assert video.announcement_message_id is not None and video.announcement_message_id >= 10_000
 
     await scene.send(VICTIM, ADMIN, "/video_announce v1 channel")
     channel_post = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == CHANNEL["id"]]
     assert len(channel_post) == 1
-    video = await scene.video(1)
+    video = await stored_video(scene, 1)
     assert video.channel_chat_id == CHANNEL["id"] and video.channel_message_id is not None
     assert scene.last() == str(EN("video-announced", code="v1", channel="yes"))
     async with scene.session_factory() as session:
@@ -350,26 +354,31 @@ async def test_announce_in_the_group_and_in_the_linked_channel(scene: VideoScene
     await check_from_private_chat(scene)
 
 
-async def check_announce_errors(scene: VideoScene) -> None:
+async def check_announce_errors(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/video_add BV1GJ411x7h7 | Old")
     await scene.send(VICTIM, ADMIN, "/video_archive v2")
-    before = await scene.dump()
+    before = await dump(scene)
     await scene.send(VICTIM, ADMIN, "/video_announce")
     assert scene.last() == str(EN("video-announce-usage"))
     await scene.send(VICTIM, ADMIN, "/video_announce v1 somewhere")
     assert scene.last() == str(EN("video-announce-usage"))
     await scene.send(VICTIM, ADMIN, "/video_announce v2")
     assert scene.last() == str(EN("video-announce-archived", code="v2"))
-    scene.telegram.refuse_channel = True
+    scene.telegram.fail(
+        SendMessage,
+        TelegramForbiddenError,
+        "Forbidden: bot is not a member of the channel",
+        chat_id=CHANNEL["id"],
+    )
     await scene.send(VICTIM, ADMIN, "/video_announce v1 channel")
     assert scene.last() == str(EN("video-announce-channel-failed", title=VICTIM["title"]))
-    scene.telegram.linked_chat_id = None
+    scene.telegram.linked_channels.clear()
     await scene.send(VICTIM, ADMIN, "/video_announce v1 频道")
     assert scene.last() == str(EN("video-announce-no-channel", title=VICTIM["title"]))
-    assert await scene.dump() == before
+    assert await dump(scene) == before
 
 
-async def check_from_private_chat(scene: VideoScene) -> None:
+async def check_from_private_chat(scene: Scene) -> None:
     private = u.private(OWNER)
     async with scene.session_factory() as session, session.begin():
         await select_group(session, OWNER["id"], VICTIM["id"], datetime.now(UTC))
@@ -388,7 +397,7 @@ async def check_from_private_chat(scene: VideoScene) -> None:
     assert scene.last(private) == str(ZH("video-announced", code="v3", channel="no"))
 
 
-async def test_resolve_videos(scene: VideoScene) -> None:
+async def test_resolve_videos(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/video_add https://www.bilibili.com/video/BV1xx411c7mD | A")
     await scene.send(VICTIM, ADMIN, "/video_add https://example.com/b | B")
     await scene.send(VICTIM, ADMIN, "/video_add https://youtu.be/dQw4w9WgXcQ | C")
@@ -413,7 +422,7 @@ async def test_resolve_videos(scene: VideoScene) -> None:
     ]
     async with scene.session_factory() as session:
         found = await resolve_videos(session, VICTIM["id"], refs)
-    one, two = (await scene.video(1)).id, (await scene.video(2)).id
+    one, two = (await stored_video(scene, 1)).id, (await stored_video(scene, 2)).id
     assert found == {
         "v1": one,
         "V2": two,
@@ -426,7 +435,7 @@ async def test_resolve_videos(scene: VideoScene) -> None:
     }
 
 
-async def test_no_one_without_authority_changes_videos(scene: VideoScene) -> None:
+async def test_no_one_without_authority_changes_videos(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/video_add BV1xx411c7mD | MV")
     comment = (await scene.say(VICTIM, FAN, "a comment"))["message"]
     commands = [
@@ -437,7 +446,7 @@ async def test_no_one_without_authority_changes_videos(scene: VideoScene) -> Non
         "/video_announce v1 channel",
         "/link v1",
     ]
-    before = await scene.dump()
+    before = await dump(scene)
     for text in commands:
         for person in (FAN, MEMBER, OTHER_ADMIN):
             await scene.send(VICTIM, person, text, reply_to_message=comment)
@@ -461,6 +470,6 @@ async def test_no_one_without_authority_changes_videos(scene: VideoScene) -> Non
     await scene.send(VICTIM, MEMBER, "/videos")
     assert "MV" in scene.last()
     await scene.send(VICTIM, MEMBER, "/video_archive v1")
-    assert await scene.dump() == before
+    assert await dump(scene) == before
     posts = [m for m in scene.telegram.methods(SendMessage) if "New video" in str(m.text)]
     assert posts == []

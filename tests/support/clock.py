@@ -1,4 +1,7 @@
-"""Virtual time for asyncio tests: sleeping costs nothing and every wake-up is deterministic."""
+"""The one fake clock of the suite: wall time for the scheduler and services (`clock()` is a
+datetime, `clock.value` can be set), monotonic seconds for the outbound path (`clock.now`,
+`clock.monotonic`), and virtual sleep: sleeping costs nothing and every wake-up is
+deterministic. Both readings are one time line: moving one moves the other."""
 
 from __future__ import annotations
 
@@ -6,23 +9,38 @@ import asyncio
 import heapq
 import itertools
 from collections.abc import Awaitable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 # Enough event-loop turns for every runnable task to reach its next sleep: the code under test
 # only suspends on the clock and on the fake session's single `asyncio.sleep(0)`.
 SETTLE_TURNS = 50
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 class FakeClock:
-    """Pass `clock` as the clock and `clock.sleep` as the sleep; drive tasks with `run`."""
+    """Pass `clock` where a `now() -> datetime` is wanted, `clock.monotonic` where seconds are,
+    `clock.sleep` as the sleep; drive sleeping tasks with `run`."""
 
-    def __init__(self, start: float = 1000.0) -> None:
+    def __init__(self, wall: datetime = EPOCH, *, start: float = 1000.0) -> None:
         self.start = start
         self.now = start
+        self._wall_start = wall
         self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
 
-    def __call__(self) -> float:
+    @property
+    def value(self) -> datetime:
+        return self._wall_start + timedelta(seconds=self.now - self.start)
+
+    @value.setter
+    def value(self, wall: datetime) -> None:
+        self.now = self.start + (wall - self._wall_start).total_seconds()
+
+    def __call__(self) -> datetime:
+        return self.value
+
+    def monotonic(self) -> float:
         return self.now
 
     def elapsed(self) -> float:

@@ -1,13 +1,12 @@
-"""End to end: the real `python -m bot` process against the Bot API emulator on loopback."""
+"""The end-to-end world: the Bot API emulator on loopback, its control client, a group with
+fans, the database the real bot process uses, and where its logs go."""
 
 from __future__ import annotations
 
 import socket
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -17,7 +16,6 @@ from bot.db.models import Comment
 from bot.demo.process import BotProcess
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
-from tests.support.secret_watch import WATCH
 
 
 @dataclass
@@ -50,23 +48,6 @@ class World:
 
     def engine(self) -> AsyncEngine:
         return create_engine(self.database_url)
-
-
-@pytest.fixture
-async def world(database_url: str, tmp_path: Path) -> AsyncIterator[World]:
-    emulator = Emulator()
-    base_url = await emulator.start()
-    async with EmulatorClient(base_url) as client:
-        fans = [await client.create_user(f"Fan {n}", language_code="en") for n in range(5)]
-        group = await client.create_chat(
-            "supergroup", title="E2E fans", member_ids=[fan["id"] for fan in fans]
-        )
-        await client.set_bot_membership(group["id"], "administrator", emit=False)
-        world = World(emulator, client, group, fans, database_url, tmp_path)
-        WATCH.watch_directory(world.logs)  # the bot processes' log files, read at teardown
-        yield world
-    await emulator.stop()
-    await WATCH.scan_database_url(database_url, "e2e database")
 
 
 def free_port() -> int:

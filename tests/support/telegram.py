@@ -1,0 +1,166 @@
+"""The scripted Telegram of dispatcher-level tests: who administers which group, the bot's own
+rights, who started the bot, which channels exist and which group is linked to one, who left,
+and errors to answer. Answers are aiogram's own types, so a wrong fake fails like a real one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    GetChat,
+    GetChatAdministrators,
+    GetChatMember,
+    GetMe,
+    SendDocument,
+    SendMessage,
+    TelegramMethod,
+)
+from aiogram.methods.base import TelegramType
+from aiogram.types import (
+    AcceptedGiftTypes,
+    ChatFullInfo,
+    ChatMemberAdministrator,
+    ChatMemberLeft,
+    ChatMemberMember,
+    ChatMemberOwner,
+    User,
+)
+
+from bot.devtools.recording_session import BOT_USER, RecordingSession
+from tests.support.updates import ADMIN_RIGHTS
+
+# What may be called by anyone's command without it being a privileged act: reading who is who,
+# and answering the person who asked.
+READ_METHODS = (GetMe, GetChatMember, GetChatAdministrators)
+NO_GIFTS = AcceptedGiftTypes.model_validate(
+    {name: False for name, field in AcceptedGiftTypes.model_fields.items() if field.is_required()}
+)
+
+
+class ScriptedTelegram(RecordingSession):
+    """Per group: members' statuses (creator / administrator; anyone else is a member, or has
+    left); channels by @username; the channel linked to a group; errors scripted with `fail`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.statuses: dict[int, dict[int, str]] = {}
+        self.started: set[int] = set()
+        self.privacy_off = False
+        self.channels: dict[str, int] = {}  # @username -> chat id
+        self.linked_channels: dict[int, int] = {}  # group id -> its linked channel's id
+        self.left: set[tuple[int, int]] = set()  # (chat id, user id) no longer members
+        self.documents: list[tuple[int, bytes, str]] = []  # chat id, content, caption
+        self._failures: list[
+            tuple[type[TelegramMethod[Any]], int | None, type[TelegramAPIError], str]
+        ] = []
+
+    def set_status(self, chat_id: int, user_id: int, status: str) -> None:
+        self.statuses.setdefault(chat_id, {})[user_id] = status
+
+    def fail(
+        self,
+        kind: type[TelegramMethod[Any]],
+        error: type[TelegramAPIError],
+        message: str,
+        *,
+        chat_id: int | None = None,
+    ) -> None:
+        """Every later `kind` call (to `chat_id`, if given) answers Telegram's `error`."""
+        self._failures.append((kind, chat_id, error, message))
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+    ) -> TelegramType:
+        self.calls.append(method)
+        for kind, chat_id, error, message in self._failures:
+            if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):
+                raise error(method, message)
+        if (
+            isinstance(method, SendMessage)
+            and isinstance(method.chat_id, int)
+            and method.chat_id > 0
+            and method.chat_id not in self.started
+        ):
+            raise TelegramForbiddenError(method, "Forbidden: bot can't initiate conversation")
+        if isinstance(method, GetMe):
+            return BOT_USER.model_copy(  # type: ignore[return-value]
+                update={"can_read_all_group_messages": self.privacy_off}
+            )
+        if isinstance(method, GetChat):
+            return self._chat(method)  # type: ignore[return-value]
+        if isinstance(method, GetChatMember):
+            member: TelegramType = self._member(int(method.chat_id), method.user_id)
+            return member
+        if isinstance(method, GetChatAdministrators):
+            chat_id = int(method.chat_id)
+            if chat_id not in self.statuses:
+                raise TelegramBadRequest(method, "Bad Request: chat not found")
+            return [  # type: ignore[return-value]
+                self._member(chat_id, user_id)
+                for user_id, status in self.statuses[chat_id].items()
+                if status in ("creator", "administrator")
+            ]
+        if isinstance(method, SendDocument):
+            content = getattr(method.document, "data", b"")
+            self.documents.append((int(method.chat_id), content, str(method.caption)))
+        return self._answer(method)  # type: ignore[no-any-return]
+
+    def _chat(self, method: GetChat) -> ChatFullInfo:
+        if isinstance(method.chat_id, str) and method.chat_id.startswith("@"):
+            found = self.channels.get(method.chat_id)
+            if found is None:
+                raise TelegramBadRequest(method, "Bad Request: chat not found")
+            return ChatFullInfo(
+                id=found,
+                type="channel",
+                title="Creator channel",
+                accent_color_id=0,
+                max_reaction_count=11,
+                accepted_gift_types=NO_GIFTS,
+            )
+        chat_id = int(method.chat_id)
+        return ChatFullInfo(
+            id=chat_id,
+            type="supergroup",
+            accent_color_id=0,
+            max_reaction_count=11,
+            accepted_gift_types=NO_GIFTS,
+            linked_chat_id=self.linked_channels.get(chat_id),
+        )
+
+    def _member(self, chat_id: int, user_id: int) -> Any:
+        status = self.statuses.get(chat_id, {}).get(user_id, "member")
+        user = (
+            BOT_USER if user_id == BOT_USER.id else User(id=user_id, is_bot=False, first_name="U")
+        )
+        if (chat_id, user_id) in self.left:
+            return ChatMemberLeft(user=user)
+        if status == "creator":
+            return ChatMemberOwner(user=user, is_anonymous=False)
+        if status == "administrator":
+            return ChatMemberAdministrator.model_validate({"user": user, **ADMIN_RIGHTS})
+        return ChatMemberMember(user=user)
+
+    def privileged(self, *, allowed_chats: set[int]) -> list[TelegramMethod[Any]]:
+        """Calls other than reads, answers to a button, and messages to `allowed_chats`."""
+        return [
+            call
+            for call in self.calls
+            if not isinstance(call, (*READ_METHODS, AnswerCallbackQuery))
+            and not (isinstance(call, SendMessage) and call.chat_id in allowed_chats)
+        ]
+
+    def sent(self, chat_id: int) -> list[str]:
+        """The texts of the messages sent to a chat, in order."""
+        return [
+            str(call.text)
+            for call in self.calls
+            if isinstance(call, SendMessage) and call.chat_id == chat_id
+        ]
+
+    def answers(self) -> list[str]:
+        """The texts of the answers to button presses, in order."""
+        return [str(call.text) for call in self.calls if isinstance(call, AnswerCallbackQuery)]
