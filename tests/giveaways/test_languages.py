@@ -7,11 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 from bot.db import giveaways as store
 from bot.services.clock import Clock
-from handlers.giveaways import build_draws
-from tests.giveaways.conftest import GROUP, OWNER
-from tests.giveaways.support import GiveawayTelegram, click_update, giveaways
-from tests.operators.conftest import Scene
+from tests.giveaways.support import GROUP, draws_of, giveaways
 from tests.support import updates as u
+from tests.support.cast import OWNER
+from tests.support.scene import Scene
 
 SIMPLIFIED = u.user(7801, "Lin", language_code="zh-hans")
 TRADITIONAL = u.user(7802, "Wing", language_code="zh-hk")
@@ -22,29 +21,24 @@ UNKNOWN = u.user(7804, "Ola", language_code="nb")  # no language of ours: the gr
 async def test_winners_and_the_organiser_hear_of_the_draw_in_their_own_language(
     scene: Scene,
 ) -> None:
-    assert isinstance(scene.telegram, GiveawayTelegram)
     people = [SIMPLIFIED, TRADITIONAL, ENGLISH, UNKNOWN]
     scene.telegram.started.update(person["id"] for person in [*people, OWNER])
     await scene.send(GROUP, OWNER, "/giveaway 4 2h Poster")  # Mei's Telegram is zh-hans
     [record] = await giveaways(scene.session_factory)
     assert record.message_id is not None
-    for index, person in enumerate(people):
-        await scene.pipeline.deliver(
-            click_update(91_000 + index, person, GROUP, record.message_id, f"ge1:{record.id}")
-        )
+    for person in people:
+        await scene.tap(person, GROUP, f"ge1:{record.id}", message_id=record.message_id)
     async with scene.session_factory() as session, session.begin():
         ends_at = datetime.now(UTC)
         await store.set_fields(
             session, record.id, created_at=ends_at - timedelta(hours=1), ends_at=ends_at
         )
-    dispatcher = scene.pipeline.dispatcher
-    draws = build_draws(
-        scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
+    await Clock(scene.session_factory, [draws_of(scene)]).run_due(
+        datetime.now(UTC) + timedelta(seconds=1)
     )
-    await Clock(scene.session_factory, [draws]).run_due(datetime.now(UTC) + timedelta(seconds=1))
 
     def private(person: dict[str, object]) -> str:
-        return scene.telegram.sent(int(str(person["id"])))[-1]
+        return str(scene.telegram.sent(int(str(person["id"])))[-1])
 
     assert "中奖了" in private(SIMPLIFIED)
     assert "中獎了" in private(TRADITIONAL)
