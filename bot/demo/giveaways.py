@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from typing import Any
 
@@ -14,6 +15,8 @@ from bot.demo.process import wait_until_delivered
 from bot.domain import fairness
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
+
+COMMITMENT = re.compile(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
 
 PRIZE = "Signed poster"
 WINNERS = 2
@@ -44,7 +47,11 @@ async def run_giveaway(
     data = announced["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     giveaway_id = data.split(":")[1]
     text = str(announced.get("text", ""))
-    commitment = next(w for w in text.split() if len(w) == 64)
+    # The commitment is the one 64-digit hex word, whatever language the group reads.
+    found = COMMITMENT.search(text)
+    if found is None:
+        raise RuntimeError(f"the announcement shows no seed commitment: {text!r}")
+    commitment = found[0]
     say(f"    fanpulse announces giveaway #{giveaway_id}, seed commitment {commitment[:16]}…")
     presses = [*community.fans, community.fans[0], community.fans[0]]
     before = len(await client.calls("answerCallbackQuery"))
