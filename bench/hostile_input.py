@@ -1,0 +1,180 @@
+"""Hostile input: every parser of text and files strangers send, over shapes that break regexes.
+
+Run: `python3 tasks.py bench hostile_input [--size N] [--rounds N]`
+
+A group anyone can create reaches these parsers with arguments, captions and files. A parser whose
+time grows faster than its input lets one message hold the event loop that every group shares
+(a run of "(" in a video-stats header once took seconds). For each parser and each shape the bench
+times the input at N characters and at 10 N (best of `--rounds`), and reports the growth: about
+10 for a linear parser, about 100 for a quadratic one. The reference in the same run is a plain
+linear pass over the same text (`str.split`), so a noisy machine shows in both.
+
+Ends with `bench hostile_input: worst_growth=... worst=parser/shape reference_growth=...`; the
+target is worst_growth <= 12.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from bot.domain.arguments import parse_number, parse_period, split_bars, split_flags
+from bot.domain.giveaway import parse_create, parse_rules
+from bot.domain.history import read_history
+from bot.domain.html_split import split_html
+from bot.domain.inbox import parse_filters
+from bot.domain.polls import parse_poll
+from bot.domain.recurrence import parse_duration, parse_local_datetime
+from bot.domain.tag_set import parse_terms
+from bot.domain.tagging import DEFAULT_RULES, Tagger
+from bot.domain.timezones import parse_timezone
+from bot.domain.video_metrics_import import parse_metrics
+from bot.domain.video_metrics_line import parse_metrics_line
+from bot.domain.video_metrics_values import header_key
+from bot.domain.videos import parse_video
+
+NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+TZ = "Asia/Shanghai"
+FLAGS = ("close", "start", "anonymous", "multi", "quiz", "explain", "tz")
+TARGET = 12.0
+# What makes a pattern backtrack or a loop rescan: runs of one separator, and alternations.
+SHAPES: dict[str, str] = {
+    "open-paren": "(",
+    "full-width-paren": "（",
+    "bracket": "【",
+    "dash": "-",
+    "em-dash": "—",
+    "double-dash-word": "--a ",
+    "bar": "|",
+    "full-width-bar": "｜",
+    "hash": "#",
+    "equals": "=",
+    "colon": ":",
+    "full-width-colon": "：",
+    "digits": "7",
+    "spaces": " ",
+    "newlines": "\n",
+    "cjk": "播",
+    "pairs": "a=1 ",
+    "video-codes": "#v1 ",
+    "url-ish": "https://b23.tv/",
+    "tags": "<b>",
+    "mixed": "(—|:#=7 ",
+}
+
+Parser = Callable[[str], object]
+
+
+def _swallow(parse: Parser) -> Parser:
+    """A refusal is an answer too: what is timed is reaching it."""
+
+    def run(text: str) -> object:
+        try:
+            return parse(text)
+        except Exception as error:  # noqa: BLE001 - every parser has its own refusals
+            return error
+
+    return run
+
+
+def _csv(text: str) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["video", f"播放量{text}", "date"])
+    writer.writerow(["v1", "100", "2026-11-30"])
+    return out.getvalue().encode("utf-8")
+
+
+def _history(text: str) -> bytes:
+    message = {"id": 1, "type": "message", "date": "2026-11-30T12:00:00", "text": text}
+    return json.dumps({"name": "g", "id": 1, "messages": [message]}).encode()
+
+
+def parsers() -> dict[str, Parser]:
+    tagger = Tagger.build(DEFAULT_RULES)
+    found: dict[str, Parser] = {
+        "split_flags": lambda text: split_flags(text, FLAGS),
+        "split_bars": split_bars,
+        "parse_number": parse_number,
+        "parse_period": lambda text: parse_period(text, now=NOW, timezone=TZ),
+        "parse_duration": parse_duration,
+        "parse_local_datetime": lambda text: parse_local_datetime(text, TZ, NOW),
+        "parse_poll": lambda text: parse_poll(f"Q? | a | b {text}", timezone=TZ, now=NOW),
+        "parse_create": lambda text: parse_create(f"1 2h {text}", NOW, TZ),
+        "parse_rules": parse_rules,
+        "parse_filters": lambda text: parse_filters(text, ("bug", "praise")),
+        "parse_terms": parse_terms,
+        "parse_timezone": parse_timezone,
+        "parse_video": lambda text: parse_video(text, timezone=TZ, now=NOW),
+        "parse_metrics_line": lambda text: parse_metrics_line(f"v1 {text}", date(2026, 12, 2)),
+        "header_key": header_key,
+        "parse_metrics_csv": lambda text: parse_metrics(_csv(text)),
+        "read_history": lambda text: read_history(_history(text)),
+        "split_html": split_html,
+        "tagger": tagger.tag,
+    }
+    return {name: _swallow(parse) for name, parse in found.items()}
+
+
+def best_time(parse: Parser, text: str, rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        parse(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def growth(parse: Parser, unit: str, size: int, rounds: int) -> tuple[float, float, float]:
+    small = (unit * (size // len(unit) + 1))[:size]
+    large = (unit * (10 * size // len(unit) + 1))[: 10 * size]
+    # Alternated, so that a busy moment of the machine falls on both sizes alike.
+    first = second = float("inf")
+    for _ in range(rounds):
+        first = min(first, best_time(parse, small, 1))
+        second = min(second, best_time(parse, large, 1))
+    # Below a few microseconds the clock's own grain decides: such a parser answered at once
+    # (a length check), and its ratio would be noise.
+    floor = 5e-6
+    return first, second, max(second, floor) / max(first, floor)
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--size", type=int, default=5_000)
+    options.add_argument("--rounds", type=int, default=5)
+    args = options.parse_args()
+
+    reference = growth(str.split, "a b ", args.size, args.rounds)[2]
+    worst = (0.0, "", "")
+    print(f"hostile input: {args.size:,} and {10 * args.size:,} characters, best of {args.rounds}")
+    print(f"  reference (str.split): growth {reference:.1f}")
+    for name, parse in parsers().items():
+        rows = []
+        for shape, unit in SHAPES.items():
+            small, large, ratio = growth(parse, unit, args.size, args.rounds)
+            rows.append((ratio, shape, small, large))
+            if ratio > worst[0]:
+                worst = (ratio, name, shape)
+        ratio, shape, small, large = max(rows)
+        print(
+            f"  {name:22} worst {ratio:6.1f} on {shape:18} "
+            f"({small * 1e3:8.3f} ms -> {large * 1e3:9.3f} ms)"
+        )
+    verdict = "PASS" if worst[0] <= TARGET else "FAIL"
+    print(
+        f"  worst growth {worst[0]:.1f} ({worst[1]} on {worst[2]}), target <= {TARGET}: {verdict}"
+    )
+    print(
+        f"bench hostile_input: worst_growth={worst[0]:.1f} worst={worst[1]}/{worst[2]} "
+        f"reference_growth={reference:.1f} parsers={len(parsers())} shapes={len(SHAPES)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
