@@ -102,7 +102,7 @@ async def test_the_refusal_reads_in_traditional_chinese(videos_scene: Scene) -> 
     scene = videos_scene
     async with scene.session_factory() as session, session.begin():
         await set_group_language(session, VICTIM["id"], "zh-Hant", datetime.now(UTC))
-    await said(scene, VICTIM, OWNER, "/video_stats v1 2026-11-26 播放量=23500")
+    await said(scene, VICTIM, OWNER, "/video_stats v1 2026-11-26 播放量=2.35萬")
     reply = await said(scene, VICTIM, ADMIN, "/video_stats v1 2026-11-27 播放量=1500")
     assert str(HANT("video-stats-refused-row", line=1, reason="decreasing", column="plays",
                     value="1,500 · 23,500 (2026-11-26)")) in reply  # fmt: skip
