@@ -57,6 +57,7 @@ async def run_import(settings: Settings, path: str, chat_id: int) -> int:
         await engine.dispose()
     _say(
         f"done: {outcome.messages:,} messages into {chat_id} "
-        f"({outcome.forgotten:,} of forgotten people left out)"
+        f"({outcome.new:,} new, {outcome.already:,} already stored, "
+        f"{outcome.forgotten:,} of forgotten people left out)"
     )
     return 0

@@ -97,6 +97,8 @@ def _done(texts: Texts, imported: Imported, operator: OperatorContext) -> str:
     return texts(
         "import-done",
         messages=outcome.messages,
+        new=outcome.new,
+        already=outcome.already,
         forgotten=outcome.forgotten,
         first=day(outcome.first_date),
         last=day(outcome.last_date),

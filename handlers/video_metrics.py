@@ -17,14 +17,17 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import CommandObject, Filter
 from aiogram.types import BufferedInputFile, Document, Message
 
+from bot.domain.arguments import ArgumentError, split_flags
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.video_metrics_csv import refused_csv, template_csv
-from bot.domain.video_metrics_import import ImportReport, Refused
+from bot.domain.video_metrics_import import ImportReport, Reason, Refused, StoredRow
 from bot.domain.video_metrics_line import LineError
 from bot.domain.video_metrics_read import MAX_FILE_BYTES, MetricsFileError
 from bot.domain.video_metrics_values import METRICS, Field
+from bot.domain.video_report import count
 from bot.i18n import Html, Texts
 from bot.services.video_metrics import VideoMetrics
+from bot.services.video_report_render import platform_name
 from handlers.authority import OPERATOR_FLAG, operator_command
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
@@ -32,6 +35,8 @@ from handlers.middlewares import OperatorContext
 VIDEO_STATS = OperatorCommand("video_stats", Role.OPERATOR)
 VIDEO_TEMPLATE = OperatorCommand("video_template", Role.OPERATOR)
 SHOWN_REFUSED = 10
+SHOWN_WRITTEN = 10
+CONFIRM = "confirm"
 SUFFIXES = (".csv", ".tsv", ".xlsx")
 MIME_TYPES = frozenset(
     {
@@ -68,16 +73,31 @@ async def cmd_video_stats(
     texts: Texts,
     video_metrics: VideoMetrics,
 ) -> None:
+    try:
+        arguments = split_flags(command.args or "", (CONFIRM,))
+    except ArgumentError as error:
+        await message.reply(texts("video-stats-flag-error", flag=error.flag))
+        return
+    confirmed = CONFIRM in arguments
+    # A flag takes the text after it as its value: here that text is still the line.
+    line = " ".join(filter(None, (arguments.body, arguments.get(CONFIRM))))
     if message.document is not None:
         await on_document(
-            message, bot=bot, operator=operator, texts=texts, video_metrics=video_metrics
+            message,
+            bot=bot,
+            operator=operator,
+            texts=texts,
+            video_metrics=video_metrics,
+            confirmed=confirmed,
         )
         return
-    if not command.args:
+    if not line:
         await message.reply(texts("video-stats-prompt", limit=MAX_FILE_BYTES // (1024 * 1024)))
         return
     try:
-        report = await video_metrics.import_line(operator.chat_id, operator.actor, command.args)
+        report = await video_metrics.import_line(
+            operator.chat_id, operator.actor, line, confirmed=confirmed
+        )
     except LineError as error:
         await message.reply(texts("video-stats-line-error", code=error.code.value, word=error.word))
         return
@@ -91,6 +111,7 @@ async def on_document(
     operator: OperatorContext,
     texts: Texts,
     video_metrics: VideoMetrics,
+    confirmed: bool = False,
 ) -> None:
     document = message.document
     assert document is not None, "only documents reach here"
@@ -103,7 +124,9 @@ async def on_document(
         await message.reply(texts("video-stats-file-error", code="too_large", limit=limit_mb))
         return
     try:
-        report = await video_metrics.import_file(operator.chat_id, operator.actor, content)
+        report = await video_metrics.import_file(
+            operator.chat_id, operator.actor, content, confirmed=confirmed
+        )
     except MetricsFileError as error:
         await message.reply(texts("video-stats-file-error", code=error.code.value, limit=limit_mb))
         return
@@ -128,10 +151,30 @@ def _report_text(texts: Texts, report: ImportReport) -> Html:
             refused=len(report.refused),
         )
     ]
+    lines.extend(_written_line(texts, row) for row in report.written[:SHOWN_WRITTEN])
+    if len(report.written) > SHOWN_WRITTEN:
+        lines.append(texts("video-stats-more-written", count=len(report.written) - SHOWN_WRITTEN))
     lines.extend(_refused_line(texts, item) for item in report.refused[:SHOWN_REFUSED])
     if len(report.refused) > SHOWN_REFUSED:
         lines.append(texts("video-stats-more-refused", count=len(report.refused) - SHOWN_REFUSED))
+    if any(item.reason is Reason.DECREASING for item in report.refused):
+        lines.append(texts("video-stats-confirm-hint"))
     return texts.lines(lines)
+
+
+def _written_line(texts: Texts, row: StoredRow) -> Html:
+    plays, likes, comments, favourites, shares = (count(value) for value in row.counts)
+    return texts(
+        "video-stats-written-row",
+        video=row.video,
+        platform=platform_name(texts, row.platform),
+        day=row.day.isoformat(),
+        plays=plays,
+        likes=likes,
+        comments=comments,
+        favourites=favourites,
+        shares=shares,
+    )
 
 
 def _refused_line(texts: Texts, item: Refused) -> Html:

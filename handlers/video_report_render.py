@@ -7,7 +7,7 @@ computed); every line says so, so that nobody adds the days up.
 from __future__ import annotations
 
 from bot.domain.charts import Bar, bar_chart
-from bot.domain.video_report import Numbers, VideoCard, VideoHeading, percent, signed
+from bot.domain.video_report import Numbers, VideoCard, VideoHeading, count, percent, signed
 from bot.i18n import Html, Texts
 from bot.services.digest_render import tag_name
 from bot.services.video_report_render import platform_name
@@ -76,11 +76,11 @@ def _feedback(texts: Texts, video: VideoHeading, card: VideoCard) -> list[Html]:
 def _numbers(texts: Texts, numbers: Numbers) -> Html:
     return texts(
         "video-report-numbers",
-        plays=f"{numbers.plays:,}",
-        likes=f"{numbers.likes:,}",
-        comments=f"{numbers.comments:,}",
-        favourites=f"{numbers.favourites:,}",
-        shares=f"{numbers.shares:,}",
+        plays=count(numbers.plays),
+        likes=count(numbers.likes),
+        comments=count(numbers.comments),
+        favourites=count(numbers.favourites),
+        shares=count(numbers.shares),
     )
 
 
@@ -98,12 +98,12 @@ def _change(texts: Texts, key: str, change: Numbers, **extra: str) -> Html:
 
 def card_chart(texts: Texts, video: VideoHeading, card: VideoCard) -> bytes:
     """Plays per platform, each noted with its engagement rate; call through asyncio.to_thread."""
-    top = max((line.numbers.plays for line in card.platforms), default=0)
+    top = max((line.numbers.plays or 0 for line in card.platforms), default=0)
     bars = [
         Bar(
             platform_name(texts, line.platform),
-            line.numbers.plays,
-            f"{line.numbers.plays:,} · {percent(line.engagement)}",
+            line.numbers.plays or 0,
+            f"{count(line.numbers.plays)} · {percent(line.engagement)}",
             highlight=top > 0 and line.numbers.plays == top,
         )
         for line in card.platforms

@@ -7,17 +7,19 @@ ix_comments_chat_id_author_user_id_created_at.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.models import (
     Chat,
+    ChatRole,
     ChatSettings,
     Comment,
     DigestRollup,
@@ -26,6 +28,8 @@ from bot.db.models import (
     GroupEvent,
 )
 from bot.db.upsert import insert_for
+
+COMMAND_PREFIX = "/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class DayComment:
     text: str | None
     created_at: datetime
     message_id: int = 0
+    author_kind: str = "fan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +73,27 @@ async def day_comments(
             Comment.text,
             Comment.created_at,
             Comment.message_id,
+            Comment.author_kind,
         ).where(Comment.chat_id == chat_id, Comment.created_at >= start, Comment.created_at < end)
     )
     return [DayComment(*row) for row in rows.all()]
 
 
-async def new_fans(session: AsyncSession, chat_id: int, start: datetime, end: datetime) -> int:
-    """Fans whose first message in this group (service messages aside) falls in [start, end)."""
+async def granted_people(session: AsyncSession, chat_id: int) -> set[int]:
+    """Whoever the group's administrators granted a fanpulse role (operators, analysts)."""
+    rows = await session.scalars(select(ChatRole.user_id).where(ChatRole.chat_id == chat_id))
+    return set(rows.all())
+
+
+async def new_fans(
+    session: AsyncSession,
+    chat_id: int,
+    start: datetime,
+    end: datetime,
+    staff: Collection[int] = (),
+) -> int:
+    """Fans (not `staff`) whose first message in this group falls in [start, end); service
+    messages and commands are not a fan's message."""
     today = (
         select(Comment.author_user_id.label("user_id"))
         .where(
@@ -83,6 +102,8 @@ async def new_fans(session: AsyncSession, chat_id: int, start: datetime, end: da
             Comment.created_at < end,
             Comment.is_fan.is_(True),
             Comment.service_kind.is_(None),
+            _not_a_command(Comment),
+            Comment.author_user_id.not_in(list(staff)),
         )
         .distinct()
         .subquery()
@@ -93,9 +114,15 @@ async def new_fans(session: AsyncSession, chat_id: int, start: datetime, end: da
         earlier.author_user_id == today.c.user_id,
         earlier.created_at < start,
         earlier.service_kind.is_(None),
+        _not_a_command(earlier),
     )
     count = await session.scalar(select(func.count()).select_from(today).where(~before))
     return int(count or 0)
+
+
+def _not_a_command(table: type[Comment]) -> ColumnElement[bool]:
+    # Media without a caption has no text: it is a message, not a command.
+    return or_(table.text.is_(None), ~table.text.startswith(COMMAND_PREFIX, autoescape=True))
 
 
 async def event_counts(

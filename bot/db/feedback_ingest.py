@@ -23,11 +23,11 @@ from bot.db.message_keys import among_messages
 from bot.db.models import FeedbackItem, FeedbackItemTag, FeedbackTagSet, ForgottenUser
 from bot.db.tag_sets import load_tag_set
 from bot.domain.attribution import AuthorKind
+from bot.domain.feedback_command import FEEDBACK_COMMAND
 from bot.domain.records import IncomingComment
 from bot.domain.tag_set import DEFAULT_FINGERPRINT
 from bot.domain.tagging import DEFAULT_RULES, Sentiment, Tagger
 
-FEEDBACK_COMMAND = "/feedback"
 AUTO, MANUAL, REMOVED = "auto", "manual", "removed"
 TAGGER_CACHE_SIZE = 512
 PERSON_COLUMNS = ("user_id", "author_user_id")

@@ -8,15 +8,16 @@ so a message seen live and in the export, or imported twice, is stored once) and
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
-from bot.db.models import DigestRollup, User
+from bot.db.models import Comment, DigestRollup, User
 from bot.db.write_buffer import COMMENT_INSERT, comment_row
 from bot.domain.history import ImportedMessage, SenderKind
 
@@ -32,18 +33,37 @@ IMPORTED_USER_INSERT = BulkUpsert(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class StoredChunk:
+    new: int  # messages stored for the first time
+    already: int  # messages the group already had (seen live, or imported before)
+    forgotten: int  # left out for a tombstone
+
+
 async def store_chunk(
     session: AsyncSession, chat_id: int, messages: Sequence[ImportedMessage], now: datetime
-) -> int:
-    """Store one chunk; returns how many records were left out for a tombstone."""
+) -> StoredChunk:
+    """Store one chunk; says how many messages were new, already stored, or left out."""
     comments = [message.as_incoming_comment(chat_id) for message in messages]
     people = {c.author.user_id for c in comments if c.author.user_id is not None}
     lookup = await ingest_lookup(session, {chat_id}, people)
     kept = [c for c in comments if c.author.user_id not in lookup.forgotten]
+    already = await _already_stored(session, chat_id, [c.message_id for c in kept])
     await IMPORTED_USER_INSERT.execute(session, _user_rows(messages, lookup.forgotten))
     await COMMENT_INSERT.execute(session, [comment_row(comment) for comment in kept])
     await tag_new_comments(session, kept, lookup.fingerprints, now)
-    return len(comments) - len(kept)
+    return StoredChunk(len(kept) - already, already, len(comments) - len(kept))
+
+
+async def _already_stored(session: AsyncSession, chat_id: int, message_ids: list[int]) -> int:
+    if not message_ids:
+        return 0
+    found = await session.scalar(
+        select(func.count())
+        .select_from(Comment)
+        .where(Comment.chat_id == chat_id, Comment.message_id.in_(message_ids))
+    )
+    return int(found or 0)
 
 
 def _user_rows(

@@ -583,9 +583,10 @@ class VideoMetric(Base):
     )
     platform: Mapped[str] = mapped_column(String(32), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
-    plays: Mapped[int] = mapped_column(BigInteger)
-    likes: Mapped[int] = mapped_column(BigInteger)
-    comments: Mapped[int] = mapped_column(BigInteger)
-    favourites: Mapped[int] = mapped_column(BigInteger)
-    shares: Mapped[int] = mapped_column(BigInteger)
+    # NULL: the platform's number was never given, which is not the same as 0.
+    plays: Mapped[int | None] = mapped_column(BigInteger)
+    likes: Mapped[int | None] = mapped_column(BigInteger)
+    comments: Mapped[int | None] = mapped_column(BigInteger)
+    favourites: Mapped[int | None] = mapped_column(BigInteger)
+    shares: Mapped[int | None] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]

@@ -2,12 +2,14 @@
 commits: the caller's one transaction takes a whole file or nothing of it).
 
 A row whose numbers equal the stored ones is "unchanged" and not written; a number the file does
-not give (no such column, an empty cell) keeps the stored one, or 0 for a new row.
+not give (no such column, an empty cell) keeps the stored one, or stays unknown (NULL) on a new
+row. Unless confirmed, a cumulative total out of order with the other days is refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import cast
 
@@ -17,14 +19,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.models import Video, VideoMetric
 from bot.db.videos import resolve_videos
 from bot.domain.video_metrics_import import (
+    Counts,
     ImportReport,
     KnownVideo,
     ParsedMetrics,
     SettledRow,
+    StoredRow,
+    merged,
+    refuse_decreasing,
     settle,
 )
+from bot.domain.videos import code
 
-Numbers = tuple[int, int, int, int, int]
+Numbers = Counts
 Key = tuple[int, str, date]
 METRIC_COLUMNS = ("plays", "likes", "comments", "favourites", "shares")
 _TABLE = cast(Table, VideoMetric.__table__)
@@ -36,46 +43,64 @@ async def known_videos(
     ids = await resolve_videos(session, chat_id, refs)
     if not ids:
         return {}
-    query = select(Video.id, Video.platform).where(Video.id.in_(set(ids.values())))
-    platforms = {row[0]: row[1] for row in await session.execute(query)}
-    return {ref: KnownVideo(video_id, platforms[video_id]) for ref, video_id in ids.items()}
+    query = select(Video.id, Video.platform, Video.number).where(Video.id.in_(set(ids.values())))
+    found = {row[0]: (row[1], code(row[2])) for row in await session.execute(query)}
+    return {ref: KnownVideo(video_id, *found[video_id]) for ref, video_id in ids.items()}
 
 
 async def import_metrics(
-    session: AsyncSession, chat_id: int, parsed: ParsedMetrics, now: datetime
+    session: AsyncSession,
+    chat_id: int,
+    parsed: ParsedMetrics,
+    now: datetime,
+    *,
+    confirmed: bool = False,
 ) -> ImportReport:
-    """Store a parsed file's rows for the group's videos; report what happened to each."""
+    """Store a parsed file's rows for the group's videos; report what happened to each.
+    `confirmed`: store cumulative totals that go down too (a platform corrected its count)."""
     videos = await known_videos(session, chat_id, parsed.references())
     settled = settle(parsed, videos)
-    taken, updated, unchanged = await store_rows(session, settled.rows, now)
-    return ImportReport(taken, updated, unchanged, settled.refused)
+    rows, refused = settled.rows, settled.refused
+    stored = await _stored(session, {row.video_id for row in rows}) if rows else {}
+    if not confirmed:
+        rows, out_of_order = refuse_decreasing(rows, stored)
+        refused = sorted([*refused, *out_of_order], key=lambda item: item.line)
+    taken, updated, unchanged, written = await store_rows(session, rows, now, stored)
+    codes = {video.id: video.code for video in videos.values()}
+    echoed = tuple(replace(row, video=codes[row.video_id]) for row in written)
+    return ImportReport(taken, updated, unchanged, refused, echoed)
 
 
 async def store_rows(
-    session: AsyncSession, rows: Sequence[SettledRow], now: datetime
-) -> tuple[int, int, int]:
-    """(taken, updated, unchanged) after upserting rows with distinct keys."""
+    session: AsyncSession,
+    rows: Sequence[SettledRow],
+    now: datetime,
+    stored: dict[Key, Numbers] | None = None,
+) -> tuple[int, int, int, tuple[StoredRow, ...]]:
+    """(taken, updated, unchanged, what was written) after upserting rows with distinct keys."""
     if not rows:
-        return 0, 0, 0
-    stored = await _stored(session, {row.video_id for row in rows})
+        return 0, 0, 0, ()
+    if stored is None:
+        stored = await _stored(session, {row.video_id for row in rows})
     inserts: list[dict[str, object]] = []
     updates: list[dict[str, object]] = []
+    written: list[StoredRow] = []
     unchanged = 0
     for row in rows:
         key = (row.video_id, row.platform, row.day)
         before = stored.get(key)
-        merged = _merged(row.counts, before)
+        values = merged(row.counts, before)
         if before is None:
             inserts.append(
                 {
                     "video_id": row.video_id,
                     "platform": row.platform,
                     "day": row.day,
-                    **dict(zip(METRIC_COLUMNS, merged, strict=True)),
+                    **dict(zip(METRIC_COLUMNS, values, strict=True)),
                     "updated_at": now,
                 }
             )
-        elif merged != before:
+        elif values != before:
             updates.append(
                 {
                     "k_video": row.video_id,
@@ -83,18 +108,20 @@ async def store_rows(
                     "k_day": row.day,
                     **{
                         f"v_{name}": value
-                        for name, value in zip(METRIC_COLUMNS, merged, strict=True)
+                        for name, value in zip(METRIC_COLUMNS, values, strict=True)
                     },
                     "v_updated_at": now,
                 }
             )
         else:
             unchanged += 1
+            continue
+        written.append(StoredRow(row.video_id, row.platform, row.day, values))
     if inserts:
         await session.execute(insert(_TABLE), inserts)
     if updates:
         await session.execute(_UPDATE, updates)
-    return len(inserts), len(updates), unchanged
+    return len(inserts), len(updates), unchanged, tuple(written)
 
 
 _UPDATE = (
@@ -106,14 +133,6 @@ _UPDATE = (
     )
     .values({name: bindparam(f"v_{name}") for name in (*METRIC_COLUMNS, "updated_at")})
 )
-
-
-def _merged(counts: Sequence[int | None], before: Numbers | None) -> Numbers:
-    values = [
-        value if value is not None else (before[index] if before is not None else 0)
-        for index, value in enumerate(counts)
-    ]
-    return (values[0], values[1], values[2], values[3], values[4])
 
 
 async def _stored(session: AsyncSession, video_ids: Collection[int]) -> dict[Key, Numbers]:

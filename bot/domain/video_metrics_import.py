@@ -14,6 +14,7 @@ A file that cannot be read at all raises `MetricsFileError`.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,6 +56,7 @@ class Reason(StrEnum):
     UNKNOWN_PLATFORM = "unknown_platform"
     MISSING_VALUE = "missing_value"
     FORMULA = "formula"
+    DECREASING = "decreasing"  # a cumulative total below an earlier day's (or above a later's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ class ParsedMetrics:
 class KnownVideo:
     id: int
     platform: str
+    code: str = ""  # "v12", for answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +115,23 @@ class Settled:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredRow:
+    """What a row left in the database, for the answer to echo."""
+
+    video_id: int
+    platform: str
+    day: date
+    counts: Counts
+    video: str = ""  # the video's code, "v12"
+
+
+@dataclass(frozen=True, slots=True)
 class ImportReport:
     taken: int  # new (video, platform, day) rows
     updated: int  # rows whose numbers changed
     unchanged: int  # rows the database already held as they are
     refused: list[Refused]
+    written: tuple[StoredRow, ...] = ()  # the new and updated rows as stored, in file order
 
     @property
     def stored(self) -> int:
@@ -283,6 +298,76 @@ def settle(parsed: ParsedMetrics, videos: Mapping[str, KnownVideo]) -> Settled:
         rows.append(SettledRow(row.line, video.id, platform, row.day, row.counts))
     refused.sort(key=lambda item: item.line)
     return Settled(rows, refused)
+
+
+def merged(counts: Counts, before: Counts | None) -> Counts:
+    """A number the row does not give keeps the stored one, or stays unknown."""
+    if before is None:
+        return counts
+    values = [value if value is not None else before[i] for i, value in enumerate(counts)]
+    return (values[0], values[1], values[2], values[3], values[4])
+
+
+def refuse_decreasing(
+    rows: Sequence[SettledRow], stored: Mapping[tuple[int, str, date], Counts]
+) -> tuple[list[SettledRow], list[Refused]]:
+    """Rows whose cumulative totals stay in order with the neighbouring days of their video and
+    platform (stored ones and the rows kept before them), and the others refused.
+
+    Per number, a total is refused when it is below the nearest earlier (or same-day stored)
+    known total, or above the nearest later one: a platform's cumulative count does not go
+    down, so this is a typo or another video's number, and storing it would show a negative
+    change. Neighbours, not all days, so that one confirmed correction is the new baseline.
+    """
+    # Per (video, platform, metric): the known totals as days and values sorted by day.
+    series: dict[tuple[int, str, int], tuple[list[date], list[int]]] = {}
+    for (video_id, platform, day), counts in sorted(stored.items(), key=lambda item: item[0][2]):
+        for index, value in enumerate(counts):
+            if value is not None:
+                days, values = series.setdefault((video_id, platform, index), ([], []))
+                days.append(day)
+                values.append(value)
+    kept: list[SettledRow] = []
+    refused: list[Refused] = []
+    for row in rows:
+        problem = _out_of_order(row, series)
+        if problem is not None:
+            refused.append(problem)
+            continue
+        kept.append(row)
+        for index, value in enumerate(row.counts):
+            if value is None:
+                continue
+            days, values = series.setdefault((row.video_id, row.platform, index), ([], []))
+            at = bisect_left(days, row.day)
+            if at < len(days) and days[at] == row.day:
+                values[at] = value
+            else:
+                days.insert(at, row.day)
+                values.insert(at, value)
+    return kept, refused
+
+
+def _out_of_order(
+    row: SettledRow, series: Mapping[tuple[int, str, int], tuple[list[date], list[int]]]
+) -> Refused | None:
+    for index, value in enumerate(row.counts):
+        known = series.get((row.video_id, row.platform, index))
+        if value is None or known is None:
+            continue
+        days, values = known
+        after = bisect_right(days, row.day)
+        if after > 0 and value < values[after - 1]:
+            return _decreasing(row, index, values[after - 1], days[after - 1])
+        if after < len(days) and value > values[after]:
+            return _decreasing(row, index, values[after], days[after])
+    return None
+
+
+def _decreasing(row: SettledRow, index: int, other: int, day: date) -> Refused:
+    value = row.counts[index]
+    shown = f"{value:,} · {other:,} ({day.isoformat()})"
+    return Refused(row.line, Reason.DECREASING, METRICS[index].value, shown)
 
 
 def _known(ref: str, videos: Mapping[str, KnownVideo]) -> KnownVideo | None:

@@ -1,9 +1,9 @@
 """Cell values of a platform-number file: counts, days, platforms, header names.
 
 Counts as spreadsheets and platform dashboards write them: ``12000``, ``12,000``, ``12 000``,
-full-width digits, ``1.2万`` (12,000), ``3亿``, ``1.2w``, ``8k``, and XLSX numbers. Days: ISO,
-``2026/11/28``, ``2026.11.28``, ``2026年11月28日``, ``20261128``, a date cell or an Excel serial
-day number. Nothing here touches the database.
+full-width digits, ``1.2万`` or ``1.2萬`` (12,000), ``3亿``, ``1.2w``, ``8k``, and XLSX numbers.
+Days: ISO, ``2026/11/28``, ``2026.11.28``, ``2026年11月28日``, ``20261128``, a date cell or an
+Excel serial day number. Nothing here touches the database.
 """
 
 from __future__ import annotations
@@ -88,7 +88,16 @@ PLATFORM_NAMES: dict[str, str] = {
 } | {platform: platform for platform in PLATFORMS}
 
 EMPTY_MARKS = frozenset({"", "-", "--", "—", "/", "n/a", "na", "null", "none"})
-_UNITS = {"万": 10_000, "w": 10_000, "亿": 100_000_000, "k": 1_000, "千": 1_000, "m": 1_000_000}
+_UNITS = {
+    "万": 10_000,
+    "萬": 10_000,  # Traditional Chinese
+    "w": 10_000,
+    "亿": 100_000_000,
+    "億": 100_000_000,
+    "k": 1_000,
+    "千": 1_000,
+    "m": 1_000_000,
+}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SEPARATORS = str.maketrans("", "", ",_ '\u00a0\u202f")
 _DAY = re.compile(

@@ -6,8 +6,9 @@ previous stored day on that platform (the most recent earlier snapshot; `previou
 day that was, so a gap is visible). Totals add up the platforms' latest snapshots; the total
 change adds up the changes of the platforms that have a previous snapshot.
 
-Engagement rate = (likes + comments + favourites + shares) / plays, from the latest snapshot;
-None when there are no plays.
+Engagement rate = (likes + comments + favourites + shares) / plays, from the latest snapshot,
+over the numbers given; None when there are no plays or no other number. A number never given
+is unknown (None, shown as "–"), not 0.
 
 Feedback on a video is its active comment links: volume, sentiment counts, the most used tags,
 and two or three quotes (tagged or non-neutral comments first, then the longer ones).
@@ -27,38 +28,59 @@ QUOTES = 3
 QUOTE_CHARS = 140
 
 
+def _plus(left: int | None, right: int | None) -> int | None:
+    if left is None:
+        return right
+    return left if right is None else left + right
+
+
+def _minus(left: int | None, right: int | None) -> int | None:
+    return None if left is None or right is None else left - right
+
+
 @dataclass(frozen=True, slots=True)
 class Numbers:
-    plays: int = 0
-    likes: int = 0
-    comments: int = 0
-    favourites: int = 0
-    shares: int = 0
+    """None where the number was never given: unknown, which adds as nothing and subtracts to
+    unknown, so a missing column never reads as a drop to 0."""
+
+    plays: int | None = None
+    likes: int | None = None
+    comments: int | None = None
+    favourites: int | None = None
+    shares: int | None = None
 
     @property
-    def interactions(self) -> int:
-        return self.likes + self.comments + self.favourites + self.shares
+    def interactions(self) -> int | None:
+        known = [
+            value
+            for value in (self.likes, self.comments, self.favourites, self.shares)
+            if value is not None
+        ]
+        return sum(known) if known else None
 
     @property
     def engagement(self) -> float | None:
-        return self.interactions / self.plays if self.plays > 0 else None
+        interactions = self.interactions
+        if interactions is None or self.plays is None or self.plays <= 0:
+            return None
+        return interactions / self.plays
 
     def __add__(self, other: Numbers) -> Numbers:
         return Numbers(
-            self.plays + other.plays,
-            self.likes + other.likes,
-            self.comments + other.comments,
-            self.favourites + other.favourites,
-            self.shares + other.shares,
+            _plus(self.plays, other.plays),
+            _plus(self.likes, other.likes),
+            _plus(self.comments, other.comments),
+            _plus(self.favourites, other.favourites),
+            _plus(self.shares, other.shares),
         )
 
     def __sub__(self, other: Numbers) -> Numbers:
         return Numbers(
-            self.plays - other.plays,
-            self.likes - other.likes,
-            self.comments - other.comments,
-            self.favourites - other.favourites,
-            self.shares - other.shares,
+            _minus(self.plays, other.plays),
+            _minus(self.likes, other.likes),
+            _minus(self.comments, other.comments),
+            _minus(self.favourites, other.favourites),
+            _minus(self.shares, other.shares),
         )
 
 
@@ -158,7 +180,7 @@ def platform_lines(snapshots: Iterable[Snapshot]) -> tuple[PlatformLine, ...]:
                 latest.numbers - previous.numbers if previous else None,
             )
         )
-    lines.sort(key=lambda line: (-line.numbers.plays, line.platform))
+    lines.sort(key=lambda line: (-(line.numbers.plays or 0), line.platform))
     return tuple(lines)
 
 
@@ -208,5 +230,9 @@ def percent(rate: float | None) -> str:
     return "–" if rate is None else f"{rate * 100:.1f}%"
 
 
-def signed(value: int) -> str:
-    return f"{value:+,}"
+def count(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def signed(value: int | None) -> str:
+    return "–" if value is None else f"{value:+,}"

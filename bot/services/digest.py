@@ -1,8 +1,12 @@
 """A group's numbers for one local day (or ISO week), compared with the days before.
 
-Definitions (a "message" is any stored comment that is not a service message):
-- messages: every message in the group, fans' and the creator's channel posts alike;
-- active fans: distinct people (never a chat posting as itself) who sent a message;
+Definitions (a "message" is any stored comment that is neither a service message nor a
+command). Fans are people, never a chat posting as itself, the bot, or staff: the group's owner
+and administrators (as Telegram says now) and whoever they granted a fanpulse role.
+- messages: the fans' messages;
+- staff activity: the staff's messages (chats posting as themselves included: anonymous
+  administrators, the creator's channel) and the commands anyone sent, apart from the fans';
+- active fans: distinct fans who sent a message;
 - new fans: active fans whose first message in this group is in the period;
 - joins / leaves: distinct people from chat_member updates when the bot received any that day
   (it is an administrator), else the group's join and leave service messages;
@@ -10,7 +14,8 @@ Definitions (a "message" is any stored comment that is not a service message):
 - feedback per tag and sentiment: the tags and sentiment stored for each fan comment (tagged at
   ingest with the group's own tag set, corrected by operators' manual tags), read per day by
   `StoredTags`; `TextTags` tags the texts on the fly instead (benchmarks, stores without tags);
-- busiest hours: messages per local hour.
+- busiest hours: fans' messages per local hour.
+Feedback, sentiment, rising tags and quotes read the fans' messages only.
 
 A finished day's numbers are kept in `digest_rollups`, so comparisons and the 14-day chart read
 one row per day; only the reported day itself reads its comments (for the quotes).
@@ -20,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -40,6 +45,8 @@ RISING_MINIMUM = 2
 RISING_FACTOR = 1.5
 QUOTES = 3
 QUOTE_MIN, QUOTE_MAX = 6, 160
+COMMAND_PREFIX = "/"
+FAN_KIND, BOT_KIND = "fan", "bot"
 JOIN_SERVICE = "new_chat_members"
 LEAVE_SERVICE = "left_chat_member"
 
@@ -108,6 +115,8 @@ class DayMetrics:
     tags: dict[str, int] = field(default_factory=dict)
     sentiment: dict[str, int] = field(default_factory=dict)
     hours: tuple[int, ...] = (0,) * 24
+    staff_messages: int = 0
+    commands: int = 0
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -186,8 +195,10 @@ def measure_day(
     new_fans: int,
     events: dict[str, tuple[int, int]],
     tagging: CommentTagging,
+    staff: Collection[int] = frozenset(),
 ) -> DayDetail:
-    """The day's numbers from its comments and events (pure)."""
+    """The day's numbers from its comments and events (pure); `staff`'s messages are counted
+    apart from the fans'."""
     tz = zone(timezone)
     hours = [0] * 24
     fans: set[int] = set()
@@ -195,15 +206,26 @@ def measure_day(
     tags = Counter[str]()
     sentiment = Counter[str]()
     candidates: dict[str, list[tuple[int, str]]] = {}
-    messages = 0
+    messages = staff_messages = commands = 0
     for comment in comments:
         if comment.service_kind is not None:
             service[comment.service_kind] += 1
             continue
+        if comment.text is not None and comment.text.startswith(COMMAND_PREFIX):
+            commands += 1
+            continue
+        if comment.author_kind == BOT_KIND:
+            continue
+        if (
+            comment.author_user_id in staff
+            or comment.author_kind != FAN_KIND
+            or not comment.is_fan
+            or comment.author_user_id is None
+        ):
+            staff_messages += 1  # a chat posting as itself: an anonymous admin, a channel
+            continue
         messages += 1
         hours[comment.created_at.astimezone(tz).hour] += 1
-        if not comment.is_fan or comment.author_user_id is None:
-            continue
         fans.add(comment.author_user_id)
         if not comment.text:
             continue
@@ -227,6 +249,8 @@ def measure_day(
         tags=dict(sorted(tags.items())),
         sentiment={kind.value: sentiment[kind.value] for kind in Sentiment},
         hours=tuple(hours),
+        staff_messages=staff_messages,
+        commands=commands,
     )
     return DayDetail(metrics, {tag: _quotes(texts) for tag, texts in candidates.items()})
 
@@ -262,14 +286,21 @@ class DigestBuilder:
         self._source: TagSource = source or (TextTags(tagging) if tagging else StoredTags())
 
     async def day_detail(
-        self, session: AsyncSession, chat_id: int, timezone: str, day: date
+        self,
+        session: AsyncSession,
+        chat_id: int,
+        timezone: str,
+        day: date,
+        staff: Collection[int] = frozenset(),
     ) -> DayDetail:
         start, end = day_window(day, timezone)
         comments = await store.day_comments(session, chat_id, start, end)
-        fans = await store.new_fans(session, chat_id, start, end)
+        fans = await store.new_fans(session, chat_id, start, end, staff)
         events = await store.event_counts(session, chat_id, start, end)
         tagging = await self._source.for_window(session, chat_id, start, end)
-        return measure_day(day, timezone, comments, new_fans=fans, events=events, tagging=tagging)
+        return measure_day(
+            day, timezone, comments, new_fans=fans, events=events, tagging=tagging, staff=staff
+        )
 
     async def history(
         self,
@@ -278,6 +309,8 @@ class DigestBuilder:
         timezone: str,
         days: Sequence[date],
         now: datetime,
+        *,
+        staff: Collection[int] = frozenset(),
     ) -> dict[date, DayMetrics]:
         """Finished days from their rollups, measuring (and keeping) the ones not rolled up yet;
         a day not over yet is measured and not kept."""
@@ -288,7 +321,7 @@ class DigestBuilder:
             if raw is not None:
                 result[day] = DayMetrics.from_json(raw)
                 continue
-            metrics = (await self.day_detail(session, chat_id, timezone, day)).metrics
+            metrics = (await self.day_detail(session, chat_id, timezone, day, staff)).metrics
             result[day] = metrics
             if day_window(day, timezone)[1] <= now:
                 await store.save_rollup(
@@ -306,10 +339,11 @@ class DigestBuilder:
         day: date,
         now: datetime,
         kind: DigestKind = DigestKind.DAILY,
+        staff: Collection[int] = frozenset(),
     ) -> Digest:
-        detail = await self.day_detail(session, chat_id, timezone, day)
+        detail = await self.day_detail(session, chat_id, timezone, day, staff)
         before = [day - timedelta(days=n) for n in range(HISTORY_DAYS - 1, 0, -1)]
-        history = await self.history(session, chat_id, timezone, before, now)
+        history = await self.history(session, chat_id, timezone, before, now, staff=staff)
         if day_window(day, timezone)[1] <= now:
             await store.save_rollup(
                 session,
@@ -345,10 +379,11 @@ class DigestBuilder:
         timezone: str,
         monday: date,
         now: datetime,
+        staff: Collection[int] = frozenset(),
     ) -> Digest:
         """The ISO week starting `monday`, compared with the week before."""
         days = [monday - timedelta(days=7 - n) for n in range(14)]
-        history = await self.history(session, chat_id, timezone, days, now)
+        history = await self.history(session, chat_id, timezone, days, now, staff=staff)
         previous = _week_sum([history[d] for d in days[:7]])
         current_days = [history[d] for d in days[7:]]
         current = _week_sum(current_days)
@@ -424,4 +459,6 @@ def _week_sum(days: Sequence[DayMetrics]) -> DayMetrics:
         tags=dict(sorted(tags.items())),
         sentiment={kind.value: sentiment[kind.value] for kind in Sentiment},
         hours=tuple(sum(day.hours[hour] for day in days) for hour in range(24)),
+        staff_messages=sum(day.staff_messages for day in days),
+        commands=sum(day.commands for day in days),
     )

@@ -67,6 +67,10 @@ class DigestCourier(Protocol):
 
     async def administers(self, chat_id: int, user_id: int) -> bool: ...
 
+    async def administrators(self, chat_id: int) -> frozenset[int]:
+        """The group's owner and administrators now; empty when Telegram cannot say."""
+        ...
+
     async def send(
         self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
     ) -> None: ...
@@ -232,7 +236,9 @@ class DigestService:
     ) -> Composed:
         timezone = target.timezone or self._default_timezone
         title = target.title or str(target.chat_id)
+        administrators = await self._courier.administrators(target.chat_id)
         async with self._session_factory() as session, session.begin():
+            staff = administrators | await store.granted_people(session, target.chat_id)
             if kind is DigestKind.WEEKLY:
                 digest = await self.builder.weekly(
                     session,
@@ -241,6 +247,7 @@ class DigestService:
                     timezone=timezone,
                     monday=day,
                     now=now,
+                    staff=staff,
                 )
             else:
                 digest = await self.builder.daily(
@@ -251,6 +258,7 @@ class DigestService:
                     day=day,
                     now=now,
                     kind=kind,
+                    staff=staff,
                 )
             sections = await self.sections.render(session, digest, texts)
         visibility = await self._courier.visibility(target.chat_id)

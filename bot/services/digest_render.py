@@ -123,6 +123,8 @@ def render_csv(digest: Digest) -> bytes:
         "leaves",
         "bot_replies",
         "reactions",
+        "staff_messages",
+        "commands",
     ):
         writer.writerow([name, getattr(current, name), getattr(previous, name)])
     for line in digest.tags:
@@ -182,6 +184,7 @@ def _activity(digest: Digest, texts: Texts, visibility: Visibility) -> list[Html
         texts("digest-new-fans", count=current.new_fans),
         texts("digest-joins", joins=current.joins, leaves=current.leaves),
         texts("digest-bot-replies", count=current.bot_replies),
+        texts("digest-staff", messages=current.staff_messages, commands=current.commands),
     ]
     if visibility.is_admin is False and current.reactions == 0:
         lines.append(texts("digest-reactions-unseen"))

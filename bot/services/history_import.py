@@ -43,10 +43,12 @@ class HistoryCourier(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ImportOutcome:
-    messages: int
+    messages: int  # read from the export
     forgotten: int
     first_date: datetime | None
     last_date: datetime | None
+    new: int  # stored for the first time
+    already: int  # the group already had them: a second import of a file is all "already"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,13 @@ class HistoryImportService:
                     detail=f"{outcome.messages}",
                 ),
             )
-        log.info("history_import.done", chat_id=chat_id, messages=outcome.messages)
+        log.info(
+            "history_import.done",
+            chat_id=chat_id,
+            messages=outcome.messages,
+            new=outcome.new,
+            already=outcome.already,
+        )
         return Imported(outcome, timezone)
 
     async def _group_timezone(self, chat_id: int) -> tzinfo:
@@ -162,14 +170,17 @@ async def import_chunks(
     now: Callable[[], datetime] = utc_now,
 ) -> ImportOutcome:
     """Store every chunk, one transaction each, then re-open the digest days it touched."""
-    done = forgotten = 0
+    done = forgotten = new = already = 0
     first: datetime | None = None
     last: datetime | None = None
     for chunk in chunks:
         if not chunk:
             continue
         async with session_factory() as session, session.begin():
-            forgotten += await store_chunk(session, chat_id, chunk, now())
+            stored = await store_chunk(session, chat_id, chunk, now())
+        forgotten += stored.forgotten
+        new += stored.new
+        already += stored.already
         dates = [message.date for message in chunk]
         first = min(dates) if first is None else min(first, *dates)
         last = max(dates) if last is None else max(last, *dates)
@@ -179,4 +190,4 @@ async def import_chunks(
     if first is not None and last is not None:
         async with session_factory() as session, session.begin():
             await forget_rollups(session, chat_id, first, last)
-    return ImportOutcome(done, forgotten, first, last)
+    return ImportOutcome(done, forgotten, first, last, new, already)

@@ -31,28 +31,35 @@ class VideoMetrics:
         self._session_factory = session_factory
         self._default_timezone = default_timezone
 
-    async def import_file(self, chat_id: int, actor: Actor, content: bytes) -> ImportReport:
-        """MetricsFileError when the file cannot be read at all: then nothing is stored."""
+    async def import_file(
+        self, chat_id: int, actor: Actor, content: bytes, *, confirmed: bool = False
+    ) -> ImportReport:
+        """MetricsFileError when the file cannot be read at all: then nothing is stored.
+        `confirmed`: cumulative totals that go down are stored instead of refused."""
         try:
             parsed = await asyncio.to_thread(parse_metrics, content)
         except MetricsFileError as error:
             log.info("video_metrics.file_refused", code=error.code.value, detail=error.detail)
             raise
-        return await self._store(chat_id, actor, parsed)
+        return await self._store(chat_id, actor, parsed, confirmed=confirmed)
 
-    async def import_line(self, chat_id: int, actor: Actor, line: str) -> ImportReport:
+    async def import_line(
+        self, chat_id: int, actor: Actor, line: str, *, confirmed: bool = False
+    ) -> ImportReport:
         """One typed row; a line without a day means today in the group's timezone. LineError
         when the line cannot be read."""
         async with self._session_factory() as session:
             record = await group(session, chat_id)
         timezone = ZoneInfo((record.timezone if record else None) or self._default_timezone)
         parsed = parse_metrics_line(line, datetime.now(timezone).date())
-        return await self._store(chat_id, actor, parsed)
+        return await self._store(chat_id, actor, parsed, confirmed=confirmed)
 
-    async def _store(self, chat_id: int, actor: Actor, parsed: ParsedMetrics) -> ImportReport:
+    async def _store(
+        self, chat_id: int, actor: Actor, parsed: ParsedMetrics, *, confirmed: bool
+    ) -> ImportReport:
         now = datetime.now(UTC)
         async with self._session_factory() as session, session.begin():
-            report = await import_metrics(session, chat_id, parsed, now)
+            report = await import_metrics(session, chat_id, parsed, now, confirmed=confirmed)
             if report.stored:
                 detail = f"{report.taken}+{report.updated}/{len(report.refused)}"
                 await audit.record(

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.video_report import active_videos
-from bot.domain.video_report import ReportedVideo, percent, signed
+from bot.domain.video_report import ReportedVideo, count, percent, signed
 from bot.i18n import Html, Texts
 
 DIGEST_VIDEOS = 10
@@ -51,7 +51,7 @@ def digest_line(texts: Texts, item: ReportedVideo) -> Html:
         "video-digest-line",
         code=item.video.code,
         title=item.video.title,
-        plays=f"{card.totals.plays:,}",
+        plays=count(card.totals.plays),
         change=change,
         engagement=percent(card.engagement),
         volume=card.feedback.volume,

@@ -41,6 +41,15 @@ class TelegramDigestCourier:
             return False
         return status_of(member) in ("creator", "administrator")
 
+    async def administrators(self, chat_id: int) -> frozenset[int]:
+        # Asked once per composed digest (a group's digest is composed once per language), so
+        # the owner who left or the administrator appointed today are counted as they are now.
+        try:
+            members = await self._bot.get_chat_administrators(chat_id)
+        except TelegramAPIError:
+            return frozenset()
+        return frozenset(member.user.id for member in members)
+
     async def send(
         self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
     ) -> None:

@@ -9,6 +9,7 @@ from aiogram.types import Chat, Message, User
 
 from bot.db.write_buffer import UpdateWrites
 from bot.domain.attribution import attribute
+from bot.domain.feedback_command import stored_text
 from bot.domain.records import ChatMigration, ChatSeen, CommentEdit, IncomingComment, UserSeen
 
 MEDIA_CONTENT_TYPES = frozenset(
@@ -82,7 +83,7 @@ def incoming_comment(message: Message) -> IncomingComment:
             sender_chat_id=sender_chat.id if sender_chat else None,
             is_automatic_forward=bool(message.is_automatic_forward),
         ),
-        text=message.text if message.text is not None else message.caption,
+        text=stored_text(message.text if message.text is not None else message.caption),
         media_kind=media_kind,
         service_kind=service_kind,
         reply_to_message_id=reply.message_id if reply else None,

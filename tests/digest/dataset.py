@@ -17,10 +17,11 @@ Reported day D = 2026-06-10 (local). Tags by the default rules, checked by hand:
   D 22:00 F  leaves (service message)
   D+1 00:05 A "love it"                                                  (the next day)
 
-D: messages 8 (not the two service messages), active fans 4 (A B C Dd), new fans 2 (C Dd),
-joins 1, leaves 1, replies to the bot 1, reactions 2; bug 4 (D-1: 1, 7-day average 3/7 = 0.4,
-rising), praise 2 (D-1: 2, average 2/7 = 0.3, not rising); sentiment of 6 texts: positive 2
-(33%), neutral 3 (50%), negative 1 (17%); busiest hours 20:00 (3), 00:00 (1), 09:00 (1).
+D: fans' messages 7 (not the two service messages; the channel post is staff activity),
+active fans 4 (A B C Dd), new fans 2 (C Dd), joins 1, leaves 1, replies to the bot 1,
+reactions 2; bug 4 (D-1: 1, 7-day average 3/7 = 0.4, rising), praise 2 (D-1: 2, average
+2/7 = 0.3, not rising); sentiment of 6 texts: positive 2 (33%), neutral 3 (50%), negative 1
+(17%); busiest hours 20:00 (3), 00:00 (1), 09:00 (1).
 D-1: messages 3, active fans 2.
 """
 

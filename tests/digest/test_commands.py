@@ -46,6 +46,9 @@ class Courier:
     async def administers(self, chat_id: int, user_id: int) -> bool:
         return self._administers
 
+    async def administrators(self, chat_id: int) -> frozenset[int]:
+        return frozenset()
+
     async def send(
         self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
     ) -> None:

@@ -38,7 +38,8 @@ async def test_every_daily_metric_matches_the_hand_computed_values(
             session, chat_id=d.GROUP["id"], title="t", timezone=d.TZ, day=d.REPORTED, now=d.AFTER
         )
     now = digest.current
-    assert (now.messages, now.active_fans, now.new_fans) == (8, 4, 2)
+    assert (now.messages, now.active_fans, now.new_fans) == (7, 4, 2)
+    assert (now.staff_messages, now.commands) == (1, 0)  # the creator's channel post
     assert (now.joins, now.leaves, now.bot_replies, now.reactions) == (1, 1, 1, 2)
     assert now.tags == {"bug": 4, "praise": 2}
     assert now.sentiment == {"positive": 2, "neutral": 3, "negative": 1}
@@ -68,7 +69,7 @@ async def test_every_daily_metric_matches_the_hand_computed_values(
     assert [(day.messages, day.active_fans) for day in digest.activity[-3:]] == [
         (0, 0),
         (3, 2),
-        (8, 4),
+        (7, 4),
     ]
     assert not digest.partial
     async with session_factory() as session:
@@ -93,7 +94,7 @@ async def test_a_day_not_over_is_partial_and_not_rolled_up(
         days = await session.scalars(select(DigestRollup.day))
         assert "2026-06-10" not in set(days.all())
     assert digest.partial
-    assert digest.current.messages == 8  # everything up to 21:10 local (22:00 is a service one)
+    assert digest.current.messages == 7  # fans' up to 21:10 local (22:00 is a service one)
 
 
 async def test_weekly_compares_the_week_with_the_one_before(
@@ -113,7 +114,7 @@ async def test_weekly_compares_the_week_with_the_one_before(
         "2026-06-08",
         "2026-06-14",
     )
-    assert (digest.current.messages, digest.previous.messages) == (12, 2)
+    assert (digest.current.messages, digest.previous.messages) == (11, 2)
     assert (digest.current.new_fans, digest.current.joins) == (2, 1)
     assert digest.current.tags == {"bug": 5, "praise": 5}
     assert digest.previous.tags == {"bug": 2}
@@ -132,7 +133,7 @@ def _texts(telegram: ScriptedTelegram, chat_id: int) -> str:
 EN_LINES = (
     "📊 <b>Daily digest · Fans &lt;&amp;&gt; club</b>",
     "2026-06-10 (Asia/Shanghai)",
-    "💬 Messages: <b>8</b> (▲5 vs previous day)",
+    "💬 Fans' messages: <b>7</b> (▲4 vs previous day)",
     "👥 Active fans: <b>4</b> (▲2 vs previous day)",
     "🌱 New fans (first message): <b>2</b>",
     "➕ Joined: <b>1</b> · ➖ Left: <b>1</b>",
@@ -153,7 +154,7 @@ EN_LINES = (
 ZH_LINES = (
     "📊 <b>日报 · Fans &lt;&amp;&gt; club</b>",
     "2026-06-10（Asia/Shanghai）",
-    "💬 消息：<b>8</b> （比前一天多 5）",
+    "💬 粉丝消息：<b>7</b> （比前一天多 4）",
     "👥 活跃粉丝：<b>4</b> （比前一天多 2）",
     "🌱 新粉丝（首次发言）：<b>2</b>",
     "➕ 加入：<b>1</b> · ➖ 退出：<b>1</b>",
@@ -195,7 +196,7 @@ async def test_digest_command_reads_the_same_numbers_in_both_languages(
     assert photo.photo.data.startswith(PNG)
     (document,) = telegram.methods(SendDocument)
     rows = document.document.data.decode("utf-8-sig").splitlines()
-    assert rows[:4] == ["metric,value,previous", "messages,8,3", "active_fans,4,2", "new_fans,2,0"]
+    assert rows[:4] == ["metric,value,previous", "messages,7,3", "active_fans,4,2", "new_fans,2,0"]
     assert "tag:bug,4,1" in rows
     assert "hour:20,3,0" in rows
 

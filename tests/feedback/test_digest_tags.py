@@ -38,10 +38,10 @@ async def test_digest_counts_stored_manual_and_removed_tags(scene: Scene) -> Non
         )
     stored, sentiment = await daily_tags(scene, DigestBuilder())
     assert stored == {"wish": 1, "praise": 1}
-    # Eight texts by people today: the scene's two, the three above, the operator's three
-    # commands (stored untagged: commands are not feedback).
-    assert sentiment == {"positive": 1, "neutral": 7, "negative": 0}
+    # Five fans' texts today: the scene's two and the three above. The operator's three
+    # commands are stored but are no fan's text (issue 14: digests count fans only).
+    assert sentiment == {"positive": 1, "neutral": 4, "negative": 0}
     # Tagging the texts again with the default rules knows neither the group's tag nor the
-    # operators' corrections, and counts "/untag bug" itself as a bug report.
+    # operators' corrections; "/untag bug" is a command, not a bug report.
     retagged, _ = await daily_tags(scene, DigestBuilder(default_tagging()))
-    assert retagged == {"bug": 2}
+    assert retagged == {"bug": 1}

@@ -47,10 +47,35 @@ async def test_feedback_in_the_group_is_stored_tagged_and_acknowledged_quietly(
     await scene.pipeline.deliver(update)
     stored = await item(scene, update["message"]["message_id"])
     assert stored is not None and stored.explicit and stored.author_user_id == FAN["id"]
-    text = update["message"]["text"]
+    # The comment is the feedback itself, without the command (issue 14).
+    text = "字幕有问题，建议加个英文字幕"
     assert await tags_of(scene.session_factory, VICTIM["id"], text) == {"bug", "suggestion"}
     assert scene.telegram.methods(SetMessageReaction)
     assert scene.telegram.methods(SendMessage) == []
+
+
+async def stored_text(scene: Scene, message_id: int) -> str | None:
+    async with scene.session_factory() as session:
+        return await session.scalar(
+            select(Comment.text).where(
+                Comment.chat_id == VICTIM["id"], Comment.message_id == message_id
+            )
+        )
+
+
+async def test_a_feedback_message_is_stored_as_the_feedback_alone(scene: Scene) -> None:
+    sent = {
+        "/feedback 希望出一期新手教程": "希望出一期新手教程",
+        f"/feedback@{BOT_USER.username}   建議加繁體字幕": "建議加繁體字幕",
+        "/feedback\nthe intro music is too loud": "the intro music is too loud",
+        "/feedback": "/feedback",  # nothing to store but the command: refused with the usage
+    }
+    for typed, expected in sent.items():
+        update = scene.updates.command(VICTIM, FAN, typed)
+        await scene.pipeline.deliver(update)
+        assert await stored_text(scene, update["message"]["message_id"]) == expected
+    assert await tags_of(scene.session_factory, VICTIM["id"], "希望出一期新手教程")
+    assert replies(scene)[-1] == str(EN("feedback-usage"))
 
 
 async def test_bad_feedback_is_refused_with_a_reason(scene: Scene) -> None:

@@ -90,6 +90,19 @@ async def test_poll_topics_lists_then_sends_the_picked_ideas(scene: Scene) -> No
     assert "from 1 to 3" in scene.replies(GROUP["id"])[-1]
 
 
+async def test_topic_ideas_sent_as_feedback_are_listed_without_the_command(
+    scene: Scene,
+) -> None:
+    for fan in FANS[:3]:
+        await scene.pipeline.deliver(
+            scene.updates.command(GROUP, fan, "/feedback 希望出一期新手教程")
+        )
+    await scene.send(GROUP, OWNER, "/poll_topics 7d")
+    listing = scene.replies(GROUP["id"])[-1]
+    assert "1. 希望出一期新手教程 — 3 fans" in listing
+    assert "/feedback" not in listing
+
+
 async def test_no_topic_ideas_says_so(scene: Scene) -> None:
     await scene.send(GROUP, OWNER, "/poll_topics 3d")
     assert "No topic ideas" in scene.replies(GROUP["id"])[-1]

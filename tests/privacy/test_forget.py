@@ -84,7 +84,7 @@ async def test_mydata_sends_everything_stored_about_the_fan(scene: Scene) -> Non
         "hello",
         "视频有问题，闪退了",
         "please add subtitles, edited",
-        "/feedback love it",
+        "love it",  # a /feedback message is stored as the feedback alone
     }
     assert comments["视频有问题，闪退了"]["tags"] == ["bug"]
     assert comments["视频有问题，闪退了"]["status"] == "new"

@@ -15,11 +15,12 @@ from bot.db.operators import select_group
 from bot.i18n import Translator
 from handlers.history_import import cli_command
 from tests.support import updates as u
-from tests.support.cast import ADMIN, MEMBER, VICTIM
+from tests.support.cast import ADMIN, MEMBER, OWNER, VICTIM
 from tests.support.feedback import dump
 from tests.support.scene import Scene
 
 EN = Translator.load().bind("en")
+ZH = Translator.load().bind("zh")
 VICTIM_EXPORT_ID = -VICTIM["id"] - 1_000_000_000_000
 MESSAGES = 2_500
 MB = 1024 * 1024
@@ -68,8 +69,8 @@ async def test_importing_twice_and_over_live_messages_stores_each_once(scene: Sc
     said = await send_file(scene, ADMIN, export_bytes())
     assert said[0] == str(EN("import-reading", title=VICTIM["title"]))
     assert said[-1] == str(
-        EN("import-done", messages=MESSAGES, forgotten=0, first="2023-11-14", last="2023-11-15",
-           title=VICTIM["title"])
+        EN("import-done", messages=MESSAGES, new=MESSAGES - live, already=live, forgotten=0,
+           first="2023-11-14", last="2023-11-15", title=VICTIM["title"])
     )  # fmt: skip
     assert await victim_comments(scene) == MESSAGES
     assert await victim_comments(scene) > live
@@ -85,7 +86,11 @@ async def test_importing_twice_and_over_live_messages_stores_each_once(scene: Sc
     assert hello == "hello", "a live message is stored once, as it was seen live"
     assert tagged is not None and tagged > MESSAGES // 10
     before = await dump(scene.session_factory)
-    await send_file(scene, ADMIN, export_bytes())
+    said = await send_file(scene, ADMIN, export_bytes())
+    assert said[-1] == str(
+        EN("import-done", messages=MESSAGES, new=0, already=MESSAGES, forgotten=0,
+           first="2023-11-14", last="2023-11-15", title=VICTIM["title"])
+    )  # fmt: skip
     assert await victim_comments(scene) == MESSAGES
     after = await dump(scene.session_factory)
     assert after["feedback_item_tags"] == before["feedback_item_tags"]
@@ -96,6 +101,23 @@ async def test_importing_twice_and_over_live_messages_stores_each_once(scene: Sc
             )
         ).all()
     assert audits == [str(MESSAGES), str(MESSAGES)]
+
+
+async def test_the_same_small_export_twice_says_nothing_new_in_chinese(scene: Scene) -> None:
+    await choose_victim(scene, OWNER)
+    content = export_bytes(3)
+    live = await victim_comments(scene)  # message ids 1 and 2, which the export also holds
+    said = await send_file(scene, OWNER, content)
+    assert said[-1] == str(
+        ZH("import-done", messages=3, new=3 - live, already=live, forgotten=0,
+           first="2023-11-14", last="2023-11-14", title=VICTIM["title"])
+    )  # fmt: skip
+    said = await send_file(scene, OWNER, content)
+    assert said[-1] == str(
+        ZH("import-done", messages=3, new=0, already=3, forgotten=0, first="2023-11-14",
+           last="2023-11-14", title=VICTIM["title"])
+    )  # fmt: skip
+    assert "新增 0 条，3 条此前已存储" in said[-1]
 
 
 async def test_a_wrong_or_damaged_file_changes_nothing(scene: Scene) -> None:

@@ -78,7 +78,9 @@ async def choose_victim(scene: Scene, person: dict[str, Any]) -> None:
         await select_group(session, person["id"], VICTIM["id"], datetime.now(UTC))
 
 
-async def stored(scene: Scene) -> list[tuple[int, str, date, int, int, int, int, int]]:
+async def stored(
+    scene: Scene,
+) -> list[tuple[int, str, date, int | None, int | None, int | None, int | None, int | None]]:
     async with scene.session_factory() as session:
         rows = await session.execute(
             select(
@@ -182,9 +184,9 @@ async def test_a_typed_line_the_prompt_and_the_template_in_the_operators_languag
     reply = await command(scene, VICTIM, OWNER, "/video_stats v2 2026-11-27 播放量=1.2万 点赞=300")
     assert reply[0].startswith(str(EN("video-stats-report", taken=1, updated=0, unchanged=0,
                                       refused=0)))  # fmt: skip
-    assert await stored(scene) == [(2, "bilibili", DAY, 12_000, 300, 0, 0, 0)]
+    assert await stored(scene) == [(2, "bilibili", DAY, 12_000, 300, None, None, None)]
     reply = await command(scene, VICTIM, OWNER, "/video_stats v2 2026-11-27 comments=7")
-    assert await stored(scene) == [(2, "bilibili", DAY, 12_000, 300, 7, 0, 0)]
+    assert await stored(scene) == [(2, "bilibili", DAY, 12_000, 300, 7, None, None)]
     reply = await command(scene, VICTIM, ADMIN, "/video_stats v2 banana plays=1")
     assert reply == [str(EN("video-stats-line-error", code="unknown_word", word="banana"))]
     reply = await command(scene, VICTIM, ADMIN, "/video_stats v7 plays=1")
@@ -220,4 +222,4 @@ async def test_an_xlsx_file_with_a_formula_cell(videos_scene: Scene) -> None:
                                       refused=1)))  # fmt: skip
     assert str(EN("video-stats-refused-row", line=3, reason="formula", column="plays",
                   value="=D2-1000")) in reply[0]  # fmt: skip
-    assert await stored(scene) == [(3, "youtube", DAY, 8_800, 640, 0, 0, 0)]
+    assert await stored(scene) == [(3, "youtube", DAY, 8_800, 640, None, None, None)]

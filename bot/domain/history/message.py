@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from bot.domain.attribution import Attribution, attribute
+from bot.domain.feedback_command import stored_text
 from bot.domain.history.chat import SUPERGROUP_ID_OFFSET
 from bot.domain.history.errors import ImportErrorCode, ImportFileError
 from bot.domain.records import IncomingComment
@@ -144,7 +145,7 @@ class ImportedMessage:
             message_id=self.message_id,
             thread_id=None,
             author=self.author(chat_id),
-            text=self.text,
+            text=stored_text(self.text),
             media_kind=self.media_kind,
             service_kind=self.service_kind,
             reply_to_message_id=self.reply_to_message_id,

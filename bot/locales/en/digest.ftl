@@ -14,12 +14,13 @@ digest-period-week = { $first } – { $last } ({ $timezone })
 digest-partial = <i>Up to { $until }: the day is not over yet.</i>
 
 digest-activity = <b>Activity</b>
-digest-messages = 💬 Messages: <b>{ $count }</b> { $change }
+digest-messages = 💬 Fans' messages: <b>{ $count }</b> { $change }
 digest-active-fans = 👥 Active fans: <b>{ $count }</b> { $change }
 digest-active-fans-weekly = 👥 Active fans a day: <b>{ $count }</b> { $change }
 digest-new-fans = 🌱 New fans (first message): <b>{ $count }</b>
 digest-joins = ➕ Joined: <b>{ $joins }</b> · ➖ Left: <b>{ $leaves }</b>
 digest-bot-replies = ↩️ Replies to the bot: <b>{ $count }</b>
+digest-staff = 🛠 Staff activity (not counted above): <b>{ $messages }</b> messages from the owner, administrators and operators · <b>{ $commands }</b> commands
 digest-reactions = ❤️ Reactions: <b>{ $count }</b>
 digest-reactions-unseen = ❤️ Reactions: not visible (Telegram sends them only to administrator bots)
 digest-against-day = previous day

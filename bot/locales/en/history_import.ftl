@@ -19,7 +19,7 @@ import-refused = Nothing was imported: { $code ->
     }
 import-other-chat = Nothing was imported: this is the export of “{ $name }”, not of { $title }. Choose the group with /groups first, or send that group's export.
 import-progress = Importing… { $done } of { $total } messages stored.
-import-done = { $title }: { $messages } messages imported ({ $first } to { $last }); messages already stored were kept once.{ $forgotten ->
+import-done = { $title }: { $new } new, { $already } already stored ({ $messages } messages in the export, { $first } to { $last }).{ $forgotten ->
         [0] {""}
        *[other] {" "}{ $forgotten } messages of people who asked to be forgotten were left out.
     }

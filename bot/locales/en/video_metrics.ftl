@@ -29,6 +29,7 @@ video-stats-refused-row = line { $line }: { $reason ->
         [unknown_platform] unknown platform
         [missing_value] empty cell
         [formula] a formula, not a value
+        [decreasing] a cumulative total lower than another day's
        *[other] { $reason }
     } ({ $column }: { $value })
 video-stats-reason = { $reason ->
@@ -40,9 +41,14 @@ video-stats-reason = { $reason ->
         [unknown_platform] unknown platform
         [missing_value] empty cell
         [formula] a formula, not a value
+        [decreasing] a cumulative total lower than another day's
        *[other] { $reason }
     }
 video-stats-more-refused = … and { $count } more refused rows: the full list is in the file below.
+video-stats-written-row = ✓ { $video } · { $platform } · { $day }: { $plays } plays · { $likes } likes · { $comments } comments · { $favourites } favourites · { $shares } shares
+video-stats-more-written = … and { $count } more rows stored.
+video-stats-confirm-hint = A cumulative total does not go down: check the number, or add <code>--confirm</code> to the same command if the platform really corrected it.
+video-stats-flag-error = There is no --{ $flag } option here: the only one is <code>--confirm</code> (store a total that goes down).
 video-stats-refused-header = { $column ->
         [line] line
         [reason] reason

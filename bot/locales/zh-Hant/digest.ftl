@@ -14,12 +14,13 @@ digest-period-week = { $first } 至 { $last }（{ $timezone }）
 digest-partial = <i>截至 { $until }：今天還沒有結束。</i>
 
 digest-activity = <b>活躍</b>
-digest-messages = 💬 訊息：<b>{ $count }</b> { $change }
+digest-messages = 💬 粉絲訊息：<b>{ $count }</b> { $change }
 digest-active-fans = 👥 活躍粉絲：<b>{ $count }</b> { $change }
 digest-active-fans-weekly = 👥 日均活躍粉絲：<b>{ $count }</b> { $change }
 digest-new-fans = 🌱 新粉絲（首次發言）：<b>{ $count }</b>
 digest-joins = ➕ 加入：<b>{ $joins }</b> · ➖ 退出：<b>{ $leaves }</b>
 digest-bot-replies = ↩️ 回覆機器人：<b>{ $count }</b>
+digest-staff = 🛠 管理團隊活動（不計入以上資料）：群主、管理員和運營人員的訊息 <b>{ $messages }</b> 條 · 命令 <b>{ $commands }</b> 條
 digest-reactions = ❤️ 表情回應：<b>{ $count }</b>
 digest-reactions-unseen = ❤️ 表情回應：看不到（Telegram 只把它們發給管理員機器人）
 digest-against-day = 前一天

@@ -19,7 +19,7 @@ import-refused = 未匯入任何內容：{ $code ->
     }
 import-other-chat = 未匯入任何內容：這是“{ $name }”的匯出，不是 { $title } 的。請先用 /groups 選擇群，或傳送該群的匯出。
 import-progress = 正在匯入… 已儲存 { $done } / { $total } 條訊息。
-import-done = { $title }：已匯入 { $messages } 條訊息（{ $first } 至 { $last }）；已儲存過的訊息只保留一份。{ $forgotten ->
+import-done = { $title }：新增 { $new } 條，{ $already } 條此前已儲存（匯出檔案共 { $messages } 條訊息，{ $first } 至 { $last }）。{ $forgotten ->
         [0] {""}
        *[other] 已跳過 { $forgotten } 條要求被遺忘的人的訊息。
     }

@@ -29,6 +29,7 @@ video-stats-refused-row = 第 { $line } 行：{ $reason ->
         [unknown_platform] 未知平臺
         [missing_value] 單元格為空
         [formula] 是公式而不是數值
+        [decreasing] 累計總數比其他日期的還小
        *[other] { $reason }
     }（{ $column }：{ $value }）
 video-stats-reason = { $reason ->
@@ -40,9 +41,14 @@ video-stats-reason = { $reason ->
         [unknown_platform] 未知平臺
         [missing_value] 單元格為空
         [formula] 是公式而不是數值
+        [decreasing] 累計總數比其他日期的還小
        *[other] { $reason }
     }
 video-stats-more-refused = ……另有 { $count } 行被拒絕：完整列表見下方檔案。
+video-stats-written-row = ✓ { $video } · { $platform } · { $day }：播放 { $plays } · 點贊 { $likes } · 評論 { $comments } · 收藏 { $favourites } · 分享 { $shares }
+video-stats-more-written = ……另有 { $count } 行已儲存。
+video-stats-confirm-hint = 累計總數不會減少：請檢查數字；如果平臺確實修正了資料，請在同一條命令後加上 <code>--confirm</code>。
+video-stats-flag-error = 這裡沒有 --{ $flag } 選項：只有 <code>--confirm</code>（儲存減少的總數）。
 video-stats-refused-header = { $column ->
         [line] 行號
         [reason] 原因

@@ -14,12 +14,13 @@ digest-period-week = { $first } 至 { $last }（{ $timezone }）
 digest-partial = <i>截至 { $until }：今天还没有结束。</i>
 
 digest-activity = <b>活跃</b>
-digest-messages = 💬 消息：<b>{ $count }</b> { $change }
+digest-messages = 💬 粉丝消息：<b>{ $count }</b> { $change }
 digest-active-fans = 👥 活跃粉丝：<b>{ $count }</b> { $change }
 digest-active-fans-weekly = 👥 日均活跃粉丝：<b>{ $count }</b> { $change }
 digest-new-fans = 🌱 新粉丝（首次发言）：<b>{ $count }</b>
 digest-joins = ➕ 加入：<b>{ $joins }</b> · ➖ 退出：<b>{ $leaves }</b>
 digest-bot-replies = ↩️ 回复机器人：<b>{ $count }</b>
+digest-staff = 🛠 管理团队活动（不计入以上数据）：群主、管理员和运营人员的消息 <b>{ $messages }</b> 条 · 命令 <b>{ $commands }</b> 条
 digest-reactions = ❤️ 表情回应：<b>{ $count }</b>
 digest-reactions-unseen = ❤️ 表情回应：看不到（Telegram 只把它们发给管理员机器人）
 digest-against-day = 前一天

@@ -19,7 +19,7 @@ import-refused = 未导入任何内容：{ $code ->
     }
 import-other-chat = 未导入任何内容：这是“{ $name }”的导出，不是 { $title } 的。请先用 /groups 选择群，或发送该群的导出。
 import-progress = 正在导入… 已存储 { $done } / { $total } 条消息。
-import-done = { $title }：已导入 { $messages } 条消息（{ $first } 至 { $last }）；已存储过的消息只保留一份。{ $forgotten ->
+import-done = { $title }：新增 { $new } 条，{ $already } 条此前已存储（导出文件共 { $messages } 条消息，{ $first } 至 { $last }）。{ $forgotten ->
         [0] {""}
        *[other] 已跳过 { $forgotten } 条要求被遗忘的人的消息。
     }

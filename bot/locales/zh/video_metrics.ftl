@@ -29,6 +29,7 @@ video-stats-refused-row = 第 { $line } 行：{ $reason ->
         [unknown_platform] 未知平台
         [missing_value] 单元格为空
         [formula] 是公式而不是数值
+        [decreasing] 累计总数比其他日期的还小
        *[other] { $reason }
     }（{ $column }：{ $value }）
 video-stats-reason = { $reason ->
@@ -40,9 +41,14 @@ video-stats-reason = { $reason ->
         [unknown_platform] 未知平台
         [missing_value] 单元格为空
         [formula] 是公式而不是数值
+        [decreasing] 累计总数比其他日期的还小
        *[other] { $reason }
     }
 video-stats-more-refused = ……另有 { $count } 行被拒绝：完整列表见下方文件。
+video-stats-written-row = ✓ { $video } · { $platform } · { $day }：播放 { $plays } · 点赞 { $likes } · 评论 { $comments } · 收藏 { $favourites } · 分享 { $shares }
+video-stats-more-written = ……另有 { $count } 行已保存。
+video-stats-confirm-hint = 累计总数不会减少：请检查数字；如果平台确实修正了数据，请在同一条命令后加上 <code>--confirm</code>。
+video-stats-flag-error = 这里没有 --{ $flag } 选项：只有 <code>--confirm</code>（保存减少的总数）。
 video-stats-refused-header = { $column ->
         [line] 行号
         [reason] 原因
