@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.export import COLUMNS, FORMATS, FeedbackRow
-from bot.domain.inbox import DEFAULT_COUNTS_PERIOD, InboxError, excerpt, parse_period
+from bot.domain.inbox import DEFAULT_COUNTS_PERIOD, InboxError, excerpt
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.inbox import ExportRequest, InboxPage, InboxService
@@ -36,7 +36,10 @@ ECHO_LIMIT = 100  # what was typed, quoted back; Fluent refuses a placeable over
 
 def inbox_error(texts: Texts, error: InboxError) -> Html:
     value = error.value if len(error.value) <= ECHO_LIMIT else error.value[:ECHO_LIMIT] + "…"
-    return texts("inbox-error", code=error.code.value, value=value)
+    said = texts("inbox-error", code=error.code.value, value=value)
+    if error.suggestion is None:
+        return said
+    return texts.lines([said, texts("inbox-did-you-mean", suggestion=error.suggestion)])
 
 
 async def cmd_inbox(
@@ -142,11 +145,10 @@ async def cmd_inbox_counts(
 ) -> None:
     typed = (command.args or "").strip() or DEFAULT_COUNTS_PERIOD
     try:
-        period = parse_period(typed)
+        ranked = await inbox.counts(operator.chat_id, typed)
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return
-    ranked = await inbox.counts(operator.chat_id, period)
     lines = [texts("inbox-counts-title", title=operator.title, period=typed)]
     lines.extend(texts("inbox-counts-line", tag=tag, count=count) for tag, count in ranked)
     if not ranked:

@@ -77,7 +77,7 @@ tag-manual-done = { $present ->
         [true] 已打上 <b>#{ $tag }</b>。
        *[false] 已去掉 <b>#{ $tag }</b>。
     }
-mark-usage = 回覆一條訊息併傳送 /mark 加狀態：new、triaged、planned、done 或 wontdo。
+mark-usage = 回覆一條訊息併傳送 /mark 加狀態：已分揀、已計劃、已完成、不做（或 new、triaged、planned、done、wontdo）。
 mark-done = 狀態已設為：<b>{ $status ->
         [new] 新
         [triaged] 已分揀

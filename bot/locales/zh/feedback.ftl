@@ -77,7 +77,7 @@ tag-manual-done = { $present ->
         [true] 已打上 <b>#{ $tag }</b>。
        *[false] 已去掉 <b>#{ $tag }</b>。
     }
-mark-usage = 回复一条消息并发送 /mark 加状态：new、triaged、planned、done 或 wontdo。
+mark-usage = 回复一条消息并发送 /mark 加状态：已分拣、已计划、已完成、不做（或 new、triaged、planned、done、wontdo）。
 mark-done = 状态已设为：<b>{ $status ->
         [new] 新
         [triaged] 已分拣
