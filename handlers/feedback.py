@@ -17,7 +17,7 @@ from aiogram.filters import CommandObject, Filter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.domain.feedback_status import parse_message_ref, parse_status
+from bot.domain.feedback_status import parse_message_ref, parse_status, suggest_status
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError
 from bot.i18n import Texts
@@ -48,6 +48,7 @@ DUPE = OperatorCommand("dupe", Role.OPERATOR, console=False)
 MAX_FEEDBACK = 2_000
 MAX_QUESTION = 1_000
 ACK = "👍"
+ECHO_LIMIT = 100  # what was typed, quoted back
 
 
 async def acknowledge(bot: Bot, message: Message) -> None:
@@ -276,9 +277,16 @@ async def cmd_mark(
     feedback: FeedbackService,
 ) -> None:
     replied = message.reply_to_message
-    status = parse_status(command.args or "")
-    if replied is None or status is None:
+    typed = (command.args or "").strip()
+    status = parse_status(typed)
+    if replied is None or not typed:
         await message.reply(texts("mark-usage"))
+        return
+    if status is None:
+        lines = [texts("mark-bad-status", value=typed[:ECHO_LIMIT])]
+        if (meant := suggest_status(typed)) is not None:
+            lines.append(texts("mark-did-you-mean", suggestion=f"/mark {meant}"))
+        await message.reply(texts.lines(lines))
         return
     await feedback.mark(operator.chat_id, operator.actor, replied.message_id, status)
     await message.reply(texts("mark-done", status=status.value))

@@ -6,6 +6,8 @@ import difflib
 import unicodedata
 from enum import StrEnum
 
+from bot.domain.arguments import parse_number
+
 
 class Status(StrEnum):
     NEW = "new"
@@ -66,8 +68,9 @@ def _plain(word: str) -> str:
 
 
 def parse_message_ref(word: str) -> int | None:
-    """A message id, or a t.me message link whose last part is one."""
+    """A message id (`8`, `#8`, `＃８`), or a t.me message link whose last part is one."""
     tail = word.strip().rstrip("/").rsplit("/", 1)[-1]
-    if tail.isdigit() and 0 < int(tail) < 2**53:
-        return int(tail)
+    number = parse_number(tail)
+    if number is not None and 0 < number < 2**53:
+        return number
     return None

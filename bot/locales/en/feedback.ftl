@@ -78,6 +78,8 @@ tag-manual-done = { $present ->
        *[false] Tag <b>#{ $tag }</b> taken off.
     }
 mark-usage = Reply to a message with /mark and a status: new, triaged, planned, done or wontdo.
+mark-bad-status = “{ $value }” is not a status: use new, triaged, planned, done or wontdo.
+mark-did-you-mean = Did you mean { $suggestion }?
 mark-done = Status set: <b>{ $status ->
         [new] new
         [triaged] triaged

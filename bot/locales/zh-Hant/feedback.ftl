@@ -78,6 +78,8 @@ tag-manual-done = { $present ->
        *[false] 已去掉 <b>#{ $tag }</b>。
     }
 mark-usage = 回覆一條訊息併傳送 /mark 加狀態：已分揀、已計劃、已完成、不做（或 new、triaged、planned、done、wontdo）。
+mark-bad-status = “{ $value }”不是狀態：請用 新、已分揀、已計劃、已完成、不做（或 new、triaged、planned、done、wontdo）。
+mark-did-you-mean = 你是不是想發 { $suggestion }？
 mark-done = 狀態已設為：<b>{ $status ->
         [new] 新
         [triaged] 已分揀

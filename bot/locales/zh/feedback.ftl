@@ -78,6 +78,8 @@ tag-manual-done = { $present ->
        *[false] 已去掉 <b>#{ $tag }</b>。
     }
 mark-usage = 回复一条消息并发送 /mark 加状态：已分拣、已计划、已完成、不做（或 new、triaged、planned、done、wontdo）。
+mark-bad-status = “{ $value }”不是状态：请用 新、已分拣、已计划、已完成、不做（或 new、triaged、planned、done、wontdo）。
+mark-did-you-mean = 你是不是想发 { $suggestion }？
 mark-done = 状态已设为：<b>{ $status ->
         [new] 新
         [triaged] 已分拣
