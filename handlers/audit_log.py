@@ -52,18 +52,19 @@ def _render(
 ) -> tuple[Html, InlineKeyboardMarkup | None]:
     page = view.page
     lines = [texts("audit-title", title=operator.title, page=page.page + 1, pages=page.pages)]
-    lines.extend(_line(texts, entry, view.timezone) for entry in view.entries)
+    lines.extend(entry_line(texts, entry, view.timezone) for entry in view.entries)
     if not view.entries:
         lines.append(texts("audit-empty"))
     return texts.lines(lines), _keyboard(texts, operator.chat_id, page)
 
 
-def _line(texts: Texts, entry: Entry, timezone: str) -> Html:
+def entry_line(texts: Texts, entry: Entry, timezone: str) -> Html:
     who = (
         texts("audit-anonymous-admin")
         if entry.by_anonymous_admin
         else texts("audit-person", name=entry.actor)
     )
+    head, tail = _parts(entry.detail)
     return texts(
         "audit-entry",
         when=moment(entry.at, timezone),
@@ -71,7 +72,19 @@ def _line(texts: Texts, entry: Entry, timezone: str) -> Html:
         action=entry.action,
         subject=entry.subject,
         detail=entry.detail,
+        head=head,
+        tail=tail,
     )
+
+
+def _parts(detail: str) -> tuple[str, str]:
+    """A detail stored as "what: more" (a tag and its words, a message and its status) or
+    "what -> what else", split so that each language can place and translate the parts."""
+    for separator in (": ", " -> "):
+        head, found, tail = detail.partition(separator)
+        if found:
+            return head, tail
+    return detail.removesuffix(":"), ""
 
 
 def _keyboard(texts: Texts, chat_id: int, page: AuditPage) -> InlineKeyboardMarkup | None:
