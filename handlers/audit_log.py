@@ -11,6 +11,7 @@ from bot.domain.audit import AuditPage
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.audit_log import AuditLog, AuditView, Entry
+from bot.services.tags import shown_tag
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import AuditPageCb
@@ -65,6 +66,10 @@ def entry_line(texts: Texts, entry: Entry, timezone: str) -> Html:
         else texts("audit-person", name=entry.actor)
     )
     head, tail = _parts(entry.detail)
+    if entry.action in _TAG_FIRST:
+        head = shown_tag(texts, head)
+    if entry.action in _TAG_SECOND:
+        tail = shown_tag(texts, tail)
     return texts(
         "audit-entry",
         when=moment(entry.at, timezone),
@@ -75,6 +80,13 @@ def entry_line(texts: Texts, entry: Entry, timezone: str) -> Html:
         head=head,
         tail=tail,
     )
+
+
+# Where a tag's key stands in an action's detail, to be shown by its name in the reader's language.
+_TAG_FIRST = frozenset(
+    ("tag-created", "tag-renamed", "tag-deleted", "tag-terms-added", "tag-terms-removed")
+) | {"feedback-asked"}
+_TAG_SECOND = frozenset(("tag-renamed", "feedback-tagged", "feedback-untagged"))
 
 
 def _parts(detail: str) -> tuple[str, str]:

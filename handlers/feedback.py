@@ -30,6 +30,7 @@ from bot.services.feedback import (
     PrivateFeedback,
     Stored,
 )
+from bot.services.tags import shown_tag, tag_aliases
 from bot.telegram.feedback_courier import TelegramQuestionCourier
 from bot.telegram.filters import GROUP_CHAT_TYPES
 from handlers.authority import operator_command, public_callback, public_command
@@ -193,7 +194,7 @@ async def cmd_ask(
         await message.reply(tag_error(texts, error))
         return
     if operator.in_private:
-        await message.answer(texts("ask-posted", title=operator.title, tag=topic))
+        await message.answer(texts("ask-posted", title=operator.title, tag=shown_tag(texts, topic)))
 
 
 class RepliesToBot(Filter):
@@ -265,7 +266,9 @@ async def _manual_tag(
     except TagSetError as error:
         await message.reply(tag_error(texts, error))
         return
-    await message.reply(texts("tag-manual-done", tag=tag, present=str(present).lower()))
+    await message.reply(
+        texts("tag-manual-done", tag=shown_tag(texts, tag), present=str(present).lower())
+    )
 
 
 async def cmd_mark(
@@ -350,7 +353,10 @@ def create_reply_router() -> Router:
 
 def _build(wiring: Wiring) -> Built:
     courier = TelegramQuestionCourier(wiring.bot)
-    return Built(services={"feedback": FeedbackService(wiring.session_factory, courier)})
+    feedback = FeedbackService(
+        wiring.session_factory, courier, tag_aliases=tag_aliases(wiring.translator)
+    )
+    return Built(services={"feedback": feedback})
 
 
 FEATURE = Feature(

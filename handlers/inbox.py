@@ -18,6 +18,7 @@ from bot.domain.inbox import DEFAULT_COUNTS_PERIOD, InboxError, excerpt
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.inbox import ExportRequest, InboxPage, InboxService
+from bot.services.tags import shown_tag, tag_aliases
 from bot.telegram.inbox_courier import TelegramDocumentCourier
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
@@ -108,7 +109,7 @@ def _item(texts: Texts, row: FeedbackRow, timezone: str) -> Html:
         "inbox-item",
         when=stamp,
         author=row.author_name or str(row.author_id or ""),
-        tags=" ".join(f"#{tag}" for tag in row.tags),
+        tags=" ".join(f"#{shown_tag(texts, tag)}" for tag in row.tags),
         tagged=str(bool(row.tags)).lower(),
         sentiment=row.sentiment,
         status=row.status,
@@ -150,7 +151,9 @@ async def cmd_inbox_counts(
         await message.reply(inbox_error(texts, error))
         return
     lines = [texts("inbox-counts-title", title=operator.title, period=typed)]
-    lines.extend(texts("inbox-counts-line", tag=tag, count=count) for tag, count in ranked)
+    lines.extend(
+        texts("inbox-counts-line", tag=shown_tag(texts, tag), count=count) for tag, count in ranked
+    )
     if not ranked:
         lines.append(texts("inbox-empty"))
     await message.answer(texts.lines(lines))
@@ -214,6 +217,7 @@ def _build(wiring: Wiring) -> Built:
         wiring.session_factory,
         TelegramDocumentCourier(wiring.bot),
         wiring.settings.default_timezone,
+        tag_aliases=tag_aliases(wiring.translator),
     )
     return Built(services={"inbox": inbox})
 

@@ -13,7 +13,7 @@ button carries only the stored query's id.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -23,7 +23,7 @@ from bot.domain.arguments import Period, parse_number, suggest
 from bot.domain.arguments import parse_period as read_period
 from bot.domain.feedback_status import parse_status, suggest_status
 from bot.domain.recurrence import ScheduleError, parse_duration
-from bot.domain.tag_set import TagSetError, tag_name
+from bot.domain.tag_set import TagSetError, resolve_tag
 
 PAGE_SIZE: Final = 5
 MAX_TEXT: Final = 100
@@ -173,9 +173,9 @@ def parse_period(text: str, *, now: datetime, timezone: str) -> Period:
     return period
 
 
-def _tag(value: str, tag_names: Collection[str]) -> str:
+def _tag(value: str, tag_names: Collection[str], aliases: Mapping[str, str]) -> str:
     try:
-        name = tag_name(value)
+        name = resolve_tag(value, tag_names, aliases)
     except TagSetError as error:
         raise InboxError(InboxErrorCode.UNKNOWN_TAG, value) from error
     if name not in tag_names:
@@ -212,16 +212,22 @@ def _looks_like_period(token: str, now: datetime, timezone: str) -> bool:
 
 
 def parse_filters(
-    arguments: str, tag_names: Collection[str], *, now: datetime, timezone: str
+    arguments: str,
+    tag_names: Collection[str],
+    *,
+    now: datetime,
+    timezone: str,
+    aliases: Mapping[str, str] | None = None,
 ) -> RawFilter:
-    """The filters typed after a command; `InboxError` names the first bad one."""
+    """The filters typed after a command; `InboxError` names the first bad one. A tag is its
+    name or, for a built-in one, its display name in any language (`aliases`)."""
     if len(arguments) > MAX_ARGUMENTS:
         raise InboxError(InboxErrorCode.TOO_LONG, str(MAX_ARGUMENTS))
     raw = RawFilter()
     words: list[str] = []
     for token in arguments.split():
         if (value := _strip_prefix(token, _TAG_PREFIXES)) is not None:
-            raw = _set(raw, "tag", _tag(value, tag_names), token)
+            raw = _set(raw, "tag", _tag(value, tag_names, aliases or {}), token)
         elif (value := _strip_prefix(token, _STATUS_PREFIXES)) is not None:
             status = parse_status(value)
             if status is None:

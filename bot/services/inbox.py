@@ -82,11 +82,13 @@ class InboxService:
         courier: DocumentCourier,
         default_timezone: str,
         now: Callable[[], datetime] = utc_now,
+        tag_aliases: Mapping[str, str] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._courier = courier
         self._default_timezone = default_timezone
         self._now = now
+        self._tag_aliases = tag_aliases or {}
 
     async def open(self, chat_id: int, actor: Actor, arguments: str) -> InboxPage:
         """Store the query typed (`InboxError` when anything in it is wrong); its first page.
@@ -169,7 +171,9 @@ class InboxService:
         """Parse and resolve what was typed; `InboxError` when anything is wrong."""
         tag_set = await load_tag_set(session, chat_id)
         timezone = await self._timezone(session, chat_id)
-        raw = parse_filters(arguments, tag_set.names, now=now, timezone=timezone)
+        raw = parse_filters(
+            arguments, tag_set.names, now=now, timezone=timezone, aliases=self._tag_aliases
+        )
         return resolve(raw, await _author_id(session, raw))
 
     async def _timezone(self, session: AsyncSession, chat_id: int) -> str:

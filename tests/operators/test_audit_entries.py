@@ -83,6 +83,9 @@ def test_values_are_translated_and_tag_details_read_as_sentences() -> None:
     assert said("zh", "feedback-status-set").endswith("把消息 42 的状态设为已计划")
     assert said("zh-Hant", "group-language-set").endswith("將群語言設為繁體中文")
     assert said("zh-Hant", "feedback-duplicate").endswith("把訊息 43 標為 42 的重複")
+    assert said("zh", "feedback-tagged").endswith("给消息 42 打上了 #问题")
+    assert said("zh-Hant", "tag-terms-added").endswith("給標籤 #問題 新增了關鍵詞：卡了")
+    assert said("zh", "feedback-asked").endswith("就 #建议 向粉丝提问：下期想看什么？")
 
 
 async def test_a_chinese_group_reads_its_audit_log_in_chinese(scene: Scene) -> None:
@@ -93,6 +96,6 @@ async def test_a_chinese_group_reads_its_audit_log_in_chinese(scene: Scene) -> N
     await scene.send(VICTIM, ADMIN, "/tag_delete collab")
     await scene.send(VICTIM, OWNER, "/audit")
     audit = scene.replies(VICTIM["id"])[-1]
-    assert "删除了标签 #collab" in audit
+    assert "删除了标签 #合作" in audit
     assert "分析师（只读）角色" in audit
-    assert "tag-deleted" not in audit and "analyst" not in audit
+    assert "tag-deleted" not in audit and "analyst" not in audit and "collab" not in audit
