@@ -7,6 +7,7 @@ from aiogram.filters import CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.domain.arguments import parse_number
 from bot.domain.audit import AuditPage
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
@@ -30,7 +31,8 @@ async def cmd_audit(
     texts: Texts,
     audit_log: AuditLog,
 ) -> None:
-    wanted = int(command.args) - 1 if command.args and command.args.strip().isdigit() else 0
+    number = parse_number(command.args or "")
+    wanted = number - 1 if number is not None else 0
     text, keyboard = _render(operator, texts, await audit_log.page(operator.chat_id, wanted))
     await message.answer(text, reply_markup=keyboard)
 

@@ -99,3 +99,14 @@ async def test_a_chinese_group_reads_its_audit_log_in_chinese(scene: Scene) -> N
     assert "删除了标签 #合作" in audit
     assert "分析师（只读）角色" in audit
     assert "tag-deleted" not in audit and "analyst" not in audit and "collab" not in audit
+
+
+async def test_ids_and_pages_are_read_as_numbers_however_written(scene: Scene) -> None:
+    await scene.say(VICTIM, FAN, "大家好")
+    await scene.send(VICTIM, OWNER, f"/grant analyst ＃{FAN['id']}")
+    await scene.send(VICTIM, OWNER, "/audit #1")
+    first = scene.replies(VICTIM["id"])[-1]
+    assert "granted the analyst (read-only) role to @lin_fan" in first
+    # A superscript is a digit to str.isdigit but not a number: the first page, no crash.
+    await scene.send(VICTIM, OWNER, "/audit ²")
+    assert scene.replies(VICTIM["id"])[-1] == first
