@@ -107,6 +107,6 @@ async def test_ids_and_pages_are_read_as_numbers_however_written(scene: Scene) -
     await scene.send(VICTIM, OWNER, "/audit #1")
     first = scene.replies(VICTIM["id"])[-1]
     assert "granted the analyst (read-only) role to @lin_fan" in first
-    # A superscript is a digit to str.isdigit but not a number: the first page, no crash.
+    # int() refuses what str.isdigit accepts ("²"); read as 2, past the last page: the last.
     await scene.send(VICTIM, OWNER, "/audit ²")
     assert scene.replies(VICTIM["id"])[-1] == first
