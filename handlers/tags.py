@@ -14,6 +14,7 @@ from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.types import Message
 
+from bot.domain.arguments import suggest
 from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError, TagSetErrorCode, parse_terms, resolve_tag, tag_name
@@ -124,6 +125,7 @@ async def _change(
     parse: Parse,
     usage: str,
 ) -> None:
+    names: tuple[str, ...] = ()
     try:
         name, rest = _split(command)
         names = (await tags.tag_set(operator.chat_id)).names
@@ -133,7 +135,11 @@ async def _change(
             return
         await tags.change(operator.chat_id, operator.actor, change)
     except TagSetError as error:
-        await message.reply(tag_error(texts, error))
+        said = tag_error(texts, error)
+        meant = suggest(error.value, names) if error.code is TagSetErrorCode.UNKNOWN_TAG else None
+        if meant is not None:
+            said = texts.lines([said, texts("tags-did-you-mean", tag=shown_tag(texts, meant))])
+        await message.reply(said)
         return
     await message.reply(
         texts(

@@ -172,3 +172,19 @@ async def test_the_inbox_takes_a_built_in_tag_by_any_of_its_names(scene: Scene) 
     assert "#建議" in items and "#suggestion" not in items
     await scene.send(VICTIM, ADMIN, "/inbox_counts")
     assert "• #建議：2" in last_reply(scene)
+
+
+async def test_a_misspelt_tag_is_refused_with_the_one_probably_meant(scene: Scene) -> None:
+    before = await dump(scene.session_factory)
+    await scene.send(VICTIM, OWNER, "/tag_delete sugestion")
+    assert last_reply(scene) == "\n".join(
+        [
+            str(EN("tags-error", code="unknown_tag", value="sugestion")),
+            str(EN("tags-did-you-mean", tag="suggestion")),
+        ]
+    )
+    async with scene.session_factory() as session, session.begin():
+        await set_group_language(session, VICTIM["id"], "zh", datetime.now(UTC))
+    await scene.send(VICTIM, OWNER, "/tag_add complian 烦死了")
+    assert last_reply(scene).endswith("你是不是想写 <b>#抱怨</b>？")
+    assert await dump(scene.session_factory) == before

@@ -22,6 +22,7 @@ tag-name = { $tag ->
 
 tags-title = <b>Feedback tags of { $title }</b> ({ $count })
 tags-label = { $tag } ({ $key })
+tags-did-you-mean = Did you mean <b>#{ $tag }</b>?
 tags-line = • <b>#{ $tag }</b>: { $terms }{ $more ->
         [0] {""}
        *[other] {" "}(+{ $more } more)

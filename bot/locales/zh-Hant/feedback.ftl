@@ -22,6 +22,7 @@ tag-name = { $tag ->
 
 tags-title = <b>{ $title } 的反饋標籤</b>（{ $count } 個）
 tags-label = { $tag }（{ $key }）
+tags-did-you-mean = 你是不是想寫 <b>#{ $tag }</b>？
 tags-line = • <b>#{ $tag }</b>：{ $terms }{ $more ->
         [0] {""}
        *[other] （另有 { $more } 個）

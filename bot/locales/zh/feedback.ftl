@@ -22,6 +22,7 @@ tag-name = { $tag ->
 
 tags-title = <b>{ $title } 的反馈标签</b>（{ $count } 个）
 tags-label = { $tag }（{ $key }）
+tags-did-you-mean = 你是不是想写 <b>#{ $tag }</b>？
 tags-line = • <b>#{ $tag }</b>：{ $terms }{ $more ->
         [0] {""}
        *[other] （另有 { $more } 个）
