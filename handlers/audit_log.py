@@ -7,10 +7,12 @@ from aiogram.filters import CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.domain.arguments import parse_number
 from bot.domain.audit import AuditPage
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.audit_log import AuditLog, AuditView, Entry
+from bot.services.tags import shown_tag
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import AuditPageCb
@@ -29,7 +31,8 @@ async def cmd_audit(
     texts: Texts,
     audit_log: AuditLog,
 ) -> None:
-    wanted = int(command.args) - 1 if command.args and command.args.strip().isdigit() else 0
+    number = parse_number(command.args or "")
+    wanted = number - 1 if number is not None else 0
     text, keyboard = _render(operator, texts, await audit_log.page(operator.chat_id, wanted))
     await message.answer(text, reply_markup=keyboard)
 
@@ -52,18 +55,23 @@ def _render(
 ) -> tuple[Html, InlineKeyboardMarkup | None]:
     page = view.page
     lines = [texts("audit-title", title=operator.title, page=page.page + 1, pages=page.pages)]
-    lines.extend(_line(texts, entry, view.timezone) for entry in view.entries)
+    lines.extend(entry_line(texts, entry, view.timezone) for entry in view.entries)
     if not view.entries:
         lines.append(texts("audit-empty"))
     return texts.lines(lines), _keyboard(texts, operator.chat_id, page)
 
 
-def _line(texts: Texts, entry: Entry, timezone: str) -> Html:
+def entry_line(texts: Texts, entry: Entry, timezone: str) -> Html:
     who = (
         texts("audit-anonymous-admin")
         if entry.by_anonymous_admin
         else texts("audit-person", name=entry.actor)
     )
+    head, tail = _parts(entry.detail)
+    if entry.action in _TAG_FIRST:
+        head = shown_tag(texts, head)
+    if entry.action in _TAG_SECOND:
+        tail = shown_tag(texts, tail)
     return texts(
         "audit-entry",
         when=moment(entry.at, timezone),
@@ -71,7 +79,26 @@ def _line(texts: Texts, entry: Entry, timezone: str) -> Html:
         action=entry.action,
         subject=entry.subject,
         detail=entry.detail,
+        head=head,
+        tail=tail,
     )
+
+
+# Where a tag's key stands in an action's detail, to be shown by its name in the reader's language.
+_TAG_FIRST = frozenset(
+    ("tag-created", "tag-renamed", "tag-deleted", "tag-terms-added", "tag-terms-removed")
+) | {"feedback-asked"}
+_TAG_SECOND = frozenset(("tag-renamed", "feedback-tagged", "feedback-untagged"))
+
+
+def _parts(detail: str) -> tuple[str, str]:
+    """A detail stored as "what: more" (a tag and its words, a message and its status) or
+    "what -> what else", split so that each language can place and translate the parts."""
+    for separator in (": ", " -> "):
+        head, found, tail = detail.partition(separator)
+        if found:
+            return head, tail
+    return detail.removesuffix(":"), ""
 
 
 def _keyboard(texts: Texts, chat_id: int, page: AuditPage) -> InlineKeyboardMarkup | None:

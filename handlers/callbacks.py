@@ -45,6 +45,13 @@ class ForgetUserCb(CallbackData, prefix="fu1"):
     confirm: bool
 
 
+class ZonePickCb(CallbackData, prefix="tz1"):
+    """A time zone suggested to whoever added the bot; `zone` is read again at the press."""
+
+    chat_id: BigInt
+    zone: Annotated[str, Field(max_length=40)]
+
+
 # Fans' buttons: anyone may press them; each handler checks who pressed.
 
 

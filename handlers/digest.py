@@ -3,13 +3,13 @@
 bot/telegram/digest_courier.py; the events a digest counts that ingest does not store (joins and
 leaves, replies to the bot, reactions) are recorded by bot/telegram/group_events.py.
 
-/digest 2026-11-27        a finished day      /digest week        last week
+/digest 2026-11-27, 昨天, 11/30     a day       /digest week, 上周, 7d     seven days
 /digest csv               today so far, with the numbers as a CSV file
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import cast
 
 from aiogram import Bot, Router
@@ -17,10 +17,11 @@ from aiogram.filters import CommandObject
 from aiogram.types import BufferedInputFile, Message
 
 from bot.domain.roles import OperatorCommand, Role
-from bot.i18n import Locale, Texts
+from bot.i18n import Html, Locale, Texts
 from bot.services.digest_delivery import (
     Composed,
     DigestAsk,
+    DigestProblem,
     DigestService,
     DigestSubscriptions,
     NotADigestDay,
@@ -40,6 +41,7 @@ DIGEST_TIME = OperatorCommand("digest_time", Role.OPERATOR)
 DIGEST_CHAT = OperatorCommand("digest_chat", Role.OPERATOR)
 
 UPDATE_TYPES = ("chat_member", "message_reaction")
+ECHO_LIMIT = 100  # what was typed, quoted back
 
 
 async def cmd_digest(
@@ -53,27 +55,34 @@ async def cmd_digest(
 ) -> None:
     words = (command.args or "").lower().split()
     with_csv = "csv" in words
-    ask = _ask([word for word in words if word != "csv"])
+    ask = _ask(" ".join(word for word in words if word != "csv"))
     try:
         composed = await digests.preview(operator.chat_id, texts, ask, datetime.now(UTC))
-    except NotADigestDay:
-        await message.reply(texts("digest-usage"))
+    except NotADigestDay as refused:
+        await message.reply(_refusal(texts, refused))
         return
     if composed is not None:
         await _answer(bot, message.chat.id, composed, with_csv=with_csv)
 
 
-def _ask(words: list[str]) -> DigestAsk | None:
-    if not words:
+def _ask(typed: str) -> DigestAsk:
+    if not typed:
         return DigestAsk()
-    if words == ["week"]:
+    # "/digest week" has always meant the last finished week.
+    if typed == "week":
         return DigestAsk(week=True)
-    if len(words) != 1:
-        return None
-    try:
-        return DigestAsk(day=date.fromisoformat(words[0]))
-    except ValueError:
-        return None
+    return DigestAsk(typed=typed)
+
+
+def _refusal(texts: Texts, refused: NotADigestDay) -> Html:
+    if refused.problem is DigestProblem.NO_PERIOD:
+        return texts("digest-usage")
+    typed = refused.typed if len(refused.typed) <= ECHO_LIMIT else refused.typed[:ECHO_LIMIT] + "…"
+    lines = [texts("digest-period-refused", problem=refused.problem.value, value=typed)]
+    if refused.suggestion is not None:
+        lines.append(texts("digest-did-you-mean", suggestion=f"/digest {refused.suggestion}"))
+    lines.append(texts("digest-usage"))
+    return texts.lines(lines)
 
 
 async def _answer(bot: Bot, chat_id: int, composed: Composed, *, with_csv: bool) -> None:

@@ -17,7 +17,7 @@ from aiogram.filters import CommandObject, Filter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.domain.feedback_status import parse_message_ref, parse_status
+from bot.domain.feedback_status import parse_message_ref, parse_status, suggest_status
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError
 from bot.i18n import Texts
@@ -30,6 +30,7 @@ from bot.services.feedback import (
     PrivateFeedback,
     Stored,
 )
+from bot.services.tags import shown_tag, tag_aliases
 from bot.telegram.feedback_courier import TelegramQuestionCourier
 from bot.telegram.filters import GROUP_CHAT_TYPES
 from handlers.authority import operator_command, public_callback, public_command
@@ -48,6 +49,7 @@ DUPE = OperatorCommand("dupe", Role.OPERATOR, console=False)
 MAX_FEEDBACK = 2_000
 MAX_QUESTION = 1_000
 ACK = "👍"
+ECHO_LIMIT = 100  # what was typed, quoted back
 
 
 async def acknowledge(bot: Bot, message: Message) -> None:
@@ -192,7 +194,7 @@ async def cmd_ask(
         await message.reply(tag_error(texts, error))
         return
     if operator.in_private:
-        await message.answer(texts("ask-posted", title=operator.title, tag=topic))
+        await message.answer(texts("ask-posted", title=operator.title, tag=shown_tag(texts, topic)))
 
 
 class RepliesToBot(Filter):
@@ -264,7 +266,9 @@ async def _manual_tag(
     except TagSetError as error:
         await message.reply(tag_error(texts, error))
         return
-    await message.reply(texts("tag-manual-done", tag=tag, present=str(present).lower()))
+    await message.reply(
+        texts("tag-manual-done", tag=shown_tag(texts, tag), present=str(present).lower())
+    )
 
 
 async def cmd_mark(
@@ -276,9 +280,16 @@ async def cmd_mark(
     feedback: FeedbackService,
 ) -> None:
     replied = message.reply_to_message
-    status = parse_status(command.args or "")
-    if replied is None or status is None:
+    typed = (command.args or "").strip()
+    status = parse_status(typed)
+    if replied is None or not typed:
         await message.reply(texts("mark-usage"))
+        return
+    if status is None:
+        lines = [texts("mark-bad-status", value=typed[:ECHO_LIMIT])]
+        if (meant := suggest_status(typed)) is not None:
+            lines.append(texts("mark-did-you-mean", suggestion=f"/mark {meant}"))
+        await message.reply(texts.lines(lines))
         return
     await feedback.mark(operator.chat_id, operator.actor, replied.message_id, status)
     await message.reply(texts("mark-done", status=status.value))
@@ -342,7 +353,10 @@ def create_reply_router() -> Router:
 
 def _build(wiring: Wiring) -> Built:
     courier = TelegramQuestionCourier(wiring.bot)
-    return Built(services={"feedback": FeedbackService(wiring.session_factory, courier)})
+    feedback = FeedbackService(
+        wiring.session_factory, courier, tag_aliases=tag_aliases(wiring.translator)
+    )
+    return Built(services={"feedback": feedback})
 
 
 FEATURE = Feature(

@@ -14,10 +14,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.export import COLUMNS, FORMATS, FeedbackRow
-from bot.domain.inbox import DEFAULT_COUNTS_PERIOD, InboxError, excerpt, parse_period
+from bot.domain.inbox import DEFAULT_COUNTS_PERIOD, InboxError, excerpt
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.inbox import ExportRequest, InboxPage, InboxService
+from bot.services.tags import shown_tag, tag_aliases
 from bot.telegram.inbox_courier import TelegramDocumentCourier
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
@@ -36,7 +37,10 @@ ECHO_LIMIT = 100  # what was typed, quoted back; Fluent refuses a placeable over
 
 def inbox_error(texts: Texts, error: InboxError) -> Html:
     value = error.value if len(error.value) <= ECHO_LIMIT else error.value[:ECHO_LIMIT] + "…"
-    return texts("inbox-error", code=error.code.value, value=value)
+    said = texts("inbox-error", code=error.code.value, value=value)
+    if error.suggestion is None:
+        return said
+    return texts.lines([said, texts("inbox-did-you-mean", suggestion=error.suggestion)])
 
 
 async def cmd_inbox(
@@ -105,7 +109,7 @@ def _item(texts: Texts, row: FeedbackRow, timezone: str) -> Html:
         "inbox-item",
         when=stamp,
         author=row.author_name or str(row.author_id or ""),
-        tags=" ".join(f"#{tag}" for tag in row.tags),
+        tags=" ".join(f"#{shown_tag(texts, tag)}" for tag in row.tags),
         tagged=str(bool(row.tags)).lower(),
         sentiment=row.sentiment,
         status=row.status,
@@ -142,13 +146,14 @@ async def cmd_inbox_counts(
 ) -> None:
     typed = (command.args or "").strip() or DEFAULT_COUNTS_PERIOD
     try:
-        period = parse_period(typed)
+        ranked = await inbox.counts(operator.chat_id, typed)
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return
-    ranked = await inbox.counts(operator.chat_id, period)
     lines = [texts("inbox-counts-title", title=operator.title, period=typed)]
-    lines.extend(texts("inbox-counts-line", tag=tag, count=count) for tag, count in ranked)
+    lines.extend(
+        texts("inbox-counts-line", tag=shown_tag(texts, tag), count=count) for tag, count in ranked
+    )
     if not ranked:
         lines.append(texts("inbox-empty"))
     await message.answer(texts.lines(lines))
@@ -212,6 +217,7 @@ def _build(wiring: Wiring) -> Built:
         wiring.session_factory,
         TelegramDocumentCourier(wiring.bot),
         wiring.settings.default_timezone,
+        tag_aliases=tag_aliases(wiring.translator),
     )
     return Built(services={"inbox": inbox})
 

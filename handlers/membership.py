@@ -9,7 +9,7 @@ import structlog
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Filter
-from aiogram.types import ChatMemberUpdated
+from aiogram.types import ChatMemberUpdated, InlineKeyboardMarkup
 
 from bot.i18n import Html, Locale, Texts, Translator
 from bot.services.health import missing_requirements
@@ -18,6 +18,7 @@ from bot.services.membership import Changer, Chat, JoinReport, Membership
 from bot.telegram.admins import AdminCache, TelegramAdmins, plain, status_of
 from bot.telegram.filters import GROUP_CHAT_TYPES
 from handlers.features import Built, Feature, Wiring
+from handlers.timezone import zone_buttons
 
 log = structlog.get_logger(__name__)
 
@@ -40,7 +41,10 @@ async def on_bot_membership(
     if report is None:
         return
     text = _join_report(translator.bind(report.locale), chat.title or str(chat.id), report)
-    await _tell(bot, actor.id, chat.id, text)
+    # A group that has just been added has no zone of its own yet: ask for it with the zones
+    # its adder's language suggests, rather than leave digests on the default one.
+    keyboard = zone_buttons(chat.id, report.locale) if report.joined else None
+    await _tell(bot, actor.id, chat.id, text, keyboard)
 
 
 def _join_report(texts: Texts, title: str, report: JoinReport) -> Html:
@@ -52,18 +56,22 @@ def _join_report(texts: Texts, title: str, report: JoinReport) -> Html:
     else:
         lines.append(texts("join-all-set"))
     lines.append(texts("join-next-step"))
+    if report.joined:
+        lines.append(texts("join-timezone-ask"))
     return texts.lines(lines)
 
 
-async def _tell(bot: Bot, user_id: int, chat_id: int, text: str) -> None:
+async def _tell(
+    bot: Bot, user_id: int, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | None
+) -> None:
     """Privately if the person started the bot (Telegram refuses otherwise), else in the group."""
     try:
-        await bot.send_message(user_id, text)
+        await bot.send_message(user_id, text, reply_markup=keyboard)
         return
     except TelegramAPIError as error:
         log.info("join.private_refused", user_id=user_id, error=type(error).__name__)
     try:
-        await bot.send_message(chat_id, text)
+        await bot.send_message(chat_id, text, reply_markup=keyboard)
     except TelegramAPIError as error:
         log.warning("join.report_undelivered", chat_id=chat_id, error=type(error).__name__)
 

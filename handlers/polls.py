@@ -16,10 +16,9 @@ from aiogram import Bot, Router
 from aiogram.filters import CommandObject
 from aiogram.types import BufferedInputFile, Message
 
-from bot.domain.arguments import parse_number
+from bot.domain.arguments import parse_number, syntax
 from bot.domain.poll_topics import TopicCandidate
 from bot.domain.polls import PollInputError
-from bot.domain.recurrence import ScheduleError, parse_duration
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Locale, Texts, moment
 from bot.services.poll_lifecycle import (
@@ -42,9 +41,11 @@ POLL_CANCEL = OperatorCommand("poll_cancel", Role.OPERATOR, destructive=True)
 POLL_EXPORT = OperatorCommand("poll_export", Role.ANALYST, destructive=True)
 POLL_TOPICS = OperatorCommand("poll_topics", Role.OPERATOR)
 
-TOPICS_PERIOD = timedelta(days=7)
+DEFAULT_TOPICS_PERIOD = "7d"
 TOPICS_PERIOD_MAX = timedelta(days=90)
-_PICKS = re.compile(r"^\d+(?:[,，]\d+)*$")
+ECHO_LIMIT = 100  # what was typed, quoted back
+# Picks as a Chinese keyboard types them too: "1，3、4", "＃1,＃3" (read after `syntax`).
+_PICKS = re.compile(r"^#?\d+(?:[,、]#?\d+)*$")
 
 
 # creating
@@ -225,28 +226,28 @@ async def cmd_poll_topics(
     """`/poll_topics [7d]` lists the period's most mentioned topic ideas and a ready /poll line
     to edit; `/poll_topics 7d 1,3,4 [--close 1d ...]` sends a poll of the picked ones."""
     words, flags = _topics_arguments(command.args or "")
-    period = TOPICS_PERIOD
-    if words and not _PICKS.match(words[0]):
-        try:
-            period = parse_duration(words.pop(0), maximum=TOPICS_PERIOD_MAX)
-        except ScheduleError:
-            await message.reply(texts("poll-topics-usage"))
-            return
-    picks = words.pop(0) if words and _PICKS.match(words[0]) else None
+    typed = DEFAULT_TOPICS_PERIOD
+    if words and not _PICKS.match(syntax(words[0])):
+        typed = words.pop(0)
+    picks = syntax(words.pop(0)) if words and _PICKS.match(syntax(words[0])) else None
     if words:
         await message.reply(texts("poll-topics-usage"))
         return
     now = datetime.now(UTC)
-    candidates = await polls.topics(operator.chat_id, now - period, now)
-    days = max(1, round(period / timedelta(days=1)))
+    period = await polls.period(operator.chat_id, typed, now, TOPICS_PERIOD_MAX)
+    if period is None:
+        refused = texts("poll-topics-bad-period", value=typed[:ECHO_LIMIT])
+        await message.reply(texts.lines([refused, texts("poll-topics-usage")]))
+        return
+    candidates = await polls.topics(operator.chat_id, period.start, period.end)
     if not candidates:
-        await message.reply(texts("poll-topics-none", days=days, title=operator.title))
+        await message.reply(texts("poll-topics-none", period=typed, title=operator.title))
         return
     question = texts.plain("poll-topics-question")
     if picks is None:
-        await message.reply(_topics_listing(texts, candidates, question, days))
+        await message.reply(_topics_listing(texts, candidates, question, typed))
         return
-    chosen = [int(word) for word in re.split(r"[,，]", picks)]
+    chosen = [int(word.removeprefix("#")) for word in re.split(r"[,、]", picks)]
     if any(not 1 <= number <= len(candidates) for number in chosen):
         await message.reply(texts("poll-topics-bad-pick", count=len(candidates)))
         return
@@ -260,9 +261,9 @@ def _topics_arguments(arguments: str) -> tuple[list[str], str]:
 
 
 def _topics_listing(
-    texts: Texts, candidates: list[TopicCandidate], question: str, days: int
+    texts: Texts, candidates: list[TopicCandidate], question: str, period: str
 ) -> Html:
-    lines = [texts("poll-topics-title", days=days)]
+    lines = [texts("poll-topics-title", period=period)]
     lines.extend(
         texts(
             "poll-topics-line",

@@ -18,6 +18,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.domain.arguments import parse_number
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
 from bot.services.privacy import NoSuchPerson, NotInGroup, Person, PrivacyService
@@ -122,8 +123,11 @@ def _forget_subject(
         person = replied.from_user
         return Person(person.id, f"@{person.username}" if person.username else person.full_name)
     word = words[0] if words else ""
-    if (word.startswith("@") and len(word) > 1) or word.lstrip("-").isdigit():
+    if word.startswith("@") and len(word) > 1:
         return word
+    # An id as parse_number reads it (#8, ＃８), handed on in plain digits.
+    if (number := parse_number(word.removeprefix("-"))) is not None:
+        return f"-{number}" if word.startswith("-") else str(number)
     return Unusable("forget-user-usage")
 
 

@@ -14,11 +14,12 @@ from aiogram import Router
 from aiogram.filters import CommandObject
 from aiogram.types import Message
 
+from bot.domain.arguments import suggest
 from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
-from bot.domain.tag_set import TagSetError, TagSetErrorCode, parse_terms, tag_name
+from bot.domain.tag_set import TagSetError, TagSetErrorCode, parse_terms, resolve_tag, tag_name
 from bot.i18n import Html, Texts
-from bot.services.tags import TagChange, TagService
+from bot.services.tags import TagChange, TagService, shown_tag, tag_aliases
 from handlers.authority import operator_command
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
@@ -56,7 +57,7 @@ async def cmd_tags(
         lines.append(
             texts(
                 "tags-line",
-                tag=rule.tag,
+                tag=_label(texts, rule.tag),
                 terms=shown,
                 more=max(0, len(terms) - SHOWN_TERMS),
             )
@@ -67,10 +68,18 @@ async def cmd_tags(
         await message.answer(part)
 
 
-Parse = Callable[[str, str], TagChange | None]
+def _label(texts: Texts, key: str) -> str:
+    """A tag by its name in the reader's language, with the key when that differs (both may
+    be typed)."""
+    shown = shown_tag(texts, key)
+    return shown if shown == key else texts("tags-label", tag=shown, key=key)
 
 
-def _new(name: str, rest: str) -> TagChange | None:
+Resolve = Callable[[str], str]  # a typed tag to its stored name (display names included)
+Parse = Callable[[str, str, Resolve], TagChange | None]
+
+
+def _new(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name:
         return None
     key = tag_name(name)
@@ -78,31 +87,31 @@ def _new(name: str, rest: str) -> TagChange | None:
     return TagChange(lambda s: s.create(key, terms), "tag-created", key, rest or key)
 
 
-def _rename(name: str, rest: str) -> TagChange | None:
+def _rename(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name or not rest or " " in rest:
         return None
-    old, new = tag_name(name), tag_name(rest)
+    old, new = resolve(name), tag_name(rest)
     return TagChange(lambda s: s.rename(old, new), "tag-renamed", new, old, renamed=(old, new))
 
 
-def _delete(name: str, rest: str) -> TagChange | None:
+def _delete(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name or rest:
         return None
-    key = tag_name(name)
+    key = resolve(name)
     return TagChange(lambda s: s.delete(key), "tag-deleted", key, "", deleted=key)
 
 
-def _add(name: str, rest: str) -> TagChange | None:
+def _add(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name or not rest:
         return None
-    key, terms = tag_name(name), parse_terms(rest)
+    key, terms = resolve(name), parse_terms(rest)
     return TagChange(lambda s: s.add_terms(key, terms), "tag-terms-added", key, rest)
 
 
-def _remove(name: str, rest: str) -> TagChange | None:
+def _remove(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name or not rest:
         return None
-    key, terms = tag_name(name), parse_terms(rest)
+    key, terms = resolve(name), parse_terms(rest)
     return TagChange(lambda s: s.remove_terms(key, terms), "tag-terms-removed", key, rest)
 
 
@@ -116,18 +125,29 @@ async def _change(
     parse: Parse,
     usage: str,
 ) -> None:
+    names: tuple[str, ...] = ()
     try:
         name, rest = _split(command)
-        change = parse(name, rest)
+        names = (await tags.tag_set(operator.chat_id)).names
+        change = parse(name, rest, lambda typed: resolve_tag(typed, names, tags.aliases))
         if change is None:
             await message.reply(texts(usage))
             return
         await tags.change(operator.chat_id, operator.actor, change)
     except TagSetError as error:
-        await message.reply(tag_error(texts, error))
+        said = tag_error(texts, error)
+        meant = suggest(error.value, names) if error.code is TagSetErrorCode.UNKNOWN_TAG else None
+        if meant is not None:
+            said = texts.lines([said, texts("tags-did-you-mean", tag=shown_tag(texts, meant))])
+        await message.reply(said)
         return
     await message.reply(
-        texts("tag-changed", action=change.action, tag=change.tag, title=operator.title)
+        texts(
+            "tag-changed",
+            action=change.action,
+            tag=shown_tag(texts, change.tag),
+            title=operator.title,
+        )
     )
 
 
@@ -171,7 +191,11 @@ def create_router() -> Router:
 
 
 def _build(wiring: Wiring) -> Built:
-    return Built(services={"tags": TagService(wiring.session_factory)})
+    return Built(
+        services={
+            "tags": TagService(wiring.session_factory, aliases=tag_aliases(wiring.translator))
+        }
+    )
 
 
 FEATURE = Feature(name="tags", operator=(create_router,), build=_build)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.feedback_ingest import REMOVED
@@ -67,6 +67,8 @@ def _filtered(statement: S, chat_id: int, f: InboxFilter) -> S:
         statement = statement.where(FeedbackItem.author_user_id == f.author_user_id)
     if f.since is not None:
         statement = statement.where(Comment.created_at >= f.since)
+    if f.until is not None:
+        statement = statement.where(Comment.created_at < f.until)
     if f.text is not None:
         statement = statement.where(Comment.text.icontains(f.text, autoescape=True))
     return statement
@@ -167,8 +169,10 @@ async def _tags(
     return found
 
 
-async def tag_counts(session: AsyncSession, chat_id: int, since: datetime) -> dict[str, int]:
-    """Feedback per tag among comments written since `since` (removed tags left out)."""
+async def tag_counts(
+    session: AsyncSession, chat_id: int, since: datetime, until: datetime | None = None
+) -> dict[str, int]:
+    """Feedback per tag among comments written in [since, until) (removed tags left out)."""
     rows = await session.execute(
         select(FeedbackItemTag.tag, func.count())
         .join(
@@ -180,6 +184,7 @@ async def tag_counts(session: AsyncSession, chat_id: int, since: datetime) -> di
             FeedbackItemTag.chat_id == chat_id,
             FeedbackItemTag.source != REMOVED,
             Comment.created_at >= since,
+            Comment.created_at < until if until is not None else true(),
         )
         .group_by(FeedbackItemTag.tag)
     )

@@ -136,6 +136,8 @@ _WEEK_WORDS = {
     "上周": 1,
     "上週": 1,
 }
+# What a near miss is compared with ("yesterdy" -> "yesterday").
+PERIOD_WORDS = frozenset((*_TODAY_WORDS, *_WEEK_WORDS))
 _SLASHED = re.compile(r"(?:(?P<year>\d{4})[/.-])?(?P<month>\d{1,2})[/.-](?P<day>\d{1,2})")
 _CHINESE_DATE = re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号號]?")
 

@@ -1,26 +1,29 @@
 """The operators' inbox: filters typed after /inbox or /export, and pages of the result.
 
     /inbox #bug status:new sentiment:negative @lin_fan 7d subtitles
-    /inbox tag:建议 from:12345 period:2w
+    /inbox tag:建议 状态:已计划 from:#12345 昨天
 
 A token is a filter when it says so (`tag:`, `#`, `status:`, `sentiment:`, `from:` or `@`,
-`period:` or a bare duration such as `7d`); everything else is the text to look for. A filter is
-resolved once, when it is typed (the author to an id, the period to an instant), and stored as
-JSON so that a page button carries only the stored query's id.
+`period:` or a bare period of bot/domain/arguments.py such as `7d`, `昨天`, `11/30`);
+everything else is the text to look for. A filter is resolved once, when it is typed (the author
+to an id, the period to instants in the group's time zone), and stored as JSON so that a page
+button carries only the stored query's id.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Final
 
-from bot.domain.feedback_status import parse_status
+from bot.domain.arguments import Period, parse_number, suggest
+from bot.domain.arguments import parse_period as read_period
+from bot.domain.feedback_status import parse_status, suggest_status
 from bot.domain.recurrence import ScheduleError, parse_duration
-from bot.domain.tag_set import TagSetError, tag_name
+from bot.domain.tag_set import TagSetError, resolve_tag
 
 PAGE_SIZE: Final = 5
 MAX_TEXT: Final = 100
@@ -39,12 +42,13 @@ SENTIMENTS: Final = {
     "neg": "negative",
     "-": "negative",
     "负面": "negative",
+    "負面": "negative",
 }
-_TAG_PREFIXES: Final = ("tag:", "标签:", "#", "＃")
-_STATUS_PREFIXES: Final = ("status:", "状态:")
-_SENTIMENT_PREFIXES: Final = ("sentiment:", "mood:", "情绪:")
+_TAG_PREFIXES: Final = ("tag:", "标签:", "標籤:", "#", "＃")
+_STATUS_PREFIXES: Final = ("status:", "状态:", "狀態:")
+_SENTIMENT_PREFIXES: Final = ("sentiment:", "mood:", "情绪:", "情緒:")
 _AUTHOR_PREFIXES: Final = ("from:", "author:", "作者:")
-_PERIOD_PREFIXES: Final = ("period:", "since:", "时间:")
+_PERIOD_PREFIXES: Final = ("period:", "since:", "时间:", "時間:")
 
 
 class InboxErrorCode(StrEnum):
@@ -52,6 +56,7 @@ class InboxErrorCode(StrEnum):
     BAD_STATUS = "bad_status"
     BAD_SENTIMENT = "bad_sentiment"
     BAD_PERIOD = "bad_period"
+    FUTURE_PERIOD = "future_period"
     UNKNOWN_AUTHOR = "unknown_author"
     TEXT_TOO_LONG = "text_too_long"
     TOO_LONG = "too_long"
@@ -61,10 +66,15 @@ class InboxErrorCode(StrEnum):
 
 
 class InboxError(Exception):
-    def __init__(self, code: InboxErrorCode, value: str = "") -> None:
+    """What is wrong, the word typed, and (for a near miss) the word that was probably meant."""
+
+    def __init__(
+        self, code: InboxErrorCode, value: str = "", suggestion: str | None = None
+    ) -> None:
         super().__init__(f"{code.value}: {value}")
         self.code = code
         self.value = value
+        self.suggestion = suggestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +85,7 @@ class RawFilter:
     status: str | None = None
     sentiment: str | None = None
     author: str | None = None
-    period: timedelta | None = None
+    period: Period | None = None
     text: str | None = None
 
 
@@ -89,6 +99,7 @@ class InboxFilter:
     author_user_id: int | None = None
     author: str | None = None  # as typed, for descriptions
     since: datetime | None = None
+    until: datetime | None = None  # set for whole local days ("昨天"), None up to now
     text: str | None = None
 
     def to_json(self) -> str:
@@ -100,6 +111,7 @@ class InboxFilter:
                 "author_user_id": self.author_user_id,
                 "author": self.author,
                 "since": self.since.isoformat() if self.since else None,
+                "until": self.until.isoformat() if self.until else None,
                 "text": self.text,
             },
             ensure_ascii=False,
@@ -109,7 +121,7 @@ class InboxFilter:
     @classmethod
     def from_json(cls, raw: str) -> InboxFilter:
         data = json.loads(raw)
-        since = data.get("since")
+        since, until = data.get("since"), data.get("until")
         return cls(
             tag=data.get("tag"),
             status=data.get("status"),
@@ -117,6 +129,7 @@ class InboxFilter:
             author_user_id=data.get("author_user_id"),
             author=data.get("author"),
             since=datetime.fromisoformat(since) if since else None,
+            until=datetime.fromisoformat(until) if until else None,
             text=data.get("text"),
         )
 
@@ -128,6 +141,7 @@ class InboxFilter:
             f"sentiment:{self.sentiment}" if self.sentiment else "",
             self.author or "",
             f"since:{self.since.isoformat(timespec='minutes')}" if self.since else "",
+            f"until:{self.until.isoformat(timespec='minutes')}" if self.until else "",
             f'"{self.text}"' if self.text else "",
         ]
         return " ".join(part for part in parts if part)
@@ -148,20 +162,24 @@ def _set(current: RawFilter, field: str, value: object, token: str) -> RawFilter
     return replace(current, **changes)
 
 
-def parse_period(text: str) -> timedelta:
-    try:
-        return parse_duration(text, minimum=timedelta(minutes=1), maximum=MAX_PERIOD)
-    except ScheduleError as error:
-        raise InboxError(InboxErrorCode.BAD_PERIOD, text) from error
+def parse_period(text: str, *, now: datetime, timezone: str) -> Period:
+    """A period as bot/domain/arguments.py reads it, in the group's time zone; `InboxError` says
+    whether it is not a period at all or one that has not begun."""
+    period = read_period(text, now=now, timezone=timezone, maximum=MAX_PERIOD)
+    if period is None:
+        raise InboxError(InboxErrorCode.BAD_PERIOD, text)
+    if period.start > now:
+        raise InboxError(InboxErrorCode.FUTURE_PERIOD, text)
+    return period
 
 
-def _tag(value: str, tag_names: Collection[str]) -> str:
+def _tag(value: str, tag_names: Collection[str], aliases: Mapping[str, str]) -> str:
     try:
-        name = tag_name(value)
+        name = resolve_tag(value, tag_names, aliases)
     except TagSetError as error:
         raise InboxError(InboxErrorCode.UNKNOWN_TAG, value) from error
     if name not in tag_names:
-        raise InboxError(InboxErrorCode.UNKNOWN_TAG, name)
+        raise InboxError(InboxErrorCode.UNKNOWN_TAG, name, suggest(name, tag_names))
     return name
 
 
@@ -176,12 +194,16 @@ def _author(value: str) -> str:
     body = value.strip()
     if body.startswith("@") and len(body) > 1:
         return body
-    if body.isdigit() and 0 < int(body) < 2**63:
-        return body
+    number = parse_number(body)
+    if number is not None and 0 < number < 2**63:
+        return str(number)
     raise InboxError(InboxErrorCode.UNKNOWN_AUTHOR, value)
 
 
-def _looks_like_period(token: str) -> bool:
+def _looks_like_period(token: str, now: datetime, timezone: str) -> bool:
+    """A period, or a duration too long to be one (`999d` is refused, not searched for)."""
+    if read_period(token, now=now, timezone=timezone, maximum=MAX_PERIOD) is not None:
+        return True
     try:
         parse_duration(token)
     except ScheduleError:
@@ -189,19 +211,27 @@ def _looks_like_period(token: str) -> bool:
     return True
 
 
-def parse_filters(arguments: str, tag_names: Collection[str]) -> RawFilter:
-    """The filters typed after a command; `InboxError` names the first bad one."""
+def parse_filters(
+    arguments: str,
+    tag_names: Collection[str],
+    *,
+    now: datetime,
+    timezone: str,
+    aliases: Mapping[str, str] | None = None,
+) -> RawFilter:
+    """The filters typed after a command; `InboxError` names the first bad one. A tag is its
+    name or, for a built-in one, its display name in any language (`aliases`)."""
     if len(arguments) > MAX_ARGUMENTS:
         raise InboxError(InboxErrorCode.TOO_LONG, str(MAX_ARGUMENTS))
     raw = RawFilter()
     words: list[str] = []
     for token in arguments.split():
         if (value := _strip_prefix(token, _TAG_PREFIXES)) is not None:
-            raw = _set(raw, "tag", _tag(value, tag_names), token)
+            raw = _set(raw, "tag", _tag(value, tag_names, aliases or {}), token)
         elif (value := _strip_prefix(token, _STATUS_PREFIXES)) is not None:
             status = parse_status(value)
             if status is None:
-                raise InboxError(InboxErrorCode.BAD_STATUS, value)
+                raise InboxError(InboxErrorCode.BAD_STATUS, value, suggest_status(value))
             raw = _set(raw, "status", status.value, token)
         elif (value := _strip_prefix(token, _SENTIMENT_PREFIXES)) is not None:
             raw = _set(raw, "sentiment", _sentiment(value), token)
@@ -210,9 +240,9 @@ def parse_filters(arguments: str, tag_names: Collection[str]) -> RawFilter:
         elif token.startswith("@"):
             raw = _set(raw, "author", _author(token), token)
         elif (value := _strip_prefix(token, _PERIOD_PREFIXES)) is not None:
-            raw = _set(raw, "period", parse_period(value), token)
-        elif _looks_like_period(token):
-            raw = _set(raw, "period", parse_period(token), token)
+            raw = _set(raw, "period", parse_period(value, now=now, timezone=timezone), token)
+        elif _looks_like_period(token, now, timezone):
+            raw = _set(raw, "period", parse_period(token, now=now, timezone=timezone), token)
         else:
             words.append(token)
     text = " ".join(words)
@@ -221,15 +251,17 @@ def parse_filters(arguments: str, tag_names: Collection[str]) -> RawFilter:
     return replace(raw, text=text or None)
 
 
-def resolve(raw: RawFilter, author_user_id: int | None, now: datetime) -> InboxFilter:
-    """The stored form: the author's id (looked up by the caller) and the period's start."""
+def resolve(raw: RawFilter, author_user_id: int | None) -> InboxFilter:
+    """The stored form: the author's id (looked up by the caller) and the period's instants."""
+    period = raw.period
     return InboxFilter(
         tag=raw.tag,
         status=raw.status,
         sentiment=raw.sentiment,
         author_user_id=author_user_id,
         author=raw.author,
-        since=(now - raw.period).astimezone(UTC) if raw.period else None,
+        since=period.start.astimezone(UTC) if period else None,
+        until=period.end.astimezone(UTC) if period and period.days is not None else None,
         text=raw.text,
     )
 

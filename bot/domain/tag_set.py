@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Final
@@ -60,6 +60,17 @@ def tag_name(word: str) -> str:
     if not _NAME.fullmatch(name) or len(name) > MAX_TAG_NAME:
         raise TagSetError(TagSetErrorCode.NAME_INVALID, word.strip()[: MAX_TAG_NAME + 8])
     return name
+
+
+def resolve_tag(word: str, names: Collection[str], aliases: Mapping[str, str]) -> str:
+    """The stored name a typed tag means: the name itself when the set has it, else the
+    built-in tag its display name stands for (`建议`, `建議` -> `suggestion`, from `aliases`,
+    keyed by `tag_name` of each display name) when the set has that one."""
+    name = tag_name(word)
+    if name in names:
+        return name
+    key = aliases.get(name)
+    return key if key is not None and key in names else name
 
 
 def parse_terms(text: str) -> Terms:

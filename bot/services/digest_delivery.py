@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Protocol
 
 import structlog
@@ -32,10 +33,11 @@ from bot.db import digest as store
 from bot.db.chat_settings import group
 from bot.db.digest import DigestTarget
 from bot.db.user_settings import person_languages
+from bot.domain.arguments import PERIOD_WORDS, parse_period, suggest
 from bot.domain.audit import AuditAction, AuditEvent
 from bot.domain.charts import Bar, DayActivity, DigestLabels, digest_chart
 from bot.domain.html_split import split_html
-from bot.domain.recurrence import Cadence, Run, Schedule
+from bot.domain.recurrence import Cadence, Run, Schedule, zone
 from bot.domain.roles import Actor
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
 from bot.services.clock import LEASE_NAME, Action, Clock, JobFailed, PlannedJob, schedule_jobs
@@ -86,14 +88,67 @@ class Composed:
 
 @dataclass(frozen=True, slots=True)
 class DigestAsk:
-    """The period /digest asked for: the last finished ISO week, a day, or (neither) today."""
+    """The period /digest asked for: the last finished ISO week, a day, a period as typed (read
+    in the group's time zone by bot/domain/arguments.py), or (none of them) today."""
 
     week: bool = False
     day: date | None = None
+    typed: str | None = None
+
+
+class DigestProblem(StrEnum):
+    NO_PERIOD = "no-period"
+    NOT_A_PERIOD = "not-a-period"
+    FUTURE = "future"
+    LENGTH = "length"
 
 
 class NotADigestDay(Exception):
-    """/digest named no period, or a day that has not begun in the group's timezone."""
+    """/digest named no period, one it cannot read, one that has not begun in the group's time
+    zone, or one that is neither a day nor a week; `suggestion` is the word probably meant."""
+
+    def __init__(
+        self,
+        problem: DigestProblem = DigestProblem.NO_PERIOD,
+        typed: str = "",
+        suggestion: str | None = None,
+    ) -> None:
+        super().__init__(f"{problem.value}: {typed}")
+        self.problem = problem
+        self.typed = typed
+        self.suggestion = suggestion
+
+
+def digest_days(ask: DigestAsk | None, now: datetime, timezone: str) -> tuple[date, int]:
+    """The first local day and the length (1 or 7 days) of what /digest asked for."""
+    today = local_today(now, timezone)
+    if ask is None:
+        raise NotADigestDay
+    if ask.typed is not None:
+        return _typed_days(ask.typed, now, timezone, today)
+    if ask.week:
+        return today - timedelta(days=today.weekday() + 7), 7
+    if ask.day is not None and ask.day > today:
+        raise NotADigestDay(DigestProblem.FUTURE, ask.day.isoformat())
+    return ask.day or today, 1
+
+
+def _typed_days(typed: str, now: datetime, timezone: str, today: date) -> tuple[date, int]:
+    period = parse_period(typed, now=now, timezone=timezone)
+    if period is None:
+        raise NotADigestDay(DigestProblem.NOT_A_PERIOD, typed, suggest(typed, PERIOD_WORDS))
+    if period.start > now:
+        raise NotADigestDay(DigestProblem.FUTURE, typed)
+    if period.days is not None:
+        days, first = period.days, period.start.astimezone(zone(timezone)).date()
+    else:
+        # A duration in whole days ends today: "7d" is the seven days up to now.
+        length = period.end - period.start
+        days = length.days if length == timedelta(days=length.days) else 0
+        first = today - timedelta(days=days - 1)
+    if days not in (1, 7):
+        raise NotADigestDay(DigestProblem.LENGTH, typed)
+    return first, days
 
 
 def parse_local_time(text: str) -> time | None:
@@ -275,15 +330,14 @@ class DigestService:
         target = await self._target(chat_id)
         if target is None:
             return None
-        today = local_today(now, target.timezone or self._default_timezone)
-        if ask is None or (ask.day is not None and ask.day > today):
-            raise NotADigestDay
-        if ask.week:
-            kind, day = DigestKind.WEEKLY, today - timedelta(days=today.weekday() + 7)
-        elif ask.day is None:
-            kind, day = DigestKind.PREVIEW, today
+        timezone = target.timezone or self._default_timezone
+        day, days = digest_days(ask, now, timezone)
+        if days == 7:
+            kind = DigestKind.WEEKLY
+        elif day < local_today(now, timezone):
+            kind = DigestKind.DAILY
         else:
-            kind, day = DigestKind.DAILY if ask.day < today else DigestKind.PREVIEW, ask.day
+            kind = DigestKind.PREVIEW
         return await self.compose(target, texts, kind, day, now)
 
     async def _target(self, chat_id: int) -> DigestTarget | None:

@@ -3,7 +3,7 @@ to the questions operators ask, and operators' tags, statuses and duplicate link
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -21,6 +21,7 @@ from bot.db.tag_sets import load_tag_set
 from bot.domain.audit import AuditEvent
 from bot.domain.feedback_status import Status
 from bot.domain.roles import Actor
+from bot.domain.tag_set import TagSet, resolve_tag
 from bot.i18n import Html
 from bot.services.clock import utc_now
 
@@ -80,10 +81,12 @@ class FeedbackService:
         session_factory: async_sessionmaker[AsyncSession],
         courier: QuestionCourier,
         now: Callable[[], datetime] = utc_now,
+        tag_aliases: Mapping[str, str] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._courier = courier
         self._now = now
+        self._tag_aliases = tag_aliases or {}
 
     def in_group(self, writes: BatchWrites, chat_id: int, message_id: int, user_id: int) -> None:
         """/feedback in the group marks the message itself, in the batch's transaction."""
@@ -128,7 +131,7 @@ class FeedbackService:
         """Post `text` (the question, rendered) in the group and remember its topic, so replies
         become feedback on it; the topic's tag. `TagSetError` when the tag is unknown."""
         async with self._session_factory() as session:
-            topic = (await load_tag_set(session, chat_id)).get(tag).tag
+            topic = self._rule(await load_tag_set(session, chat_id), tag)
         message_id = await self._courier.post_question(chat_id, text)
         now = self._now()
         async with self._session_factory() as session, session.begin():
@@ -161,6 +164,10 @@ class FeedbackService:
         writes.add(store.TOPIC_TAG_UPSERT, (*key, topic, "manual"))
         return True
 
+    def _rule(self, tag_set: TagSet, typed: str) -> str:
+        """The stored name of the tag typed (its name, or a built-in one's display name)."""
+        return tag_set.get(resolve_tag(typed, tag_set.names, self._tag_aliases)).tag
+
     async def tag(
         self, chat_id: int, actor: Actor, message_id: int, tag: str, *, present: bool
     ) -> str:
@@ -168,7 +175,7 @@ class FeedbackService:
         the group has no such tag."""
         now = self._now()
         async with self._session_factory() as session, session.begin():
-            name = (await load_tag_set(session, chat_id)).get(tag).tag
+            name = self._rule(await load_tag_set(session, chat_id), tag)
             await store.set_manual_tag(session, chat_id, message_id, name, present=present, now=now)
             action = "feedback-tagged" if present else "feedback-untagged"
             await audit.record(

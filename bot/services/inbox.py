@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -29,6 +29,7 @@ from bot.domain.inbox import (
     is_expired,
     page_count,
     parse_filters,
+    parse_period,
     resolve,
 )
 from bot.domain.roles import Actor
@@ -81,11 +82,13 @@ class InboxService:
         courier: DocumentCourier,
         default_timezone: str,
         now: Callable[[], datetime] = utc_now,
+        tag_aliases: Mapping[str, str] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._courier = courier
         self._default_timezone = default_timezone
         self._now = now
+        self._tag_aliases = tag_aliases or {}
 
     async def open(self, chat_id: int, actor: Actor, arguments: str) -> InboxPage:
         """Store the query typed (`InboxError` when anything in it is wrong); its first page.
@@ -120,11 +123,14 @@ class InboxService:
             timezone = await self._timezone(session, chat_id)
         return InboxPage(query_id, stored.filters, total, page, pages, rows, timezone)
 
-    async def counts(self, chat_id: int, period: timedelta) -> list[tuple[str, int]]:
-        """Feedback per tag over the period, every tag of the set included, most first."""
-        since = self._now() - period
+    async def counts(self, chat_id: int, typed: str) -> list[tuple[str, int]]:
+        """Feedback per tag over the period typed (read in the group's time zone; `InboxError`
+        when it is not one), every tag of the set included, most first."""
         async with self._session_factory() as session:
-            counts = await store.tag_counts(session, chat_id, since)
+            timezone = await self._timezone(session, chat_id)
+            period = parse_period(typed, now=self._now(), timezone=timezone)
+            until = period.end if period.days is not None else None
+            counts = await store.tag_counts(session, chat_id, period.start, until)
             names = (await load_tag_set(session, chat_id)).names
         every = {name: counts.get(name, 0) for name in names} | counts
         return sorted(every.items(), key=lambda item: (-item[1], item[0]))
@@ -164,8 +170,11 @@ class InboxService:
     ) -> InboxFilter:
         """Parse and resolve what was typed; `InboxError` when anything is wrong."""
         tag_set = await load_tag_set(session, chat_id)
-        raw = parse_filters(arguments, tag_set.names)
-        return resolve(raw, await _author_id(session, raw), now)
+        timezone = await self._timezone(session, chat_id)
+        raw = parse_filters(
+            arguments, tag_set.names, now=now, timezone=timezone, aliases=self._tag_aliases
+        )
+        return resolve(raw, await _author_id(session, raw))
 
     async def _timezone(self, session: AsyncSession, chat_id: int) -> str:
         record = await group(session, chat_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import cache
 
@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import polls as store
 from bot.db.audit import record
 from bot.db.polls import PollStatus, StoredPoll, Vote
+from bot.domain.arguments import Period, parse_period
 from bot.domain.audit import AuditEvent
 from bot.domain.poll_topics import IsTopic, TopicCandidate, topic_candidates
 from bot.domain.polls import PollDraft, PollResults, parse_poll
@@ -177,6 +178,15 @@ class PollService:
         results = await self._lifecycle.results_of(poll)
         timezone = await self._lifecycle.timezone(chat_id)
         return PollExport(poll, results, votes, timezone)
+
+    async def period(
+        self, chat_id: int, typed: str, now: datetime, maximum: timedelta
+    ) -> Period | None:
+        """A period as typed (`7d`, `昨天`, `上周`, `11/30`), read in the group's time zone; None
+        when it is not one or has not begun."""
+        timezone = await self._lifecycle.timezone(chat_id)
+        found = parse_period(typed, now=now, timezone=timezone, maximum=maximum)
+        return found if found is not None and found.start <= now else None
 
     async def topics(self, chat_id: int, start: datetime, end: datetime) -> list[TopicCandidate]:
         """The period's most mentioned topic ideas in fans' comments."""

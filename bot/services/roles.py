@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.operators import grant_role, revoke_role, user_by_username, user_name
+from bot.domain.arguments import parse_number
 from bot.domain.audit import AuditAction, AuditEvent
 from bot.domain.roles import Actor, Role
 
@@ -112,8 +113,8 @@ async def _resolve(session: AsyncSession, subject: Subject) -> Person | NoSubjec
     word = subject.word
     if word.startswith("@") and len(word) > 1:
         user_id = await user_by_username(session, word[1:])
-    elif word.lstrip("-").isdigit():
-        user_id = int(word)
+    elif (number := parse_number(word.removeprefix("-"))) is not None:
+        user_id = -number if word.startswith("-") else number
     else:
         return SUBJECT_MISSING
     if user_id is None or user_id <= 0:

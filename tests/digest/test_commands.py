@@ -21,6 +21,7 @@ from bot.services.digest import DigestKind
 from bot.services.digest_delivery import (
     Composed,
     DigestAsk,
+    DigestProblem,
     DigestService,
     DigestSubscriptions,
     NotADigestDay,
@@ -128,6 +129,48 @@ async def test_digest_reads_the_asked_period_in_the_groups_timezone(
             await digests.preview(GROUP, texts, refused, NOW)
     assert await digests.preview(-1009, texts, DigestAsk(), NOW) is None
     assert len(digests.asked) == 4
+
+
+@pytest.mark.usefixtures("group")
+async def test_digest_reads_days_and_weeks_as_typed_in_any_language(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    digests = service(session_factory)
+    texts = Translator.load().bind("zh")
+    asked = {
+        "今天": (DigestKind.PREVIEW, FRIDAY),
+        "today": (DigestKind.PREVIEW, FRIDAY),
+        "昨天": (DigestKind.DAILY, date(2026, 11, 26)),
+        "yesterday": (DigestKind.DAILY, date(2026, 11, 26)),
+        "2026/11/25": (DigestKind.DAILY, date(2026, 11, 25)),
+        "11/24": (DigestKind.DAILY, date(2026, 11, 24)),
+        "１１月２３日": (DigestKind.DAILY, date(2026, 11, 23)),
+        # December 1st has not come yet this year: the latest one is last year's.
+        "12/01": (DigestKind.DAILY, date(2025, 12, 1)),
+        "上周": (DigestKind.WEEKLY, date(2026, 11, 16)),
+        "上週": (DigestKind.WEEKLY, date(2026, 11, 16)),
+        "last week": (DigestKind.WEEKLY, date(2026, 11, 16)),
+        "本周": (DigestKind.WEEKLY, date(2026, 11, 23)),
+        "7days": (DigestKind.WEEKLY, date(2026, 11, 21)),
+        "一周": (DigestKind.WEEKLY, date(2026, 11, 21)),
+        "1d": (DigestKind.PREVIEW, FRIDAY),
+    }
+    for typed in asked:
+        await digests.preview(GROUP, texts, DigestAsk(typed=typed), NOW)
+    assert digests.asked == list(asked.values())
+
+    refused = {
+        "yesterdy": (DigestProblem.NOT_A_PERIOD, "yesterday"),
+        "明年": (DigestProblem.NOT_A_PERIOD, None),
+        "2026/11/28": (DigestProblem.FUTURE, None),
+        "3d": (DigestProblem.LENGTH, None),
+        "12h": (DigestProblem.LENGTH, None),
+    }
+    for typed, (problem, suggestion) in refused.items():
+        with pytest.raises(NotADigestDay) as error:
+            await digests.preview(GROUP, texts, DigestAsk(typed=typed), NOW)
+        assert (error.value.problem, error.value.suggestion) == (problem, suggestion), typed
+    assert len(digests.asked) == len(asked)
 
 
 @pytest.mark.usefixtures("group")

@@ -212,4 +212,26 @@ async def test_digest_refuses_a_future_date_and_a_member(
     assert telegram.methods(SendPhoto) == []
     replies = _texts(telegram, d.GROUP["id"])
     assert "Use /digest for today so far" in replies
+    assert f"“{tomorrow}” has not begun yet in this group’s time zone." in replies
     assert "Daily digest" not in replies
+
+
+async def test_digest_reads_chinese_periods_and_names_a_near_miss(
+    scene: Scene, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    pipeline, telegram, updates = scene.pipeline, scene.telegram, scene.updates
+    async with session_factory() as session, session.begin():
+        await set_group_language(session, d.GROUP["id"], "zh-Hant", datetime.now(UTC))
+    updates.clock = int(datetime.now(UTC).timestamp())
+    await pipeline.deliver(updates.command(d.GROUP, d.OWNER, "/digest 上週"))
+    await pipeline.deliver(updates.command(d.GROUP, d.OWNER, "/digest 昨天"))
+    assert len(telegram.methods(SendPhoto)) == 2
+    telegram.calls.clear()
+
+    await pipeline.deliver(updates.command(d.GROUP, d.OWNER, "/digest yesterdy"))
+    await pipeline.deliver(updates.command(d.GROUP, d.OWNER, "/digest 3天"))
+    assert telegram.methods(SendPhoto) == []
+    replies = _texts(telegram, d.GROUP["id"])
+    assert "“yesterdy”不是我能讀懂的日期或時間段。" in replies
+    assert "你是不是想發 /digest yesterday？" in replies
+    assert "摘要只涵蓋一天或七天，“3天”都不是。" in replies

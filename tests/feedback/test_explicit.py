@@ -124,17 +124,26 @@ async def test_operators_tag_mark_and_link_dupes_by_reply(scene: Scene) -> None:
         EN("tag-manual-done", tag="suggestion", present="false")
     )
     assert await tags_of(scene.session_factory, VICTIM["id"], "please add subtitles") == {"praise"}
-    assert await by_reply("/mark planned") == str(EN("mark-done", status="planned"))
+    assert await by_reply("/mark 已完成") == str(EN("mark-done", status="done"))
+    assert await by_reply("/mark 已計劃") == str(EN("mark-done", status="planned"))
     original_id = target["message_id"]
-    assert await by_reply(f"/dupe {original_id}", to=second["message"]) == str(
+    assert await by_reply(f"/dupe ＃{original_id}", to=second["message"]) == str(
         EN("dupe-done", original=original_id)
     )
     before = await dump(scene.session_factory)
     assert await by_reply("/tag nosuch") == str(
         EN("tags-error", code="unknown_tag", value="nosuch")
     )
-    assert await by_reply("/mark someday") == str(EN("mark-usage"))
+    assert await by_reply("/mark someday") == str(EN("mark-bad-status", value="someday"))
+    assert await by_reply("/mark plannd") == "\n".join(
+        [
+            str(EN("mark-bad-status", value="plannd")),
+            str(EN("mark-did-you-mean", suggestion="/mark planned")),
+        ]
+    )
+    assert await by_reply("/mark") == str(EN("mark-usage"))
     assert await by_reply("/dupe 999999") == str(EN("dupe-unknown", original=999999))
+    assert await by_reply("/dupe #999999") == str(EN("dupe-unknown", original=999999))
     assert await by_reply(f"/dupe {target['message_id']}") == str(EN("dupe-itself"))
     assert await by_reply("/mark done", who=MEMBER) != str(EN("mark-done", status="done"))
     await scene.send(VICTIM, ADMIN, "/mark done")

@@ -3,12 +3,14 @@ per tag, in the group and from private chat; every bad input refused and nothing
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from sqlalchemy import select, update
 
+from bot.db.chat_settings import set_group_timezone
 from bot.db.models import Comment, InboxQuery
 from bot.i18n import Translator
 from handlers.callbacks import InboxPageCb
@@ -161,3 +163,66 @@ async def test_counts_per_tag_for_a_period(scene: Scene) -> None:
     assert "• #topic_idea: 1\n• #collab: 0" in counts
     await scene.send(VICTIM, ADMIN, "/inbox_counts 24h")
     assert "• #bug: 3\n" in scene.last(VICTIM["id"])
+
+
+async def test_chinese_statuses_calendar_days_and_numbered_ids(scene: Scene) -> None:
+    messages = await post_feedback(scene)
+    me = await choose_victim(scene, ADMIN)
+    await scene.pipeline.deliver(
+        scene.updates.command(VICTIM, ADMIN, "/mark 已计划", reply_to_message=messages[0])
+    )
+    await scene.say(VICTIM, MEMBER, "the app crashes for me too")
+    shanghai = ZoneInfo("Asia/Shanghai")
+    yesterday = datetime.now(shanghai).date() - timedelta(days=1)
+    noon = datetime.combine(yesterday, time(12), shanghai).astimezone(UTC)
+    async with scene.session_factory() as session, session.begin():
+        await set_group_timezone(session, VICTIM["id"], "Asia/Shanghai", datetime.now(UTC))
+        await session.execute(
+            update(Comment)
+            .where(Comment.chat_id == VICTIM["id"], Comment.message_id == messages[1]["message_id"])
+            .values(created_at=noon)
+        )
+
+    async def inbox(arguments: str) -> str:
+        await scene.send(me, ADMIN, f"/inbox {arguments}")
+        return scene.last(ADMIN["id"])
+
+    for status in ("状态:已计划", "狀態:已計劃", "status:计划", "status:planned"):
+        assert "1 item," in await inbox(f"#bug {status}"), status
+    assert "Nothing matches." in await inbox("状态:已完成")
+    assert "1 item," in await inbox(f"from:#{MEMBER['id']}")
+    assert "1 item," in await inbox(f"from:＃{MEMBER['id']}")
+    assert "1 item," in await inbox("昨天")
+    assert "1 item," in await inbox(f"#suggestion {yesterday:%m/%d}")
+    assert "1 item," in await inbox(f"#suggestion {yesterday:%Y/%m/%d}")
+    assert "7 items" in await inbox("今天")
+    counted = await inbox_counts(scene, "昨天")
+    assert "• #suggestion: 1\n" in counted and "• #bug: 0" in counted
+
+
+async def inbox_counts(scene: Scene, period: str) -> str:
+    await scene.send(VICTIM, ADMIN, f"/inbox_counts {period}")
+    return scene.last(VICTIM["id"])
+
+
+async def test_a_near_miss_says_what_was_probably_meant(scene: Scene) -> None:
+    await post_feedback(scene)
+    me = await choose_victim(scene, ADMIN)
+    before = await dump(scene.session_factory)
+    cases = {
+        "status:plannd": ("bad_status", "plannd", "planned"),
+        "状态:已完": ("bad_status", "已完", "done"),
+        "#bgu": ("unknown_tag", "bgu", "bug"),
+    }
+    for arguments, (code, value, meant) in cases.items():
+        await scene.send(me, ADMIN, f"/inbox {arguments}")
+        said = scene.last(ADMIN["id"])
+        assert said.startswith(str(EN("inbox-error", code=code, value=value))), arguments
+        assert said.endswith(str(EN("inbox-did-you-mean", suggestion=meant))), arguments
+    await scene.send(me, ADMIN, "/inbox 2099/01/01")
+    assert scene.last(ADMIN["id"]) == str(
+        EN("inbox-error", code="future_period", value="2099/01/01")
+    )
+    await scene.send(VICTIM, ADMIN, "/inbox_counts 明年")
+    assert scene.last(VICTIM["id"]) == str(EN("inbox-error", code="bad_period", value="明年"))
+    assert await dump(scene.session_factory) == before

@@ -78,7 +78,7 @@ async def test_every_tag_of_the_set_is_counted(
     session_factory: async_sessionmaker[AsyncSession], now: FakeClock
 ) -> None:
     inbox = InboxService(session_factory, Courier(started=True), "UTC", now=now)
-    counts = await inbox.counts(CHAT, timedelta(days=7))
+    counts = await inbox.counts(CHAT, "7d")
     assert counts == sorted((name, 0) for name in TagSet.default().names)
 
 

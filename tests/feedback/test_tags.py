@@ -3,8 +3,11 @@ bad input refused with a clear message and nothing changed; stored tags follow t
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from bot.db.chat_settings import set_group_language
 from bot.i18n import Translator
 from tests.support.cast import ADMIN, FAN, MEMBER, OWNER, VICTIM
 from tests.support.feedback import dump, sentiment_of, tags_of
@@ -125,3 +128,63 @@ async def test_a_change_on_another_instance_reaches_this_ones_tagger(scene: Scen
     await scene.send(VICTIM, ADMIN, "/tag_new wish 想要")
     await other.deliver(scene.updates.message(VICTIM, FAN, "我想要猫"))
     assert await tags_of(scene.session_factory, VICTIM["id"], "我想要猫") == {"wish"}
+
+
+async def test_built_in_tags_go_by_their_names_in_each_language(scene: Scene) -> None:
+    async with scene.session_factory() as session, session.begin():
+        await set_group_language(session, VICTIM["id"], "zh", datetime.now(UTC))
+    await scene.send(VICTIM, ADMIN, "/tags")
+    listing = last_reply(scene)
+    assert "#建议（suggestion）</b>" in listing and "#问题（bug）</b>" in listing
+    assert "suggestion</b>" not in listing.replace("（suggestion）</b>", "")
+
+    # Added words under the Traditional name land on the built-in tag.
+    await scene.send(VICTIM, ADMIN, "/tag_add 問題 卡成幻灯片")
+    assert "<b>#问题</b>" in last_reply(scene)
+    await scene.say(VICTIM, FAN, "又卡成幻灯片了")
+    assert await tags_of(scene.session_factory, VICTIM["id"], "又卡成幻灯片了") == {"bug"}
+
+    comment = scene.updates.message(VICTIM, FAN, "下期做猫咪吧")
+    await scene.pipeline.deliver(comment)
+    await scene.pipeline.deliver(
+        scene.updates.command(VICTIM, ADMIN, "/tag 建議", reply_to_message=comment["message"])
+    )
+    assert "#建议" in last_reply(scene)
+    assert "suggestion" in await tags_of(scene.session_factory, VICTIM["id"], "下期做猫咪吧")
+
+    await scene.send(VICTIM, ADMIN, "/tag_delete 合作")
+    assert "#合作" in last_reply(scene)
+    await scene.send(VICTIM, ADMIN, "/tags")
+    assert "#合作" not in last_reply(scene) and "（8 个）" in last_reply(scene)
+
+
+async def test_the_inbox_takes_a_built_in_tag_by_any_of_its_names(scene: Scene) -> None:
+    for text in ("please add subtitles", "建议出一期猫咪视频", "the app crashes"):
+        await scene.say(VICTIM, FAN, text)
+    async with scene.session_factory() as session, session.begin():
+        await set_group_language(session, VICTIM["id"], "zh-Hant", datetime.now(UTC))
+    counts = []
+    for typed in ("#suggestion", "#建议", "#建議", "tag:建議", "標籤:建议"):
+        await scene.send(VICTIM, ADMIN, f"/inbox {typed}")
+        counts.append(last_reply(scene))
+    assert all("共 2 條" in reply for reply in counts), counts
+    items = counts[0].split("\n", 2)[-1]  # below the title and the filters line
+    assert "#建議" in items and "#suggestion" not in items
+    await scene.send(VICTIM, ADMIN, "/inbox_counts")
+    assert "• #建議：2" in last_reply(scene)
+
+
+async def test_a_misspelt_tag_is_refused_with_the_one_probably_meant(scene: Scene) -> None:
+    before = await dump(scene.session_factory)
+    await scene.send(VICTIM, OWNER, "/tag_delete sugestion")
+    assert last_reply(scene) == "\n".join(
+        [
+            str(EN("tags-error", code="unknown_tag", value="sugestion")),
+            str(EN("tags-did-you-mean", tag="suggestion")),
+        ]
+    )
+    async with scene.session_factory() as session, session.begin():
+        await set_group_language(session, VICTIM["id"], "zh", datetime.now(UTC))
+    await scene.send(VICTIM, OWNER, "/tag_add complian 烦死了")
+    assert last_reply(scene).endswith("你是不是想写 <b>#抱怨</b>？")
+    assert await dump(scene.session_factory) == before

@@ -24,6 +24,7 @@ from handlers.callbacks import (
     GroupPickCb,
     InboxPageCb,
     VideoPageCb,
+    ZonePickCb,
 )
 from tests.operators.support import dump
 from tests.support import updates as u
@@ -48,6 +49,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     ForgetUserCb: ForgetUserCb(chat_id=VICTIM["id"], user_id=FAN["id"], confirm=True),
     InboxPageCb: InboxPageCb(chat_id=VICTIM["id"], query=1, page=1),
     VideoPageCb: VideoPageCb(chat_id=VICTIM["id"], page=1, archived=True),
+    ZonePickCb: ZonePickCb(chat_id=VICTIM["id"], zone="Asia/Tokyo"),
 }
 
 

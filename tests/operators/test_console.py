@@ -49,7 +49,7 @@ async def test_an_operator_of_two_groups_works_both_from_private_chat(scene: Sce
     await scene.send(me, ADMIN, "/audit")
     audit = scene.telegram.sent(ADMIN["id"])[-1]
     assert "Victim fans &lt;b&gt;" in audit  # the group title is escaped
-    assert "granted analyst to @lin_fan" in audit
+    assert "granted the analyst (read-only) role to @lin_fan" in audit
     roles = (await dump(scene.session_factory))["chat_roles"]
     assert {(row[0], row[1], row[2]) for row in roles} == {
         (OTHER["id"], ADMIN["id"], "operator"),

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aiogram.methods import SendMessage
+from aiogram.methods import EditMessageText, SendMessage
+from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy import select
 
-from bot.db.models import Chat, ChatSettings
+from bot.db.models import AuditRecord, Chat, ChatSettings
 from bot.db.operators import select_group
 from bot.devtools.recording_session import BOT_USER
+from bot.domain.timezones import likely_zones
+from handlers.callbacks import ZonePickCb
 from tests.operators.support import dump
 from tests.support import updates as u
 from tests.support.cast import MEMBER, OWNER
@@ -127,3 +130,51 @@ async def test_a_language_the_operators_chose_outlives_the_bot_being_added_back(
     async with scene.session_factory() as session:
         settings = await session.get(ChatSettings, NEW["id"])
     assert settings is not None and settings.language == "en"
+
+
+def zone_buttons(scene: Scene, chat_id: int) -> list[tuple[str, str]]:
+    (call,) = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == chat_id]
+    markup = call.reply_markup
+    assert isinstance(markup, InlineKeyboardMarkup)
+    return [(b.text, str(b.callback_data)) for row in markup.inline_keyboard for b in row]
+
+
+async def test_the_join_report_suggests_zones_for_the_adders_language_and_one_tap_sets_it(
+    scene: Scene,
+) -> None:
+    await add_bot(scene, OWNER)
+    report = scene.telegram.sent(OWNER["id"])[0]
+    assert report.splitlines()[-1].startswith("这个群用哪个时区？")
+    buttons = zone_buttons(scene, OWNER["id"])
+    assert [text for text, _ in buttons] == list(likely_zones("zh"))
+    taipei = next(data for text, data in buttons if text == "Asia/Taipei")
+    assert ZonePickCb.unpack(taipei).chat_id == NEW["id"]
+
+    scene.telegram.set_status(NEW["id"], OWNER["id"], "creator")
+    scene.telegram.calls.clear()
+    await scene.tap(OWNER, u.private(OWNER), taipei)
+    (edited,) = scene.telegram.methods(EditMessageText)
+    assert "<b>Asia/Taipei</b>" in str(edited.text) and edited.reply_markup is None
+    async with scene.session_factory() as session:
+        settings = await session.get(ChatSettings, NEW["id"])
+        entries = (await session.scalars(select(AuditRecord.action))).all()
+    assert settings is not None and settings.timezone == "Asia/Taipei"
+    assert "group-timezone-set" in entries
+
+
+async def test_a_zone_button_is_refused_to_a_member_and_a_forged_zone_changes_nothing(
+    scene: Scene,
+) -> None:
+    stranger = u.user(9100, "Sam", language_code="en-GB")
+    await add_bot(scene, stranger)
+    buttons = zone_buttons(scene, NEW["id"])
+    assert [text for text, _ in buttons] == list(likely_zones("en"))
+    scene.telegram.set_status(NEW["id"], OWNER["id"], "creator")
+    before = await dump(scene.session_factory)
+    scene.telegram.calls.clear()
+    await scene.tap(MEMBER, NEW, buttons[0][1])
+    forged = ZonePickCb(chat_id=NEW["id"], zone="Mars/Olympus").pack()
+    await scene.tap(OWNER, NEW, forged)
+    assert scene.telegram.methods(EditMessageText) == []
+    assert len(scene.telegram.answers()) == 2
+    assert await dump(scene.session_factory) == before

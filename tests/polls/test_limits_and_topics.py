@@ -153,3 +153,21 @@ async def test_another_groups_poll_number_is_not_ours(scene: Scene) -> None:
     assert stops(scene) == []
     assert "is not open here" in scene.replies(other["id"])[0]
     assert "never sent here" in scene.replies(other["id"])[1]
+
+
+async def test_poll_topics_reads_chinese_periods_and_picks(scene: Scene) -> None:
+    ideas = ["下期出猫咪", "想看猫咪", "next video about street food", "下期出猫咪", "想看做饭"]
+    for fan, text in zip(FANS, ideas, strict=True):
+        await scene.pipeline.deliver(scene.updates.message(GROUP, fan, text))
+    await scene.send(GROUP, OWNER, "/poll_topics 今天")
+    assert "1. 下期出猫咪 — 3 fans" in scene.replies(GROUP["id"])[-1]
+    await scene.send(GROUP, OWNER, "/poll_topics 昨天")
+    assert "No topic ideas" in scene.replies(GROUP["id"])[-1]
+    await scene.send(GROUP, OWNER, "/poll_topics 一周 １，３ --close 1d")
+    [sent] = sent_polls(scene)
+    labels = [o.text for o in sent.options if isinstance(o, InputPollOption)]
+    assert labels[0] == "下期出猫咪" and len(labels) == 2
+    await scene.send(GROUP, OWNER, "/poll_topics 2099/01/01")
+    refused = scene.replies(GROUP["id"])[-1]
+    assert refused.startswith("“2099/01/01” is not a period I can read")
+    assert len(sent_polls(scene)) == 1

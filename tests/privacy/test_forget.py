@@ -133,6 +133,11 @@ async def test_an_operator_forgets_a_fan_on_their_behalf(scene: Scene) -> None:
     before = await dump(scene.session_factory)
     await scene.send(VICTIM, ADMIN, "/forget_user")
     assert scene.telegram.sent(VICTIM["id"])[-1] == str(EN("forget-user-usage"))
+    # int() refuses what str.isdigit accepts ("²"): read as the shared grammar reads it, no crash.
+    await scene.send(VICTIM, ADMIN, "/forget_user ²")
+    assert scene.telegram.sent(VICTIM["id"])[-1] == str(
+        EN("forget-user-unknown", who="2", title=VICTIM["title"])
+    )
     await scene.send(VICTIM, ADMIN, "/forget_user @nobody_here")
     assert scene.telegram.sent(VICTIM["id"])[-1] == str(EN("subject-unknown", who="@nobody_here"))
     await scene.send(OTHER, OTHER_ADMIN, "/forget_user @max")

@@ -75,7 +75,13 @@ digest-chart-active-fans = Active fans
 digest-chart-feedback = Feedback by tag
 digest-chart-no-feedback = No tagged feedback
 
-digest-usage = Use /digest for today so far, /digest 2026-11-27 for a past day, /digest week for last week; add csv for a spreadsheet.
+digest-period-refused = { $problem ->
+        [future] “{ $value }” has not begun yet in this group’s time zone.
+        [length] A digest covers one day or seven days, and “{ $value }” is neither.
+       *[other] “{ $value }” is not a day or a period I can read.
+    }
+digest-did-you-mean = Did you mean { $suggestion }?
+digest-usage = Use /digest for today so far, /digest yesterday, /digest 11/30 or /digest 2026-11-27 for a past day, /digest week (or last week) for last week, /digest this week or /digest 7d for seven days; add csv for a spreadsheet.
 digest-needs-person = Digests go to a person's private chat: send this as yourself, not as an anonymous administrator.
 digest-subscribed = You will get the digest of <b>{ $title }</b> here every day at { $time } ({ $timezone }), and a weekly one on Mondays. Start a private chat with me if you have not.
 digest-already-subscribed = You already get the digest of <b>{ $title }</b> every day at { $time } ({ $timezone }).

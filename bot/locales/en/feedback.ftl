@@ -21,6 +21,8 @@ tag-name = { $tag ->
     }
 
 tags-title = <b>Feedback tags of { $title }</b> ({ $count })
+tags-label = { $tag } ({ $key })
+tags-did-you-mean = Did you mean <b>#{ $tag }</b>?
 tags-line = • <b>#{ $tag }</b>: { $terms }{ $more ->
         [0] {""}
        *[other] {" "}(+{ $more } more)
@@ -78,6 +80,8 @@ tag-manual-done = { $present ->
        *[false] Tag <b>#{ $tag }</b> taken off.
     }
 mark-usage = Reply to a message with /mark and a status: new, triaged, planned, done or wontdo.
+mark-bad-status = “{ $value }” is not a status: use new, triaged, planned, done or wontdo.
+mark-did-you-mean = Did you mean { $suggestion }?
 mark-done = Status set: <b>{ $status ->
         [new] new
         [triaged] triaged
@@ -89,3 +93,14 @@ dupe-usage = Reply to a message with /dupe and the id or link of the message it 
 dupe-itself = A message cannot duplicate itself.
 dupe-unknown = I have no message { $original } in this group.
 dupe-done = Marked as a duplicate of message { $original }.
+
+## Display names of the built-in tags; either the name or the key is accepted as input.
+tag-name-suggestion = suggestion
+tag-name-bug = bug
+tag-name-praise = praise
+tag-name-complaint = complaint
+tag-name-question = question
+tag-name-topic_idea = topic_idea
+tag-name-update_request = update_request
+tag-name-collab = collab
+tag-name-spam = spam

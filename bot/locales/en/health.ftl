@@ -5,6 +5,7 @@ rights-changed-title = fanpulse's rights in <b>{ $title }</b> changed.
 join-missing = To work fully it still needs:
 join-all-set = Everything is in place: it reads every message and can pin its posts.
 join-next-step = Manage this group from private chat with me: /groups
+join-timezone-ask = Which time zone does this group live in? Digests, “today” and the times you type follow it. Tap one, or send /timezone with a city in the group.
 requirement-read-all-messages = • <b>Read every message.</b> Make the bot an administrator, or turn privacy mode off in @BotFather (/setprivacy → Disable) and then remove and add the bot again.
 requirement-send-messages = • <b>Send messages.</b> In the group's permissions, allow the bot to send messages.
 requirement-pin-messages = • <b>Pin messages</b> (polls, giveaways, digests). Make the bot an administrator with the "Pin messages" right.

@@ -27,15 +27,17 @@ inbox-item = • { $when } · { $author }{ $tagged ->
        *[wontdo] won't do
     }
     { $text }
+inbox-did-you-mean = Did you mean “{ $suggestion }”?
 inbox-newer = ◀ Newer
 inbox-older = Older ▶
-inbox-counts-title = <b>Feedback per tag in { $title }</b>, last { $period }:
+inbox-counts-title = <b>Feedback per tag in { $title }</b> ({ $period }):
 inbox-counts-line = • #{ $tag }: { $count }
 inbox-error = { $code ->
         [unknown_tag] There is no tag “{ $value }” here: /tags lists them.
         [bad_status] “{ $value }” is not a status: use new, triaged, planned, done or wontdo.
         [bad_sentiment] “{ $value }” is not a sentiment: use positive, neutral or negative.
-        [bad_period] “{ $value }” is not a period: write it like 24h, 7d or 2w (at most a year).
+        [bad_period] “{ $value }” is not a period: write it like 24h, 7d, 2w (at most a year), yesterday, last week, 11/30 or 2026/11/30.
+        [future_period] “{ $value }” has not begun yet in this group’s time zone.
         [unknown_author] I do not know the fan “{ $value }”: use their @username or numeric id.
         [text_too_long] The text to look for is too long (at most { $value } characters).
         [too_long] That is too long (at most { $value } characters).

@@ -61,9 +61,16 @@ audit-empty = Nothing has been changed yet.
 audit-anonymous-admin = an anonymous administrator
 audit-person = { $name }
 audit-entry = { $when } · { $who } · { $action ->
-        [role-granted] granted { $detail } to { $subject }
+        [role-granted] granted the { $detail ->
+            [analyst] analyst (read-only)
+           *[operator] operator
+        } role to { $subject }
         [role-revoked] revoked the role of { $subject }
-        [group-language-set] set the group language to { $detail }
+        [group-language-set] set the group language to { $detail ->
+            [en] English
+            [zh-Hant] Traditional Chinese
+           *[zh] Simplified Chinese
+        }
         [group-timezone-set] set the time zone: { $detail }
         [digest-time-set] set the digest time to { $detail }
         [digest-chat-set] sent the digest to chat { $detail }
@@ -87,7 +94,23 @@ audit-entry = { $when } · { $who } · { $action ->
         [video-announced] announced video { $detail }
         [video-linked] linked a comment to video { $detail }
         [video-unlinked] unlinked a comment from video { $detail }
-       *[other] { $action } { $subject } { $detail }
+        [tag-created] created the tag #{ $head } (words: { $tail })
+        [tag-renamed] renamed the tag #{ $tail } to #{ $head }
+        [tag-deleted] deleted the tag #{ $head }
+        [tag-terms-added] added words to the tag #{ $head }: { $tail }
+        [tag-terms-removed] removed words from the tag #{ $head }: { $tail }
+        [feedback-asked] asked the fans about #{ $head }: { $tail }
+        [feedback-tagged] tagged message { $head } #{ $tail }
+        [feedback-untagged] removed the tag #{ $tail } from message { $head }
+        [feedback-status-set] marked message { $head } as { $tail ->
+            [new] new
+            [triaged] triaged
+            [planned] planned
+            [done] done
+           *[wontdo] won't do
+        }
+        [feedback-duplicate] marked message { $head } as a duplicate of { $tail }
+       *[other] changed something ({ $action }) { $subject } { $detail }
     }
 audit-newer = ◀ Newer
 audit-older = Older ▶

@@ -105,10 +105,11 @@ poll-digest-opened = 📊 Polls opened: { $count }
 poll-digest-closed = ✅ { $question }: { $voters } voters · { $winners }
 poll-digest-no-winner = no votes
 
-poll-topics-usage = Usage: /poll_topics [period, e.g. 7d] to see the fans' topic ideas, then /poll_topics 7d 1,3,4 [--close 1d …] to send a poll of the ones you pick.
-poll-topics-none = No topic ideas in { $title } in the last { $days } days.
+poll-topics-usage = Usage: /poll_topics [period, e.g. 7d, yesterday or 11/30] to see the fans' topic ideas, then /poll_topics 7d 1,3,4 [--close 1d …] to send a poll of the ones you pick.
+poll-topics-none = No topic ideas in { $title } for { $period }.
+poll-topics-bad-period = “{ $value }” is not a period I can read: write it like 7d, 2w (at most 90 days), yesterday, last week or 11/30.
 poll-topics-question = Which topic next?
-poll-topics-title = <b>Topic ideas, last { $days } days</b> (most fans first)
+poll-topics-title = <b>Topic ideas, { $period }</b> (most fans first)
 poll-topics-line = { $number }. { $label } — { $fans ->
         [1] 1 fan
        *[other] { $fans } fans

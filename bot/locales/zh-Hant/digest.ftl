@@ -75,7 +75,13 @@ digest-chart-active-fans = 活躍粉絲
 digest-chart-feedback = 按標籤的反饋
 digest-chart-no-feedback = 沒有帶標籤的反饋
 
-digest-usage = /digest 看今天到目前為止，/digest 2026-11-27 看過去某天，/digest week 看上週；加上 csv 可得到表格檔案。
+digest-period-refused = { $problem ->
+        [future] 按本群的時區，“{ $value }”還沒有開始。
+        [length] 摘要只涵蓋一天或七天，“{ $value }”都不是。
+       *[other] “{ $value }”不是我能讀懂的日期或時間段。
+    }
+digest-did-you-mean = 你是不是想發 { $suggestion }？
+digest-usage = /digest 看今天到目前為止，/digest 昨天、/digest 11/30 或 /digest 2026-11-27 看過去某天，/digest week（或 上週）看上週，/digest 本週 或 /digest 7d 看七天；加上 csv 可得到表格檔案。
 digest-needs-person = 日報發到個人私聊：請以你自己的身份傳送，而不是匿名管理員。
 digest-subscribed = 你每天 { $time }（{ $timezone }）會在這裡收到 <b>{ $title }</b> 的日報，每週一還有周報。如果還沒有，請先和我開始私聊。
 digest-already-subscribed = 你已經在每天 { $time }（{ $timezone }）收到 <b>{ $title }</b> 的日報。

@@ -21,6 +21,8 @@ tag-name = { $tag ->
     }
 
 tags-title = <b>{ $title } 的反饋標籤</b>（{ $count } 個）
+tags-label = { $tag }（{ $key }）
+tags-did-you-mean = 你是不是想寫 <b>#{ $tag }</b>？
 tags-line = • <b>#{ $tag }</b>：{ $terms }{ $more ->
         [0] {""}
        *[other] （另有 { $more } 個）
@@ -77,7 +79,9 @@ tag-manual-done = { $present ->
         [true] 已打上 <b>#{ $tag }</b>。
        *[false] 已去掉 <b>#{ $tag }</b>。
     }
-mark-usage = 回覆一條訊息併傳送 /mark 加狀態：new、triaged、planned、done 或 wontdo。
+mark-usage = 回覆一條訊息併傳送 /mark 加狀態：已分揀、已計劃、已完成、不做（或 new、triaged、planned、done、wontdo）。
+mark-bad-status = “{ $value }”不是狀態：請用 新、已分揀、已計劃、已完成、不做（或 new、triaged、planned、done、wontdo）。
+mark-did-you-mean = 你是不是想發 { $suggestion }？
 mark-done = 狀態已設為：<b>{ $status ->
         [new] 新
         [triaged] 已分揀
@@ -89,3 +93,14 @@ dupe-usage = 回覆一條訊息併傳送 /dupe 加它重複的那條訊息的編
 dupe-itself = 訊息不能和自己重複。
 dupe-unknown = 本群沒有編號為 { $original } 的訊息。
 dupe-done = 已標記為訊息 { $original } 的重複。
+
+## 內建標籤的顯示名稱；輸入時名稱和鍵都可以。
+tag-name-suggestion = 建議
+tag-name-bug = 問題
+tag-name-praise = 好評
+tag-name-complaint = 抱怨
+tag-name-question = 提問
+tag-name-topic_idea = 選題
+tag-name-update_request = 催更
+tag-name-collab = 合作
+tag-name-spam = 垃圾資訊

@@ -5,6 +5,7 @@ rights-changed-title = fanpulse 在 <b>{ $title }</b> 的許可權已更改。
 join-missing = 要完整工作，還需要：
 join-all-set = 一切就緒：它能讀取每條訊息，也能置頂自己的帖子。
 join-next-step = 在與我的私聊中管理這個群：/groups
+join-timezone-ask = 這個群用哪個時區？摘要、“今天”和你輸入的時間都按它來算。點一個，或在群裡傳送 /timezone 加城市名。
 requirement-read-all-messages = • <b>讀取所有訊息。</b>把機器人設為管理員，或在 @BotFather 中關閉隱私模式（/setprivacy → Disable），然後將機器人移出並重新加入群。
 requirement-send-messages = • <b>傳送訊息。</b>在群許可權中允許機器人傳送訊息。
 requirement-pin-messages = • <b>置頂訊息</b>（投票、抽獎、摘要）。把機器人設為擁有“置頂訊息”許可權的管理員。

@@ -24,15 +24,17 @@ inbox-item = • { $when } · { $author }{ $tagged ->
        *[wontdo] 不做
     }
     { $text }
+inbox-did-you-mean = 你是不是想寫“{ $suggestion }”？
 inbox-newer = ◀ 較新
 inbox-older = 較早 ▶
-inbox-counts-title = <b>{ $title } 各標籤的反饋數</b>（最近 { $period }）：
+inbox-counts-title = <b>{ $title } 各標籤的反饋數</b>（{ $period }）：
 inbox-counts-line = • #{ $tag }：{ $count }
 inbox-error = { $code ->
         [unknown_tag] 這裡沒有標籤“{ $value }”：用 /tags 檢視全部標籤。
-        [bad_status] “{ $value }”不是狀態：請用 new、triaged、planned、done 或 wontdo。
+        [bad_status] “{ $value }”不是狀態：請用 新、已分揀、已計劃、已完成、不做（或 new、triaged、planned、done、wontdo）。
         [bad_sentiment] “{ $value }”不是情緒：請用 positive、neutral 或 negative。
-        [bad_period] “{ $value }”不是時間段：請寫成 24h、7d 或 2w 這樣（最長一年）。
+        [bad_period] “{ $value }”不是時間段：請寫成 24h、7d、2w（最長一年）、昨天、上週、11/30 或 2026/11/30 這樣。
+        [future_period] 按本群的時區，“{ $value }”還沒有開始。
         [unknown_author] 我不認識粉絲“{ $value }”：請用對方的 @使用者名稱 或數字 ID。
         [text_too_long] 要查詢的文字太長（最多 { $value } 個字元）。
         [too_long] 太長了（最多 { $value } 個字元）。

@@ -58,9 +58,16 @@ audit-empty = 還沒有任何更改。
 audit-anonymous-admin = 匿名管理員
 audit-person = { $name }
 audit-entry = { $when } · { $who } · { $action ->
-        [role-granted] 授予 { $subject } { $detail } 角色
+        [role-granted] 授予 { $subject } { $detail ->
+            [analyst] 分析師（唯讀）
+           *[operator] 運營
+        }角色
         [role-revoked] 收回了 { $subject } 的角色
-        [group-language-set] 將群語言設為 { $detail }
+        [group-language-set] 將群語言設為{ $detail ->
+            [en] 英語
+            [zh-Hant] 繁體中文
+           *[zh] 簡體中文
+        }
         [group-timezone-set] 將時區設為：{ $detail }
         [digest-time-set] 將摘要時間設為 { $detail }
         [digest-chat-set] 將摘要傳送到聊天 { $detail }
@@ -84,7 +91,23 @@ audit-entry = { $when } · { $who } · { $action ->
         [video-announced] 釋出了影片公告 { $detail }
         [video-linked] 把一條評論關聯到影片 { $detail }
         [video-unlinked] 取消了一條評論與影片的關聯 { $detail }
-       *[other] { $action } { $subject } { $detail }
+        [tag-created] 建立了標籤 #{ $head }（關鍵詞：{ $tail }）
+        [tag-renamed] 把標籤 #{ $tail } 改名為 #{ $head }
+        [tag-deleted] 刪除了標籤 #{ $head }
+        [tag-terms-added] 給標籤 #{ $head } 新增了關鍵詞：{ $tail }
+        [tag-terms-removed] 從標籤 #{ $head } 去掉了關鍵詞：{ $tail }
+        [feedback-asked] 就 #{ $head } 向粉絲提問：{ $tail }
+        [feedback-tagged] 給訊息 { $head } 打上了 #{ $tail }
+        [feedback-untagged] 去掉了訊息 { $head } 的 #{ $tail }
+        [feedback-status-set] 把訊息 { $head } 的狀態設為{ $tail ->
+            [new] 新
+            [triaged] 已分揀
+            [planned] 已計劃
+            [done] 已完成
+           *[wontdo] 不做
+        }
+        [feedback-duplicate] 把訊息 { $head } 標為 { $tail } 的重複
+       *[other] 做了更改（{ $action }）{ $subject } { $detail }
     }
 audit-newer = ◀ 較新
 audit-older = 較早 ▶

@@ -105,10 +105,11 @@ poll-digest-opened = 📊 新投票：{ $count }
 poll-digest-closed = ✅ { $question }：{ $voters } 人投票 · { $winners }
 poll-digest-no-winner = 無人投票
 
-poll-topics-usage = 用法：/poll_topics [時間段，如 7d] 檢視粉絲的選題建議，然後 /poll_topics 7d 1,3,4 [--close 1d …] 用選中的幾項發起投票。
-poll-topics-none = { $title } 最近 { $days } 天沒有選題建議。
+poll-topics-usage = 用法：/poll_topics [時間段，如 7d、昨天或 11/30] 檢視粉絲的選題建議，然後 /poll_topics 7d 1,3,4 [--close 1d …] 用選中的幾項發起投票。
+poll-topics-none = { $title } 在 { $period } 沒有選題建議。
+poll-topics-bad-period = “{ $value }”不是我能讀懂的時間段：請寫成 7d、2w（最長 90 天）、昨天、上週或 11/30 這樣。
 poll-topics-question = 下期做哪個選題？
-poll-topics-title = <b>最近 { $days } 天的選題建議</b>（按粉絲人數排序）
+poll-topics-title = <b>{ $period } 的選題建議</b>（按粉絲人數排序）
 poll-topics-line = { $number }. { $label } — { $fans } 位粉絲，{ $mentions } 次提到
 poll-topics-suggestion = 編輯後傳送：<code>{ $command }</code>
 poll-topics-pick-hint = 或按序號選擇：/poll_topics 7d 1,2,3 --close 1d

@@ -75,7 +75,13 @@ digest-chart-active-fans = 活跃粉丝
 digest-chart-feedback = 按标签的反馈
 digest-chart-no-feedback = 没有带标签的反馈
 
-digest-usage = /digest 看今天到目前为止，/digest 2026-11-27 看过去某天，/digest week 看上周；加上 csv 可得到表格文件。
+digest-period-refused = { $problem ->
+        [future] 按本群的时区，“{ $value }”还没有开始。
+        [length] 摘要只覆盖一天或七天，“{ $value }”都不是。
+       *[other] “{ $value }”不是我能读懂的日期或时间段。
+    }
+digest-did-you-mean = 你是不是想发 { $suggestion }？
+digest-usage = /digest 看今天到目前为止，/digest 昨天、/digest 11/30 或 /digest 2026-11-27 看过去某天，/digest week（或 上周）看上周，/digest 本周 或 /digest 7d 看七天；加上 csv 可得到表格文件。
 digest-needs-person = 日报发到个人私聊：请以你自己的身份发送，而不是匿名管理员。
 digest-subscribed = 你每天 { $time }（{ $timezone }）会在这里收到 <b>{ $title }</b> 的日报，每周一还有周报。如果还没有，请先和我开始私聊。
 digest-already-subscribed = 你已经在每天 { $time }（{ $timezone }）收到 <b>{ $title }</b> 的日报。

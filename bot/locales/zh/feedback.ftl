@@ -21,6 +21,8 @@ tag-name = { $tag ->
     }
 
 tags-title = <b>{ $title } 的反馈标签</b>（{ $count } 个）
+tags-label = { $tag }（{ $key }）
+tags-did-you-mean = 你是不是想写 <b>#{ $tag }</b>？
 tags-line = • <b>#{ $tag }</b>：{ $terms }{ $more ->
         [0] {""}
        *[other] （另有 { $more } 个）
@@ -77,7 +79,9 @@ tag-manual-done = { $present ->
         [true] 已打上 <b>#{ $tag }</b>。
        *[false] 已去掉 <b>#{ $tag }</b>。
     }
-mark-usage = 回复一条消息并发送 /mark 加状态：new、triaged、planned、done 或 wontdo。
+mark-usage = 回复一条消息并发送 /mark 加状态：已分拣、已计划、已完成、不做（或 new、triaged、planned、done、wontdo）。
+mark-bad-status = “{ $value }”不是状态：请用 新、已分拣、已计划、已完成、不做（或 new、triaged、planned、done、wontdo）。
+mark-did-you-mean = 你是不是想发 { $suggestion }？
 mark-done = 状态已设为：<b>{ $status ->
         [new] 新
         [triaged] 已分拣
@@ -89,3 +93,14 @@ dupe-usage = 回复一条消息并发送 /dupe 加它重复的那条消息的编
 dupe-itself = 消息不能和自己重复。
 dupe-unknown = 本群没有编号为 { $original } 的消息。
 dupe-done = 已标记为消息 { $original } 的重复。
+
+## 内置标签的显示名称；输入时名称和键都可以。
+tag-name-suggestion = 建议
+tag-name-bug = 问题
+tag-name-praise = 好评
+tag-name-complaint = 抱怨
+tag-name-question = 提问
+tag-name-topic_idea = 选题
+tag-name-update_request = 催更
+tag-name-collab = 合作
+tag-name-spam = 垃圾信息

@@ -5,6 +5,7 @@ rights-changed-title = fanpulse 在 <b>{ $title }</b> 的权限已更改。
 join-missing = 要完整工作，还需要：
 join-all-set = 一切就绪：它能读取每条消息，也能置顶自己的帖子。
 join-next-step = 在与我的私聊中管理这个群：/groups
+join-timezone-ask = 这个群用哪个时区？摘要、“今天”和你输入的时间都按它来算。点一个，或在群里发送 /timezone 加城市名。
 requirement-read-all-messages = • <b>读取所有消息。</b>把机器人设为管理员，或在 @BotFather 中关闭隐私模式（/setprivacy → Disable），然后将机器人移出并重新加入群。
 requirement-send-messages = • <b>发送消息。</b>在群权限中允许机器人发送消息。
 requirement-pin-messages = • <b>置顶消息</b>（投票、抽奖、摘要）。把机器人设为拥有“置顶消息”权限的管理员。

@@ -24,15 +24,17 @@ inbox-item = • { $when } · { $author }{ $tagged ->
        *[wontdo] 不做
     }
     { $text }
+inbox-did-you-mean = 你是不是想写“{ $suggestion }”？
 inbox-newer = ◀ 较新
 inbox-older = 较早 ▶
-inbox-counts-title = <b>{ $title } 各标签的反馈数</b>（最近 { $period }）：
+inbox-counts-title = <b>{ $title } 各标签的反馈数</b>（{ $period }）：
 inbox-counts-line = • #{ $tag }：{ $count }
 inbox-error = { $code ->
         [unknown_tag] 这里没有标签“{ $value }”：用 /tags 查看全部标签。
-        [bad_status] “{ $value }”不是状态：请用 new、triaged、planned、done 或 wontdo。
+        [bad_status] “{ $value }”不是状态：请用 新、已分拣、已计划、已完成、不做（或 new、triaged、planned、done、wontdo）。
         [bad_sentiment] “{ $value }”不是情绪：请用 positive、neutral 或 negative。
-        [bad_period] “{ $value }”不是时间段：请写成 24h、7d 或 2w 这样（最长一年）。
+        [bad_period] “{ $value }”不是时间段：请写成 24h、7d、2w（最长一年）、昨天、上周、11/30 或 2026/11/30 这样。
+        [future_period] 按本群的时区，“{ $value }”还没有开始。
         [unknown_author] 我不认识粉丝“{ $value }”：请用对方的 @用户名 或数字 ID。
         [text_too_long] 要查找的文字太长（最多 { $value } 个字符）。
         [too_long] 太长了（最多 { $value } 个字符）。

@@ -58,9 +58,16 @@ audit-empty = 还没有任何更改。
 audit-anonymous-admin = 匿名管理员
 audit-person = { $name }
 audit-entry = { $when } · { $who } · { $action ->
-        [role-granted] 授予 { $subject } { $detail } 角色
+        [role-granted] 授予 { $subject } { $detail ->
+            [analyst] 分析师（只读）
+           *[operator] 运营
+        }角色
         [role-revoked] 收回了 { $subject } 的角色
-        [group-language-set] 将群语言设为 { $detail }
+        [group-language-set] 将群语言设为{ $detail ->
+            [en] 英语
+            [zh-Hant] 繁体中文
+           *[zh] 简体中文
+        }
         [group-timezone-set] 将时区设为：{ $detail }
         [digest-time-set] 将摘要时间设为 { $detail }
         [digest-chat-set] 将摘要发送到聊天 { $detail }
@@ -84,7 +91,23 @@ audit-entry = { $when } · { $who } · { $action ->
         [video-announced] 发布了视频公告 { $detail }
         [video-linked] 把一条评论关联到视频 { $detail }
         [video-unlinked] 取消了一条评论与视频的关联 { $detail }
-       *[other] { $action } { $subject } { $detail }
+        [tag-created] 创建了标签 #{ $head }（关键词：{ $tail }）
+        [tag-renamed] 把标签 #{ $tail } 改名为 #{ $head }
+        [tag-deleted] 删除了标签 #{ $head }
+        [tag-terms-added] 给标签 #{ $head } 添加了关键词：{ $tail }
+        [tag-terms-removed] 从标签 #{ $head } 去掉了关键词：{ $tail }
+        [feedback-asked] 就 #{ $head } 向粉丝提问：{ $tail }
+        [feedback-tagged] 给消息 { $head } 打上了 #{ $tail }
+        [feedback-untagged] 去掉了消息 { $head } 的 #{ $tail }
+        [feedback-status-set] 把消息 { $head } 的状态设为{ $tail ->
+            [new] 新
+            [triaged] 已分拣
+            [planned] 已计划
+            [done] 已完成
+           *[wontdo] 不做
+        }
+        [feedback-duplicate] 把消息 { $head } 标为 { $tail } 的重复
+       *[other] 做了更改（{ $action }）{ $subject } { $detail }
     }
 audit-newer = ◀ 较新
 audit-older = 较早 ▶

@@ -105,10 +105,11 @@ poll-digest-opened = 📊 新投票：{ $count }
 poll-digest-closed = ✅ { $question }：{ $voters } 人投票 · { $winners }
 poll-digest-no-winner = 无人投票
 
-poll-topics-usage = 用法：/poll_topics [时间段，如 7d] 查看粉丝的选题建议，然后 /poll_topics 7d 1,3,4 [--close 1d …] 用选中的几项发起投票。
-poll-topics-none = { $title } 最近 { $days } 天没有选题建议。
+poll-topics-usage = 用法：/poll_topics [时间段，如 7d、昨天或 11/30] 查看粉丝的选题建议，然后 /poll_topics 7d 1,3,4 [--close 1d …] 用选中的几项发起投票。
+poll-topics-none = { $title } 在 { $period } 没有选题建议。
+poll-topics-bad-period = “{ $value }”不是我能读懂的时间段：请写成 7d、2w（最长 90 天）、昨天、上周或 11/30 这样。
 poll-topics-question = 下期做哪个选题？
-poll-topics-title = <b>最近 { $days } 天的选题建议</b>（按粉丝人数排序）
+poll-topics-title = <b>{ $period } 的选题建议</b>（按粉丝人数排序）
 poll-topics-line = { $number }. { $label } — { $fans } 位粉丝，{ $mentions } 次提到
 poll-topics-suggestion = 编辑后发送：<code>{ $command }</code>
 poll-topics-pick-hint = 或按序号选择：/poll_topics 7d 1,2,3 --close 1d
