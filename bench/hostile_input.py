@@ -107,7 +107,7 @@ def parsers() -> dict[str, Parser]:
         "parse_poll": lambda text: parse_poll(f"Q? | a | b {text}", timezone=TZ, now=NOW),
         "parse_create": lambda text: parse_create(f"1 2h {text}", NOW, TZ),
         "parse_rules": parse_rules,
-        "parse_filters": lambda text: parse_filters(text, ("bug", "praise")),
+        "parse_filters": lambda text: parse_filters(text, ("bug", "praise"), now=NOW, timezone=TZ),
         "parse_terms": parse_terms,
         "parse_timezone": parse_timezone,
         "parse_video": lambda text: parse_video(text, timezone=TZ, now=NOW),
