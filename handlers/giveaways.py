@@ -34,11 +34,12 @@ from bot.services.giveaways import (
     open_giveaways_probe,
 )
 from bot.services.giveaways_render import reason_text
+from bot.services.languages import Languages
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
 from handlers.authority import operator_command, public_callback
 from handlers.callbacks import GiveawayEnterCb
 from handlers.features import Built, Feature, Wiring
-from handlers.middlewares import OperatorContext
+from handlers.middlewares import OperatorContext, personal_texts
 
 GIVEAWAY = OperatorCommand("giveaway", Role.OPERATOR)
 GIVEAWAYS = OperatorCommand("giveaways", Role.ANALYST)
@@ -97,6 +98,8 @@ async def cb_enter(
     callback_data: GiveawayEnterCb,
     texts: Texts,
     giveaways: GiveawayService,
+    translator: Translator,
+    languages: Languages,
 ) -> None:
     """Every press is answered once: entered, already entered, closed, or the rule not met."""
     user = query.from_user
@@ -110,6 +113,9 @@ async def cb_enter(
     match result.entry:
         case Entry.NOT_A_PERSON:
             await query.answer(texts.plain("giveaway-enter-not-person"), show_alert=True)
+        case Entry.FORGOTTEN:
+            own = await personal_texts(translator, languages, user.id, user.language_code)
+            await query.answer(own.plain("giveaway-enter-forgotten"), show_alert=True)
         case Entry.CLOSED:
             await query.answer(texts.plain("giveaway-enter-closed"), show_alert=True)
         case Entry.UNMET:

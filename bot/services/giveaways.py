@@ -18,6 +18,7 @@ from bot.db import audit
 from bot.db import giveaways as store
 from bot.db.chat_settings import group
 from bot.db.models import GiveawayRecord
+from bot.db.privacy import is_forgotten
 from bot.domain import fairness
 from bot.domain.audit import AuditEvent
 from bot.domain.giveaway import CreateError, Rules, SkipReason, is_person, parse_create
@@ -58,6 +59,7 @@ class Entry(StrEnum):
     ALREADY = "already"
     UNMET = "unmet"
     ENTERED = "entered"
+    FORGOTTEN = "forgotten"  # they asked to be forgotten: an entry would store them again
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,8 @@ class GiveawayService:
         if not is_person(entrant.user_id, entrant.is_bot):
             return EntryResult(Entry.NOT_A_PERSON)
         async with self._session_factory() as session:
+            if await is_forgotten(session, entrant.user_id):
+                return EntryResult(Entry.FORGOTTEN)
             record = await store.get(session, giveaway_id)
             entered = record is not None and await store.has_entry(
                 session, record.id, entrant.user_id

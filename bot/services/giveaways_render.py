@@ -55,6 +55,9 @@ def announcement_text(
 
 def mention(person: Person) -> Html:
     name = " ".join(part for part in (person.first_name, person.last_name) if part)
+    if not name:
+        # A person forgotten after the draw: only the transcript's entrant number is left.
+        return Html(f"<code>{html.escape(person.entrant)}</code>")
     # tg://user?id= links work for people without a username.
     return Html(f'<a href="tg://user?id={person.user_id}">{html.escape(name, quote=False)}</a>')
 

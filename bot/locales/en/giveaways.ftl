@@ -13,6 +13,7 @@ giveaway-enter-closed = This giveaway is closed.
 giveaway-enter-not-person = Only people can enter: not bots, channels or anonymous admins.
 giveaway-enter-retry = Telegram did not answer in time; please press again.
 giveaway-enter-unmet = You cannot enter yet: { $reason }.
+giveaway-enter-forgotten = You asked me to forget you, so I keep no entry of yours and you cannot enter giveaways.
 
 giveaway-announce-title = 🎁 <b>Giveaway #{ $id }</b>: { $prize }
 giveaway-announce-winners = Winners: <b>{ $count }</b>

@@ -96,6 +96,7 @@ language-group-usage = Usage: /language en, /language zh (简体) or /language z
 language-group-set = This group now hears fanpulse in English.
 language-private-usage = Usage: /language en, /language zh (简体) or /language zh-TW (繁體).
 language-private-set = I will talk to you in English.
+language-private-forgotten = You asked me to forget you, so I keep not even your language: I follow your Telegram app's language.
 
 timezone-current = { $title } runs on <b>{ $timezone }</b> (it is { $now } there). Change it: <code>/timezone Asia/Shanghai</code>, <code>/timezone 北京</code>, <code>/timezone Tokyo</code> or <code>/timezone UTC+8</code>.
 timezone-set = { $title } now runs on <b>{ $timezone }</b>: digests, “today”, busiest hours and times you type follow it. Next digest: { $digest } (it was going to be { $was }).

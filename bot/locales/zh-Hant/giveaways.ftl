@@ -13,6 +13,7 @@ giveaway-enter-closed = 這個抽獎已經結束。
 giveaway-enter-not-person = 只有真人可以參與：機器人、頻道和匿名管理員不行。
 giveaway-enter-retry = Telegram 沒有及時回應，請再按一次。
 giveaway-enter-unmet = 你暫時不能參與：{ $reason }。
+giveaway-enter-forgotten = 你要求我忘記你，所以我不會儲存你的參與記錄，也就無法參與抽獎。
 
 giveaway-announce-title = 🎁 <b>抽獎 #{ $id }</b>：{ $prize }
 giveaway-announce-winners = 中獎人數：<b>{ $count }</b>

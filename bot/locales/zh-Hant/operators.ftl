@@ -93,6 +93,7 @@ language-group-usage = 用法：/language en、/language zh（簡體）或 /lang
 language-group-set = 本群的 fanpulse 訊息將使用繁體中文。
 language-private-usage = 用法：/language en、/language zh（簡體）或 /language zh-TW（繁體）。
 language-private-set = 我會用繁體中文和你交流。
+language-private-forgotten = 你要求我忘記你，所以連語言選擇我也不儲存：我會使用你的 Telegram 應用程式的語言。
 
 timezone-current = { $title } 使用時區 <b>{ $timezone }</b>（當地現在是 { $now }）。修改：<code>/timezone 臺北</code>、<code>/timezone Asia/Taipei</code>、<code>/timezone 東京</code> 或 <code>/timezone UTC+8</code>。
 timezone-set = { $title } 現在使用時區 <b>{ $timezone }</b>：日報、「今天」、最活躍時段和你輸入的時間都按它計算。下一份日報：{ $digest }（原本是 { $was }）。

@@ -13,6 +13,7 @@ giveaway-enter-closed = 这个抽奖已经结束。
 giveaway-enter-not-person = 只有真人可以参与：机器人、频道和匿名管理员不行。
 giveaway-enter-retry = Telegram 没有及时回应，请再按一次。
 giveaway-enter-unmet = 你暂时不能参与：{ $reason }。
+giveaway-enter-forgotten = 你要求我忘记你，所以我不会保存你的参与记录，也就无法参与抽奖。
 
 giveaway-announce-title = 🎁 <b>抽奖 #{ $id }</b>：{ $prize }
 giveaway-announce-winners = 中奖人数：<b>{ $count }</b>

@@ -93,6 +93,7 @@ language-group-usage = 用法：/language en、/language zh（简体）或 /lang
 language-group-set = 本群的 fanpulse 消息将使用简体中文。
 language-private-usage = 用法：/language en、/language zh（简体）或 /language zh-TW（繁體）。
 language-private-set = 我会用简体中文和你交流。
+language-private-forgotten = 你要求我忘记你，所以连语言选择我也不保存：我会使用你的 Telegram 应用的语言。
 
 timezone-current = { $title } 使用时区 <b>{ $timezone }</b>（当地现在是 { $now }）。修改：<code>/timezone 北京</code>、<code>/timezone Asia/Shanghai</code>、<code>/timezone 东京</code> 或 <code>/timezone UTC+8</code>。
 timezone-set = { $title } 现在使用时区 <b>{ $timezone }</b>：日报、“今天”、最活跃时段和你输入的时间都按它计算。下一份日报：{ $digest }（原本是 { $was }）。
