@@ -85,6 +85,7 @@ class Outcome:
     skips: tuple[tuple[int, str, SkipReason], ...]  # position, entrant, reason
     entrants: int
     reroll: int | None = None
+    untold: tuple[Person, ...] = ()  # winners the private message did not reach
 
     @property
     def round_digest(self) -> str:
@@ -340,13 +341,16 @@ class GiveawayDraws:
         start = await self._own_step(giveaway_id, attempt, "winners", len(winners))
         if start is not None:
             for index in range(start, len(winners)):
-                await self._courier.tell_winner(winners[index], outcome)
+                if not await self._courier.tell_winner(winners[index], outcome):
+                    async with self._session_factory() as session, session.begin():
+                        await store.add_untold(session, giveaway_id, winners[index].entrant)
                 await self._note(attempt, Progress("winners", index + 1), len(winners))
         await self._on_step("winners", giveaway_id)
         creator = record.creator_user_id
         start = await self._own_step(giveaway_id, attempt, "creator", 1)
         if start == 0 and creator:
-            await self._courier.tell_creator(creator, outcome)
+            # Read again: the summary says who was not told, also after a resumed winners step.
+            await self._courier.tell_creator(creator, await self.outcome(giveaway_id))
             await self._note(attempt, Progress("creator", 1), 1)
         await self._on_step("creator", giveaway_id)
         async with self._session_factory() as session, session.begin():
@@ -450,8 +454,10 @@ class GiveawayDraws:
             entries = await store.entries_before(session, giveaway_id, record.ends_at)
         transcript = Transcript.from_json(record.transcript)
         people = _people(transcript.seed_bytes, entries)
+        untold: tuple[str, ...] = ()
         if reroll is None:
             winners, skips = transcript.winners, transcript.skips
+            untold = tuple(json.loads(record.untold_winners or "[]"))
         else:
             entry = transcript.rerolls[reroll - 1]
             winners, skips = entry.winners, entry.skips
@@ -464,6 +470,7 @@ class GiveawayDraws:
             ),
             entrants=len(transcript.entrants),
             reroll=reroll,
+            untold=tuple(people[entrant] for entrant in untold),
         )
 
     async def reroll(self, giveaway_id: int, count: int, reason: str, event: AuditEvent) -> Outcome:

@@ -22,12 +22,14 @@ from bot.domain.giveaway import Rules
 from bot.domain.html_split import split_html
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
 from bot.services.giveaway_draw import Outcome, Person, Send, transcript_file
-from bot.services.giveaways_render import announcement_text, result_text
+from bot.services.giveaways_render import announcement_text, mention, result_text
 from bot.telegram.admins import status_of
 
 log = structlog.get_logger(__name__)
 
 ADMIN_STATUSES = ("creator", "administrator")
+# Winners named in the organiser's private summary; the group's result lists them all.
+LISTED = 50
 # The Enter button under an announcement, made by the feature that answers it.
 EnterKeyboard = Callable[[Texts, int], InlineKeyboardMarkup]
 
@@ -184,8 +186,7 @@ class TelegramGiveawayCourier:
     async def tell_creator(self, user_id: int, outcome: Outcome) -> bool:
         texts = await self._person_texts(user_id, outcome.record.chat_id)
         record = outcome.record
-        return await self._private(
-            user_id,
+        lines = [
             texts(
                 "giveaway-creator-drawn",
                 id=str(record.id),
@@ -195,7 +196,27 @@ class TelegramGiveawayCourier:
                 entrants=outcome.entrants,
                 digest=outcome.transcript.digest,
             ),
-        )
+            *(
+                texts("giveaway-creator-winner", rank=rank, mention=mention(person))
+                for rank, person in enumerate(outcome.winners[:LISTED], start=1)
+            ),
+        ]
+        if len(outcome.winners) > LISTED:
+            lines.append(texts("giveaway-creator-more", count=len(outcome.winners) - LISTED))
+        if outcome.untold:
+            lines.append(texts("giveaway-creator-untold"))
+            lines.extend(
+                texts("giveaway-creator-untold-one", mention=mention(person))
+                for person in outcome.untold[:LISTED]
+            )
+            if len(outcome.untold) > LISTED:
+                lines.append(texts("giveaway-creator-more", count=len(outcome.untold) - LISTED))
+        elif outcome.winners:
+            lines.append(texts("giveaway-creator-all-told"))
+        told = True
+        for part in split_html(texts.lines(lines)):  # a hundred winners exceed one message
+            told = await self._private(user_id, part) and told
+        return told
 
     async def show_count(self, record: GiveawayRecord, count: int) -> None:
         if record.message_id is None:

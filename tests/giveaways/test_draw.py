@@ -231,3 +231,40 @@ async def test_two_instances_at_the_deadline_draw_and_announce_once(scene: Scene
     assert fairness.verify(transcript.to_dict(), expect_digest=transcript.digest).ok
     [record] = await giveaways(scene.session_factory)
     assert record.status == "done"
+
+
+async def test_the_organiser_hears_who_won_and_who_could_not_be_told(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=3)
+    scene.telegram.started.update(p["id"] for p in PEOPLE[:6])
+    await end_and_tick(scene, draws, giveaway_id)
+    transcript = transcript_sent(scene)
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    winners = [next(p for p in PEOPLE if ids[p["id"]] == w) for w in transcript.winners]
+    [summary] = [m.text for m in scene.telegram.methods(SendMessage) if m.chat_id == ADMIN["id"]]
+    links = [f'<a href="tg://user?id={p["id"]}">' for p in winners]
+    assert all(link in summary for link in links)
+    untold = [p for p in winners if p["id"] not in scene.telegram.started]
+    told = [p for p in winners if p["id"] in scene.telegram.started]
+    if untold:
+        head, tail = summary.split("contact them yourself:")
+        assert all(f'tg://user?id={p["id"]}"' in tail for p in untold)
+        assert not any(f'tg://user?id={p["id"]}"' in tail for p in told)
+    else:
+        assert "Every winner was told privately." in summary
+    [record] = await giveaways(scene.session_factory)
+    assert json.loads(record.untold_winners or "[]") == [ids[p["id"]] for p in untold]
+
+
+async def test_a_summary_with_nobody_told_names_every_winner_as_untold(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=2)
+    scene.telegram.started.difference_update(p["id"] for p in PEOPLE)
+    await end_and_tick(scene, draws, giveaway_id)
+    transcript = transcript_sent(scene)
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    [summary] = [m.text for m in scene.telegram.methods(SendMessage) if m.chat_id == ADMIN["id"]]
+    _, tail = summary.split("contact them yourself:")
+    for entrant in transcript.winners:
+        person = next(p for p in PEOPLE if ids[p["id"]] == entrant)
+        assert f'<a href="tg://user?id={person["id"]}">' in tail

@@ -55,6 +55,11 @@ giveaway-transcript-caption = Transcript of the draw (digest <code>{ $digest }</
 
 giveaway-you-won = 🎉 You won giveaway #{ $id } in { $title }: <b>{ $prize }</b>. The organisers will contact you.
 giveaway-creator-drawn = Giveaway #{ $id } in { $title } ({ $prize }) is drawn: { $winners } winner(s) among { $entrants } entrants. Transcript digest <code>{ $digest }</code>.
+giveaway-creator-winner = { $rank }. { $mention }
+giveaway-creator-untold-one = • { $mention }
+giveaway-creator-more = …and { $count } more: see the result in the group.
+giveaway-creator-untold = Could not be told privately (they never started the bot, or blocked it); contact them yourself:
+giveaway-creator-all-told = Every winner was told privately.
 giveaway-created = Giveaway #{ $id } is announced in { $title }. Seed commitment: <code>{ $commitment }</code>
 
 giveaway-error = { $code ->

@@ -55,6 +55,11 @@ giveaway-transcript-caption = 開獎記錄（摘要 <code>{ $digest }</code>）
 
 giveaway-you-won = 🎉 你在 { $title } 的抽獎 #{ $id } 中獎了：<b>{ $prize }</b>。組織者會聯絡你。
 giveaway-creator-drawn = { $title } 的抽獎 #{ $id }（{ $prize }）已開獎：{ $entrants } 人參與，{ $winners } 人中獎。記錄摘要 <code>{ $digest }</code>。
+giveaway-creator-winner = { $rank }. { $mention }
+giveaway-creator-untold-one = • { $mention }
+giveaway-creator-more = ……還有 { $count } 人，請檢視群裡的開獎結果。
+giveaway-creator-untold = 以下中獎者無法收到私訊（從未啟動機器人或已將其封鎖），請自行聯絡他們：
+giveaway-creator-all-told = 所有中獎者都已收到私訊通知。
 giveaway-created = 抽獎 #{ $id } 已在 { $title } 釋出。種子承諾：<code>{ $commitment }</code>
 
 giveaway-error = { $code ->

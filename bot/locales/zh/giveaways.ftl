@@ -55,6 +55,11 @@ giveaway-transcript-caption = 开奖记录（摘要 <code>{ $digest }</code>）
 
 giveaway-you-won = 🎉 你在 { $title } 的抽奖 #{ $id } 中奖了：<b>{ $prize }</b>。组织者会联系你。
 giveaway-creator-drawn = { $title } 的抽奖 #{ $id }（{ $prize }）已开奖：{ $entrants } 人参与，{ $winners } 人中奖。记录摘要 <code>{ $digest }</code>。
+giveaway-creator-winner = { $rank }. { $mention }
+giveaway-creator-untold-one = • { $mention }
+giveaway-creator-more = ……还有 { $count } 人，请查看群里的开奖结果。
+giveaway-creator-untold = 以下中奖者无法收到私信（从未启动机器人或已将其屏蔽），请自行联系他们：
+giveaway-creator-all-told = 所有中奖者都已收到私信通知。
 giveaway-created = 抽奖 #{ $id } 已在 { $title } 发布。种子承诺：<code>{ $commitment }</code>
 
 giveaway-error = { $code ->
