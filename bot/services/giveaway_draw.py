@@ -43,9 +43,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import audit, job_runs, lease
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry, GiveawayRecord
+from bot.db.operators import granted_role
 from bot.domain import fairness
 from bot.domain.audit import AuditEvent
-from bot.domain.giveaway import Facts, Rules, SkipReason, count_edit_due, first_unmet
+from bot.domain.giveaway import (
+    STAFF_STATUSES,
+    Facts,
+    Rules,
+    SkipReason,
+    count_edit_due,
+    first_unmet,
+)
 from bot.domain.transcript import Beacon, Giveaway, Transcript, record_draw
 from bot.services.beacon import BeaconClient, BeaconError, BeaconNotYetPublished, ChainInfo
 from bot.services.clock import LEASE_NAME, JobFailed, PlannedJob
@@ -176,10 +184,15 @@ class Eligibility:
         rules = Rules.from_json(record.rules)
         if not rules.any:
             return None
-        group_status = None
-        if rules.member:
+        group_status = staff = None
+        if rules.member or rules.staff_excluded:
             group_status = await self._lookup.status(record.chat_id, user_id)
         joined_at = comments = None
+        if rules.staff_excluded:
+            staff = group_status in STAFF_STATUSES or user_id == record.creator_user_id
+            if not staff:
+                async with self._session_factory() as session:
+                    staff = await granted_role(session, record.chat_id, user_id) is not None
         if rules.joined_before or rules.min_comments:
             async with self._session_factory() as session:
                 if rules.joined_before:
@@ -192,7 +205,7 @@ class Eligibility:
         channel_status = None
         if rules.channel_id is not None:
             channel_status = await self._lookup.status(rules.channel_id, user_id)
-        facts = Facts(group_status, joined_at, comments, channel_status)
+        facts = Facts(group_status, joined_at, comments, channel_status, staff)
         return first_unmet(rules, facts, record.created_at)
 
 

@@ -23,6 +23,8 @@ def rule_lines(texts: Texts, rules: Rules) -> list[Html]:
         )
     if rules.channel:
         lines.append(texts("giveaway-rule-channel", channel=rules.channel))
+    if rules.staff_excluded:
+        lines.append(texts("giveaway-rule-staff"))
     return lines or [texts("giveaway-rule-none")]
 
 

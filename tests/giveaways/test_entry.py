@@ -10,9 +10,11 @@ from aiogram.methods import AnswerCallbackQuery
 
 from bot.db import giveaways as store
 from bot.db.models import GiveawayRecord
+from bot.db.operators import grant_role
+from bot.domain.giveaway import Rules
 from tests.giveaways.support import GROUP, entries, giveaways
 from tests.support import updates as u
-from tests.support.cast import ADMIN, FAN, MEMBER
+from tests.support.cast import ADMIN, FAN, MEMBER, OWNER
 from tests.support.scene import Scene
 from tests.support.telegram import ScriptedTelegram
 
@@ -111,3 +113,36 @@ async def test_a_button_carried_to_another_chat_does_not_enter(scene: Scene) -> 
     # The answer is private to the presser, in their language (this fan reads Chinese).
     assert scene.telegram.methods(AnswerCallbackQuery)[-1].text == "这个抽奖已经结束。"
     assert await entries(scene.session_factory) == []
+
+
+async def test_the_organiser_administrators_and_operators_cannot_enter(scene: Scene) -> None:
+    presses = await start(scene)
+    async with scene.session_factory() as session, session.begin():
+        await grant_role(
+            session,
+            chat_id=GROUP["id"],
+            user_id=FAN["id"],
+            role="operator",
+            granted_by_user_id=ADMIN["id"],
+            now=datetime.now(UTC),
+        )
+    staff = "You cannot enter yet: the organiser, administrators and operators cannot enter."
+    for person in (ADMIN, OWNER, FAN):
+        assert await presses.press(person) == staff
+    assert await entries(scene.session_factory) == []
+    assert await presses.press(MEMBER) == "You are in giveaway #1. Good luck!"
+    [record] = await giveaways(scene.session_factory)
+    assert Rules.from_json(record.rules).staff_excluded
+
+
+async def test_the_rule_is_shown_and_the_staff_rule_lets_them_in(scene: Scene) -> None:
+    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    rules_shown = "• not the organiser, an administrator or an operator of the group"
+    assert rules_shown in scene.telegram.sent(GROUP["id"])[-1]
+    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Mug | 工作人员")
+    assert rules_shown not in scene.telegram.sent(GROUP["id"])[-1]
+    mug = next(r for r in await giveaways(scene.session_factory) if r.prize == "Mug")
+    scene.telegram.calls.clear()
+    await scene.tap(ADMIN, GROUP, f"ge1:{mug.id}", message_id=mug.message_id)
+    answer = scene.telegram.methods(AnswerCallbackQuery)[-1].text
+    assert answer == f"You are in giveaway #{mug.id}. Good luck!"

@@ -30,12 +30,14 @@ giveaway-rule-member = • still a member of the group at the draw
 giveaway-rule-joined = • joined the group before the giveaway started
 giveaway-rule-comments = • at least { $count } messages in the group in the last { $days } days
 giveaway-rule-channel = • subscribed to { $channel }
+giveaway-rule-staff = • not the organiser, an administrator or an operator of the group
 
 giveaway-reason = { $code ->
         [left-group] not a member of the group
         [joined-after-start] joined the group after the giveaway started
         [too-few-comments] fewer than { $count } messages in the group in the last { $days } days
         [not-subscribed] not subscribed to { $channel }
+        [staff] the organiser, administrators and operators cannot enter
        *[other] { $code }
     }
 

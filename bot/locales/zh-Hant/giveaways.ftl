@@ -30,12 +30,14 @@ giveaway-rule-member = • 開獎時仍是群成員
 giveaway-rule-joined = • 在抽獎開始前已入群
 giveaway-rule-comments = • 最近 { $days } 天在群裡發言至少 { $count } 條
 giveaway-rule-channel = • 已訂閱 { $channel }
+giveaway-rule-staff = • 發起人、群管理員和營運人員不能參與
 
 giveaway-reason = { $code ->
         [left-group] 不是群成員
         [joined-after-start] 在抽獎開始後才入群
         [too-few-comments] 最近 { $days } 天在群裡發言少於 { $count } 條
         [not-subscribed] 沒有訂閱 { $channel }
+        [staff] 發起人、管理員和營運人員不能參與
        *[other] { $code }
     }
 

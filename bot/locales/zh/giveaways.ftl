@@ -30,12 +30,14 @@ giveaway-rule-member = • 开奖时仍是群成员
 giveaway-rule-joined = • 在抽奖开始前已入群
 giveaway-rule-comments = • 最近 { $days } 天在群里发言至少 { $count } 条
 giveaway-rule-channel = • 已订阅 { $channel }
+giveaway-rule-staff = • 发起人、群管理员和运营人员不能参与
 
 giveaway-reason = { $code ->
         [left-group] 不是群成员
         [joined-after-start] 在抽奖开始后才入群
         [too-few-comments] 最近 { $days } 天在群里发言少于 { $count } 条
         [not-subscribed] 没有订阅 { $channel }
+        [staff] 发起人、管理员和运营人员不能参与
        *[other] { $code }
     }
 
