@@ -199,6 +199,16 @@ async def cmd_giveaway_cancel(
         await message.reply(texts("giveaway-cancelled", id=str(giveaway_id)))
 
 
+def _ranks_and_reason(rest: str) -> tuple[list[int], str | None]:
+    """`#2 #3 reason`: the places (as the last result numbers its winners) to draw again."""
+    words = rest.replace(",", " ").replace("，", " ").split()
+    ranks: list[int] = []
+    while words and (rank := parse_number(words[0])) is not None and len(ranks) < MAX_WINNERS:
+        ranks.append(rank)
+        words.pop(0)
+    return ranks, parse_reason(" ".join(words))
+
+
 async def cmd_giveaway_reroll(
     message: Message,
     *,
@@ -208,12 +218,8 @@ async def cmd_giveaway_reroll(
     giveaways: GiveawayService,
 ) -> None:
     giveaway_id, rest = _id_and_rest(command.args)
-    count_word, _, reason_words = rest.partition(" ")
-    count = 1
-    if (written := parse_number(count_word)) is not None:
-        count, rest = written, reason_words
-    reason = parse_reason(rest)
-    if giveaway_id is None or reason is None or not 1 <= count <= MAX_WINNERS:
+    ranks, reason = _ranks_and_reason(rest)
+    if giveaway_id is None or reason is None or not ranks:
         await message.reply(texts("giveaway-reroll-usage"))
         return
     try:
@@ -221,7 +227,7 @@ async def cmd_giveaway_reroll(
             operator.chat_id,
             operator.actor,
             giveaway_id,
-            count=count,
+            ranks=ranks,
             reason=reason,
             now=datetime.now(UTC),
         )
@@ -235,6 +241,7 @@ async def cmd_giveaway_reroll(
             "giveaway-rerolled",
             id=str(giveaway_id),
             count=len(outcome.winners),
+            replaced=len(outcome.replaced),
             digest=outcome.round_digest,
         )
     )

@@ -94,6 +94,11 @@ class Outcome:
     entrants: int
     reroll: int | None = None
     untold: tuple[Person, ...] = ()  # winners the private message did not reach
+    replaced: tuple[Person, ...] = ()  # the winners a reroll replaces
+    places: tuple[int, ...] = ()  # each winner's number among the standing winners
+
+    def place(self, index: int) -> int:
+        return self.places[index] if index < len(self.places) else index + 1
 
     @property
     def round_digest(self) -> str:
@@ -468,12 +473,13 @@ class GiveawayDraws:
         transcript = Transcript.from_json(record.transcript)
         people = _people(transcript.seed_bytes, entries)
         untold: tuple[str, ...] = ()
+        replaced: tuple[str, ...] = ()
         if reroll is None:
             winners, skips = transcript.winners, transcript.skips
             untold = tuple(json.loads(record.untold_winners or "[]"))
         else:
             entry = transcript.rerolls[reroll - 1]
-            winners, skips = entry.winners, entry.skips
+            winners, skips, replaced = entry.winners, entry.skips, entry.replaces
         return Outcome(
             record=record,
             transcript=transcript,
@@ -484,16 +490,28 @@ class GiveawayDraws:
             entrants=len(transcript.entrants),
             reroll=reroll,
             untold=tuple(people[entrant] for entrant in untold),
+            replaced=tuple(people[entrant] for entrant in replaced),
+            places=_places(transcript, reroll, winners),
         )
 
-    async def reroll(self, giveaway_id: int, count: int, reason: str, event: AuditEvent) -> Outcome:
-        """Replacement winners continuing the permutation, stored with the audit entry, then
-        announced once and told privately."""
+    async def reroll(
+        self, giveaway_id: int, ranks: Sequence[int], reason: str, event: AuditEvent
+    ) -> Outcome:
+        """Replacements for the standing winners at `ranks` (1-based, as the last result lists
+        them), continuing the permutation, stored with the audit entry, then announced once and
+        told privately."""
         async with self._session_factory() as session:
             record = await store.get(session, giveaway_id)
         if record is None or record.transcript is None or record.status not in ("drawn", "done"):
             raise RerollRefused("not-drawn")
         before = Transcript.from_json(record.transcript)
+        if len(ranks) > record.winner_count:
+            raise RerollRefused("too-many")
+        standing = before.standing_winners
+        if not ranks or any(not 1 <= rank <= len(standing) for rank in ranks):
+            raise RerollRefused("no-such-winner")
+        replaces = [standing[rank - 1] for rank in dict.fromkeys(ranks)]
+        count = len(replaces)
         async with self._session_factory() as session:
             entries = await store.entries_before(session, giveaway_id, record.ends_at)
         users = {
@@ -514,7 +532,7 @@ class GiveawayDraws:
             count=count,
             at=at,
         )
-        after = before.with_reroll(count, reasons, reason, at)
+        after = before.with_reroll(count, reasons, reason, at, replaces)
         if not after.rerolls[-1].winners:
             raise RerollRefused("nobody-left")
         number = len(after.rerolls)
@@ -540,6 +558,15 @@ async def _note(
 ) -> None:
     if attempt is not None:
         await job_runs.note(session, attempt.job, attempt.period, progress.note(total))
+
+
+def _places(transcript: Transcript, reroll: int | None, winners: Sequence[str]) -> tuple[int, ...]:
+    """Where a round's winners stand: a replacement takes the number of whom it replaces."""
+    standing = transcript.standing_after(reroll or 0)
+    return tuple(
+        standing.index(winner) + 1 if winner in standing else index + 1
+        for index, winner in enumerate(winners)
+    )
 
 
 def _draw_job(giveaway_id: int) -> str:

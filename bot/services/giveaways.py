@@ -6,6 +6,7 @@ Telegram stays behind `GiveawayCourier` (bot/telegram/giveaway_courier.py implem
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -242,19 +243,20 @@ class GiveawayService:
         actor: Actor,
         giveaway_id: int,
         *,
-        count: int,
+        ranks: Sequence[int],
         reason: str,
         now: datetime,
     ) -> Outcome:
-        """Replacement winners for a drawn giveaway of the chat; raises RerollRefused."""
+        """Replacements for the winners at `ranks` of a drawn giveaway of the chat; raises
+        RerollRefused."""
         async with self._session_factory() as session:
             record = await store.in_chat(session, chat_id, giveaway_id)
         if record is None:
             raise RerollRefused("not-drawn")
         event = _audit(
-            chat_id, actor, "giveaway-rerolled", now, f"#{giveaway_id} {count}: {reason}"
+            chat_id, actor, "giveaway-rerolled", now, f"#{giveaway_id} {list(ranks)}: {reason}"
         )
-        return await self._draws.reroll(giveaway_id, count, reason, event)
+        return await self._draws.reroll(giveaway_id, ranks, reason, event)
 
 
 def _audit(chat_id: int, actor: Actor, action: str, at: datetime, detail: str) -> AuditEvent:

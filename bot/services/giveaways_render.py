@@ -89,13 +89,19 @@ def result_text(texts: Texts, outcome: Outcome) -> Html:
                 reason=reason,
             )
         ]
+        if outcome.replaced:
+            lines.append(texts("giveaway-reroll-replaces"))
+            lines.extend(
+                texts("giveaway-reroll-replaced", mention=mention(person))
+                for person in outcome.replaced
+            )
     if outcome.winners:
         lines.append(
             texts("giveaway-result-winners", count=len(outcome.winners), entrants=outcome.entrants)
         )
         lines.extend(
-            texts("giveaway-result-winner", rank=rank, mention=mention(person))
-            for rank, person in enumerate(outcome.winners, start=1)
+            texts("giveaway-result-winner", rank=outcome.place(index), mention=mention(person))
+            for index, person in enumerate(outcome.winners)
         )
     else:
         lines.append(texts("giveaway-result-none", entrants=outcome.entrants))

@@ -114,10 +114,11 @@ async def test_reroll_continues_the_permutation_and_is_announced(scene: Scene) -
     scene.telegram.calls.clear()
     await scene.send(GROUP, MEMBER, f"/giveaway_reroll {giveaway_id} 1 winner unreachable")
     assert len(transcript_sent(scene).rerolls) == 0, "a plain member cannot reroll"
-    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} 2 winner unreachable")
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} #1 #2 winner unreachable")
     after = transcript_sent(scene)
     [reroll] = after.rerolls
     assert reroll.reason == "winner unreachable" and len(reroll.winners) == 2
+    assert reroll.replaces == drawn.winners
     assert not set(reroll.winners) & set(drawn.winners)
     result = fairness.verify(after.to_dict(), expect_digest=reroll.digest)
     assert result.ok, result.problems
@@ -268,3 +269,47 @@ async def test_a_summary_with_nobody_told_names_every_winner_as_untold(scene: Sc
     for entrant in transcript.winners:
         person = next(p for p in PEOPLE if ids[p["id"]] == entrant)
         assert f'<a href="tg://user?id={person["id"]}">' in tail
+
+
+def person_of(transcript: Transcript, entrant: str) -> dict[str, object]:
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    return next(p for p in PEOPLE if ids[p["id"]] == entrant)
+
+
+async def test_a_reroll_names_whom_it_replaces_and_stays_within_the_prize(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=3)
+    await end_and_tick(scene, draws, giveaway_id)
+    drawn = transcript_sent(scene)
+    scene.telegram.calls.clear()
+    for words in ("#4 gone", "#1 #2 #3 #4 gone", "gone", "0 gone"):
+        await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} {words}")
+    replies = scene.telegram.sent(GROUP["id"])
+    assert replies == [
+        "Giveaway #1 has no winner with that number: use the numbers in its results.",
+        "Giveaway #1: a reroll cannot replace more winners than the prize has.",
+        replies[2],
+        "Giveaway #1 has no winner with that number: use the numbers in its results.",
+    ]
+    assert replies[2].startswith("Usage: /giveaway_reroll ID WINNER")
+    assert transcript_sent(scene).rerolls == ()
+
+    scene.telegram.calls.clear()
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} #2 never answered")
+    after = transcript_sent(scene)
+    [reroll] = after.rerolls
+    assert reroll.replaces == (drawn.winners[1],) and len(reroll.winners) == 1
+    assert after.standing_winners == (drawn.winners[0], reroll.winners[0], drawn.winners[2])
+    assert fairness.verify(after.to_dict(), expect_digest=reroll.digest).ok
+    [announcement] = [m.text for m in scene.telegram.methods(SendMessage) if m.chat_id < 0][:1]
+    replaced, new = person_of(after, drawn.winners[1]), person_of(after, reroll.winners[0])
+    head, winners = announcement.split("Winners")
+    assert "Replaces:" in head and f'tg://user?id={replaced["id"]}"' in head
+    assert f'2. <a href="tg://user?id={new["id"]}">' in winners
+    assert "1 replacement winner(s) for 1 drawn" in scene.telegram.sent(GROUP["id"])[-1]
+
+    # The replacement now holds place 2: replacing #2 again replaces them.
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} 2 also silent")
+    again = transcript_sent(scene)
+    assert again.rerolls[-1].replaces == (reroll.winners[0],)
+    assert fairness.verify(again.to_dict(), expect_digest=again.rerolls[-1].digest).ok

@@ -43,6 +43,8 @@ giveaway-reason = { $code ->
 
 giveaway-result-title = 🎉 <b>Giveaway #{ $id } result</b>: { $prize }
 giveaway-reroll-title = 🔁 <b>Giveaway #{ $id }, reroll { $number }</b>: { $prize } (reason: { $reason })
+giveaway-reroll-replaces = Replaces:
+giveaway-reroll-replaced = • { $mention }
 giveaway-result-winners = Winners ({ $count } among { $entrants } entrants):
 giveaway-result-winner = { $rank }. { $mention }
 giveaway-result-none = No eligible entrant among { $entrants }: nobody wins.
@@ -97,13 +99,15 @@ giveaway-cancel-usage = Usage: /giveaway_cancel ID REASON
 giveaway-cancel-no-reason = The reason is missing: fans see it. <code>/giveaway_cancel { $id } the prize did not arrive</code>
 giveaway-cancelled = Giveaway #{ $id } is cancelled.
 giveaway-cancelled-notice = Giveaway #{ $id } is cancelled: { $reason }
-giveaway-reroll-usage = Usage: /giveaway_reroll ID [HOW_MANY] REASON
+giveaway-reroll-usage = Usage: /giveaway_reroll ID WINNER… REASON, where WINNER is the winner's number in the results (e.g. /giveaway_reroll 3 #2 never answered).
 giveaway-reroll-refused = { $code ->
         [nobody-left] Giveaway #{ $id }: no eligible entrant is left to draw.
+        [too-many] Giveaway #{ $id }: a reroll cannot replace more winners than the prize has.
+        [no-such-winner] Giveaway #{ $id } has no winner with that number: use the numbers in its results.
         [busy] Giveaway #{ $id } changed meanwhile; try again.
        *[not-drawn] Giveaway #{ $id } has not been drawn in this group.
     }
-giveaway-rerolled = Giveaway #{ $id }: { $count } replacement winner(s) drawn and announced (digest <code>{ $digest }</code>).
+giveaway-rerolled = Giveaway #{ $id }: { $count } replacement winner(s) for { $replaced } drawn and announced (digest <code>{ $digest }</code>).
 
 giveaway-digest-created = 🎁 #{ $id } { $prize }: started, { $entrants } entrants so far
 giveaway-digest-drawn = 🎉 #{ $id } { $prize }: drawn, { $winners } winner(s) among { $entrants } entrants

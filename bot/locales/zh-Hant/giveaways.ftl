@@ -43,6 +43,8 @@ giveaway-reason = { $code ->
 
 giveaway-result-title = 🎉 <b>抽獎 #{ $id } 結果</b>：{ $prize }
 giveaway-reroll-title = 🔁 <b>抽獎 #{ $id } 第 { $number } 次補抽</b>：{ $prize }（原因：{ $reason }）
+giveaway-reroll-replaces = 替換：
+giveaway-reroll-replaced = • { $mention }
 giveaway-result-winners = 中獎者（{ $entrants } 人參與，{ $count } 人中獎）：
 giveaway-result-winner = { $rank }. { $mention }
 giveaway-result-none = { $entrants } 位參與者中沒有符合條件的人：無人中獎。
@@ -97,13 +99,15 @@ giveaway-cancel-usage = 用法：/giveaway_cancel 編號 原因
 giveaway-cancel-no-reason = 缺少取消原因：粉絲會看到它。<code>/giveaway_cancel { $id } 獎品沒有到貨</code>
 giveaway-cancelled = 抽獎 #{ $id } 已取消。
 giveaway-cancelled-notice = 抽獎 #{ $id } 已取消：{ $reason }
-giveaway-reroll-usage = 用法：/giveaway_reroll 編號 [人數] 原因
+giveaway-reroll-usage = 用法：/giveaway_reroll 編號 中獎者序號… 原因，序號為開獎結果中的編號（例如 /giveaway_reroll 3 #2 一直沒有回覆）。
 giveaway-reroll-refused = { $code ->
         [nobody-left] 抽獎 #{ $id }：已沒有符合條件的參與者可抽。
+        [too-many] 抽獎 #{ $id }：補抽人數不能超過獎品的中獎名額。
+        [no-such-winner] 抽獎 #{ $id } 沒有這個序號的中獎者：請使用開獎結果中的序號。
         [busy] 抽獎 #{ $id } 剛剛有變化，請再試一次。
        *[not-drawn] 本群的抽獎 #{ $id } 還沒有開獎。
     }
-giveaway-rerolled = 抽獎 #{ $id }：已補抽 { $count } 位中獎者並公佈（摘要 <code>{ $digest }</code>）。
+giveaway-rerolled = 抽獎 #{ $id }：已為 { $replaced } 位中獎者補抽 { $count } 位並公佈（摘要 <code>{ $digest }</code>）。
 
 giveaway-digest-created = 🎁 #{ $id } { $prize }：已開始，目前 { $entrants } 人參與
 giveaway-digest-drawn = 🎉 #{ $id } { $prize }：已開獎，{ $entrants } 人參與，{ $winners } 人中獎

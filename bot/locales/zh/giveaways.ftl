@@ -43,6 +43,8 @@ giveaway-reason = { $code ->
 
 giveaway-result-title = 🎉 <b>抽奖 #{ $id } 结果</b>：{ $prize }
 giveaway-reroll-title = 🔁 <b>抽奖 #{ $id } 第 { $number } 次补抽</b>：{ $prize }（原因：{ $reason }）
+giveaway-reroll-replaces = 替换：
+giveaway-reroll-replaced = • { $mention }
 giveaway-result-winners = 中奖者（{ $entrants } 人参与，{ $count } 人中奖）：
 giveaway-result-winner = { $rank }. { $mention }
 giveaway-result-none = { $entrants } 位参与者中没有符合条件的人：无人中奖。
@@ -97,13 +99,15 @@ giveaway-cancel-usage = 用法：/giveaway_cancel 编号 原因
 giveaway-cancel-no-reason = 缺少取消原因：粉丝会看到它。<code>/giveaway_cancel { $id } 奖品没有到货</code>
 giveaway-cancelled = 抽奖 #{ $id } 已取消。
 giveaway-cancelled-notice = 抽奖 #{ $id } 已取消：{ $reason }
-giveaway-reroll-usage = 用法：/giveaway_reroll 编号 [人数] 原因
+giveaway-reroll-usage = 用法：/giveaway_reroll 编号 中奖者序号… 原因，序号为开奖结果中的编号（例如 /giveaway_reroll 3 #2 一直没有回复）。
 giveaway-reroll-refused = { $code ->
         [nobody-left] 抽奖 #{ $id }：已没有符合条件的参与者可抽。
+        [too-many] 抽奖 #{ $id }：补抽人数不能超过奖品的中奖名额。
+        [no-such-winner] 抽奖 #{ $id } 没有这个序号的中奖者：请使用开奖结果中的序号。
         [busy] 抽奖 #{ $id } 刚刚有变化，请再试一次。
        *[not-drawn] 本群的抽奖 #{ $id } 还没有开奖。
     }
-giveaway-rerolled = 抽奖 #{ $id }：已补抽 { $count } 位中奖者并公布（摘要 <code>{ $digest }</code>）。
+giveaway-rerolled = 抽奖 #{ $id }：已为 { $replaced } 位中奖者补抽 { $count } 位并公布（摘要 <code>{ $digest }</code>）。
 
 giveaway-digest-created = 🎁 #{ $id } { $prize }：已开始，目前 { $entrants } 人参与
 giveaway-digest-drawn = 🎉 #{ $id } { $prize }：已开奖，{ $entrants } 人参与，{ $winners } 人中奖
