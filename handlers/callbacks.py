@@ -52,6 +52,11 @@ class GiveawayEnterCb(CallbackData, prefix="ge1"):
     giveaway_id: BigInt
 
 
+# The /start payload of the announcement's link: `gw<giveaway id>` (t.me links allow
+# A-Z, a-z, 0-9, _ and - only).
+GIVEAWAY_START = "gw"
+
+
 class FeedbackGroupCb(CallbackData, prefix="fbg1"):
     chat_id: BigInt
     message_id: BigInt

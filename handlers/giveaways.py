@@ -37,7 +37,7 @@ from bot.services.giveaways_render import reason_text
 from bot.services.languages import Languages
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
 from handlers.authority import operator_command, public_callback
-from handlers.callbacks import GiveawayEnterCb
+from handlers.callbacks import GIVEAWAY_START, GiveawayEnterCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext, personal_texts
 
@@ -48,13 +48,27 @@ GIVEAWAY_CANCEL = OperatorCommand("giveaway_cancel", Role.OPERATOR, destructive=
 GIVEAWAY_REROLL = OperatorCommand("giveaway_reroll", Role.OPERATOR, destructive=True)
 
 
-def enter_keyboard(texts: Texts, giveaway_id: int) -> InlineKeyboardMarkup:
+def enter_keyboard(
+    texts: Texts, giveaway_id: int, bot_username: str | None
+) -> InlineKeyboardMarkup:
+    """Enter, and a link that starts the bot in private: a bot may message only people who
+    started it, so only they can be told that they won."""
     builder = InlineKeyboardBuilder()
     builder.button(
         text=texts.plain("giveaway-enter-button"),
         callback_data=GiveawayEnterCb(giveaway_id=str(giveaway_id)),
     )
+    if bot_username:
+        builder.button(
+            text=texts.plain("giveaway-start-button"),
+            url=start_link(bot_username, giveaway_id),
+        )
+    builder.adjust(1)
     return builder.as_markup()
+
+
+def start_link(bot_username: str, giveaway_id: int) -> str:
+    return f"https://t.me/{bot_username}?start={GIVEAWAY_START}{giveaway_id}"
 
 
 async def cmd_giveaway(

@@ -31,7 +31,7 @@ ADMIN_STATUSES = ("creator", "administrator")
 # Winners named in the organiser's private summary; the group's result lists them all.
 LISTED = 50
 # The Enter button under an announcement, made by the feature that answers it.
-EnterKeyboard = Callable[[Texts, int], InlineKeyboardMarkup]
+EnterKeyboard = Callable[[Texts, int, str | None], InlineKeyboardMarkup]
 
 
 class TelegramLookup:
@@ -105,7 +105,7 @@ class TelegramGiveawayCourier:
         sent = await self._bot.send_message(
             record.chat_id,
             announcement_text(texts, record, 0, timezone),
-            reply_markup=self._enter_keyboard(texts, record.id),
+            reply_markup=await self._keyboard(texts, record.id),
         )
         return sent.message_id
 
@@ -226,8 +226,12 @@ class TelegramGiveawayCourier:
             record.chat_id,
             record.message_id,
             announcement_text(texts, record, count, timezone),
-            self._enter_keyboard(texts, record.id),
+            await self._keyboard(texts, record.id),
         )
+
+    async def _keyboard(self, texts: Texts, giveaway_id: int) -> InlineKeyboardMarkup:
+        me = await self._bot.me()  # aiogram asks Telegram once, then remembers
+        return self._enter_keyboard(texts, giveaway_id, me.username)
 
     async def _title(self, record: GiveawayRecord) -> str:
         async with self._session_factory() as session:

@@ -7,7 +7,8 @@ menu-giveaway_cancel = Cancel a giveaway (with a reason)
 menu-giveaway_reroll = Draw replacement winners (with a reason)
 
 giveaway-enter-button = 🎉 Enter
-giveaway-enter-done = You are in giveaway #{ $id }. Good luck!
+giveaway-start-button = 🔔 Tell me in private if I win
+giveaway-enter-done = You are in giveaway #{ $id }. Good luck! To be told if you win, start me with the 🔔 button under the giveaway.
 giveaway-enter-already = You have already entered.
 giveaway-enter-closed = This giveaway is closed.
 giveaway-enter-not-person = Only people can enter: not bots, channels or anonymous admins.

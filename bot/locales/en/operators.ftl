@@ -13,6 +13,7 @@ console-no-group = Choose a group first with /groups.
 start =
     Hi! I am <b>fanpulse</b>: I collect your fans' feedback, run polls and giveaways and send digests.
     Add me to your fan group, then manage every group you run from here: /groups
+start-giveaway = Done! If you win giveaway #{ $id }, I will tell you here. Not entered yet? Go back to the group and press 🎉 Enter.
 help-private =
     <b>fanpulse from private chat</b>
     Fans: /feedback your idea — send feedback to the creator's team; /mydata — what is stored about you; /forget — erase it

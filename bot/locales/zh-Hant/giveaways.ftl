@@ -7,7 +7,8 @@ menu-giveaway_cancel = 取消抽獎（需寫原因）
 menu-giveaway_reroll = 補抽中獎者（需寫原因）
 
 giveaway-enter-button = 🎉 參與
-giveaway-enter-done = 你已參與抽獎 #{ $id }，祝你好運！
+giveaway-start-button = 🔔 中獎時私訊通知我
+giveaway-enter-done = 你已參與抽獎 #{ $id }，祝你好運！想在中獎時收到通知，請先按公告下的 🔔 按鈕啟動我。
 giveaway-enter-already = 你已經參與過了。
 giveaway-enter-closed = 這個抽獎已經結束。
 giveaway-enter-not-person = 只有真人可以參與：機器人、頻道和匿名管理員不行。

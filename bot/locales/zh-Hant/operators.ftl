@@ -13,6 +13,7 @@ console-no-group = 請先用 /groups 選擇一個群。
 start =
     你好！我是 <b>fanpulse</b>：收集粉絲反饋、發起投票和抽獎、傳送摘要。
     把我加入你的粉絲群，然後在這裡管理你運營的所有群：/groups
+start-giveaway = 好的！如果你在抽獎 #{ $id } 中獎，我會在這裡告訴你。還沒參與的話，請回到群裡按「🎉 參與」。
 help-private =
     <b>在私聊中使用 fanpulse</b>
     粉絲：/feedback 你的想法 — 把反饋交給創作者團隊；/mydata — 檢視關於你儲存的資料；/forget — 刪除它們

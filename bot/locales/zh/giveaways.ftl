@@ -7,7 +7,8 @@ menu-giveaway_cancel = 取消抽奖（需写原因）
 menu-giveaway_reroll = 补抽中奖者（需写原因）
 
 giveaway-enter-button = 🎉 参与
-giveaway-enter-done = 你已参与抽奖 #{ $id }，祝你好运！
+giveaway-start-button = 🔔 中奖时私信通知我
+giveaway-enter-done = 你已参与抽奖 #{ $id }，祝你好运！想在中奖时收到通知，请先按公告下的 🔔 按钮启动我。
 giveaway-enter-already = 你已经参与过了。
 giveaway-enter-closed = 这个抽奖已经结束。
 giveaway-enter-not-person = 只有真人可以参与：机器人、频道和匿名管理员不行。

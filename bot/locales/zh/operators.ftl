@@ -13,6 +13,7 @@ console-no-group = 请先用 /groups 选择一个群。
 start =
     你好！我是 <b>fanpulse</b>：收集粉丝反馈、发起投票和抽奖、发送摘要。
     把我加入你的粉丝群，然后在这里管理你运营的所有群：/groups
+start-giveaway = 好的！如果你在抽奖 #{ $id } 中奖，我会在这里告诉你。还没参与的话，请回到群里按「🎉 参与」。
 help-private =
     <b>在私聊中使用 fanpulse</b>
     粉丝：/feedback 你的想法 — 把反馈交给创作者团队；/mydata — 查看关于你保存的数据；/forget — 删除它们
