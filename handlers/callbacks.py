@@ -52,6 +52,10 @@ class GiveawayEnterCb(CallbackData, prefix="ge1"):
     giveaway_id: BigInt
 
 
+class GiveawayCheckCb(CallbackData, prefix="gc1"):
+    giveaway_id: BigInt
+
+
 # The /start payload of the announcement's link: `gw<giveaway id>` (t.me links allow
 # A-Z, a-z, 0-9, _ and - only).
 GIVEAWAY_START = "gw"
@@ -69,4 +73,9 @@ class ForgetCb(CallbackData, prefix="fg1"):
     confirm: bool
 
 
-PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (GiveawayEnterCb, FeedbackGroupCb, ForgetCb)
+PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (
+    GiveawayEnterCb,
+    GiveawayCheckCb,
+    FeedbackGroupCb,
+    ForgetCb,
+)

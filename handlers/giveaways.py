@@ -37,7 +37,7 @@ from bot.services.giveaways_render import reason_text
 from bot.services.languages import Languages
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
 from handlers.authority import operator_command, public_callback
-from handlers.callbacks import GIVEAWAY_START, GiveawayEnterCb
+from handlers.callbacks import GIVEAWAY_START, GiveawayCheckCb, GiveawayEnterCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext, personal_texts
 
@@ -65,6 +65,41 @@ def enter_keyboard(
         )
     builder.adjust(1)
     return builder.as_markup()
+
+
+def check_keyboard(texts: Texts, giveaway_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=texts.plain("giveaway-check-button"),
+        callback_data=GiveawayCheckCb(giveaway_id=str(giveaway_id)),
+    )
+    return builder.as_markup()
+
+
+async def cb_check(
+    query: CallbackQuery,
+    *,
+    callback_data: GiveawayCheckCb,
+    giveaways: GiveawayService,
+    translator: Translator,
+    languages: Languages,
+) -> None:
+    """The result's button: the presser's own entry, answered only to them, in their language."""
+    user = query.from_user
+    where = query.message.chat.id if query.message is not None else None
+    check = await giveaways.check_entry(callback_data.giveaway_id, user.id, where)
+    own = await personal_texts(translator, languages, user.id, user.language_code)
+    reason = reason_text(own, check.reason, plain=True) if check.reason else ""
+    await query.answer(
+        own.plain(
+            f"giveaway-check-{check.standing}",
+            id=str(callback_data.giveaway_id),
+            entrant=check.entrant,
+            place=check.place,
+            reason=reason,
+        ),
+        show_alert=True,
+    )
 
 
 def start_link(bot_username: str, giveaway_id: int) -> str:
@@ -274,6 +309,7 @@ def create_router() -> Router:
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.buttons")
     public_callback(router, "giveaway-enter", GiveawayEnterCb, cb_enter)
+    public_callback(router, "giveaway-check", GiveawayCheckCb, cb_check)
     return router
 
 
@@ -283,7 +319,9 @@ def giveaway_courier(
     translator: Translator,
     settings: Settings,
 ) -> TelegramGiveawayCourier:
-    return TelegramGiveawayCourier(bot, session_factory, translator, settings, enter_keyboard)
+    return TelegramGiveawayCourier(
+        bot, session_factory, translator, settings, enter_keyboard, check_keyboard=check_keyboard
+    )
 
 
 def build_draws(

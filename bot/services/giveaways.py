@@ -70,6 +70,22 @@ class EntryResult:
     unmet: SkipReason | None = None
 
 
+class Standing(StrEnum):
+    NOT_ENTERED = "not-entered"  # no entry counted in the draw (or not drawn yet)
+    WON = "won"
+    REPLACED = "replaced"  # drawn, then replaced by a reroll
+    SKIPPED = "skipped"  # reached in the draw order, but a rule was not met
+    NOT_DRAWN = "not-drawn"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryCheck:
+    standing: Standing
+    entrant: str = ""
+    place: int = 0
+    reason: SkipReason | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class GiveawayListing:
     timezone: str
@@ -194,6 +210,27 @@ class GiveawayService:
         if not still_open:
             return EntryResult(Entry.CLOSED)
         return EntryResult(Entry.ENTERED if added else Entry.ALREADY, record.id)
+
+    async def check_entry(self, giveaway_id: int, user_id: int, where: int | None) -> EntryCheck:
+        """What the draw's transcript says of one person's entry (the result's button)."""
+        async with self._session_factory() as session:
+            record = await store.get(session, giveaway_id)
+        if record is None or record.transcript is None or where not in (None, record.chat_id):
+            return EntryCheck(Standing.NOT_ENTERED)
+        transcript = Transcript.from_json(record.transcript)
+        entrant = fairness.entrant_id(transcript.seed_bytes, user_id)
+        if entrant not in transcript.entrants:
+            return EntryCheck(Standing.NOT_ENTERED)
+        standing = transcript.standing_winners
+        if entrant in standing:
+            return EntryCheck(Standing.WON, entrant, standing.index(entrant) + 1)
+        if entrant in transcript.all_winners:
+            return EntryCheck(Standing.REPLACED, entrant)
+        skips = [*transcript.skips, *(skip for entry in transcript.rerolls for skip in entry.skips)]
+        for skip in reversed(skips):
+            if skip.entrant == entrant:
+                return EntryCheck(Standing.SKIPPED, entrant, reason=SkipReason.parse(skip.reason))
+        return EntryCheck(Standing.NOT_DRAWN, entrant)
 
     async def listing(self, chat_id: int) -> GiveawayListing:
         """The chat's latest giveaways with their entrant counts."""

@@ -32,6 +32,8 @@ ADMIN_STATUSES = ("creator", "administrator")
 LISTED = 50
 # The Enter button under an announcement, made by the feature that answers it.
 EnterKeyboard = Callable[[Texts, int, str | None], InlineKeyboardMarkup]
+# The "Check my entry" button under a result.
+CheckKeyboard = Callable[[Texts, int], InlineKeyboardMarkup]
 
 
 class TelegramLookup:
@@ -57,12 +59,15 @@ class TelegramGiveawayCourier:
         translator: Translator,
         settings: Settings,
         enter_keyboard: EnterKeyboard,
+        *,
+        check_keyboard: CheckKeyboard,
     ) -> None:
         self._bot = bot
         self._session_factory = session_factory
         self._translator = translator
         self._settings = settings
         self._enter_keyboard = enter_keyboard
+        self._check_keyboard = check_keyboard
 
     async def _group_texts(self, chat_id: int) -> tuple[Texts, str]:
         async with self._session_factory() as session:
@@ -139,9 +144,10 @@ class TelegramGiveawayCourier:
         record = outcome.record
         texts, timezone = await self._group_texts(record.chat_id)
 
-        def text(part: str) -> Send:
+        def text(part: str, markup: InlineKeyboardMarkup | None = None) -> Send:
             async def send() -> int | None:
-                return (await self._bot.send_message(record.chat_id, part)).message_id
+                sent = await self._bot.send_message(record.chat_id, part, reply_markup=markup)
+                return sent.message_id
 
             return send
 
@@ -164,7 +170,9 @@ class TelegramGiveawayCourier:
             )
             return None
 
-        sends = [text(part) for part in split_html(result_text(texts, outcome))]
+        parts = split_html(result_text(texts, outcome))
+        check = self._check_keyboard(texts, record.id)
+        sends = [text(part, check if n == len(parts) - 1 else None) for n, part in enumerate(parts)]
         sends.append(document)
         if outcome.reroll is None and record.message_id is not None:
             sends.append(closed)

@@ -7,9 +7,10 @@ import asyncio
 import html
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from aiogram.methods import EditMessageText, SendDocument, SendMessage
-from aiogram.types import BufferedInputFile
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, SendMessage
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 
 from bot.db import giveaways as store
 from bot.domain import fairness
@@ -271,7 +272,7 @@ async def test_a_summary_with_nobody_told_names_every_winner_as_untold(scene: Sc
         assert f'<a href="tg://user?id={person["id"]}">' in tail
 
 
-def person_of(transcript: Transcript, entrant: str) -> dict[str, object]:
+def person_of(transcript: Transcript, entrant: str) -> dict[str, Any]:
     ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
     return next(p for p in PEOPLE if ids[p["id"]] == entrant)
 
@@ -313,3 +314,58 @@ async def test_a_reroll_names_whom_it_replaces_and_stays_within_the_prize(scene:
     again = transcript_sent(scene)
     assert again.rerolls[-1].replaces == (reroll.winners[0],)
     assert fairness.verify(again.to_dict(), expect_digest=again.rerolls[-1].digest).ok
+
+
+async def test_check_my_entry_answers_each_fan_privately(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=2, rules="member")
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    # Whoever the draw reaches first has left the group: skipped, so the next two win.
+    [record] = await giveaways(scene.session_factory)
+    seed = bytes.fromhex(record.seed)
+    by_entrant = {e: p for p in PEOPLE for u, e in fairness.entrant_ids(seed, [p["id"]]).items()}
+    entrants = fairness.canonical_entrants(by_entrant)
+    order = [entrant for _, entrant in fairness.candidates(seed, entrants, b"", 0)]
+    scene.telegram.left.add((GROUP["id"], by_entrant[order[0]]["id"]))
+    await end_and_tick(scene, draws, giveaway_id)
+    transcript = transcript_sent(scene)
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    result = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == GROUP["id"]][-1]
+    assert isinstance(result.reply_markup, InlineKeyboardMarkup)
+    [[button]] = result.reply_markup.inline_keyboard
+    assert button.text == "🔍 Check my entry" and button.callback_data == f"gc1:{giveaway_id}"
+
+    [record] = await giveaways(scene.session_factory)
+
+    async def check(person: dict[str, Any]) -> str:
+        await scene.tap(person, GROUP, f"gc1:{giveaway_id}", message_id=record.result_message_id)
+        answer = scene.telegram.methods(AnswerCallbackQuery)[-1]
+        assert answer.show_alert
+        return str(answer.text)
+
+    first, second = (person_of(transcript, w) for w in transcript.winners)
+    assert await check(first) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[first['id']]} and you won, as winner 1!"
+    )
+    skipped = person_of(transcript, transcript.skips[0].entrant)
+    assert await check(skipped) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[skipped['id']]}; the draw reached you "
+        "but skipped you: not a member of the group."
+    )
+    assert transcript.winners == tuple(order[1:3])
+    other = by_entrant[order[-1]]
+    assert await check(other) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[other['id']]}; you were not drawn this "
+        "time."
+    )
+    # A fan who never entered reads it in her own language.
+    assert await check(FAN) == f"抽奖 #{giveaway_id} 的开奖中没有你的参与记录。"
+
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} #1 never answered")
+    assert await check(first) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[first['id']]}; you were drawn, then "
+        "replaced by a reroll."
+    )
+    assert await check(second) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[second['id']]} and you won, as winner 2!"
+    )

@@ -57,6 +57,12 @@ giveaway-result-proof = Revealed seed: <code>{ $seed }</code>
     Transcript digest: <code>{ $digest }</code>
 giveaway-result-verify = Check it yourself with the attached transcript: <code>python -m bot verify transcript.json --check-entrant YOUR_USER_ID</code> (or the standalone <code>fairness.py</code>, Python only).
 giveaway-transcript-caption = Transcript of the draw (digest <code>{ $digest }</code>)
+giveaway-check-button = 🔍 Check my entry
+giveaway-check-not-entered = You have no entry in the draw of giveaway #{ $id }.
+giveaway-check-won = Giveaway #{ $id }: you are entrant { $entrant } and you won, as winner { $place }!
+giveaway-check-replaced = Giveaway #{ $id }: you are entrant { $entrant }; you were drawn, then replaced by a reroll.
+giveaway-check-skipped = Giveaway #{ $id }: you are entrant { $entrant }; the draw reached you but skipped you: { $reason }.
+giveaway-check-not-drawn = Giveaway #{ $id }: you are entrant { $entrant }; you were not drawn this time.
 
 giveaway-you-won = 🎉 You won giveaway #{ $id } in { $title }: <b>{ $prize }</b>. The organisers will contact you.
 giveaway-creator-drawn = Giveaway #{ $id } in { $title } ({ $prize }) is drawn: { $winners } winner(s) among { $entrants } entrants. Transcript digest <code>{ $digest }</code>.

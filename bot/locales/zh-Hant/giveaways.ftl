@@ -57,6 +57,12 @@ giveaway-result-proof = 公開的種子：<code>{ $seed }</code>
     記錄摘要：<code>{ $digest }</code>
 giveaway-result-verify = 用附帶的記錄檔案自己驗證：<code>python -m bot verify transcript.json --check-entrant 你的使用者ID</code>（或只需 Python 的獨立指令碼 <code>fairness.py</code>）。
 giveaway-transcript-caption = 開獎記錄（摘要 <code>{ $digest }</code>）
+giveaway-check-button = 🔍 檢視我的參與
+giveaway-check-not-entered = 抽獎 #{ $id } 的開獎中沒有你的參與記錄。
+giveaway-check-won = 抽獎 #{ $id }：你的參與者編號是 { $entrant }，你中獎了，是第 { $place } 位中獎者！
+giveaway-check-replaced = 抽獎 #{ $id }：你的參與者編號是 { $entrant }；你曾被抽中，之後在補抽中被替換。
+giveaway-check-skipped = 抽獎 #{ $id }：你的參與者編號是 { $entrant }；抽到你時被跳過：{ $reason }。
+giveaway-check-not-drawn = 抽獎 #{ $id }：你的參與者編號是 { $entrant }；這次沒有抽中你。
 
 giveaway-you-won = 🎉 你在 { $title } 的抽獎 #{ $id } 中獎了：<b>{ $prize }</b>。組織者會聯絡你。
 giveaway-creator-drawn = { $title } 的抽獎 #{ $id }（{ $prize }）已開獎：{ $entrants } 人參與，{ $winners } 人中獎。記錄摘要 <code>{ $digest }</code>。

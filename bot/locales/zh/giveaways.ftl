@@ -57,6 +57,12 @@ giveaway-result-proof = 公开的种子：<code>{ $seed }</code>
     记录摘要：<code>{ $digest }</code>
 giveaway-result-verify = 用附带的记录文件自己验证：<code>python -m bot verify transcript.json --check-entrant 你的用户ID</code>（或只需 Python 的独立脚本 <code>fairness.py</code>）。
 giveaway-transcript-caption = 开奖记录（摘要 <code>{ $digest }</code>）
+giveaway-check-button = 🔍 查看我的参与
+giveaway-check-not-entered = 抽奖 #{ $id } 的开奖中没有你的参与记录。
+giveaway-check-won = 抽奖 #{ $id }：你的参与者编号是 { $entrant }，你中奖了，是第 { $place } 位中奖者！
+giveaway-check-replaced = 抽奖 #{ $id }：你的参与者编号是 { $entrant }；你曾被抽中，之后在补抽中被替换。
+giveaway-check-skipped = 抽奖 #{ $id }：你的参与者编号是 { $entrant }；抽到你时被跳过：{ $reason }。
+giveaway-check-not-drawn = 抽奖 #{ $id }：你的参与者编号是 { $entrant }；这次没有抽中你。
 
 giveaway-you-won = 🎉 你在 { $title } 的抽奖 #{ $id } 中奖了：<b>{ $prize }</b>。组织者会联系你。
 giveaway-creator-drawn = { $title } 的抽奖 #{ $id }（{ $prize }）已开奖：{ $entrants } 人参与，{ $winners } 人中奖。记录摘要 <code>{ $digest }</code>。
