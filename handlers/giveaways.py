@@ -33,7 +33,7 @@ from bot.services.giveaways import (
     GiveawayService,
     open_giveaways_probe,
 )
-from bot.services.giveaways_render import reason_text
+from bot.services.giveaways_render import mention, reason_text
 from bot.services.languages import Languages
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
 from handlers.authority import operator_command, public_callback
@@ -294,6 +294,19 @@ async def cmd_giveaway_reroll(
             digest=outcome.round_digest,
         )
     )
+    if outcome.untold:
+        # Only the organiser can reach them now; the reply names them with a mention link.
+        await message.reply(
+            texts.lines(
+                [
+                    texts("giveaway-creator-untold"),
+                    *(
+                        texts("giveaway-creator-untold-one", mention=mention(p))
+                        for p in outcome.untold
+                    ),
+                ]
+            )
+        )
 
 
 def create_router() -> Router:

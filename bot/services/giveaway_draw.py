@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Protocol, runtime_checkable
@@ -548,8 +548,12 @@ class GiveawayDraws:
             claimed = await store.claim_reroll_announcement(session, giveaway_id, number)
         if claimed:
             await self._courier.announce(outcome)
-            for person in outcome.winners:
-                await self._courier.tell_winner(person, outcome)
+            untold = [
+                person
+                for person in outcome.winners
+                if not await self._courier.tell_winner(person, outcome)
+            ]
+            outcome = replace(outcome, untold=tuple(untold))
         return outcome
 
 

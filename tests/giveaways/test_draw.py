@@ -307,7 +307,11 @@ async def test_a_reroll_names_whom_it_replaces_and_stays_within_the_prize(scene:
     head, winners = announcement.split("Winners")
     assert "Replaces:" in head and f'tg://user?id={replaced["id"]}"' in head
     assert f'2. <a href="tg://user?id={new["id"]}">' in winners
-    assert "1 replacement winner(s) for 1 drawn" in scene.telegram.sent(GROUP["id"])[-1]
+    rerolled, untold = scene.telegram.sent(GROUP["id"])[-2:]
+    assert "1 replacement winner(s) for 1 drawn" in rerolled
+    # The replacement never started the bot: the organiser is told whom to contact.
+    assert new["id"] not in scene.telegram.started
+    assert "contact them yourself" in untold and f'tg://user?id={new["id"]}"' in untold
 
     # The replacement now holds place 2: replacing #2 again replaces them.
     await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} 2 also silent")
