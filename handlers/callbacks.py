@@ -59,6 +59,15 @@ class GiveawayEnterCb(CallbackData, prefix="ge1"):
     giveaway_id: BigInt
 
 
+class GiveawayCheckCb(CallbackData, prefix="gc1"):
+    giveaway_id: BigInt
+
+
+# The /start payload of the announcement's link: `gw<giveaway id>` (t.me links allow
+# A-Z, a-z, 0-9, _ and - only).
+GIVEAWAY_START = "gw"
+
+
 class FeedbackGroupCb(CallbackData, prefix="fbg1"):
     chat_id: BigInt
     message_id: BigInt
@@ -71,4 +80,9 @@ class ForgetCb(CallbackData, prefix="fg1"):
     confirm: bool
 
 
-PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (GiveawayEnterCb, FeedbackGroupCb, ForgetCb)
+PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (
+    GiveawayEnterCb,
+    GiveawayCheckCb,
+    FeedbackGroupCb,
+    ForgetCb,
+)

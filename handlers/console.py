@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.enums import ChatType
-from aiogram.filters import Filter
+from aiogram.filters import CommandObject, Filter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -14,7 +14,7 @@ from bot.i18n import Texts
 from bot.services.console import Choice, Console
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, public_command
-from handlers.callbacks import GroupPickCb
+from handlers.callbacks import GIVEAWAY_START, GroupPickCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -27,7 +27,13 @@ class InPrivate(Filter):
 PICK_GROUP = OperatorCommand("pick-group", Role.ANALYST)
 
 
-async def cmd_start(message: Message, texts: Texts) -> None:
+async def cmd_start(message: Message, command: CommandObject, texts: Texts) -> None:
+    payload = command.args or ""
+    number = payload.removeprefix(GIVEAWAY_START)
+    if payload.startswith(GIVEAWAY_START) and number.isdecimal():
+        # Came from a giveaway's link: now the bot may tell them privately if they win.
+        await message.answer(texts("start-giveaway", id=number))
+        return
     await message.answer(texts("start"))
 
 

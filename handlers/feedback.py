@@ -20,7 +20,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.domain.feedback_status import parse_message_ref, parse_status, suggest_status
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError
-from bot.i18n import Texts
+from bot.i18n import Texts, Translator
 from bot.services.feedback import (
     BatchWrites,
     FeedbackService,
@@ -30,13 +30,14 @@ from bot.services.feedback import (
     PrivateFeedback,
     Stored,
 )
+from bot.services.languages import Languages
 from bot.services.tags import shown_tag, tag_aliases
 from bot.telegram.feedback_courier import TelegramQuestionCourier
 from bot.telegram.filters import GROUP_CHAT_TYPES
 from handlers.authority import operator_command, public_callback, public_command
 from handlers.callbacks import FeedbackGroupCb
 from handlers.features import Built, Feature, Wiring
-from handlers.middlewares import OperatorContext
+from handlers.middlewares import OperatorContext, personal_texts
 from handlers.tags import tag_error
 
 log = structlog.get_logger(__name__)
@@ -62,6 +63,13 @@ async def acknowledge(bot: Bot, message: Message) -> None:
         log.info("feedback.ack_failed", chat_id=message.chat.id, error=error.message)
 
 
+async def tell_privately(bot: Bot, user_id: int, text: str) -> None:
+    try:
+        await bot.send_message(user_id, text)
+    except TelegramAPIError as error:
+        log.info("feedback.private_failed", error=error.message)
+
+
 def _person(message: Message) -> int | None:
     if message.sender_chat is not None or message.from_user is None:
         return None
@@ -79,6 +87,8 @@ async def cmd_feedback(
     command: CommandObject,
     texts: Texts,
     feedback: FeedbackService,
+    translator: Translator,
+    languages: Languages,
     writes: BatchWrites | None = None,
 ) -> None:
     text = (command.args or "").strip()
@@ -94,6 +104,14 @@ async def cmd_feedback(
         return
     if message.chat.type in GROUP_CHAT_TYPES:
         assert writes is not None, "ingest gives every group message its write buffer"
+        if await feedback.forgotten(person):
+            # Told in private: a reply in the group would say to everyone that she asked.
+            assert message.from_user is not None
+            own = await personal_texts(
+                translator, languages, person, message.from_user.language_code
+            )
+            await tell_privately(bot, person, own("feedback-not-stored"))
+            return
         feedback.in_group(writes, message.chat.id, message.message_id, person)
         await acknowledge(bot, message)
         return

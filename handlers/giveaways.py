@@ -33,12 +33,13 @@ from bot.services.giveaways import (
     GiveawayService,
     open_giveaways_probe,
 )
-from bot.services.giveaways_render import reason_text
+from bot.services.giveaways_render import mention, reason_text
+from bot.services.languages import Languages
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
 from handlers.authority import operator_command, public_callback
-from handlers.callbacks import GiveawayEnterCb
+from handlers.callbacks import GIVEAWAY_START, GiveawayCheckCb, GiveawayEnterCb
 from handlers.features import Built, Feature, Wiring
-from handlers.middlewares import OperatorContext
+from handlers.middlewares import OperatorContext, personal_texts
 
 GIVEAWAY = OperatorCommand("giveaway", Role.OPERATOR)
 GIVEAWAYS = OperatorCommand("giveaways", Role.ANALYST)
@@ -47,13 +48,62 @@ GIVEAWAY_CANCEL = OperatorCommand("giveaway_cancel", Role.OPERATOR, destructive=
 GIVEAWAY_REROLL = OperatorCommand("giveaway_reroll", Role.OPERATOR, destructive=True)
 
 
-def enter_keyboard(texts: Texts, giveaway_id: int) -> InlineKeyboardMarkup:
+def enter_keyboard(
+    texts: Texts, giveaway_id: int, bot_username: str | None
+) -> InlineKeyboardMarkup:
+    """Enter, and a link that starts the bot in private: a bot may message only people who
+    started it, so only they can be told that they won."""
     builder = InlineKeyboardBuilder()
     builder.button(
         text=texts.plain("giveaway-enter-button"),
         callback_data=GiveawayEnterCb(giveaway_id=str(giveaway_id)),
     )
+    if bot_username:
+        builder.button(
+            text=texts.plain("giveaway-start-button"),
+            url=start_link(bot_username, giveaway_id),
+        )
+    builder.adjust(1)
     return builder.as_markup()
+
+
+def check_keyboard(texts: Texts, giveaway_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=texts.plain("giveaway-check-button"),
+        callback_data=GiveawayCheckCb(giveaway_id=str(giveaway_id)),
+    )
+    return builder.as_markup()
+
+
+async def cb_check(
+    query: CallbackQuery,
+    *,
+    callback_data: GiveawayCheckCb,
+    giveaways: GiveawayService,
+    translator: Translator,
+    languages: Languages,
+) -> None:
+    """The result's button: the presser's own entry, answered only to them, in their language."""
+    user = query.from_user
+    where = query.message.chat.id if query.message is not None else None
+    check = await giveaways.check_entry(callback_data.giveaway_id, user.id, where)
+    own = await personal_texts(translator, languages, user.id, user.language_code)
+    reason = reason_text(own, check.reason, plain=True) if check.reason else ""
+    await query.answer(
+        own.plain(
+            f"giveaway-check-{check.standing}",
+            id=str(callback_data.giveaway_id),
+            entrant=check.entrant,
+            place=check.place,
+            reason=reason,
+        ),
+        show_alert=True,
+    )
+
+
+def start_link(bot_username: str, giveaway_id: int) -> str:
+    return f"https://t.me/{bot_username}?start={GIVEAWAY_START}{giveaway_id}"
 
 
 async def cmd_giveaway(
@@ -97,6 +147,8 @@ async def cb_enter(
     callback_data: GiveawayEnterCb,
     texts: Texts,
     giveaways: GiveawayService,
+    translator: Translator,
+    languages: Languages,
 ) -> None:
     """Every press is answered once: entered, already entered, closed, or the rule not met."""
     user = query.from_user
@@ -110,6 +162,9 @@ async def cb_enter(
     match result.entry:
         case Entry.NOT_A_PERSON:
             await query.answer(texts.plain("giveaway-enter-not-person"), show_alert=True)
+        case Entry.FORGOTTEN:
+            own = await personal_texts(translator, languages, user.id, user.language_code)
+            await query.answer(own.plain("giveaway-enter-forgotten"), show_alert=True)
         case Entry.CLOSED:
             await query.answer(texts.plain("giveaway-enter-closed"), show_alert=True)
         case Entry.UNMET:
@@ -193,6 +248,16 @@ async def cmd_giveaway_cancel(
         await message.reply(texts("giveaway-cancelled", id=str(giveaway_id)))
 
 
+def _ranks_and_reason(rest: str) -> tuple[list[int], str | None]:
+    """`#2 #3 reason`: the places (as the last result numbers its winners) to draw again."""
+    words = rest.replace(",", " ").replace("，", " ").split()
+    ranks: list[int] = []
+    while words and (rank := parse_number(words[0])) is not None and len(ranks) < MAX_WINNERS:
+        ranks.append(rank)
+        words.pop(0)
+    return ranks, parse_reason(" ".join(words))
+
+
 async def cmd_giveaway_reroll(
     message: Message,
     *,
@@ -202,12 +267,8 @@ async def cmd_giveaway_reroll(
     giveaways: GiveawayService,
 ) -> None:
     giveaway_id, rest = _id_and_rest(command.args)
-    count_word, _, reason_words = rest.partition(" ")
-    count = 1
-    if (written := parse_number(count_word)) is not None:
-        count, rest = written, reason_words
-    reason = parse_reason(rest)
-    if giveaway_id is None or reason is None or not 1 <= count <= MAX_WINNERS:
+    ranks, reason = _ranks_and_reason(rest)
+    if giveaway_id is None or reason is None or not ranks:
         await message.reply(texts("giveaway-reroll-usage"))
         return
     try:
@@ -215,7 +276,7 @@ async def cmd_giveaway_reroll(
             operator.chat_id,
             operator.actor,
             giveaway_id,
-            count=count,
+            ranks=ranks,
             reason=reason,
             now=datetime.now(UTC),
         )
@@ -229,9 +290,23 @@ async def cmd_giveaway_reroll(
             "giveaway-rerolled",
             id=str(giveaway_id),
             count=len(outcome.winners),
+            replaced=len(outcome.replaced),
             digest=outcome.round_digest,
         )
     )
+    if outcome.untold:
+        # Only the organiser can reach them now; the reply names them with a mention link.
+        await message.reply(
+            texts.lines(
+                [
+                    texts("giveaway-creator-untold"),
+                    *(
+                        texts("giveaway-creator-untold-one", mention=mention(p))
+                        for p in outcome.untold
+                    ),
+                ]
+            )
+        )
 
 
 def create_router() -> Router:
@@ -247,6 +322,7 @@ def create_router() -> Router:
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.buttons")
     public_callback(router, "giveaway-enter", GiveawayEnterCb, cb_enter)
+    public_callback(router, "giveaway-check", GiveawayCheckCb, cb_check)
     return router
 
 
@@ -256,7 +332,9 @@ def giveaway_courier(
     translator: Translator,
     settings: Settings,
 ) -> TelegramGiveawayCourier:
-    return TelegramGiveawayCourier(bot, session_factory, translator, settings, enter_keyboard)
+    return TelegramGiveawayCourier(
+        bot, session_factory, translator, settings, enter_keyboard, check_keyboard=check_keyboard
+    )
 
 
 def build_draws(

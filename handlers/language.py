@@ -48,8 +48,9 @@ async def cmd_my_language(
     if locale is None or message.from_user is None:
         await message.answer(texts("language-private-usage"))
         return
-    await languages.choose_for_person(message.from_user.id, locale)
-    await message.answer(translator.bind(locale)("language-private-set"))
+    kept = await languages.choose_for_person(message.from_user.id, locale)
+    key = "language-private-set" if kept else "language-private-forgotten"
+    await message.answer(translator.bind(locale)(key))
 
 
 def create_group_router() -> Router:

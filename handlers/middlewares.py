@@ -98,7 +98,15 @@ async def _reader_texts(event: TelegramObject, data: dict[str, Any]) -> Texts:
     if user is None:
         settings: Settings = data["settings"]
         return translator.bind(cast(Locale, settings.default_language))
-    return translator.bind(await languages.of_person(user.id, user.language_code))
+    return await personal_texts(translator, languages, user.id, user.language_code)
+
+
+async def personal_texts(
+    translator: Translator, languages: Languages, user_id: int, telegram_language: str | None
+) -> Texts:
+    """A person's own language, for what only they see (an alert, a private message), even
+    when the update came from a group."""
+    return translator.bind(await languages.of_person(user_id, telegram_language))
 
 
 def _callback_chat(event: TelegramObject) -> Any:

@@ -6,6 +6,7 @@ own column is the flag), so a resumed or concurrent draw never repeats a step.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -278,3 +279,12 @@ async def claim_reroll_announcement(session: AsyncSession, giveaway_id: int, num
         GiveawayRecord.rerolls_announced == number - 1,
         rerolls_announced=number,
     )
+
+
+async def add_untold(session: AsyncSession, giveaway_id: int, entrant: str) -> None:
+    """A winner the private message did not reach (never started the bot, or blocked it)."""
+    record = await get(session, giveaway_id)
+    assert record is not None
+    untold = json.loads(record.untold_winners or "[]")
+    if entrant not in untold:
+        await set_fields(session, giveaway_id, untold_winners=json.dumps([*untold, entrant]))

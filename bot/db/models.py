@@ -444,6 +444,8 @@ class GiveawayRecord(Base):
     result_message_id: Mapped[int | None] = mapped_column(BigInteger)
     winners_claimed_at: Mapped[datetime | None]
     creator_claimed_at: Mapped[datetime | None]
+    # Entrant ids (JSON list) of the draw's winners a private message did not reach.
+    untold_winners: Mapped[str | None] = mapped_column(Text)
     rerolls_announced: Mapped[int] = mapped_column(Integer, default=0)
     cancel_reason: Mapped[str | None] = mapped_column(Text)
     finished_at: Mapped[datetime | None]

@@ -121,6 +121,11 @@ async def is_known_in(session: AsyncSession, user_id: int, chat_id: int) -> bool
     )
 
 
+async def is_forgotten(session: AsyncSession, user_id: int) -> bool:
+    """Whether the person asked to be forgotten: a feature that would store them refuses."""
+    return bool(await session.scalar(select(exists().where(ForgottenUser.user_id == user_id))))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -246,10 +251,14 @@ async def _forget_column(session: AsyncSession, person: PersonColumn, user_id: i
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
     statement = delete(person.model).where(key == user_id)
     if person.on_forget is OnForget.DELETE_UNDRAWN:
-        statement = statement.where(
-            GiveawayEntry.giveaway_id.in_(
-                select(GiveawayRecord.id).where(GiveawayRecord.status.in_(UNDRAWN_GIVEAWAYS))
-            )
+        undrawn = select(GiveawayRecord.id).where(GiveawayRecord.status.in_(UNDRAWN_GIVEAWAYS))
+        statement = statement.where(GiveawayEntry.giveaway_id.in_(undrawn))
+        # The drawn ones keep the id the transcript commits to, not the name: a later reroll
+        # that picks the person announces their entrant number instead.
+        await session.execute(
+            update(GiveawayEntry)
+            .where(GiveawayEntry.user_id == user_id, GiveawayEntry.giveaway_id.not_in(undrawn))
+            .values(first_name="", last_name=None)
         )
     result = await session.execute(statement)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

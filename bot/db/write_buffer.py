@@ -93,15 +93,18 @@ async def flush_writes(
     users = [user for writes in batch for user in writes.users]
     comments = [c for writes in batch for c in writes.comments]
     edits = [edit for writes in batch for edit in writes.edits]
+    failures = [(writes.update_id, writes.failure) for writes in batch if writes.failure]
     lookup = await ingest_lookup(
         session,
         {c.chat_id for c in comments} | {e.comment.chat_id for e in edits},
-        {user.id for user in users},
+        {user.id for user in users} | _people_named(batch, failures),
     )
     if lookup.forgotten:
         users = [user for user in users if user.id not in lookup.forgotten]
         comments = [c for c in comments if c.author.user_id not in lookup.forgotten]
         edits = [e for e in edits if e.comment.author.user_id not in lookup.forgotten]
+        # A failed update's payload is the person's own message: not kept for a replay either.
+        failures = [(key, f) for key, f in failures if f.user_id not in lookup.forgotten]
     written = WrittenProfiles(
         chats=profiles.chats_to_write(chats) if profiles else chats,
         users=profiles.users_to_write(users) if profiles else users,
@@ -119,10 +122,23 @@ async def flush_writes(
     for migration in (m for writes in batch for m in writes.migrations):
         await migrate_chat(session, migration)
     await _write_feature_rows(session, batch, lookup)
-    failures = [(writes.update_id, writes.failure) for writes in batch if writes.failure]
     if failures:
         await _insert_failures(session, failures)
     return written
+
+
+def _people_named(
+    batch: Sequence[UpdateWrites], failures: Sequence[tuple[int, FailedUpdateRecord]]
+) -> set[int]:
+    """Everyone a feature row or a failure names: a vote or a reaction carries no user profile,
+    and its voter's tombstone must be looked up all the same."""
+    people = {record.user_id for _, record in failures if record.user_id is not None}
+    for writes in batch:
+        for statement, row in writes.rows:
+            index = person_index(statement)
+            if index is not None and row[index] is not None:
+                people.add(row[index])
+    return people
 
 
 async def _write_feature_rows(

@@ -39,7 +39,10 @@ Protocol (algorithm "fanpulse-draw-v1"; every hash is SHA-256, every hex string 
 6. Winners. The permutation is read from position 0; an entrant with a skip reason (ineligible at
    draw time, decided by the caller) is recorded as skipped with that reason, the others win,
    until ``winner_count`` winners or the end of the list. A reroll continues from the first
-   position not yet read, so it can never pick a previous winner or a skipped entrant.
+   position not yet read, so it can never pick a previous winner or a skipped entrant. A reroll
+   may name in ``replaces`` the standing winners it replaces (as many as its ``count``, each a
+   winner at that point); its new winners take their places in order, and a place nobody was
+   left for is gone.
 7. Transcript digests. ``digest = SHA-256(b"fanpulse/transcript/v1\\n" || canonical JSON of the
    transcript without "digest" and "rerolls")``; reroll i carries ``SHA-256(b"fanpulse/reroll/v1\\n"
    || previous digest in hex || b"\\n" || canonical JSON of the reroll without "digest")``.
@@ -418,6 +421,7 @@ def _verify(transcript: Mapping[str, object], expect_digest: str | None) -> Veri
         problems.extend(_round_problems(round_, expected))
         recomputed.append(expected.winners)
         start = expected.next_position
+    problems.extend(_replacement_problems(transcript))
 
     digests = _digest_chain(transcript)
     recorded = [_hex(transcript, "digest", 32)] + [
@@ -569,6 +573,32 @@ def _rounds(transcript: Mapping[str, object]) -> list[_Round]:
             )
         )
     return rounds
+
+
+def _replacement_problems(transcript: Mapping[str, object]) -> list[str]:
+    """A reroll that names the winners it replaces ("replaces") names standing winners, one
+    per new winner; each new winner takes the place of the one it replaces."""
+    problems: list[str] = []
+    standing = list(_winners(transcript))
+    for index, entry in enumerate(_reroll_entries(transcript), start=1):
+        winners = list(_winners(entry))
+        if "replaces" not in entry:
+            standing.extend(winners)
+            continue
+        replaces = [_string_item(item, "replaces") for item in _list(entry, "replaces")]
+        if len(replaces) != _int(entry, "count") or len(set(replaces)) != len(replaces):
+            problems.append(f"reroll {index} must replace as many winners as its count")
+            continue
+        for position, replaced in enumerate(replaces):
+            if replaced not in standing:
+                problems.append(f"reroll {index} replaces {replaced}, who is not a winner then")
+                continue
+            place = standing.index(replaced)
+            if position < len(winners):
+                standing[place] = winners[position]
+            else:
+                del standing[place]
+    return problems
 
 
 def _digest_chain(transcript: Mapping[str, object]) -> list[str]:

@@ -7,8 +7,9 @@ Creation syntax (after the command): ``<winners> <end> <prize> [| <rules>]`` whe
 duration (``2h``, ``1d 12h``, ``3天``) or a local date and time (``2026-12-01 20:00``,
 ``tomorrow 20:00``, ``12月1日 20:00``) in the group's timezone, and the rules are any of
 ``member`` (still a member at the draw), ``joined`` (joined before the giveaway started),
-``comments:N/D`` (at least N stored comments in the last D days) and ``channel:@name``
-(subscribed to that channel), with Chinese aliases.
+``comments:N/D`` (at least N stored comments in the last D days), ``channel:@name``
+(subscribed to that channel) and ``staff`` (the organiser, administrators and operators may
+enter too: by default they may not), with Chinese aliases.
 """
 
 from __future__ import annotations
@@ -50,7 +51,11 @@ _RULE_WORDS = {
     "发言": "comments",
     "channel": "channel",
     "频道": "channel",
+    "staff": "staff",
+    "工作人员": "staff",
+    "工作人員": "staff",
 }
+STAFF_STATUSES = frozenset({"creator", "administrator"})
 
 
 class CreateError(ValueError):
@@ -70,6 +75,9 @@ class Rules:
     comment_days: int = 0
     channel: str | None = None  # "@name" as typed (normalized)
     channel_id: int | None = None  # resolved at creation
+    # The organiser, the group's administrators and its operators cannot enter. On for every
+    # giveaway created since it exists; a stored giveaway without it stays as it was.
+    staff_excluded: bool = False
 
     def to_json(self) -> str:
         return json.dumps(
@@ -80,6 +88,7 @@ class Rules:
                 "comment_days": self.comment_days,
                 "channel": self.channel,
                 "channel_id": self.channel_id,
+                "staff_excluded": self.staff_excluded,
             },
             sort_keys=True,
             separators=(",", ":"),
@@ -95,11 +104,18 @@ class Rules:
             comment_days=int(data.get("comment_days") or 0),
             channel=data.get("channel"),
             channel_id=data.get("channel_id"),
+            staff_excluded=bool(data.get("staff_excluded")),
         )
 
     @property
     def any(self) -> bool:
-        return self.member or self.joined_before or self.min_comments > 0 or bool(self.channel)
+        return (
+            self.member
+            or self.joined_before
+            or self.min_comments > 0
+            or bool(self.channel)
+            or self.staff_excluded
+        )
 
 
 @dataclass(frozen=True)
@@ -185,7 +201,7 @@ def _schedule_code(error: ScheduleError) -> str:
 
 
 def parse_rules(text: str) -> Rules:
-    rules = Rules()
+    rules = Rules(staff_excluded=True)
     for token in text.replace("，", " ").replace(",", " ").split():
         word, _, value = token.replace("：", ":").partition(":")
         kind = _RULE_WORDS.get(word.lower())
@@ -200,6 +216,8 @@ def parse_rules(text: str) -> Rules:
             rules = replace(rules, min_comments=count, comment_days=days)
         elif kind == "channel" and (found := _CHANNEL.fullmatch(value)):
             rules = replace(rules, channel=f"@{found[1]}")
+        elif kind == "staff" and not value:
+            rules = replace(rules, staff_excluded=False)
         else:
             raise CreateError("rules", token)
     return rules
@@ -217,7 +235,7 @@ class SkipReason:
     """Why an entrant cannot win or enter. `published` is the transcript's stable wording
     (a code, with its numbers); the chat reads it localized through the code."""
 
-    code: str  # left-group, joined-after-start, too-few-comments, not-subscribed, not-a-person
+    code: str  # left-group, joined-after-start, too-few-comments, not-subscribed, staff, ...
     count: int = 0
     days: int = 0
     channel: str = ""
@@ -248,10 +266,13 @@ class Facts:
     joined_at: datetime | None = None
     comments: int | None = None
     channel_status: str | None = None
+    staff: bool | None = None  # the organiser, an administrator or an operator of the group
 
 
 def first_unmet(rules: Rules, facts: Facts, started_at: datetime) -> SkipReason | None:
     """The first rule the person does not meet, in the order the rules are listed."""
+    if rules.staff_excluded and facts.staff:
+        return SkipReason("staff")
     if rules.member and facts.group_status in GONE_STATUSES:
         return SkipReason("left-group")
     if rules.joined_before and facts.joined_at is not None and facts.joined_at >= started_at:

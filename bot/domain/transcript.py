@@ -9,7 +9,7 @@ in UTC with a ``Z``; the seed, commitment, digests and beacon values are lowerca
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -52,6 +52,9 @@ class Reroll:
     skips: tuple[Skip, ...]
     next_position: int
     digest: str
+    # The standing winners this round replaces, in the order the new winners take their places
+    # (empty in rerolls recorded before it was kept).
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,12 +94,39 @@ class Transcript:
         """Everyone who won, in the draw and in any reroll, in order."""
         return self.winners + tuple(w for entry in self.rerolls for w in entry.winners)
 
+    @property
+    def standing_winners(self) -> tuple[str, ...]:
+        return self.standing_after(len(self.rerolls))
+
+    def standing_after(self, rerolls: int) -> tuple[str, ...]:
+        """The winners as they stand after the first `rerolls` rerolls: each reroll's winners
+        take the places of those it replaces (a place nobody was left for is gone)."""
+        standing = list(self.winners)
+        for entry in self.rerolls[:rerolls]:
+            if not entry.replaces:
+                standing.extend(entry.winners)
+                continue
+            for index, replaced in enumerate(entry.replaces):
+                place = standing.index(replaced)
+                if index < len(entry.winners):
+                    standing[place] = entry.winners[index]
+                else:
+                    del standing[place]
+        return tuple(standing)
+
     def with_reroll(
-        self, count: int, skip_reasons: Mapping[str, str | None], reason: str, at: datetime
+        self,
+        count: int,
+        skip_reasons: Mapping[str, str | None],
+        reason: str,
+        at: datetime,
+        replaces: Sequence[str] = (),
     ) -> Transcript:
         """Append a reroll that continues the permutation; previous winners cannot come back."""
         if not reason.strip():
             raise ValueError("a reroll needs a reason")
+        if replaces and (len(replaces) != count or not set(replaces) <= set(self.standing_winners)):
+            raise ValueError("a reroll replaces standing winners, one per new winner")
         if at.tzinfo is None:
             raise ValueError("naive datetime: transcript times are aware UTC")
         if at < (self.rerolls[-1].at if self.rerolls else self.drawn_at):
@@ -109,7 +139,16 @@ class Transcript:
             after=self.last_pick,
             beacon=self.beacon_bytes,
         )
-        entry = Reroll(at, reason, count, chosen.winners, chosen.skips, chosen.next_position, "")
+        entry = Reroll(
+            at,
+            reason,
+            count,
+            chosen.winners,
+            chosen.skips,
+            chosen.next_position,
+            "",
+            tuple(replaces),
+        )
         digest = fairness.reroll_digest(self._chain_tip(), _reroll_to_dict(entry))
         return replace(self, rerolls=(*self.rerolls, replace(entry, digest=digest)))
 
@@ -239,6 +278,8 @@ def _reroll_to_dict(entry: Reroll) -> dict[str, object]:
         "skips": [_skip_to_dict(skip) for skip in entry.skips],
         "next_position": entry.next_position,
         "digest": entry.digest,
+        # Only when kept, so the digests of rerolls recorded before stay what was published.
+        **({"replaces": list(entry.replaces)} if entry.replaces else {}),
     }
 
 
@@ -274,6 +315,7 @@ def _reroll_from_dict(data: Mapping[str, object]) -> Reroll:
         skips=_skips(data),
         next_position=_integer(data, "next_position"),
         digest=_typed(data, "digest", str),
+        replaces=_strings(data, "replaces") if "replaces" in data else (),
     )
 
 

@@ -17,6 +17,7 @@ from bot.db.bulk_insert import BulkUpsert
 from bot.db.chat_settings import active_groups
 from bot.db.feedback_private import store_private_feedback
 from bot.db.operators import groups_written_in
+from bot.db.privacy import is_forgotten
 from bot.db.tag_sets import load_tag_set
 from bot.domain.audit import AuditEvent
 from bot.domain.feedback_status import Status
@@ -88,6 +89,11 @@ class FeedbackService:
         self._now = now
         self._tag_aliases = tag_aliases or {}
 
+    async def forgotten(self, user_id: int) -> bool:
+        """Whether the person asked to be forgotten: their feedback is neither kept nor thanked."""
+        async with self._session_factory() as session:
+            return await is_forgotten(session, user_id)
+
     def in_group(self, writes: BatchWrites, chat_id: int, message_id: int, user_id: int) -> None:
         """/feedback in the group marks the message itself, in the batch's transaction."""
         writes.add(
@@ -97,6 +103,8 @@ class FeedbackService:
     async def from_private(self, feedback: PrivateFeedback) -> PrivateOutcome:
         """Stored for the one group they write in; with several, they pick one."""
         async with self._session_factory() as session:
+            if await is_forgotten(session, feedback.user_id):
+                return Stored.FORGOTTEN
             groups = await groups_written_in(session, feedback.user_id, GROUP_CANDIDATES)
             if len(groups) > 1:
                 choices = await active_groups(session, groups)

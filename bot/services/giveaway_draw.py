@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Protocol, runtime_checkable
@@ -43,9 +43,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import audit, job_runs, lease
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry, GiveawayRecord
+from bot.db.operators import granted_role
 from bot.domain import fairness
 from bot.domain.audit import AuditEvent
-from bot.domain.giveaway import Facts, Rules, SkipReason, count_edit_due, first_unmet
+from bot.domain.giveaway import (
+    STAFF_STATUSES,
+    Facts,
+    Rules,
+    SkipReason,
+    count_edit_due,
+    first_unmet,
+)
 from bot.domain.transcript import Beacon, Giveaway, Transcript, record_draw
 from bot.services.beacon import BeaconClient, BeaconError, BeaconNotYetPublished, ChainInfo
 from bot.services.clock import LEASE_NAME, JobFailed, PlannedJob
@@ -85,6 +93,12 @@ class Outcome:
     skips: tuple[tuple[int, str, SkipReason], ...]  # position, entrant, reason
     entrants: int
     reroll: int | None = None
+    untold: tuple[Person, ...] = ()  # winners the private message did not reach
+    replaced: tuple[Person, ...] = ()  # the winners a reroll replaces
+    places: tuple[int, ...] = ()  # each winner's number among the standing winners
+
+    def place(self, index: int) -> int:
+        return self.places[index] if index < len(self.places) else index + 1
 
     @property
     def round_digest(self) -> str:
@@ -175,10 +189,15 @@ class Eligibility:
         rules = Rules.from_json(record.rules)
         if not rules.any:
             return None
-        group_status = None
-        if rules.member:
+        group_status = staff = None
+        if rules.member or rules.staff_excluded:
             group_status = await self._lookup.status(record.chat_id, user_id)
         joined_at = comments = None
+        if rules.staff_excluded:
+            staff = group_status in STAFF_STATUSES or user_id == record.creator_user_id
+            if not staff:
+                async with self._session_factory() as session:
+                    staff = await granted_role(session, record.chat_id, user_id) is not None
         if rules.joined_before or rules.min_comments:
             async with self._session_factory() as session:
                 if rules.joined_before:
@@ -191,7 +210,7 @@ class Eligibility:
         channel_status = None
         if rules.channel_id is not None:
             channel_status = await self._lookup.status(rules.channel_id, user_id)
-        facts = Facts(group_status, joined_at, comments, channel_status)
+        facts = Facts(group_status, joined_at, comments, channel_status, staff)
         return first_unmet(rules, facts, record.created_at)
 
 
@@ -340,13 +359,16 @@ class GiveawayDraws:
         start = await self._own_step(giveaway_id, attempt, "winners", len(winners))
         if start is not None:
             for index in range(start, len(winners)):
-                await self._courier.tell_winner(winners[index], outcome)
+                if not await self._courier.tell_winner(winners[index], outcome):
+                    async with self._session_factory() as session, session.begin():
+                        await store.add_untold(session, giveaway_id, winners[index].entrant)
                 await self._note(attempt, Progress("winners", index + 1), len(winners))
         await self._on_step("winners", giveaway_id)
         creator = record.creator_user_id
         start = await self._own_step(giveaway_id, attempt, "creator", 1)
         if start == 0 and creator:
-            await self._courier.tell_creator(creator, outcome)
+            # Read again: the summary says who was not told, also after a resumed winners step.
+            await self._courier.tell_creator(creator, await self.outcome(giveaway_id))
             await self._note(attempt, Progress("creator", 1), 1)
         await self._on_step("creator", giveaway_id)
         async with self._session_factory() as session, session.begin():
@@ -450,11 +472,14 @@ class GiveawayDraws:
             entries = await store.entries_before(session, giveaway_id, record.ends_at)
         transcript = Transcript.from_json(record.transcript)
         people = _people(transcript.seed_bytes, entries)
+        untold: tuple[str, ...] = ()
+        replaced: tuple[str, ...] = ()
         if reroll is None:
             winners, skips = transcript.winners, transcript.skips
+            untold = tuple(json.loads(record.untold_winners or "[]"))
         else:
             entry = transcript.rerolls[reroll - 1]
-            winners, skips = entry.winners, entry.skips
+            winners, skips, replaced = entry.winners, entry.skips, entry.replaces
         return Outcome(
             record=record,
             transcript=transcript,
@@ -464,16 +489,29 @@ class GiveawayDraws:
             ),
             entrants=len(transcript.entrants),
             reroll=reroll,
+            untold=tuple(people[entrant] for entrant in untold),
+            replaced=tuple(people[entrant] for entrant in replaced),
+            places=_places(transcript, reroll, winners),
         )
 
-    async def reroll(self, giveaway_id: int, count: int, reason: str, event: AuditEvent) -> Outcome:
-        """Replacement winners continuing the permutation, stored with the audit entry, then
-        announced once and told privately."""
+    async def reroll(
+        self, giveaway_id: int, ranks: Sequence[int], reason: str, event: AuditEvent
+    ) -> Outcome:
+        """Replacements for the standing winners at `ranks` (1-based, as the last result lists
+        them), continuing the permutation, stored with the audit entry, then announced once and
+        told privately."""
         async with self._session_factory() as session:
             record = await store.get(session, giveaway_id)
         if record is None or record.transcript is None or record.status not in ("drawn", "done"):
             raise RerollRefused("not-drawn")
         before = Transcript.from_json(record.transcript)
+        if len(ranks) > record.winner_count:
+            raise RerollRefused("too-many")
+        standing = before.standing_winners
+        if not ranks or any(not 1 <= rank <= len(standing) for rank in ranks):
+            raise RerollRefused("no-such-winner")
+        replaces = [standing[rank - 1] for rank in dict.fromkeys(ranks)]
+        count = len(replaces)
         async with self._session_factory() as session:
             entries = await store.entries_before(session, giveaway_id, record.ends_at)
         users = {
@@ -494,7 +532,7 @@ class GiveawayDraws:
             count=count,
             at=at,
         )
-        after = before.with_reroll(count, reasons, reason, at)
+        after = before.with_reroll(count, reasons, reason, at, replaces)
         if not after.rerolls[-1].winners:
             raise RerollRefused("nobody-left")
         number = len(after.rerolls)
@@ -510,8 +548,12 @@ class GiveawayDraws:
             claimed = await store.claim_reroll_announcement(session, giveaway_id, number)
         if claimed:
             await self._courier.announce(outcome)
-            for person in outcome.winners:
-                await self._courier.tell_winner(person, outcome)
+            untold = [
+                person
+                for person in outcome.winners
+                if not await self._courier.tell_winner(person, outcome)
+            ]
+            outcome = replace(outcome, untold=tuple(untold))
         return outcome
 
 
@@ -520,6 +562,15 @@ async def _note(
 ) -> None:
     if attempt is not None:
         await job_runs.note(session, attempt.job, attempt.period, progress.note(total))
+
+
+def _places(transcript: Transcript, reroll: int | None, winners: Sequence[str]) -> tuple[int, ...]:
+    """Where a round's winners stand: a replacement takes the number of whom it replaces."""
+    standing = transcript.standing_after(reroll or 0)
+    return tuple(
+        standing.index(winner) + 1 if winner in standing else index + 1
+        for index, winner in enumerate(winners)
+    )
 
 
 def _draw_job(giveaway_id: int) -> str:

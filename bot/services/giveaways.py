@@ -6,6 +6,7 @@ Telegram stays behind `GiveawayCourier` (bot/telegram/giveaway_courier.py implem
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -18,6 +19,7 @@ from bot.db import audit
 from bot.db import giveaways as store
 from bot.db.chat_settings import group
 from bot.db.models import GiveawayRecord
+from bot.db.privacy import is_forgotten
 from bot.domain import fairness
 from bot.domain.audit import AuditEvent
 from bot.domain.giveaway import CreateError, Rules, SkipReason, is_person, parse_create
@@ -58,6 +60,7 @@ class Entry(StrEnum):
     ALREADY = "already"
     UNMET = "unmet"
     ENTERED = "entered"
+    FORGOTTEN = "forgotten"  # they asked to be forgotten: an entry would store them again
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,22 @@ class EntryResult:
     entry: Entry
     giveaway_id: int | None = None
     unmet: SkipReason | None = None
+
+
+class Standing(StrEnum):
+    NOT_ENTERED = "not-entered"  # no entry counted in the draw (or not drawn yet)
+    WON = "won"
+    REPLACED = "replaced"  # drawn, then replaced by a reroll
+    SKIPPED = "skipped"  # reached in the draw order, but a rule was not met
+    NOT_DRAWN = "not-drawn"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryCheck:
+    standing: Standing
+    entrant: str = ""
+    place: int = 0
+    reason: SkipReason | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +181,8 @@ class GiveawayService:
         if not is_person(entrant.user_id, entrant.is_bot):
             return EntryResult(Entry.NOT_A_PERSON)
         async with self._session_factory() as session:
+            if await is_forgotten(session, entrant.user_id):
+                return EntryResult(Entry.FORGOTTEN)
             record = await store.get(session, giveaway_id)
             entered = record is not None and await store.has_entry(
                 session, record.id, entrant.user_id
@@ -189,6 +210,27 @@ class GiveawayService:
         if not still_open:
             return EntryResult(Entry.CLOSED)
         return EntryResult(Entry.ENTERED if added else Entry.ALREADY, record.id)
+
+    async def check_entry(self, giveaway_id: int, user_id: int, where: int | None) -> EntryCheck:
+        """What the draw's transcript says of one person's entry (the result's button)."""
+        async with self._session_factory() as session:
+            record = await store.get(session, giveaway_id)
+        if record is None or record.transcript is None or where not in (None, record.chat_id):
+            return EntryCheck(Standing.NOT_ENTERED)
+        transcript = Transcript.from_json(record.transcript)
+        entrant = fairness.entrant_id(transcript.seed_bytes, user_id)
+        if entrant not in transcript.entrants:
+            return EntryCheck(Standing.NOT_ENTERED)
+        standing = transcript.standing_winners
+        if entrant in standing:
+            return EntryCheck(Standing.WON, entrant, standing.index(entrant) + 1)
+        if entrant in transcript.all_winners:
+            return EntryCheck(Standing.REPLACED, entrant)
+        skips = [*transcript.skips, *(skip for entry in transcript.rerolls for skip in entry.skips)]
+        for skip in reversed(skips):
+            if skip.entrant == entrant:
+                return EntryCheck(Standing.SKIPPED, entrant, reason=SkipReason.parse(skip.reason))
+        return EntryCheck(Standing.NOT_DRAWN, entrant)
 
     async def listing(self, chat_id: int) -> GiveawayListing:
         """The chat's latest giveaways with their entrant counts."""
@@ -238,19 +280,20 @@ class GiveawayService:
         actor: Actor,
         giveaway_id: int,
         *,
-        count: int,
+        ranks: Sequence[int],
         reason: str,
         now: datetime,
     ) -> Outcome:
-        """Replacement winners for a drawn giveaway of the chat; raises RerollRefused."""
+        """Replacements for the winners at `ranks` of a drawn giveaway of the chat; raises
+        RerollRefused."""
         async with self._session_factory() as session:
             record = await store.in_chat(session, chat_id, giveaway_id)
         if record is None:
             raise RerollRefused("not-drawn")
         event = _audit(
-            chat_id, actor, "giveaway-rerolled", now, f"#{giveaway_id} {count}: {reason}"
+            chat_id, actor, "giveaway-rerolled", now, f"#{giveaway_id} {list(ranks)}: {reason}"
         )
-        return await self._draws.reroll(giveaway_id, count, reason, event)
+        return await self._draws.reroll(giveaway_id, ranks, reason, event)
 
 
 def _audit(chat_id: int, actor: Actor, action: str, at: datetime, detail: str) -> AuditEvent:

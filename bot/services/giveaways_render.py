@@ -23,6 +23,8 @@ def rule_lines(texts: Texts, rules: Rules) -> list[Html]:
         )
     if rules.channel:
         lines.append(texts("giveaway-rule-channel", channel=rules.channel))
+    if rules.staff_excluded:
+        lines.append(texts("giveaway-rule-staff"))
     return lines or [texts("giveaway-rule-none")]
 
 
@@ -55,6 +57,9 @@ def announcement_text(
 
 def mention(person: Person) -> Html:
     name = " ".join(part for part in (person.first_name, person.last_name) if part)
+    if not name:
+        # A person forgotten after the draw: only the transcript's entrant number is left.
+        return Html(f"<code>{html.escape(person.entrant)}</code>")
     # tg://user?id= links work for people without a username.
     return Html(f'<a href="tg://user?id={person.user_id}">{html.escape(name, quote=False)}</a>')
 
@@ -84,13 +89,19 @@ def result_text(texts: Texts, outcome: Outcome) -> Html:
                 reason=reason,
             )
         ]
+        if outcome.replaced:
+            lines.append(texts("giveaway-reroll-replaces"))
+            lines.extend(
+                texts("giveaway-reroll-replaced", mention=mention(person))
+                for person in outcome.replaced
+            )
     if outcome.winners:
         lines.append(
             texts("giveaway-result-winners", count=len(outcome.winners), entrants=outcome.entrants)
         )
         lines.extend(
-            texts("giveaway-result-winner", rank=rank, mention=mention(person))
-            for rank, person in enumerate(outcome.winners, start=1)
+            texts("giveaway-result-winner", rank=outcome.place(index), mention=mention(person))
+            for index, person in enumerate(outcome.winners)
         )
     else:
         lines.append(texts("giveaway-result-none", entrants=outcome.entrants))

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.chat_settings import group_language, set_group_language
+from bot.db.privacy import is_forgotten
 from bot.db.user_settings import set_user_language, user_language
 from bot.domain.audit import AuditAction, AuditEvent
 from bot.domain.roles import Actor
@@ -45,6 +46,10 @@ class Languages:
                 ),
             )
 
-    async def choose_for_person(self, user_id: int, locale: Locale) -> None:
+    async def choose_for_person(self, user_id: int, locale: Locale) -> bool:
+        """Keep a person's choice; False when they asked to be forgotten (nothing is kept)."""
         async with self._session_factory() as session, session.begin():
+            if await is_forgotten(session, user_id):
+                return False
             await set_user_language(session, user_id, locale, datetime.now(UTC))
+        return True

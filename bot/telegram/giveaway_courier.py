@@ -22,14 +22,18 @@ from bot.domain.giveaway import Rules
 from bot.domain.html_split import split_html
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
 from bot.services.giveaway_draw import Outcome, Person, Send, transcript_file
-from bot.services.giveaways_render import announcement_text, result_text
+from bot.services.giveaways_render import announcement_text, mention, result_text
 from bot.telegram.admins import status_of
 
 log = structlog.get_logger(__name__)
 
 ADMIN_STATUSES = ("creator", "administrator")
+# Winners named in the organiser's private summary; the group's result lists them all.
+LISTED = 50
 # The Enter button under an announcement, made by the feature that answers it.
-EnterKeyboard = Callable[[Texts, int], InlineKeyboardMarkup]
+EnterKeyboard = Callable[[Texts, int, str | None], InlineKeyboardMarkup]
+# The "Check my entry" button under a result.
+CheckKeyboard = Callable[[Texts, int], InlineKeyboardMarkup]
 
 
 class TelegramLookup:
@@ -55,12 +59,15 @@ class TelegramGiveawayCourier:
         translator: Translator,
         settings: Settings,
         enter_keyboard: EnterKeyboard,
+        *,
+        check_keyboard: CheckKeyboard,
     ) -> None:
         self._bot = bot
         self._session_factory = session_factory
         self._translator = translator
         self._settings = settings
         self._enter_keyboard = enter_keyboard
+        self._check_keyboard = check_keyboard
 
     async def _group_texts(self, chat_id: int) -> tuple[Texts, str]:
         async with self._session_factory() as session:
@@ -103,7 +110,7 @@ class TelegramGiveawayCourier:
         sent = await self._bot.send_message(
             record.chat_id,
             announcement_text(texts, record, 0, timezone),
-            reply_markup=self._enter_keyboard(texts, record.id),
+            reply_markup=await self._keyboard(texts, record.id),
         )
         return sent.message_id
 
@@ -137,9 +144,10 @@ class TelegramGiveawayCourier:
         record = outcome.record
         texts, timezone = await self._group_texts(record.chat_id)
 
-        def text(part: str) -> Send:
+        def text(part: str, markup: InlineKeyboardMarkup | None = None) -> Send:
             async def send() -> int | None:
-                return (await self._bot.send_message(record.chat_id, part)).message_id
+                sent = await self._bot.send_message(record.chat_id, part, reply_markup=markup)
+                return sent.message_id
 
             return send
 
@@ -162,7 +170,9 @@ class TelegramGiveawayCourier:
             )
             return None
 
-        sends = [text(part) for part in split_html(result_text(texts, outcome))]
+        parts = split_html(result_text(texts, outcome))
+        check = self._check_keyboard(texts, record.id)
+        sends = [text(part, check if n == len(parts) - 1 else None) for n, part in enumerate(parts)]
         sends.append(document)
         if outcome.reroll is None and record.message_id is not None:
             sends.append(closed)
@@ -184,8 +194,7 @@ class TelegramGiveawayCourier:
     async def tell_creator(self, user_id: int, outcome: Outcome) -> bool:
         texts = await self._person_texts(user_id, outcome.record.chat_id)
         record = outcome.record
-        return await self._private(
-            user_id,
+        lines = [
             texts(
                 "giveaway-creator-drawn",
                 id=str(record.id),
@@ -195,7 +204,27 @@ class TelegramGiveawayCourier:
                 entrants=outcome.entrants,
                 digest=outcome.transcript.digest,
             ),
-        )
+            *(
+                texts("giveaway-creator-winner", rank=rank, mention=mention(person))
+                for rank, person in enumerate(outcome.winners[:LISTED], start=1)
+            ),
+        ]
+        if len(outcome.winners) > LISTED:
+            lines.append(texts("giveaway-creator-more", count=len(outcome.winners) - LISTED))
+        if outcome.untold:
+            lines.append(texts("giveaway-creator-untold"))
+            lines.extend(
+                texts("giveaway-creator-untold-one", mention=mention(person))
+                for person in outcome.untold[:LISTED]
+            )
+            if len(outcome.untold) > LISTED:
+                lines.append(texts("giveaway-creator-more", count=len(outcome.untold) - LISTED))
+        elif outcome.winners:
+            lines.append(texts("giveaway-creator-all-told"))
+        told = True
+        for part in split_html(texts.lines(lines)):  # a hundred winners exceed one message
+            told = await self._private(user_id, part) and told
+        return told
 
     async def show_count(self, record: GiveawayRecord, count: int) -> None:
         if record.message_id is None:
@@ -205,8 +234,12 @@ class TelegramGiveawayCourier:
             record.chat_id,
             record.message_id,
             announcement_text(texts, record, count, timezone),
-            self._enter_keyboard(texts, record.id),
+            await self._keyboard(texts, record.id),
         )
+
+    async def _keyboard(self, texts: Texts, giveaway_id: int) -> InlineKeyboardMarkup:
+        me = await self._bot.me()  # aiogram asks Telegram once, then remembers
+        return self._enter_keyboard(texts, giveaway_id, me.username)
 
     async def _title(self, record: GiveawayRecord) -> str:
         async with self._session_factory() as session:

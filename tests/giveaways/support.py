@@ -4,20 +4,24 @@ giveaways, entries and the audit log, and a giveaway seeded as the clock finds i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db import giveaways as store
 from bot.db.chat_settings import register_group
 from bot.db.models import AuditRecord, GiveawayEntry, GiveawayRecord
 from bot.domain import fairness
 from bot.domain.giveaway import Rules
+from bot.domain.transcript import Transcript
+from bot.services.clock import Clock
 from bot.services.giveaway_draw import GiveawayDraws
 from handlers.giveaways import build_draws
 from tests.support import updates as u
 from tests.support.cast import VICTIM
 from tests.support.scene import Scene
+from tests.support.telegram import ScriptedTelegram
 
 CHANNEL_ID = -1002000000777
 GROUP = VICTIM
@@ -97,3 +101,20 @@ def draws_of(scene: Scene) -> GiveawayDraws:
     return build_draws(
         scene.pipeline.bot, scene.session_factory, dispatcher["translator"], dispatcher["settings"]
     )
+
+
+async def end_and_tick(scene: Scene, draws: GiveawayDraws, giveaway_id: int) -> None:
+    async with scene.session_factory() as session, session.begin():
+        ends_at = datetime.now(UTC)
+        await store.set_fields(
+            session, giveaway_id, created_at=ends_at - timedelta(hours=1), ends_at=ends_at
+        )
+    clock = Clock(scene.session_factory, [draws])
+    await clock.run_due(datetime.now(UTC) + timedelta(seconds=1))
+
+
+def transcript_sent(scene: Scene) -> Transcript:
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    chat_id, content, _ = scene.telegram.documents[-1]
+    assert chat_id == GROUP["id"]
+    return Transcript.from_json(content.decode())

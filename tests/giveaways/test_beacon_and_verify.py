@@ -16,7 +16,7 @@ from sqlalchemy import update
 from bot.db import giveaways as store
 from bot.db.models import GiveawayEntry
 from bot.domain import fairness
-from bot.domain.transcript import Transcript
+from bot.domain.transcript import Giveaway, Transcript, record_draw
 from bot.services.clock import JobFailed
 from tests.giveaways.support import GROUP, PEOPLE, draws_of, giveaways
 from tests.support.beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
@@ -136,3 +136,31 @@ async def test_python_m_bot_verify_reproduces_the_winners(scene: Scene, tmp_path
     path.write_bytes(content.replace(transcript.winners[0].encode(), b"0" * 32, 1))
     tampered = verify_cli(str(path))
     assert tampered.returncode == 1 and tampered.stdout.splitlines()[-1] == "MISMATCH"
+
+
+def test_the_standalone_verifier_checks_whom_a_reroll_replaces(tmp_path: Path) -> None:
+    seed = bytes(range(32))
+    ends = datetime(2026, 12, 1, tzinfo=UTC)
+    giveaway = Giveaway(1, -1, "Poster", 2, "{}", ends - timedelta(hours=1), ends)
+    entrants = fairness.canonical_entrants(fairness.entrant_ids(seed, range(1, 11)).values())
+    drawn = record_draw(giveaway, seed, entrants, {}, drawn_at=ends)
+    rerolled = drawn.with_reroll(1, {}, "never answered", ends + timedelta(hours=1),
+                                 [drawn.winners[1]])  # fmt: skip
+    assert rerolled.standing_winners == (drawn.winners[0], rerolled.rerolls[0].winners[0])
+    good = tmp_path / "good.json"
+    good.write_text(rerolled.to_json())
+    script = Path(fairness.__file__)
+    run = subprocess.run(
+        [sys.executable, str(script), str(good)], check=False, capture_output=True, text=True
+    )
+    assert run.returncode == 0 and run.stdout.strip().endswith("OK"), run.stdout
+
+    # Naming someone who never won, with the digest recomputed to match: still refused.
+    data = rerolled.to_dict()
+    reroll = data["rerolls"][0]  # type: ignore[index]
+    loser = next(e for e in entrants if e not in rerolled.all_winners)
+    reroll["replaces"] = [loser]
+    reroll["digest"] = fairness.reroll_digest(drawn.digest, reroll)
+    result = fairness.verify(data)
+    assert not result.ok
+    assert any(f"replaces {loser}, who is not a winner" in p for p in result.problems)

@@ -7,22 +7,24 @@ import asyncio
 import html
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from aiogram.methods import EditMessageText, SendDocument, SendMessage
-from aiogram.types import BufferedInputFile
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendDocument, SendMessage
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 
 from bot.db import giveaways as store
 from bot.domain import fairness
 from bot.domain.transcript import Transcript
 from bot.services.clock import Clock
-from bot.services.giveaway_draw import GiveawayDraws
 from tests.giveaways.support import (
     GROUP,
     PEOPLE,
     audit_actions,
     draws_of,
+    end_and_tick,
     entries,
     giveaways,
+    transcript_sent,
 )
 from tests.support.cast import ADMIN, FAN, MEMBER, OWNER
 from tests.support.scene import Scene
@@ -39,23 +41,6 @@ async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") ->
         await scene.tap(person, GROUP, data, message_id=record.message_id)
     assert len(await entries(scene.session_factory)) == len(PEOPLE)
     return record.id
-
-
-async def end_and_tick(scene: Scene, draws: GiveawayDraws, giveaway_id: int) -> None:
-    async with scene.session_factory() as session, session.begin():
-        ends_at = datetime.now(UTC)
-        await store.set_fields(
-            session, giveaway_id, created_at=ends_at - timedelta(hours=1), ends_at=ends_at
-        )
-    clock = Clock(scene.session_factory, [draws])
-    await clock.run_due(datetime.now(UTC) + timedelta(seconds=1))
-
-
-def transcript_sent(scene: Scene) -> Transcript:
-    assert isinstance(scene.telegram, ScriptedTelegram)
-    chat_id, content, _ = scene.telegram.documents[-1]
-    assert chat_id == GROUP["id"]
-    return Transcript.from_json(content.decode())
 
 
 async def test_the_draw_announces_verifiable_winners_once(scene: Scene) -> None:
@@ -114,10 +99,11 @@ async def test_reroll_continues_the_permutation_and_is_announced(scene: Scene) -
     scene.telegram.calls.clear()
     await scene.send(GROUP, MEMBER, f"/giveaway_reroll {giveaway_id} 1 winner unreachable")
     assert len(transcript_sent(scene).rerolls) == 0, "a plain member cannot reroll"
-    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} 2 winner unreachable")
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} #1 #2 winner unreachable")
     after = transcript_sent(scene)
     [reroll] = after.rerolls
     assert reroll.reason == "winner unreachable" and len(reroll.winners) == 2
+    assert reroll.replaces == drawn.winners
     assert not set(reroll.winners) & set(drawn.winners)
     result = fairness.verify(after.to_dict(), expect_digest=reroll.digest)
     assert result.ok, result.problems
@@ -231,3 +217,143 @@ async def test_two_instances_at_the_deadline_draw_and_announce_once(scene: Scene
     assert fairness.verify(transcript.to_dict(), expect_digest=transcript.digest).ok
     [record] = await giveaways(scene.session_factory)
     assert record.status == "done"
+
+
+async def test_the_organiser_hears_who_won_and_who_could_not_be_told(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=3)
+    scene.telegram.started.update(p["id"] for p in PEOPLE[:6])
+    await end_and_tick(scene, draws, giveaway_id)
+    transcript = transcript_sent(scene)
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    winners = [next(p for p in PEOPLE if ids[p["id"]] == w) for w in transcript.winners]
+    [summary] = [m.text for m in scene.telegram.methods(SendMessage) if m.chat_id == ADMIN["id"]]
+    links = [f'<a href="tg://user?id={p["id"]}">' for p in winners]
+    assert all(link in summary for link in links)
+    untold = [p for p in winners if p["id"] not in scene.telegram.started]
+    told = [p for p in winners if p["id"] in scene.telegram.started]
+    if untold:
+        head, tail = summary.split("contact them yourself:")
+        assert all(f'tg://user?id={p["id"]}"' in tail for p in untold)
+        assert not any(f'tg://user?id={p["id"]}"' in tail for p in told)
+    else:
+        assert "Every winner was told privately." in summary
+    [record] = await giveaways(scene.session_factory)
+    assert json.loads(record.untold_winners or "[]") == [ids[p["id"]] for p in untold]
+
+
+async def test_a_summary_with_nobody_told_names_every_winner_as_untold(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=2)
+    scene.telegram.started.difference_update(p["id"] for p in PEOPLE)
+    await end_and_tick(scene, draws, giveaway_id)
+    transcript = transcript_sent(scene)
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    [summary] = [m.text for m in scene.telegram.methods(SendMessage) if m.chat_id == ADMIN["id"]]
+    _, tail = summary.split("contact them yourself:")
+    for entrant in transcript.winners:
+        person = next(p for p in PEOPLE if ids[p["id"]] == entrant)
+        assert f'<a href="tg://user?id={person["id"]}">' in tail
+
+
+def person_of(transcript: Transcript, entrant: str) -> dict[str, Any]:
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    return next(p for p in PEOPLE if ids[p["id"]] == entrant)
+
+
+async def test_a_reroll_names_whom_it_replaces_and_stays_within_the_prize(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=3)
+    await end_and_tick(scene, draws, giveaway_id)
+    drawn = transcript_sent(scene)
+    scene.telegram.calls.clear()
+    for words in ("#4 gone", "#1 #2 #3 #4 gone", "gone", "0 gone"):
+        await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} {words}")
+    replies = scene.telegram.sent(GROUP["id"])
+    assert replies == [
+        "Giveaway #1 has no winner with that number: use the numbers in its results.",
+        "Giveaway #1: a reroll cannot replace more winners than the prize has.",
+        replies[2],
+        "Giveaway #1 has no winner with that number: use the numbers in its results.",
+    ]
+    assert replies[2].startswith("Usage: /giveaway_reroll ID WINNER")
+    assert transcript_sent(scene).rerolls == ()
+
+    scene.telegram.calls.clear()
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} #2 never answered")
+    after = transcript_sent(scene)
+    [reroll] = after.rerolls
+    assert reroll.replaces == (drawn.winners[1],) and len(reroll.winners) == 1
+    assert after.standing_winners == (drawn.winners[0], reroll.winners[0], drawn.winners[2])
+    assert fairness.verify(after.to_dict(), expect_digest=reroll.digest).ok
+    [announcement] = [m.text for m in scene.telegram.methods(SendMessage) if m.chat_id < 0][:1]
+    replaced, new = person_of(after, drawn.winners[1]), person_of(after, reroll.winners[0])
+    head, winners = announcement.split("Winners")
+    assert "Replaces:" in head and f'tg://user?id={replaced["id"]}"' in head
+    assert f'2. <a href="tg://user?id={new["id"]}">' in winners
+    rerolled, untold = scene.telegram.sent(GROUP["id"])[-2:]
+    assert "1 replacement winner(s) for 1 drawn" in rerolled
+    # The replacement never started the bot: the organiser is told whom to contact.
+    assert new["id"] not in scene.telegram.started
+    assert "contact them yourself" in untold and f'tg://user?id={new["id"]}"' in untold
+
+    # The replacement now holds place 2: replacing #2 again replaces them.
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} 2 also silent")
+    again = transcript_sent(scene)
+    assert again.rerolls[-1].replaces == (reroll.winners[0],)
+    assert fairness.verify(again.to_dict(), expect_digest=again.rerolls[-1].digest).ok
+
+
+async def test_check_my_entry_answers_each_fan_privately(scene: Scene) -> None:
+    draws = draws_of(scene)
+    giveaway_id = await giveaway_with_entrants(scene, winners=2, rules="member")
+    assert isinstance(scene.telegram, ScriptedTelegram)
+    # Whoever the draw reaches first has left the group: skipped, so the next two win.
+    [record] = await giveaways(scene.session_factory)
+    seed = bytes.fromhex(record.seed)
+    by_entrant = {e: p for p in PEOPLE for u, e in fairness.entrant_ids(seed, [p["id"]]).items()}
+    entrants = fairness.canonical_entrants(by_entrant)
+    order = [entrant for _, entrant in fairness.candidates(seed, entrants, b"", 0)]
+    scene.telegram.left.add((GROUP["id"], by_entrant[order[0]]["id"]))
+    await end_and_tick(scene, draws, giveaway_id)
+    transcript = transcript_sent(scene)
+    ids = fairness.entrant_ids(transcript.seed_bytes, [p["id"] for p in PEOPLE])
+    result = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == GROUP["id"]][-1]
+    assert isinstance(result.reply_markup, InlineKeyboardMarkup)
+    [[button]] = result.reply_markup.inline_keyboard
+    assert button.text == "🔍 Check my entry" and button.callback_data == f"gc1:{giveaway_id}"
+
+    [record] = await giveaways(scene.session_factory)
+
+    async def check(person: dict[str, Any]) -> str:
+        await scene.tap(person, GROUP, f"gc1:{giveaway_id}", message_id=record.result_message_id)
+        answer = scene.telegram.methods(AnswerCallbackQuery)[-1]
+        assert answer.show_alert
+        return str(answer.text)
+
+    first, second = (person_of(transcript, w) for w in transcript.winners)
+    assert await check(first) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[first['id']]} and you won, as winner 1!"
+    )
+    skipped = person_of(transcript, transcript.skips[0].entrant)
+    assert await check(skipped) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[skipped['id']]}; the draw reached you "
+        "but skipped you: not a member of the group."
+    )
+    assert transcript.winners == tuple(order[1:3])
+    other = by_entrant[order[-1]]
+    assert await check(other) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[other['id']]}; you were not drawn this "
+        "time."
+    )
+    # A fan who never entered reads it in her own language.
+    assert await check(FAN) == f"抽奖 #{giveaway_id} 的开奖中没有你的参与记录。"
+
+    await scene.send(GROUP, OWNER, f"/giveaway_reroll {giveaway_id} #1 never answered")
+    assert await check(first) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[first['id']]}; you were drawn, then "
+        "replaced by a reroll."
+    )
+    assert await check(second) == (
+        f"Giveaway #{giveaway_id}: you are entrant {ids[second['id']]} and you won, as winner 2!"
+    )

@@ -7,14 +7,24 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiogram.methods import AnswerCallbackQuery
+from aiogram.types import InlineKeyboardMarkup
 
 from bot.db import giveaways as store
 from bot.db.models import GiveawayRecord
+from bot.db.operators import grant_role
+from bot.domain.giveaway import Rules
 from tests.giveaways.support import GROUP, entries, giveaways
 from tests.support import updates as u
-from tests.support.cast import ADMIN, FAN, MEMBER
+from tests.support.cast import ADMIN, FAN, MEMBER, OWNER
 from tests.support.scene import Scene
 from tests.support.telegram import ScriptedTelegram
+
+
+def entered(giveaway_id: int) -> str:
+    return (
+        f"You are in giveaway #{giveaway_id}. Good luck! To be told if you win, start me with "
+        "the 🔔 button under the giveaway."
+    )
 
 
 class Presses:
@@ -53,10 +63,10 @@ async def test_fifty_concurrent_presses_by_one_fan_leave_one_entry(scene: Scene)
     answers = [str(a.text) for a in scene.telegram.methods(AnswerCallbackQuery)]
     assert len(answers) == 50
     assert sorted(set(answers)) == [
-        "You are in giveaway #1. Good luck!",
+        entered(1),
         "You have already entered.",
     ]
-    assert answers.count("You are in giveaway #1. Good luck!") == 1
+    assert answers.count(entered(1)) == 1
     [entry] = await entries(scene.session_factory)
     assert (entry.user_id, entry.first_name) == (FAN["id"], FAN["first_name"])
 
@@ -84,7 +94,7 @@ async def test_the_exact_rule_not_met_is_named(scene: Scene) -> None:
         "You cannot enter yet: fewer than 2 messages in the group in the last 7 days."
     )
     await scene.say(GROUP, MEMBER, "one more message")
-    assert await presses.press(MEMBER) == "You are in giveaway #1. Good luck!"
+    assert await presses.press(MEMBER) == entered(1)
 
 
 async def test_someone_who_left_cannot_enter_a_members_only_giveaway(scene: Scene) -> None:
@@ -111,3 +121,57 @@ async def test_a_button_carried_to_another_chat_does_not_enter(scene: Scene) -> 
     # The answer is private to the presser, in their language (this fan reads Chinese).
     assert scene.telegram.methods(AnswerCallbackQuery)[-1].text == "这个抽奖已经结束。"
     assert await entries(scene.session_factory) == []
+
+
+async def test_the_organiser_administrators_and_operators_cannot_enter(scene: Scene) -> None:
+    presses = await start(scene)
+    async with scene.session_factory() as session, session.begin():
+        await grant_role(
+            session,
+            chat_id=GROUP["id"],
+            user_id=FAN["id"],
+            role="operator",
+            granted_by_user_id=ADMIN["id"],
+            now=datetime.now(UTC),
+        )
+    staff = "You cannot enter yet: the organiser, administrators and operators cannot enter."
+    for person in (ADMIN, OWNER, FAN):
+        assert await presses.press(person) == staff
+    assert await entries(scene.session_factory) == []
+    assert await presses.press(MEMBER) == entered(1)
+    [record] = await giveaways(scene.session_factory)
+    assert Rules.from_json(record.rules).staff_excluded
+
+
+async def test_the_rule_is_shown_and_the_staff_rule_lets_them_in(scene: Scene) -> None:
+    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    rules_shown = "• not the organiser, an administrator or an operator of the group"
+    assert rules_shown in scene.telegram.sent(GROUP["id"])[-1]
+    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Mug | 工作人员")
+    assert rules_shown not in scene.telegram.sent(GROUP["id"])[-1]
+    mug = next(r for r in await giveaways(scene.session_factory) if r.prize == "Mug")
+    scene.telegram.calls.clear()
+    await scene.tap(ADMIN, GROUP, f"ge1:{mug.id}", message_id=mug.message_id)
+    answer = scene.telegram.methods(AnswerCallbackQuery)[-1].text
+    assert answer == entered(mug.id)
+
+
+async def test_the_announcement_invites_entrants_to_start_the_bot(scene: Scene) -> None:
+    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    [record] = await giveaways(scene.session_factory)
+    announcement = scene.last_with_buttons(GROUP["id"])
+    markup = announcement.reply_markup
+    assert isinstance(markup, InlineKeyboardMarkup)
+    enter, start = (row[0] for row in markup.inline_keyboard)
+    assert enter.callback_data == f"ge1:{record.id}"
+    assert start.url == f"https://t.me/fanpulse_bot?start=gw{record.id}"
+    assert start.text == "🔔 Tell me in private if I win"
+
+    # The link opens the bot with /start gw<id>: the fan reads why, in her language.
+    await scene.send(u.private(FAN), FAN, f"/start gw{record.id}")
+    assert scene.telegram.sent(FAN["id"])[-1] == (
+        f"好的！如果你在抽奖 #{record.id} 中奖，我会在这里告诉你。"
+        "还没参与的话，请回到群里按「🎉 参与」。"
+    )
+    await scene.send(u.private(FAN), FAN, "/start gwx")
+    assert "fanpulse" in scene.telegram.sent(FAN["id"])[-1], "any other payload: the welcome"

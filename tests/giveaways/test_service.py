@@ -155,10 +155,10 @@ async def test_end_cancel_and_reroll_act_once_and_only_in_their_chat(
     assert await service.cancel(CHAT_ID, ACTOR, cancelled.id, "sold out", now) is False
     assert telegram.cancelled == [(cancelled.id, 0, "sold out")]
     with pytest.raises(RerollRefused) as refused:
-        await service.reroll(OTHER_CHAT_ID, ACTOR, ended.id, count=1, reason="gone", now=now)
+        await service.reroll(OTHER_CHAT_ID, ACTOR, ended.id, ranks=[1], reason="gone", now=now)
     assert refused.value.code == "not-drawn"
     with pytest.raises(RerollRefused) as refused:
-        await service.reroll(CHAT_ID, ACTOR, ended.id, count=1, reason="gone", now=now)
+        await service.reroll(CHAT_ID, ACTOR, ended.id, ranks=[1], reason="gone", now=now)
     assert refused.value.code == "not-drawn"
     assert await audit_actions(session_factory) == [
         "giveaway-created",

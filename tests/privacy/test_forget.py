@@ -4,8 +4,6 @@ them, also after their old updates and an edit are delivered again."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
-from typing import Any
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, GetChatMember, SendDocument
 from sqlalchemy import select
@@ -13,23 +11,17 @@ from sqlalchemy import select
 from bot.db.models import (
     AuditRecord,
     Base,
-    DigestSubscription,
-    FailedUpdate,
     ForgottenUser,
-    GroupEvent,
-    InboxQuery,
-    PollVote,
 )
 from bot.db.privacy import PERSON_COLUMNS, is_person_column
 from bot.i18n import Translator
-from tests.privacy.support import person_rows
+from tests.privacy.support import FAN_PRIVATE, fan_history, person_rows
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
 from tests.support.feedback import dump
 from tests.support.scene import Scene, keyboard
 
 EN = Translator.load().bind("en")
-FAN_PRIVATE = u.private(FAN)
 
 
 def test_every_person_column_of_the_models_is_covered() -> None:
@@ -43,33 +35,6 @@ def test_every_person_column_of_the_models_is_covered() -> None:
     assert found - covered == set(), "add the new person columns to bot.db.privacy.PERSON_COLUMNS"
     assert covered - found == set()
     assert is_person_column("reviews", "reviewer_user_id")
-
-
-async def fan_history(scene: Scene) -> list[dict[str, Any]]:
-    """The fan talks in two groups, edits, sends feedback; other features hold rows of them."""
-    scene.telegram.started.add(FAN["id"])
-    sent = [
-        scene.updates.message(VICTIM, FAN, "视频有问题，闪退了"),
-        scene.updates.message(OTHER, FAN, "please add subtitles"),
-        scene.updates.command(VICTIM, FAN, "/feedback love it"),
-    ]
-    await scene.pipeline.deliver(*sent)
-    edit = scene.updates.edit(sent[1], "please add subtitles, edited")
-    await scene.pipeline.deliver(edit)
-    await scene.send(FAN_PRIVATE, FAN, "/language en")
-    now = datetime.now(UTC)
-    async with scene.session_factory() as session, session.begin():
-        session.add(PollVote(telegram_poll_id="p1", user_id=FAN["id"], option_ids="0",
-                             answered_at=now))  # fmt: skip
-        session.add(GroupEvent(chat_id=VICTIM["id"], kind="reaction", user_id=FAN["id"],
-                               message_id=1, amount=1, happened_at=now))  # fmt: skip
-        session.add(DigestSubscription(chat_id=VICTIM["id"], user_id=FAN["id"],
-                                       subscribed_at=now, blocked_at=None))  # fmt: skip
-        session.add(InboxQuery(user_id=FAN["id"], chat_id=VICTIM["id"], filters="{}",
-                               created_at=now))  # fmt: skip
-        session.add(FailedUpdate(update_id=1, payload_sha256="0" * 64, payload="{}",
-                                 error="boom", failed_at=now, user_id=FAN["id"]))  # fmt: skip
-    return [*sent, edit]
 
 
 async def test_mydata_sends_everything_stored_about_the_fan(scene: Scene) -> None:

@@ -7,12 +7,14 @@ menu-giveaway_cancel = Cancel a giveaway (with a reason)
 menu-giveaway_reroll = Draw replacement winners (with a reason)
 
 giveaway-enter-button = 🎉 Enter
-giveaway-enter-done = You are in giveaway #{ $id }. Good luck!
+giveaway-start-button = 🔔 Tell me in private if I win
+giveaway-enter-done = You are in giveaway #{ $id }. Good luck! To be told if you win, start me with the 🔔 button under the giveaway.
 giveaway-enter-already = You have already entered.
 giveaway-enter-closed = This giveaway is closed.
 giveaway-enter-not-person = Only people can enter: not bots, channels or anonymous admins.
 giveaway-enter-retry = Telegram did not answer in time; please press again.
 giveaway-enter-unmet = You cannot enter yet: { $reason }.
+giveaway-enter-forgotten = You asked me to forget you, so I keep no entry of yours and you cannot enter giveaways.
 
 giveaway-announce-title = 🎁 <b>Giveaway #{ $id }</b>: { $prize }
 giveaway-announce-winners = Winners: <b>{ $count }</b>
@@ -29,17 +31,21 @@ giveaway-rule-member = • still a member of the group at the draw
 giveaway-rule-joined = • joined the group before the giveaway started
 giveaway-rule-comments = • at least { $count } messages in the group in the last { $days } days
 giveaway-rule-channel = • subscribed to { $channel }
+giveaway-rule-staff = • not the organiser, an administrator or an operator of the group
 
 giveaway-reason = { $code ->
         [left-group] not a member of the group
         [joined-after-start] joined the group after the giveaway started
         [too-few-comments] fewer than { $count } messages in the group in the last { $days } days
         [not-subscribed] not subscribed to { $channel }
+        [staff] the organiser, administrators and operators cannot enter
        *[other] { $code }
     }
 
 giveaway-result-title = 🎉 <b>Giveaway #{ $id } result</b>: { $prize }
 giveaway-reroll-title = 🔁 <b>Giveaway #{ $id }, reroll { $number }</b>: { $prize } (reason: { $reason })
+giveaway-reroll-replaces = Replaces:
+giveaway-reroll-replaced = • { $mention }
 giveaway-result-winners = Winners ({ $count } among { $entrants } entrants):
 giveaway-result-winner = { $rank }. { $mention }
 giveaway-result-none = No eligible entrant among { $entrants }: nobody wins.
@@ -51,9 +57,20 @@ giveaway-result-proof = Revealed seed: <code>{ $seed }</code>
     Transcript digest: <code>{ $digest }</code>
 giveaway-result-verify = Check it yourself with the attached transcript: <code>python -m bot verify transcript.json --check-entrant YOUR_USER_ID</code> (or the standalone <code>fairness.py</code>, Python only).
 giveaway-transcript-caption = Transcript of the draw (digest <code>{ $digest }</code>)
+giveaway-check-button = 🔍 Check my entry
+giveaway-check-not-entered = You have no entry in the draw of giveaway #{ $id }.
+giveaway-check-won = Giveaway #{ $id }: you are entrant { $entrant } and you won, as winner { $place }!
+giveaway-check-replaced = Giveaway #{ $id }: you are entrant { $entrant }; you were drawn, then replaced by a reroll.
+giveaway-check-skipped = Giveaway #{ $id }: you are entrant { $entrant }; the draw reached you but skipped you: { $reason }.
+giveaway-check-not-drawn = Giveaway #{ $id }: you are entrant { $entrant }; you were not drawn this time.
 
 giveaway-you-won = 🎉 You won giveaway #{ $id } in { $title }: <b>{ $prize }</b>. The organisers will contact you.
 giveaway-creator-drawn = Giveaway #{ $id } in { $title } ({ $prize }) is drawn: { $winners } winner(s) among { $entrants } entrants. Transcript digest <code>{ $digest }</code>.
+giveaway-creator-winner = { $rank }. { $mention }
+giveaway-creator-untold-one = • { $mention }
+giveaway-creator-more = …and { $count } more: see the result in the group.
+giveaway-creator-untold = Could not be told privately (they never started the bot, or blocked it); contact them yourself:
+giveaway-creator-all-told = Every winner was told privately.
 giveaway-created = Giveaway #{ $id } is announced in { $title }. Seed commitment: <code>{ $commitment }</code>
 
 giveaway-error = { $code ->
@@ -89,13 +106,15 @@ giveaway-cancel-usage = Usage: /giveaway_cancel ID REASON
 giveaway-cancel-no-reason = The reason is missing: fans see it. <code>/giveaway_cancel { $id } the prize did not arrive</code>
 giveaway-cancelled = Giveaway #{ $id } is cancelled.
 giveaway-cancelled-notice = Giveaway #{ $id } is cancelled: { $reason }
-giveaway-reroll-usage = Usage: /giveaway_reroll ID [HOW_MANY] REASON
+giveaway-reroll-usage = Usage: /giveaway_reroll ID WINNER… REASON, where WINNER is the winner's number in the results (e.g. /giveaway_reroll 3 #2 never answered).
 giveaway-reroll-refused = { $code ->
         [nobody-left] Giveaway #{ $id }: no eligible entrant is left to draw.
+        [too-many] Giveaway #{ $id }: a reroll cannot replace more winners than the prize has.
+        [no-such-winner] Giveaway #{ $id } has no winner with that number: use the numbers in its results.
         [busy] Giveaway #{ $id } changed meanwhile; try again.
        *[not-drawn] Giveaway #{ $id } has not been drawn in this group.
     }
-giveaway-rerolled = Giveaway #{ $id }: { $count } replacement winner(s) drawn and announced (digest <code>{ $digest }</code>).
+giveaway-rerolled = Giveaway #{ $id }: { $count } replacement winner(s) for { $replaced } drawn and announced (digest <code>{ $digest }</code>).
 
 giveaway-digest-created = 🎁 #{ $id } { $prize }: started, { $entrants } entrants so far
 giveaway-digest-drawn = 🎉 #{ $id } { $prize }: drawn, { $winners } winner(s) among { $entrants } entrants

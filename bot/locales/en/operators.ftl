@@ -13,6 +13,7 @@ console-no-group = Choose a group first with /groups.
 start =
     Hi! I am <b>fanpulse</b>: I collect your fans' feedback, run polls and giveaways and send digests.
     Add me to your fan group, then manage every group you run from here: /groups
+start-giveaway = Done! If you win giveaway #{ $id }, I will tell you here. Not entered yet? Go back to the group and press 🎉 Enter.
 help-private =
     <b>fanpulse from private chat</b>
     Fans: /feedback your idea — send feedback to the creator's team; /mydata — what is stored about you; /forget — erase it
@@ -119,6 +120,7 @@ language-group-usage = Usage: /language en, /language zh (简体) or /language z
 language-group-set = This group now hears fanpulse in English.
 language-private-usage = Usage: /language en, /language zh (简体) or /language zh-TW (繁體).
 language-private-set = I will talk to you in English.
+language-private-forgotten = You asked me to forget you, so I keep not even your language: I follow your Telegram app's language.
 
 timezone-current = { $title } runs on <b>{ $timezone }</b> (it is { $now } there). Change it: <code>/timezone Asia/Shanghai</code>, <code>/timezone 北京</code>, <code>/timezone Tokyo</code> or <code>/timezone UTC+8</code>.
 timezone-set = { $title } now runs on <b>{ $timezone }</b>: digests, “today”, busiest hours and times you type follow it. Next digest: { $digest } (it was going to be { $was }).

@@ -10,7 +10,7 @@ mydata-caption = Everything fanpulse stores about you: your profile, { $comments
         [one] one comment
        *[other] { $comments } comments
     } with their tags, and every other record that names you.
-forget-ask = This deletes everything fanpulse stores about you in every group: your comments, their tags, votes, entries of giveaways not drawn yet, your settings. fanpulse will not store your messages again. This cannot be undone.
+forget-ask = This deletes everything fanpulse stores about you in every group: your comments, their tags, votes, entries of giveaways not drawn yet, your settings. Entries of giveaways already drawn keep only their anonymous entrant number, so those draws stay verifiable. From then on fanpulse keeps only your Telegram id, to know not to store you again, and nothing else of yours: your poll votes still count but without your name, and you cannot enter giveaways. This cannot be undone.
 forget-confirm-button = Delete my data
 forget-cancel-button = Cancel
 forget-not-yours = This button belongs to someone else.

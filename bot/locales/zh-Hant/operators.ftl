@@ -13,6 +13,7 @@ console-no-group = 請先用 /groups 選擇一個群。
 start =
     你好！我是 <b>fanpulse</b>：收集粉絲反饋、發起投票和抽獎、傳送摘要。
     把我加入你的粉絲群，然後在這裡管理你運營的所有群：/groups
+start-giveaway = 好的！如果你在抽獎 #{ $id } 中獎，我會在這裡告訴你。還沒參與的話，請回到群裡按「🎉 參與」。
 help-private =
     <b>在私聊中使用 fanpulse</b>
     粉絲：/feedback 你的想法 — 把反饋交給創作者團隊；/mydata — 檢視關於你儲存的資料；/forget — 刪除它們
@@ -116,6 +117,7 @@ language-group-usage = 用法：/language en、/language zh（簡體）或 /lang
 language-group-set = 本群的 fanpulse 訊息將使用繁體中文。
 language-private-usage = 用法：/language en、/language zh（簡體）或 /language zh-TW（繁體）。
 language-private-set = 我會用繁體中文和你交流。
+language-private-forgotten = 你要求我忘記你，所以連語言選擇我也不儲存：我會使用你的 Telegram 應用程式的語言。
 
 timezone-current = { $title } 使用時區 <b>{ $timezone }</b>（當地現在是 { $now }）。修改：<code>/timezone 臺北</code>、<code>/timezone Asia/Taipei</code>、<code>/timezone 東京</code> 或 <code>/timezone UTC+8</code>。
 timezone-set = { $title } 現在使用時區 <b>{ $timezone }</b>：日報、「今天」、最活躍時段和你輸入的時間都按它計算。下一份日報：{ $digest }（原本是 { $was }）。

@@ -13,6 +13,7 @@ console-no-group = 请先用 /groups 选择一个群。
 start =
     你好！我是 <b>fanpulse</b>：收集粉丝反馈、发起投票和抽奖、发送摘要。
     把我加入你的粉丝群，然后在这里管理你运营的所有群：/groups
+start-giveaway = 好的！如果你在抽奖 #{ $id } 中奖，我会在这里告诉你。还没参与的话，请回到群里按「🎉 参与」。
 help-private =
     <b>在私聊中使用 fanpulse</b>
     粉丝：/feedback 你的想法 — 把反馈交给创作者团队；/mydata — 查看关于你保存的数据；/forget — 删除它们
@@ -116,6 +117,7 @@ language-group-usage = 用法：/language en、/language zh（简体）或 /lang
 language-group-set = 本群的 fanpulse 消息将使用简体中文。
 language-private-usage = 用法：/language en、/language zh（简体）或 /language zh-TW（繁體）。
 language-private-set = 我会用简体中文和你交流。
+language-private-forgotten = 你要求我忘记你，所以连语言选择我也不保存：我会使用你的 Telegram 应用的语言。
 
 timezone-current = { $title } 使用时区 <b>{ $timezone }</b>（当地现在是 { $now }）。修改：<code>/timezone 北京</code>、<code>/timezone Asia/Shanghai</code>、<code>/timezone 东京</code> 或 <code>/timezone UTC+8</code>。
 timezone-set = { $title } 现在使用时区 <b>{ $timezone }</b>：日报、“今天”、最活跃时段和你输入的时间都按它计算。下一份日报：{ $digest }（原本是 { $was }）。
