@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
-from bot.db.operators import select_group
-from tests.support import updates as u
 from tests.support.cast import FAN, VICTIM
 from tests.support.scene import Scene
 
@@ -25,9 +22,3 @@ async def post_feedback(scene: Scene) -> list[dict[str, Any]]:
     sent = [scene.updates.message(VICTIM, FAN, text) for text in FEEDBACK]
     await scene.pipeline.deliver(*sent)
     return [update["message"] for update in sent]
-
-
-async def choose_victim(scene: Scene, person: dict[str, Any]) -> dict[str, Any]:
-    async with scene.session_factory() as session, session.begin():
-        await select_group(session, person["id"], VICTIM["id"], datetime.now(UTC))
-    return u.private(person)

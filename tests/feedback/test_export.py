@@ -14,7 +14,7 @@ from sqlalchemy import update
 
 from bot.db.models import ChatSettings
 from bot.i18n import Translator
-from tests.feedback.support import choose_victim, post_feedback
+from tests.feedback.support import post_feedback
 from tests.support.cast import ADMIN, FAN, OWNER, VICTIM
 from tests.support.feedback import dump
 from tests.support.scene import Scene
@@ -43,7 +43,7 @@ async def test_csv_from_private_chat_in_the_group_timezone_and_audited(scene: Sc
             .where(ChatSettings.chat_id == VICTIM["id"])
             .values(timezone="Asia/Shanghai")
         )
-    me = await choose_victim(scene, ADMIN)
+    me = await scene.choose(ADMIN, VICTIM)
     scene.telegram.calls.clear()
     await scene.send(me, ADMIN, "/export csv #bug")
     chat_id, name, data, caption = document(scene)
@@ -62,7 +62,7 @@ async def test_csv_from_private_chat_in_the_group_timezone_and_audited(scene: Sc
 
 async def test_json_in_chinese_and_from_the_group(scene: Scene) -> None:
     await post_feedback(scene)
-    me = await choose_victim(scene, OWNER)
+    me = await scene.choose(OWNER, VICTIM)
     scene.telegram.started.add(OWNER["id"])
     await scene.send(me, OWNER, "/export csv")
     header = csv_rows(document(scene)[2])[0]

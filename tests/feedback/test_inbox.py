@@ -14,7 +14,7 @@ from bot.db.chat_settings import set_group_timezone
 from bot.db.models import Comment, InboxQuery
 from bot.i18n import Translator
 from handlers.callbacks import InboxPageCb
-from tests.feedback.support import choose_victim, post_feedback
+from tests.feedback.support import post_feedback
 from tests.support import updates as u
 from tests.support.cast import ADMIN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
 from tests.support.feedback import dump
@@ -43,7 +43,7 @@ async def test_the_inbox_lists_newest_first_with_links_and_pages(scene: Scene) -
     parsed = InboxPageCb.unpack(older)
     assert (parsed.chat_id, parsed.page) == (VICTIM["id"], 1)
 
-    me = await choose_victim(scene, ADMIN)
+    me = await scene.choose(ADMIN, VICTIM)
     await scene.tap(ADMIN, u.private(ADMIN), older)
     (edited,) = scene.telegram.methods(EditMessageText)
     assert "page 2/2" in str(edited.text)
@@ -55,7 +55,7 @@ async def test_the_inbox_lists_newest_first_with_links_and_pages(scene: Scene) -
 
 async def test_filters_narrow_the_set_from_private_chat(scene: Scene) -> None:
     messages = await post_feedback(scene)
-    me = await choose_victim(scene, ADMIN)
+    me = await scene.choose(ADMIN, VICTIM)
     # An operator marks one bug planned by reply in the group.
     await scene.pipeline.deliver(
         scene.updates.command(VICTIM, ADMIN, "/mark planned", reply_to_message=messages[0])
@@ -87,7 +87,7 @@ async def test_filters_narrow_the_set_from_private_chat(scene: Scene) -> None:
 
 async def test_bad_filters_are_refused_and_change_nothing(scene: Scene) -> None:
     await post_feedback(scene)
-    me = await choose_victim(scene, ADMIN)
+    me = await scene.choose(ADMIN, VICTIM)
     before = await dump(scene.session_factory)
     cases = {
         "#nosuch": ("unknown_tag", "nosuch"),
@@ -167,7 +167,7 @@ async def test_counts_per_tag_for_a_period(scene: Scene) -> None:
 
 async def test_chinese_statuses_calendar_days_and_numbered_ids(scene: Scene) -> None:
     messages = await post_feedback(scene)
-    me = await choose_victim(scene, ADMIN)
+    me = await scene.choose(ADMIN, VICTIM)
     await scene.pipeline.deliver(
         scene.updates.command(VICTIM, ADMIN, "/mark 已计划", reply_to_message=messages[0])
     )
@@ -207,7 +207,7 @@ async def inbox_counts(scene: Scene, period: str) -> str:
 
 async def test_a_near_miss_says_what_was_probably_meant(scene: Scene) -> None:
     await post_feedback(scene)
-    me = await choose_victim(scene, ADMIN)
+    me = await scene.choose(ADMIN, VICTIM)
     before = await dump(scene.session_factory)
     cases = {
         "status:plannd": ("bad_status", "plannd", "planned"),

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 
 from bench.history_import import make_export
 from bot.db.models import AuditRecord, Comment, FeedbackItemTag, ForgottenUser
-from bot.db.operators import select_group
 from bot.i18n import Translator
 from handlers.history_import import cli_command
 from tests.support import updates as u
@@ -30,11 +29,6 @@ def export_bytes(count: int = MESSAGES, export_id: int = VICTIM_EXPORT_ID) -> by
     export = make_export(count)
     export["id"] = export_id
     return json.dumps(export, ensure_ascii=False, indent=1).encode()
-
-
-async def choose_victim(scene: Scene, person: dict[str, Any]) -> None:
-    async with scene.session_factory() as session, session.begin():
-        await select_group(session, person["id"], VICTIM["id"], datetime.now(UTC))
 
 
 async def send_file(
@@ -64,7 +58,7 @@ async def victim_comments(scene: Scene) -> int:
 
 
 async def test_importing_twice_and_over_live_messages_stores_each_once(scene: Scene) -> None:
-    await choose_victim(scene, ADMIN)
+    await scene.choose(ADMIN, VICTIM)
     live = await victim_comments(scene)  # "hello" and "hi all": message ids 1 and 2
     said = await send_file(scene, ADMIN, export_bytes())
     assert said[0] == str(EN("import-reading", title=VICTIM["title"]))
@@ -104,7 +98,7 @@ async def test_importing_twice_and_over_live_messages_stores_each_once(scene: Sc
 
 
 async def test_the_same_small_export_twice_says_nothing_new_in_chinese(scene: Scene) -> None:
-    await choose_victim(scene, OWNER)
+    await scene.choose(OWNER, VICTIM)
     content = export_bytes(3)
     live = await victim_comments(scene)  # message ids 1 and 2, which the export also holds
     said = await send_file(scene, OWNER, content)
@@ -121,7 +115,7 @@ async def test_the_same_small_export_twice_says_nothing_new_in_chinese(scene: Sc
 
 
 async def test_a_wrong_or_damaged_file_changes_nothing(scene: Scene) -> None:
-    await choose_victim(scene, ADMIN)
+    await scene.choose(ADMIN, VICTIM)
     before = await dump(scene.session_factory)
     comments = await victim_comments(scene)
     whole = export_bytes(200)
@@ -139,7 +133,7 @@ async def test_a_wrong_or_damaged_file_changes_nothing(scene: Scene) -> None:
 
 
 async def test_only_operators_import_and_tombstones_hold(scene: Scene) -> None:
-    await choose_victim(scene, MEMBER)
+    await scene.choose(MEMBER, VICTIM)
     before = await victim_comments(scene)
     said = await send_file(scene, MEMBER, export_bytes(100))
     assert said == [str(EN("refused-role", required="operator", title=VICTIM["title"],
@@ -150,7 +144,7 @@ async def test_only_operators_import_and_tombstones_hold(scene: Scene) -> None:
     ids = [m["id"] for m in raw if m.get("from_id") == f"user{forgotten}"]
     async with scene.session_factory() as session, session.begin():
         session.add(ForgottenUser(user_id=forgotten, forgotten_at=datetime.now(UTC)))
-    await choose_victim(scene, ADMIN)
+    await scene.choose(ADMIN, VICTIM)
     said = await send_file(scene, ADMIN, export_bytes())
     assert f"{len(ids)} messages of people who asked to be forgotten" in said[-1]
     async with scene.session_factory() as session:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram.methods import SendMessage, SendPhoto, TelegramMethod
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db.operators import select_group
 from bot.devtools.recording_session import BOT_USER
 from bot.services.clock import Clock
 from tests.support import updates as u
@@ -100,6 +101,13 @@ class Scene:
         update = self.button(person, chat, data, **message)
         await self.deliver(update)
         return update
+
+    async def choose(self, person: dict[str, Any], chat: dict[str, Any]) -> dict[str, Any]:
+        """The person has picked `chat` in the private console (as /groups would leave it);
+        returns their private chat, where they go on."""
+        async with self.session_factory() as session, session.begin():
+            await select_group(session, person["id"], chat["id"], datetime.now(UTC))
+        return u.private(person)
 
     async def join(
         self, chat: dict[str, Any], person: dict[str, Any], *, was: str = "left"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 import openpyxl
@@ -14,7 +14,6 @@ from aiogram.types import BufferedInputFile
 from sqlalchemy import select
 
 from bot.db.models import AuditRecord, VideoMetric
-from bot.db.operators import select_group
 from bot.i18n import Translator
 from tests.support import updates as u
 from tests.support.cast import ADMIN, MEMBER, OWNER, VICTIM
@@ -71,11 +70,6 @@ async def command(
     scene.telegram.calls.clear()
     await scene.send(chat, person, text)
     return said(scene)
-
-
-async def choose_victim(scene: Scene, person: dict[str, Any]) -> None:
-    async with scene.session_factory() as session, session.begin():
-        await select_group(session, person["id"], VICTIM["id"], datetime.now(UTC))
 
 
 async def stored(
@@ -171,7 +165,7 @@ async def test_in_private_chat_a_plain_document_imports_into_the_current_group(
     videos_scene: Scene,
 ) -> None:
     scene = videos_scene
-    await choose_victim(scene, ADMIN)
+    await scene.choose(ADMIN, VICTIM)
     reply = await send_document(scene, u.private(ADMIN), ADMIN, GBK_FILE, caption=None)
     assert reply[0].startswith(str(EN("video-stats-report", taken=4, updated=0, unchanged=0,
                                       refused=2)))  # fmt: skip
@@ -194,7 +188,7 @@ async def test_a_typed_line_the_prompt_and_the_template_in_the_operators_languag
                   value="v7")) in reply[0]  # fmt: skip
     reply = await command(scene, VICTIM, ADMIN, "/video_stats")
     assert reply == [str(EN("video-stats-prompt", limit=20))]
-    await choose_victim(scene, OWNER)
+    await scene.choose(OWNER, VICTIM)
     for chat, person, header in (
         (VICTIM, ADMIN, "video,platform,date,plays"),
         (u.private(OWNER), OWNER, "视频编号,平台,日期,播放量"),

@@ -16,7 +16,6 @@ from bot.i18n import Translator
 from tests.support import updates as u
 from tests.support.cast import ADMIN, OWNER, VICTIM
 from tests.support.scene import Scene
-from tests.video_metrics.test_import import choose_victim
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")
@@ -89,7 +88,7 @@ async def test_a_total_that_goes_down_is_refused_until_confirmed(videos_scene: S
     assert reply == str(EN("video-stats-flag-error", flag="confrim"))
     assert await stored(scene) == before
 
-    await choose_victim(scene, OWNER)
+    await scene.choose(OWNER, VICTIM)
     reply = await said(
         scene, u.private(OWNER), OWNER, "/video_stats v1 2026-11-27 ——confirm 播放量=1500"
     )
