@@ -13,12 +13,13 @@ from aiogram.methods import GetFile, SendDocument, SendMessage
 from aiogram.types import BufferedInputFile
 from sqlalchemy import select
 
-from bot.db.models import AuditRecord, VideoMetric
+from bot.db.models import AuditRecord
 from bot.i18n import Translator
 from tests.support import updates as u
 from tests.support.cast import ADMIN, MEMBER, OWNER, VICTIM
 from tests.support.feedback import dump
 from tests.support.scene import Scene
+from tests.video_metrics.support import stored
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")
@@ -70,20 +71,6 @@ async def command(
     scene.telegram.calls.clear()
     await scene.send(chat, person, text)
     return said(scene)
-
-
-async def stored(
-    scene: Scene,
-) -> list[tuple[int, str, date, int | None, int | None, int | None, int | None, int | None]]:
-    async with scene.session_factory() as session:
-        rows = await session.execute(
-            select(
-                VideoMetric.video_id, VideoMetric.platform, VideoMetric.day, VideoMetric.plays,
-                VideoMetric.likes, VideoMetric.comments, VideoMetric.favourites,
-                VideoMetric.shares,
-            ).order_by(VideoMetric.video_id, VideoMetric.platform, VideoMetric.day)
-        )  # fmt: skip
-        return [tuple(row) for row in rows]  # type: ignore[misc]
 
 
 async def test_a_gbk_chinese_file_imports_and_reimporting_changes_nothing(

@@ -8,38 +8,24 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from aiogram.methods import SendMessage
-from sqlalchemy import select
 
 from bot.db.chat_settings import set_group_language
-from bot.db.models import VideoMetric
 from bot.i18n import Translator
 from tests.support import updates as u
 from tests.support.cast import ADMIN, OWNER, VICTIM
 from tests.support.scene import Scene
+from tests.video_metrics.support import stored
 
 EN = Translator.load().bind("en")
 ZH = Translator.load().bind("zh")
 HANT = Translator.load().bind("zh-Hant")
 BEFORE, DAY = date(2026, 11, 26), date(2026, 11, 27)
-Row = tuple[int, str, date, int | None, int | None, int | None, int | None, int | None]
 
 
 async def said(scene: Scene, chat: dict[str, Any], person: dict[str, Any], text: str) -> str:
     scene.telegram.calls.clear()
     await scene.send(chat, person, text)
     return "\n".join(str(c.text) for c in scene.telegram.calls if isinstance(c, SendMessage))
-
-
-async def stored(scene: Scene) -> list[Row]:
-    async with scene.session_factory() as session:
-        rows = await session.execute(
-            select(
-                VideoMetric.video_id, VideoMetric.platform, VideoMetric.day, VideoMetric.plays,
-                VideoMetric.likes, VideoMetric.comments, VideoMetric.favourites,
-                VideoMetric.shares,
-            ).order_by(VideoMetric.video_id, VideoMetric.day)
-        )  # fmt: skip
-        return [tuple(row) for row in rows]  # type: ignore[misc]
 
 
 def echo(texts: Any, day: date, plays: str, likes: str = "–", comments: str = "–") -> str:
