@@ -426,29 +426,12 @@ def poll_answer(draw: st.DrawFn, world: World) -> Json:
     return answer
 
 
-ADMIN_RIGHTS = {
-    "can_be_edited": False,
-    "is_anonymous": False,
-    "can_manage_chat": True,
-    "can_delete_messages": True,
-    "can_manage_video_chats": False,
-    "can_restrict_members": True,
-    "can_promote_members": False,
-    "can_change_info": True,
-    "can_invite_users": True,
-    "can_post_stories": False,
-    "can_edit_stories": False,
-    "can_delete_stories": False,
-    "can_send_welcome_messages": False,
-}
-
-
 @st.composite
 def member_state(draw: st.DrawFn, user: Json) -> Json:
     status = draw(st.sampled_from(["member", "left", "kicked", "administrator", "creator"]))
     body: Json = {"status": status, "user": user}
     if status == "administrator":
-        body.update(ADMIN_RIGHTS)
+        body.update(u.ADMIN_RIGHTS)
     elif status == "kicked":
         body["until_date"] = 0
     elif status == "creator":
