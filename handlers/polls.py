@@ -20,7 +20,8 @@ from bot.domain.arguments import parse_number, syntax
 from bot.domain.poll_topics import TopicCandidate
 from bot.domain.polls import PollInputError
 from bot.domain.roles import OperatorCommand, Role
-from bot.i18n import Html, Locale, Texts, moment
+from bot.i18n import Html, Locale, Texts, Translator, moment
+from bot.services.languages import Languages
 from bot.services.poll_lifecycle import (
     PollDigestSection,
     PollLifecycle,
@@ -221,6 +222,8 @@ async def cmd_poll_topics(
     command: CommandObject,
     operator: OperatorContext,
     texts: Texts,
+    translator: Translator,
+    languages: Languages,
     polls: PollService,
 ) -> None:
     """`/poll_topics [7d]` lists the period's most mentioned topic ideas and a ready /poll line
@@ -243,7 +246,10 @@ async def cmd_poll_topics(
     if not candidates:
         await message.reply(texts("poll-topics-none", period=typed, title=operator.title))
         return
-    question = texts.plain("poll-topics-question")
+    # The poll is posted in the group: its default question is in the group's language, even
+    # when the operator reads in another one in private.
+    group_texts = translator.bind(await languages.of_group(operator.chat_id))
+    question = group_texts.plain("poll-topics-question")
     if picks is None:
         await message.reply(_topics_listing(texts, candidates, question, typed))
         return

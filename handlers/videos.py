@@ -24,8 +24,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, MessageO
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.roles import OperatorCommand, Role
-from bot.domain.videos import StoredVideo, VideoInputError, local_time
+from bot.domain.videos import StoredVideo, VideoErrorCode, VideoInputError, local_time
 from bot.i18n import Html, Locale, Texts
+from bot.services.video_report_render import platform_name
 from bot.services.videos import (
     MAX_ARGUMENTS,
     AnnounceFailed,
@@ -65,7 +66,10 @@ _HELP_WORDS = frozenset({"help", "帮助"})
 def _refused(texts: Texts, error: VideoInputError | UnknownVideo | DuplicateVideo) -> Html:
     """What the video commands say for a video they cannot name, find or register twice."""
     if isinstance(error, VideoInputError):
-        return texts(f"video-error-{error.code.value}", **error.args_for_text)
+        args = dict(error.args_for_text)
+        if error.code is VideoErrorCode.PLATFORM_MISMATCH:
+            args = {key: platform_name(texts, str(value)) for key, value in args.items()}
+        return texts(f"video-error-{error.code.value}", **args)
     if isinstance(error, UnknownVideo):
         return texts("video-unknown", code=error.code)
     return texts("video-duplicate", code=error.video.code, title=error.video.title)
@@ -77,7 +81,7 @@ def _describe(texts: Texts, video: StoredVideo, timezone: str, linked: int = 0) 
         "video-line",
         code=video.code,
         title=video.title,
-        platform=video.platform,
+        platform=platform_name(texts, video.platform),
         archived=_yes(video.archived_at is not None),
         linked=linked,
     )

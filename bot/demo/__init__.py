@@ -17,11 +17,13 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.demo.community import build_community, simulate_chatter, simulate_special_cases
 from bot.demo.digest import deliver_digest
+from bot.demo.fans import fan_asks_for_her_data
 from bot.demo.feedback import run_feedback
 from bot.demo.giveaways import run_giveaway
 from bot.demo.operators import add_bot_to_groups, operator_console
 from bot.demo.polls import run_topic_poll
 from bot.demo.process import BotProcess, wait_until_delivered
+from bot.demo.transcript import collect, heard, write
 from bot.demo.videos import run_videos
 from bot.emulator.client import EmulatorClient
 from bot.emulator.server import Emulator
@@ -73,11 +75,15 @@ async def run_demo(settings: Settings) -> int:
             await run_giveaway(client, emulator, community, say)
             await run_feedback(client, emulator, community, say)
             await run_videos(client, emulator, community, say)
+            await fan_asks_for_her_data(client, community, emulator.world.bot_id, say)
             await deliver_digest(client, emulator, community, say)
         code = await bot.stop()
         say(f"  the bot stopped cleanly (exit code {code})")
+        said, people = collect(emulator), heard(emulator)
     finally:
         await emulator.stop()
+    transcript = await write(said, people, emulator, database_url)
+    say(f"  everything the bot said, with each reader's language: {transcript}")
     summary = await summarize(database_url)
     print_summary(summary)
     return 0 if code == 0 and summary.failed_updates == 0 else 1

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import IO
 
-from bot.emulator.client import EmulatorClient
+from bot.emulator.client import EmulatorClient, Json
 
 
 class BotProcess:
@@ -111,3 +111,8 @@ async def wait_until_delivered(emulator: EmulatorClient, timeout: float = 60) ->
         if time.monotonic() > deadline:
             raise TimeoutError("the bot did not confirm every update in time")
         await asyncio.sleep(0.1)
+
+
+async def bot_messages(emulator: EmulatorClient, chat_id: int, bot_id: int) -> list[Json]:
+    """What the bot has posted in a chat so far, oldest first."""
+    return [m for m in await emulator.messages(chat_id) if m.get("from", {}).get("id") == bot_id]

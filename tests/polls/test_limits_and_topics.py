@@ -15,7 +15,7 @@ from bot.db.chat_settings import register_group
 from bot.domain import polls
 from bot.domain.poll_topics import topic_candidates
 from bot.domain.tagging import DEFAULT_RULES, Tagger
-from tests.polls.support import FANS, GROUP, OWNER, sent_polls, stops, stored_polls
+from tests.polls.support import ADMIN, FANS, GROUP, OWNER, sent_polls, stops, stored_polls
 from tests.support import updates as u
 from tests.support.scene import Scene
 
@@ -171,3 +171,18 @@ async def test_poll_topics_reads_chinese_periods_and_picks(scene: Scene) -> None
     refused = scene.replies(GROUP["id"])[-1]
     assert refused.startswith("“2099/01/01” is not a period I can read")
     assert len(sent_polls(scene)) == 1
+
+
+async def test_the_topic_poll_asks_in_the_groups_language_whatever_the_operator_reads(
+    scene: Scene,
+) -> None:
+    await scene.send(GROUP, OWNER, "/language zh")
+    for fan, text in zip(FANS, ["下期出猫咪", "想看猫咪", "想看做饭"], strict=False):
+        await scene.pipeline.deliver(scene.updates.message(GROUP, fan, text))
+    private = await scene.choose(ADMIN, GROUP)
+    await scene.send(private, ADMIN, "/poll_topics 7d")
+    listing = scene.replies(private["id"])[-1]
+    assert "Topic ideas" in listing and "/poll 下期做哪个选题？ | 想看猫咪 |" in listing
+    await scene.send(private, ADMIN, "/poll_topics 7d 1,2")
+    [sent] = sent_polls(scene)
+    assert sent.question == "下期做哪个选题？"

@@ -115,7 +115,7 @@ BAD_INPUTS: list[tuple[str, str, dict[str, str | int]]] = [
     (
         "/video_add douyin https://youtu.be/dQw4w9WgXcQ | t",
         "video-error-platform-mismatch",
-        {"platform": "douyin", "found": "youtube"},
+        {"platform": "Douyin", "found": "YouTube"},
     ),
     ("/video_add douyin <b>x</b> | t", "video-error-bad-platform-id", {"value": "<b>x</b>"}),
     ("/video_add douyin 1 2 | t", "video-error-usage", {}),
@@ -158,6 +158,18 @@ async def test_bad_input_is_explained_and_changes_nothing(
         expected = EN.lines([EN(key, **args), EN("video-error-hint")])
         assert scene.last() == str(expected), text
     assert await dump(scene) == before
+
+
+async def test_a_video_is_shown_with_its_platform_named_in_the_readers_language(
+    scene: Scene,
+) -> None:
+    await scene.send(VICTIM, OWNER, "/language zh")
+    await scene.send(
+        VICTIM, OWNER, "/video_add https://www.douyin.com/video/7312345678901234567 | 猫"
+    )
+    assert "· 抖音 ·" in scene.last()
+    await scene.send(VICTIM, OWNER, "/video_add douyin https://youtu.be/dQw4w9WgXcQ | t")
+    assert scene.last().startswith("这是 YouTube 的链接，不是 抖音。")
 
 
 HOSTILE = ["²", "v²", "1" * 5000, "\u202e<b>", "v0 url http://[::1", "v1 published 99999-99-99"]
