@@ -9,7 +9,6 @@ storing the person again (bot/db/feedback_ingest.py checks it per batch).
 from __future__ import annotations
 
 import base64
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +19,7 @@ from sqlalchemy import ColumnElement, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from bot.db.failed_updates import payload_chat_id, redact_person_everywhere
 from bot.db.message_keys import among_messages
 from bot.db.models import (
     AuditRecord,
@@ -49,6 +49,7 @@ from bot.db.models import (
     VideoCommentLink,
 )
 from bot.db.upsert import insert_for
+from bot.domain.update_redaction import load
 
 # A drawn giveaway's published transcript commits to its entrant list: removing an entry would
 # make the draw unverifiable, so only entries of giveaways not drawn yet are removed.
@@ -226,6 +227,8 @@ async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> F
     rows = 0
     for person in PERSON_COLUMNS:
         rows += await _forget_column(session, person, user_id)
+    # Their own failed updates went with the column; others' may still quote them.
+    await redact_person_everywhere(session, user_id)
     # Rolled-up days counted the person's messages: recomputed from what is left.
     chats = {chat_id for chat_id, _ in pairs}
     if chats:
@@ -297,10 +300,11 @@ async def forget_in_group(session: AsyncSession, user_id: int, chat_id: int) -> 
     failed = await session.execute(
         select(FailedUpdate.id, FailedUpdate.payload).where(FailedUpdate.user_id == user_id)
     )
-    from_group = [row.id for row in failed.all() if payload_chat_id(row.payload) == chat_id]
+    from_group = [row.id for row in failed.all() if payload_chat_id(load(row.payload)) == chat_id]
     if from_group:
         await session.execute(delete(FailedUpdate).where(FailedUpdate.id.in_(from_group)))
         rows += len(from_group)
+    await redact_person_everywhere(session, user_id, chat_id=chat_id)
     if pairs:
         await session.execute(delete(DigestRollup).where(DigestRollup.chat_id == chat_id))
     return Forgotten(comments=len(pairs), rows=rows)
@@ -330,22 +334,3 @@ def _group_rows(user_id: int, chat_id: int) -> list[tuple[type[Base], ColumnElem
             (GiveawayEntry.user_id == user_id) & GiveawayEntry.giveaway_id.in_(undrawn),
         ),
     ]
-
-
-def payload_chat_id(payload: str) -> int | None:
-    """The chat a stored update came from (a message's, an edit's, a button's message's), None
-    when the payload does not say or cannot be read."""
-    try:
-        update = json.loads(payload)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(update, dict):
-        return None
-    for value in update.values():
-        if not isinstance(value, dict):
-            continue
-        holder = value.get("message") if "chat" not in value else value
-        chat = holder.get("chat") if isinstance(holder, dict) else None
-        if isinstance(chat, dict) and isinstance(chat.get("id"), int):
-            return int(chat["id"])
-    return None
