@@ -11,11 +11,13 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Filter
 from aiogram.types import ChatMemberUpdated, InlineKeyboardMarkup
 
+from bot.domain.attribution import ANONYMOUS_ADMIN_BOT_ID
+from bot.domain.roles import Actor
 from bot.i18n import Html, Locale, Texts, Translator
 from bot.services.health import missing_requirements
 from bot.services.languages import Languages
 from bot.services.membership import Changer, Chat, JoinReport, Membership
-from bot.telegram.admins import AdminCache, TelegramAdmins, plain, status_of
+from bot.telegram.admins import AdminCache, TelegramAdmins, membership_status, plain, status_of
 from bot.telegram.filters import GROUP_CHAT_TYPES
 from handlers.features import Built, Feature, Wiring
 from handlers.timezone import zone_buttons
@@ -76,10 +78,17 @@ async def _tell(
         log.warning("join.report_undelivered", chat_id=chat_id, error=type(error).__name__)
 
 
-async def on_member_changed(update: ChatMemberUpdated, admins: AdminCache) -> None:
-    await admins.member_changed(
-        update.chat.id, update.new_chat_member.user.id, status_of(update.new_chat_member)
+async def on_member_changed(
+    update: ChatMemberUpdated, admins: AdminCache, membership: Membership
+) -> None:
+    user_id, status = update.new_chat_member.user.id, membership_status(update.new_chat_member)
+    await admins.member_changed(update.chat.id, user_id, status)
+    changer = (
+        Actor(user_id=None, anonymous_chat_id=update.chat.id)
+        if update.from_user.id == ANONYMOUS_ADMIN_BOT_ID
+        else Actor(user_id=update.from_user.id)
     )
+    await membership.member_status_changed(update.chat.id, user_id, changer, status)
 
 
 def create_router() -> Router:

@@ -8,14 +8,17 @@ service (bot/services/authority.py) decides.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
+import structlog
 from aiogram import BaseMiddleware
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message, TelegramObject
+from sqlalchemy.exc import DBAPIError
 
 from bot.config import Settings
 from bot.domain.audit import AuditEvent
@@ -24,7 +27,10 @@ from bot.i18n import Locale, Texts, Translator
 from bot.services.authority import Authority, FromConsole, FromGroup, Pressed, Refusal, Request
 from bot.services.languages import Languages
 from bot.telegram.admins import plain
+from bot.telegram.batch_store import is_transient
 from handlers.authority import OPERATOR_FLAG, PUBLIC_FLAG
+
+log = structlog.get_logger(__name__)
 
 Next = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
@@ -69,6 +75,25 @@ class ContextMiddleware(BaseMiddleware):
         data["texts"] = texts
         if spec is None:
             return await handler(event, data)
+        try:
+            return await self._authorized(handler, event, data, spec, texts)
+        except Exception as error:
+            if not _database_busy(error):
+                raise
+            # Without an answer the operator would only see nothing happen: say so, and that
+            # trying again is the fix (the lock outlasted the database's own wait).
+            log.warning("operator_command.busy", command=spec.name, error=type(error).__name__)
+            await _refuse(event, texts, Refusal("busy-try-again", {"command": spec.name}))
+            return None
+
+    async def _authorized(
+        self,
+        handler: Next,
+        event: TelegramObject,
+        data: dict[str, Any],
+        spec: OperatorCommand,
+        texts: Texts,
+    ) -> Any:
         request = _request(event, data, spec)
         authority: Authority = data["authority"]
         outcome = (
@@ -86,6 +111,11 @@ class ContextMiddleware(BaseMiddleware):
             in_private=outcome.in_private,
         )
         return await handler(event, data)
+
+
+def _database_busy(error: Exception) -> bool:
+    """A lock or a lost connection, not a bug: the same command may well work a moment later."""
+    return isinstance(error, DBAPIError | sqlite3.OperationalError) and is_transient(error)
 
 
 async def _reader_texts(event: TelegramObject, data: dict[str, Any]) -> Texts:

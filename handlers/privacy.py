@@ -3,8 +3,9 @@
 Fans (private chat):  /mydata   everything stored about them, as a JSON document
                       /forget   asks for confirmation, then deletes or anonymises it all and
                                 leaves a tombstone (ingest never stores them again)
-Operators:            /forget_user @username|id (or by reply in the group): the same, on a
-                      fan's behalf; destructive (re-checked live at the button), audited
+Operators:            /forget_user @username|id (or by reply in the group): on a fan's
+                      behalf, in the operator's own group only; destructive (re-checked
+                      live at the button), audited there
                       /retention 90d | off   purge comment text older than N days, daily
 """
 
@@ -34,7 +35,8 @@ from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
 FORGET_USER = OperatorCommand("forget_user", Role.OPERATOR, destructive=True)
-RETENTION = OperatorCommand("retention", Role.OPERATOR)
+# Shortening retention purges comment text: the caller's authority is asked live.
+RETENTION = OperatorCommand("retention", Role.OPERATOR, destructive=True)
 
 
 def _person(message: Message) -> int | None:
@@ -176,7 +178,7 @@ async def cb_forget_user(
     if comments is None:
         await query.answer(texts.plain("forget-user-gone"), show_alert=True)
         return
-    await _close(query, texts("forget-done", comments=comments))
+    await _close(query, texts("forget-user-done", comments=comments, title=operator.title))
 
 
 async def cmd_retention(

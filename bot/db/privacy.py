@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from bot.db.failed_updates import payload_chat_id, redact_person_everywhere
 from bot.db.message_keys import among_messages
 from bot.db.models import (
     AuditRecord,
@@ -48,6 +49,7 @@ from bot.db.models import (
     VideoCommentLink,
 )
 from bot.db.upsert import insert_for
+from bot.domain.update_redaction import load
 
 # A drawn giveaway's published transcript commits to its entrant list: removing an entry would
 # make the draw unverifiable, so only entries of giveaways not drawn yet are removed.
@@ -225,6 +227,8 @@ async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> F
     rows = 0
     for person in PERSON_COLUMNS:
         rows += await _forget_column(session, person, user_id)
+    # Their own failed updates went with the column; others' may still quote them.
+    await redact_person_everywhere(session, user_id)
     # Rolled-up days counted the person's messages: recomputed from what is left.
     chats = {chat_id for chat_id, _ in pairs}
     if chats:
@@ -262,3 +266,71 @@ async def _forget_column(session: AsyncSession, person: PersonColumn, user_id: i
         )
     result = await session.execute(statement)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def forget_in_group(session: AsyncSession, user_id: int, chat_id: int) -> Forgotten:
+    """What one group holds of a person, deleted in the caller's transaction: their comments
+    there with everything derived from them, their votes, reactions and undrawn entries there,
+    and their failed updates from there. Their profile, the other groups' data and the right to
+    be stored again stay: only the person's own /forget reaches every group."""
+    keys = (
+        await session.execute(
+            select(Comment.message_id).where(
+                Comment.chat_id == chat_id, Comment.author_user_id == user_id
+            )
+        )
+    ).scalars()
+    pairs = [(chat_id, message_id) for message_id in keys]
+    for start in range(0, len(pairs), 500):
+        chunk = pairs[start : start + 500]
+        for model in (FeedbackItemTag, FeedbackItem, CommentVersion, VideoCommentLink):
+            await session.execute(delete(model).where(_in(model, chunk)))
+    rows = 0
+    for table, where in _group_rows(user_id, chat_id):
+        result = await session.execute(delete(table).where(where))
+        rows += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    drawn = select(GiveawayRecord.id).where(
+        GiveawayRecord.chat_id == chat_id, GiveawayRecord.status.not_in(UNDRAWN_GIVEAWAYS)
+    )
+    await session.execute(
+        update(GiveawayEntry)
+        .where(GiveawayEntry.user_id == user_id, GiveawayEntry.giveaway_id.in_(drawn))
+        .values(first_name="", last_name=None)
+    )
+    failed = await session.execute(
+        select(FailedUpdate.id, FailedUpdate.payload).where(FailedUpdate.user_id == user_id)
+    )
+    from_group = [row.id for row in failed.all() if payload_chat_id(load(row.payload)) == chat_id]
+    if from_group:
+        await session.execute(delete(FailedUpdate).where(FailedUpdate.id.in_(from_group)))
+        rows += len(from_group)
+    await redact_person_everywhere(session, user_id, chat_id=chat_id)
+    if pairs:
+        await session.execute(delete(DigestRollup).where(DigestRollup.chat_id == chat_id))
+    return Forgotten(comments=len(pairs), rows=rows)
+
+
+def _group_rows(user_id: int, chat_id: int) -> list[tuple[type[Base], ColumnElement[bool]]]:
+    polls = select(PollRecord.telegram_poll_id).where(
+        PollRecord.chat_id == chat_id, PollRecord.telegram_poll_id.is_not(None)
+    )
+    undrawn = select(GiveawayRecord.id).where(
+        GiveawayRecord.chat_id == chat_id, GiveawayRecord.status.in_(UNDRAWN_GIVEAWAYS)
+    )
+    return [
+        (Comment, (Comment.chat_id == chat_id) & (Comment.author_user_id == user_id)),
+        (
+            FeedbackItem,
+            (FeedbackItem.chat_id == chat_id) & (FeedbackItem.author_user_id == user_id),
+        ),
+        (GroupEvent, (GroupEvent.chat_id == chat_id) & (GroupEvent.user_id == user_id)),
+        (
+            PrivateFeedback,
+            (PrivateFeedback.chat_id == chat_id) & (PrivateFeedback.user_id == user_id),
+        ),
+        (PollVote, (PollVote.user_id == user_id) & PollVote.telegram_poll_id.in_(polls)),
+        (
+            GiveawayEntry,
+            (GiveawayEntry.user_id == user_id) & GiveawayEntry.giveaway_id.in_(undrawn),
+        ),
+    ]

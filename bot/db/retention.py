@@ -1,7 +1,8 @@
 """Per-group retention of comment text (SQL only; the caller commits).
 
-A purge clears the text of comments older than the group's limit and their earlier versions;
-the rows stay, so counts, tags and sentiment (what digests read) are unchanged.
+A purge clears the text of comments older than the group's limit and their earlier versions,
+and the text of the group's failed updates as old; the rows stay, so counts, tags and sentiment
+(what digests read) are unchanged.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.failed_updates import purge_text_before
 from bot.db.models import Comment, CommentVersion, RetentionSetting
 from bot.db.upsert import insert_for
 
@@ -20,6 +22,7 @@ from bot.db.upsert import insert_for
 class Purged:
     comments: int
     versions: int
+    failed_updates: int = 0
 
 
 async def retention_days(session: AsyncSession, chat_id: int) -> int | None:
@@ -69,4 +72,5 @@ async def purge_older(session: AsyncSession, chat_id: int, days: int, now: datet
     return Purged(
         comments=int(comments.rowcount or 0),  # type: ignore[attr-defined]
         versions=int(versions.rowcount or 0),  # type: ignore[attr-defined]
+        failed_updates=await purge_text_before(session, chat_id, cutoff),
     )

@@ -7,8 +7,8 @@ Every write is idempotent on its natural key, so flushing the same update twice 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,6 +31,7 @@ from bot.db.upsert import insert_for
 from bot.db.video_linking import link_new_comments, relink_edited
 from bot.domain.attribution import AuthorKind
 from bot.domain.records import ChatMigration, ChatSeen, CommentEdit, IncomingComment, UserSeen
+from bot.domain.update_redaction import dump, load, people_in, redact_person
 
 
 @dataclass(slots=True)
@@ -105,6 +106,8 @@ async def flush_writes(
         edits = [e for e in edits if e.comment.author.user_id not in lookup.forgotten]
         # A failed update's payload is the person's own message: not kept for a replay either.
         failures = [(key, f) for key, f in failures if f.user_id not in lookup.forgotten]
+        # Someone else's that quotes them is kept, without their names and words.
+        failures = [(key, _without(f, lookup.forgotten)) for key, f in failures]
     written = WrittenProfiles(
         chats=profiles.chats_to_write(chats) if profiles else chats,
         users=profiles.users_to_write(users) if profiles else users,
@@ -133,12 +136,22 @@ def _people_named(
     """Everyone a feature row or a failure names: a vote or a reaction carries no user profile,
     and its voter's tombstone must be looked up all the same."""
     people = {record.user_id for _, record in failures if record.user_id is not None}
+    for _, record in failures:
+        people |= people_in(load(record.payload))
     for writes in batch:
         for statement, row in writes.rows:
             index = person_index(statement)
             if index is not None and row[index] is not None:
                 people.add(row[index])
     return people
+
+
+def _without(record: FailedUpdateRecord, forgotten: Collection[int]) -> FailedUpdateRecord:
+    document = load(record.payload)
+    changed = False
+    for user_id in people_in(document) & set(forgotten):
+        changed |= redact_person(document, user_id)
+    return replace(record, payload=dump(document)) if changed else record
 
 
 async def _write_feature_rows(

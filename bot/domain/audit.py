@@ -17,6 +17,7 @@ class AuditAction(StrEnum):
 
     ROLE_GRANTED = "role-granted"
     ROLE_REVOKED = "role-revoked"
+    ROLE_ENDED = "role-ended"  # its holder left or was removed: detail is "left" or "kicked"
     GROUP_LANGUAGE_SET = "group-language-set"
     GROUP_TIMEZONE_SET = "group-timezone-set"
     DIGEST_TIME_SET = "digest-time-set"

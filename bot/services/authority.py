@@ -22,6 +22,7 @@ from bot.domain.roles import (
     effective_role,
     role_from_key,
 )
+from bot.services.roles import end_role
 
 
 class AdminDirectory(Protocol):
@@ -97,6 +98,17 @@ class Authority:
         granted = role_from_key(granted_key) if granted_key else None
         if live:
             status = await self._directory.live_status(chat_id, user_id)
+            if status in GONE_STATUSES and granted is not None:
+                # Telegram says they are gone: the role ends now, not at the next chat_member.
+                async with self._session_factory() as session, session.begin():
+                    await end_role(
+                        session,
+                        chat_id,
+                        user_id,
+                        actor=Actor(user_id=user_id),
+                        status=status,
+                        at=datetime.now(UTC),
+                    )
             if status is None or status in GONE_STATUSES:
                 granted = None  # a granted role works only for someone still in the group
         else:

@@ -11,10 +11,11 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.chat_settings import adopt_group_language, group, mark_group_removed, register_group
-from bot.domain.roles import GONE_STATUSES
+from bot.domain.roles import GONE_STATUSES, Actor
 from bot.i18n import Locale
 from bot.services.health import BotRights
 from bot.services.languages import Languages
+from bot.services.roles import end_role
 
 log = structlog.get_logger(__name__)
 
@@ -105,3 +106,18 @@ class Membership:
         if rights is None:
             return None
         return JoinReport(joined, rights, locale)
+
+    async def member_status_changed(
+        self, chat_id: int, user_id: int, changer: Actor, status: str
+    ) -> bool:
+        """A member's chat_member update: one who left or was removed loses their granted role
+        there (audited, by whoever removed them); whether a role ended."""
+        if status not in GONE_STATUSES:
+            return False
+        async with self._session_factory() as session, session.begin():
+            ended = await end_role(
+                session, chat_id, user_id, actor=changer, status=status, at=datetime.now(UTC)
+            )
+        if ended:
+            log.info("role.ended", chat_id=chat_id, status=status)
+        return ended

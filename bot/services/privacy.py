@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.operators import user_by_username, user_name
-from bot.db.privacy import forget_person, is_known_in, person_data
+from bot.db.privacy import forget_in_group, forget_person, is_known_in, person_data
 from bot.domain.audit import AuditEvent
 from bot.domain.roles import Actor
 from bot.services.clock import utc_now
@@ -84,13 +84,14 @@ class PrivacyService:
         return person
 
     async def forget_for_operator(self, chat_id: int, actor: Actor, user_id: int) -> int | None:
-        """Forget a fan of the group (re-checked now); how many comments went, None when they
-        are no longer the group's."""
+        """Forget a fan in the operator's own group (re-checked now); how many comments went,
+        None when they are no longer the group's. Other groups keep what they hold: only the
+        person's own /forget is global."""
         now = self._now()
         async with self._session_factory() as session, session.begin():
             if not await is_known_in(session, user_id, chat_id):
                 return None
-            forgotten = await forget_person(session, user_id, now)
+            forgotten = await forget_in_group(session, user_id, chat_id)
             # The tombstone holds the id; the audit says that someone was forgotten, not who.
             await audit.record(
                 session,

@@ -110,5 +110,6 @@ class RetentionService:
                 days=days,
                 comments=purged.comments,
                 versions=purged.versions,
+                failed_updates=purged.failed_updates,
             )
         return f"{len(settings)} groups, {cleared} comments cleared"

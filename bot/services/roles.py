@@ -46,6 +46,27 @@ class Revoked:
     revoked: bool  # False: they held no role to take
 
 
+async def end_role(
+    session: AsyncSession, chat_id: int, user_id: int, *, actor: Actor, status: str, at: datetime
+) -> bool:
+    """A granted role ends when its holder is no longer a member of the group (`status` is
+    "left" or "kicked"), audited; False when they held none."""
+    if not await revoke_role(session, chat_id, user_id):
+        return False
+    await audit.record(
+        session,
+        AuditEvent(
+            chat_id=chat_id,
+            actor=actor,
+            action=AuditAction.ROLE_ENDED,
+            at=at,
+            subject_user_id=user_id,
+            detail=status,
+        ),
+    )
+    return True
+
+
 class Roles:
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory

@@ -26,6 +26,15 @@ def status_of(member: object) -> str:
     return plain(getattr(member, "status", ""))
 
 
+def membership_status(member: object) -> str:
+    """The status as membership sees it: a restricted person who is no longer in the group
+    (`is_member` false) has left it."""
+    status = status_of(member)
+    if status == "restricted" and getattr(member, "is_member", True) is False:
+        return "left"
+    return status
+
+
 def plain(value: object) -> str:
     return str(getattr(value, "value", value))
 
@@ -120,7 +129,7 @@ class AdminCache:
         except TelegramAPIError as error:
             log.info("admins.live_unavailable", chat_id=chat_id, error=type(error).__name__)
             return None
-        status = status_of(member)
+        status = membership_status(member)
         await self.member_changed(chat_id, user_id, status)
         return status
 

@@ -31,7 +31,9 @@ class TelegramDigestCourier:
         return Visibility(is_admin=rights.is_admin, reads_everything=rights.reads_everything)
 
     async def may_receive(self, chat_id: int, user_id: int) -> bool:
-        return await self._authority.role(chat_id, user_id, live=False) >= Role.ANALYST
+        # Asked live before each digest: someone who left or was banned gets no more of the
+        # group's comments, whether or not their chat_member update ever arrived.
+        return await self._authority.role(chat_id, user_id, live=True) >= Role.ANALYST
 
     async def administers(self, chat_id: int, user_id: int) -> bool:
         """Asked live: a chat id typed by a client is data, so it is checked against now."""

@@ -8,7 +8,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db.models import DigestSubscription, FailedUpdate, GroupEvent, InboxQuery, PollVote
+from bot.db.models import (
+    Comment,
+    DigestSubscription,
+    FailedUpdate,
+    GroupEvent,
+    InboxQuery,
+    PollVote,
+)
 from bot.db.privacy import PERSON_COLUMNS, OnForget
 from tests.support import updates as u
 from tests.support.cast import FAN, OTHER, VICTIM
@@ -58,3 +65,12 @@ async def fan_history(scene: Scene) -> list[dict[str, Any]]:
         session.add(FailedUpdate(update_id=1, payload_sha256="0" * 64, payload="{}",
                                  error="boom", failed_at=now, user_id=FAN["id"]))  # fmt: skip
     return [*sent, edit]
+
+
+async def comment_texts(scene: Scene, user_id: int) -> set[tuple[int, str | None]]:
+    """(group, text) of every stored comment of the person."""
+    async with scene.session_factory() as session:
+        rows = await session.execute(
+            select(Comment.chat_id, Comment.text).where(Comment.author_user_id == user_id)
+        )
+    return {(row.chat_id, row.text) for row in rows}

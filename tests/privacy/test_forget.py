@@ -15,7 +15,7 @@ from bot.db.models import (
 )
 from bot.db.privacy import PERSON_COLUMNS, is_person_column
 from bot.i18n import Translator
-from tests.privacy.support import FAN_PRIVATE, fan_history, person_rows
+from tests.privacy.support import FAN_PRIVATE, comment_texts, fan_history, person_rows
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
 from tests.support.feedback import dump
@@ -118,7 +118,10 @@ async def test_an_operator_forgets_a_fan_on_their_behalf(scene: Scene) -> None:
     scene.telegram.calls.clear()
     await scene.tap(ADMIN, VICTIM, confirm)
     assert scene.telegram.methods(GetChatMember), "a destructive button re-checks live"
-    assert set((await person_rows(scene.session_factory, FAN["id"])).values()) == {0}
+    assert str(scene.telegram.methods(EditMessageText)[-1].text) == str(
+        EN("forget-user-done", comments=3, title=VICTIM["title"])
+    )
+    assert await comment_texts(scene, FAN["id"]) == {(OTHER["id"], "please add subtitles, edited")}
     async with scene.session_factory() as session:
         record = (
             await session.scalars(select(AuditRecord).where(AuditRecord.action == "fan-forgotten"))

@@ -67,6 +67,10 @@ audit-entry = { $when } · { $who } · { $action ->
            *[operator] operator
         } role to { $subject }
         [role-revoked] revoked the role of { $subject }
+        [role-ended] ended the role of { $subject }: { $detail ->
+            [kicked] removed from the group
+           *[left] no longer in the group
+        }
         [group-language-set] set the group language to { $detail ->
             [en] English
             [zh-Hant] Traditional Chinese

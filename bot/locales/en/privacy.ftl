@@ -21,7 +21,11 @@ forget-done = Done: your data is deleted ({ $comments ->
     }) and fanpulse will not store you again.
 forget-user-usage = Usage: /forget_user @username or a numeric id (or reply to the fan's message with /forget_user).
 forget-user-unknown = { $who } has not written in { $title }: nothing to forget there.
-forget-user-ask = Forget { $who } on their behalf? Everything fanpulse stores about them is deleted, in every group, and they are never stored again. This cannot be undone.
+forget-user-ask = Forget { $who } in { $title } on their behalf? Their comments in { $title }, with their tags, votes, reactions and entries of giveaways not drawn yet there, are deleted. Other groups keep what they hold: only the fan's own /forget reaches every group. This cannot be undone.
+forget-user-done = Done: { $comments ->
+        [one] one comment
+       *[other] { $comments } comments
+    } of this fan in { $title } deleted, with what was derived from them. Other groups are untouched.
 forget-user-gone = There is nothing of this person left to forget.
 
 retention-current = { $days ->

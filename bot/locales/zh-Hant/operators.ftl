@@ -64,6 +64,10 @@ audit-entry = { $when } · { $who } · { $action ->
            *[operator] 運營
         }角色
         [role-revoked] 收回了 { $subject } 的角色
+        [role-ended] 終止了 { $subject } 的角色：{ $detail ->
+            [kicked] 已被移出本群
+           *[left] 已不在本群
+        }
         [group-language-set] 將群語言設為{ $detail ->
             [en] 英語
             [zh-Hant] 繁體中文

@@ -15,7 +15,8 @@ forget-cancelled = 沒有刪除任何內容。
 forget-done = 已完成：你的資料已刪除（{ $comments } 條評論），fanpulse 不會再儲存你的訊息。
 forget-user-usage = 用法：/forget_user @使用者名稱 或數字 ID（或回覆該粉絲的訊息傳送 /forget_user）。
 forget-user-unknown = { $who } 沒有在 { $title } 發過言，那裡沒有可刪除的內容。
-forget-user-ask = 代 { $who } 刪除資料？fanpulse 在所有群裡儲存的其全部資料都將刪除，且以後不再儲存。此操作無法撤銷。
+forget-user-ask = 代 { $who } 刪除其在 { $title } 的資料？其在 { $title } 的評論及標籤、投票、回應和尚未開獎的抽獎報名都將刪除。其他群的資料不受影響：只有粉絲本人的 /forget 會作用於所有群。此操作無法撤銷。
+forget-user-done = 已完成：已刪除該粉絲在 { $title } 的 { $comments } 條評論及其衍生資料。其他群不受影響。
 forget-user-gone = 此人已沒有可刪除的資料。
 
 retention-current = { $days ->

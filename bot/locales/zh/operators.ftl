@@ -64,6 +64,10 @@ audit-entry = { $when } · { $who } · { $action ->
            *[operator] 运营
         }角色
         [role-revoked] 收回了 { $subject } 的角色
+        [role-ended] 终止了 { $subject } 的角色：{ $detail ->
+            [kicked] 已被移出本群
+           *[left] 已不在本群
+        }
         [group-language-set] 将群语言设为{ $detail ->
             [en] 英语
             [zh-Hant] 繁体中文

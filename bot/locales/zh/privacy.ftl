@@ -15,7 +15,8 @@ forget-cancelled = 没有删除任何内容。
 forget-done = 已完成：你的数据已删除（{ $comments } 条评论），fanpulse 不会再存储你的消息。
 forget-user-usage = 用法：/forget_user @用户名 或数字 ID（或回复该粉丝的消息发送 /forget_user）。
 forget-user-unknown = { $who } 没有在 { $title } 发过言，那里没有可删除的内容。
-forget-user-ask = 代 { $who } 删除数据？fanpulse 在所有群里存储的其全部数据都将删除，且以后不再存储。此操作无法撤销。
+forget-user-ask = 代 { $who } 删除其在 { $title } 的数据？其在 { $title } 的评论及标签、投票、回应和尚未开奖的抽奖报名都将删除。其他群的数据不受影响：只有粉丝本人的 /forget 会作用于所有群。此操作无法撤销。
+forget-user-done = 已完成：已删除该粉丝在 { $title } 的 { $comments } 条评论及其衍生数据。其他群不受影响。
 forget-user-gone = 此人已没有可删除的数据。
 
 retention-current = { $days ->
