@@ -8,7 +8,6 @@ by importing the same file again.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from bot.db.history_import import forget_rollups, store_chunk
 from bot.domain.audit import AuditEvent
 from bot.domain.history import ImportedMessage, ImportErrorCode, ImportFileError, read_history
 from bot.domain.roles import Actor
+from bot.services.bounded_parse import PARSE_DEADLINE_S, ParseBudgetExceeded, parse_bounded
 from bot.services.clock import utc_now
 
 log = structlog.get_logger(__name__)
@@ -62,6 +62,13 @@ class Refused:
 
 
 @dataclass(frozen=True, slots=True)
+class OverBudget:
+    """Reading the file took longer than any export may (bot/services/bounded_parse.py)."""
+
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
 class OtherChat:
     name: str | None
 
@@ -72,7 +79,7 @@ class Imported:
     timezone: tzinfo  # the group's: what the dates are said in
 
 
-ImportResult = TooBig | Refused | OtherChat | Imported
+ImportResult = TooBig | Refused | OverBudget | OtherChat | Imported
 
 
 class Throttle:
@@ -98,11 +105,13 @@ class HistoryImportService:
         courier: HistoryCourier,
         default_timezone: str,
         now: Callable[[], datetime] = utc_now,
+        parse_seconds: float = PARSE_DEADLINE_S,
     ) -> None:
         self._session_factory = session_factory
         self._courier = courier
         self._default_timezone = default_timezone
         self._now = now
+        self._parse_seconds = parse_seconds
 
     async def import_file(
         self,
@@ -118,10 +127,15 @@ class HistoryImportService:
             return TooBig()
         timezone = await self._group_timezone(chat_id)
         try:
-            parsed = await asyncio.to_thread(read_history, content, local_timezone=timezone)
+            parsed = await parse_bounded(
+                read_history, content, local_timezone=timezone, deadline=self._parse_seconds
+            )
         except ImportFileError as error:
             log.info("history_import.refused", code=error.code.value, detail=error.detail)
             return Refused(error.code)
+        except ParseBudgetExceeded as error:
+            log.warning("history_import.over_budget", seconds=error.seconds, size=len(content))
+            return OverBudget(error.seconds)
         if not parsed.chat.matches(chat_id):
             return OtherChat(parsed.chat.name)
         total = parsed.stats.messages
