@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.chat_settings import group
-from bot.db.history_import import forget_rollups, store_chunk
+from bot.db.history_import import forget_rollups, newest_message_id, store_chunk
 from bot.domain.audit import AuditEvent
 from bot.domain.history import ImportedMessage, ImportErrorCode, ImportFileError, read_history
 from bot.domain.roles import Actor
@@ -49,6 +49,7 @@ class ImportOutcome:
     last_date: datetime | None
     new: int  # stored for the first time
     already: int  # the group already had them: a second import of a file is all "already"
+    ahead: int = 0  # left out: ids past the newest message the group had (never shadow one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,17 +185,20 @@ async def import_chunks(
     now: Callable[[], datetime] = utc_now,
 ) -> ImportOutcome:
     """Store every chunk, one transaction each, then re-open the digest days it touched."""
-    done = forgotten = new = already = 0
+    done = forgotten = new = already = ahead = 0
     first: datetime | None = None
     last: datetime | None = None
+    async with session_factory() as session:
+        newest = await newest_message_id(session, chat_id)
     for chunk in chunks:
         if not chunk:
             continue
         async with session_factory() as session, session.begin():
-            stored = await store_chunk(session, chat_id, chunk, now())
+            stored = await store_chunk(session, chat_id, chunk, now(), newest=newest)
         forgotten += stored.forgotten
         new += stored.new
         already += stored.already
+        ahead += stored.ahead
         dates = [message.date for message in chunk]
         first = min(dates) if first is None else min(first, *dates)
         last = max(dates) if last is None else max(last, *dates)
@@ -204,4 +208,4 @@ async def import_chunks(
     if first is not None and last is not None:
         async with session_factory() as session, session.begin():
             await forget_rollups(session, chat_id, first, last)
-    return ImportOutcome(done, forgotten, first, last, new, already)
+    return ImportOutcome(done, forgotten, first, last, new, already, ahead)
