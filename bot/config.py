@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     # 0 turns the monitor off.
     loop_lag_log_seconds: float = Field(default=0, ge=0, le=3600)
 
+    # An uploaded file (video numbers, a history export) is read in a worker process killed
+    # after this many seconds (bot/services/bounded_parse.py): no file may hold the bot longer.
+    upload_parse_seconds: float = Field(default=30, gt=0, le=600)
+
     # A scheduled run (digest, poll close, draw) missed while the bot was down still happens at
     # start-up if it is at most this old; older ones are recorded as missed, never sent late.
     scheduler_catch_up_minutes: int = Field(default=60, ge=0, le=720)

@@ -58,6 +58,7 @@ async def run_import(settings: Settings, path: str, chat_id: int) -> int:
     _say(
         f"done: {outcome.messages:,} messages into {chat_id} "
         f"({outcome.new:,} new, {outcome.already:,} already stored, "
-        f"{outcome.forgotten:,} of forgotten people left out)"
+        f"{outcome.forgotten:,} of forgotten people left out, "
+        f"{outcome.ahead:,} past the newest message the group had left out)"
     )
     return 0

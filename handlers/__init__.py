@@ -42,6 +42,7 @@ from handlers.authority import declared_commands
 from handlers.features import Feature, RouterFactory, Wiring
 from handlers.filters import LooksLikeCommand
 from handlers.middlewares import ContextMiddleware
+from handlers.once import OnceMiddleware
 
 # The order routers are tried in, within each scope (ingest first: its middleware stores a
 # message before any other feature sees it).
@@ -73,12 +74,14 @@ PRIVATE_ROUTER = "private"
 
 def get_routers(features: Sequence[Feature] = FEATURES) -> list[Router]:
     context = ContextMiddleware()
+    once = OnceMiddleware()
     group = Router(name=GROUP_ROUTER)
     group.message.filter(InGroup())
     group.edited_message.filter(InGroup())
     commands = Router(name="group-commands")
     commands.message.filter(LooksLikeCommand())
     commands.message.middleware(context)
+    commands.message.middleware(once)
     commands.include_routers(
         *_built(f.group_commands for f in features),
         *_built(f.operator for f in features),
@@ -90,6 +93,7 @@ def get_routers(features: Sequence[Feature] = FEATURES) -> list[Router]:
     private = Router(name=PRIVATE_ROUTER)
     private.message.filter(console.InPrivate())
     private.message.middleware(context)
+    private.message.middleware(once)
     private.include_routers(
         *_built(f.private for f in features),
         *_built(f.operator for f in features),
@@ -98,6 +102,7 @@ def get_routers(features: Sequence[Feature] = FEATURES) -> list[Router]:
 
     buttons = Router(name="buttons")
     buttons.callback_query.middleware(context)
+    buttons.callback_query.middleware(once)
     buttons.include_routers(*_built(f.buttons for f in features))
     return [group, private, buttons, *_built(f.chat_updates for f in features)]
 

@@ -21,6 +21,8 @@ from bot.domain.roles import OperatorCommand
 
 OPERATOR_FLAG = "operator_command"
 PUBLIC_FLAG = "public_command"
+# The effect a button has once per message it sits under (handlers/once.py).
+ONCE_FLAG = "once"
 
 Handler = Callable[..., Awaitable[Any]]
 
@@ -32,9 +34,18 @@ def operator_command(
 
 
 def operator_callback(
-    router: Router, spec: OperatorCommand, callback: type[CallbackData], handler: Handler
+    router: Router,
+    spec: OperatorCommand,
+    callback: type[CallbackData],
+    handler: Handler,
+    *,
+    once: str | None = None,
 ) -> None:
-    router.callback_query.register(handler, callback.filter(), flags={OPERATOR_FLAG: spec})
+    """`once`: the button posts (a preview's Send); it acts once per message it sits under."""
+    flags: dict[str, Any] = {OPERATOR_FLAG: spec}
+    if once is not None:
+        flags[ONCE_FLAG] = once
+    router.callback_query.register(handler, callback.filter(), flags=flags)
 
 
 def public_command(router: Router, name: str, handler: Handler, *filters: Filter) -> None:
@@ -42,10 +53,18 @@ def public_command(router: Router, name: str, handler: Handler, *filters: Filter
 
 
 def public_callback(
-    router: Router, name: str, callback: type[CallbackData], handler: Handler
+    router: Router,
+    name: str,
+    callback: type[CallbackData],
+    handler: Handler,
+    *,
+    once: str | None = None,
 ) -> None:
     """A fan-facing button: no role, so the handler itself checks who may press it."""
-    router.callback_query.register(handler, callback.filter(), flags={PUBLIC_FLAG: name})
+    flags: dict[str, Any] = {PUBLIC_FLAG: name}
+    if once is not None:
+        flags[ONCE_FLAG] = once
+    router.callback_query.register(handler, callback.filter(), flags=flags)
 
 
 @dataclass(frozen=True, slots=True)

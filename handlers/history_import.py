@@ -23,6 +23,7 @@ from bot.services.history_import import (
     HistoryImportService,
     Imported,
     OtherChat,
+    OverBudget,
     Refused,
     TooBig,
 )
@@ -82,6 +83,8 @@ async def on_export(
         text = _too_big(texts, document, operator.chat_id)
     elif isinstance(result, Refused):
         text = texts("import-refused", code=result.code.value)
+    elif isinstance(result, OverBudget):
+        text = texts("upload-over-budget", seconds=result.seconds)
     elif isinstance(result, OtherChat):
         text = texts("import-other-chat", name=result.name or "?", title=operator.title)
     else:
@@ -130,6 +133,7 @@ def _build(wiring: Wiring) -> Built:
         wiring.session_factory,
         TelegramHistoryCourier(wiring.bot),
         wiring.settings.default_timezone,
+        parse_seconds=wiring.settings.upload_parse_seconds,
     )
     return Built(services={"history_import": history_import})
 

@@ -26,6 +26,7 @@ from bot.domain.video_metrics_read import MAX_FILE_BYTES, MetricsFileError
 from bot.domain.video_metrics_values import METRICS, Field
 from bot.domain.video_report import count
 from bot.i18n import Html, Texts
+from bot.services.bounded_parse import ParseBudgetExceeded
 from bot.services.video_metrics import VideoMetrics
 from bot.services.video_report_render import platform_name
 from handlers.authority import OPERATOR_FLAG, operator_command
@@ -129,6 +130,9 @@ async def on_document(
         )
     except MetricsFileError as error:
         await message.reply(texts("video-stats-file-error", code=error.code.value, limit=limit_mb))
+        return
+    except ParseBudgetExceeded as error:
+        await message.reply(texts("upload-over-budget", seconds=error.seconds))
         return
     await _answer(message, texts, report)
 
@@ -247,7 +251,9 @@ def create_private_document_router() -> Router:
 
 def _build(wiring: Wiring) -> Built:
     metrics = VideoMetrics(
-        wiring.session_factory, default_timezone=wiring.settings.default_timezone
+        wiring.session_factory,
+        default_timezone=wiring.settings.default_timezone,
+        parse_seconds=wiring.settings.upload_parse_seconds,
     )
     return Built(services={"video_metrics": metrics})
 

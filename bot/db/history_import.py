@@ -38,21 +38,44 @@ class StoredChunk:
     new: int  # messages stored for the first time
     already: int  # messages the group already had (seen live, or imported before)
     forgotten: int  # left out for a tombstone
+    ahead: int = 0  # left out: ids past the newest message seen live (see `newest_message_id`)
+
+
+async def newest_message_id(session: AsyncSession, chat_id: int) -> int | None:
+    """The newest message id stored for the group. An import stores nothing past it: a message
+    id the group has not reached yet would take the place of the fan's real message when it
+    comes (the insert keeps the first row), so every stored id is one the group has reached."""
+    found = await session.scalar(
+        select(func.max(Comment.message_id)).where(Comment.chat_id == chat_id)
+    )
+    return int(found) if found is not None else None
 
 
 async def store_chunk(
-    session: AsyncSession, chat_id: int, messages: Sequence[ImportedMessage], now: datetime
+    session: AsyncSession,
+    chat_id: int,
+    messages: Sequence[ImportedMessage],
+    now: datetime,
+    *,
+    newest: int | None,
 ) -> StoredChunk:
-    """Store one chunk; says how many messages were new, already stored, or left out."""
-    comments = [message.as_incoming_comment(chat_id) for message in messages]
+    """Store one chunk, nothing past message id `newest` (None: the group has no message yet,
+    so nothing); says how many messages were new, already stored, or left out."""
+    reached = [m for m in messages if newest is not None and m.message_id <= newest]
+    comments = [message.as_incoming_comment(chat_id) for message in reached]
     people = {c.author.user_id for c in comments if c.author.user_id is not None}
     lookup = await ingest_lookup(session, {chat_id}, people)
     kept = [c for c in comments if c.author.user_id not in lookup.forgotten]
     already = await _already_stored(session, chat_id, [c.message_id for c in kept])
-    await IMPORTED_USER_INSERT.execute(session, _user_rows(messages, lookup.forgotten))
+    await IMPORTED_USER_INSERT.execute(session, _user_rows(reached, lookup.forgotten))
     await COMMENT_INSERT.execute(session, [comment_row(comment) for comment in kept])
     await tag_new_comments(session, kept, lookup.fingerprints, now)
-    return StoredChunk(len(kept) - already, already, len(comments) - len(kept))
+    return StoredChunk(
+        len(kept) - already,
+        already,
+        len(comments) - len(kept),
+        ahead=len(messages) - len(reached),
+    )
 
 
 async def _already_stored(session: AsyncSession, chat_id: int, message_ids: list[int]) -> int:

@@ -592,3 +592,16 @@ class VideoMetric(Base):
     favourites: Mapped[int | None] = mapped_column(BigInteger)
     shares: Mapped[int | None] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
+
+
+class CommandEffect(Base):
+    """What a command message (or a button under a preview) has already caused: claimed before
+    the outbound call, so the same update delivered twice (a webhook retry, a redelivery after a
+    crash) posts once. `effect` names the action ("command:ask", "poll-send")."""
+
+    __tablename__ = "command_effects"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    effect: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claimed_at: Mapped[datetime]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
@@ -46,6 +46,9 @@ class UpdateWrites:
     migrations: list[ChatMigration] = field(default_factory=list)
     rows: list[tuple[BulkUpsert, tuple[Any, ...]]] = field(default_factory=list)
     failure: FailedUpdateRecord | None = None
+    # The record this update was parked under while it ran too long (bot/telegram/lanes.py):
+    # now that it finished, that row is taken back in the same transaction as its writes.
+    parked: FailedUpdateRecord | None = None
 
     def add(self, statement: BulkUpsert, row: tuple[Any, ...]) -> None:
         """A feature's own idempotent row, written in the batch's transaction."""
@@ -62,6 +65,7 @@ class UpdateWrites:
             edits=self.edits,
             migrations=self.migrations,
             failure=record,
+            parked=self.parked,
         )
 
 
@@ -127,6 +131,9 @@ async def flush_writes(
     await _write_feature_rows(session, batch, lookup)
     if failures:
         await _insert_failures(session, failures)
+    parked = [(writes.update_id, writes.parked) for writes in batch if writes.parked]
+    if parked:
+        await _take_back_parked(session, parked)
     return written
 
 
@@ -188,6 +195,18 @@ async def _insert_failures(
         for update_id, record in failures
     ]
     await session.execute(statement, rows)
+
+
+async def _take_back_parked(
+    session: AsyncSession, parked: Sequence[tuple[int, FailedUpdateRecord]]
+) -> None:
+    for update_id, record in parked:
+        await session.execute(
+            delete(FailedUpdate).where(
+                FailedUpdate.update_id == update_id,
+                FailedUpdate.payload_sha256 == record.payload_sha256,
+            )
+        )
 
 
 CHAT_UPSERT = BulkUpsert(

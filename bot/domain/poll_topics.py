@@ -20,7 +20,10 @@ from bot.domain.tagging import Tagger, normalize
 TOPIC_TAG = "topic_idea"
 _HASHTAG = re.compile(r"[#＃]\S+")
 _SPACES = re.compile(r"\s+")
-_TRAILING_FILLER = re.compile(r"(?:[\s\W]|吧|呢|啊|吗|呀|\bplease|\bpls)+$")
+# Matched on the reversed text from its start: a search for `(...)+$` tries every position of
+# a long run of filler and rescans the rest of it each time, quadratically. Reversed, each
+# alternative starts with a different character, so the run is read once.
+_TRAILING_FILLER_REVERSED = re.compile(r"(?:[\s\W]|吧|呢|啊|吗|呀|esaelp\b|slp\b)+")
 # What is left before the topic itself once the request words are gone ("下期出猫咪" -> "猫咪").
 _LEADING_FILLER = re.compile(
     r"^(?:\s|[出做拍来搞]一期|[出做拍来搞]个|[出做拍来搞]|一期|个|关于|(?:about|on|a|an|the|some)\b)+"
@@ -76,10 +79,15 @@ def _subject(normalized: str, spans: list[tuple[int, int]]) -> str:
         for index in range(start, min(end, len(kept))):
             kept[index] = " "
     text = _LEADING_FILLER.sub("", _HASHTAG.sub(" ", "".join(kept)).strip())
-    text = _TRAILING_FILLER.sub("", text)
+    text = _without_trailing_filler(text)
     return "".join(
         char for char in text if unicodedata.category(char)[0] not in "PZSC" and char != "#"
     )
+
+
+def _without_trailing_filler(text: str) -> str:
+    filler = _TRAILING_FILLER_REVERSED.match(text[::-1])
+    return text[: len(text) - filler.end()] if filler is not None else text
 
 
 def _label(text: str) -> str:

@@ -61,6 +61,10 @@ class MetricsFileError(Exception):
         self.code = code
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type[MetricsFileError], tuple[FileErrorCode, str]]:
+        # Raised in the parsing worker (bot/services/bounded_parse.py), raised again here.
+        return type(self), (self.code, self.detail)
+
 
 @dataclass(frozen=True, slots=True)
 class Table:

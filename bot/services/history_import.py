@@ -8,7 +8,6 @@ by importing the same file again.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,10 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.chat_settings import group
-from bot.db.history_import import forget_rollups, store_chunk
+from bot.db.history_import import forget_rollups, newest_message_id, store_chunk
 from bot.domain.audit import AuditEvent
 from bot.domain.history import ImportedMessage, ImportErrorCode, ImportFileError, read_history
 from bot.domain.roles import Actor
+from bot.services.bounded_parse import PARSE_DEADLINE_S, ParseBudgetExceeded, parse_bounded
 from bot.services.clock import utc_now
 
 log = structlog.get_logger(__name__)
@@ -49,6 +49,7 @@ class ImportOutcome:
     last_date: datetime | None
     new: int  # stored for the first time
     already: int  # the group already had them: a second import of a file is all "already"
+    ahead: int = 0  # left out: ids past the newest message the group had (never shadow one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,13 @@ class Refused:
 
 
 @dataclass(frozen=True, slots=True)
+class OverBudget:
+    """Reading the file took longer than any export may (bot/services/bounded_parse.py)."""
+
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
 class OtherChat:
     name: str | None
 
@@ -72,7 +80,7 @@ class Imported:
     timezone: tzinfo  # the group's: what the dates are said in
 
 
-ImportResult = TooBig | Refused | OtherChat | Imported
+ImportResult = TooBig | Refused | OverBudget | OtherChat | Imported
 
 
 class Throttle:
@@ -98,11 +106,13 @@ class HistoryImportService:
         courier: HistoryCourier,
         default_timezone: str,
         now: Callable[[], datetime] = utc_now,
+        parse_seconds: float = PARSE_DEADLINE_S,
     ) -> None:
         self._session_factory = session_factory
         self._courier = courier
         self._default_timezone = default_timezone
         self._now = now
+        self._parse_seconds = parse_seconds
 
     async def import_file(
         self,
@@ -118,10 +128,15 @@ class HistoryImportService:
             return TooBig()
         timezone = await self._group_timezone(chat_id)
         try:
-            parsed = await asyncio.to_thread(read_history, content, local_timezone=timezone)
+            parsed = await parse_bounded(
+                read_history, content, local_timezone=timezone, deadline=self._parse_seconds
+            )
         except ImportFileError as error:
             log.info("history_import.refused", code=error.code.value, detail=error.detail)
             return Refused(error.code)
+        except ParseBudgetExceeded as error:
+            log.warning("history_import.over_budget", seconds=error.seconds, size=len(content))
+            return OverBudget(error.seconds)
         if not parsed.chat.matches(chat_id):
             return OtherChat(parsed.chat.name)
         total = parsed.stats.messages
@@ -170,17 +185,20 @@ async def import_chunks(
     now: Callable[[], datetime] = utc_now,
 ) -> ImportOutcome:
     """Store every chunk, one transaction each, then re-open the digest days it touched."""
-    done = forgotten = new = already = 0
+    done = forgotten = new = already = ahead = 0
     first: datetime | None = None
     last: datetime | None = None
+    async with session_factory() as session:
+        newest = await newest_message_id(session, chat_id)
     for chunk in chunks:
         if not chunk:
             continue
         async with session_factory() as session, session.begin():
-            stored = await store_chunk(session, chat_id, chunk, now())
+            stored = await store_chunk(session, chat_id, chunk, now(), newest=newest)
         forgotten += stored.forgotten
         new += stored.new
         already += stored.already
+        ahead += stored.ahead
         dates = [message.date for message in chunk]
         first = min(dates) if first is None else min(first, *dates)
         last = max(dates) if last is None else max(last, *dates)
@@ -190,4 +208,4 @@ async def import_chunks(
     if first is not None and last is not None:
         async with session_factory() as session, session.begin():
             await forget_rollups(session, chat_id, first, last)
-    return ImportOutcome(done, forgotten, first, last, new, already)
+    return ImportOutcome(done, forgotten, first, last, new, already, ahead)

@@ -3,7 +3,6 @@ anything is stored and stored in one transaction with its audit entry."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -18,6 +17,7 @@ from bot.domain.roles import Actor
 from bot.domain.video_metrics_import import ImportReport, ParsedMetrics, parse_metrics
 from bot.domain.video_metrics_line import parse_metrics_line
 from bot.domain.video_metrics_read import MetricsFileError
+from bot.services.bounded_parse import PARSE_DEADLINE_S, parse_bounded
 
 log = structlog.get_logger(__name__)
 
@@ -26,18 +26,24 @@ IMPORTED = "video-metrics-imported"
 
 class VideoMetrics:
     def __init__(
-        self, session_factory: async_sessionmaker[AsyncSession], *, default_timezone: str
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        *,
+        default_timezone: str,
+        parse_seconds: float = PARSE_DEADLINE_S,
     ) -> None:
         self._session_factory = session_factory
         self._default_timezone = default_timezone
+        self._parse_seconds = parse_seconds
 
     async def import_file(
         self, chat_id: int, actor: Actor, content: bytes, *, confirmed: bool = False
     ) -> ImportReport:
         """MetricsFileError when the file cannot be read at all: then nothing is stored.
-        `confirmed`: cumulative totals that go down are stored instead of refused."""
+        `confirmed`: cumulative totals that go down are stored instead of refused.
+        ParseBudgetExceeded when reading it takes longer than its budget."""
         try:
-            parsed = await asyncio.to_thread(parse_metrics, content)
+            parsed = await parse_bounded(parse_metrics, content, deadline=self._parse_seconds)
         except MetricsFileError as error:
             log.info("video_metrics.file_refused", code=error.code.value, detail=error.detail)
             raise

@@ -16,6 +16,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.methods import GetUpdates, TelegramMethod
 
 from bot.telegram.batch_store import BatchStore
+from bot.telegram.lanes import ChatLanes
 from bot.telegram.processing import UpdateProcessor
 
 log = structlog.get_logger(__name__)
@@ -49,10 +50,12 @@ class DurablePolling:
         limit: int = 100,
         error_delay: float = 1.0,
         max_error_delay: float = 30.0,
+        lanes: ChatLanes | None = None,
     ) -> None:
         self.bot = bot
         self.processor = processor
         self.store = store
+        self.lanes = lanes or ChatLanes(processor)
         self.timeout = timeout
         self.limit = limit
         self.error_delay = error_delay
@@ -77,15 +80,27 @@ class DurablePolling:
                 await self._pause(delay)
                 continue
             failures = 0
-            if updates:
-                await self.handle_batch(updates)
+            await self.handle_batch(updates)
+        await self.lanes.close()
+        await self.store_settled()
         await self._confirm()
         log.info("polling.stop", offset=self.offset)
 
     async def handle_batch(self, updates: list[dict[str, Any]]) -> None:
-        batch = [await self.processor.process_json(update) for update in updates]
-        await self.store.commit(batch)
-        self.offset = updates[-1]["update_id"] + 1
+        """Chats side by side, each in order; an update still running after the lanes'
+        patience is parked, so that the batch is confirmed without waiting for it."""
+        batch = await self.lanes.process(updates) if updates else []
+        settled = self.lanes.settled()
+        if settled or batch:
+            await self.store.commit([*settled, *batch])
+        if updates:
+            self.offset = updates[-1]["update_id"] + 1
+
+    async def store_settled(self) -> None:
+        """Store what parked updates wrote once they finished."""
+        settled = self.lanes.settled()
+        if settled:
+            await self.store.commit(settled)
 
     async def _fetch(self, allowed: list[str]) -> list[dict[str, Any]]:
         fetch = asyncio.ensure_future(
@@ -100,7 +115,16 @@ class DurablePolling:
             )
         )
         stopping = asyncio.ensure_future(self._stopping.wait())
-        done, _ = await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        while True:
+            settled = asyncio.ensure_future(self.lanes.wait_settled())
+            done, _ = await asyncio.wait(
+                {fetch, stopping, settled}, return_when=asyncio.FIRST_COMPLETED
+            )
+            settled.cancel()
+            if fetch in done or stopping in done:
+                break
+            # A parked update finished during the long poll: store it now, not after it.
+            await self.store_settled()
         if fetch not in done:
             # Abandoning an in-flight long poll is safe: nothing it returns is confirmed.
             fetch.cancel()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -24,9 +25,16 @@ class UpdateProcessor:
         self.bot = bot
         self.allowed_updates = allowed_updates
 
-    async def process_json(self, raw: dict[str, Any]) -> UpdateWrites:
+    def express(self, raw: dict[str, Any]) -> UpdateWrites | None:
+        """The update's writes when it takes the express lane; None when it must be dispatched."""
+        return express_writes(raw, self.bot.id)
+
+    async def process_json(
+        self, raw: dict[str, Any], *, deadline: float | None = None
+    ) -> UpdateWrites:
         """An update as Telegram sent it (its `update_id` an int): plain group chat takes the
-        express lane, everything else is parsed and dispatched."""
+        express lane, everything else is parsed and dispatched. A handler still running after
+        `deadline` seconds is cancelled and the update goes to failed_updates."""
         writes = express_writes(raw, self.bot.id)
         if writes is not None:
             return writes
@@ -43,25 +51,41 @@ class UpdateProcessor:
                     user_id=raw_sender_of(raw),
                 )
             )
-        return await self.process(update)
+        return await self.process(update, deadline=deadline)
 
-    async def process(self, update: Update) -> UpdateWrites:
+    async def process(self, update: Update, *, deadline: float | None = None) -> UpdateWrites:
         writes = UpdateWrites(update.update_id)
+        try:
+            async with asyncio.timeout(deadline):
+                failure = await self._feed(update, writes)
+        except TimeoutError:
+            # A poisoned update (a download that hangs, a handler that never ends) must not be
+            # waited for again: it is parked for good, with what it observed.
+            log.error("update.deadline", update_id=update.update_id, deadline=deadline)
+            return writes.failed(
+                FailedUpdateRecord(
+                    payload=update.model_dump_json(exclude_none=True),
+                    error=f"DeadlineExceeded: still running after {deadline:g} s, cancelled",
+                    failed_at=datetime.now(UTC),
+                    user_id=sender_of(update),
+                )
+            )
+        return writes if failure is None else writes.failed(failure)
+
+    async def _feed(self, update: Update, writes: UpdateWrites) -> FailedUpdateRecord | None:
         try:
             await self.dispatcher.feed_update(self.bot, update, writes=writes)
         except Exception as error:
             # The bot never crashes on an update it did not expect, and never loses it either:
             # the raw update goes to failed_updates, in the same transaction as the batch.
             log.exception("update.failed", update_id=update.update_id)
-            return writes.failed(
-                FailedUpdateRecord(
-                    payload=update.model_dump_json(exclude_none=True),
-                    error=scrub(f"{type(error).__name__}: {error}")[:2000],
-                    failed_at=datetime.now(UTC),
-                    user_id=sender_of(update),
-                )
+            return FailedUpdateRecord(
+                payload=update.model_dump_json(exclude_none=True),
+                error=scrub(f"{type(error).__name__}: {error}")[:2000],
+                failed_at=datetime.now(UTC),
+                user_id=sender_of(update),
             )
-        return writes
+        return None
 
 
 def sender_of(update: Update) -> int | None:

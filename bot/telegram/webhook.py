@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hmac
 import json
 
@@ -11,6 +13,7 @@ from aiohttp import web
 
 from bot.telegram.batch_store import BatchNotStored
 from bot.telegram.group_commit import GroupCommitter
+from bot.telegram.lanes import ChatLanes
 from bot.telegram.processing import UpdateProcessor
 
 log = structlog.get_logger(__name__)
@@ -36,18 +39,54 @@ def nesting_exceeds(document: object, limit: int) -> bool:
 
 class WebhookReceiver:
     def __init__(
-        self, bot: Bot, processor: UpdateProcessor, committer: GroupCommitter, secret: str
+        self,
+        bot: Bot,
+        processor: UpdateProcessor,
+        committer: GroupCommitter,
+        secret: str,
+        lanes: ChatLanes | None = None,
     ) -> None:
         self.bot = bot
         self.processor = processor
         self.committer = committer
         self.secret = secret.encode()
+        self.lanes = lanes or ChatLanes(processor)
+        self._forwarding: asyncio.Task[None] | None = None
 
     def application(self, path: str) -> web.Application:
         app = web.Application()
         app.router.add_post(path, self.handle)
         app.router.add_get("/healthz", self.health)
+        app.on_startup.append(self._start_forwarding)
+        app.on_cleanup.append(self._stop_forwarding)
         return app
+
+    async def _start_forwarding(self, _app: web.Application) -> None:
+        self._forwarding = asyncio.create_task(self._forward_settled(), name="webhook-settled")
+
+    async def _stop_forwarding(self, _app: web.Application) -> None:
+        if self._forwarding is not None:
+            self._forwarding.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._forwarding
+        await self.lanes.close()
+        await self._store_settled()
+
+    async def _forward_settled(self) -> None:
+        """Parked updates were answered 200 already: what they write once finished is stored
+        here (if that fails, their parking row keeps them in failed_updates)."""
+        while True:
+            await self.lanes.wait_settled()
+            await self._store_settled()
+
+    async def _store_settled(self) -> None:
+        settled = self.lanes.settled()
+        results = await asyncio.gather(
+            *(self.committer.submit(writes) for writes in settled), return_exceptions=True
+        )
+        for writes, result in zip(settled, results, strict=True):
+            if isinstance(result, Exception):
+                log.error("webhook.settled_not_stored", update_id=writes.update_id)
 
     async def handle(self, request: web.Request) -> web.Response:
         # aiohttp hands undecodable header bytes over as surrogates: compared as the bytes sent,
@@ -67,7 +106,9 @@ class WebhookReceiver:
             # Telegram would retry a 5xx forever; a body that is not an update never will be one.
             log.warning("webhook.bad_update", error=reason)
             return web.Response(status=400, text="bad update")
-        writes = await self.processor.process_json(payload)
+        # Answered once stored, or once parked if it runs long: a slow update is not retried
+        # by Telegram into a second freeze (bot/telegram/lanes.py).
+        (writes,) = await self.lanes.process([payload])
         try:
             await self.committer.submit(writes)
         except BatchNotStored:

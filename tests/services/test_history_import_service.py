@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import UTC, datetime
 
@@ -23,7 +24,9 @@ from bot.services.history_import import (
     Throttle,
     TooBig,
 )
+from tests.support import updates as u
 from tests.support.clock import FakeClock
+from tests.support.pipeline import Pipeline
 
 CHAT = -1001000000995
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -87,10 +90,15 @@ async def test_nothing_is_stored_from_a_file_that_cannot_be_imported(
 async def test_an_export_of_the_group_is_stored_and_audited(
     session_factory: async_sessionmaker[AsyncSession], service: HistoryImportService
 ) -> None:
+    # The group has reached message 10 live: the export's three messages are all behind it.
+    live = u.Updates()
+    live._message_ids[CHAT] = itertools.count(10)
+    await Pipeline.create(session_factory).deliver(live.message(u.group(CHAT), u.user(5), "hi"))
     result = await service.import_file(CHAT, Actor(7), "ours", nothing)
     assert isinstance(result, Imported) and result.outcome.messages == 3
+    assert result.outcome.ahead == 0
     comments, audits = await stored(session_factory)
-    assert comments > 0 and audits == 1
+    assert comments == 4 and audits == 1
 
 
 def test_the_throttle_lets_one_report_through_an_interval() -> None:

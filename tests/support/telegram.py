@@ -4,6 +4,7 @@ and errors to answer. Answers are aiogram's own types, so a wrong fake fails lik
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from aiogram import Bot
@@ -56,6 +57,7 @@ class ScriptedTelegram(RecordingSession):
         self._failures: list[
             tuple[type[TelegramMethod[Any]], int | None, type[TelegramAPIError], str]
         ] = []
+        self._holds: list[tuple[type[TelegramMethod[Any]], int | None, asyncio.Event]] = []
 
     def set_status(self, chat_id: int, user_id: int, status: str) -> None:
         self.statuses.setdefault(chat_id, {})[user_id] = status
@@ -71,9 +73,19 @@ class ScriptedTelegram(RecordingSession):
         """Every later `kind` call (to `chat_id`, if given) answers Telegram's `error`."""
         self._failures.append((kind, chat_id, error, message))
 
+    def hold(self, kind: type[TelegramMethod[Any]], *, chat_id: int | None = None) -> asyncio.Event:
+        """Every later `kind` call (to `chat_id`, if given) hangs until the event is set: a
+        slow Telegram, a download that never ends."""
+        release = asyncio.Event()
+        self._holds.append((kind, chat_id, release))
+        return release
+
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
+        for kind, chat_id, release in self._holds:
+            if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):
+                await release.wait()
         self.calls.append(method)
         for kind, chat_id, error, message in self._failures:
             if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):

@@ -27,3 +27,7 @@ class ImportFileError(Exception):
         super().__init__(f"{code.value}: {detail}")
         self.code = code
         self.detail = detail
+
+    def __reduce__(self) -> tuple[type[ImportFileError], tuple[ImportErrorCode, str]]:
+        # Raised in the parsing worker (bot/services/bounded_parse.py), raised again here.
+        return type(self), (self.code, self.detail)
