@@ -1,6 +1,6 @@
 """command_effects: what a command message has already caused, so a redelivery posts once
 
-Revision ID: 0019_command_effects
+Revision ID: 0013_command_effects
 Revises: 0012_giveaway_untold
 Create Date: 2026-12-02 17:15:00.000000
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0019_command_effects"
+revision: str = "0013_command_effects"
 down_revision: str | Sequence[str] | None = "0012_giveaway_untold"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
