@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
+from bot.db.chunks import chunks
 from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
 from bot.db.models import Comment, DigestRollup, User
 from bot.db.write_buffer import COMMENT_INSERT, comment_row
@@ -58,12 +59,17 @@ async def store_chunk(
 async def _already_stored(session: AsyncSession, chat_id: int, message_ids: list[int]) -> int:
     if not message_ids:
         return 0
-    found = await session.scalar(
-        select(func.count())
-        .select_from(Comment)
-        .where(Comment.chat_id == chat_id, Comment.message_id.in_(message_ids))
-    )
-    return int(found or 0)
+    found = 0
+    for chunk in chunks(message_ids):
+        found += (
+            await session.scalar(
+                select(func.count())
+                .select_from(Comment)
+                .where(Comment.chat_id == chat_id, Comment.message_id.in_(chunk))
+            )
+            or 0
+        )
+    return int(found)
 
 
 def _user_rows(

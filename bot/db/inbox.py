@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.chunks import chunks
 from bot.db.feedback_ingest import REMOVED
 from bot.db.models import Chat, Comment, FeedbackItem, FeedbackItemTag, InboxQuery, User
 from bot.domain.export import FeedbackRow
@@ -156,16 +157,17 @@ async def _tags(
 ) -> dict[int, list[str]]:
     if not message_ids:
         return {}
-    rows = await session.execute(
-        select(FeedbackItemTag.message_id, FeedbackItemTag.tag).where(
-            FeedbackItemTag.chat_id == chat_id,
-            FeedbackItemTag.message_id.in_(message_ids),
-            FeedbackItemTag.source != REMOVED,
-        )
-    )
     found: dict[int, list[str]] = {}
-    for message_id, tag in rows.all():
-        found.setdefault(int(message_id), []).append(str(tag))
+    for chunk in chunks(message_ids):
+        rows = await session.execute(
+            select(FeedbackItemTag.message_id, FeedbackItemTag.tag).where(
+                FeedbackItemTag.chat_id == chat_id,
+                FeedbackItemTag.message_id.in_(chunk),
+                FeedbackItemTag.source != REMOVED,
+            )
+        )
+        for message_id, tag in rows.all():
+            found.setdefault(int(message_id), []).append(str(tag))
     return found
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from bot.db.chunks import chunks
 from bot.db.message_keys import among_messages
 from bot.db.models import (
     AuditRecord,
@@ -227,8 +228,8 @@ async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> F
         rows += await _forget_column(session, person, user_id)
     # Rolled-up days counted the person's messages: recomputed from what is left.
     chats = {chat_id for chat_id, _ in pairs}
-    if chats:
-        await session.execute(delete(DigestRollup).where(DigestRollup.chat_id.in_(chats)))
+    for chunk in chunks(chats):
+        await session.execute(delete(DigestRollup).where(DigestRollup.chat_id.in_(chunk)))
     return Forgotten(comments=len(pairs), rows=rows)
 
 
