@@ -8,7 +8,7 @@ must belong to that group.
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -87,6 +87,7 @@ def _render(
             "inbox-title",
             title=operator.title,
             total=page.total,
+            more=str(page.more).lower(),
             page=page.page + 1,
             pages=page.pages,
         ),
@@ -159,6 +160,25 @@ async def cmd_inbox_counts(
     await message.answer(texts.lines(lines))
 
 
+class ExportProgress:
+    """A long export says how far it got, in one message edited as it goes."""
+
+    def __init__(self, bot: Bot, message: Message, texts: Texts) -> None:
+        self._bot = bot
+        self._message = message
+        self._texts = texts
+        self._shown: Message | None = None
+
+    async def __call__(self, rows: int) -> None:
+        text = self._texts("export-progress", count=rows)
+        if self._shown is None:
+            self._shown = await self._message.answer(text)
+        else:
+            await self._bot.edit_message_text(
+                text, chat_id=self._shown.chat.id, message_id=self._shown.message_id
+            )
+
+
 async def cmd_export(
     message: Message,
     *,
@@ -166,6 +186,7 @@ async def cmd_export(
     operator: OperatorContext,
     texts: Texts,
     inbox: InboxService,
+    bot: Bot,
 ) -> None:
     kind, _, arguments = (command.args or "").strip().partition(" ")
     export_format = FORMATS.get(kind.lower())
@@ -187,7 +208,9 @@ async def cmd_export(
         ),
     )
     try:
-        exported = await inbox.export(request, operator.actor.user_id)
+        exported = await inbox.export(
+            request, operator.actor.user_id, ExportProgress(bot, message, texts)
+        )
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return

@@ -29,7 +29,7 @@ from aiogram.types import (
     User,
 )
 
-from bot.devtools.recording_session import BOT_USER, RecordingSession
+from bot.devtools.recording_session import BOT_USER, RecordingSession, as_uploaded
 from tests.support.updates import ADMIN_RIGHTS
 
 # What may be called by anyone's command without it being a privileged act: reading who is who,
@@ -74,7 +74,7 @@ class ScriptedTelegram(RecordingSession):
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
-        self.calls.append(method)
+        self.calls.append(as_uploaded(method))
         for kind, chat_id, error, message in self._failures:
             if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):
                 raise error(method, message)
