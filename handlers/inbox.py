@@ -20,6 +20,7 @@ from bot.i18n import Html, Texts, moment
 from bot.services.inbox import ExportRequest, InboxPage, InboxService
 from bot.services.tags import shown_tag, tag_aliases
 from bot.telegram.inbox_courier import TelegramDocumentCourier
+from bot.telegram.progress_note import ProgressNote
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import InboxPageCb
@@ -160,25 +161,6 @@ async def cmd_inbox_counts(
     await message.answer(texts.lines(lines))
 
 
-class ExportProgress:
-    """A long export says how far it got, in one message edited as it goes."""
-
-    def __init__(self, bot: Bot, message: Message, texts: Texts) -> None:
-        self._bot = bot
-        self._message = message
-        self._texts = texts
-        self._shown: Message | None = None
-
-    async def __call__(self, rows: int) -> None:
-        text = self._texts("export-progress", count=rows)
-        if self._shown is None:
-            self._shown = await self._message.answer(text)
-        else:
-            await self._bot.edit_message_text(
-                text, chat_id=self._shown.chat.id, message_id=self._shown.message_id
-            )
-
-
 async def cmd_export(
     message: Message,
     *,
@@ -209,7 +191,7 @@ async def cmd_export(
     )
     try:
         exported = await inbox.export(
-            request, operator.actor.user_id, ExportProgress(bot, message, texts)
+            request, operator.actor.user_id, ProgressNote(bot, message, texts, "export-progress")
         )
     except InboxError as error:
         await message.reply(inbox_error(texts, error))

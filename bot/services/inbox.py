@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,14 +38,12 @@ from bot.domain.inbox import (
 from bot.domain.roles import Actor
 from bot.i18n import Html
 from bot.services.clock import utc_now
+from bot.services.progress import Progress, crossed
 
 MAX_EXPORT_ROWS = 100_000
 
 
 EXPORT_CHUNK = 500
-PROGRESS_EVERY = 10_000  # rows between two progress notes of a long export
-
-Progress = Callable[[int], Awaitable[None]]  # told how many rows are written so far
 
 
 class DocumentCourier(Protocol):
@@ -205,10 +203,7 @@ class InboxService:
                     )
                 before = writer.rows
                 await asyncio.to_thread(writer.write, rows)
-                if (
-                    progress is not None
-                    and writer.rows // PROGRESS_EVERY > before // PROGRESS_EVERY
-                ):
+                if progress is not None and crossed(before, writer.rows):
                     await progress(writer.rows)
                 if after is None:
                     break

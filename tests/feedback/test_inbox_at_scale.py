@@ -20,10 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.db import inbox as store
 from bot.domain.inbox import COUNT_CAP, PAGE_SIZE, InboxFilter
 from bot.i18n import Locale, Translator
-from bot.services.inbox import PROGRESS_EVERY
-from tests.feedback.many_items import FIRST_ID, store_items
+from bot.services.progress import PROGRESS_EVERY
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, OWNER, VICTIM
+from tests.support.many_items import FIRST_ID, store_items
 from tests.support.scene import Scene
 
 TEXTS = Translator.load()
