@@ -97,7 +97,7 @@ def _done(texts: Texts, imported: Imported, operator: OperatorContext) -> str:
         return value.astimezone(imported.timezone).date().isoformat() if value else "-"
 
     outcome = imported.outcome
-    return texts(
+    done = texts(
         "import-done",
         messages=outcome.messages,
         new=outcome.new,
@@ -107,6 +107,9 @@ def _done(texts: Texts, imported: Imported, operator: OperatorContext) -> str:
         last=day(outcome.last_date),
         title=operator.title,
     )
+    if not outcome.ahead:
+        return done
+    return texts.lines([done, texts("import-ahead", count=outcome.ahead)])
 
 
 def _too_big(texts: Texts, document: Document, chat_id: int) -> str:

@@ -8,7 +8,7 @@ must belong to that group.
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -20,6 +20,7 @@ from bot.i18n import Html, Texts, moment
 from bot.services.inbox import ExportRequest, InboxPage, InboxService
 from bot.services.tags import shown_tag, tag_aliases
 from bot.telegram.inbox_courier import TelegramDocumentCourier
+from bot.telegram.progress_note import ProgressNote
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import InboxPageCb
@@ -87,6 +88,7 @@ def _render(
             "inbox-title",
             title=operator.title,
             total=page.total,
+            more=str(page.more).lower(),
             page=page.page + 1,
             pages=page.pages,
         ),
@@ -166,6 +168,7 @@ async def cmd_export(
     operator: OperatorContext,
     texts: Texts,
     inbox: InboxService,
+    bot: Bot,
 ) -> None:
     kind, _, arguments = (command.args or "").strip().partition(" ")
     export_format = FORMATS.get(kind.lower())
@@ -187,7 +190,9 @@ async def cmd_export(
         ),
     )
     try:
-        exported = await inbox.export(request, operator.actor.user_id)
+        exported = await inbox.export(
+            request, operator.actor.user_id, ProgressNote(bot, message, texts, "export-progress")
+        )
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, FSInputFile, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.arguments import parse_number
@@ -24,6 +24,7 @@ from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
 from bot.services.privacy import NoSuchPerson, NotInGroup, Person, PrivacyService
 from bot.services.retention import RetentionService, parse_retention
+from bot.telegram.progress_note import ProgressNote
 from handlers.authority import (
     operator_callback,
     operator_command,
@@ -46,16 +47,18 @@ def _person(message: Message) -> int | None:
     return user.id
 
 
-async def cmd_mydata(message: Message, *, texts: Texts, privacy: PrivacyService) -> None:
+async def cmd_mydata(message: Message, *, texts: Texts, privacy: PrivacyService, bot: Bot) -> None:
     person = _person(message)
     if person is None:
         await message.answer(texts("privacy-not-a-person"))
         return
-    data = await privacy.my_data(person)
-    await message.answer_document(
-        BufferedInputFile(data.document, data.name),
-        caption=texts("mydata-caption", comments=data.comments),
-    )
+    progress = ProgressNote(bot, message, texts, "mydata-progress")
+    async with privacy.my_data_file(person, progress) as data:
+        # Uploaded from the file in chunks, before the block removes it.
+        await message.answer_document(
+            FSInputFile(data.path, data.name),
+            caption=texts("mydata-caption", comments=data.comments),
+        )
 
 
 def confirm_keyboard(texts: Texts, yes: CallbackData, no: CallbackData) -> InlineKeyboardMarkup:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db.bulk_insert import BulkUpsert
+from bot.db.chunks import chunks
 from bot.db.models import (
     Chat,
     ChatRole,
@@ -291,17 +292,18 @@ async def digest_targets(
     if chat_ids is not None:
         query = query.where(Chat.id.in_(chat_ids))
     groups = (await session.execute(query)).all()
-    subscriptions = await session.execute(
-        select(DigestSubscription.chat_id, DigestSubscription.user_id)
-        .where(
-            DigestSubscription.blocked_at.is_(None),
-            DigestSubscription.chat_id.in_([row.id for row in groups]),
-        )
-        .order_by(DigestSubscription.user_id)
-    )
     by_chat: dict[int, list[int]] = {}
-    for chat_id, user_id in subscriptions.all():
-        by_chat.setdefault(int(chat_id), []).append(int(user_id))
+    for chunk in chunks(row.id for row in groups):
+        subscriptions = await session.execute(
+            select(DigestSubscription.chat_id, DigestSubscription.user_id)
+            .where(
+                DigestSubscription.blocked_at.is_(None),
+                DigestSubscription.chat_id.in_(chunk),
+            )
+            .order_by(DigestSubscription.user_id)
+        )
+        for chat_id, user_id in subscriptions.all():
+            by_chat.setdefault(int(chat_id), []).append(int(user_id))
     return [
         DigestTarget(
             chat_id=row.id,

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.chunks import chunks
 from bot.db.models import Comment, GiveawayEntry, GiveawayRecord, GroupEvent
 from bot.db.upsert import insert_for
 
@@ -132,12 +133,15 @@ async def entry_count(session: AsyncSession, giveaway_id: int) -> int:
 async def entry_counts(session: AsyncSession, giveaway_ids: Sequence[int]) -> dict[int, int]:
     if not giveaway_ids:
         return {}
-    rows = await session.execute(
-        select(GiveawayEntry.giveaway_id, func.count())
-        .where(GiveawayEntry.giveaway_id.in_(giveaway_ids))
-        .group_by(GiveawayEntry.giveaway_id)
-    )
-    return {int(gid): int(count) for gid, count in rows.all()}
+    found: dict[int, int] = {}
+    for chunk in chunks(giveaway_ids):
+        rows = await session.execute(
+            select(GiveawayEntry.giveaway_id, func.count())
+            .where(GiveawayEntry.giveaway_id.in_(chunk))
+            .group_by(GiveawayEntry.giveaway_id)
+        )
+        found.update((int(gid), int(count)) for gid, count in rows.all())
+    return found
 
 
 async def entries_before(

@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
+from bot.db.chunks import chunks
 from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
 from bot.db.models import Comment, DigestRollup, User
 from bot.db.write_buffer import COMMENT_INSERT, comment_row
@@ -59,9 +60,10 @@ async def store_chunk(
     *,
     newest: int | None,
 ) -> StoredChunk:
-    """Store one chunk, nothing past message id `newest` (None: the group has no message yet,
-    so nothing); says how many messages were new, already stored, or left out."""
-    reached = [m for m in messages if newest is not None and m.message_id <= newest]
+    """Store one chunk, nothing past message id `newest` (None: the group has no stored message,
+    so none to shadow, and a real export never holds ids past the group's newest); says how
+    many messages were new, already stored, or left out."""
+    reached = [m for m in messages if newest is None or m.message_id <= newest]
     comments = [message.as_incoming_comment(chat_id) for message in reached]
     people = {c.author.user_id for c in comments if c.author.user_id is not None}
     lookup = await ingest_lookup(session, {chat_id}, people)
@@ -81,12 +83,17 @@ async def store_chunk(
 async def _already_stored(session: AsyncSession, chat_id: int, message_ids: list[int]) -> int:
     if not message_ids:
         return 0
-    found = await session.scalar(
-        select(func.count())
-        .select_from(Comment)
-        .where(Comment.chat_id == chat_id, Comment.message_id.in_(message_ids))
-    )
-    return int(found or 0)
+    found = 0
+    for chunk in chunks(message_ids):
+        found += (
+            await session.scalar(
+                select(func.count())
+                .select_from(Comment)
+                .where(Comment.chat_id == chat_id, Comment.message_id.in_(chunk))
+            )
+            or 0
+        )
+    return int(found)
 
 
 def _user_rows(

@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.chunks import chunks
 from bot.db.models import JobRun
 from bot.db.upsert import insert_for
 
@@ -141,10 +142,15 @@ async def last_periods(session: AsyncSession, jobs: Collection[str]) -> dict[str
     """The latest recorded period (any status) of each job that has one."""
     if not jobs:
         return {}
-    rows = await session.execute(
-        select(JobRun.job, func.max(JobRun.period)).where(JobRun.job.in_(jobs)).group_by(JobRun.job)
-    )
-    return {str(job): str(period) for job, period in rows.all()}
+    found: dict[str, str] = {}
+    for chunk in chunks(jobs):
+        rows = await session.execute(
+            select(JobRun.job, func.max(JobRun.period))
+            .where(JobRun.job.in_(chunk))
+            .group_by(JobRun.job)
+        )
+        found.update((str(job), str(period)) for job, period in rows.all())
+    return found
 
 
 async def runs_of(session: AsyncSession, job_prefix: str) -> list[JobRunRecord]:

@@ -605,3 +605,22 @@ class CommandEffect(Base):
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     effect: Mapped[str] = mapped_column(String(64), primary_key=True)
     claimed_at: Mapped[datetime]
+
+
+# /mydata and /forget find a person's rows in every table by these columns (bot/db/privacy.py
+# PERSON_COLUMNS); without an index each one read the whole table for every request.
+Index("ix_feedback_items_author_user_id", FeedbackItem.author_user_id)
+Index("ix_chat_roles_user_id", ChatRole.user_id)
+Index("ix_chat_roles_granted_by_user_id", ChatRole.granted_by_user_id)
+Index("ix_digest_subscriptions_user_id", DigestSubscription.user_id)
+Index("ix_group_events_user_id", GroupEvent.user_id)
+Index("ix_inbox_queries_user_id", InboxQuery.user_id)
+Index("ix_poll_votes_user_id", PollVote.user_id)
+Index("ix_giveaway_entries_user_id", GiveawayEntry.user_id)
+Index("ix_chat_settings_added_by_user_id", ChatSettings.added_by_user_id)
+Index("ix_audit_log_subject_user_id", AuditRecord.subject_user_id)
+Index("ix_audit_log_actor_user_id", AuditRecord.actor_user_id)
+Index("ix_feedback_questions_asked_by_user_id", FeedbackQuestion.asked_by_user_id)
+Index("ix_giveaways_creator_user_id", GiveawayRecord.creator_user_id)
+Index("ix_polls_created_by_user_id", PollRecord.created_by_user_id)
+Index("ix_videos_created_by", Video.created_by)

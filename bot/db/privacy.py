@@ -8,17 +8,17 @@ storing the person again (bot/db/feedback_ingest.py checks it per batch).
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, select, update
+from sqlalchemy import ColumnElement, delete, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from bot.db.chunks import chunks
 from bot.db.failed_updates import payload_chat_id, redact_person_everywhere
 from bot.db.message_keys import among_messages
 from bot.db.models import (
@@ -128,16 +128,8 @@ async def is_forgotten(session: AsyncSession, user_id: int) -> bool:
     return bool(await session.scalar(select(exists().where(ForgottenUser.user_id == user_id))))
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode()
-    return value
-
-
 def _row(model: type[Base], row: Any) -> dict[str, Any]:
-    return {column.name: _plain(row[index]) for index, column in enumerate(model.__table__.c)}
+    return {column.name: row[index] for index, column in enumerate(model.__table__.c)}
 
 
 async def _rows(
@@ -148,31 +140,54 @@ async def _rows(
     return [_row(model, row) for row in result.all()]
 
 
-async def person_data(session: AsyncSession, user_id: int, now: datetime) -> dict[str, Any]:
-    """Everything stored about a person, as a JSON-ready document: every row of every person
-    column, their comments with each one's earlier versions, tags, status and sentiment."""
-    tables: dict[str, list[dict[str, Any]]] = {}
+def person_tables() -> list[tuple[type[Base], list[PersonColumn]]]:
+    """The tables /mydata lists under "tables", each with its person columns, in the order of
+    PERSON_COLUMNS (users and comments have their own places in the document)."""
+    tables: dict[type[Base], list[PersonColumn]] = {}
     for person in PERSON_COLUMNS:
-        if person.model in (User, Comment):
-            continue
-        rows = await _rows(session, person.model, person.key == user_id)
-        listed = tables.setdefault(person.table, [])
-        listed.extend(row for row in rows if row not in listed)
+        if person.model not in (User, Comment):
+            tables.setdefault(person.model, []).append(person)
+    return list(tables.items())
+
+
+async def person_profile(session: AsyncSession, user_id: int) -> dict[str, Any] | None:
     profile = await _rows(session, User, User.id == user_id)
-    return {
-        "user_id": user_id,
-        "exported_at": now.isoformat(),
-        "profile": profile[0] if profile else None,
-        "comments": await _comments(session, user_id),
-        "tables": tables,
-    }
+    return profile[0] if profile else None
 
 
-async def _comments(session: AsyncSession, user_id: int) -> list[dict[str, Any]]:
-    comments = await _rows(session, Comment, Comment.author_user_id == user_id)
+async def person_table_rows(
+    session: AsyncSession, model: type[Base], user_id: int, size: int
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The table's rows that name the person in any of its person columns (each row once, by
+    one OR that each column's index answers), `size` at a time from a server-side cursor."""
+    columns = list(model.__table__.c)
+    keys = [person.key == user_id for person in PERSON_COLUMNS if person.model is model]
+    result = await session.stream(
+        select(*columns).where(or_(*keys)).order_by(*columns[:2]).execution_options(yield_per=size)
+    )
+    async for partition in result.partitions(size):
+        yield [_row(model, row) for row in partition]
+
+
+async def person_comments(
+    session: AsyncSession, user_id: int, after: int | None, size: int
+) -> tuple[list[dict[str, Any]], int | None]:
+    """The next `size` of the person's comments (by row id, after `after`), each with its earlier
+    versions, tags, status and sentiment; and where the next chunk starts (None: the last)."""
+    where = Comment.author_user_id == user_id
+    if after is not None:
+        where = where & (Comment.id > after)
+    columns = list(Comment.__table__.c)
+    found = await session.execute(select(*columns).where(where).order_by(Comment.id).limit(size))
+    comments = [_row(Comment, row) for row in found.all()]
+    if not comments:
+        return [], None
+    await _describe(session, comments)
+    return comments, (int(comments[-1]["id"]) if len(comments) == size else None)
+
+
+async def _describe(session: AsyncSession, comments: list[dict[str, Any]]) -> None:
     keys = [(c["chat_id"], c["message_id"]) for c in comments]
-    if not keys:
-        return []
     versions: dict[tuple[int, int], list[dict[str, Any]]] = {}
     tags: dict[tuple[int, int], list[str]] = {}
     items: dict[tuple[int, int], dict[str, Any]] = {}
@@ -195,7 +210,6 @@ async def _comments(session: AsyncSession, user_id: int) -> list[dict[str, Any]]
         comment["status"] = item.get("status")
         comment["sentiment"] = item.get("sentiment")
         comment["versions"] = versions.get(key, [])
-    return comments
 
 
 def _in(model: type[Base], keys: Sequence[tuple[int, int]]) -> ColumnElement[bool]:
@@ -231,8 +245,8 @@ async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> F
     await redact_person_everywhere(session, user_id)
     # Rolled-up days counted the person's messages: recomputed from what is left.
     chats = {chat_id for chat_id, _ in pairs}
-    if chats:
-        await session.execute(delete(DigestRollup).where(DigestRollup.chat_id.in_(chats)))
+    for chunk in chunks(chats):
+        await session.execute(delete(DigestRollup).where(DigestRollup.chat_id.in_(chunk)))
     return Forgotten(comments=len(pairs), rows=rows)
 
 
@@ -301,9 +315,9 @@ async def forget_in_group(session: AsyncSession, user_id: int, chat_id: int) -> 
         select(FailedUpdate.id, FailedUpdate.payload).where(FailedUpdate.user_id == user_id)
     )
     from_group = [row.id for row in failed.all() if payload_chat_id(load(row.payload)) == chat_id]
-    if from_group:
-        await session.execute(delete(FailedUpdate).where(FailedUpdate.id.in_(from_group)))
-        rows += len(from_group)
+    for chunk in chunks(from_group):
+        await session.execute(delete(FailedUpdate).where(FailedUpdate.id.in_(chunk)))
+    rows += len(from_group)
     await redact_person_everywhere(session, user_id, chat_id=chat_id)
     if pairs:
         await session.execute(delete(DigestRollup).where(DigestRollup.chat_id == chat_id))

@@ -22,6 +22,7 @@ from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
+from bot.db.chunks import chunks
 from bot.db.models import Comment, Video, VideoCommentLink
 from bot.domain.attribution import AuthorKind
 from bot.domain.records import IncomingComment
@@ -216,9 +217,12 @@ async def unlink_by_hand(
 async def active_counts(session: AsyncSession, video_ids: Collection[int]) -> dict[int, int]:
     if not video_ids:
         return {}
-    rows = await session.execute(
-        select(VideoCommentLink.video_id, func.count())
-        .where(VideoCommentLink.video_id.in_(video_ids), VideoCommentLink.active.is_(True))
-        .group_by(VideoCommentLink.video_id)
-    )
-    return {video_id: int(count) for video_id, count in rows.all()}
+    found: dict[int, int] = {}
+    for chunk in chunks(video_ids):
+        rows = await session.execute(
+            select(VideoCommentLink.video_id, func.count())
+            .where(VideoCommentLink.video_id.in_(chunk), VideoCommentLink.active.is_(True))
+            .group_by(VideoCommentLink.video_id)
+        )
+        found.update((video_id, int(count)) for video_id, count in rows.all())
+    return found

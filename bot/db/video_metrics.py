@@ -16,6 +16,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.chunks import chunks
 from bot.db.models import Video, VideoMetric
 from bot.db.videos import resolve_videos
 from bot.domain.video_metrics_import import (
@@ -43,8 +44,10 @@ async def known_videos(
     ids = await resolve_videos(session, chat_id, refs)
     if not ids:
         return {}
-    query = select(Video.id, Video.platform, Video.number).where(Video.id.in_(set(ids.values())))
-    found = {row[0]: (row[1], code(row[2])) for row in await session.execute(query)}
+    found: dict[int, tuple[str, str]] = {}
+    for chunk in chunks(set(ids.values())):
+        query = select(Video.id, Video.platform, Video.number).where(Video.id.in_(chunk))
+        found.update((row[0], (row[1], code(row[2]))) for row in await session.execute(query))
     return {ref: KnownVideo(video_id, *found[video_id]) for ref, video_id in ids.items()}
 
 
@@ -136,16 +139,21 @@ _UPDATE = (
 
 
 async def _stored(session: AsyncSession, video_ids: Collection[int]) -> dict[Key, Numbers]:
-    result = await session.execute(
-        select(
-            VideoMetric.video_id,
-            VideoMetric.platform,
-            VideoMetric.day,
-            VideoMetric.plays,
-            VideoMetric.likes,
-            VideoMetric.comments,
-            VideoMetric.favourites,
-            VideoMetric.shares,
-        ).where(VideoMetric.video_id.in_(video_ids))
-    )
-    return {(row[0], row[1], row[2]): (row[3], row[4], row[5], row[6], row[7]) for row in result}
+    found: dict[Key, Numbers] = {}
+    for chunk in chunks(video_ids):
+        result = await session.execute(
+            select(
+                VideoMetric.video_id,
+                VideoMetric.platform,
+                VideoMetric.day,
+                VideoMetric.plays,
+                VideoMetric.likes,
+                VideoMetric.comments,
+                VideoMetric.favourites,
+                VideoMetric.shares,
+            ).where(VideoMetric.video_id.in_(chunk))
+        )
+        found.update(
+            ((row[0], row[1], row[2]), (row[3], row[4], row[5], row[6], row[7])) for row in result
+        )
+    return found

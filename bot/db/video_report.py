@@ -9,6 +9,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.db.chunks import chunks
 from bot.db.feedback_ingest import REMOVED
 from bot.db.models import (
     Comment,
@@ -36,21 +37,22 @@ _LINKED = and_(
 
 
 async def snapshots(session: AsyncSession, video_ids: Collection[int]) -> dict[int, list[Snapshot]]:
-    rows = await session.execute(
-        select(
-            VideoMetric.video_id,
-            VideoMetric.platform,
-            VideoMetric.day,
-            VideoMetric.plays,
-            VideoMetric.likes,
-            VideoMetric.comments,
-            VideoMetric.favourites,
-            VideoMetric.shares,
-        ).where(VideoMetric.video_id.in_(video_ids))
-    )
     found: dict[int, list[Snapshot]] = {}
-    for video_id, platform, day, *counts in rows:
-        found.setdefault(video_id, []).append(Snapshot(platform, day, Numbers(*counts)))
+    for chunk in chunks(video_ids):
+        rows = await session.execute(
+            select(
+                VideoMetric.video_id,
+                VideoMetric.platform,
+                VideoMetric.day,
+                VideoMetric.plays,
+                VideoMetric.likes,
+                VideoMetric.comments,
+                VideoMetric.favourites,
+                VideoMetric.shares,
+            ).where(VideoMetric.video_id.in_(chunk))
+        )
+        for video_id, platform, day, *counts in rows:
+            found.setdefault(video_id, []).append(Snapshot(platform, day, Numbers(*counts)))
     return found
 
 
@@ -61,6 +63,18 @@ async def linked_comments(
     end: datetime | None = None,
 ) -> dict[int, list[LinkedComment]]:
     """The fans' comments actively linked to each video (written in [start, end) when given)."""
+    found: dict[int, list[LinkedComment]] = {}
+    for chunk in chunks(video_ids):
+        found.update(await _linked_comments(session, chunk, start, end))
+    return found
+
+
+async def _linked_comments(
+    session: AsyncSession,
+    video_ids: Collection[int],
+    start: datetime | None,
+    end: datetime | None,
+) -> dict[int, list[LinkedComment]]:
     conditions: list[ColumnElement[bool]] = [
         VideoCommentLink.video_id.in_(video_ids),
         VideoCommentLink.active.is_(True),

@@ -5,13 +5,24 @@ from __future__ import annotations
 import itertools
 from collections.abc import AsyncGenerator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.methods import EditMessageText, GetFile, GetMe, SendPoll, StopPoll, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, File, InputPollOption, Message, Poll, PollOption, User
+from aiogram.types import (
+    BufferedInputFile,
+    Chat,
+    File,
+    FSInputFile,
+    InputPollOption,
+    Message,
+    Poll,
+    PollOption,
+    User,
+)
 
 BOT_USER = User(id=42_000_001, is_bot=True, first_name="fanpulse", username="fanpulse_bot")
 TOKEN = "42000001:AAFakeTokenForDispatcherLevelTests_xyz123"
@@ -28,7 +39,7 @@ class RecordingSession(BaseSession):
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
-        self.calls.append(method)
+        self.calls.append(as_uploaded(method))
         return self._answer(method)  # type: ignore[no-any-return]
 
     def _answer(self, method: TelegramMethod[Any]) -> Any:
@@ -123,3 +134,14 @@ class RecordingSession(BaseSession):
 def recording_bot() -> tuple[Bot, RecordingSession]:
     session = RecordingSession()
     return Bot(TOKEN, session=session), session
+
+
+def as_uploaded(method: TelegramMethod[Any]) -> TelegramMethod[Any]:
+    """The call as recorded: a file sent from disk is read now, as a real upload reads it
+    during the request (the sender may delete it right after)."""
+    read = {
+        name: BufferedInputFile(Path(value.path).read_bytes(), value.filename or "file")
+        for name, value in method
+        if isinstance(value, FSInputFile)
+    }
+    return method.model_copy(update=read) if read else method

@@ -15,8 +15,10 @@ JSON is for programs: UTF-8 without ASCII escapes, one object with the export me
 then ``items``, then ``row_count``, which comes last because the items are streamed and only
 counted on the way.
 
-Both writers take any iterable of `FeedbackRow` (for instance a database cursor) and yield
+Both generators take any iterable of `FeedbackRow` (for instance a database cursor) and yield
 chunks of about `CHUNK_ROWS` rows, so 100,000 rows never sit in memory as strings at once.
+`CsvWriter` and `JsonWriter` write the same bytes into a file as chunks of rows arrive (the
+export service reads the rows a chunk at a time and writes each one off the event loop).
 """
 
 from __future__ import annotations
@@ -170,15 +172,7 @@ def csv_chunks(
 
 def json_chunks(rows: Iterable[FeedbackRow], meta: ExportMeta) -> Iterator[bytes]:
     """The JSON document as bytes chunks; `row_count` closes it (see the module docstring)."""
-    head = {
-        "format": JSON_FORMAT,
-        "group": {"id": meta.group_id, "title": meta.group_title},
-        "filters": meta.filters,
-        "generated_at": _aware(meta.generated_at).astimezone(meta.timezone).isoformat(),
-        "timezone": str(meta.timezone),
-    }
-    opening = json.dumps(head, ensure_ascii=False)[:-1] + ', "items": ['
-    parts = [opening]
+    parts = [_json_opening(meta)]
     count = 0
     for row in rows:
         separator = "\n  " if count == 0 else ",\n  "
@@ -189,6 +183,71 @@ def json_chunks(rows: Iterable[FeedbackRow], meta: ExportMeta) -> Iterator[bytes
             parts.clear()
     parts.append(("\n" if count else "") + f'], "row_count": {count}}}\n')
     yield "".join(parts).encode()
+
+
+class CsvWriter:
+    """The CSV written into a binary file a chunk of rows at a time (the header at once)."""
+
+    def __init__(
+        self,
+        target: BinaryIO,
+        timezone: tzinfo,
+        headers: Mapping[Column, str] | None = None,
+    ) -> None:
+        self._target = target
+        self._timezone = timezone
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, dialect="excel", lineterminator="\r\n")
+        self._writer.writerow([neutralize(label) for label in _header_labels(headers)])
+        target.write(BOM + _drain(self._buffer))
+        self.rows = 0
+
+    def write(self, rows: Iterable[FeedbackRow]) -> None:
+        for row in rows:
+            self._writer.writerow(_csv_cells(row, self._timezone))
+            self.rows += 1
+        self._target.write(_drain(self._buffer))
+
+    def close(self) -> None:
+        """Nothing follows the last row in CSV."""
+
+
+class JsonWriter:
+    """The JSON document written into a binary file a chunk of rows at a time; `close` writes
+    `row_count` and the closing brace."""
+
+    def __init__(self, target: BinaryIO, meta: ExportMeta) -> None:
+        self._target = target
+        self._timezone = meta.timezone
+        target.write(_json_opening(meta).encode())
+        self.rows = 0
+
+    def write(self, rows: Iterable[FeedbackRow]) -> None:
+        parts = []
+        for row in rows:
+            separator = "\n  " if self.rows == 0 else ",\n  "
+            item = json.dumps(_json_item(row, self._timezone), ensure_ascii=False)
+            parts.append(separator + item)
+            self.rows += 1
+        self._target.write("".join(parts).encode())
+
+    def close(self) -> None:
+        ending = ("\n" if self.rows else "") + f'], "row_count": {self.rows}}}\n'
+        self._target.write(ending.encode())
+
+
+DocumentWriter = CsvWriter | JsonWriter
+
+
+def document_writer(
+    export_format: ExportFormat,
+    target: BinaryIO,
+    meta: ExportMeta,
+    headers: Mapping[Column, str] | None = None,
+) -> DocumentWriter:
+    if export_format == "csv":
+        return CsvWriter(target, meta.timezone, headers)
+    return JsonWriter(target, meta)
 
 
 def write_csv(
@@ -219,6 +278,17 @@ def export_document(
     else:
         write_json(target, rows, meta)
     return target.getvalue()
+
+
+def _json_opening(meta: ExportMeta) -> str:
+    head = {
+        "format": JSON_FORMAT,
+        "group": {"id": meta.group_id, "title": meta.group_title},
+        "filters": meta.filters,
+        "generated_at": _aware(meta.generated_at).astimezone(meta.timezone).isoformat(),
+        "timezone": str(meta.timezone),
+    }
+    return json.dumps(head, ensure_ascii=False)[:-1] + ', "items": ['
 
 
 def _header_labels(headers: Mapping[Column, str] | None) -> list[str]:

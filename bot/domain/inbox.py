@@ -26,6 +26,8 @@ from bot.domain.recurrence import ScheduleError, parse_duration
 from bot.domain.tag_set import TagSetError, resolve_tag
 
 PAGE_SIZE: Final = 5
+# Past this many matches the inbox says "1000+": counting further grows with the history.
+COUNT_CAP: Final = 1000
 MAX_TEXT: Final = 100
 MAX_ARGUMENTS: Final = 500
 MAX_PERIOD: Final = timedelta(days=366)

@@ -4,9 +4,11 @@ tag, and the filtered set exported as a document sent privately to the operator.
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -18,8 +20,9 @@ from bot.db.chat_settings import group
 from bot.db.operators import user_by_username
 from bot.db.tag_sets import load_tag_set
 from bot.domain.audit import AuditEvent
-from bot.domain.export import Column, ExportFormat, ExportMeta, FeedbackRow, export_document
+from bot.domain.export import Column, ExportFormat, ExportMeta, FeedbackRow, document_writer
 from bot.domain.inbox import (
+    COUNT_CAP,
     PAGE_SIZE,
     InboxError,
     InboxErrorCode,
@@ -35,13 +38,18 @@ from bot.domain.inbox import (
 from bot.domain.roles import Actor
 from bot.i18n import Html
 from bot.services.clock import utc_now
+from bot.services.progress import Progress, crossed
 
 MAX_EXPORT_ROWS = 100_000
 
 
+EXPORT_CHUNK = 500
+
+
 class DocumentCourier(Protocol):
-    async def send_document(self, user_id: int, data: bytes, name: str, caption: Html) -> bool:
-        """Send it to the person's private chat; False when they have not started the bot."""
+    async def send_document(self, user_id: int, path: Path, name: str, caption: Html) -> bool:
+        """Send the file to the person's private chat; False when they have not started the
+        bot."""
         ...
 
 
@@ -49,7 +57,8 @@ class DocumentCourier(Protocol):
 class InboxPage:
     query_id: int
     filters: InboxFilter
-    total: int
+    total: int  # at most COUNT_CAP
+    more: bool  # more than `total` match
     page: int
     pages: int
     rows: list[FeedbackRow]
@@ -114,14 +123,16 @@ class InboxService:
         async with self._session_factory() as session:
             stored = await store.load_query(session, query_id)
             assert stored is not None, "read right after it was stored or checked"
-            total = await store.count_items(session, chat_id, stored.filters)
+            counted = await store.count_items(session, chat_id, stored.filters)
+            total = min(counted, COUNT_CAP)
             pages = page_count(total)
             page = clamp_page(wanted, pages)
             rows = await store.items(
                 session, chat_id, stored.filters, offset=page * PAGE_SIZE, limit=PAGE_SIZE
             )
             timezone = await self._timezone(session, chat_id)
-        return InboxPage(query_id, stored.filters, total, page, pages, rows, timezone)
+        more = counted > COUNT_CAP
+        return InboxPage(query_id, stored.filters, total, more, page, pages, rows, timezone)
 
     async def counts(self, chat_id: int, typed: str) -> list[tuple[str, int]]:
         """Feedback per tag over the period typed (read in the group's time zone; `InboxError`
@@ -135,23 +146,27 @@ class InboxService:
         every = {name: counts.get(name, 0) for name in names} | counts
         return sorted(every.items(), key=lambda item: (-item[1], item[0]))
 
-    async def export(self, request: ExportRequest, user_id: int) -> Exported:
+    async def export(
+        self, request: ExportRequest, user_id: int, progress: Progress | None = None
+    ) -> Exported:
         """The filtered set as a document, sent to `user_id` privately, then audited.
-        `InboxError` when the filters are wrong."""
+        `InboxError` when the filters are wrong. The rows are read and written a chunk at a
+        time into a temporary file (memory stays the same whatever the size); `progress` hears
+        every `PROGRESS_EVERY` rows."""
         chat_id = request.chat_id
         now = self._now()
         async with self._session_factory() as session:
             filters = await self._filters(session, chat_id, request.arguments, now)
-            rows = await store.items(session, chat_id, filters, limit=MAX_EXPORT_ROWS)
             timezone = await self._timezone(session, chat_id)
         described = filters.describe()
         meta = ExportMeta(chat_id, request.title, described, now, ZoneInfo(timezone))
-        data = await asyncio.to_thread(
-            export_document, request.export_format, rows, meta, request.headers
-        )
         name = f"feedback-{-chat_id}-{now:%Y%m%d-%H%M}.{request.export_format}"
-        if not await self._courier.send_document(user_id, data, name, request.caption(len(rows))):
-            return Exported(len(rows), delivered=False)
+        with tempfile.TemporaryDirectory(prefix="fanpulse-export-") as folder:
+            path = Path(folder) / name
+            rows = await self._write(path, request, filters, meta, progress)
+            caption = request.caption(rows)
+            if not await self._courier.send_document(user_id, path, name, caption):
+                return Exported(rows, delivered=False)
         async with self._session_factory() as session, session.begin():
             await audit.record(
                 session,
@@ -160,10 +175,40 @@ class InboxService:
                     actor=request.actor,
                     action="feedback-exported",
                     at=now,
-                    detail=f"{request.export_format}, {len(rows)}: {described}"[:500],
+                    detail=f"{request.export_format}, {rows}: {described}"[:500],
                 ),
             )
-        return Exported(len(rows), delivered=True)
+        return Exported(rows, delivered=True)
+
+    async def _write(
+        self,
+        path: Path,
+        request: ExportRequest,
+        filters: InboxFilter,
+        meta: ExportMeta,
+        progress: Progress | None,
+    ) -> int:
+        """Write the document into `path`; how many rows it holds."""
+        with path.open("wb") as target:
+            writer = await asyncio.to_thread(
+                document_writer, request.export_format, target, meta, request.headers
+            )
+            after: store.After | None = None
+            while writer.rows < MAX_EXPORT_ROWS:
+                wanted = min(EXPORT_CHUNK, MAX_EXPORT_ROWS - writer.rows)
+                # A short read per chunk: no transaction stays open while the file is written.
+                async with self._session_factory() as session:
+                    rows, after = await store.items_after(
+                        session, request.chat_id, filters, after, wanted
+                    )
+                before = writer.rows
+                await asyncio.to_thread(writer.write, rows)
+                if progress is not None and crossed(before, writer.rows):
+                    await progress(writer.rows)
+                if after is None:
+                    break
+            await asyncio.to_thread(writer.close)
+        return writer.rows
 
     async def _filters(
         self, session: AsyncSession, chat_id: int, arguments: str, now: datetime

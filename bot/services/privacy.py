@@ -3,28 +3,51 @@ them (by themselves, or by an operator on a fan's behalf, audited without saying
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+import asyncio
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.operators import user_by_username, user_name
-from bot.db.privacy import forget_in_group, forget_person, is_known_in, person_data
+from bot.db.privacy import (
+    forget_in_group,
+    forget_person,
+    is_known_in,
+    person_comments,
+    person_profile,
+    person_table_rows,
+    person_tables,
+)
 from bot.domain.audit import AuditEvent
+from bot.domain.person_document import PersonDocument
 from bot.domain.roles import Actor
 from bot.services.clock import utc_now
+from bot.services.progress import Progress, crossed
 
 log = structlog.get_logger(__name__)
+
+CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
 class MyData:
     name: str
     document: bytes
+    comments: int
+
+
+@dataclass(frozen=True, slots=True)
+class MyDataFile:
+    name: str
+    path: Path
     comments: int
 
 
@@ -58,10 +81,50 @@ class PrivacyService:
         self._now = now
 
     async def my_data(self, user_id: int) -> MyData:
+        """The whole document in memory: for small records (tests, tools); the bot sends
+        `my_data_file`."""
+        async with self.my_data_file(user_id) as data:
+            document = await asyncio.to_thread(data.path.read_bytes)
+        return MyData(data.name, document, data.comments)
+
+    @asynccontextmanager
+    async def my_data_file(
+        self, user_id: int, progress: Progress | None = None
+    ) -> AsyncIterator[MyDataFile]:
+        """Everything stored about the person, written into a temporary file (removed when
+        the block ends) a chunk at a time: memory stays the same for the heaviest fan, and the
+        JSON is encoded off the event loop. `progress` hears every PROGRESS_EVERY comments."""
+        name = f"fanpulse-mydata-{user_id}.json"
+        with tempfile.TemporaryDirectory(prefix="fanpulse-mydata-") as folder:
+            path = Path(folder) / name
+            with path.open("wb") as target:
+                comments = await self._write_my_data(target, user_id, progress)
+            yield MyDataFile(name, path, comments)
+
+    async def _write_my_data(
+        self, target: BinaryIO, user_id: int, progress: Progress | None
+    ) -> int:
         async with self._session_factory() as session:
-            data = await person_data(session, user_id, self._now())
-        body = json.dumps(data, ensure_ascii=False, indent=1).encode()
-        return MyData(f"fanpulse-mydata-{user_id}.json", body, len(data["comments"]))
+            profile = await person_profile(session, user_id)
+        document = await asyncio.to_thread(PersonDocument, target, user_id, self._now(), profile)
+        after: int | None = None
+        while True:
+            # A short read per chunk: no transaction stays open while the file is written.
+            async with self._session_factory() as session:
+                comments, after = await person_comments(session, user_id, after, CHUNK)
+            before = document.comments_written
+            await asyncio.to_thread(document.comments, comments)
+            if progress is not None and crossed(before, document.comments_written):
+                await progress(document.comments_written)
+            if after is None:
+                break
+        async with self._session_factory() as session:
+            for model, _ in person_tables():
+                await asyncio.to_thread(document.table, str(model.__tablename__))
+                async for rows in person_table_rows(session, model, user_id, CHUNK):
+                    await asyncio.to_thread(document.rows, rows)
+        await asyncio.to_thread(document.close)
+        return document.comments_written
 
     async def forget_self(self, user_id: int) -> int:
         """Forget in one transaction; how many comments went."""

@@ -5,6 +5,7 @@ audited."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.chat_settings import register_group
 from bot.db.models import AuditRecord
+from bot.domain.export import BOM
 from bot.domain.inbox import QUERY_LIFETIME, InboxError, InboxErrorCode
 from bot.domain.roles import Actor
 from bot.domain.tag_set import TagSet
@@ -29,7 +31,8 @@ class Courier:
         self.started = started
         self.sent: list[tuple[int, str, str]] = []
 
-    async def send_document(self, user_id: int, data: bytes, name: str, caption: Html) -> bool:
+    async def send_document(self, user_id: int, path: Path, name: str, caption: Html) -> bool:
+        assert path.read_bytes().startswith(BOM)  # the whole document, written before sending
         if not self.started:
             return False
         self.sent.append((user_id, name, str(caption)))

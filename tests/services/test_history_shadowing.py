@@ -4,11 +4,13 @@ messages are left out, so the fans' real messages with those ids are stored when
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.history_import import make_export
+from bot.db.chat_settings import register_group
 from bot.db.models import Comment
 from bot.domain.history import read_history
 from bot.services.history_import import import_chunks
@@ -24,7 +26,7 @@ async def texts(session_factory: async_sessionmaker[AsyncSession]) -> dict[int, 
         rows = await session.execute(
             select(Comment.message_id, Comment.text).where(Comment.chat_id == GROUP["id"])
         )
-        return {message_id: text for message_id, text in rows}
+        return {row.message_id: row.text for row in rows}
 
 
 async def test_an_export_past_the_newest_live_message_never_shadows_the_real_one(
@@ -46,10 +48,22 @@ async def test_an_export_past_the_newest_live_message_never_shadows_the_real_one
     }
 
 
-async def test_a_group_with_no_message_yet_takes_nothing_from_an_export(
+async def test_a_group_with_no_stored_message_takes_the_whole_export(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
+    """Nothing live to shadow: the usual first import (from the command line, before the bot
+    saw the group) keeps every message."""
+    async with session_factory() as session, session.begin():
+        await register_group(
+            session,
+            chat_id=GROUP["id"],
+            chat_type="supergroup",
+            title="Fans",
+            username=None,
+            added_by_user_id=None,
+            now=datetime.now(UTC),
+        )
     export = read_history(json.dumps(make_export(3)).encode())
     outcome = await import_chunks(session_factory, GROUP["id"], export.chunks(1_000))
-    assert (outcome.new, outcome.ahead) == (0, 3)
-    assert await texts(session_factory) == {}
+    assert (outcome.new, outcome.ahead) == (3, 0)
+    assert sorted(await texts(session_factory)) == [1, 2, 3]

@@ -30,7 +30,7 @@ from aiogram.types import (
     User,
 )
 
-from bot.devtools.recording_session import BOT_USER, RecordingSession
+from bot.devtools.recording_session import BOT_USER, RecordingSession, as_uploaded
 from tests.support.updates import ADMIN_RIGHTS
 
 # What may be called by anyone's command without it being a privileged act: reading who is who,
@@ -86,7 +86,7 @@ class ScriptedTelegram(RecordingSession):
         for kind, chat_id, release in self._holds:
             if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):
                 await release.wait()
-        self.calls.append(method)
+        self.calls.append(as_uploaded(method))
         for kind, chat_id, error, message in self._failures:
             if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):
                 raise error(method, message)

@@ -4,10 +4,13 @@ menu-inbox = Feedback inbox: /inbox #tag status:new sentiment:negative @fan 7d w
 menu-inbox_counts = Feedback per tag for a period: /inbox_counts 7d
 menu-export = Export feedback as a file: /export csv or /export json, then the inbox filters
 
-inbox-title = <b>Feedback inbox of { $title }</b>: { $total ->
-        [one] 1 item
-       *[other] { $total } items
-    }, page { $page }/{ $pages }
+inbox-title = <b>Feedback inbox of { $title }</b>: { $more ->
+        [true] more than { $total } items, page { $page }/{ $pages }+ (add filters to narrow it)
+       *[false] { $total ->
+            [one] 1 item
+           *[other] { $total } items
+        }, page { $page }/{ $pages }
+    }
 inbox-filters = Filters: <code>{ $filters }</code>
 inbox-empty = Nothing matches.
 inbox-link = <a href="{ $link }">{ $when }</a>
@@ -53,6 +56,10 @@ export-sent-privately = I sent you the export ({ $count ->
         [one] 1 item
        *[other] { $count } items
     }) in private chat.
+export-progress = Exporting… { $count ->
+        [one] 1 item
+       *[other] { $count } items
+    } written so far.
 export-caption = Feedback of { $title }: { $count ->
         [one] 1 item
        *[other] { $count } items

@@ -6,6 +6,10 @@ menu-forget_user = Forget a fan on their behalf: /forget_user @username or id
 menu-retention = Keep comment text for N days: /retention 90d or off
 
 privacy-not-a-person = Only a person can ask for their own data.
+mydata-progress = Gathering your data… { $count ->
+        [one] 1 comment
+       *[other] { $count } comments
+    } so far.
 mydata-caption = Everything fanpulse stores about you: your profile, { $comments ->
         [one] one comment
        *[other] { $comments } comments

@@ -23,3 +23,4 @@ import-done = { $title }：新增 { $new } 條，{ $already } 條此前已儲存
         [0] {""}
        *[other] 已跳過 { $forgotten } 條要求被遺忘的人的訊息。
     }
+import-ahead = 有 { $count } 條訊息比 fanpulse 在群組裡見到的最新訊息還新，已跳過，這樣它們永遠不會佔用粉絲真實訊息的位置。等群組裡有了下一則訊息後再傳送一次這個檔案。

@@ -4,7 +4,10 @@ menu-inbox = 反饋收件箱：/inbox #標籤 status:new sentiment:negative @粉
 menu-inbox_counts = 一段時間內各標籤的反饋數：/inbox_counts 7d
 menu-export = 把反饋匯出為檔案：/export csv 或 /export json，後接收件箱的篩選條件
 
-inbox-title = <b>{ $title } 的反饋收件箱</b>：共 { $total } 條，第 { $page }/{ $pages } 頁
+inbox-title = <b>{ $title } 的反饋收件箱</b>：{ $more ->
+        [true] 超過 { $total } 條，第 { $page }/{ $pages }+ 頁（加篩選條件可縮小範圍）
+       *[false] 共 { $total } 條，第 { $page }/{ $pages } 頁
+    }
 inbox-filters = 篩選：<code>{ $filters }</code>
 inbox-empty = 沒有符合條件的反饋。
 inbox-link = <a href="{ $link }">{ $when }</a>
@@ -47,6 +50,7 @@ export-usage = 用法：/export csv 或 /export json，後接收件箱的篩選�
 export-private-only = 匯出檔案只發到個人私聊：請以自己的身份傳送 /export，或在與我的私聊中傳送。
 export-start-me = 我還不能給你發訊息：請開啟與我的私聊，點“開始”，然後再傳送 /export。
 export-sent-privately = 已在私聊中把匯出檔案（{ $count } 條）發給你。
+export-progress = 正在匯出……已寫入 { $count } 條。
 export-caption = { $title } 的反饋：{ $count } 條（{ $format }）。
 export-column-chat_id = 群 ID
 export-column-chat_title = 群

@@ -6,6 +6,7 @@ menu-forget_user = 代粉絲刪除資料：/forget_user @使用者名稱 或 ID
 menu-retention = 評論文字保留 N 天：/retention 90d 或 off
 
 privacy-not-a-person = 只有本人才能索取自己的資料。
+mydata-progress = 正在整理你的資料……已整理 { $count } 條評論。
 mydata-caption = fanpulse 儲存的你的全部資料：個人資料、{ $comments } 條評論及其標籤，以及所有提到你的記錄。
 forget-ask = 這將刪除 fanpulse 在所有群裡儲存的你的全部資料：評論、標籤、投票、尚未開獎的抽獎報名和你的設定。已開獎的抽獎只保留你匿名的參與者編號，以便這些抽獎仍可驗證。此後 fanpulse 只保留你的 Telegram ID，用來識別你、不再儲存你，不儲存你的其他任何內容：你的投票仍會計入，但不記名；你也不能再參與抽獎。此操作無法撤銷。
 forget-confirm-button = 刪除我的資料

@@ -4,7 +4,10 @@ menu-inbox = 反馈收件箱：/inbox #标签 status:new sentiment:negative @粉
 menu-inbox_counts = 一段时间内各标签的反馈数：/inbox_counts 7d
 menu-export = 把反馈导出为文件：/export csv 或 /export json，后接收件箱的筛选条件
 
-inbox-title = <b>{ $title } 的反馈收件箱</b>：共 { $total } 条，第 { $page }/{ $pages } 页
+inbox-title = <b>{ $title } 的反馈收件箱</b>：{ $more ->
+        [true] 超过 { $total } 条，第 { $page }/{ $pages }+ 页（加筛选条件可缩小范围）
+       *[false] 共 { $total } 条，第 { $page }/{ $pages } 页
+    }
 inbox-filters = 筛选：<code>{ $filters }</code>
 inbox-empty = 没有符合条件的反馈。
 inbox-link = <a href="{ $link }">{ $when }</a>
@@ -47,6 +50,7 @@ export-usage = 用法：/export csv 或 /export json，后接收件箱的筛选�
 export-private-only = 导出文件只发到个人私聊：请以自己的身份发送 /export，或在与我的私聊中发送。
 export-start-me = 我还不能给你发消息：请打开与我的私聊，点“开始”，然后再发送 /export。
 export-sent-privately = 已在私聊中把导出文件（{ $count } 条）发给你。
+export-progress = 正在导出……已写入 { $count } 条。
 export-caption = { $title } 的反馈：{ $count } 条（{ $format }）。
 export-column-chat_id = 群 ID
 export-column-chat_title = 群

@@ -6,6 +6,7 @@ menu-forget_user = 代粉丝删除数据：/forget_user @用户名 或 ID
 menu-retention = 评论文字保留 N 天：/retention 90d 或 off
 
 privacy-not-a-person = 只有本人才能索取自己的数据。
+mydata-progress = 正在整理你的数据……已整理 { $count } 条评论。
 mydata-caption = fanpulse 存储的你的全部数据：个人资料、{ $comments } 条评论及其标签，以及所有提到你的记录。
 forget-ask = 这将删除 fanpulse 在所有群里存储的你的全部数据：评论、标签、投票、尚未开奖的抽奖报名和你的设置。已开奖的抽奖只保留你匿名的参与者编号，以便这些抽奖仍可验证。此后 fanpulse 只保留你的 Telegram ID，用来识别你、不再存储你，不保存你的其他任何内容：你的投票仍会计入，但不记名；你也不能再参与抽奖。此操作无法撤销。
 forget-confirm-button = 删除我的数据
