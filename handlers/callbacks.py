@@ -52,6 +52,35 @@ class ZonePickCb(CallbackData, prefix="tz1"):
     zone: Annotated[str, Field(max_length=40)]
 
 
+class SettingsCb(CallbackData, prefix="st1"):
+    """A screen of the settings panel: `home`, or one setting's choices."""
+
+    chat_id: BigInt
+    screen: Annotated[str, Field(max_length=8)]
+
+
+class SettingChoiceCb(CallbackData, prefix="sc1"):
+    """A value chosen on the panel; `value` is data, read again like typed input at the press."""
+
+    chat_id: BigInt
+    setting: Annotated[str, Field(max_length=8)]
+    value: Annotated[str, Field(max_length=16)]
+
+
+class RolesPanelCb(CallbackData, prefix="sr1"):
+    """The roles screen and its person pickers: administrators only."""
+
+    chat_id: BigInt
+    action: Annotated[str, Field(max_length=8)]
+
+
+class DigestHereCb(CallbackData, prefix="dh1"):
+    """Send the digest of `chat_id` to `target`, the chat /digest_chat was typed in."""
+
+    chat_id: BigInt
+    target: BigInt
+
+
 # Fans' buttons: anyone may press them; each handler checks who pressed.
 
 

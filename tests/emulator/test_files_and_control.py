@@ -120,6 +120,31 @@ async def test_edits_service_messages_and_commands(control: EmulatorClient) -> N
     assert ids == list(range(ids[0], ids[0] + 7))
 
 
+async def test_what_the_chat_and_people_pickers_send_back(control: EmulatorClient) -> None:
+    operator = await control.create_user("Ann", username="ann", started=True)
+    newcomer = await control.create_user("Bo", username="bo")
+    quiet = await control.create_user("Cy")
+    group = await control.create_chat("supergroup", title="Ops", owner_id=operator["id"])
+    chat = await control.share_chat(operator["id"], 1, group["id"])
+    message = chat["message"]
+    assert message["chat"] == {
+        "id": operator["id"],
+        "type": "private",
+        "first_name": "Ann",
+        "username": "ann",
+    }
+    assert message["chat_shared"] == {"request_id": 1, "chat_id": group["id"], "title": "Ops"}
+    people = await control.share_users(operator["id"], 2, [newcomer["id"], quiet["id"]])
+    assert people["message"]["users_shared"] == {
+        "request_id": 2,
+        "users": [
+            {"user_id": newcomer["id"], "first_name": "Bo", "username": "bo"},
+            {"user_id": quiet["id"], "first_name": "Cy"},
+        ],
+    }
+    assert people["update_id"] == chat["update_id"] + 1
+
+
 async def test_privacy_mode_hides_plain_group_messages(control: EmulatorClient) -> None:
     fan = await control.create_user("Ann")
     group = await control.create_chat("supergroup")

@@ -20,9 +20,13 @@ from handlers.authority import declared_callbacks, declared_commands, operator_c
 from handlers.callbacks import (
     PUBLIC_CALLBACKS,
     AuditPageCb,
+    DigestHereCb,
     ForgetUserCb,
     GroupPickCb,
     InboxPageCb,
+    RolesPanelCb,
+    SettingChoiceCb,
+    SettingsCb,
     VideoPageCb,
     ZonePickCb,
 )
@@ -50,6 +54,10 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     InboxPageCb: InboxPageCb(chat_id=VICTIM["id"], query=1, page=1),
     VideoPageCb: VideoPageCb(chat_id=VICTIM["id"], page=1, archived=True),
     ZonePickCb: ZonePickCb(chat_id=VICTIM["id"], zone="Asia/Tokyo"),
+    SettingsCb: SettingsCb(chat_id=VICTIM["id"], screen="ret"),
+    SettingChoiceCb: SettingChoiceCb(chat_id=VICTIM["id"], setting="ret", value="30"),
+    RolesPanelCb: RolesPanelCb(chat_id=VICTIM["id"], action="show"),
+    DigestHereCb: DigestHereCb(chat_id=VICTIM["id"], target=OTHER["id"]),
 }
 
 
