@@ -19,6 +19,7 @@ from bot.telegram.commands_menu import CommandMenus
 from bot.telegram.filters import InGroup
 from handlers import (
     audit_log,
+    confirm,
     console,
     digest,
     feedback,
@@ -56,6 +57,7 @@ FEATURES: tuple[Feature, ...] = (
     timezone.FEATURE,
     digest.FEATURE,
     settings.FEATURE,
+    confirm.FEATURE,
     tags.FEATURE,
     feedback.FEATURE,
     inbox.FEATURE,

@@ -81,6 +81,33 @@ class DigestHereCb(CallbackData, prefix="dh1"):
     target: BigInt
 
 
+class ConfirmCb(CallbackData, prefix="cf1"):
+    """Yes or No to a destructive action an operator asked for (bot/services/undo.py); the
+    action must belong to `chat_id` and be of an operator's kind."""
+
+    chat_id: BigInt
+    action: BigInt
+    yes: bool
+
+
+class UndoCb(CallbackData, prefix="ud1"):
+    chat_id: BigInt
+    action: BigInt
+
+
+class AdminConfirmCb(CallbackData, prefix="cfa1"):
+    """As ConfirmCb, for the actions only administrators take (revoking a role)."""
+
+    chat_id: BigInt
+    action: BigInt
+    yes: bool
+
+
+class AdminUndoCb(CallbackData, prefix="uda1"):
+    chat_id: BigInt
+    action: BigInt
+
+
 # Fans' buttons: anyone may press them; each handler checks who pressed.
 
 

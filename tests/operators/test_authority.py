@@ -19,7 +19,10 @@ from bot.domain.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import (
     PUBLIC_CALLBACKS,
+    AdminConfirmCb,
+    AdminUndoCb,
     AuditPageCb,
+    ConfirmCb,
     DigestHereCb,
     ForgetUserCb,
     GroupPickCb,
@@ -27,6 +30,7 @@ from handlers.callbacks import (
     RolesPanelCb,
     SettingChoiceCb,
     SettingsCb,
+    UndoCb,
     VideoPageCb,
     ZonePickCb,
 )
@@ -58,6 +62,10 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     SettingChoiceCb: SettingChoiceCb(chat_id=VICTIM["id"], setting="ret", value="30"),
     RolesPanelCb: RolesPanelCb(chat_id=VICTIM["id"], action="show"),
     DigestHereCb: DigestHereCb(chat_id=VICTIM["id"], target=OTHER["id"]),
+    ConfirmCb: ConfirmCb(chat_id=VICTIM["id"], action=1, yes=True),
+    UndoCb: UndoCb(chat_id=VICTIM["id"], action=1),
+    AdminConfirmCb: AdminConfirmCb(chat_id=VICTIM["id"], action=1, yes=True),
+    AdminUndoCb: AdminUndoCb(chat_id=VICTIM["id"], action=1),
 }
 
 
@@ -178,5 +186,6 @@ async def test_the_owner_and_administrators_can_run_them(scene: Scene) -> None:
     assert after["chat_roles"] != before["chat_roles"]
     assert [row[4] for row in after["audit_log"]] == ["role-granted", "group-language-set"]
     await scene.pipeline.deliver(scene.updates.as_anonymous_admin(VICTIM, "/revoke @lin_fan"))
+    await scene.confirm(OWNER)  # whoever presses Yes is an administrator too
     roles = (await dump(scene.session_factory))["chat_roles"]
     assert FAN["id"] not in [row[1] for row in roles]

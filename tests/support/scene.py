@@ -102,6 +102,14 @@ class Scene:
         await self.deliver(update)
         return update
 
+    async def confirm(self, person: dict[str, Any], chat: dict[str, Any] | None = None) -> None:
+        """`person` taps the first button (Yes) of the bot's last question with buttons in
+        `chat` (the home chat if none)."""
+        question = self.last_with_buttons(chat)
+        where = chat if chat is not None else self.home
+        assert where is not None
+        await self.tap(person, where, keyboard(question)[0])
+
     async def choose(self, person: dict[str, Any], chat: dict[str, Any]) -> dict[str, Any]:
         """The person has picked `chat` in the private console (as /groups would leave it);
         returns their private chat, where they go on."""

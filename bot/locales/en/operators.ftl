@@ -77,6 +77,12 @@ audit-entry = { $when } · { $who } · { $action ->
         [digest-chat-set] sent the digest to chat { $detail }
         [digest-chat-cleared] stopped sending the digest to an operators' chat
         [digest-days-set] set the digest days to { $detail } (0 Monday … 6 Sunday)
+        [action-undone] undid { $head ->
+            [tag-delete] deleting the tag #{ $tail }
+            [tag-rename] a rename: the tag is #{ $tail } again
+            [role-revoke] revoking the role of { $subject }
+           *[retention] a shorter retention: back to { $tail } days (0: no limit)
+        }
         [poll-created] created poll { $detail }
         [poll-closed] closed poll { $detail }
         [poll-cancelled] cancelled poll { $detail }

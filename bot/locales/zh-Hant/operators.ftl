@@ -74,6 +74,12 @@ audit-entry = { $when } · { $who } · { $action ->
         [digest-chat-set] 將摘要傳送到聊天 { $detail }
         [digest-chat-cleared] 不再把摘要傳送到運營群
         [digest-days-set] 將日報傳送日設為 { $detail }（0 週一 … 6 週日）
+        [action-undone] 復原了{ $head ->
+            [tag-delete] 刪除標籤 #{ $tail }
+            [tag-rename] 改名：標籤又叫 #{ $tail }
+            [role-revoke] 收回 { $subject } 的角色
+           *[retention] 縮短保留期：恢復為 { $tail } 天（0：不限）
+        }
         [poll-created] 發起了投票 { $detail }
         [poll-closed] 結束了投票 { $detail }
         [poll-cancelled] 取消了投票 { $detail }

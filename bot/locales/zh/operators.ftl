@@ -74,6 +74,12 @@ audit-entry = { $when } · { $who } · { $action ->
         [digest-chat-set] 将摘要发送到聊天 { $detail }
         [digest-chat-cleared] 不再把摘要发送到运营群
         [digest-days-set] 将日报发送日设为 { $detail }（0 周一 … 6 周日）
+        [action-undone] 撤销了{ $head ->
+            [tag-delete] 删除标签 #{ $tail }
+            [tag-rename] 改名：标签又叫 #{ $tail }
+            [role-revoke] 收回 { $subject } 的角色
+           *[retention] 缩短保留期：恢复为 { $tail } 天（0：不限）
+        }
         [poll-created] 发起了投票 { $detail }
         [poll-closed] 结束了投票 { $detail }
         [poll-cancelled] 取消了投票 { $detail }
