@@ -108,6 +108,15 @@ class AdminUndoCb(CallbackData, prefix="uda1"):
     action: BigInt
 
 
+class VideoAgainCb(CallbackData, prefix="va1"):
+    """Post the announcement of a video already announced once more (`post`), or not."""
+
+    chat_id: BigInt
+    number: BigInt
+    channel: bool
+    post: bool
+
+
 # Fans' buttons: anyone may press them; each handler checks who pressed.
 
 

@@ -31,6 +31,7 @@ from handlers.callbacks import (
     SettingChoiceCb,
     SettingsCb,
     UndoCb,
+    VideoAgainCb,
     VideoPageCb,
     ZonePickCb,
 )
@@ -66,6 +67,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     UndoCb: UndoCb(chat_id=VICTIM["id"], action=1),
     AdminConfirmCb: AdminConfirmCb(chat_id=VICTIM["id"], action=1, yes=True),
     AdminUndoCb: AdminUndoCb(chat_id=VICTIM["id"], action=1),
+    VideoAgainCb: VideoAgainCb(chat_id=VICTIM["id"], number=1, channel=False, post=True),
 }
 
 

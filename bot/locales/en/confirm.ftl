@@ -48,3 +48,7 @@ undo-tag-taken = A tag called #{ $tag } exists again, so the deleted one cannot 
 undo-tag-changed = The tag #{ $tag } was changed since, so the rename cannot be undone. Rename it back with /tag_rename.
 undo-role-taken = { $who } holds a role again (someone granted it since): nothing to undo.
 undo-purged = The nightly purge already ran: the text older than { $days } days is erased and cannot come back. Set a longer retention with /retention for what is stored from now on.
+confirm-video-again = { $code } was already announced { $channel ->
+        [yes] in the channel
+       *[other] in the group
+    }. Post it again?

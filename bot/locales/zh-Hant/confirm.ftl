@@ -44,3 +44,7 @@ undo-tag-taken = 又有一個叫 #{ $tag } 的標籤了，所以被刪除的標�
 undo-tag-changed = 標籤 #{ $tag } 之後又被修改過，所以無法復原改名。請用 /tag_rename 改回去。
 undo-role-taken = { $who } 已重新擁有角色（之後有人授予了）：無需復原。
 undo-purged = 夜間清理已經執行：超過 { $days } 天的文字已刪除，無法恢復。可以用 /retention 為今後儲存的內容設定更長的保留期。
+confirm-video-again = { $code } 已經在{ $channel ->
+        [yes] 頻道
+       *[other] 群裡
+    }宣佈過了。要再發一次嗎？

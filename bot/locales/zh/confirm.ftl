@@ -44,3 +44,7 @@ undo-tag-taken = 又有一个叫 #{ $tag } 的标签了，所以被删除的标�
 undo-tag-changed = 标签 #{ $tag } 之后又被修改过，所以无法撤销改名。请用 /tag_rename 改回去。
 undo-role-taken = { $who } 已重新拥有角色（之后有人授予了）：无需撤销。
 undo-purged = 夜间清理已经运行：超过 { $days } 天的文字已删除，无法恢复。可以用 /retention 为今后存储的内容设置更长的保留期。
+confirm-video-again = { $code } 已经在{ $channel ->
+        [yes] 频道
+       *[other] 群里
+    }宣布过了。要再发一次吗？
