@@ -74,6 +74,13 @@ class RolesPanelCb(CallbackData, prefix="sr1"):
     action: Annotated[str, Field(max_length=8)]
 
 
+class RevokePickCb(CallbackData, prefix="rv1"):
+    """Revoke this person's role, from the roles screen (asked first): administrators only."""
+
+    chat_id: BigInt
+    user_id: BigInt
+
+
 class DigestHereCb(CallbackData, prefix="dh1"):
     """Send the digest of `chat_id` to `target`, the chat /digest_chat was typed in."""
 

@@ -62,9 +62,11 @@ class Confirmations:
             return texts
         return await personal_texts(self._translator, self._languages, user_id, language)
 
-    async def reader(self, message: Message, operator: OperatorContext, texts: Texts) -> Texts:
-        """The texts a question to this operator is written in."""
-        return await self.texts_for(operator, texts, _language(message))
+    async def reader(
+        self, event: Message | CallbackQuery, operator: OperatorContext, texts: Texts
+    ) -> Texts:
+        """The texts a question to this operator (who sent or pressed `event`) is written in."""
+        return await self.texts_for(operator, texts, _language(event))
 
     async def ask(
         self,

@@ -34,11 +34,14 @@ from bot.services.digest_delivery import DigestSubscriptions, parse_local_time
 from bot.services.group_settings import GroupSettings, GroupSettingsReader
 from bot.services.languages import Languages
 from bot.services.retention import RetentionService, parse_retention
-from bot.services.roles import Person, Roles
-from bot.services.tags import shown_tag
+from bot.services.roles import NoSubject, Person, Roles, Typed
+from bot.services.tags import BUILT_IN, shown_tag
+from bot.services.undo import Payload
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command, operator_message
-from handlers.callbacks import RolesPanelCb, SettingChoiceCb, SettingsCb
+from handlers.callbacks import RevokePickCb, RolesPanelCb, SettingChoiceCb, SettingsCb
+from handlers.confirm import RETENTION as RETENTION_KIND
+from handlers.confirm import ROLE_REVOKE, TAG_DELETE, Confirmations
 from handlers.digest import DIGEST_CHAT
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
@@ -190,7 +193,16 @@ def screen_of(
         return text, with_back(texts, chat_id, rows_of(buttons, 3))
     if screen == "tags":
         shown = ", ".join(shown_tag(texts, tag) for tag in settings.tags) or "—"
-        return texts("settings-tags", tags=shown), with_back(texts, chat_id, [])
+        deletions = [
+            choice(
+                texts.plain("settings-tag-delete", tag=shown_tag(texts, tag)),
+                chat_id,
+                "deltag",
+                str(index),
+            )
+            for index, tag in enumerate(settings.tags)
+        ]
+        return texts("settings-tags", tags=shown), with_back(texts, chat_id, rows_of(deletions, 3))
     return home_text(texts, operator, settings), home(texts, operator)
 
 
@@ -235,6 +247,7 @@ async def cb_choice(
     languages: Languages,
     digest_subscriptions: DigestSubscriptions,
     retention: RetentionService,
+    confirmations: Confirmations,
 ) -> None:
     now = datetime.now(UTC)
     setting, value, chat_id = callback_data.setting, callback_data.value, operator.chat_id
@@ -260,8 +273,41 @@ async def cb_choice(
         await show_in_place(query, texts.lines([done, text]), keyboard)
         return
     elif setting == "ret" and not isinstance(days_kept := parse_retention(value), str):
+        if days_kept is not None and (erased := await retention.would_erase(chat_id, days_kept)):
+            await _ask_in_panel(
+                query,
+                operator,
+                texts,
+                confirmations,
+                kind=RETENTION_KIND,
+                payload={"days": days_kept, "count": erased},
+                question="confirm-retention",
+                days=days_kept,
+                count=erased,
+            )
+            return
         await retention.set(chat_id, operator.actor, days_kept)
         done = texts("settings-done-ret", days=days_kept or 0)
+    elif setting == "deltag" and value.isdigit():
+        names = (await group_settings.of_group(chat_id)).tags
+        if int(value) >= len(names):
+            await query.answer(texts.plain("settings-stale"), show_alert=True)
+            return
+        key = names[int(value)]
+        said = await confirmations.reader(query, operator, texts)
+        await _ask_in_panel(
+            query,
+            operator,
+            texts,
+            confirmations,
+            kind=TAG_DELETE,
+            payload={"tag": key},
+            question="confirm-tag-delete",
+            tag=shown_tag(said, key),
+            builtin="yes" if key in BUILT_IN else "no",
+            count=await confirmations.tag_usage.carrying(chat_id, key),
+        )
+        return
     elif setting == "chat" and value == "off":
         await digest_subscriptions.stop_sending_to_chat(chat_id, operator.actor, now)
         done = texts("digest-chat-cleared", title=operator.title)
@@ -274,6 +320,28 @@ async def cb_choice(
         return
     settings = await group_settings.of_group(chat_id)
     await show_in_place(query, home_text(texts, operator, settings, done), home(texts, operator))
+
+
+async def _ask_in_panel(
+    query: CallbackQuery,
+    operator: OperatorContext,
+    texts: Texts,
+    confirmations: Confirmations,
+    *,
+    kind: str,
+    payload: Payload,
+    question: str,
+    **args: str | int,
+) -> None:
+    """A destructive choice on the panel is asked first, under the panel, like its command."""
+    if not isinstance(query.message, Message):
+        await query.answer(texts.plain("settings-stale"), show_alert=True)
+        return
+    said = await confirmations.reader(query, operator, texts)
+    await confirmations.ask(
+        query.message, operator, said, kind=kind, payload=payload, question=question, **args
+    )
+    await query.answer()
 
 
 def chat_picker(texts: Texts) -> ReplyKeyboardMarkup:
@@ -319,7 +387,15 @@ async def cb_roles(
         texts.plain("settings-role-holder", name=holder.name, role=holder.role)
         for holder in settings.holders
     ]
-    rows: list[list[InlineKeyboardButton]] = []
+    rows: list[list[InlineKeyboardButton]] = [
+        [
+            InlineKeyboardButton(
+                text=texts.plain("settings-revoke", name=holder.name),
+                callback_data=RevokePickCb(chat_id=operator.chat_id, user_id=holder.user_id).pack(),
+            )
+        ]
+        for holder in settings.holders
+    ]
     if operator.in_private:
         rows.append(
             [
@@ -336,6 +412,36 @@ async def cb_roles(
         private=str(operator.in_private).lower(),
     )
     await show_in_place(query, text, with_back(texts, operator.chat_id, rows))
+
+
+async def cb_revoke_pick(
+    query: CallbackQuery,
+    *,
+    callback_data: RevokePickCb,
+    operator: OperatorContext,
+    texts: Texts,
+    roles: Roles,
+    confirmations: Confirmations,
+) -> None:
+    held = await roles.held(operator.chat_id, Typed(str(callback_data.user_id)))
+    if isinstance(held, NoSubject):
+        await query.answer(texts.plain("settings-stale"), show_alert=True)
+        return
+    person, role = held
+    if role is None:  # revoked since the screen was drawn
+        await query.answer(texts.plain("settings-stale"), show_alert=True)
+        return
+    await _ask_in_panel(
+        query,
+        operator,
+        texts,
+        confirmations,
+        kind=ROLE_REVOKE,
+        payload={"user_id": person.user_id, "name": person.name},
+        question="confirm-revoke",
+        name=person.name,
+        role=role,
+    )
 
 
 async def on_chat_shared(
@@ -412,6 +518,7 @@ def create_callback_router() -> Router:
     operator_callback(router, SETTINGS, SettingsCb, cb_screen)
     operator_callback(router, SETTINGS, SettingChoiceCb, cb_choice)
     operator_callback(router, GRANT, RolesPanelCb, cb_roles)
+    operator_callback(router, GRANT, RevokePickCb, cb_revoke_pick)
     return router
 
 

@@ -27,6 +27,7 @@ from handlers.callbacks import (
     ForgetUserCb,
     GroupPickCb,
     InboxPageCb,
+    RevokePickCb,
     RolesPanelCb,
     SettingChoiceCb,
     SettingsCb,
@@ -67,6 +68,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     UndoCb: UndoCb(chat_id=VICTIM["id"], action=1),
     AdminConfirmCb: AdminConfirmCb(chat_id=VICTIM["id"], action=1, yes=True),
     AdminUndoCb: AdminUndoCb(chat_id=VICTIM["id"], action=1),
+    RevokePickCb: RevokePickCb(chat_id=VICTIM["id"], user_id=FAN["id"]),
     VideoAgainCb: VideoAgainCb(chat_id=VICTIM["id"], number=1, channel=False, post=True),
 }
 

@@ -14,7 +14,15 @@ from bot.db.models import AuditRecord, ChatRole, Comment, FeedbackItemTag, Reten
 from bot.db.operators import grant_role
 from bot.db.tag_sets import load_tag_set
 from bot.db.user_settings import set_user_language
-from handlers.callbacks import AdminConfirmCb, AdminUndoCb, ConfirmCb, UndoCb
+from handlers.callbacks import (
+    AdminConfirmCb,
+    AdminUndoCb,
+    ConfirmCb,
+    RevokePickCb,
+    SettingChoiceCb,
+    SettingsCb,
+    UndoCb,
+)
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, OWNER, VICTIM
 from tests.support.clock import FakeClock
 from tests.support.scene import Scene, keyboard
@@ -299,3 +307,56 @@ async def test_a_shorter_retention_is_undone_only_until_the_purge_ran(scene: Sce
     assert kept is not None and kept.days == 30
     assert "an old bug report" not in texts
     assert await actions(scene) == ["retention-set", "action-undone", "retention-set"]
+
+
+async def test_the_settings_panel_asks_first_too(scene: Scene) -> None:
+    await grant_fan_analyst(scene)
+    await speaks(scene, OWNER, "zh")
+    scene.updates.clock = int((datetime.now(UTC) - timedelta(days=40)).timestamp())
+    await scene.say(VICTIM, MEMBER, "the app crashes, old news")
+    scene.updates.clock = int(datetime.now(UTC).timestamp())
+    await scene.send(VICTIM, OWNER, "/settings")
+
+    # A retention shorter than what is stored: the panel asks, as /retention does.
+    await scene.tap(
+        OWNER, VICTIM, SettingChoiceCb(chat_id=VICTIM["id"], setting="ret", value="30").pack()
+    )
+    assert "有 1 条已存评论的文字更早" in scene.last()
+    async with scene.session_factory() as session:
+        assert await session.get(RetentionSetting, VICTIM["id"]) is None
+    await scene.confirm(OWNER)
+    assert "超过 30 天的评论文字将在下一次夜间清理" in edited(scene)
+
+    # A tag deleted from its button, asked first and named as built in.
+    await scene.tap(OWNER, VICTIM, SettingsCb(chat_id=VICTIM["id"], screen="tags").pack())
+    names = await tag_names(scene)
+    delete_bug = SettingChoiceCb(
+        chat_id=VICTIM["id"], setting="deltag", value=str(names.index("bug"))
+    )
+    markup = scene.edits()[-1].reply_markup
+    assert markup is not None
+    assert delete_bug.pack() in [
+        str(b.callback_data) for row in markup.inline_keyboard for b in row
+    ]
+    await scene.tap(OWNER, VICTIM, delete_bug.pack())
+    assert "删除 fanpulse 的内置标签<b>问题</b>吗" in scene.last()
+    await scene.confirm(OWNER)
+    assert "bug" not in await tag_names(scene)
+
+    # A role revoked from the roles screen, asked first; Undo brings it back.
+    revoke = RevokePickCb(chat_id=VICTIM["id"], user_id=FAN["id"]).pack()
+    await scene.tap(OWNER, VICTIM, revoke)
+    assert "要收回 <b>@lin_fan</b>" in scene.last()
+    await scene.confirm(OWNER)
+    assert await roles(scene) == []
+    await scene.tap(OWNER, VICTIM, undo_button(scene))
+    assert await roles(scene) == [(FAN["id"], "analyst", OWNER["id"])]
+    # An operator cannot revoke from the panel.
+    await scene.tap(MEMBER, VICTIM, revoke)
+    assert "administrator role" in scene.telegram.answers()[-1]
+    assert await actions(scene) == [
+        "retention-set",
+        "tag-deleted",
+        "role-revoked",
+        "action-undone",
+    ]

@@ -70,7 +70,7 @@ settings-retention-choice = { $days ->
        *[other] { $days } days
     }
 settings-tags = The group's tags: { $tags }.
-    Change them with /tag_new, /tag_rename, /tag_delete, /tag_add and /tag_remove.
+    Tap one to delete it (asked first, undoable for 10 minutes), or change them with /tag_new, /tag_rename, /tag_add and /tag_remove.
 settings-chat = The digest also goes to: <b>{ $current }</b>.
     To choose the operators' chat without any id: type /digest_chat inside that chat{ $private ->
         [true] , or tap “Pick the chat” and choose it.
@@ -103,3 +103,6 @@ settings-roles-picking = Tap the button below and choose the people who become {
 
 digest-chat-here = Which group's digest should come to <b>{ $chat }</b>? Tap it:
 digest-chat-here-none = You run no other group with fanpulse, so there is no digest to send here. Type /digest_chat inside the operators' chat of a group you run.
+
+settings-tag-delete = 🗑 { $tag }
+settings-revoke = ✖ Revoke { $name }

@@ -70,7 +70,7 @@ settings-retention-choice = { $days ->
        *[other] { $days } 天
     }
 settings-tags = 本群的標籤：{ $tags }。
-    用 /tag_new、/tag_rename、/tag_delete、/tag_add 和 /tag_remove 修改。
+    點按一個標籤即可刪除（會先確認，10 分鐘內可復原），或用 /tag_new、/tag_rename、/tag_add 和 /tag_remove 修改。
 settings-chat = 日報同時發到：<b>{ $current }</b>。
     不用任何 id 選擇運營群：在那個群裡傳送 /digest_chat{ $private ->
         [true] ，或點按「選擇群」並選取它。
@@ -103,3 +103,6 @@ settings-roles-picking = 點按下面的按鈕，選擇成為{ $role ->
 
 digest-chat-here = 哪個群的日報要發到 <b>{ $chat }</b>？點按它：
 digest-chat-here-none = 你沒有用 fanpulse 管理其他群，所以沒有日報可以傳送到這裡。請在你管理的群的運營群裡傳送 /digest_chat。
+
+settings-tag-delete = 🗑 { $tag }
+settings-revoke = ✖ 收回 { $name }

@@ -70,7 +70,7 @@ settings-retention-choice = { $days ->
        *[other] { $days } 天
     }
 settings-tags = 本群的标签：{ $tags }。
-    用 /tag_new、/tag_rename、/tag_delete、/tag_add 和 /tag_remove 修改。
+    点按一个标签即可删除（会先确认，10 分钟内可撤销），或用 /tag_new、/tag_rename、/tag_add 和 /tag_remove 修改。
 settings-chat = 日报同时发到：<b>{ $current }</b>。
     不用任何 id 选择运营群：在那个群里发送 /digest_chat{ $private ->
         [true] ，或点按“选择群”并选中它。
@@ -103,3 +103,6 @@ settings-roles-picking = 点按下面的按钮，选择成为{ $role ->
 
 digest-chat-here = 哪个群的日报要发到 <b>{ $chat }</b>？点按它：
 digest-chat-here-none = 你没有用 fanpulse 管理其他群，所以没有日报可以发到这里。请在你管理的群的运营群里发送 /digest_chat。
+
+settings-tag-delete = 🗑 { $tag }
+settings-revoke = ✖ 收回 { $name }
