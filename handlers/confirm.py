@@ -77,11 +77,14 @@ class Confirmations:
         kind: str,
         payload: Payload,
         question: str,
+        subject_user_id: int | None = None,
         **args: str | int,
     ) -> None:
         """Store the action as asked and put the question, with Yes and No, to the operator;
         `said` are the operator's texts (`reader`)."""
-        action_id = await self.actions.ask(operator.chat_id, operator.actor, kind, payload)
+        action_id = await self.actions.ask(
+            operator.chat_id, operator.actor, kind, payload, subject_user_id=subject_user_id
+        )
         role = self.actions.role_of(kind)
         await message.reply(
             said(question, title=operator.title, **args),

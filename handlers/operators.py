@@ -85,6 +85,7 @@ async def cmd_revoke(
         kind=ROLE_REVOKE,
         payload={"user_id": person.user_id, "name": person.name},
         question="confirm-revoke",
+        subject_user_id=person.user_id,
         name=person.name,
         role=role,
     )

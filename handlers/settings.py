@@ -331,6 +331,7 @@ async def _ask_in_panel(
     kind: str,
     payload: Payload,
     question: str,
+    subject_user_id: int | None = None,
     **args: str | int,
 ) -> None:
     """A destructive choice on the panel is asked first, under the panel, like its command."""
@@ -339,7 +340,14 @@ async def _ask_in_panel(
         return
     said = await confirmations.reader(query, operator, texts)
     await confirmations.ask(
-        query.message, operator, said, kind=kind, payload=payload, question=question, **args
+        query.message,
+        operator,
+        said,
+        kind=kind,
+        payload=payload,
+        question=question,
+        subject_user_id=subject_user_id,
+        **args,
     )
     await query.answer()
 
@@ -439,6 +447,7 @@ async def cb_revoke_pick(
         kind=ROLE_REVOKE,
         payload={"user_id": person.user_id, "name": person.name},
         question="confirm-revoke",
+        subject_user_id=person.user_id,
         name=person.name,
         role=role,
     )

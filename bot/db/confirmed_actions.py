@@ -33,6 +33,7 @@ async def add(
     payload: dict[str, Any],
     actor: Actor,
     now: datetime,
+    subject_user_id: int | None = None,
 ) -> int:
     row = ConfirmedAction(
         chat_id=chat_id,
@@ -41,6 +42,7 @@ async def add(
         payload=json.dumps(payload, ensure_ascii=False),
         actor_user_id=actor.user_id,
         actor_chat_id=actor.anonymous_chat_id,
+        subject_user_id=subject_user_id,
         created_at=now,
     )
     session.add(row)

@@ -213,6 +213,7 @@ class ConfirmedAction(Base):
     payload: Mapped[str] = mapped_column(Text)
     actor_user_id: Mapped[int | None] = mapped_column(BigInteger)
     actor_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    subject_user_id: Mapped[int | None] = mapped_column(BigInteger)  # whom it is about
     created_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
 

@@ -92,11 +92,27 @@ class ConfirmedActions:
     def role_of(self, kind: str) -> Role:
         return self._kinds[kind].role
 
-    async def ask(self, chat_id: int, actor: Actor, kind: str, payload: Payload) -> int:
+    async def ask(
+        self,
+        chat_id: int,
+        actor: Actor,
+        kind: str,
+        payload: Payload,
+        *,
+        subject_user_id: int | None = None,
+    ) -> int:
+        """`subject_user_id`: the person the action is about, so that forgetting them (or the
+        actor) drops the stored action with what it holds about them."""
         assert kind in self._kinds, kind
         async with self._session_factory() as session, session.begin():
             return await store.add(
-                session, chat_id=chat_id, kind=kind, payload=payload, actor=actor, now=self._now()
+                session,
+                chat_id=chat_id,
+                kind=kind,
+                payload=payload,
+                actor=actor,
+                now=self._now(),
+                subject_user_id=subject_user_id,
             )
 
     async def decide(

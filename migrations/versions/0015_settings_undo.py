@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("actor_user_id", sa.BigInteger(), nullable=True),
         sa.Column("actor_chat_id", sa.BigInteger(), nullable=True),
+        sa.Column("subject_user_id", sa.BigInteger(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(

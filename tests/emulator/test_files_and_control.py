@@ -8,7 +8,12 @@ import zlib
 import pytest
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import BufferedInputFile
+from aiogram.types import (
+    BufferedInputFile,
+    KeyboardButton,
+    KeyboardButtonRequestChat,
+    ReplyKeyboardMarkup,
+)
 
 from bot.emulator.client import EmulatorClient, EmulatorControlError
 from bot.emulator.world import CHANNEL_BOT_ID, GROUP_ANONYMOUS_BOT_ID, TELEGRAM_SERVICE_ID
@@ -176,3 +181,22 @@ async def test_control_errors_are_reported(control: EmulatorClient) -> None:
     await control.reset()
     with pytest.raises(EmulatorControlError, match="user not found"):
         await control.create_chat("supergroup", owner_id=5)
+
+
+async def test_pickers_are_offered_in_private_chats_only(bot: Bot, control: EmulatorClient) -> None:
+    operator = await control.create_user("Ann", started=True)
+    group = await control.create_chat("supergroup", owner_id=operator["id"], bot_status="member")
+    picker = ReplyKeyboardMarkup(
+        keyboard=[
+            [
+                KeyboardButton(
+                    text="Pick",
+                    request_chat=KeyboardButtonRequestChat(request_id=1, chat_is_channel=False),
+                )
+            ]
+        ]
+    )
+    sent = await bot.send_message(operator["id"], "choose", reply_markup=picker)
+    assert sent.chat.id == operator["id"]
+    with pytest.raises(TelegramBadRequest, match="BUTTON_TYPE_INVALID"):
+        await bot.send_message(group["id"], "choose", reply_markup=picker)
