@@ -10,8 +10,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.db.models import AuditRecord, ChatRole, Comment, FeedbackItemTag, RetentionSetting
+from bot.db.models import (
+    AuditRecord,
+    ChatRole,
+    Comment,
+    ConfirmedAction,
+    FeedbackItemTag,
+    RetentionSetting,
+)
 from bot.db.operators import grant_role
+from bot.db.privacy import forget_person
 from bot.db.tag_sets import load_tag_set
 from bot.db.user_settings import set_user_language
 from handlers.callbacks import (
@@ -360,3 +368,17 @@ async def test_the_settings_panel_asks_first_too(scene: Scene) -> None:
         "role-revoked",
         "action-undone",
     ]
+
+
+async def test_a_forgotten_person_cannot_come_back_through_undo(scene: Scene) -> None:
+    await grant_fan_analyst(scene)
+    await scene.send(VICTIM, ADMIN, "/revoke @lin_fan")
+    await scene.confirm(ADMIN)
+    undo = undo_button(scene)
+    async with scene.session_factory() as session, session.begin():
+        await forget_person(session, FAN["id"], datetime.now(UTC))
+    async with scene.session_factory() as session:
+        assert (await session.scalars(select(ConfirmedAction))).all() == []
+    await scene.tap(ADMIN, VICTIM, undo)
+    assert "out of date" in scene.telegram.answers()[-1]
+    assert await roles(scene) == []
