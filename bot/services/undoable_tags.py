@@ -12,7 +12,7 @@ from bot.db.tag_assignments import assignments, restore_assignments
 from bot.db.tag_sets import load_tag_set, save_tag_set
 from bot.domain.audit import AuditEvent
 from bot.domain.roles import Actor, Role
-from bot.domain.tag_set import TagSet, TagSetError
+from bot.domain.tag_set import MAX_TAGS, TagSet, TagSetError
 from bot.domain.tagging import TagRule
 from bot.services.undo import Payload, Refused, Step
 
@@ -51,6 +51,8 @@ class TagDeletion:
         tag_set = await load_tag_set(session, chat_id)
         if tag_set.has(tag):
             raise Refused("undo-tag-taken", tag=tag)
+        if len(tag_set.rules) >= MAX_TAGS:  # tags were created since
+            raise Refused("undo-tag-full", tag=tag, limit=MAX_TAGS)
         rule = TagRule(tag, tuple(payload["keywords"]), tuple(payload["hashtags"]))
         rules = list(tag_set.rules)
         rules.insert(min(int(payload["position"]), len(rules)), rule)

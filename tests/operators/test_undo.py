@@ -382,3 +382,19 @@ async def test_a_forgotten_person_cannot_come_back_through_undo(scene: Scene) ->
     await scene.tap(ADMIN, VICTIM, undo)
     assert "out of date" in scene.telegram.answers()[-1]
     assert await roles(scene) == []
+
+
+async def test_a_deleted_tag_cannot_come_back_into_a_full_tag_set(scene: Scene) -> None:
+    await scene.send(VICTIM, ADMIN, "/tag_delete spam")
+    await scene.confirm(ADMIN)
+    undo = undo_button(scene)
+    for number in range(50 - len(await tag_names(scene))):
+        await scene.send(VICTIM, ADMIN, f"/tag_new t{number} word{number}")
+    await scene.tap(ADMIN, VICTIM, undo)
+    assert "The group has 50 tags again" in edited(scene)
+    assert "spam" not in await tag_names(scene)
+    # Refused, the action stays done: after a tag is deleted, Undo works again.
+    await scene.send(VICTIM, ADMIN, "/tag_delete t0")
+    await scene.confirm(ADMIN)
+    await scene.tap(ADMIN, VICTIM, undo)
+    assert "spam" in await tag_names(scene)

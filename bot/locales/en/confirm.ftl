@@ -52,3 +52,4 @@ confirm-video-again = { $code } was already announced { $channel ->
         [yes] in the channel
        *[other] in the group
     }. Post it again?
+undo-tag-full = The group has { $limit } tags again, the most it can have, so #{ $tag } cannot come back. Delete one first.

@@ -48,3 +48,4 @@ confirm-video-again = { $code } 已經在{ $channel ->
         [yes] 頻道
        *[other] 群裡
     }宣佈過了。要再發一次嗎？
+undo-tag-full = 本群又有 { $limit } 個標籤了，已達上限，所以 #{ $tag } 無法恢復。請先刪除一個。

@@ -48,3 +48,4 @@ confirm-video-again = { $code } 已经在{ $channel ->
         [yes] 频道
        *[other] 群里
     }宣布过了。要再发一次吗？
+undo-tag-full = 本群又有 { $limit } 个标签了，已达上限，所以 #{ $tag } 无法恢复。请先删除一个。
