@@ -19,6 +19,7 @@ from bot.telegram.commands_menu import CommandMenus
 from bot.telegram.filters import InGroup
 from handlers import (
     audit_log,
+    confirm,
     console,
     digest,
     feedback,
@@ -31,6 +32,7 @@ from handlers import (
     operators,
     polls,
     privacy,
+    settings,
     status,
     tags,
     timezone,
@@ -55,6 +57,8 @@ FEATURES: tuple[Feature, ...] = (
     language.FEATURE,
     timezone.FEATURE,
     digest.FEATURE,
+    settings.FEATURE,
+    confirm.FEATURE,
     tags.FEATURE,
     feedback.FEATURE,
     inbox.FEATURE,

@@ -33,6 +33,14 @@ def operator_command(
     router.message.register(handler, Command(spec.name), *filters, flags={OPERATOR_FLAG: spec})
 
 
+def operator_message(
+    router: Router, spec: OperatorCommand, handler: Handler, *filters: Filter
+) -> None:
+    """An operator action that arrives as a message other than a command (what Telegram's
+    chat and people pickers send back)."""
+    router.message.register(handler, *filters, flags={OPERATOR_FLAG: spec})
+
+
 def operator_callback(
     router: Router,
     spec: OperatorCommand,

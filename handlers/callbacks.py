@@ -52,6 +52,78 @@ class ZonePickCb(CallbackData, prefix="tz1"):
     zone: Annotated[str, Field(max_length=40)]
 
 
+class SettingsCb(CallbackData, prefix="st1"):
+    """A screen of the settings panel: `home`, or one setting's choices."""
+
+    chat_id: BigInt
+    screen: Annotated[str, Field(max_length=8)]
+
+
+class SettingChoiceCb(CallbackData, prefix="sc1"):
+    """A value chosen on the panel; `value` is data, read again like typed input at the press."""
+
+    chat_id: BigInt
+    setting: Annotated[str, Field(max_length=8)]
+    value: Annotated[str, Field(max_length=16)]
+
+
+class RolesPanelCb(CallbackData, prefix="sr1"):
+    """The roles screen and its person pickers: administrators only."""
+
+    chat_id: BigInt
+    action: Annotated[str, Field(max_length=8)]
+
+
+class RevokePickCb(CallbackData, prefix="rv1"):
+    """Revoke this person's role, from the roles screen (asked first): administrators only."""
+
+    chat_id: BigInt
+    user_id: BigInt
+
+
+class DigestHereCb(CallbackData, prefix="dh1"):
+    """Send the digest of `chat_id` to `target`, the chat /digest_chat was typed in."""
+
+    chat_id: BigInt
+    target: BigInt
+
+
+class ConfirmCb(CallbackData, prefix="cf1"):
+    """Yes or No to a destructive action an operator asked for (bot/services/undo.py); the
+    action must belong to `chat_id` and be of an operator's kind."""
+
+    chat_id: BigInt
+    action: BigInt
+    yes: bool
+
+
+class UndoCb(CallbackData, prefix="ud1"):
+    chat_id: BigInt
+    action: BigInt
+
+
+class AdminConfirmCb(CallbackData, prefix="cfa1"):
+    """As ConfirmCb, for the actions only administrators take (revoking a role)."""
+
+    chat_id: BigInt
+    action: BigInt
+    yes: bool
+
+
+class AdminUndoCb(CallbackData, prefix="uda1"):
+    chat_id: BigInt
+    action: BigInt
+
+
+class VideoAgainCb(CallbackData, prefix="va1"):
+    """Post the announcement of a video already announced once more (`post`), or not."""
+
+    chat_id: BigInt
+    number: BigInt
+    channel: bool
+    post: bool
+
+
 # Fans' buttons: anyone may press them; each handler checks who pressed.
 
 

@@ -14,10 +14,12 @@ from typing import cast
 
 from aiogram import Bot, Router
 from aiogram.filters import CommandObject
-from aiogram.types import BufferedInputFile, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Locale, Texts
+from bot.services.console import Console
 from bot.services.digest_delivery import (
     Composed,
     DigestAsk,
@@ -30,7 +32,9 @@ from bot.services.digest_delivery import (
 from bot.services.digest_render import render_csv
 from bot.telegram.digest_courier import TelegramDigestCourier, send_chart
 from bot.telegram.group_events import observe
-from handlers.authority import operator_command
+from bot.telegram.show_in_place import show_in_place
+from handlers.authority import operator_callback, operator_command
+from handlers.callbacks import DigestHereCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -156,12 +160,16 @@ async def cmd_digest_chat(
     operator: OperatorContext,
     texts: Texts,
     digest_subscriptions: DigestSubscriptions,
+    console: Console,
 ) -> None:
     argument = (command.args or "").strip().lower()
     now = datetime.now(UTC)
     if argument == "off":
         await digest_subscriptions.stop_sending_to_chat(operator.chat_id, operator.actor, now)
         await message.reply(texts("digest-chat-cleared", title=operator.title))
+        return
+    if not argument and not operator.in_private and operator.actor.user_id is not None:
+        await _offer_groups(message, operator, texts, console, operator.actor.user_id)
         return
     target = _chat_id(argument)
     if target is None or operator.actor.user_id is None:
@@ -171,6 +179,44 @@ async def cmd_digest_chat(
         await message.reply(texts("digest-chat-refused"))
         return
     await message.reply(texts("digest-chat-set", title=operator.title, chat=str(target)))
+
+
+async def _offer_groups(
+    message: Message, operator: OperatorContext, texts: Texts, console: Console, user_id: int
+) -> None:
+    """/digest_chat typed in the operators' chat itself: which of the groups this person runs
+    sends its digest here. One tap each; the role in that group is checked at the press."""
+    groups = [g for g in (await console.groups(user_id)).groups if g.chat_id != operator.chat_id]
+    if not groups:
+        await message.reply(texts("digest-chat-here-none"))
+        return
+    builder = InlineKeyboardBuilder()
+    for choice in groups:
+        builder.button(
+            text=texts.plain("groups-button", title=choice.title),
+            callback_data=DigestHereCb(chat_id=choice.chat_id, target=operator.chat_id),
+        )
+    builder.adjust(1)
+    await message.reply(
+        texts("digest-chat-here", chat=operator.title), reply_markup=builder.as_markup()
+    )
+
+
+async def cb_digest_here(
+    query: CallbackQuery,
+    *,
+    callback_data: DigestHereCb,
+    operator: OperatorContext,
+    texts: Texts,
+    digest_subscriptions: DigestSubscriptions,
+) -> None:
+    now = datetime.now(UTC)
+    target = callback_data.target
+    if not await digest_subscriptions.send_to_chat(operator.chat_id, operator.actor, target, now):
+        await query.answer(texts.plain("digest-chat-refused"), show_alert=True)
+        return
+    chat = query.message.chat.title if query.message and query.message.chat.title else str(target)
+    await show_in_place(query, texts("digest-chat-set", title=operator.title, chat=chat))
 
 
 def _chat_id(argument: str) -> int | None:
@@ -187,6 +233,12 @@ def create_router() -> Router:
     operator_command(router, DIGEST_UNSUBSCRIBE, cmd_digest_unsubscribe)
     operator_command(router, DIGEST_TIME, cmd_digest_time)
     operator_command(router, DIGEST_CHAT, cmd_digest_chat)
+    return router
+
+
+def create_callback_router() -> Router:
+    router = Router(name=f"{__name__}.callbacks")
+    operator_callback(router, DIGEST_CHAT, DigestHereCb, cb_digest_here)
     return router
 
 
@@ -216,6 +268,7 @@ def _build(wiring: Wiring) -> Built:
 FEATURE = Feature(
     name="digest",
     operator=(create_router,),
+    buttons=(create_callback_router,),
     observers=observe,
     update_types=UPDATE_TYPES,
     build=_build,

@@ -21,6 +21,7 @@ from bot.services.roles import (
     Typed,
 )
 from handlers.authority import operator_command
+from handlers.confirm import ROLE_REVOKE, Confirmations
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -61,19 +62,33 @@ async def cmd_revoke(
     operator: OperatorContext,
     texts: Texts,
     roles: Roles,
+    confirmations: Confirmations,
 ) -> None:
+    """Asks first (handlers/confirm.py): Yes revokes, and Undo gives the role back."""
     subject = subject_of(message, (command.args or "").split(), operator)
-    outcome = (
-        subject
-        if isinstance(subject, NoSubject)
-        else await roles.revoke(operator.chat_id, operator.actor, subject)
+    held = (
+        subject if isinstance(subject, NoSubject) else await roles.held(operator.chat_id, subject)
     )
-    if isinstance(outcome, NoSubject):
-        key = "revoke-usage" if outcome == SUBJECT_MISSING else outcome.key
-        await message.reply(texts(key, who=outcome.who))
+    if isinstance(held, NoSubject):
+        key = "revoke-usage" if held == SUBJECT_MISSING else held.key
+        await message.reply(texts(key, who=held.who))
         return
-    key = "revoke-done" if outcome.revoked else "revoke-nothing"
-    await message.reply(texts(key, who=outcome.person.name, title=operator.title))
+    person, role = held
+    if role is None:
+        await message.reply(texts("revoke-nothing", who=person.name, title=operator.title))
+        return
+    said = await confirmations.reader(message, operator, texts)
+    await confirmations.ask(
+        message,
+        operator,
+        said,
+        kind=ROLE_REVOKE,
+        payload={"user_id": person.user_id, "name": person.name},
+        question="confirm-revoke",
+        subject_user_id=person.user_id,
+        name=person.name,
+        role=role,
+    )
 
 
 def subject_of(

@@ -32,6 +32,8 @@ from handlers.authority import (
     public_command,
 )
 from handlers.callbacks import ForgetCb, ForgetUserCb
+from handlers.confirm import RETENTION as RETENTION_KIND
+from handlers.confirm import Confirmations
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -191,6 +193,7 @@ async def cmd_retention(
     operator: OperatorContext,
     texts: Texts,
     retention: RetentionService,
+    confirmations: Confirmations,
 ) -> None:
     args = (command.args or "").strip()
     if not args:
@@ -200,6 +203,20 @@ async def cmd_retention(
     parsed = parse_retention(args)
     if isinstance(parsed, str):
         await message.reply(texts("retention-usage"))
+        return
+    if parsed is not None and (erased := await retention.would_erase(operator.chat_id, parsed)):
+        # Shorter than what is stored: the purge would erase text, so ask first.
+        said = await confirmations.reader(message, operator, texts)
+        await confirmations.ask(
+            message,
+            operator,
+            said,
+            kind=RETENTION_KIND,
+            payload={"days": parsed, "count": erased},
+            question="confirm-retention",
+            days=parsed,
+            count=erased,
+        )
         return
     await retention.set(operator.chat_id, operator.actor, parsed)
     await message.reply(texts("retention-set", days=parsed or 0, title=operator.title))

@@ -21,8 +21,10 @@ from bot.domain.tag_set import TagSetError, TagSetErrorCode, parse_terms, resolv
 from bot.i18n import Html, Texts
 from bot.services.tags import TagChange, TagService, shown_tag, tag_aliases
 from handlers.authority import operator_command
+from handlers.confirm import Confirmations
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.tag_questions import ask_tag_change, asks_first
 
 TAGS = OperatorCommand("tags", Role.ANALYST)
 TAG_NEW = OperatorCommand("tag_new", Role.OPERATOR)
@@ -122,6 +124,7 @@ async def _change(
     operator: OperatorContext,
     texts: Texts,
     tags: TagService,
+    confirmations: Confirmations,
     parse: Parse,
     usage: str,
 ) -> None:
@@ -132,6 +135,10 @@ async def _change(
         change = parse(name, rest, lambda typed: resolve_tag(typed, names, tags.aliases))
         if change is None:
             await message.reply(texts(usage))
+            return
+        if asks_first(change):
+            change.apply(await tags.tag_set(operator.chat_id))  # refused as acting would be
+            await ask_tag_change(message, operator, texts, confirmations, change)
             return
         await tags.change(operator.chat_id, operator.actor, change)
     except TagSetError as error:
@@ -161,6 +168,7 @@ def change_command(parse: Parse, usage: str) -> Callable[..., Awaitable[None]]:
         operator: OperatorContext,
         texts: Texts,
         tags: TagService,
+        confirmations: Confirmations,
     ) -> None:
         await _change(
             message,
@@ -168,6 +176,7 @@ def change_command(parse: Parse, usage: str) -> Callable[..., Awaitable[None]]:
             operator=operator,
             texts=texts,
             tags=tags,
+            confirmations=confirmations,
             parse=parse,
             usage=usage,
         )

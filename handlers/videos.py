@@ -25,6 +25,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.videos import StoredVideo, VideoErrorCode, VideoInputError, local_time
+from bot.domain.videos import code as video_code
 from bot.i18n import Html, Locale, Texts
 from bot.services.video_report_render import platform_name
 from bot.services.videos import (
@@ -43,7 +44,7 @@ from bot.telegram.filters import GROUP_CHAT_TYPES
 from bot.telegram.show_in_place import show_in_place
 from bot.telegram.video_courier import TelegramVideoCourier
 from handlers.authority import operator_callback, operator_command
-from handlers.callbacks import VideoPageCb
+from handlers.callbacks import VideoAgainCb, VideoPageCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -313,24 +314,77 @@ async def cmd_video_announce(
         return
     in_channel = len(words) == 2
     try:
-        video = await videos.announce(
-            operator.chat_id, operator.actor, words[0], datetime.now(UTC), in_channel=in_channel
-        )
+        video = await videos.find(operator.chat_id, words[0])
     except (VideoInputError, UnknownVideo) as error:
         await message.reply(_refused(texts, error))
         return
+    posted = video.channel_message_id if in_channel else video.announcement_message_id
+    if posted is not None:
+        # Posting twice is rarely meant (a retyped command, a second operator): ask first.
+        builder = InlineKeyboardBuilder()
+        for post in (True, False):
+            builder.button(
+                text=texts.plain("confirm-yes" if post else "confirm-no"),
+                callback_data=VideoAgainCb(
+                    chat_id=operator.chat_id, number=video.number, channel=in_channel, post=post
+                ),
+            )
+        await message.reply(
+            texts("confirm-video-again", code=video.code, channel=_yes(in_channel)),
+            reply_markup=builder.as_markup(),
+        )
+        return
+    said = await _announce(operator, texts, videos, video.code, in_channel=in_channel)
+    if said is not None:
+        await message.reply(said)
+
+
+async def _announce(
+    operator: OperatorContext,
+    texts: Texts,
+    videos: VideoRegistry,
+    reference: str,
+    *,
+    in_channel: bool,
+) -> Html | None:
+    """Post the announcement; what to answer (None: the post in the group is the answer)."""
+    try:
+        video = await videos.announce(
+            operator.chat_id, operator.actor, reference, datetime.now(UTC), in_channel=in_channel
+        )
+    except (VideoInputError, UnknownVideo) as error:
+        return _refused(texts, error)
     except VideoArchived as error:
-        await message.reply(texts("video-announce-archived", code=error.video.code))
-        return
+        return texts("video-announce-archived", code=error.video.code)
     except NoLinkedChannel:
-        await message.reply(texts("video-announce-no-channel", title=operator.title))
-        return
+        return texts("video-announce-no-channel", title=operator.title)
     except AnnounceFailed:
         key = "video-announce-channel-failed" if in_channel else "video-announce-failed"
-        await message.reply(texts(key, title=operator.title))
-        return
+        return texts(key, title=operator.title)
     if operator.in_private or in_channel:
-        await message.reply(texts("video-announced", code=video.code, channel=_yes(in_channel)))
+        return texts("video-announced", code=video.code, channel=_yes(in_channel))
+    return None
+
+
+async def cb_video_again(
+    query: CallbackQuery,
+    *,
+    callback_data: VideoAgainCb,
+    operator: OperatorContext,
+    texts: Texts,
+    videos: VideoRegistry,
+) -> None:
+    if not callback_data.post:
+        await show_in_place(query, texts("confirm-declined"))
+        return
+    in_channel = callback_data.channel
+    said = await _announce(
+        operator, texts, videos, video_code(callback_data.number), in_channel=in_channel
+    )
+    code = video_code(callback_data.number)
+    await show_in_place(
+        query, said or texts("video-announced", code=code, channel=_yes(in_channel))
+    )
 
 
 class AutomaticForward(Filter):
@@ -432,6 +486,7 @@ def create_router() -> Router:
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.callbacks")
     operator_callback(router, VIDEOS_PAGE, VideoPageCb, cb_videos_page)
+    operator_callback(router, VIDEO_ANNOUNCE, VideoAgainCb, cb_video_again)
     return router
 
 

@@ -55,6 +55,7 @@ class DigestTarget:
     local_time: str | None
     operators_chat_id: int | None
     subscribers: tuple[int, ...]
+    days: str | None = None  # the weekdays of the daily digest ("01234"); None: every day
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,21 @@ async def digest_settings(session: AsyncSession, chat_id: int) -> tuple[str | No
     return (None, None) if row is None else (row.local_time, row.operators_chat_id)
 
 
+async def digest_days(session: AsyncSession, chat_id: int) -> str | None:
+    """The weekdays ("01234", Monday 0) the daily digest goes out; None: every day."""
+    query = select(DigestSettings.days).where(DigestSettings.chat_id == chat_id)
+    return await session.scalar(query)
+
+
+async def set_digest_days(
+    session: AsyncSession, chat_id: int, days: str | None, now: datetime
+) -> None:
+    await set_digest_settings(session, chat_id, now)
+    await session.execute(
+        update(DigestSettings).where(DigestSettings.chat_id == chat_id).values(days=days)
+    )
+
+
 async def set_digest_settings(
     session: AsyncSession,
     chat_id: int,
@@ -279,6 +295,7 @@ async def digest_targets(
             ChatSettings.language,
             DigestSettings.local_time,
             DigestSettings.operators_chat_id,
+            DigestSettings.days,
         )
         .outerjoin(ChatSettings, ChatSettings.chat_id == Chat.id)
         .outerjoin(DigestSettings, DigestSettings.chat_id == Chat.id)
@@ -313,6 +330,7 @@ async def digest_targets(
             local_time=row.local_time,
             operators_chat_id=row.operators_chat_id,
             subscribers=tuple(by_chat.get(row.id, ())),
+            days=row.days,
         )
         for row in groups
     ]

@@ -199,6 +199,25 @@ class AuditRecord(Base):
     created_at: Mapped[datetime]
 
 
+class ConfirmedAction(Base):
+    """A destructive operator action asked with Yes/No, then done and undoable for a while:
+    `payload` holds what the action needs, and after it ran what Undo restores."""
+
+    __tablename__ = "confirmed_actions"
+    __table_args__ = (Index("ix_confirmed_actions_chat_id_created_at", "chat_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))  # asked, declined, done, undone
+    payload: Mapped[str] = mapped_column(Text)
+    actor_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    actor_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    subject_user_id: Mapped[int | None] = mapped_column(BigInteger)  # whom it is about
+    created_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+
+
 class JobRun(Base):
     """One occurrence (period) of a scheduled job; the row is claimed before the action runs, so
     a run happens at most once across restarts and instances (ARCHITECTURE section 5)."""
@@ -236,6 +255,8 @@ class DigestSettings(Base):
     )
     local_time: Mapped[str] = mapped_column(String(5))  # "09:00", in the group's timezone
     operators_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The weekdays the daily digest goes out, Monday 0 ("01234": weekdays); None: every day.
+    days: Mapped[str | None] = mapped_column(String(7))
     updated_at: Mapped[datetime]
 
 

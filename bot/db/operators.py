@@ -101,3 +101,13 @@ async def user_name(session: AsyncSession, user_id: int) -> str | None:
     if row is None:
         return None
     return f"@{row.username}" if row.username else str(row.first_name)
+
+
+async def role_holders(session: AsyncSession, chat_id: int) -> list[tuple[int, str]]:
+    """(user id, role) of everyone granted a role in the group, in the order granted."""
+    rows = await session.execute(
+        select(ChatRole.user_id, ChatRole.role)
+        .where(ChatRole.chat_id == chat_id)
+        .order_by(ChatRole.granted_at, ChatRole.user_id)
+    )
+    return [(int(user_id), str(role)) for user_id, role in rows.all()]

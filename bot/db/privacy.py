@@ -28,6 +28,7 @@ from bot.db.models import (
     ChatSettings,
     Comment,
     CommentVersion,
+    ConfirmedAction,
     ConsoleSelection,
     DigestRollup,
     DigestSubscription,
@@ -99,6 +100,9 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     PersonColumn(GiveawayRecord, "creator_user_id", OnForget.NULLIFY),
     PersonColumn(PollRecord, "created_by_user_id", OnForget.NULLIFY),
     PersonColumn(Video, "created_by", OnForget.NULLIFY),
+    # A pending or undoable action names its actor and subject (and holds their name): gone.
+    PersonColumn(ConfirmedAction, "actor_user_id", OnForget.DELETE),
+    PersonColumn(ConfirmedAction, "subject_user_id", OnForget.DELETE),
     PersonColumn(AuditRecord, "actor_user_id", OnForget.KEEP),
     PersonColumn(ForgottenUser, "user_id", OnForget.KEEP),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, exists, select, update
+from sqlalchemy import and_, delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.failed_updates import purge_text_before
@@ -51,6 +51,16 @@ async def clear_retention(session: AsyncSession, chat_id: int) -> bool:
 async def retention_settings(session: AsyncSession) -> dict[int, int]:
     rows = await session.execute(select(RetentionSetting.chat_id, RetentionSetting.days))
     return {int(chat_id): int(days) for chat_id, days in rows.all()}
+
+
+async def texts_older(session: AsyncSession, chat_id: int, cutoff: datetime) -> int:
+    """How many stored comments older than `cutoff` still hold their text."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(Comment)
+        .where(Comment.chat_id == chat_id, Comment.created_at < cutoff, Comment.text.is_not(None))
+    )
+    return int(count or 0)
 
 
 async def purge_older(session: AsyncSession, chat_id: int, days: int, now: datetime) -> Purged:

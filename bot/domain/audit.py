@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     DIGEST_TIME_SET = "digest-time-set"
     DIGEST_CHAT_SET = "digest-chat-set"
     DIGEST_CHAT_CLEARED = "digest-chat-cleared"
+    DIGEST_DAYS_SET = "digest-days-set"
 
 
 @dataclass(frozen=True, slots=True)

@@ -336,6 +336,22 @@ class EmulatorClient:
         )
         return result
 
+    async def share_chat(self, user_id: int, request_id: int, chat_id: int) -> Json:
+        """What a reply keyboard's chat picker sends when the person picks `chat_id`."""
+        result: Json = await self._call(
+            "inject/chat_shared",
+            {"user_id": user_id, "request_id": request_id, "chat_id": chat_id},
+        )
+        return result
+
+    async def share_users(self, user_id: int, request_id: int, user_ids: list[int]) -> Json:
+        """What a reply keyboard's people picker sends when the person picks `user_ids`."""
+        result: Json = await self._call(
+            "inject/users_shared",
+            {"user_id": user_id, "request_id": request_id, "user_ids": user_ids},
+        )
+        return result
+
     async def click(self, chat_id: int, message_id: int, user_id: int, data: str) -> Json:
         """A callback_query from an inline button on a message the bot sent."""
         result: Json = await self._call(

@@ -298,6 +298,20 @@ async def inject_pin(emulator: Emulator, body: Body) -> Any:
     )
 
 
+@route("inject/chat_shared")
+async def inject_chat_shared(emulator: Emulator, body: Body) -> Any:
+    return await emulator.events.chat_shared(
+        int(body["user_id"]), int(body["request_id"]), int(body["chat_id"])
+    )
+
+
+@route("inject/users_shared")
+async def inject_users_shared(emulator: Emulator, body: Body) -> Any:
+    return await emulator.events.users_shared(
+        int(body["user_id"]), int(body["request_id"]), [int(uid) for uid in body["user_ids"]]
+    )
+
+
 @route("inject/callback_query")
 async def inject_callback_query(emulator: Emulator, body: Body) -> Any:
     return await emulator.events.callback_query(

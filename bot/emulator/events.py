@@ -253,6 +253,37 @@ class Events:
             chat_id, actor_id, {"pinned_message": self._quoted(chat, message_id)}
         )
 
+    # what Telegram's pickers send back (KeyboardButtonRequestChat, KeyboardButtonRequestUsers)
+
+    async def chat_shared(self, user_id: int, request_id: int, chat_id: int) -> Update:
+        """`user_id` picked `chat_id` with a chat picker of the bot's, in their private chat."""
+        picked = self.world.chat(chat_id)
+        shared: dict[str, Any] = {"request_id": request_id, "chat_id": picked.id}
+        if picked.title is not None:
+            shared["title"] = picked.title
+        if picked.username is not None:
+            shared["username"] = picked.username
+        person = dump(self.world.user(user_id))
+        return await self._post(self.world.chat(user_id), {"from": person, "chat_shared": shared})
+
+    async def users_shared(self, user_id: int, request_id: int, user_ids: list[int]) -> Update:
+        """`user_id` picked people with a people picker of the bot's (they need not know the
+        bot, nor have written anywhere)."""
+        users = [
+            _without_empty(
+                {
+                    "user_id": picked.id,
+                    "first_name": picked.first_name,
+                    "last_name": picked.last_name,
+                    "username": picked.username,
+                }
+            )
+            for picked in (self.world.user(someone) for someone in user_ids)
+        ]
+        shared = {"request_id": request_id, "users": users}
+        person = dump(self.world.user(user_id))
+        return await self._post(self.world.chat(user_id), {"from": person, "users_shared": shared})
+
     # members
 
     async def set_member(

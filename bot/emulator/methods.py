@@ -182,6 +182,16 @@ def _entity_dicts(entities: list[types.MessageEntity] | None) -> list[dict[str, 
     return [dump(e) for e in entities] if entities else None
 
 
+def _has_picker(markup: Any) -> bool:
+    if not isinstance(markup, types.ReplyKeyboardMarkup):
+        return False
+    return any(
+        button.request_chat is not None or button.request_users is not None
+        for row in markup.keyboard
+        for button in row
+    )
+
+
 def _markup(markup: Any) -> dict[str, Any]:
     """Only inline keyboards are part of the sent message; callback_data is at most 64 bytes."""
     if not isinstance(markup, types.InlineKeyboardMarkup):
@@ -218,7 +228,11 @@ def _send(api: Backend, chat: ChatState, method: Any, content: dict[str, Any]) -
         fields = {"sender_chat": dump(api.world.chat_object(chat))}
     fields.update(content)
     fields.update(_reply(api, chat, method))
-    fields.update(_markup(getattr(method, "reply_markup", None)))
+    markup = getattr(method, "reply_markup", None)
+    if chat.type != "private" and _has_picker(markup):
+        # Telegram offers its chat and people pickers in private chats only.
+        raise bad_request("BUTTON_TYPE_INVALID")
+    fields.update(_markup(markup))
     return api.world.new_message(chat, {k: v for k, v in fields.items() if v is not None})
 
 

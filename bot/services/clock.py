@@ -229,6 +229,11 @@ class Clock:
             self._set_wakeups(())
         return holding
 
+    def now(self) -> datetime:
+        """The time this clock runs on: what services compare deadlines with (a fake clock in
+        tests)."""
+        return self._now()
+
     async def tick(self) -> list[RunReport]:
         """One heartbeat, awaited: hold the lease, then (only as its holder) run a pass."""
         if not await self.hold_lease():

@@ -39,6 +39,7 @@ from bot.domain.charts import Bar, DayActivity, DigestLabels, digest_chart
 from bot.domain.html_split import split_html
 from bot.domain.recurrence import Cadence, Run, Schedule, zone
 from bot.domain.roles import Actor
+from bot.domain.weekdays import read_days, stored_days
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
 from bot.services.clock import LEASE_NAME, Action, Clock, JobFailed, PlannedJob, schedule_jobs
 from bot.services.digest import Digest, DigestBuilder, DigestKind, local_today
@@ -258,6 +259,8 @@ class DigestService:
             target.chat_id, recipient.user_id
         ):
             return "skipped: no longer an operator of the group"
+        if cadence is Cadence.DAILY and run.local_date.weekday() not in read_days(target.days):
+            return "skipped: not one of the group's digest days"
         kind = DigestKind.WEEKLY if cadence is Cadence.WEEKLY else DigestKind.DAILY
         reported = run.local_date - timedelta(days=7 if kind is DigestKind.WEEKLY else 1)
         texts = await self.texts_for(target, recipient)
@@ -431,6 +434,24 @@ class DigestSubscriptions:
             when = await self._when(session, chat_id, written)
         await self._clock.rebuild()
         return when
+
+    async def days(self, chat_id: int) -> frozenset[int]:
+        async with self._session_factory() as session:
+            return read_days(await store.digest_days(session, chat_id))
+
+    async def set_days(
+        self, chat_id: int, actor: Actor, days: frozenset[int], now: datetime
+    ) -> frozenset[int]:
+        """The weekdays the daily digest goes out from now on (the weekly one keeps Monday)."""
+        written = stored_days(days)
+        async with self._session_factory() as session, session.begin():
+            await store.set_digest_days(session, chat_id, written, now)
+            await audit.record(
+                session,
+                _audit(chat_id, actor, AuditAction.DIGEST_DAYS_SET, now, written or "0123456"),
+            )
+        await self._clock.rebuild()
+        return read_days(written)
 
     async def send_to_chat(self, chat_id: int, actor: Actor, target: int, now: datetime) -> bool:
         """The digest also goes to `target`; False (nothing changed) when the actor does not

@@ -9,7 +9,7 @@ short is completed by the next one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -21,6 +21,7 @@ from bot.db.retention import (
     retention_days,
     retention_settings,
     set_retention,
+    texts_older,
 )
 from bot.domain.audit import AuditEvent
 from bot.domain.recurrence import Run, Schedule
@@ -62,6 +63,11 @@ class RetentionService:
         """The group's retention in days; None when text is kept."""
         async with self._session_factory() as session:
             return await retention_days(session, chat_id)
+
+    async def would_erase(self, chat_id: int, days: int) -> int:
+        """How many stored comments' text a retention of `days` erases at the next purge."""
+        async with self._session_factory() as session:
+            return await texts_older(session, chat_id, self._now() - timedelta(days=days))
 
     async def set(self, chat_id: int, actor: Actor, days: int | None) -> None:
         """Purge text older than `days` from now on (None: keep it); audited when it changes."""

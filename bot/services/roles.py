@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
-from bot.db.operators import grant_role, revoke_role, user_by_username, user_name
+from bot.db.operators import grant_role, granted_role, revoke_role, user_by_username, user_name
 from bot.domain.arguments import parse_number
 from bot.domain.audit import AuditAction, AuditEvent
 from bot.domain.roles import Actor, Role
@@ -99,6 +99,14 @@ class Roles:
                 ),
             )
         return person
+
+    async def held(self, chat_id: int, subject: Subject) -> tuple[Person, str | None] | NoSubject:
+        """Whom the subject names, and the role they hold in the group (None: none)."""
+        async with self._session_factory() as session:
+            person = await _resolve(session, subject)
+            if isinstance(person, NoSubject):
+                return person
+            return person, await granted_role(session, chat_id, person.user_id)
 
     async def revoke(self, chat_id: int, actor: Actor, subject: Subject) -> Revoked | NoSubject:
         async with self._session_factory() as session, session.begin():

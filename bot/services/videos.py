@@ -234,6 +234,11 @@ class VideoRegistry:
 
     # announcing
 
+    async def find(self, chat_id: int, reference: str) -> StoredVideo:
+        """The group's video named by `reference`; VideoInputError or UnknownVideo otherwise."""
+        async with self._session_factory() as session:
+            return await _find(session, chat_id, reference)
+
     async def announce(
         self, chat_id: int, actor: Actor, reference: str, now: datetime, *, in_channel: bool
     ) -> StoredVideo:

@@ -8,7 +8,12 @@ import zlib
 import pytest
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import BufferedInputFile
+from aiogram.types import (
+    BufferedInputFile,
+    KeyboardButton,
+    KeyboardButtonRequestChat,
+    ReplyKeyboardMarkup,
+)
 
 from bot.emulator.client import EmulatorClient, EmulatorControlError
 from bot.emulator.world import CHANNEL_BOT_ID, GROUP_ANONYMOUS_BOT_ID, TELEGRAM_SERVICE_ID
@@ -120,6 +125,31 @@ async def test_edits_service_messages_and_commands(control: EmulatorClient) -> N
     assert ids == list(range(ids[0], ids[0] + 7))
 
 
+async def test_what_the_chat_and_people_pickers_send_back(control: EmulatorClient) -> None:
+    operator = await control.create_user("Ann", username="ann", started=True)
+    newcomer = await control.create_user("Bo", username="bo")
+    quiet = await control.create_user("Cy")
+    group = await control.create_chat("supergroup", title="Ops", owner_id=operator["id"])
+    chat = await control.share_chat(operator["id"], 1, group["id"])
+    message = chat["message"]
+    assert message["chat"] == {
+        "id": operator["id"],
+        "type": "private",
+        "first_name": "Ann",
+        "username": "ann",
+    }
+    assert message["chat_shared"] == {"request_id": 1, "chat_id": group["id"], "title": "Ops"}
+    people = await control.share_users(operator["id"], 2, [newcomer["id"], quiet["id"]])
+    assert people["message"]["users_shared"] == {
+        "request_id": 2,
+        "users": [
+            {"user_id": newcomer["id"], "first_name": "Bo", "username": "bo"},
+            {"user_id": quiet["id"], "first_name": "Cy"},
+        ],
+    }
+    assert people["update_id"] == chat["update_id"] + 1
+
+
 async def test_privacy_mode_hides_plain_group_messages(control: EmulatorClient) -> None:
     fan = await control.create_user("Ann")
     group = await control.create_chat("supergroup")
@@ -151,3 +181,22 @@ async def test_control_errors_are_reported(control: EmulatorClient) -> None:
     await control.reset()
     with pytest.raises(EmulatorControlError, match="user not found"):
         await control.create_chat("supergroup", owner_id=5)
+
+
+async def test_pickers_are_offered_in_private_chats_only(bot: Bot, control: EmulatorClient) -> None:
+    operator = await control.create_user("Ann", started=True)
+    group = await control.create_chat("supergroup", owner_id=operator["id"], bot_status="member")
+    picker = ReplyKeyboardMarkup(
+        keyboard=[
+            [
+                KeyboardButton(
+                    text="Pick",
+                    request_chat=KeyboardButtonRequestChat(request_id=1, chat_is_channel=False),
+                )
+            ]
+        ]
+    )
+    sent = await bot.send_message(operator["id"], "choose", reply_markup=picker)
+    assert sent.chat.id == operator["id"]
+    with pytest.raises(TelegramBadRequest, match="BUTTON_TYPE_INVALID"):
+        await bot.send_message(group["id"], "choose", reply_markup=picker)

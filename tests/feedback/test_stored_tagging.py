@@ -64,6 +64,7 @@ async def test_stored_tags_equal_the_reference_loop_for_an_edited_set(scene: Sce
     await scene.send(VICTIM, ADMIN, "/tag_new lag 卡顿, lag, #sync")
     await scene.send(VICTIM, ADMIN, "/tag_add bug 字幕, 音乐")
     await scene.send(VICTIM, ADMIN, "/tag_delete praise")
+    await scene.confirm(ADMIN)
     rules = [rule for rule in DEFAULT_RULES if rule.tag != "praise"]
     rules = [
         TagRule(r.tag, (*r.keywords, "字幕", "音乐"), r.hashtags) if r.tag == "bug" else r

@@ -94,6 +94,7 @@ async def test_a_chinese_group_reads_its_audit_log_in_chinese(scene: Scene) -> N
     await scene.say(VICTIM, FAN, "大家好")
     await scene.send(VICTIM, OWNER, "/grant analyst @lin_fan")
     await scene.send(VICTIM, ADMIN, "/tag_delete collab")
+    await scene.confirm(ADMIN)
     await scene.send(VICTIM, OWNER, "/audit")
     audit = scene.replies(VICTIM["id"])[-1]
     assert "删除了标签 #合作" in audit

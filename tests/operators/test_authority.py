@@ -19,10 +19,20 @@ from bot.domain.roles import OperatorCommand
 from handlers.authority import declared_callbacks, declared_commands, operator_commands
 from handlers.callbacks import (
     PUBLIC_CALLBACKS,
+    AdminConfirmCb,
+    AdminUndoCb,
     AuditPageCb,
+    ConfirmCb,
+    DigestHereCb,
     ForgetUserCb,
     GroupPickCb,
     InboxPageCb,
+    RevokePickCb,
+    RolesPanelCb,
+    SettingChoiceCb,
+    SettingsCb,
+    UndoCb,
+    VideoAgainCb,
     VideoPageCb,
     ZonePickCb,
 )
@@ -50,6 +60,16 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     InboxPageCb: InboxPageCb(chat_id=VICTIM["id"], query=1, page=1),
     VideoPageCb: VideoPageCb(chat_id=VICTIM["id"], page=1, archived=True),
     ZonePickCb: ZonePickCb(chat_id=VICTIM["id"], zone="Asia/Tokyo"),
+    SettingsCb: SettingsCb(chat_id=VICTIM["id"], screen="ret"),
+    SettingChoiceCb: SettingChoiceCb(chat_id=VICTIM["id"], setting="ret", value="30"),
+    RolesPanelCb: RolesPanelCb(chat_id=VICTIM["id"], action="show"),
+    DigestHereCb: DigestHereCb(chat_id=VICTIM["id"], target=OTHER["id"]),
+    ConfirmCb: ConfirmCb(chat_id=VICTIM["id"], action=1, yes=True),
+    UndoCb: UndoCb(chat_id=VICTIM["id"], action=1),
+    AdminConfirmCb: AdminConfirmCb(chat_id=VICTIM["id"], action=1, yes=True),
+    AdminUndoCb: AdminUndoCb(chat_id=VICTIM["id"], action=1),
+    RevokePickCb: RevokePickCb(chat_id=VICTIM["id"], user_id=FAN["id"]),
+    VideoAgainCb: VideoAgainCb(chat_id=VICTIM["id"], number=1, channel=False, post=True),
 }
 
 
@@ -170,5 +190,6 @@ async def test_the_owner_and_administrators_can_run_them(scene: Scene) -> None:
     assert after["chat_roles"] != before["chat_roles"]
     assert [row[4] for row in after["audit_log"]] == ["role-granted", "group-language-set"]
     await scene.pipeline.deliver(scene.updates.as_anonymous_admin(VICTIM, "/revoke @lin_fan"))
+    await scene.confirm(OWNER)  # whoever presses Yes is an administrator too
     roles = (await dump(scene.session_factory))["chat_roles"]
     assert FAN["id"] not in [row[1] for row in roles]

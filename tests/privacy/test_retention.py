@@ -56,6 +56,7 @@ async def test_the_daily_purge_clears_old_text_and_keeps_the_counts(scene: Scene
     scene.updates.clock = int((run_at - timedelta(days=2)).timestamp())
     await scene.say(VICTIM, FAN, "字幕有问题 recent bug")
     await scene.send(VICTIM, ADMIN, "/retention 30d")
+    await scene.confirm(ADMIN)  # a 40-day-old comment is stored: it asks first
 
     async def counts() -> tuple[int, int]:
         async with scene.session_factory() as session:

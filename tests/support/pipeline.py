@@ -63,6 +63,11 @@ class Pipeline:
             session_factory=session_factory,
         )
 
+    def run_on(self, now: Callable[[], datetime]) -> None:
+        """The wired services read the time from `now` (a FakeClock) from here on; build_clock
+        takes no `now`, and services ask the clock (`Clock.now`)."""
+        self.clock._now = now
+
     @property
     def settings(self) -> Settings:
         settings: Settings = self.dispatcher["settings"]

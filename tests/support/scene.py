@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram.methods import SendMessage, SendPhoto, TelegramMethod
+from aiogram.methods import EditMessageText, SendMessage, SendPhoto, TelegramMethod
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -102,12 +102,36 @@ class Scene:
         await self.deliver(update)
         return update
 
+    async def confirm(self, person: dict[str, Any], chat: dict[str, Any] | None = None) -> None:
+        """`person` taps the first button (Yes) of the bot's last question with buttons in
+        `chat` (the home chat if none)."""
+        question = self.last_with_buttons(chat)
+        where = chat if chat is not None else self.home
+        assert where is not None
+        await self.tap(person, where, keyboard(question)[0])
+
     async def choose(self, person: dict[str, Any], chat: dict[str, Any]) -> dict[str, Any]:
         """The person has picked `chat` in the private console (as /groups would leave it);
         returns their private chat, where they go on."""
         async with self.session_factory() as session, session.begin():
             await select_group(session, person["id"], chat["id"], datetime.now(UTC))
         return u.private(person)
+
+    async def share_chat(
+        self, person: dict[str, Any], request_id: int, chat: dict[str, Any]
+    ) -> dict[str, Any]:
+        """`person` picks `chat` with the chat picker the bot offered them in private."""
+        update = self.updates.chat_shared(person, request_id, chat)
+        await self.deliver(update)
+        return update
+
+    async def share_people(
+        self, person: dict[str, Any], request_id: int, people: Sequence[dict[str, Any]]
+    ) -> dict[str, Any]:
+        """`person` picks `people` with the people picker the bot offered them in private."""
+        update = self.updates.users_shared(person, request_id, people)
+        await self.deliver(update)
+        return update
 
     async def join(
         self, chat: dict[str, Any], person: dict[str, Any], *, was: str = "left"
@@ -167,6 +191,11 @@ class Scene:
     def messages(self, chat: Chat | None = None) -> list[SendMessage]:
         chat_id = self._chat_id(chat)
         return [call for call in self.calls(SendMessage) if call.chat_id == chat_id]
+
+    def edits(self, chat: Chat | None = None) -> list[EditMessageText]:
+        """The bot's edits of its own messages in a chat (a panel changed in place), in order."""
+        chat_id = self._chat_id(chat)
+        return [call for call in self.calls(EditMessageText) if call.chat_id == chat_id]
 
     def last_with_buttons(self, chat: Chat | None = None) -> SendMessage:
         """The last message with buttons the bot sent to a chat."""

@@ -119,6 +119,31 @@ class Updates:
             chat, TELEGRAM_SERVICE, text, sender_chat=linked, is_automatic_forward=True
         )
 
+    def chat_shared(
+        self, person: dict[str, Any], request_id: int, chat: dict[str, Any]
+    ) -> dict[str, Any]:
+        """What a reply keyboard's chat picker sends when `person` picks `chat` in private."""
+        shared: dict[str, Any] = {"request_id": request_id, "chat_id": chat["id"]}
+        if "title" in chat:
+            shared["title"] = chat["title"]
+        return self.raw_message(private(person), person, chat_shared=shared)
+
+    def users_shared(
+        self, person: dict[str, Any], request_id: int, people: Sequence[dict[str, Any]]
+    ) -> dict[str, Any]:
+        """What a reply keyboard's people picker sends when `person` picks `people`."""
+        users = [
+            {
+                "user_id": someone["id"],
+                "first_name": someone["first_name"],
+                **({"username": someone["username"]} if "username" in someone else {}),
+            }
+            for someone in people
+        ]
+        return self.raw_message(
+            private(person), person, users_shared={"request_id": request_id, "users": users}
+        )
+
     def reaction(
         self,
         chat: dict[str, Any],

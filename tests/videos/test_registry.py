@@ -382,11 +382,16 @@ async def check_announce_errors(scene: Scene) -> None:
         "Forbidden: bot is not a member of the channel",
         chat_id=CHANNEL["id"],
     )
+    # v1 is already in the channel: asked first, then refused when Yes cannot post.
     await scene.send(VICTIM, ADMIN, "/video_announce v1 channel")
-    assert scene.last() == str(EN("video-announce-channel-failed", title=VICTIM["title"]))
+    await scene.confirm(ADMIN)
+    failed = EN("video-announce-channel-failed", title=VICTIM["title"])
+    assert scene.edits()[-1].text == str(failed)
     scene.telegram.linked_channels.clear()
     await scene.send(VICTIM, ADMIN, "/video_announce v1 频道")
-    assert scene.last() == str(EN("video-announce-no-channel", title=VICTIM["title"]))
+    await scene.confirm(ADMIN)
+    no_channel = EN("video-announce-no-channel", title=VICTIM["title"])
+    assert scene.edits()[-1].text == str(no_channel)
     assert await dump(scene) == before
 
 

@@ -49,7 +49,7 @@ grant-usage = Usage: reply to someone with /grant operator (or analyst), or /gra
 revoke-usage = Usage: reply to someone with /revoke, or /revoke @username, or /revoke 123456789.
 subject-not-a-person = Roles go to people, not to channels or groups.
 subject-is-a-bot = Roles cannot go to bots.
-subject-unknown = I have not seen { $who } yet: ask them to write in the group once, or use their numeric id.
+subject-unknown = I have not seen { $who } yet. Reply to one of their messages in the group with the command, or pick them from your contacts: /settings in private with me → Roles (they need not have written).
 grant-done = <b>{ $who }</b> is now { $role ->
         [analyst] an analyst (read-only)
        *[operator] an operator
@@ -80,6 +80,13 @@ audit-entry = { $when } · { $who } · { $action ->
         [digest-time-set] set the digest time to { $detail }
         [digest-chat-set] sent the digest to chat { $detail }
         [digest-chat-cleared] stopped sending the digest to an operators' chat
+        [digest-days-set] set the digest days to { $detail } (0 Monday … 6 Sunday)
+        [action-undone] undid { $head ->
+            [tag-delete] deleting the tag #{ $tail }
+            [tag-rename] a rename: the tag is #{ $tail } again
+            [role-revoke] revoking the role of { $subject }
+           *[retention] a shorter retention: back to { $tail } days (0: no limit)
+        }
         [poll-created] created poll { $detail }
         [poll-closed] closed poll { $detail }
         [poll-cancelled] cancelled poll { $detail }

@@ -46,7 +46,7 @@ grant-usage = 用法：回覆某人的訊息併傳送 /grant operator（或 anal
 revoke-usage = 用法：回覆某人的訊息併傳送 /revoke，或 /revoke @使用者名稱，或 /revoke 123456789。
 subject-not-a-person = 角色只能授予個人，不能授予頻道或群。
 subject-is-a-bot = 不能給機器人授予角色。
-subject-unknown = 我還沒見過 { $who }：請對方先在群裡發一條訊息，或使用其數字 ID。
+subject-unknown = 我還沒見過 { $who }。請在群裡回覆對方的一則訊息並傳送這個指令，或在與我的私訊中用 /settings → 角色 從聯絡人裡選擇對方（對方不必發過言）。
 grant-done = <b>{ $who }</b> 現在是 <b>{ $title }</b> 的{ $role ->
         [analyst] 分析師（只讀）
        *[operator] 運營
@@ -77,6 +77,13 @@ audit-entry = { $when } · { $who } · { $action ->
         [digest-time-set] 將摘要時間設為 { $detail }
         [digest-chat-set] 將摘要傳送到聊天 { $detail }
         [digest-chat-cleared] 不再把摘要傳送到運營群
+        [digest-days-set] 將日報傳送日設為 { $detail }（0 週一 … 6 週日）
+        [action-undone] 復原了{ $head ->
+            [tag-delete] 刪除標籤 #{ $tail }
+            [tag-rename] 改名：標籤又叫 #{ $tail }
+            [role-revoke] 收回 { $subject } 的角色
+           *[retention] 縮短保留期：恢復為 { $tail } 天（0：不限）
+        }
         [poll-created] 發起了投票 { $detail }
         [poll-closed] 結束了投票 { $detail }
         [poll-cancelled] 取消了投票 { $detail }

@@ -46,7 +46,7 @@ grant-usage = 用法：回复某人的消息并发送 /grant operator（或 anal
 revoke-usage = 用法：回复某人的消息并发送 /revoke，或 /revoke @用户名，或 /revoke 123456789。
 subject-not-a-person = 角色只能授予个人，不能授予频道或群。
 subject-is-a-bot = 不能给机器人授予角色。
-subject-unknown = 我还没见过 { $who }：请对方先在群里发一条消息，或使用其数字 ID。
+subject-unknown = 我还没见过 { $who }。请在群里回复对方的一条消息并发送这个命令，或在与我的私聊中用 /settings → 角色 从联系人里选择对方（对方不必发过言）。
 grant-done = <b>{ $who }</b> 现在是 <b>{ $title }</b> 的{ $role ->
         [analyst] 分析师（只读）
        *[operator] 运营
@@ -77,6 +77,13 @@ audit-entry = { $when } · { $who } · { $action ->
         [digest-time-set] 将摘要时间设为 { $detail }
         [digest-chat-set] 将摘要发送到聊天 { $detail }
         [digest-chat-cleared] 不再把摘要发送到运营群
+        [digest-days-set] 将日报发送日设为 { $detail }（0 周一 … 6 周日）
+        [action-undone] 撤销了{ $head ->
+            [tag-delete] 删除标签 #{ $tail }
+            [tag-rename] 改名：标签又叫 #{ $tail }
+            [role-revoke] 收回 { $subject } 的角色
+           *[retention] 缩短保留期：恢复为 { $tail } 天（0：不限）
+        }
         [poll-created] 发起了投票 { $detail }
         [poll-closed] 结束了投票 { $detail }
         [poll-cancelled] 取消了投票 { $detail }
