@@ -22,6 +22,7 @@ from bot.services.clock import Clock, JobSource
 from bot.services.digest_render import DigestSection, DigestSections
 from bot.services.health import FeatureProbe
 from bot.telegram.admins import AdminCache, TelegramAdmins
+from bot.telegram.commands_menu import CommandMenus
 
 RouterFactory = Callable[[], Router]
 
@@ -40,6 +41,8 @@ class Wiring:
     authority: Authority
     clock: Clock
     digest_sections: DigestSections
+    # The menus built from every feature's declarations, for the per-person ones.
+    menus: CommandMenus
 
 
 @dataclass(slots=True)

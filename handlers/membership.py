@@ -11,12 +11,14 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Filter
 from aiogram.types import ChatMemberUpdated, InlineKeyboardMarkup
 
+from bot.domain.roles import TELEGRAM_ADMIN_STATUSES
 from bot.i18n import Html, Locale, Texts, Translator
 from bot.services.health import missing_requirements
 from bot.services.languages import Languages
 from bot.services.membership import Changer, Chat, JoinReport, Membership
 from bot.telegram.admins import AdminCache, TelegramAdmins, plain, status_of
 from bot.telegram.filters import GROUP_CHAT_TYPES
+from bot.telegram.personal_menus import PersonalMenus
 from handlers.features import Built, Feature, Wiring
 from handlers.timezone import zone_buttons
 
@@ -29,7 +31,12 @@ class InGroupUpdate(Filter):
 
 
 async def on_bot_membership(
-    update: ChatMemberUpdated, *, bot: Bot, translator: Translator, membership: Membership
+    update: ChatMemberUpdated,
+    *,
+    bot: Bot,
+    translator: Translator,
+    membership: Membership,
+    personal_menus: PersonalMenus,
 ) -> None:
     chat, actor = update.chat, update.from_user
     report = await membership.bot_status_changed(
@@ -45,6 +52,7 @@ async def on_bot_membership(
     # its adder's language suggests, rather than leave digests on the default one.
     keyboard = zone_buttons(chat.id, report.locale) if report.joined else None
     await _tell(bot, actor.id, chat.id, text, keyboard)
+    await personal_menus.refresh(actor.id, actor.language_code)
 
 
 def _join_report(texts: Texts, title: str, report: JoinReport) -> Html:
@@ -76,10 +84,16 @@ async def _tell(
         log.warning("join.report_undelivered", chat_id=chat_id, error=type(error).__name__)
 
 
-async def on_member_changed(update: ChatMemberUpdated, admins: AdminCache) -> None:
-    await admins.member_changed(
-        update.chat.id, update.new_chat_member.user.id, status_of(update.new_chat_member)
-    )
+async def on_member_changed(
+    update: ChatMemberUpdated, admins: AdminCache, personal_menus: PersonalMenus
+) -> None:
+    person = update.new_chat_member.user
+    status = status_of(update.new_chat_member)
+    await admins.member_changed(update.chat.id, person.id, status)
+    was = status_of(update.old_chat_member)
+    if not person.is_bot and TELEGRAM_ADMIN_STATUSES & {was, status} and was != status:
+        # Promoted or demoted by Telegram: their own menu follows, like a granted role.
+        await personal_menus.refresh(person.id, person.language_code, changed=True)
 
 
 def create_router() -> Router:

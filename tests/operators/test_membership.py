@@ -112,8 +112,7 @@ async def test_a_new_group_speaks_the_language_of_whoever_added_the_bot(scene: S
     await add_bot(scene, OWNER)  # Mei's Telegram is in Simplified Chinese
     scene.telegram.set_status(NEW["id"], OWNER["id"], "creator")
     await scene.send(NEW, OWNER, "/help")
-    assert "fanpulse" in scene.telegram.sent(NEW["id"])[-1]
-    assert "正在收集本群的反馈" in scene.telegram.sent(NEW["id"])[-1]
+    assert scene.telegram.sent(NEW["id"])[-1] == "请在私聊中打开我来管理本群。"
     async with scene.session_factory() as session:
         settings = await session.get(ChatSettings, NEW["id"])
     assert settings is not None and settings.language == "zh"
