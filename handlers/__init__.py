@@ -95,6 +95,7 @@ def get_routers(features: Sequence[Feature] = FEATURES) -> list[Router]:
         *_built(f.private for f in features),
         *_built(f.operator for f in features),
         *_built(f.fallback_commands for f in features),
+        *_built(f.private_fallback for f in features),
     )
 
     buttons = Router(name="buttons")

@@ -57,6 +57,12 @@ def public_command(
     router.message.register(handler, Command(name), *filters, flags=flags)
 
 
+def public_message(router: Router, name: str, handler: Handler, *filters: Filter) -> None:
+    """A message handler that is no command (what is left unanswered in private chat): anyone's,
+    answered in the reader's language."""
+    router.message.register(handler, *filters, flags={PUBLIC_FLAG: name})
+
+
 def public_callback(
     router: Router, name: str, callback: type[CallbackData], handler: Handler
 ) -> None:

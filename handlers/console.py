@@ -21,13 +21,21 @@ from bot.i18n import Locale, Texts
 from bot.services.authority import Authority
 from bot.services.console import Choice, Console
 from bot.services.languages import Languages
+from bot.services.privacy import PrivacyService
 from bot.telegram.personal_menus import PersonalMenus
 from bot.telegram.show_in_place import show_in_place
-from handlers.authority import operator_callback, public_command
-from handlers.callbacks import CONSOLE_START, GIVEAWAY_START, GroupPickCb
+from handlers.authority import operator_callback, public_command, public_message
+from handlers.callbacks import (
+    CONSOLE_START,
+    FORGET_START,
+    GIVEAWAY_START,
+    MYDATA_START,
+    GroupPickCb,
+)
 from handlers.deep_links import open_in_private
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.privacy import cmd_forget, cmd_mydata
 
 
 class InPrivate(Filter):
@@ -45,8 +53,16 @@ async def cmd_start(
     texts: Texts,
     console: Console,
     personal_menus: PersonalMenus,
+    privacy: PrivacyService,
 ) -> None:
     payload = command.args or ""
+    # Came from a group's /mydata or /forget, which Telegram could not answer in private then.
+    if payload == MYDATA_START:
+        await cmd_mydata(message, texts=texts, privacy=privacy)
+        return
+    if payload == FORGET_START:
+        await cmd_forget(message, texts=texts)
+        return
     number = payload.removeprefix(GIVEAWAY_START)
     if payload.startswith(GIVEAWAY_START) and number.isdecimal():
         # Came from a giveaway's link: now the bot may tell them privately if they win.
@@ -145,6 +161,27 @@ def create_private_router() -> Router:
     return router
 
 
+async def on_anything_else(message: Message, texts: Texts) -> None:
+    """What no feature answered in private chat: an unknown command, or plain text."""
+    text = message.text or ""
+    if text.startswith("/"):
+        command = text.split(maxsplit=1)[0].split("@", 1)[0]
+        await message.answer(texts("private-unknown-command", command=command[:64]))
+        return
+    await message.answer(texts("private-plain-text"))
+
+
+class IsText(Filter):
+    async def __call__(self, message: Message) -> bool:
+        return message.text is not None
+
+
+def create_private_fallback_router() -> Router:
+    router = Router(name=f"{__name__}.fallback")
+    public_message(router, "anything-else", on_anything_else, IsText())
+    return router
+
+
 def create_group_router() -> Router:
     router = Router(name=f"{__name__}.group")
     public_command(router, "start", cmd_help_group, listed=False)
@@ -171,6 +208,7 @@ FEATURE = Feature(
     name="console",
     group_commands=(create_group_router,),
     private=(create_private_router,),
+    private_fallback=(create_private_fallback_router,),
     buttons=(create_callback_router,),
     build=build,
 )

@@ -11,7 +11,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Filter
 from aiogram.types import ChatMemberUpdated, InlineKeyboardMarkup
 
-from bot.domain.roles import TELEGRAM_ADMIN_STATUSES
+from bot.domain.roles import GONE_STATUSES, TELEGRAM_ADMIN_STATUSES
 from bot.i18n import Html, Locale, Texts, Translator
 from bot.services.health import missing_requirements
 from bot.services.languages import Languages
@@ -45,14 +45,29 @@ async def on_bot_membership(
         old_status=status_of(update.old_chat_member),
         status=status_of(update.new_chat_member),
     )
-    if report is None:
+    if report is not None:
+        text = _join_report(translator.bind(report.locale), chat.title or str(chat.id), report)
+        # A group that has just been added has no zone of its own yet: ask for it with the
+        # zones its adder's language suggests, rather than leave digests on the default one.
+        keyboard = zone_buttons(chat.id, report.locale) if report.joined else None
+        await _tell(bot, actor.id, chat.id, text, keyboard)
+        await personal_menus.refresh(actor.id, actor.language_code)
+    if status_of(update.new_chat_member) not in GONE_STATUSES:
+        await _introduce(bot, translator, membership, chat.id)
+
+
+async def _introduce(
+    bot: Bot, translator: Translator, membership: Membership, chat_id: int
+) -> None:
+    locale = await membership.introduce_once(chat_id)
+    if locale is None:
         return
-    text = _join_report(translator.bind(report.locale), chat.title or str(chat.id), report)
-    # A group that has just been added has no zone of its own yet: ask for it with the zones
-    # its adder's language suggests, rather than leave digests on the default one.
-    keyboard = zone_buttons(chat.id, report.locale) if report.joined else None
-    await _tell(bot, actor.id, chat.id, text, keyboard)
-    await personal_menus.refresh(actor.id, actor.language_code)
+    texts = translator.bind(locale)
+    try:
+        await bot.send_message(chat_id, texts("join-introduction"))
+    except TelegramAPIError as error:
+        log.info("join.introduction_failed", chat_id=chat_id, error=type(error).__name__)
+        await membership.introduction_failed(chat_id)
 
 
 def _join_report(texts: Texts, title: str, report: JoinReport) -> Html:

@@ -147,6 +147,8 @@ class ChatSettings(Base):
     timezone: Mapped[str | None] = mapped_column(String(64))
     added_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
+    # When the bot told the group, once, what it does with its messages (bot/db/introductions.py).
+    introduced_at: Mapped[datetime | None]
 
 
 class UserSettings(Base):

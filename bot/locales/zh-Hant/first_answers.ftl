@@ -14,3 +14,17 @@ help-fan =
 help-group-fan = 用 /feedback 你的想法 傳送反饋，或回覆一則訊息並傳送 /feedback。
 help-group-operator = 請在私聊中開啟我來管理本群。
 open-in-private-button = 開啟 fanpulse
+
+join-introduction =
+    大家好，我是 <b>fanpulse</b>。我會把本群的訊息整理成反饋交給組織者：他們按話題閱讀，也會用投票和摘要。
+    你的資料屬於你：/mydata 查看我儲存的關於你的全部資料，/forget 刪除它們。/feedback 你的想法 可以直接傳給團隊。
+
+privacy-sent-privately = 已私聊傳給你。
+privacy-start-me-first = 你啟動我之前，我無法私聊你：點按鈕，按「開始」，我就會傳給你。
+mydata-from-group = 你在 { $title } 中請求查看 fanpulse 儲存的關於你的資料：在這裡。
+
+private-unknown-command = 我不認識 { $command }。/help 列出了我能做的事。
+private-plain-text = 要傳送反饋，請寫 /feedback 加上你的想法。/help 列出了我能做的事。
+
+feedback-report-not-a-fan = 只有粉絲的訊息才能作為反饋提交，機器人、頻道或群本身的訊息不行。
+feedback-report-forgotten = 那則訊息的作者已要求 fanpulse 忘記他們：不會提交。
