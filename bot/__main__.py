@@ -90,6 +90,7 @@ def build_clock(
         authority=Authority(session_factory, directory, settings.operator_ids),
         clock=clock,
         digest_sections=dispatcher["digest_sections"],
+        menus=handlers.command_menus(dispatcher),
     )
     handlers.wire(dispatcher, wiring)
     return clock

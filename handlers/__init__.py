@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from aiogram import Dispatcher, Router
 
+from bot.domain.roles import Role
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
 from bot.telegram.commands_menu import CommandMenus
@@ -102,6 +103,7 @@ def get_routers(features: Sequence[Feature] = FEATURES) -> list[Router]:
         *_built(f.private for f in features),
         *_built(f.operator for f in features),
         *_built(f.fallback_commands for f in features),
+        *_built(f.private_fallback for f in features),
     )
 
     buttons = Router(name="buttons")
@@ -155,14 +157,32 @@ def allowed_updates(dispatcher: Dispatcher, features: Sequence[Feature] = FEATUR
 
 def command_menus(root: Router) -> CommandMenus:
     """Menus from what is registered: fans see the group's public commands, administrators also
-    every operator command, private chat its public commands and the console's operator ones."""
+    every operator command; everyone's private chat shows the fans' public commands, and an
+    operator's own private chat also the console's operator commands their role allows (never a
+    command that works only in the group)."""
     scopes = {router.name: router for router in root.sub_routers}
-    in_group = declared_commands(scopes[GROUP_ROUTER])
-    in_private = declared_commands(scopes[PRIVATE_ROUTER])
+    in_group = [c for c in declared_commands(scopes[GROUP_ROUTER]) if c.listed]
+    in_private = [c for c in declared_commands(scopes[PRIVATE_ROUTER]) if c.listed]
     fans = _unique(c.name for c in in_group if c.public)
     administrators = _unique([*fans, *(c.name for c in in_group if c.operator)])
-    private = _unique(c.name for c in in_private if c.public or c.operator)
-    return CommandMenus(fans=fans, administrators=administrators, private=private)
+    private = _unique(c.name for c in in_private if c.public and not c.for_operators)
+    consoles = {
+        role: _unique(
+            [
+                *private,
+                *(c.name for c in in_private if c.public and c.for_operators),
+                *(
+                    c.operator.name
+                    for c in in_private
+                    if c.operator and c.operator.console and c.operator.role <= role
+                ),
+            ]
+        )
+        for role in (Role.ANALYST, Role.OPERATOR, Role.ADMINISTRATOR)
+    }
+    return CommandMenus(
+        fans=fans, administrators=administrators, private=private, consoles=consoles
+    )
 
 
 def _unique(names: Iterable[str]) -> list[str]:

@@ -23,6 +23,10 @@ OPERATOR_FLAG = "operator_command"
 PUBLIC_FLAG = "public_command"
 # The effect a button has once per message it sits under (handlers/once.py).
 ONCE_FLAG = "once"
+# A public command that only people with a role need (/groups): in their menu, not in fans'.
+OPERATORS_MENU_FLAG = "operators_menu"
+# A public command answered but not offered in menus (/start in a group).
+UNLISTED_FLAG = "unlisted"
 
 Handler = Callable[..., Awaitable[Any]]
 
@@ -56,8 +60,26 @@ def operator_callback(
     router.callback_query.register(handler, callback.filter(), flags=flags)
 
 
-def public_command(router: Router, name: str, handler: Handler, *filters: Filter) -> None:
-    router.message.register(handler, Command(name), *filters, flags={PUBLIC_FLAG: name})
+def public_command(
+    router: Router,
+    name: str,
+    handler: Handler,
+    *filters: Filter,
+    for_operators: bool = False,
+    listed: bool = True,
+) -> None:
+    flags: dict[str, object] = {PUBLIC_FLAG: name}
+    if for_operators:
+        flags[OPERATORS_MENU_FLAG] = True
+    if not listed:
+        flags[UNLISTED_FLAG] = True
+    router.message.register(handler, Command(name), *filters, flags=flags)
+
+
+def public_message(router: Router, name: str, handler: Handler, *filters: Filter) -> None:
+    """A message handler that is no command (what is left unanswered in private chat): anyone's,
+    answered in the reader's language."""
+    router.message.register(handler, *filters, flags={PUBLIC_FLAG: name})
 
 
 def public_callback(
@@ -81,6 +103,8 @@ class DeclaredCommand:
     router: str
     operator: OperatorCommand | None
     public: bool
+    for_operators: bool = False
+    listed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +127,12 @@ def declared_commands(root: Router) -> list[DeclaredCommand]:
         for handler in router.message.handlers:
             spec = handler.flags.get(OPERATOR_FLAG)
             public = PUBLIC_FLAG in handler.flags
+            for_operators = OPERATORS_MENU_FLAG in handler.flags
+            listed = UNLISTED_FLAG not in handler.flags
             for command in handler.flags.get("commands", ()):
                 assert isinstance(command, Command)
                 found.extend(
-                    DeclaredCommand(str(name), router.name, spec, public)
+                    DeclaredCommand(str(name), router.name, spec, public, for_operators, listed)
                     for name in command.commands
                 )
     return found

@@ -138,6 +138,11 @@ class GiveawayCheckCb(CallbackData, prefix="gc1"):
 # The /start payload of the announcement's link: `gw<giveaway id>` (t.me links allow
 # A-Z, a-z, 0-9, _ and - only).
 GIVEAWAY_START = "gw"
+# From a group's /start or /help (operators), and from /mydata or /forget in a group when the
+# fan had never started the bot.
+CONSOLE_START = "console"
+MYDATA_START = "mydata"
+FORGET_START = "forget"
 
 
 class FeedbackGroupCb(CallbackData, prefix="fbg1"):

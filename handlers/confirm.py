@@ -23,6 +23,7 @@ from bot.services.undo import ConfirmedActions, Outcome, Payload, Status, Undoab
 from bot.services.undoable_retention import RetentionShortening
 from bot.services.undoable_roles import RoleRevocation
 from bot.services.undoable_tags import TagDeletion, TagRenaming, TagUsage
+from bot.telegram.personal_menus import PersonalMenus
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback
 from handlers.callbacks import AdminConfirmCb, AdminUndoCb, ConfirmCb, UndoCb
@@ -140,6 +141,12 @@ def _refusal(texts: Texts, operator: OperatorContext, outcome: Outcome) -> Html:
     return texts(outcome.refusal.key, title=operator.title, **outcome.refusal.args_)
 
 
+async def _menu_follows(outcome: Outcome, personal_menus: PersonalMenus) -> None:
+    """A revoked (or restored) role changes the person's own command menu."""
+    if outcome.kind == ROLE_REVOKE:
+        await personal_menus.refresh(int(str(outcome.payload["user_id"])), changed=True)
+
+
 async def _decide(
     query: CallbackQuery,
     *,
@@ -149,12 +156,14 @@ async def _decide(
     operator: OperatorContext,
     texts: Texts,
     confirmations: Confirmations,
+    personal_menus: PersonalMenus,
 ) -> None:
     said = await confirmations.texts_for(operator, texts, _language(query))
     outcome = await confirmations.actions.decide(
         action_id, operator.chat_id, operator.actor, role, yes=yes
     )
     if outcome.status is Status.DONE:
+        await _menu_follows(outcome, personal_menus)
         args = _args(said, operator, outcome)
         text = said.lines([said("confirm-done", **args), said("confirm-undo-offer", **args)])
         await show_in_place(query, text, _undo_button(said, operator.chat_id, action_id, role))
@@ -178,10 +187,12 @@ async def _undo(
     operator: OperatorContext,
     texts: Texts,
     confirmations: Confirmations,
+    personal_menus: PersonalMenus,
 ) -> None:
     said = await confirmations.texts_for(operator, texts, _language(query))
     outcome = await confirmations.actions.undo(action_id, operator.chat_id, operator.actor, role)
     if outcome.status is Status.UNDONE:
+        await _menu_follows(outcome, personal_menus)
         await show_in_place(query, said("confirm-undone", **_args(said, operator, outcome)))
     elif outcome.status is Status.EXPIRED:
         await show_in_place(query, said("undo-expired"))
@@ -200,6 +211,7 @@ async def cb_confirm(
     operator: OperatorContext,
     texts: Texts,
     confirmations: Confirmations,
+    personal_menus: PersonalMenus,
 ) -> None:
     await _decide(
         query,
@@ -209,6 +221,7 @@ async def cb_confirm(
         operator=operator,
         texts=texts,
         confirmations=confirmations,
+        personal_menus=personal_menus,
     )
 
 
@@ -219,6 +232,7 @@ async def cb_admin_confirm(
     operator: OperatorContext,
     texts: Texts,
     confirmations: Confirmations,
+    personal_menus: PersonalMenus,
 ) -> None:
     await _decide(
         query,
@@ -228,6 +242,7 @@ async def cb_admin_confirm(
         operator=operator,
         texts=texts,
         confirmations=confirmations,
+        personal_menus=personal_menus,
     )
 
 
@@ -238,6 +253,7 @@ async def cb_undo(
     operator: OperatorContext,
     texts: Texts,
     confirmations: Confirmations,
+    personal_menus: PersonalMenus,
 ) -> None:
     await _undo(
         query,
@@ -246,6 +262,7 @@ async def cb_undo(
         operator=operator,
         texts=texts,
         confirmations=confirmations,
+        personal_menus=personal_menus,
     )
 
 
@@ -256,6 +273,7 @@ async def cb_admin_undo(
     operator: OperatorContext,
     texts: Texts,
     confirmations: Confirmations,
+    personal_menus: PersonalMenus,
 ) -> None:
     await _undo(
         query,
@@ -264,6 +282,7 @@ async def cb_admin_undo(
         operator=operator,
         texts=texts,
         confirmations=confirmations,
+        personal_menus=personal_menus,
     )
 
 

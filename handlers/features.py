@@ -22,6 +22,7 @@ from bot.services.clock import Clock, JobSource
 from bot.services.digest_render import DigestSection, DigestSections
 from bot.services.health import FeatureProbe
 from bot.telegram.admins import AdminCache, TelegramAdmins
+from bot.telegram.commands_menu import CommandMenus
 
 RouterFactory = Callable[[], Router]
 
@@ -40,6 +41,8 @@ class Wiring:
     authority: Authority
     clock: Clock
     digest_sections: DigestSections
+    # The menus built from every feature's declarations, for the per-person ones.
+    menus: CommandMenus
 
 
 @dataclass(slots=True)
@@ -63,6 +66,7 @@ class Feature:
     - `buttons`: callback queries;
     - `chat_updates`: my_chat_member / chat_member routers.
     `fallback_commands` are tried after every feature's commands, in groups and in private chat.
+    `private_fallback` is tried last in private chat: what nothing else answered.
     `observers` registers on the dispatcher itself (hot update types: votes, reactions, plain
     chat), ahead of every router."""
 
@@ -74,6 +78,7 @@ class Feature:
     buttons: Sequence[RouterFactory] = ()
     chat_updates: Sequence[RouterFactory] = ()
     fallback_commands: Sequence[RouterFactory] = ()
+    private_fallback: Sequence[RouterFactory] = ()
     observers: Callable[[Dispatcher], None] | None = None
     update_types: Sequence[str] = ()
     digest_sections: Mapping[str, Callable[[], DigestSection]] = field(default_factory=dict)

@@ -2,6 +2,8 @@
 
 Fans:      /feedback <text>   in the group (acknowledged with a reaction, not a message) or in
                               private chat (stored for the group they write in)
+           (reply) /feedback  in the group: files the replied-to message, as its author's
+                              feedback (like /report); filed once however often reported
            a reply to a question the bot posted: feedback on that question's topic
 Operators: /ask <tag> <question>     the bot posts the question; replies are collected
            (reply) /tag <tag>, /untag <tag>, /mark new|triaged|planned|done|wontdo,
@@ -17,6 +19,7 @@ from aiogram.filters import CommandObject, Filter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReactionTypeEmoji
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.db.write_buffer import UpdateWrites
 from bot.domain.feedback_status import parse_message_ref, parse_status, suggest_status
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError
@@ -34,6 +37,7 @@ from bot.services.languages import Languages
 from bot.services.tags import shown_tag, tag_aliases
 from bot.telegram.feedback_courier import TelegramQuestionCourier
 from bot.telegram.filters import GROUP_CHAT_TYPES
+from bot.telegram.message_records import incoming_comment, observe_message
 from handlers.authority import operator_command, public_callback, public_command
 from handlers.callbacks import FeedbackGroupCb
 from handlers.features import Built, Feature, Wiring
@@ -89,12 +93,26 @@ async def cmd_feedback(
     feedback: FeedbackService,
     translator: Translator,
     languages: Languages,
-    writes: BatchWrites | None = None,
+    writes: UpdateWrites | None = None,
 ) -> None:
     text = (command.args or "").strip()
     person = _person(message)
     if person is None:
         await message.reply(texts("feedback-not-a-person"))
+        return
+    reported = _reported(message)
+    if reported is not None and not text:
+        assert writes is not None, "ingest gives every group message its write buffer"
+        await _file_reported(
+            message,
+            reported,
+            bot=bot,
+            texts=texts,
+            feedback=feedback,
+            writes=writes,
+            translator=translator,
+            languages=languages,
+        )
         return
     if not text:
         await message.reply(texts("feedback-usage"))
@@ -127,6 +145,46 @@ async def cmd_feedback(
         )
     else:
         await message.answer(texts(_thanks(outcome)))
+
+
+def _reported(message: Message) -> Message | None:
+    """The group message a /feedback replies to; in a forum topic, not the topic's own opening
+    (every message of a topic replies to it)."""
+    replied = message.reply_to_message
+    if message.chat.type not in GROUP_CHAT_TYPES or replied is None:
+        return None
+    return None if replied.forum_topic_created is not None else replied
+
+
+async def _file_reported(
+    message: Message,
+    reported: Message,
+    *,
+    bot: Bot,
+    texts: Texts,
+    feedback: FeedbackService,
+    writes: UpdateWrites,
+    translator: Translator,
+    languages: Languages,
+) -> None:
+    comment = incoming_comment(reported)
+    author = comment.author.user_id
+    if not comment.author.is_fan or author is None:
+        await message.reply(texts("feedback-report-not-a-fan"))
+        return
+    if await feedback.forgotten(author):
+        # Told to the reporter in private: a reply in the group would say to everyone that the
+        # author asked to be forgotten.
+        reporter = message.from_user
+        assert reporter is not None
+        own = await personal_texts(translator, languages, reporter.id, reporter.language_code)
+        await tell_privately(bot, reporter.id, own("feedback-report-forgotten"))
+        return
+    # The bot may not have seen it (privacy mode, or written before it joined): stored now,
+    # once, like any message; then marked as its author's feedback.
+    observe_message(writes, reported)
+    feedback.in_group(writes, message.chat.id, reported.message_id, author)
+    await acknowledge(bot, message)
 
 
 def group_picker(groups: list[GroupChoice], message_id: int) -> InlineKeyboardMarkup:

@@ -12,13 +12,14 @@ from aiogram.filters import Filter
 from aiogram.types import ChatMemberUpdated, InlineKeyboardMarkup
 
 from bot.domain.attribution import ANONYMOUS_ADMIN_BOT_ID
-from bot.domain.roles import Actor
+from bot.domain.roles import GONE_STATUSES, TELEGRAM_ADMIN_STATUSES, Actor
 from bot.i18n import Html, Locale, Texts, Translator
 from bot.services.health import missing_requirements
 from bot.services.languages import Languages
 from bot.services.membership import Changer, Chat, JoinReport, Membership
 from bot.telegram.admins import AdminCache, TelegramAdmins, membership_status, plain, status_of
 from bot.telegram.filters import GROUP_CHAT_TYPES
+from bot.telegram.personal_menus import PersonalMenus
 from handlers.features import Built, Feature, Wiring
 from handlers.timezone import zone_buttons
 
@@ -31,7 +32,12 @@ class InGroupUpdate(Filter):
 
 
 async def on_bot_membership(
-    update: ChatMemberUpdated, *, bot: Bot, translator: Translator, membership: Membership
+    update: ChatMemberUpdated,
+    *,
+    bot: Bot,
+    translator: Translator,
+    membership: Membership,
+    personal_menus: PersonalMenus,
 ) -> None:
     chat, actor = update.chat, update.from_user
     report = await membership.bot_status_changed(
@@ -40,13 +46,29 @@ async def on_bot_membership(
         old_status=status_of(update.old_chat_member),
         status=status_of(update.new_chat_member),
     )
-    if report is None:
+    if report is not None:
+        text = _join_report(translator.bind(report.locale), chat.title or str(chat.id), report)
+        # A group that has just been added has no zone of its own yet: ask for it with the
+        # zones its adder's language suggests, rather than leave digests on the default one.
+        keyboard = zone_buttons(chat.id, report.locale) if report.joined else None
+        await _tell(bot, actor.id, chat.id, text, keyboard)
+        await personal_menus.refresh(actor.id, actor.language_code)
+    if status_of(update.new_chat_member) not in GONE_STATUSES:
+        await _introduce(bot, translator, membership, chat.id)
+
+
+async def _introduce(
+    bot: Bot, translator: Translator, membership: Membership, chat_id: int
+) -> None:
+    locale = await membership.introduce_once(chat_id)
+    if locale is None:
         return
-    text = _join_report(translator.bind(report.locale), chat.title or str(chat.id), report)
-    # A group that has just been added has no zone of its own yet: ask for it with the zones
-    # its adder's language suggests, rather than leave digests on the default one.
-    keyboard = zone_buttons(chat.id, report.locale) if report.joined else None
-    await _tell(bot, actor.id, chat.id, text, keyboard)
+    texts = translator.bind(locale)
+    try:
+        await bot.send_message(chat_id, texts("join-introduction"))
+    except TelegramAPIError as error:
+        log.info("join.introduction_failed", chat_id=chat_id, error=type(error).__name__)
+        await membership.introduction_failed(chat_id)
 
 
 def _join_report(texts: Texts, title: str, report: JoinReport) -> Html:
@@ -79,16 +101,25 @@ async def _tell(
 
 
 async def on_member_changed(
-    update: ChatMemberUpdated, admins: AdminCache, membership: Membership
+    update: ChatMemberUpdated,
+    admins: AdminCache,
+    membership: Membership,
+    personal_menus: PersonalMenus,
 ) -> None:
-    user_id, status = update.new_chat_member.user.id, membership_status(update.new_chat_member)
-    await admins.member_changed(update.chat.id, user_id, status)
+    person = update.new_chat_member.user
+    status = membership_status(update.new_chat_member)
+    await admins.member_changed(update.chat.id, person.id, status)
     changer = (
         Actor(user_id=None, anonymous_chat_id=update.chat.id)
         if update.from_user.id == ANONYMOUS_ADMIN_BOT_ID
         else Actor(user_id=update.from_user.id)
     )
-    await membership.member_status_changed(update.chat.id, user_id, changer, status)
+    ended = await membership.member_status_changed(update.chat.id, person.id, changer, status)
+    was, now = status_of(update.old_chat_member), status_of(update.new_chat_member)
+    promoted_or_demoted = TELEGRAM_ADMIN_STATUSES & {was, now} and was != now
+    if not person.is_bot and (ended or promoted_or_demoted):
+        # Their own menu follows a role that ended or a Telegram promotion, like a grant.
+        await personal_menus.refresh(person.id, person.language_code, changed=True)
 
 
 def create_router() -> Router:

@@ -2,6 +2,8 @@
 
 /grant operator @alex      /grant analyst 123456789      (reply) /grant operator
 /revoke @alex              /revoke 123456789             (reply) /revoke
+
+The person's own command menu follows their new role at once.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bot.services.roles import (
     Subject,
     Typed,
 )
+from bot.telegram.personal_menus import PersonalMenus
 from handlers.authority import operator_command
 from handlers.confirm import ROLE_REVOKE, Confirmations
 from handlers.features import Built, Feature, Wiring
@@ -36,6 +39,7 @@ async def cmd_grant(
     operator: OperatorContext,
     texts: Texts,
     roles: Roles,
+    personal_menus: PersonalMenus,
 ) -> None:
     words = (command.args or "").split()
     role = parse_grantable_role(words[0]) if words else None
@@ -53,6 +57,7 @@ async def cmd_grant(
         await message.reply(texts(key, who=outcome.who))
         return
     await message.reply(texts("grant-done", who=outcome.name, role=role.key, title=operator.title))
+    await personal_menus.refresh(outcome.user_id, changed=True)
 
 
 async def cmd_revoke(

@@ -3,6 +3,9 @@
 Fans (private chat):  /mydata   everything stored about them, as a JSON document
                       /forget   asks for confirmation, then deletes or anonymises it all and
                                 leaves a tombstone (ingest never stores them again)
+Fans (in a group):    /mydata, /forget   the same, sent to them in private; the group only
+                                hears "sent to you in private", or, when Telegram refuses to
+                                write to someone who never started the bot, a button to start it
 Operators:            /forget_user @username|id (or by reply in the group): on a fan's
                       behalf, in the operator's own group only; destructive (re-checked
                       live at the button), audited there
@@ -14,14 +17,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aiogram import Bot, Router
+from aiogram.exceptions import TelegramForbiddenError
 from aiogram.filters import CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, FSInputFile, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    FSInputFile,
+    InlineKeyboardMarkup,
+    Message,
+)
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.arguments import parse_number
 from bot.domain.roles import OperatorCommand, Role
-from bot.i18n import Texts
+from bot.i18n import Texts, Translator
+from bot.services.languages import Languages
 from bot.services.privacy import NoSuchPerson, NotInGroup, Person, PrivacyService
 from bot.services.retention import RetentionService, parse_retention
 from bot.telegram.progress_note import ProgressNote
@@ -31,11 +42,12 @@ from handlers.authority import (
     public_callback,
     public_command,
 )
-from handlers.callbacks import ForgetCb, ForgetUserCb
+from handlers.callbacks import FORGET_START, MYDATA_START, ForgetCb, ForgetUserCb
 from handlers.confirm import RETENTION as RETENTION_KIND
 from handlers.confirm import Confirmations
+from handlers.deep_links import open_in_private
 from handlers.features import Built, Feature, Wiring
-from handlers.middlewares import OperatorContext
+from handlers.middlewares import OperatorContext, personal_texts
 
 FORGET_USER = OperatorCommand("forget_user", Role.OPERATOR, destructive=True)
 # Shortening retention purges comment text: the caller's authority is asked live.
@@ -47,6 +59,78 @@ def _person(message: Message) -> int | None:
     if message.sender_chat is not None or user is None or user.is_bot:
         return None
     return user.id
+
+
+async def cmd_mydata_in_group(
+    message: Message,
+    *,
+    bot: Bot,
+    texts: Texts,
+    translator: Translator,
+    languages: Languages,
+    privacy: PrivacyService,
+) -> None:
+    person = _person(message)
+    if person is None or message.from_user is None:
+        await message.reply(texts("privacy-not-a-person"))
+        return
+    own = await personal_texts(translator, languages, person, message.from_user.language_code)
+    title = message.chat.title or str(message.chat.id)
+    text = own("mydata-from-group", title=title)
+    if not await _reached(bot, message, texts, person, text=text, payload=MYDATA_START):
+        return
+    data = await privacy.my_data(person)
+    await bot.send_document(
+        person,
+        BufferedInputFile(data.document, data.name),
+        caption=own("mydata-caption", comments=data.comments),
+    )
+    await message.reply(texts("privacy-sent-privately"))
+
+
+async def cmd_forget_in_group(
+    message: Message,
+    *,
+    bot: Bot,
+    texts: Texts,
+    translator: Translator,
+    languages: Languages,
+) -> None:
+    person = _person(message)
+    if person is None or message.from_user is None:
+        await message.reply(texts("privacy-not-a-person"))
+        return
+    own = await personal_texts(translator, languages, person, message.from_user.language_code)
+    keyboard = _forget_keyboard(own, person)
+    text = own("forget-ask")
+    if not await _reached(
+        bot, message, texts, person, text=text, payload=FORGET_START, keyboard=keyboard
+    ):
+        return
+    await message.reply(texts("privacy-sent-privately"))
+
+
+async def _reached(
+    bot: Bot,
+    message: Message,
+    texts: Texts,
+    person: int,
+    *,
+    text: str,
+    payload: str,
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> bool:
+    """Writes to the person privately; when Telegram refuses (they never started the bot, or
+    blocked it), the group hears how to open it, and nothing else happens."""
+    try:
+        await bot.send_message(person, text, reply_markup=keyboard)
+    except TelegramForbiddenError:
+        await message.reply(
+            texts("privacy-start-me-first"),
+            reply_markup=await open_in_private(bot, texts, payload),
+        )
+        return False
+    return True
 
 
 async def cmd_mydata(message: Message, *, texts: Texts, privacy: PrivacyService, bot: Bot) -> None:
@@ -76,13 +160,12 @@ async def cmd_forget(message: Message, *, texts: Texts) -> None:
     if person is None:
         await message.answer(texts("privacy-not-a-person"))
         return
-    await message.answer(
-        texts("forget-ask"),
-        reply_markup=confirm_keyboard(
-            texts,
-            ForgetCb(user_id=person, confirm=True),
-            ForgetCb(user_id=person, confirm=False),
-        ),
+    await message.answer(texts("forget-ask"), reply_markup=_forget_keyboard(texts, person))
+
+
+def _forget_keyboard(texts: Texts, person: int) -> InlineKeyboardMarkup:
+    return confirm_keyboard(
+        texts, ForgetCb(user_id=person, confirm=True), ForgetCb(user_id=person, confirm=False)
     )
 
 
@@ -238,6 +321,14 @@ def create_private_router() -> Router:
     return router
 
 
+def create_group_router() -> Router:
+    """/mydata and /forget typed in a group: answered in private."""
+    router = Router(name=f"{__name__}.group")
+    public_command(router, "mydata", cmd_mydata_in_group, listed=False)
+    public_command(router, "forget", cmd_forget_in_group, listed=False)
+    return router
+
+
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.buttons")
     public_callback(router, "forget", ForgetCb, cb_forget)
@@ -256,6 +347,7 @@ def _build(wiring: Wiring) -> Built:
 FEATURE = Feature(
     name="privacy",
     operator=(create_router,),
+    group_commands=(create_group_router,),
     private=(create_private_router,),
     buttons=(create_callback_router,),
     build=_build,

@@ -47,7 +47,7 @@ def _rights_lines(texts: Texts, report: GroupHealth) -> list[Html]:
         return [texts("status-bot-unreachable")]
     lines = [
         texts("status-bot-member", status=rights.status),
-        texts("status-privacy", mode="off" if rights.privacy_off else "on"),
+        texts("status-reads", how=rights.reading),
     ]
     if not report.missing:
         lines.append(texts("status-rights-ok"))

@@ -147,6 +147,8 @@ class ChatSettings(Base):
     timezone: Mapped[str | None] = mapped_column(String(64))
     added_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
+    # When the bot told the group, once, what it does with its messages (bot/db/introductions.py).
+    introduced_at: Mapped[datetime | None]
 
 
 class UserSettings(Base):
@@ -645,3 +647,5 @@ Index("ix_feedback_questions_asked_by_user_id", FeedbackQuestion.asked_by_user_i
 Index("ix_giveaways_creator_user_id", GiveawayRecord.creator_user_id)
 Index("ix_polls_created_by_user_id", PollRecord.created_by_user_id)
 Index("ix_videos_created_by", Video.created_by)
+Index("ix_confirmed_actions_actor_user_id", ConfirmedAction.actor_user_id)
+Index("ix_confirmed_actions_subject_user_id", ConfirmedAction.subject_user_id)

@@ -28,6 +28,7 @@ class AdminGroups(Protocol):
 class Choice:
     chat_id: int
     title: str
+    role: Role = Role.ANALYST
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +66,25 @@ class Console:
                     | await self._admins.groups_of(user_id)
                 )
             records = await active_groups(session, candidates)
-        operated = [
-            Choice(record.id, record.title or str(record.id))
+        roles = {
+            record.id: await self._authority.role(record.id, user_id, live=False)
             for record in records
-            if await self._authority.role(record.id, user_id, live=False) >= Role.ANALYST
+        }
+        operated = [
+            Choice(record.id, record.title or str(record.id), roles[record.id])
+            for record in records
+            if roles[record.id] >= Role.ANALYST
         ]
         if not operated:
             return OperatedGroups([], None)
         async with self._session_factory() as session:
             current = await current_group(session, user_id)
         return OperatedGroups(operated, current)
+
+    async def highest_role(self, user_id: int) -> Role:
+        """The most this person may do in any group they run: what their own menu shows."""
+        operated = await self.groups(user_id)
+        return max((choice.role for choice in operated.groups), default=Role.NONE)
 
     async def choose(self, user_id: int, chat_id: int) -> None:
         async with self._session_factory() as session, session.begin():

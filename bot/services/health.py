@@ -25,7 +25,7 @@ PLANNED_FEATURES = ("polls", "giveaways", "digest")
 class Requirement(StrEnum):
     READ_ALL_MESSAGES = "read-all-messages"
     SEND_MESSAGES = "send-messages"
-    PIN_MESSAGES = "pin-messages"
+    # Nothing else: the bot asks only for rights it uses, and it never pins, deletes or bans.
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,6 @@ class BotRights:
     status: str
     privacy_off: bool  # getMe.can_read_all_group_messages
     can_send_messages: bool
-    can_pin_messages: bool
 
     @property
     def is_admin(self) -> bool:
@@ -46,6 +45,14 @@ class BotRights:
         # An administrator sees every message whatever its privacy mode.
         return self.is_admin or self.privacy_off
 
+    @property
+    def reading(self) -> str:
+        """How much of the group the bot reads, and why: "administrator", "privacy-off" or
+        "limited" (privacy mode on: commands and replies to the bot only)."""
+        if self.is_admin:
+            return "administrator"
+        return "privacy-off" if self.privacy_off else "limited"
+
 
 def missing_requirements(rights: BotRights) -> list[Requirement]:
     missing = []
@@ -53,8 +60,6 @@ def missing_requirements(rights: BotRights) -> list[Requirement]:
         missing.append(Requirement.READ_ALL_MESSAGES)
     if not rights.can_send_messages:
         missing.append(Requirement.SEND_MESSAGES)
-    if not rights.can_pin_messages:
-        missing.append(Requirement.PIN_MESSAGES)
     return missing
 
 

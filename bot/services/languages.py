@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import audit
 from bot.db.chat_settings import group_language, set_group_language
 from bot.db.privacy import is_forgotten
-from bot.db.user_settings import set_user_language, user_language
+from bot.db.user_settings import person_languages, set_user_language, user_language
 from bot.domain.audit import AuditAction, AuditEvent
 from bot.domain.roles import Actor
 from bot.i18n import Locale, choose_locale, locale_of
@@ -30,6 +30,13 @@ class Languages:
         async with self._session_factory() as session:
             chosen = await user_language(session, user_id)
         return choose_locale(chosen, client_language, self._default)
+
+    async def of_someone_else(self, user_id: int) -> Locale:
+        """The language of a person who is not the one writing now (the subject of a /grant):
+        what they chose, else the Telegram language they last wrote with."""
+        async with self._session_factory() as session:
+            chosen, telegram = await person_languages(session, user_id)
+        return choose_locale(chosen, telegram, self._default)
 
     async def choose_for_group(self, chat_id: int, actor: Actor, locale: Locale) -> None:
         now = datetime.now(UTC)

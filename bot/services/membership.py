@@ -1,5 +1,6 @@
 """The bot joining and leaving groups: the group is active (and remembers who added the bot) or
-inactive, and whoever changed the bot's membership hears what it may do there now."""
+inactive, and whoever changed the bot's membership hears what it may do there now. The group
+itself hears once what the bot files and how fans see and erase their data."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.chat_settings import adopt_group_language, group, mark_group_removed, register_group
+from bot.db.introductions import claim_introduction, release_introduction
 from bot.domain.roles import GONE_STATUSES, Actor
 from bot.i18n import Locale
 from bot.services.health import BotRights
@@ -121,3 +123,15 @@ class Membership:
         if ended:
             log.info("role.ended", chat_id=chat_id, status=status)
         return ended
+
+    async def introduce_once(self, chat_id: int) -> Locale | None:
+        """The group's language when the bot should now tell the group what it does with its
+        messages: once per group, not again when added back or after a restart."""
+        async with self._session_factory() as session, session.begin():
+            if not await claim_introduction(session, chat_id, datetime.now(UTC)):
+                return None
+        return await self._languages.of_group(chat_id)
+
+    async def introduction_failed(self, chat_id: int) -> None:
+        async with self._session_factory() as session, session.begin():
+            await release_introduction(session, chat_id)

@@ -179,10 +179,9 @@ async def bot_rights(bot: Bot, chat_id: int) -> BotRights | None:
         log.info("bot_rights.unavailable", chat_id=chat_id, error=type(error).__name__)
         return None
     status = status_of(member)
-    # ChatMemberMember has neither field: it may send, and pins only as an administrator would.
+    # ChatMemberMember has no such field: it may send.
     return BotRights(
         status=status,
         privacy_off=bool(me.can_read_all_group_messages),
         can_send_messages=status == "creator" or bool(getattr(member, "can_send_messages", True)),
-        can_pin_messages=status == "creator" or bool(getattr(member, "can_pin_messages", False)),
     )

@@ -1,9 +1,10 @@
-"""Command menus (setMyCommands): what fans see in groups, what administrators see, what
-operators see in private chat; in English (the default) and Chinese."""
+"""Command menus (setMyCommands): what fans see in groups and in private chat, what
+administrators see in groups, and what each operator sees in their own private chat (the console
+commands of their role); in English (the default) and Chinese."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import structlog
@@ -14,9 +15,11 @@ from aiogram.types import (
     BotCommandScopeAllChatAdministrators,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
+    BotCommandScopeDefault,
     BotCommandScopeUnion,
 )
 
+from bot.domain.roles import Role
 from bot.i18n import Locale, Translator
 
 log = structlog.get_logger(__name__)
@@ -24,18 +27,27 @@ log = structlog.get_logger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class CommandMenus:
-    """Command names per audience, in menu order."""
+    """Command names per audience, in menu order.
+
+    fans: a group, for everyone; administrators: a group, for its administrators;
+    private: everyone's private chat (fans' commands only); consoles: an operator's own private
+    chat, by their highest role (set per chat, bot/telegram/personal_menus.py)."""
 
     fans: Sequence[str]
     administrators: Sequence[str]
     private: Sequence[str]
+    consoles: Mapping[Role, Sequence[str]]
 
     def scopes(self) -> list[tuple[BotCommandScopeUnion, Sequence[str]]]:
         return [
+            (BotCommandScopeDefault(), self.private),
             (BotCommandScopeAllGroupChats(), self.fans),
             (BotCommandScopeAllChatAdministrators(), self.administrators),
             (BotCommandScopeAllPrivateChats(), self.private),
         ]
+
+    def console(self, role: Role) -> Sequence[str]:
+        return self.consoles.get(role, self.private)
 
 
 def menu(translator: Translator, locale: Locale, names: Sequence[str]) -> list[BotCommand]:
@@ -46,6 +58,7 @@ def menu(translator: Translator, locale: Locale, names: Sequence[str]) -> list[B
 
 
 # setMyCommands takes a two-letter ISO 639-1 code: Simplified and Traditional readers share "zh".
+# A personal menu has no such limit: it is written in its reader's own language.
 MENU_LANGUAGES: dict[Locale, str | None] = {"en": None, "zh": "zh"}
 
 

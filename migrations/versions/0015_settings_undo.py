@@ -42,9 +42,15 @@ def upgrade() -> None:
         ["chat_id", "created_at"],
         unique=False,
     )
+    op.create_index("ix_confirmed_actions_actor_user_id", "confirmed_actions", ["actor_user_id"])
+    op.create_index(
+        "ix_confirmed_actions_subject_user_id", "confirmed_actions", ["subject_user_id"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_confirmed_actions_subject_user_id", table_name="confirmed_actions")
+    op.drop_index("ix_confirmed_actions_actor_user_id", table_name="confirmed_actions")
     op.drop_index("ix_confirmed_actions_chat_id_created_at", table_name="confirmed_actions")
     op.drop_table("confirmed_actions")
     with op.batch_alter_table("digest_settings", schema=None) as batch_op:

@@ -158,7 +158,8 @@ def test_dynamic_keys_exist() -> None:
     translator = Translator.load()
     dispatcher = build_dispatcher(load_settings(bot_token=TOKEN))
     menus = command_menus(dispatcher)
-    names = {*menus.fans, *menus.administrators, *menus.private}
+    consoles = [name for names in menus.consoles.values() for name in names]
+    names = {*menus.fans, *menus.administrators, *menus.private, *consoles}
     keys = {f"menu-{name}" for name in names} | {f"requirement-{r}" for r in Requirement}
     for locale in LOCALES:
         assert sorted(key for key in keys if not translator.has(locale, key)) == []

@@ -13,6 +13,7 @@ from bot.db.models import AuditRecord, Chat, ChatSettings
 from bot.db.operators import select_group
 from bot.devtools.recording_session import BOT_USER
 from bot.domain.timezones import likely_zones
+from bot.i18n import Translator
 from handlers.callbacks import ZonePickCb
 from tests.operators.support import dump
 from tests.support import updates as u
@@ -20,6 +21,7 @@ from tests.support.cast import MEMBER, OWNER
 from tests.support.scene import Scene
 from tests.support.updates import member_update
 
+TEXTS = Translator.load()
 NEW = u.group(-1001000000333, "New & <shiny> fans")
 BOT = {"id": BOT_USER.id, "is_bot": True, "first_name": "fanpulse", "username": "fanpulse_bot"}
 
@@ -41,8 +43,9 @@ async def test_added_without_rights_tells_a_chinese_owner_privately_what_is_miss
     (report,) = scene.telegram.sent(OWNER["id"])
     assert report.splitlines()[0] == "fanpulse 已加入 <b>New &amp; &lt;shiny&gt; fans</b>。"
     assert "读取所有消息" in report and "/setprivacy" in report
-    assert "置顶消息" in report
-    assert scene.telegram.sent(NEW["id"]) == []
+    assert "置顶" not in report  # it never pins, so it does not ask to
+    # The group itself hears only the introduction, in its language (its adder's).
+    assert scene.telegram.sent(NEW["id"]) == [TEXTS.text("zh", "join-introduction")]
     async with scene.session_factory() as session:
         chat = await session.get(Chat, NEW["id"])
         settings = await session.get(ChatSettings, NEW["id"])
@@ -55,7 +58,8 @@ async def test_someone_who_never_started_the_bot_is_told_in_the_group_in_english
 ) -> None:
     stranger = u.user(9100, "Sam", language_code="en-GB")
     await add_bot(scene, stranger)
-    (report,) = scene.telegram.sent(NEW["id"])
+    report, introduction = scene.telegram.sent(NEW["id"])
+    assert introduction == TEXTS.text("en", "join-introduction")
     assert report.startswith("fanpulse was added to <b>New &amp; &lt;shiny&gt; fans</b>.")
     assert "Read every message." in report and "@BotFather (/setprivacy" in report
 
@@ -72,8 +76,9 @@ async def test_privacy_off_and_promoted_means_all_set(scene: Scene) -> None:
 async def test_privacy_mode_off_is_enough_to_read_everything(scene: Scene) -> None:
     scene.telegram.privacy_off = True
     await add_bot(scene, u.user(9101, "Eve", language_code="en"))
-    (report,) = scene.telegram.sent(NEW["id"])
-    assert "Read every message" not in report and "Pin messages" in report
+    report, _ = scene.telegram.sent(NEW["id"])
+    assert "Read every message" not in report and "Pin messages" not in report
+    assert "Everything is in place" in report
 
 
 async def test_removed_the_group_is_inactive_and_nothing_is_sent_to_it(scene: Scene) -> None:
@@ -112,8 +117,7 @@ async def test_a_new_group_speaks_the_language_of_whoever_added_the_bot(scene: S
     await add_bot(scene, OWNER)  # Mei's Telegram is in Simplified Chinese
     scene.telegram.set_status(NEW["id"], OWNER["id"], "creator")
     await scene.send(NEW, OWNER, "/help")
-    assert "fanpulse" in scene.telegram.sent(NEW["id"])[-1]
-    assert "正在收集本群的反馈" in scene.telegram.sent(NEW["id"])[-1]
+    assert scene.telegram.sent(NEW["id"])[-1] == "请在私聊中打开我来管理本群。"
     async with scene.session_factory() as session:
         settings = await session.get(ChatSettings, NEW["id"])
     assert settings is not None and settings.language == "zh"
@@ -133,7 +137,9 @@ async def test_a_language_the_operators_chose_outlives_the_bot_being_added_back(
 
 
 def zone_buttons(scene: Scene, chat_id: int) -> list[tuple[str, str]]:
-    (call,) = [m for m in scene.telegram.methods(SendMessage) if m.chat_id == chat_id]
+    (call,) = [
+        m for m in scene.telegram.methods(SendMessage) if m.chat_id == chat_id and m.reply_markup
+    ]
     markup = call.reply_markup
     assert isinstance(markup, InlineKeyboardMarkup)
     return [(b.text, str(b.callback_data)) for row in markup.inline_keyboard for b in row]

@@ -13,7 +13,7 @@ TEXTS = Translator.load()
 
 async def test_a_fan_whose_telegram_is_traditional_chinese_is_answered_in_it(scene: Scene) -> None:
     await scene.send(u.private(HK_FAN), HK_FAN, "/help")
-    assert scene.telegram.sent(HK_FAN["id"])[-1] == TEXTS.text("zh-Hant", "help-private")
+    assert scene.telegram.sent(HK_FAN["id"])[-1] == TEXTS.text("zh-Hant", "help-fan")
     assert "粉絲" in scene.telegram.sent(HK_FAN["id"])[-1]
 
 
@@ -21,6 +21,7 @@ async def test_choosing_traditional_in_private_chat_changes_every_later_answer(
     scene: Scene,
 ) -> None:
     me = u.private(ADMIN)
+    await scene.say(VICTIM, ADMIN, "hello")  # known as the group's administrator
     await scene.send(me, ADMIN, "/language zh-TW")
     assert scene.telegram.sent(ADMIN["id"])[-1] == "我會用繁體中文和你交流。"
     await scene.send(me, ADMIN, "/help")

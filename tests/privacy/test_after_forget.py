@@ -60,7 +60,9 @@ async def test_every_update_kind_after_forget_stores_nothing_of_her(scene: Scene
     assert scene.telegram.methods(SetMessageReaction) == []
     not_stored = str(ZH("feedback-not-stored"))
     language_kept = str(TRANSLATOR.bind("en")("language-private-forgotten"))
-    assert scene.telegram.sent(FAN["id"]) == [not_stored, not_stored, language_kept]
+    # Her "你好" in private is answered with the pointer to /help, and stored nowhere.
+    pointer = str(ZH("private-plain-text"))
+    assert scene.telegram.sent(FAN["id"]) == [not_stored, not_stored, pointer, language_kept]
     (alert,) = scene.telegram.methods(AnswerCallbackQuery)
     assert alert.text == ZH.plain("giveaway-enter-forgotten") and alert.show_alert
 

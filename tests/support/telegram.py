@@ -86,7 +86,8 @@ class ScriptedTelegram(RecordingSession):
         for kind, chat_id, release in self._holds:
             if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):
                 await release.wait()
-        self.calls.append(as_uploaded(method))
+        uploaded = as_uploaded(method)
+        self.calls.append(uploaded)
         for kind, chat_id, error, message in self._failures:
             if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):
                 raise error(method, message)
@@ -115,9 +116,9 @@ class ScriptedTelegram(RecordingSession):
                 for user_id, status in self.statuses[chat_id].items()
                 if status in ("creator", "administrator")
             ]
-        if isinstance(method, SendDocument):
-            content = getattr(method.document, "data", b"")
-            self.documents.append((int(method.chat_id), content, str(method.caption)))
+        if isinstance(uploaded, SendDocument):
+            content = getattr(uploaded.document, "data", b"")
+            self.documents.append((int(uploaded.chat_id), content, str(uploaded.caption)))
         return self._answer(method)  # type: ignore[no-any-return]
 
     def _chat(self, method: GetChat) -> ChatFullInfo:

@@ -3,12 +3,11 @@
 join-title = fanpulse was added to <b>{ $title }</b>.
 rights-changed-title = fanpulse's rights in <b>{ $title }</b> changed.
 join-missing = To work fully it still needs:
-join-all-set = Everything is in place: it reads every message and can pin its posts.
+join-all-set = Everything is in place: it reads every message and can post here.
 join-next-step = Manage this group from private chat with me: /groups
 join-timezone-ask = Which time zone does this group live in? Digests, “today” and the times you type follow it. Tap one, or send /timezone with a city in the group.
 requirement-read-all-messages = • <b>Read every message.</b> Make the bot an administrator, or turn privacy mode off in @BotFather (/setprivacy → Disable) and then remove and add the bot again.
 requirement-send-messages = • <b>Send messages.</b> In the group's permissions, allow the bot to send messages.
-requirement-pin-messages = • <b>Pin messages</b> (polls, giveaways, digests). Make the bot an administrator with the "Pin messages" right.
 
 status-title = <b>Health of { $title }</b>
 status-timezone = Time zone: { $timezone } (change it with /timezone)
@@ -19,9 +18,10 @@ status-bot-member = Bot: { $status ->
         [restricted] restricted member
        *[member] member
     }
-status-privacy = Privacy mode: { $mode ->
-        [off] off (the bot may read every message)
-       *[on] on (the bot sees only commands and replies unless it is an administrator)
+status-reads = { $how ->
+        [administrator] Reads every message (administrator).
+        [privacy-off] Reads every message (privacy mode is off).
+       *[limited] Reads only commands and replies to it: privacy mode is on and it is not an administrator.
     }
 status-rights-ok = Rights: all in place.
 status-rights-missing = Missing:

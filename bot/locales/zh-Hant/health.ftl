@@ -3,12 +3,11 @@
 join-title = fanpulse 已加入 <b>{ $title }</b>。
 rights-changed-title = fanpulse 在 <b>{ $title }</b> 的許可權已更改。
 join-missing = 要完整工作，還需要：
-join-all-set = 一切就緒：它能讀取每條訊息，也能置頂自己的帖子。
+join-all-set = 一切就緒：它能讀取每則訊息，也能在這裡發文。
 join-next-step = 在與我的私聊中管理這個群：/groups
 join-timezone-ask = 這個群用哪個時區？摘要、“今天”和你輸入的時間都按它來算。點一個，或在群裡傳送 /timezone 加城市名。
 requirement-read-all-messages = • <b>讀取所有訊息。</b>把機器人設為管理員，或在 @BotFather 中關閉隱私模式（/setprivacy → Disable），然後將機器人移出並重新加入群。
 requirement-send-messages = • <b>傳送訊息。</b>在群許可權中允許機器人傳送訊息。
-requirement-pin-messages = • <b>置頂訊息</b>（投票、抽獎、摘要）。把機器人設為擁有“置頂訊息”許可權的管理員。
 
 status-title = <b>{ $title } 的健康狀況</b>
 status-timezone = 時區：{ $timezone }（用 /timezone 修改）
@@ -19,9 +18,10 @@ status-bot-member = 機器人：{ $status ->
         [restricted] 受限成員
        *[member] 普通成員
     }
-status-privacy = 隱私模式：{ $mode ->
-        [off] 關閉（機器人可以讀取所有訊息）
-       *[on] 開啟（除非是管理員，機器人只能看到命令和回覆）
+status-reads = { $how ->
+        [administrator] 讀取每則訊息（管理員）。
+        [privacy-off] 讀取每則訊息（隱私模式已關閉）。
+       *[limited] 只讀取命令和回覆它的訊息：隱私模式開啟，且它不是管理員。
     }
 status-rights-ok = 許可權：全部就緒。
 status-rights-missing = 缺少：

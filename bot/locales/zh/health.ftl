@@ -3,12 +3,11 @@
 join-title = fanpulse 已加入 <b>{ $title }</b>。
 rights-changed-title = fanpulse 在 <b>{ $title }</b> 的权限已更改。
 join-missing = 要完整工作，还需要：
-join-all-set = 一切就绪：它能读取每条消息，也能置顶自己的帖子。
+join-all-set = 一切就绪：它能读取每条消息，也能在这里发帖。
 join-next-step = 在与我的私聊中管理这个群：/groups
 join-timezone-ask = 这个群用哪个时区？摘要、“今天”和你输入的时间都按它来算。点一个，或在群里发送 /timezone 加城市名。
 requirement-read-all-messages = • <b>读取所有消息。</b>把机器人设为管理员，或在 @BotFather 中关闭隐私模式（/setprivacy → Disable），然后将机器人移出并重新加入群。
 requirement-send-messages = • <b>发送消息。</b>在群权限中允许机器人发送消息。
-requirement-pin-messages = • <b>置顶消息</b>（投票、抽奖、摘要）。把机器人设为拥有“置顶消息”权限的管理员。
 
 status-title = <b>{ $title } 的健康状况</b>
 status-timezone = 时区：{ $timezone }（用 /timezone 修改）
@@ -19,9 +18,10 @@ status-bot-member = 机器人：{ $status ->
         [restricted] 受限成员
        *[member] 普通成员
     }
-status-privacy = 隐私模式：{ $mode ->
-        [off] 关闭（机器人可以读取所有消息）
-       *[on] 开启（除非是管理员，机器人只能看到命令和回复）
+status-reads = { $how ->
+        [administrator] 读取每条消息（管理员）。
+        [privacy-off] 读取每条消息（隐私模式已关闭）。
+       *[limited] 只读取命令和回复它的消息：隐私模式开启，且它不是管理员。
     }
 status-rights-ok = 权限：全部就绪。
 status-rights-missing = 缺少：
