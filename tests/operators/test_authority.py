@@ -20,9 +20,12 @@ from handlers.authority import declared_callbacks, declared_commands, operator_c
 from handlers.callbacks import (
     PUBLIC_CALLBACKS,
     AuditPageCb,
+    DraftAct,
     ForgetUserCb,
+    GiveawayDraftCb,
     GroupPickCb,
     InboxPageCb,
+    PollDraftCb,
     VideoPageCb,
     ZonePickCb,
 )
@@ -50,6 +53,8 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     InboxPageCb: InboxPageCb(chat_id=VICTIM["id"], query=1, page=1),
     VideoPageCb: VideoPageCb(chat_id=VICTIM["id"], page=1, archived=True),
     ZonePickCb: ZonePickCb(chat_id=VICTIM["id"], zone="Asia/Tokyo"),
+    PollDraftCb: PollDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
+    GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
 }
 
 

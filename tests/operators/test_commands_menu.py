@@ -12,7 +12,15 @@ from bot.telegram.commands_menu import set_command_menus
 from handlers import command_menus
 
 DIGEST_COMMANDS = ("digest", "digest_subscribe", "digest_unsubscribe", "digest_time", "digest_chat")
-POLL_COMMANDS = ("poll", "polls", "poll_close", "poll_cancel", "poll_export", "poll_topics")
+POLL_COMMANDS = (
+    "poll",
+    "polls",
+    "poll_close",
+    "poll_cancel",
+    "poll_export",
+    "poll_topics",
+    "poll_delete",
+)
 FEEDBACK_COMMANDS = (
     "tags",
     "tag_new",
@@ -32,6 +40,7 @@ GIVEAWAY_COMMANDS = (
     "giveaway_end",
     "giveaway_cancel",
     "giveaway_reroll",
+    "giveaway_delete",
 )
 VIDEO_COMMANDS = (
     "video_add",
