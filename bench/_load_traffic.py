@@ -111,6 +111,32 @@ class Community:
                 "下一期拍什么？ | Cat vlog | 街头美食 | Q&A --anonymous no",
             )
 
+    def previews_shown(self) -> int:
+        return len(self._previews())
+
+    async def send_previews(self) -> None:
+        """Each owner taps Send under their poll's preview: nothing goes live before it."""
+        previews = self._previews()
+        for group in self.groups:
+            message_id, data = previews[group.chat_id]
+            await self.emulator.events.callback_query(
+                group.chat_id, message_id, group.owner_id, data
+            )
+
+    def _previews(self) -> dict[int, tuple[int, str]]:
+        """Per group's chat id: the bot's poll preview (message id, Send's callback data)."""
+        found: dict[int, tuple[int, str]] = {}
+        for group in self.groups:
+            chat = self.emulator.world.chat(group.chat_id)
+            for message in chat.messages.values():
+                markup = message.reply_markup
+                if not self.emulator.world.sent_by_bot(message) or markup is None:
+                    continue
+                data = markup.inline_keyboard[0][0].callback_data or ""
+                if data.startswith("pd1:"):
+                    found[group.chat_id] = (message.message_id, data)
+        return found
+
     def polls_sent(self) -> int:
         wanted = {group.chat_id for group in self.groups}
         return sum(1 for state in self.emulator.world.polls.values() if state.chat_id in wanted)

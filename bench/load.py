@@ -204,6 +204,12 @@ async def run_leg(
                 await community.open_polls()
                 setup["message"] = load.groups
                 await until(
+                    lambda: community.previews_shown() == load.groups,
+                    120,
+                    f"{name}: every group's poll preview",
+                )
+                await community.send_previews()
+                await until(
                     lambda: community.polls_sent() == load.groups and not emulator.queue.pending,
                     120,
                     f"{name}: every group's poll",

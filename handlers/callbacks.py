@@ -3,6 +3,7 @@ every operator button re-checks the clicker's role in that chat."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
@@ -122,6 +123,29 @@ class VideoAgainCb(CallbackData, prefix="va1"):
     number: BigInt
     channel: bool
     post: bool
+
+
+class DraftAct(StrEnum):
+    GO = "go"  # Send a preview, Yes to a question
+    EDIT = "edit"
+    DROP = "drop"  # Cancel a preview, No to a question
+
+
+class PollDraftCb(CallbackData, prefix="pd1"):
+    """A tap on a poll's preview or question: only the operator who made it acts (the handler
+    checks the presser against the draft's owner)."""
+
+    chat_id: BigInt
+    draft_id: BigInt
+    act: DraftAct
+
+
+class GiveawayDraftCb(CallbackData, prefix="gd1"):
+    """A tap on a giveaway's preview or question: only the operator who made it acts."""
+
+    chat_id: BigInt
+    draft_id: BigInt
+    act: DraftAct
 
 
 # Fans' buttons: anyone may press them; each handler checks who pressed.

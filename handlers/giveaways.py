@@ -1,5 +1,6 @@
-"""Giveaways: /giveaway (create, in the group or from private chat for the current group), the
-Enter button, /giveaways (list), /giveaway_end, /giveaway_cancel, /giveaway_reroll.
+"""Giveaways: /giveaway (a preview with Send / Edit / Cancel, in the group or from private chat
+for the current group), the Enter button, /giveaways (list), /giveaway_end, /giveaway_cancel and
+/giveaway_delete (each asked first, Yes / No), /giveaway_reroll.
 
 /giveaway 3 2h Signed poster | member joined comments:5/7 channel:@creator
 /giveaway 1 2026-12-01 20:00 Concert ticket
@@ -20,12 +21,15 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
+from bot.db.drafts import StoredDraft
 from bot.domain.arguments import parse_number
 from bot.domain.giveaway import MAX_WINNERS, CreateError, parse_reason
 from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, Translator, moment
+from bot.services.drafts import DraftKind, DraftService, Refused
 from bot.services.giveaway_draw import GiveawayDraws, RerollRefused
+from bot.services.giveaway_preview import preview_text
 from bot.services.giveaways import (
     Entrant,
     Entry,
@@ -36,8 +40,15 @@ from bot.services.giveaways import (
 from bot.services.giveaways_render import mention, reason_text
 from bot.services.languages import Languages
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
-from handlers.authority import operator_command, public_callback
-from handlers.callbacks import GIVEAWAY_START, GiveawayCheckCb, GiveawayEnterCb
+from handlers.authority import operator_callback, operator_command, public_callback
+from handlers.callbacks import (
+    GIVEAWAY_START,
+    DraftAct,
+    GiveawayCheckCb,
+    GiveawayDraftCb,
+    GiveawayEnterCb,
+)
+from handlers.drafts import preview_keyboard, question_keyboard, refusal_text
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext, personal_texts
 
@@ -46,6 +57,9 @@ GIVEAWAYS = OperatorCommand("giveaways", Role.ANALYST)
 GIVEAWAY_END = OperatorCommand("giveaway_end", Role.OPERATOR, destructive=True)
 GIVEAWAY_CANCEL = OperatorCommand("giveaway_cancel", Role.OPERATOR, destructive=True)
 GIVEAWAY_REROLL = OperatorCommand("giveaway_reroll", Role.OPERATOR, destructive=True)
+GIVEAWAY_DELETE = OperatorCommand("giveaway_delete", Role.OPERATOR, destructive=True)
+# A tap on a giveaway's preview or question: what it posts, cancels or deletes is checked live.
+GIVEAWAY_DRAFT = OperatorCommand("giveaway-draft", Role.OPERATOR, destructive=True)
 
 
 def enter_keyboard(
@@ -113,23 +127,114 @@ async def cmd_giveaway(
     operator: OperatorContext,
     texts: Texts,
     giveaways: GiveawayService,
+    drafts: DraftService,
 ) -> None:
+    """The preview, to the operator who typed it; nothing is posted before their Send."""
+    arguments = command.args or ""
+    now = datetime.now(UTC)
     try:
-        record = await giveaways.create(
-            operator.chat_id, operator.actor, command.args or "", datetime.now(UTC)
-        )
+        checked = await giveaways.check(operator.chat_id, arguments, now)
     except CreateError as error:
         await message.reply(_create_error(texts, error.code, error.detail))
         return
-    if operator.in_private:
-        await message.reply(
-            texts(
-                "giveaway-created",
-                id=str(record.id),
-                title=operator.title,
-                commitment=record.commitment,
-            )
+    draft = await drafts.open(
+        DraftKind.GIVEAWAY,
+        operator.chat_id,
+        operator.actor.user_id,
+        arguments=arguments,
+        locale=texts.locale,
+        now=now,
+    )
+    shown = await message.reply(
+        preview_text(texts, operator.title, checked),
+        reply_markup=preview_keyboard(texts, GiveawayDraftCb, operator.chat_id, draft.id),
+    )
+    await drafts.shown(draft.id, shown.chat.id, shown.message_id)
+
+
+async def cb_giveaway_draft(
+    query: CallbackQuery,
+    *,
+    callback_data: GiveawayDraftCb,
+    operator: OperatorContext,
+    texts: Texts,
+    giveaways: GiveawayService,
+    drafts: DraftService,
+) -> None:
+    """Send / Edit / Cancel on a preview, Yes / No on a question: only the operator who made it,
+    once."""
+    now = datetime.now(UTC)
+    draft = await drafts.for_tap(callback_data.draft_id, operator.chat_id, query.from_user.id, now)
+    if isinstance(draft, Refused):
+        await query.answer(refusal_text(texts, draft), show_alert=True)
+        return
+    creation = draft.kind == DraftKind.GIVEAWAY
+    if callback_data.act is DraftAct.DROP or (callback_data.act is DraftAct.EDIT and not creation):
+        if not await drafts.drop(draft.id, now):
+            await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
+            return
+        key = "draft-cancelled" if creation else "draft-nothing-changed"
+        await drafts.settle(draft, texts(key))
+        await query.answer(texts.plain(key))
+        return
+    if callback_data.act is DraftAct.EDIT:
+        if await drafts.drop(draft.id, now):
+            line = f"/giveaway {draft.arguments}"
+            await drafts.settle(draft, texts("giveaway-edit-line", line=line))
+        await query.answer()
+        return
+    if creation:
+        await _send(
+            query, draft, operator=operator, texts=texts, giveaways=giveaways, drafts=drafts
         )
+        return
+    if not await drafts.answer(draft.id, now):
+        await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
+        return
+    giveaway_id = draft.subject_id or 0
+    number = str(giveaway_id)
+    if draft.kind == DraftKind.GIVEAWAY_CANCEL:
+        done = await giveaways.cancel(
+            operator.chat_id, operator.actor, giveaway_id, draft.arguments, now
+        )
+        outcome = texts("giveaway-cancelled", id=number) if done else None
+    else:
+        done = await giveaways.delete(operator.chat_id, operator.actor, giveaway_id, now)
+        outcome = texts("giveaway-deleted", id=number, title=operator.title) if done else None
+    await drafts.settle(draft, outcome or texts("giveaway-not-open", id=number))
+    await query.answer()
+
+
+async def _send(
+    query: CallbackQuery,
+    draft: StoredDraft,
+    *,
+    operator: OperatorContext,
+    texts: Texts,
+    giveaways: GiveawayService,
+    drafts: DraftService,
+) -> None:
+    try:
+        record = await giveaways.send_draft(draft, operator.actor, datetime.now(UTC))
+    except CreateError as error:
+        # Nothing was claimed: the preview stays, to send once the cause is fixed, or cancel.
+        await query.answer(texts.plain("draft-refused-invalid"), show_alert=True)
+        if isinstance(query.message, Message):
+            await query.message.reply(_create_error(texts, error.code, error.detail))
+        return
+    if record is None:
+        await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
+        return
+    await drafts.settle(
+        draft,
+        texts(
+            "giveaway-created",
+            id=str(record.id),
+            title=operator.title,
+            commitment=record.commitment,
+        ),
+    )
+    await query.answer(texts.plain("draft-sent"))
 
 
 def _create_error(texts: Texts, code: str, detail: str) -> Html:
@@ -231,7 +336,9 @@ async def cmd_giveaway_cancel(
     operator: OperatorContext,
     texts: Texts,
     giveaways: GiveawayService,
+    drafts: DraftService,
 ) -> None:
+    """Asked first: cancelling closes the entries and tells the group why."""
     giveaway_id, rest = _id_and_rest(command.args)
     reason = parse_reason(rest)
     if giveaway_id is None:
@@ -240,12 +347,82 @@ async def cmd_giveaway_cancel(
     if reason is None:
         await message.reply(texts("giveaway-cancel-no-reason", id=str(giveaway_id)))
         return
-    now = datetime.now(UTC)
-    if not await giveaways.cancel(operator.chat_id, operator.actor, giveaway_id, reason, now):
+    record = await giveaways.find(operator.chat_id, giveaway_id)
+    if record is None or record.status != "open":
         await message.reply(texts("giveaway-not-open", id=str(giveaway_id)))
         return
-    if operator.in_private:
-        await message.reply(texts("giveaway-cancelled", id=str(giveaway_id)))
+    question = texts(
+        "giveaway-cancel-confirm", id=str(giveaway_id), prize=record.prize, reason=reason
+    )
+    await _ask(
+        message,
+        DraftKind.GIVEAWAY_CANCEL,
+        giveaway_id,
+        question,
+        reason=reason,
+        operator=operator,
+        texts=texts,
+        drafts=drafts,
+    )
+
+
+async def cmd_giveaway_delete(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    giveaways: GiveawayService,
+    drafts: DraftService,
+) -> None:
+    """An open giveaway made by mistake: asked first, then it never draws, its announcement is
+    removed, audited."""
+    giveaway_id, _ = _id_and_rest(command.args)
+    if giveaway_id is None:
+        await message.reply(texts("giveaway-delete-usage"))
+        return
+    record = await giveaways.find(operator.chat_id, giveaway_id)
+    if record is None or record.status != "open":
+        await message.reply(texts("giveaway-not-deletable", id=str(giveaway_id)))
+        return
+    question = texts("giveaway-delete-confirm", id=str(giveaway_id), prize=record.prize)
+    await _ask(
+        message,
+        DraftKind.GIVEAWAY_DELETE,
+        giveaway_id,
+        question,
+        reason="",
+        operator=operator,
+        texts=texts,
+        drafts=drafts,
+    )
+
+
+async def _ask(
+    message: Message,
+    kind: DraftKind,
+    giveaway_id: int,
+    question: Html,
+    *,
+    reason: str,
+    operator: OperatorContext,
+    texts: Texts,
+    drafts: DraftService,
+) -> None:
+    draft = await drafts.open(
+        kind,
+        operator.chat_id,
+        operator.actor.user_id,
+        arguments=reason,
+        locale=texts.locale,
+        now=datetime.now(UTC),
+        subject_id=giveaway_id,
+    )
+    shown = await message.reply(
+        question,
+        reply_markup=question_keyboard(texts, GiveawayDraftCb, operator.chat_id, draft.id),
+    )
+    await drafts.shown(draft.id, shown.chat.id, shown.message_id)
 
 
 def _ranks_and_reason(rest: str) -> tuple[list[int], str | None]:
@@ -316,6 +493,7 @@ def create_router() -> Router:
     operator_command(router, GIVEAWAY_END, cmd_giveaway_end)
     operator_command(router, GIVEAWAY_CANCEL, cmd_giveaway_cancel)
     operator_command(router, GIVEAWAY_REROLL, cmd_giveaway_reroll)
+    operator_command(router, GIVEAWAY_DELETE, cmd_giveaway_delete)
     return router
 
 
@@ -323,6 +501,7 @@ def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.buttons")
     public_callback(router, "giveaway-enter", GiveawayEnterCb, cb_enter)
     public_callback(router, "giveaway-check", GiveawayCheckCb, cb_check)
+    operator_callback(router, GIVEAWAY_DRAFT, GiveawayDraftCb, cb_giveaway_draft)
     return router
 
 

@@ -1,5 +1,9 @@
-"""Polls: /poll (create, see bot/domain/polls.py for the syntax), /polls (open and recent),
-/poll_close <n>, /poll_cancel <n>, /poll_export <n>, /poll_topics [period] [picks].
+"""Polls: /poll (a preview with Send / Edit / Cancel, see bot/domain/polls.py for the syntax),
+/polls (open and recent), /poll_close <n> and /poll_delete <n> (each asked first, Yes / No),
+/poll_cancel <n>, /poll_export <n>, /poll_topics [period] [picks].
+
+Nothing goes to the group before the operator who typed it taps Send on the preview
+(bot/services/drafts.py keeps it, and its expiry).
 
 The use cases are bot/services/polls.py; the clock sends and closes through
 bot/services/poll_lifecycle.py and its Telegram courier (bot/telegram/poll_courier.py); votes and
@@ -14,13 +18,16 @@ from typing import cast
 
 from aiogram import Bot, Router
 from aiogram.filters import CommandObject
-from aiogram.types import BufferedInputFile, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
+from bot.db.drafts import StoredDraft
+from bot.db.polls import PollStatus
 from bot.domain.arguments import parse_number, syntax
 from bot.domain.poll_topics import TopicCandidate
 from bot.domain.polls import PollInputError
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Locale, Texts, Translator, moment
+from bot.services.drafts import DraftKind, DraftService, Refused
 from bot.services.languages import Languages
 from bot.services.poll_lifecycle import (
     PollDigestSection,
@@ -28,10 +35,13 @@ from bot.services.poll_lifecycle import (
     open_polls_probe,
     results_csv,
 )
+from bot.services.poll_preview import preview_text
 from bot.services.polls import PollService, Sending
 from bot.telegram import poll_tracking
 from bot.telegram.poll_courier import TelegramPollCourier
-from handlers.authority import operator_command
+from handlers.authority import operator_callback, operator_command
+from handlers.callbacks import DraftAct, PollDraftCb
+from handlers.drafts import preview_keyboard, question_keyboard, refusal_text
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 
@@ -41,6 +51,9 @@ POLL_CLOSE = OperatorCommand("poll_close", Role.OPERATOR, destructive=True)
 POLL_CANCEL = OperatorCommand("poll_cancel", Role.OPERATOR, destructive=True)
 POLL_EXPORT = OperatorCommand("poll_export", Role.ANALYST, destructive=True)
 POLL_TOPICS = OperatorCommand("poll_topics", Role.OPERATOR)
+POLL_DELETE = OperatorCommand("poll_delete", Role.OPERATOR, destructive=True)
+# A tap on a poll's preview or question: what it sends, closes or deletes is checked live.
+POLL_DRAFT = OperatorCommand("poll-draft", Role.OPERATOR, destructive=True)
 
 DEFAULT_TOPICS_PERIOD = "7d"
 TOPICS_PERIOD_MAX = timedelta(days=90)
@@ -59,13 +72,20 @@ async def cmd_poll(
     operator: OperatorContext,
     texts: Texts,
     polls: PollService,
+    drafts: DraftService,
 ) -> None:
     arguments = (command.args or "").strip()
     if not arguments or arguments.lower() in ("help", "帮助"):
         await message.reply(texts("poll-help"))
         return
     await create_poll(
-        message, arguments, source="command", polls=polls, operator=operator, texts=texts
+        message,
+        arguments,
+        source="command",
+        polls=polls,
+        drafts=drafts,
+        operator=operator,
+        texts=texts,
     )
 
 
@@ -75,43 +95,137 @@ async def create_poll(
     *,
     source: str,
     polls: PollService,
+    drafts: DraftService,
     operator: OperatorContext,
     texts: Texts,
 ) -> None:
+    """The preview, to the operator who typed it; nothing is sent before their Send."""
+    now = datetime.now(UTC)
     try:
-        created = await polls.create(
-            operator.chat_id, operator.actor, arguments, source=source, now=datetime.now(UTC)
-        )
+        checked = await polls.check(operator.chat_id, arguments, now)
     except PollInputError as error:
-        await message.reply(
-            texts.lines(
-                [
-                    texts(f"poll-error-{error.code.value}", **error.args_for_text),
-                    texts("poll-error-hint"),
-                ]
-            )
+        await message.reply(_input_error(texts, error))
+        return
+    draft = await drafts.open(
+        DraftKind.POLL,
+        operator.chat_id,
+        operator.actor.user_id,
+        arguments=arguments,
+        locale=texts.locale,
+        now=now,
+        source=source,
+    )
+    shown = await message.reply(
+        preview_text(texts, operator.title, checked),
+        reply_markup=preview_keyboard(texts, PollDraftCb, operator.chat_id, draft.id),
+    )
+    await drafts.shown(draft.id, shown.chat.id, shown.message_id)
+
+
+def _input_error(texts: Texts, error: PollInputError) -> Html:
+    return texts.lines(
+        [texts(f"poll-error-{error.code.value}", **error.args_for_text), texts("poll-error-hint")]
+    )
+
+
+async def cb_poll_draft(
+    query: CallbackQuery,
+    *,
+    callback_data: PollDraftCb,
+    operator: OperatorContext,
+    texts: Texts,
+    polls: PollService,
+    drafts: DraftService,
+) -> None:
+    """Send / Edit / Cancel on a preview, Yes / No on a question: only the operator who made it,
+    once."""
+    now = datetime.now(UTC)
+    draft = await drafts.for_tap(callback_data.draft_id, operator.chat_id, query.from_user.id, now)
+    if isinstance(draft, Refused):
+        await query.answer(refusal_text(texts, draft), show_alert=True)
+        return
+    if callback_data.act is DraftAct.DROP or (
+        callback_data.act is DraftAct.EDIT and draft.kind != DraftKind.POLL
+    ):
+        if not await drafts.drop(draft.id, now):
+            await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
+            return
+        key = "draft-cancelled" if draft.kind == DraftKind.POLL else "draft-nothing-changed"
+        await drafts.settle(draft, texts(key))
+        await query.answer(texts.plain(key))
+        return
+    if callback_data.act is DraftAct.EDIT:
+        if await drafts.drop(draft.id, now):
+            await drafts.settle(draft, texts("poll-edit-line", line=f"/poll {draft.arguments}"))
+        await query.answer()
+        return
+    if draft.kind == DraftKind.POLL:
+        await _send(
+            query, draft, operator=operator, texts=texts, polls=polls, drafts=drafts, now=now
         )
         return
-    poll, draft, timezone = created.poll, created.draft, created.timezone
-    if created.sending is Sending.FAILED:
-        await message.reply(texts("poll-send-failed", title=operator.title))
+    if not await drafts.answer(draft.id, now):
+        await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
         return
-    if created.sending is Sending.SCHEDULED:
-        assert draft.start_at is not None
-        await message.reply(
+    number = draft.subject_id or 0
+    if draft.kind == DraftKind.POLL_CLOSE:
+        closed = await polls.close(operator.chat_id, operator.actor, number, now)
+        outcome = (
+            texts("poll-closed-now", number=number, title=operator.title)
+            if closed
+            else texts("poll-not-open", number=number)
+        )
+    else:
+        deleted = await polls.delete(operator.chat_id, operator.actor, number, now)
+        outcome = (
+            texts("poll-deleted", number=number, title=operator.title)
+            if deleted
+            else texts("poll-not-deletable", number=number)
+        )
+    await drafts.settle(draft, outcome)
+    await query.answer()
+
+
+async def _send(
+    query: CallbackQuery,
+    draft: StoredDraft,
+    *,
+    operator: OperatorContext,
+    texts: Texts,
+    polls: PollService,
+    drafts: DraftService,
+    now: datetime,
+) -> None:
+    try:
+        created = await polls.send_draft(draft, operator.actor, now)
+    except PollInputError as error:
+        await query.answer(texts.plain("draft-refused-invalid"), show_alert=True)
+        await drafts.settle(draft, _input_error(texts, error))
+        return
+    if created is None:
+        await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
+        return
+    poll, poll_draft, timezone = created.poll, created.draft, created.timezone
+    if created.sending is Sending.FAILED:
+        lines = [texts("poll-send-failed", title=operator.title)]
+    elif created.sending is Sending.SCHEDULED:
+        assert poll_draft.start_at is not None
+        lines = [
             texts(
                 "poll-scheduled",
                 number=poll.id,
                 title=operator.title,
-                when=moment(draft.start_at, timezone),
+                when=moment(poll_draft.start_at, timezone),
             )
+        ]
+    else:
+        lines = [texts("poll-sent", number=poll.id, title=operator.title)]
+    if poll_draft.close_at is not None and created.sending is not Sending.FAILED:
+        lines.append(
+            texts("poll-closes", number=poll.id, when=moment(poll_draft.close_at, timezone))
         )
-    elif operator.in_private:
-        await message.reply(texts("poll-sent", number=poll.id, title=operator.title))
-    if draft.close_at is not None:
-        await message.reply(
-            texts("poll-closes", number=poll.id, when=moment(draft.close_at, timezone))
-        )
+    await drafts.settle(draft, texts.lines(lines))
+    await query.answer(texts.plain("draft-sent"))
 
 
 # managing
@@ -154,16 +268,82 @@ async def cmd_poll_close(
     operator: OperatorContext,
     texts: Texts,
     polls: PollService,
+    drafts: DraftService,
 ) -> None:
+    """Asked first: closing early stops the voting for everyone."""
     number = _number(command)
     if number is None:
         await message.reply(texts("poll-close-usage"))
         return
-    if not await polls.close(operator.chat_id, operator.actor, number, datetime.now(UTC)):
+    poll = await polls.find(operator.chat_id, number)
+    if poll is None or poll.status is not PollStatus.OPEN:
         await message.reply(texts("poll-not-open", number=number))
         return
-    if operator.in_private:
-        await message.reply(texts("poll-closed-now", number=number, title=operator.title))
+    question = texts("poll-close-confirm", number=number, question=poll.question)
+    await _ask(
+        message,
+        DraftKind.POLL_CLOSE,
+        number,
+        question,
+        operator=operator,
+        texts=texts,
+        drafts=drafts,
+    )
+
+
+async def cmd_poll_delete(
+    message: Message,
+    *,
+    command: CommandObject,
+    operator: OperatorContext,
+    texts: Texts,
+    polls: PollService,
+    drafts: DraftService,
+) -> None:
+    """A poll made by mistake: asked first, then stopped, its messages removed, audited."""
+    number = _number(command)
+    if number is None:
+        await message.reply(texts("poll-delete-usage"))
+        return
+    poll = await polls.find(operator.chat_id, number)
+    if poll is None or poll.status in (PollStatus.CANCELLED, PollStatus.DELETED):
+        await message.reply(texts("poll-not-deletable", number=number))
+        return
+    question = texts("poll-delete-confirm", number=number, question=poll.question)
+    await _ask(
+        message,
+        DraftKind.POLL_DELETE,
+        number,
+        question,
+        operator=operator,
+        texts=texts,
+        drafts=drafts,
+    )
+
+
+async def _ask(
+    message: Message,
+    kind: DraftKind,
+    number: int,
+    question: Html,
+    *,
+    operator: OperatorContext,
+    texts: Texts,
+    drafts: DraftService,
+) -> None:
+    draft = await drafts.open(
+        kind,
+        operator.chat_id,
+        operator.actor.user_id,
+        arguments="",
+        locale=texts.locale,
+        now=datetime.now(UTC),
+        subject_id=number,
+    )
+    shown = await message.reply(
+        question, reply_markup=question_keyboard(texts, PollDraftCb, operator.chat_id, draft.id)
+    )
+    await drafts.shown(draft.id, shown.chat.id, shown.message_id)
 
 
 async def cmd_poll_cancel(
@@ -225,6 +405,7 @@ async def cmd_poll_topics(
     translator: Translator,
     languages: Languages,
     polls: PollService,
+    drafts: DraftService,
 ) -> None:
     """`/poll_topics [7d]` lists the period's most mentioned topic ideas and a ready /poll line
     to edit; `/poll_topics 7d 1,3,4 [--close 1d ...]` sends a poll of the picked ones."""
@@ -258,7 +439,15 @@ async def cmd_poll_topics(
         await message.reply(texts("poll-topics-bad-pick", count=len(candidates)))
         return
     line = _poll_line(question, [candidates[number - 1].label for number in chosen], flags)
-    await create_poll(message, line, source="topics", polls=polls, operator=operator, texts=texts)
+    await create_poll(
+        message,
+        line,
+        source="topics",
+        polls=polls,
+        drafts=drafts,
+        operator=operator,
+        texts=texts,
+    )
 
 
 def _topics_arguments(arguments: str) -> tuple[list[str], str]:
@@ -300,6 +489,13 @@ def create_router() -> Router:
     operator_command(router, POLL_CANCEL, cmd_poll_cancel)
     operator_command(router, POLL_EXPORT, cmd_poll_export)
     operator_command(router, POLL_TOPICS, cmd_poll_topics)
+    operator_command(router, POLL_DELETE, cmd_poll_delete)
+    return router
+
+
+def create_callback_router() -> Router:
+    router = Router(name=f"{__name__}.buttons")
+    operator_callback(router, POLL_DRAFT, PollDraftCb, cb_poll_draft)
     return router
 
 
@@ -318,6 +514,7 @@ def _build(wiring: Wiring) -> Built:
 FEATURE = Feature(
     name="polls",
     operator=(create_router,),
+    buttons=(create_callback_router,),
     observers=poll_tracking.observe,
     update_types=poll_tracking.UPDATE_TYPES,
     digest_sections={"polls": PollDigestSection},

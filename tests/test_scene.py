@@ -13,6 +13,7 @@ from handlers.callbacks import GroupPickCb
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OWNER, VICTIM
 from tests.support.clock import FakeClock
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene, keyboard
 
 NEWCOMER = u.user(9777, "Nia", username="nia")
@@ -52,7 +53,7 @@ async def test_a_reaction_is_counted_once(scene: Scene) -> None:
 
 async def test_a_vote_on_the_bots_poll_is_stored(scene: Scene) -> None:
     scene.telegram.set_status(VICTIM["id"], scene.pipeline.bot.id, "administrator")
-    await scene.send(VICTIM, OWNER, "/poll Tea or coffee? | tea | coffee --anonymous no")
+    await send_confirmed(scene, VICTIM, OWNER, "/poll Tea or coffee? | tea | coffee --anonymous no")
     async with scene.session_factory() as session:
         [poll] = (await session.scalars(select(PollRecord))).all()
     assert poll.telegram_poll_id is not None

@@ -23,6 +23,7 @@ DRAWING = "drawing"
 DRAWN = "drawn"
 DONE = "done"
 CANCELLED = "cancelled"
+DELETED = "deleted"  # made by mistake: never drawn, its announcement removed
 UNFINISHED = (OPEN, DRAWING, DRAWN)
 # The draw's sending steps, each claimed once on its own column.
 STEP_COLUMNS = {
@@ -240,6 +241,13 @@ async def cancel(session: AsyncSession, giveaway_id: int, reason: str, now: date
         status=CANCELLED,
         cancel_reason=reason,
         finished_at=now,
+    )
+
+
+async def delete(session: AsyncSession, giveaway_id: int, now: datetime) -> bool:
+    """open -> deleted: True for the one caller that found it still open."""
+    return await _claim(
+        session, giveaway_id, GiveawayRecord.status == OPEN, status=DELETED, finished_at=now
     )
 
 

@@ -649,3 +649,43 @@ Index("ix_polls_created_by_user_id", PollRecord.created_by_user_id)
 Index("ix_videos_created_by", Video.created_by)
 Index("ix_confirmed_actions_actor_user_id", ConfirmedAction.actor_user_id)
 Index("ix_confirmed_actions_subject_user_id", ConfirmedAction.subject_user_id)
+
+
+class Draft(Base):
+    """An operator's action waiting for their own tap: a poll or giveaway shown as a preview
+    (Send), or a destructive step asked first (Yes). Pending until tapped, dropped or expired;
+    the pending -> done UPDATE is the claim, so a double tap acts once."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (Index("ix_drafts_status_expires_at", "status", "expires_at"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(24))  # poll, giveaway, poll-close, poll-delete, ...
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    owner_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    subject_id: Mapped[int | None] = mapped_column(BigInteger)  # the poll or giveaway acted on
+    arguments: Mapped[str] = mapped_column(Text)  # the one-line form, or a cancel's reason
+    source: Mapped[str] = mapped_column(String(12))
+    locale: Mapped[str] = mapped_column(String(8))
+    preview_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    preview_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(12))  # pending, done, dropped, expired
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    result_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class ConversationState(Base):
+    """aiogram FSM state of a guided flow in embedded mode (one row per storage key), so a flow
+    survives a restart without Redis."""
+
+    __tablename__ = "conversation_states"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    state: Mapped[str | None] = mapped_column(String(255))
+    data: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+# /mydata and /forget find a person's drafts by their owner (bot/db/privacy.py PERSON_COLUMNS).
+Index("ix_drafts_owner_user_id", Draft.owner_user_id)

@@ -28,6 +28,7 @@ class PollStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
     CANCELLED = "cancelled"
+    DELETED = "deleted"  # made by mistake: its messages are gone, it never posts results
 
 
 TALLY_UPSERT = BulkUpsert(
@@ -60,6 +61,7 @@ class StoredPoll:
     close_at: datetime | None
     message_id: int | None
     telegram_poll_id: str | None
+    results_message_id: int | None
     created_at: datetime
     sent_at: datetime | None
     closed_at: datetime | None
@@ -97,6 +99,7 @@ def _stored(row: PollRecord) -> StoredPoll:
         close_at=row.close_at,
         message_id=row.message_id,
         telegram_poll_id=row.telegram_poll_id,
+        results_message_id=row.results_message_id,
         created_at=row.created_at,
         sent_at=row.sent_at,
         closed_at=row.closed_at,
@@ -179,6 +182,21 @@ async def cancel(session: AsyncSession, poll_id: int, now: datetime) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def delete(session: AsyncSession, poll_id: int, now: datetime) -> bool:
+    """scheduled, open or closed -> deleted: True for the one caller that changed it."""
+    result = await session.execute(
+        update(PollRecord)
+        .where(
+            PollRecord.id == poll_id,
+            PollRecord.status.in_(
+                [PollStatus.SCHEDULED.value, PollStatus.OPEN.value, PollStatus.CLOSED.value]
+            ),
+        )
+        .values(status=PollStatus.DELETED.value, closed_at=func.coalesce(PollRecord.closed_at, now))
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
 async def set_results_message(session: AsyncSession, poll_id: int, message_id: int) -> None:
     await session.execute(
         update(PollRecord).where(PollRecord.id == poll_id).values(results_message_id=message_id)
@@ -234,7 +252,12 @@ async def sent_between(
 ) -> list[StoredPoll]:
     rows = await session.scalars(
         select(PollRecord)
-        .where(PollRecord.chat_id == chat_id, PollRecord.sent_at >= start, PollRecord.sent_at < end)
+        .where(
+            PollRecord.chat_id == chat_id,
+            PollRecord.sent_at >= start,
+            PollRecord.sent_at < end,
+            PollRecord.status != PollStatus.DELETED.value,
+        )
         .order_by(PollRecord.sent_at)
     )
     return [_stored(row) for row in rows.all()]

@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from bot.demo.community import Community, Narrate
+from bot.demo.previews import tap_send
 from bot.demo.process import wait_until_delivered
 from bot.domain import fairness
 from bot.emulator.client import EmulatorClient, Json
@@ -43,6 +44,8 @@ async def run_giveaway(
     say(f"A giveaway in {group['title']}, run by {operator['first_name']}:")
     await client.send_command(group["id"], operator["id"], "giveaway", f"{WINNERS} 1h {PRIZE}")
     await wait_until_delivered(client)
+    await tap_send(client, group["id"], bot_id, operator["id"])
+    say(f"    /giveaway {WINNERS} 1h {PRIZE}: a preview only the operator can send; they tap Send")
     announced = await _announcement(client, group["id"], bot_id)
     data = announced["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     giveaway_id = data.split(":")[1]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.demo.community import Community, Narrate
 from bot.demo.digest import _pick_group
+from bot.demo.previews import tap_send
 from bot.demo.process import wait_until_delivered
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
@@ -60,6 +61,8 @@ async def run_topic_poll(
         private, private, "poll_topics", f"1d 1,2,3 --close {CLOSE_AFTER} --anonymous no"
     )
     await wait_until_delivered(client)
+    await tap_send(client, private, bot_id, operator["id"])
+    say("  the bot shows the poll's preview in private; they tap Send")
     polls = [m for m in (await _from_bot(client, group["id"], bot_id))[in_group:] if "poll" in m]
     if not polls:
         raise RuntimeError("the bot did not send the topic poll")

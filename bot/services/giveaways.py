@@ -1,5 +1,6 @@
-"""Giveaways' operator and fan use cases: create (channel rule resolved, beacon round pinned,
-announced with its Enter button), enter, list, end now, cancel, reroll; and the digest section
+"""Giveaways' operator and fan use cases: check for the preview, send once the operator taps
+Send (channel rule resolved, beacon round pinned, announced with its Enter button), enter, list,
+end now, cancel, delete, reroll; and the digest section
 and /status probe. Each opens and commits its own sessions, writes its audit entry, and asks the
 clock to re-plan after changing what it runs; the draw itself is bot/services/giveaway_draw.py.
 Telegram stays behind `GiveawayCourier` (bot/telegram/giveaway_courier.py implements it)."""
@@ -15,14 +16,15 @@ from typing import Protocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
-from bot.db import audit
+from bot.db import audit, drafts
 from bot.db import giveaways as store
 from bot.db.chat_settings import group
+from bot.db.drafts import DraftStatus, StoredDraft
 from bot.db.models import GiveawayRecord
 from bot.db.privacy import is_forgotten
 from bot.domain import fairness
 from bot.domain.audit import AuditEvent
-from bot.domain.giveaway import CreateError, Rules, SkipReason, is_person, parse_create
+from bot.domain.giveaway import CreateError, Draft, Rules, SkipReason, is_person, parse_create
 from bot.domain.roles import Actor
 from bot.domain.transcript import Transcript
 from bot.i18n import Html, Texts
@@ -44,6 +46,10 @@ class GiveawayCourier(Protocol):
         ...
 
     async def post_cancelled(self, record: GiveawayRecord, count: int, reason: str) -> None: ...
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        """Gone from the group; a message already gone is fine."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,15 @@ class GiveawayListing:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckedGiveaway:
+    """A giveaway as the preview shows it, nothing stored yet."""
+
+    draft: Draft
+    rules: Rules
+    timezone: str
+
+
+@dataclass(frozen=True, slots=True)
 class Pin:
     url: str
     round: int
@@ -120,29 +135,41 @@ class GiveawayService:
             record = await group(session, chat_id)
         return (record.timezone if record else None) or self._settings.default_timezone
 
-    async def create(
-        self, chat_id: int, actor: Actor, arguments: str, now: datetime
-    ) -> GiveawayRecord:
-        """Checked (raises CreateError), the channel rule resolved, the beacon round pinned,
-        stored with its audit entry and announced in the group."""
-        draft = parse_create(arguments, now, await self.timezone(chat_id))
+    async def check(self, chat_id: int, arguments: str, now: datetime) -> CheckedGiveaway:
+        """The giveaway `arguments` describe, its channel rule resolved (raises CreateError):
+        what the preview shows. Nothing is stored."""
+        timezone = await self.timezone(chat_id)
+        draft = parse_create(arguments, now, timezone)
         rules = await self._courier.resolve_channel(draft.rules)
         if isinstance(rules, str):
             raise CreateError(rules, draft.rules.channel or "")
+        return CheckedGiveaway(draft, rules, timezone)
+
+    async def send_draft(
+        self, draft: StoredDraft, actor: Actor, now: datetime
+    ) -> GiveawayRecord | None:
+        """The previewed giveaway, read as it was previewed, checked again (raises CreateError),
+        the beacon round pinned, stored with its audit entry and announced in the group. None
+        when another tap sent or dropped it first."""
+        checked = await self.check(draft.chat_id, draft.arguments, draft.created_at)
+        if checked.draft.ends_at <= now:
+            raise CreateError("end-past")
         try:
-            pin = await self._beacon_pin(draft.ends_at)
+            pin = await self._beacon_pin(checked.draft.ends_at)
         except BeaconError:
             raise CreateError("beacon") from None
         seed = fairness.new_seed()
         async with self._session_factory() as session, session.begin():
+            if not await drafts.finish(session, draft.id, DraftStatus.DONE, now):
+                return None
             record = await store.create(
                 session,
-                chat_id=chat_id,
+                chat_id=draft.chat_id,
                 creator_user_id=actor.user_id,
                 creator_chat_id=actor.anonymous_chat_id,
-                prize=draft.prize,
-                winner_count=draft.winner_count,
-                rules=rules.to_json(),
+                prize=checked.draft.prize,
+                winner_count=checked.draft.winner_count,
+                rules=checked.rules.to_json(),
                 seed=seed.hex(),
                 commitment=fairness.commitment(seed),
                 beacon_url=pin.url if pin else None,
@@ -150,17 +177,47 @@ class GiveawayService:
                 beacon_genesis_time=pin.chain.genesis_time if pin else None,
                 beacon_period=pin.chain.period if pin else None,
                 created_at=now,
-                ends_at=draft.ends_at,
+                ends_at=checked.draft.ends_at,
             )
+            await drafts.set_result(session, draft.id, record.id)
             await audit.record(
                 session,
-                _audit(chat_id, actor, "giveaway-created", now, f"#{record.id} {draft.prize}"),
+                _audit(
+                    draft.chat_id,
+                    actor,
+                    "giveaway-created",
+                    now,
+                    f"#{record.id} {checked.draft.prize}",
+                ),
             )
         message_id = await self._courier.post_announcement(record)
         async with self._session_factory() as session, session.begin():
             await store.set_fields(session, record.id, message_id=message_id)
         await self._clock.rebuild()
         return record
+
+    async def find(self, chat_id: int, giveaway_id: int) -> GiveawayRecord | None:
+        async with self._session_factory() as session:
+            return await store.in_chat(session, chat_id, giveaway_id)
+
+    async def delete(self, chat_id: int, actor: Actor, giveaway_id: int, now: datetime) -> bool:
+        """An open giveaway made by mistake: it never draws, its announcement is removed from the
+        group, audited. False when the chat has no such open giveaway (a drawn one stays: its
+        result is what entrants verify)."""
+        async with self._session_factory() as session, session.begin():
+            record = await store.in_chat(session, chat_id, giveaway_id)
+            deleted = record is not None and await store.delete(session, giveaway_id, now)
+            if deleted:
+                await audit.record(
+                    session,
+                    _audit(chat_id, actor, "giveaway-deleted", now, f"#{giveaway_id}"),
+                )
+        if not deleted or record is None:
+            return False
+        if record.message_id is not None:
+            await self._courier.delete_message(chat_id, record.message_id)
+        await self._clock.rebuild()
+        return True
 
     async def _beacon_pin(self, ends_at: datetime) -> Pin | None:
         url = self._settings.giveaway_beacon_url

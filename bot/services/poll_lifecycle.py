@@ -78,6 +78,10 @@ class PollCourier(Protocol):
 
     async def post_results_chart(self, chat_id: int, chart: bytes, caption: str) -> None: ...
 
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        """Gone from the group; a message already gone is fine."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Closed:
@@ -223,6 +227,16 @@ class PollLifecycle:
         await self._post_results(poll, outcome, job, posted=resumed or 0)
         log.info("poll.closed", poll=poll_id, chat_id=poll.chat_id, voters=outcome.voters)
         return Closed(poll, outcome, by_us=True)
+
+    async def remove_messages(self, poll: StoredPoll, *, was_open: bool) -> None:
+        """A deleted poll's messages out of its group: the poll (stopped first, so that it takes
+        no votes even where Telegram refuses the delete), and its results if posted."""
+        if was_open and poll.message_id is not None:
+            await self._courier.stop_poll(poll.chat_id, poll.message_id)
+        for message_id in (poll.message_id, poll.results_message_id):
+            if message_id is not None:
+                await self._courier.delete_message(poll.chat_id, message_id)
+        log.info("poll.deleted", poll=poll.id, chat_id=poll.chat_id)
 
     async def _post_results(
         self, poll: StoredPoll, outcome: PollResults, job: str | None, *, posted: int

@@ -1,5 +1,6 @@
-"""Polls' operator use cases: create (now or scheduled), list, close, cancel, export, and the
-topic ideas a poll can be made of. Each opens and commits its own sessions, writes its audit
+"""Polls' operator use cases: check a poll for its preview, send it once the operator taps Send
+(now or scheduled), list, close, cancel, delete, export, and the topic ideas a poll can be made
+of. Each opens and commits its own sessions, writes its audit
 entry, and asks the clock to re-plan after changing what it runs; sending and closing go through
 the lifecycle (bot/services/poll_lifecycle.py) and its courier."""
 
@@ -13,8 +14,10 @@ from functools import cache
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db import drafts
 from bot.db import polls as store
 from bot.db.audit import record
+from bot.db.drafts import DraftStatus, StoredDraft
 from bot.db.polls import PollStatus, StoredPoll, Vote
 from bot.domain.arguments import Period, parse_period
 from bot.domain.audit import AuditEvent
@@ -40,6 +43,14 @@ class CreatedPoll:
     draft: PollDraft
     timezone: str
     sending: Sending
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedPoll:
+    """A poll as the preview shows it, nothing stored yet."""
+
+    draft: PollDraft
+    timezone: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,39 +91,58 @@ class PollService:
         self._lifecycle = lifecycle
         self._clock = clock
 
-    async def create(
-        self, chat_id: int, actor: Actor, arguments: str, *, source: str, now: datetime
-    ) -> CreatedPoll:
-        """Validate (raises PollInputError), store with its audit entry, then send now or leave
-        it to the clock. A poll Telegram refused to take is cancelled."""
+    async def check(self, chat_id: int, arguments: str, now: datetime) -> CheckedPoll:
+        """The poll `arguments` describe, read in the group's time zone (raises
+        PollInputError): what the preview shows."""
         timezone = await self._lifecycle.timezone(chat_id)
-        draft = parse_poll(arguments, timezone=timezone, now=now)
+        return CheckedPoll(parse_poll(arguments, timezone=timezone, now=now), timezone)
+
+    async def send_draft(
+        self, draft: StoredDraft, actor: Actor, now: datetime
+    ) -> CreatedPoll | None:
+        """The previewed poll, read as it was previewed (a `--close 2h` counts from then), stored
+        with its audit entry and sent now or left to the clock. None when another tap sent or
+        dropped it first. A poll Telegram refused to take is cancelled."""
+        timezone = await self._lifecycle.timezone(draft.chat_id)
+        poll_draft = parse_poll(draft.arguments, timezone=timezone, now=draft.created_at)
         async with self._session_factory() as session, session.begin():
+            if not await drafts.finish(session, draft.id, DraftStatus.DONE, now):
+                return None
             poll = await store.create(
                 session,
-                chat_id,
-                draft,
+                draft.chat_id,
+                poll_draft,
                 created_by_user_id=actor.user_id,
-                source=source,
+                source=draft.source,
                 now=now,
             )
+            await drafts.set_result(session, draft.id, poll.id)
             await record(
                 session,
                 _audit(
-                    chat_id, actor, "poll-created", now, poll_id=poll.id, question=draft.question
+                    draft.chat_id,
+                    actor,
+                    "poll-created",
+                    now,
+                    poll_id=poll.id,
+                    question=poll_draft.question,
                 ),
             )
         sending = Sending.SCHEDULED
-        if draft.start_at is None:
+        if poll_draft.start_at is None:
             try:
                 await self._lifecycle.send(poll.id, now)
             except JobFailed:
                 async with self._session_factory() as session, session.begin():
                     await store.cancel(session, poll.id, now)
-                return CreatedPoll(poll, draft, timezone, Sending.FAILED)
+                return CreatedPoll(poll, poll_draft, timezone, Sending.FAILED)
             sending = Sending.SENT
         await self._clock.rebuild()
-        return CreatedPoll(poll, draft, timezone, sending)
+        return CreatedPoll(poll, poll_draft, timezone, sending)
+
+    async def find(self, chat_id: int, number: int) -> StoredPoll | None:
+        async with self._session_factory() as session:
+            return await store.in_chat(session, chat_id, number)
 
     async def listing(self, chat_id: int) -> PollListing:
         """The open polls and the latest others, with their counts."""
@@ -167,6 +197,29 @@ class PollService:
         if cancelled:
             await self._clock.rebuild()
         return cancelled
+
+    async def delete(self, chat_id: int, actor: Actor, number: int, now: datetime) -> bool:
+        """A poll made by mistake: stopped (it never closes with results, and the digests no
+        longer count it), its messages removed from the group, audited. False when the chat
+        has no such poll or it was already deleted or cancelled."""
+        async with self._session_factory() as session, session.begin():
+            poll = await store.in_chat(session, chat_id, number)
+            deleted = poll is not None and await store.delete(session, poll.id, now)
+            if poll is not None and deleted:
+                await record(
+                    session,
+                    _audit(
+                        chat_id, actor, "poll-deleted", now, poll_id=poll.id, question=poll.question
+                    ),
+                )
+        if poll is None or not deleted:
+            return False
+        async with self._session_factory() as session:
+            removed = await store.get(session, poll.id)
+        if removed is not None:
+            await self._lifecycle.remove_messages(removed, was_open=poll.status is PollStatus.OPEN)
+        await self._clock.rebuild()
+        return True
 
     async def export(self, chat_id: int, number: int) -> PollExport | None:
         """A sent poll's results and votes; None when the chat has no such poll sent."""

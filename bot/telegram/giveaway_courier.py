@@ -129,6 +129,14 @@ class TelegramGiveawayCourier:
             texts("giveaway-cancelled-notice", id=str(record.id), reason=reason),
         )
 
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        try:
+            await self._bot.delete_message(chat_id, message_id)
+        except TelegramBadRequest as error:
+            # Deleted by hand already, or older than Telegram lets a bot delete (48 hours): the
+            # giveaway still never draws, which is what matters.
+            log.info("giveaway.message_not_deleted", chat_id=chat_id, reason=error.message)
+
     # the draw
 
     async def announce(self, outcome: Outcome) -> int | None:

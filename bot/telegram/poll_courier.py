@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import BufferedInputFile, InputPollOption, Poll, ReplyParameters
@@ -12,6 +13,8 @@ from bot.db.polls import StoredPoll, Tally
 from bot.domain.polls import OPEN_PERIOD_MAX, OPEN_PERIOD_MIN
 from bot.i18n import Html
 from bot.services.poll_lifecycle import SentPoll
+
+log = structlog.get_logger(__name__)
 
 CHART_NAME = "poll.png"
 
@@ -67,6 +70,14 @@ class TelegramPollCourier:
 
     async def post_results_chart(self, chat_id: int, chart: bytes, caption: str) -> None:
         await self._bot.send_photo(chat_id, BufferedInputFile(chart, CHART_NAME), caption=caption)
+
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        try:
+            await self._bot.delete_message(chat_id, message_id)
+        except TelegramBadRequest as error:
+            # Deleted by hand already, or older than Telegram lets a bot delete (48 hours): the
+            # poll is still stopped, which is what matters.
+            log.info("poll.message_not_deleted", chat_id=chat_id, reason=error.message)
 
 
 def tally_of(poll: Poll) -> Tally:

@@ -18,6 +18,7 @@ import random
 
 import pytest
 
+from bot.demo.previews import tap_send
 from tests.support.chaos import ForkedBot, integrity_problems
 from tests.support.chaos_fans import FanWriter, Ledger
 from tests.support.chaos_world import Chaos, chaos_seed
@@ -84,7 +85,11 @@ async def _poll_and_giveaway(chaos: Chaos) -> tuple[Ledger, int]:
     group_id, owner = chaos.group["id"], chaos.owner["id"]
     client = chaos.client
     await client.send_command(group_id, owner, "poll", "Chaos? | A | B | C --anonymous no")
+    await chaos.delivered()
+    await tap_send(client, group_id, chaos.emulator.world.bot_id, owner)
     await client.send_command(group_id, owner, "giveaway", "1 2h Chaos prize")
+    await chaos.delivered()
+    await tap_send(client, group_id, chaos.emulator.world.bot_id, owner)
     await chaos.delivered()
     sent = chaos.bot_messages(await client.messages(group_id))
     poll = next(message["poll"] for message in sent if "poll" in message)

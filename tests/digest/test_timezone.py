@@ -21,6 +21,7 @@ from bot.telegram.digest_courier import TelegramDigestCourier
 from tests.support import updates as u
 from tests.support.cast import register
 from tests.support.clock import FakeClock
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
 
 GROUP = u.group(-1001000000777, "北京粉丝群")
@@ -85,7 +86,7 @@ async def test_a_beijing_group_runs_on_beijing_time(group: Scene) -> None:
     assert "Time zone: Asia/Shanghai" in await say(group, ADMIN, "/status")
 
     # A poll closing "明天 20:00" closes at 20:00 Beijing time, not 20:00 UTC.
-    await say(group, ADMIN, "/poll 下期拍什么？ | 舞蹈 | 问答 --close 明天 20:00")
+    await send_confirmed(group, GROUP, ADMIN, "/poll 下期拍什么？ | 舞蹈 | 问答 --close 明天 20:00")
     async with group.session_factory() as session:
         [poll] = (await session.scalars(select(PollRecord))).all()
     assert poll.close_at is not None
@@ -106,7 +107,7 @@ async def test_a_beijing_group_runs_on_beijing_time(group: Scene) -> None:
 async def test_the_answer_says_what_keeps_its_moment_and_when_the_digest_moves(
     group: Scene,
 ) -> None:
-    await say(group, ADMIN, "/poll Q? | a | b --close 2026-12-31 20:00")
+    await send_confirmed(group, GROUP, ADMIN, "/poll Q? | a | b --close 2026-12-31 20:00")
     answer = await say(group, ADMIN, "/timezone Asia/Tokyo")
     # The digest moves from 09:00 UTC to 09:00 Tokyo; the poll keeps its moment, shown in Tokyo.
     assert "(Asia/Tokyo)" in answer

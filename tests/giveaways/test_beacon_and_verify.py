@@ -21,6 +21,7 @@ from bot.services.clock import JobFailed
 from tests.giveaways.support import GROUP, PEOPLE, draws_of, giveaways
 from tests.support.beacon import GENESIS, PERIOD, FakeRelay, synthetic_round
 from tests.support.cast import ADMIN
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
 from tests.support.telegram import ScriptedTelegram
 
@@ -43,7 +44,7 @@ async def test_creation_pins_the_first_round_after_the_end(
 ) -> None:
     fake, base = relay
     use_beacon(scene, base)
-    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    await send_confirmed(scene, GROUP, ADMIN, "/giveaway 1 2h Poster")
     [record] = await giveaways(scene.session_factory)
     assert record.beacon_url == base
     assert (record.beacon_genesis_time, record.beacon_period) == (GENESIS, PERIOD)
@@ -55,7 +56,7 @@ async def test_creation_pins_the_first_round_after_the_end(
 
 async def test_an_unreachable_beacon_refuses_creation(scene: Scene) -> None:
     use_beacon(scene, "http://127.0.0.1:9")
-    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    await send_confirmed(scene, GROUP, ADMIN, "/giveaway 1 2h Poster")
     assert await giveaways(scene.session_factory) == []
     assert isinstance(scene.telegram, ScriptedTelegram)
     assert "beacon is not reachable" in scene.telegram.sent(GROUP["id"])[-1]
@@ -67,7 +68,7 @@ async def test_the_draw_waits_for_the_round_then_mixes_it_in(
     fake, base = relay
     use_beacon(scene, base)
     draws = draws_of(scene)
-    await scene.send(GROUP, ADMIN, "/giveaway 2 2h Poster")
+    await send_confirmed(scene, GROUP, ADMIN, "/giveaway 2 2h Poster")
     [record] = await giveaways(scene.session_factory)
     for person in PEOPLE:
         await scene.tap(person, GROUP, f"ge1:{record.id}", message_id=record.message_id or 0)
@@ -113,7 +114,7 @@ def verify_cli(*args: str) -> subprocess.CompletedProcess[str]:
 async def test_python_m_bot_verify_reproduces_the_winners(scene: Scene, tmp_path: Path) -> None:
     draws = draws_of(scene)
     use_beacon(scene, None)
-    await scene.send(GROUP, ADMIN, "/giveaway 2 2h Poster")
+    await send_confirmed(scene, GROUP, ADMIN, "/giveaway 2 2h Poster")
     [record] = await giveaways(scene.session_factory)
     for person in PEOPLE:
         await scene.tap(person, GROUP, f"ge1:{record.id}", message_id=record.message_id or 0)

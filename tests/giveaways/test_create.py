@@ -14,6 +14,7 @@ from bot.domain.giveaway import Rules
 from tests.giveaways.support import CHANNEL_ID, GROUP, audit_actions, giveaways
 from tests.support import updates as u
 from tests.support.cast import ADMIN, MEMBER, OWNER
+from tests.support.drafts import send_confirmed, settled
 from tests.support.scene import Scene
 from tests.support.telegram import ScriptedTelegram
 
@@ -24,13 +25,16 @@ def telegram_of(scene: Scene) -> ScriptedTelegram:
 
 
 async def test_an_administrator_announces_a_giveaway_with_its_commitment(scene: Scene) -> None:
-    await scene.send(GROUP, ADMIN, "/giveaway 2 2h Signed <poster> | member comments:3/7")
+    await send_confirmed(
+        scene, GROUP, ADMIN, "/giveaway 2 2h Signed <poster> | member comments:3/7"
+    )
     [record] = await giveaways(scene.session_factory)
     assert (record.winner_count, record.prize, record.status) == (2, "Signed <poster>", "open")
     assert record.commitment == fairness.commitment(bytes.fromhex(record.seed))
     rules = Rules.from_json(record.rules)
     assert (rules.member, rules.min_comments, rules.comment_days) == (True, 3, 7)
-    [announcement] = scene.telegram.methods(SendMessage)
+    preview, announcement = scene.telegram.methods(SendMessage)
+    assert "Preview" in preview.text and "Signed &lt;poster&gt;" in preview.text
     assert announcement.chat_id == GROUP["id"]
     assert record.commitment in announcement.text
     assert "Signed &lt;poster&gt;" in announcement.text
@@ -46,13 +50,17 @@ async def test_an_operator_creates_one_from_private_chat_for_the_chosen_group(
 ) -> None:
     async with scene.session_factory() as session, session.begin():
         await select_group(session, OWNER["id"], GROUP["id"], datetime.now(UTC))
-    await scene.send(u.private(OWNER), OWNER, "/giveaway 1 tomorrow 20:00 Concert ticket")
+    await send_confirmed(
+        scene, u.private(OWNER), OWNER, "/giveaway 1 tomorrow 20:00 Concert ticket"
+    )
     [record] = await giveaways(scene.session_factory)
     assert record.chat_id == GROUP["id"]
     group_posts = telegram_of(scene).sent(GROUP["id"])
     assert len(group_posts) == 1 and "Concert ticket" in group_posts[0]
-    [reply] = telegram_of(scene).sent(OWNER["id"])
-    assert "#" in reply and record.commitment in reply
+    [preview] = telegram_of(scene).sent(OWNER["id"])
+    assert "Concert ticket" in preview  # in Mei's language: the preview is hers
+    [reply] = settled(scene, OWNER["id"])
+    assert f"#{record.id}" in reply and record.commitment in reply
 
 
 @pytest.mark.parametrize(
@@ -97,7 +105,9 @@ async def test_a_channel_the_bot_administers_is_resolved_to_its_id(scene: Scene)
     telegram = telegram_of(scene)
     telegram.channels["@creator_news"] = CHANNEL_ID
     telegram.set_status(CHANNEL_ID, 42_000_001, "administrator")
-    await scene.send(GROUP, ADMIN, "/giveaway 1 1d Poster | channel:@creator_news joined")
+    await send_confirmed(
+        scene, GROUP, ADMIN, "/giveaway 1 1d Poster | channel:@creator_news joined"
+    )
     [record] = await giveaways(scene.session_factory)
     rules = Rules.from_json(record.rules)
     assert (rules.channel, rules.channel_id, rules.joined_before) == (

@@ -27,13 +27,14 @@ from tests.giveaways.support import (
     transcript_sent,
 )
 from tests.support.cast import ADMIN, FAN, MEMBER, OWNER
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
 from tests.support.telegram import ScriptedTelegram
 
 
 async def giveaway_with_entrants(scene: Scene, winners: int, rules: str = "") -> int:
     suffix = f" | {rules}" if rules else ""
-    await scene.send(GROUP, ADMIN, f"/giveaway {winners} 2h Poster{suffix}")
+    await send_confirmed(scene, GROUP, ADMIN, f"/giveaway {winners} 2h Poster{suffix}")
     [record] = await giveaways(scene.session_factory)
     assert record.message_id is not None
     for person in PEOPLE:
@@ -141,7 +142,9 @@ async def test_cancel_with_a_reason_stops_the_draw(scene: Scene) -> None:
     await scene.send(GROUP, OWNER, f"/giveaway_cancel {giveaway_id}")
     assert isinstance(scene.telegram, ScriptedTelegram)
     assert scene.telegram.sent(GROUP["id"])[-1].startswith("The reason is missing")
-    await scene.send(GROUP, OWNER, f"/giveaway_cancel {giveaway_id} prize sponsor withdrew")
+    await send_confirmed(
+        scene, GROUP, OWNER, f"/giveaway_cancel {giveaway_id} prize sponsor withdrew"
+    )
     [record] = await giveaways(scene.session_factory)
     assert (record.status, record.cancel_reason) == ("cancelled", "prize sponsor withdrew")
     await end_and_tick(scene, draws, giveaway_id)

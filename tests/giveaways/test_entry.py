@@ -16,6 +16,7 @@ from bot.domain.giveaway import Rules
 from tests.giveaways.support import GROUP, entries, giveaways
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OWNER
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
 from tests.support.telegram import ScriptedTelegram
 
@@ -50,7 +51,7 @@ class Presses:
 
 async def start(scene: Scene, rules: str = "") -> Presses:
     suffix = f" | {rules}" if rules else ""
-    await scene.send(GROUP, ADMIN, f"/giveaway 1 2h Poster{suffix}")
+    await send_confirmed(scene, GROUP, ADMIN, f"/giveaway 1 2h Poster{suffix}")
     [record] = await giveaways(scene.session_factory)
     scene.telegram.calls.clear()
     return Presses(scene, record)
@@ -144,10 +145,10 @@ async def test_the_organiser_administrators_and_operators_cannot_enter(scene: Sc
 
 
 async def test_the_rule_is_shown_and_the_staff_rule_lets_them_in(scene: Scene) -> None:
-    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    await send_confirmed(scene, GROUP, ADMIN, "/giveaway 1 2h Poster")
     rules_shown = "• not the organiser, an administrator or an operator of the group"
     assert rules_shown in scene.telegram.sent(GROUP["id"])[-1]
-    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Mug | 工作人员")
+    await send_confirmed(scene, GROUP, ADMIN, "/giveaway 1 2h Mug | 工作人员")
     assert rules_shown not in scene.telegram.sent(GROUP["id"])[-1]
     mug = next(r for r in await giveaways(scene.session_factory) if r.prize == "Mug")
     scene.telegram.calls.clear()
@@ -157,7 +158,7 @@ async def test_the_rule_is_shown_and_the_staff_rule_lets_them_in(scene: Scene) -
 
 
 async def test_the_announcement_invites_entrants_to_start_the_bot(scene: Scene) -> None:
-    await scene.send(GROUP, ADMIN, "/giveaway 1 2h Poster")
+    await send_confirmed(scene, GROUP, ADMIN, "/giveaway 1 2h Poster")
     [record] = await giveaways(scene.session_factory)
     announcement = scene.last_with_buttons(GROUP["id"])
     markup = announcement.reply_markup

@@ -10,6 +10,7 @@ from bot.services.clock import Clock
 from tests.giveaways.support import GROUP, draws_of, giveaways
 from tests.support import updates as u
 from tests.support.cast import OWNER
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
 
 SIMPLIFIED = u.user(7801, "Lin", language_code="zh-hans")
@@ -23,7 +24,7 @@ async def test_winners_and_the_organiser_hear_of_the_draw_in_their_own_language(
 ) -> None:
     people = [SIMPLIFIED, TRADITIONAL, ENGLISH, UNKNOWN]
     scene.telegram.started.update(person["id"] for person in [*people, OWNER])
-    await scene.send(GROUP, OWNER, "/giveaway 4 2h Poster")  # Mei's Telegram is zh-hans
+    await send_confirmed(scene, GROUP, OWNER, "/giveaway 4 2h Poster")  # Mei's Telegram is zh-hans
     [record] = await giveaways(scene.session_factory)
     assert record.message_id is not None
     for person in people:

@@ -3,12 +3,13 @@ failed membership look-up while entering stores nothing."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import load_settings
+from bot.db import drafts
 from bot.db.chat_settings import register_group
 from bot.db.models import GiveawayRecord
 from bot.devtools.recording_session import TOKEN
@@ -33,6 +34,7 @@ class FakeTelegram:
     """Lookup and courier: members unless told otherwise; records what it was asked to post."""
 
     def __init__(self) -> None:
+        self.deleted: list[int] = []
         self.down = False
         self.announced: list[int] = []
         self.cancelled: list[tuple[int, int, str]] = []
@@ -52,6 +54,9 @@ class FakeTelegram:
     async def post_cancelled(self, record: GiveawayRecord, count: int, reason: str) -> None:
         self.cancelled.append((record.id, count, reason))
 
+    async def delete_message(self, chat_id: int, message_id: int) -> None:
+        self.deleted.append(message_id)
+
     async def announce(self, outcome: Outcome) -> int | None:
         return None
 
@@ -63,6 +68,33 @@ class FakeTelegram:
 
     async def show_count(self, record: GiveawayRecord, count: int) -> None:
         return None
+
+
+async def create(
+    service: GiveawayService,
+    session_factory: async_sessionmaker[AsyncSession],
+    arguments: str,
+    now: datetime,
+) -> GiveawayRecord:
+    """Checked as the preview checks it, then sent as the operator's Send sends it."""
+    await service.check(CHAT_ID, arguments, now)
+    async with session_factory() as session, session.begin():
+        draft = await drafts.create(
+            session,
+            kind="giveaway",
+            chat_id=CHAT_ID,
+            owner_user_id=ACTOR.user_id,
+            subject_id=None,
+            arguments=arguments,
+            source="command",
+            locale="en",
+            now=now,
+            expires_at=now + timedelta(minutes=30),
+        )
+    record = await service.send_draft(draft, ACTOR, now)
+    assert record is not None
+    assert await service.send_draft(draft, ACTOR, now) is None  # a second Send does nothing
+    return record
 
 
 @pytest.fixture
@@ -96,7 +128,7 @@ async def test_a_created_giveaway_is_stored_audited_and_announced(
     telegram: FakeTelegram,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    record = await service.create(CHAT_ID, ACTOR, "2 2h Poster | member", datetime.now(UTC))
+    record = await create(service, session_factory, "2 2h Poster | member", datetime.now(UTC))
     [stored] = await giveaways(session_factory)
     assert (stored.id, stored.winner_count, stored.prize) == (record.id, 2, "Poster")
     assert stored.message_id == 1000 + record.id
@@ -111,7 +143,7 @@ async def test_an_unknown_channel_is_refused_with_its_code_and_nothing_stored(
     service: GiveawayService, session_factory: async_sessionmaker[AsyncSession]
 ) -> None:
     with pytest.raises(CreateError) as refused:
-        await service.create(CHAT_ID, ACTOR, "1 2h Poster | channel:@nowhere", datetime.now(UTC))
+        await create(service, session_factory, "1 2h Poster | channel:@nowhere", datetime.now(UTC))
     assert (refused.value.code, refused.value.detail) == ("channel-unknown", "@nowhere")
     assert await giveaways(session_factory) == []
     assert await audit_actions(session_factory) == []
@@ -123,7 +155,7 @@ async def test_entering_answers_each_case_once(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     now = datetime.now(UTC)
-    record = await service.create(CHAT_ID, ACTOR, "1 2h Poster | member", now)
+    record = await create(service, session_factory, "1 2h Poster | member", now)
     robot = Entrant(user_id=5002, is_bot=True, first_name="Bot", last_name=None)
     assert (await service.enter(record.id, robot, CHAT_ID, now)).entry is Entry.NOT_A_PERSON
     assert (await service.enter(record.id, FAN, OTHER_CHAT_ID, now)).entry is Entry.CLOSED
@@ -145,8 +177,8 @@ async def test_end_cancel_and_reroll_act_once_and_only_in_their_chat(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     now = datetime.now(UTC)
-    ended = await service.create(CHAT_ID, ACTOR, "1 2h Poster", now)
-    cancelled = await service.create(CHAT_ID, ACTOR, "1 2h Mug", now)
+    ended = await create(service, session_factory, "1 2h Poster", now)
+    cancelled = await create(service, session_factory, "1 2h Mug", now)
     assert await service.end(OTHER_CHAT_ID, ACTOR, ended.id, now) is False
     assert await service.end(CHAT_ID, ACTOR, ended.id, now) is True
     assert await service.end(CHAT_ID, ACTOR, ended.id, now) is False

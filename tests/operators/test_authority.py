@@ -24,9 +24,12 @@ from handlers.callbacks import (
     AuditPageCb,
     ConfirmCb,
     DigestHereCb,
+    DraftAct,
     ForgetUserCb,
+    GiveawayDraftCb,
     GroupPickCb,
     InboxPageCb,
+    PollDraftCb,
     RevokePickCb,
     RolesPanelCb,
     SettingChoiceCb,
@@ -70,6 +73,8 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     AdminUndoCb: AdminUndoCb(chat_id=VICTIM["id"], action=1),
     RevokePickCb: RevokePickCb(chat_id=VICTIM["id"], user_id=FAN["id"]),
     VideoAgainCb: VideoAgainCb(chat_id=VICTIM["id"], number=1, channel=False, post=True),
+    PollDraftCb: PollDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
+    GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
 }
 
 

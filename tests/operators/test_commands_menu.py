@@ -18,7 +18,15 @@ from tests.support.cast import ADMIN, FAN, MEMBER, OWNER, VICTIM
 from tests.support.scene import Scene
 
 DIGEST_COMMANDS = ("digest", "digest_subscribe", "digest_unsubscribe", "digest_time", "digest_chat")
-POLL_COMMANDS = ("poll", "polls", "poll_close", "poll_cancel", "poll_export", "poll_topics")
+POLL_COMMANDS = (
+    "poll",
+    "polls",
+    "poll_close",
+    "poll_cancel",
+    "poll_export",
+    "poll_topics",
+    "poll_delete",
+)
 FEEDBACK_COMMANDS = (
     "tags",
     "tag_new",
@@ -38,6 +46,7 @@ GIVEAWAY_COMMANDS = (
     "giveaway_end",
     "giveaway_cancel",
     "giveaway_reroll",
+    "giveaway_delete",
 )
 VIDEO_COMMANDS = (
     "video_add",

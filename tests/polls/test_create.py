@@ -13,6 +13,7 @@ from bot.db.chat_settings import set_group_language
 from bot.db.models import AuditRecord
 from tests.polls.support import ADMIN, GROUP, MEMBER, OWNER, sent_polls, stored_polls
 from tests.support import updates as u
+from tests.support.drafts import confirm, send_confirmed, settled
 from tests.support.scene import Scene
 
 
@@ -23,6 +24,8 @@ async def test_a_poll_with_every_option_from_the_group(scene: Scene) -> None:
         "/poll Which <b>topic</b>? | Cats | Dogs | Birds --close 2h --anonymous no --multi "
         "--quiz 1,3 --explain Cats & birds, of course",
     )
+    assert sent_polls(scene) == []  # the preview first
+    await confirm(scene, OWNER, GROUP)
     [sent] = sent_polls(scene)
     assert sent.chat_id == GROUP["id"]
     assert sent.question == "Which <b>topic</b>?"
@@ -41,15 +44,15 @@ async def test_a_poll_with_every_option_from_the_group(scene: Scene) -> None:
     assert (poll.status, poll.is_anonymous, poll.allows_multiple) == ("open", False, True)
     assert poll.telegram_poll_id is not None and poll.message_id is not None
     assert poll.close_at == sent.close_date
-    assert any("closes at" in text for text in scene.replies(GROUP["id"]))
+    assert any("closes at" in text for text in settled(scene, GROUP))
     async with scene.session_factory() as session:
         audit = await session.get(AuditRecord, 1)
     assert audit is not None and audit.action == "poll-created"
 
 
 async def test_defaults_one_option_per_line_and_a_local_deadline(scene: Scene) -> None:
-    await scene.send(
-        GROUP, ADMIN, "/poll Next video?\nCat vlog\nStreet food\n--close tomorrow 20:00"
+    await send_confirmed(
+        scene, GROUP, ADMIN, "/poll Next video?\nCat vlog\nStreet food\n--close tomorrow 20:00"
     )
     [sent] = sent_polls(scene)
     assert (sent.is_anonymous, sent.allows_multiple_answers, sent.type) == (True, False, "regular")
@@ -66,13 +69,15 @@ async def test_from_private_chat_for_the_chosen_group_and_a_scheduled_start(
     scene: Scene,
 ) -> None:
     private = u.private(ADMIN)
-    await scene.send(private, ADMIN, "/poll Live stream day? | Sat | Sun --start 1h --close 3h")
+    await send_confirmed(
+        scene, private, ADMIN, "/poll Live stream day? | Sat | Sun --start 1h --close 3h"
+    )
     assert sent_polls(scene) == []
     [poll] = await stored_polls(scene)
     assert poll.chat_id == GROUP["id"] and poll.status == "scheduled"
     assert poll.start_at is not None and poll.close_at is not None
     assert poll.close_at - poll.start_at == timedelta(hours=3)
-    assert "will be sent to Cat fans" in scene.replies(ADMIN["id"])[0]
+    assert "will be sent to Cat fans" in settled(scene, ADMIN["id"])[0]
 
 
 async def test_help_in_chinese_for_a_chinese_group(scene: Scene) -> None:

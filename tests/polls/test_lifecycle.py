@@ -28,13 +28,14 @@ from tests.polls.support import (
 )
 from tests.support import updates as u
 from tests.support.clock import FakeClock
+from tests.support.drafts import send_confirmed, settled
 from tests.support.scene import Scene
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 async def open_poll(scene: Scene, text: str) -> tuple[str, int]:
-    await scene.send(GROUP, OWNER, text)
+    await send_confirmed(scene, GROUP, OWNER, text)
     [poll] = await stored_polls(scene)
     assert poll.telegram_poll_id is not None
     return poll.telegram_poll_id, poll.id
@@ -137,8 +138,8 @@ async def test_a_bot_down_across_the_deadline_closes_the_poll_once_when_it_start
 
 async def test_close_now_by_hand_and_the_clock_then_does_nothing(scene: Scene) -> None:
     _, number = await open_poll(scene, "/poll Q? | a | b --close 1h")
-    await scene.send(u.private(ADMIN), ADMIN, f"/poll_close {number}")
-    assert "is closed" in scene.replies(ADMIN["id"])[-1]
+    await send_confirmed(scene, u.private(ADMIN), ADMIN, f"/poll_close {number}")
+    assert "is closed" in settled(scene, ADMIN["id"])[-1]
     await scene.send(GROUP, OWNER, f"/poll_close {number}")
     assert "is not open" in scene.replies(GROUP["id"])[-1]
     [poll] = await stored_polls(scene)
@@ -167,7 +168,7 @@ async def test_a_poll_telegram_closed_itself_still_gets_its_results(scene: Scene
         return await original(bot, method, timeout)
 
     scene.telegram.make_request = already_closed  # type: ignore[method-assign]
-    await scene.send(GROUP, OWNER, f"/poll_close {number}")
+    await send_confirmed(scene, GROUP, OWNER, f"/poll_close {number}")
     [results] = [t for t in scene.replies(GROUP["id"]) if "Poll closed" in t]
     assert "Winner: <b>b</b>" in results and "4 voters" in results
 
@@ -179,7 +180,7 @@ async def test_results_in_chinese_with_a_png_chart_drawn_in_a_cjk_font(scene: Sc
     poll_id, number = await open_poll(scene, f"/poll {question} | 舞蹈挑战 | 粉丝问答 --close 1h")
     await scene.pipeline.deliver(scene.poll_update(poll_id, question, [5, 2], 7))
     # filterwarnings=error: a glyph missing from the font would fail the render here.
-    await scene.send(GROUP, OWNER, f"/poll_close {number}")
+    await send_confirmed(scene, GROUP, OWNER, f"/poll_close {number}")
     [results] = [t for t in scene.replies(GROUP["id"]) if "投票结束" in t]
     assert "胜出：<b>舞蹈挑战</b>" in results and "7 人投票" in results
     [photo] = scene.telegram.methods(SendPhoto)
@@ -194,7 +195,7 @@ async def test_results_in_chinese_with_a_png_chart_drawn_in_a_cjk_font(scene: Sc
 
 
 async def test_cancel_a_scheduled_poll_and_it_is_never_sent(scene: Scene) -> None:
-    await scene.send(GROUP, OWNER, "/poll Later? | a | b --start 1h --close 2h")
+    await send_confirmed(scene, GROUP, OWNER, "/poll Later? | a | b --start 1h --close 2h")
     [poll] = await stored_polls(scene)
     assert poll.start_at is not None
     await scene.send(GROUP, OWNER, "/poll_cancel 999")
@@ -207,7 +208,7 @@ async def test_cancel_a_scheduled_poll_and_it_is_never_sent(scene: Scene) -> Non
 
 
 async def test_a_scheduled_poll_is_sent_by_the_clock_then_closed(scene: Scene) -> None:
-    await scene.send(GROUP, OWNER, "/poll Later? | a | b --start 1h --close 2h")
+    await send_confirmed(scene, GROUP, OWNER, "/poll Later? | a | b --start 1h --close 2h")
     [poll] = await stored_polls(scene)
     assert poll.start_at is not None and poll.close_at is not None
     now = FakeClock(poll.start_at)
@@ -224,7 +225,7 @@ async def test_a_scheduled_poll_is_sent_by_the_clock_then_closed(scene: Scene) -
 
 async def test_list_and_export_say_what_an_anonymous_poll_cannot_show(scene: Scene) -> None:
     public_id, public = await open_poll(scene, "/poll Public? | =SUM(A1) | b --anonymous no")
-    await scene.send(GROUP, OWNER, "/poll Secret? | a | b")
+    await send_confirmed(scene, GROUP, OWNER, "/poll Secret? | a | b")
     secret = (await stored_polls(scene))[1].id
     await scene.pipeline.deliver(
         scene.answer(public_id, FANS[0], [0]),

@@ -17,6 +17,7 @@ from bot.domain.poll_topics import topic_candidates
 from bot.domain.tagging import DEFAULT_RULES, Tagger
 from tests.polls.support import ADMIN, FANS, GROUP, OWNER, sent_polls, stops, stored_polls
 from tests.support import updates as u
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
 
 
@@ -79,7 +80,7 @@ async def test_poll_topics_lists_then_sends_the_picked_ideas(scene: Scene) -> No
     assert "1. 下期出猫咪 — 3 fans" in listing
     assert "/poll Which topic next? | 下期出猫咪 |" in listing
     assert sent_polls(scene) == []
-    await scene.send(GROUP, OWNER, "/poll_topics 7d 1,3 --close 1d")
+    await send_confirmed(scene, GROUP, OWNER, "/poll_topics 7d 1,3 --close 1d")
     [sent] = sent_polls(scene)
     assert sent.question == "Which topic next?"
     labels = [o.text for o in sent.options if isinstance(o, InputPollOption)]
@@ -111,13 +112,13 @@ async def test_no_topic_ideas_says_so(scene: Scene) -> None:
 
 
 async def test_digest_section_and_status_line(scene: Scene) -> None:
-    await scene.send(GROUP, OWNER, "/poll Q? | a | b --close 1h")
-    await scene.send(GROUP, OWNER, "/poll Done? | yes | no")
+    await send_confirmed(scene, GROUP, OWNER, "/poll Q? | a | b --close 1h")
+    await send_confirmed(scene, GROUP, OWNER, "/poll Done? | yes | no")
     polls_now = await stored_polls(scene)
     done = polls_now[1]
     assert done.telegram_poll_id is not None
     await scene.pipeline.deliver(scene.poll_update(done.telegram_poll_id, "Done?", [3, 1], 4))
-    await scene.send(GROUP, OWNER, f"/poll_close {done.id}")
+    await send_confirmed(scene, GROUP, OWNER, f"/poll_close {done.id}")
     dispatcher = scene.pipeline.dispatcher
     section = dispatcher["digest_sections"].providers["polls"]
     texts = dispatcher["translator"].bind("en")
@@ -146,7 +147,7 @@ async def test_another_groups_poll_number_is_not_ours(scene: Scene) -> None:
             added_by_user_id=None,
             now=datetime.now(UTC),
         )
-    await scene.send(GROUP, OWNER, "/poll Q? | a | b")
+    await send_confirmed(scene, GROUP, OWNER, "/poll Q? | a | b")
     [poll] = await stored_polls(scene)
     await scene.send(other, OWNER, f"/poll_close {poll.id}")
     await scene.send(other, OWNER, f"/poll_export {poll.id}")
@@ -163,7 +164,7 @@ async def test_poll_topics_reads_chinese_periods_and_picks(scene: Scene) -> None
     assert "1. 下期出猫咪 — 3 fans" in scene.replies(GROUP["id"])[-1]
     await scene.send(GROUP, OWNER, "/poll_topics 昨天")
     assert "No topic ideas" in scene.replies(GROUP["id"])[-1]
-    await scene.send(GROUP, OWNER, "/poll_topics 一周 １，３ --close 1d")
+    await send_confirmed(scene, GROUP, OWNER, "/poll_topics 一周 １，３ --close 1d")
     [sent] = sent_polls(scene)
     labels = [o.text for o in sent.options if isinstance(o, InputPollOption)]
     assert labels[0] == "下期出猫咪" and len(labels) == 2
@@ -183,6 +184,6 @@ async def test_the_topic_poll_asks_in_the_groups_language_whatever_the_operator_
     await scene.send(private, ADMIN, "/poll_topics 7d")
     listing = scene.replies(private["id"])[-1]
     assert "Topic ideas" in listing and "/poll 下期做哪个选题？ | 想看猫咪 |" in listing
-    await scene.send(private, ADMIN, "/poll_topics 7d 1,2")
+    await send_confirmed(scene, private, ADMIN, "/poll_topics 7d 1,2")
     [sent] = sent_polls(scene)
     assert sent.question == "下期做哪个选题？"

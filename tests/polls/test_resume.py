@@ -25,6 +25,7 @@ from bot.db.job_runs import RunStatus, runs_of
 from bot.services.clock import LEASE_TTL
 from tests.polls.support import GROUP, OWNER, stored_polls
 from tests.support.clock import FakeClock
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
 
 
@@ -75,7 +76,7 @@ class Case:
 
 
 async def open_poll(scene: Scene, question: str) -> Case:
-    await scene.send(GROUP, OWNER, f"/poll {question} | Cats | Dogs --close 1h")
+    await send_confirmed(scene, GROUP, OWNER, f"/poll {question} | Cats | Dogs --close 1h")
     poll = (await stored_polls(scene))[-1]
     assert poll.question == question
     assert poll.telegram_poll_id is not None and poll.close_at is not None
@@ -161,7 +162,7 @@ async def test_a_poll_closed_by_hand_after_the_leader_died_is_left_to_the_operat
     telegram.kill_at(StopPoll, after=False)
     with pytest.raises(Killed):
         await scene.clock(now, instance="a").tick()
-    await scene.send(GROUP, OWNER, f"/poll_close {case.number}")
+    await send_confirmed(scene, GROUP, OWNER, f"/poll_close {case.number}")
     later = FakeClock(now() + LEASE_TTL + timedelta(seconds=1))
     [report] = await scene.clock(later, instance="b").tick()
     assert (report.status, report.detail) == (RunStatus.DONE, "not open")

@@ -15,6 +15,7 @@ from bot.services.giveaways_render import result_text
 from tests.giveaways.support import draws_of, end_and_tick, entries, giveaways, transcript_sent
 from tests.privacy.support import FAN_PRIVATE, fan_history, person_rows
 from tests.support.cast import ADMIN, FAN, MEMBER, VICTIM
+from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene, keyboard
 
 TRANSLATOR = Translator.load()
@@ -33,7 +34,7 @@ async def forgotten(scene: Scene) -> dict[str, int]:
 
 async def test_every_update_kind_after_forget_stores_nothing_of_her(scene: Scene) -> None:
     gone = await forgotten(scene)
-    await scene.send(VICTIM, ADMIN, "/giveaway 1 2h Poster")
+    await send_confirmed(scene, VICTIM, ADMIN, "/giveaway 1 2h Poster")
     [record] = await giveaways(scene.session_factory)
     scene.telegram.calls.clear()
 
@@ -69,7 +70,7 @@ async def test_every_update_kind_after_forget_stores_nothing_of_her(scene: Scene
 
 async def test_others_still_enter_and_are_stored_after_she_is_forgotten(scene: Scene) -> None:
     await forgotten(scene)
-    await scene.send(VICTIM, ADMIN, "/giveaway 1 2h Poster")
+    await send_confirmed(scene, VICTIM, ADMIN, "/giveaway 1 2h Poster")
     [record] = await giveaways(scene.session_factory)
     await scene.tap(MEMBER, VICTIM, f"ge1:{record.id}", message_id=record.message_id)
     await scene.vote("p1", MEMBER, [0])
@@ -81,7 +82,7 @@ async def test_others_still_enter_and_are_stored_after_she_is_forgotten(scene: S
 async def test_a_drawn_giveaway_keeps_her_entrant_number_not_her_name(scene: Scene) -> None:
     await fan_history(scene)
     draws = draws_of(scene)
-    await scene.send(VICTIM, ADMIN, "/giveaway 2 2h Poster")
+    await send_confirmed(scene, VICTIM, ADMIN, "/giveaway 2 2h Poster")
     [record] = await giveaways(scene.session_factory)
     for person in (FAN, MEMBER):
         await scene.tap(person, VICTIM, f"ge1:{record.id}", message_id=record.message_id)

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.db.engine import create_engine
 from bot.db.migrate import upgrade
 from bot.db.models import Comment, GiveawayRecord, JobRun, PollRecord, SchedulerLease
+from bot.demo.previews import tap_send
 from bot.demo.process import BotProcess, wait_until_delivered
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
@@ -79,6 +80,12 @@ class Cluster:
 
     async def command(self, user: Json, command: str, args: str = "") -> None:
         await self.client.send_command(self.group["id"], user["id"], command, args)
+        await wait_until_delivered(self.client, WAIT)
+
+    async def command_sent(self, user: Json, command: str, args: str) -> None:
+        """A command that answers with a preview, and the same person's Send."""
+        await self.command(user, command, args)
+        await tap_send(self.client, self.group["id"], self.bot_id, user["id"])
         await wait_until_delivered(self.client, WAIT)
 
     async def from_bot(self, chat_id: int) -> list[Json]:
@@ -191,8 +198,8 @@ async def test_two_instances_and_a_killed_leader_lose_nothing_and_do_nothing_twi
 
     # Killed right after the deadlines are set, long before they pass: a kill in the middle of
     # a run leaves it claimed and never run again (at most once), which is not what this tests.
-    await cluster.command(cluster.owner, "poll", f"Next video? | cats | food --close {EXPIRY}")
-    await cluster.command(cluster.owner, "giveaway", f"1 {EXPIRY} Signed poster")
+    await cluster.command_sent(cluster.owner, "poll", f"Next video? | cats | food --close {EXPIRY}")
+    await cluster.command_sent(cluster.owner, "giveaway", f"1 {EXPIRY} Signed poster")
     leader = await eventually(cluster.holder, "an instance holds the scheduler lease")
     await leader.kill()
     survivor = next(bot for bot in cluster.instances if bot is not leader)

@@ -96,6 +96,7 @@ giveaway-list-line = #{ $id } · { $prize } · { $status ->
         [drawn] drawn
         [done] drawn
         [cancelled] cancelled
+        [deleted] deleted
        *[other] { $status }
     } · { $entrants } entrants · { $winners } winner(s) · ends { $when }
 

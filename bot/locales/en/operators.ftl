@@ -90,9 +90,11 @@ audit-entry = { $when } · { $who } · { $action ->
         [poll-created] created poll { $detail }
         [poll-closed] closed poll { $detail }
         [poll-cancelled] cancelled poll { $detail }
+        [poll-deleted] deleted poll { $detail }
         [giveaway-created] created giveaway { $detail }
         [giveaway-ended] ended giveaway { $detail } early
         [giveaway-cancelled] cancelled giveaway { $detail }
+        [giveaway-deleted] deleted giveaway { $detail }
         [giveaway-rerolled] rerolled giveaway { $detail }
         [fan-forgotten] forgot a fan on their behalf ({ $detail } comments)
         [retention-set] set comment text retention to { $detail } days (0: no limit)

@@ -19,7 +19,7 @@ poll-help =
     <code>--explain text</code> — what a quiz shows after a wrong answer (up to 200 characters)
     <code>--tz Europe/Berlin</code> — read the times in this timezone instead of the group's
     Example: <code>/poll Next video? | Cat vlog | Street food | Q&amp;A --close 1d --multi</code>
-    Then: /polls to list, /poll_close 12, /poll_cancel 12, /poll_export 12; /poll_topics builds one from the fans' topic ideas.
+    Then: /polls to list, /poll_close 12, /poll_cancel 12, /poll_export 12, /poll_delete 12; /poll_topics builds one from the fans' topic ideas.
 
 poll-error-hint = Type /poll alone to see the syntax.
 poll-error-usage = Write the question and the options: <code>/poll Question? | option 1 | option 2</code>
@@ -61,7 +61,7 @@ poll-list-line = #{ $number } · { $status ->
         [yes] anonymous
        *[no] public
     } · { $when }
-poll-list-hint = /poll_close n · /poll_cancel n · /poll_export n
+poll-list-hint = /poll_close n · /poll_cancel n · /poll_export n · /poll_delete n
 poll-list-separator = {", "}
 
 poll-close-usage = Usage: /poll_close 12 (the number from /polls).

@@ -96,6 +96,7 @@ giveaway-list-line = #{ $id } · { $prize } · { $status ->
         [drawn] 已開獎
         [done] 已開獎
         [cancelled] 已取消
+        [deleted] 已刪除
        *[other] { $status }
     } · { $entrants } 人參與 · { $winners } 個名額 · 截止 { $when }
 

@@ -87,9 +87,11 @@ audit-entry = { $when } · { $who } · { $action ->
         [poll-created] 發起了投票 { $detail }
         [poll-closed] 結束了投票 { $detail }
         [poll-cancelled] 取消了投票 { $detail }
+        [poll-deleted] 刪除了投票 { $detail }
         [giveaway-created] 發起了抽獎 { $detail }
         [giveaway-ended] 提前結束了抽獎 { $detail }
         [giveaway-cancelled] 取消了抽獎 { $detail }
+        [giveaway-deleted] 刪除了抽獎 { $detail }
         [giveaway-rerolled] 補抽了抽獎 { $detail }
         [fan-forgotten] 代一位粉絲刪除了資料（{ $detail } 條評論）
         [retention-set] 將評論文字保留期設為 { $detail } 天（0：不限）

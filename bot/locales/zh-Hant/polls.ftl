@@ -19,7 +19,7 @@ poll-help =
     <code>--explain 文字</code> — 測驗答錯後顯示的說明（最多 200 字）
     <code>--tz Asia/Shanghai</code> — 按這個時區而不是群的時區理解時間
     示例：<code>/poll 下期拍什麼？| 貓咪日常 | 街頭美食 | 問答 --close 1d --multi</code>
-    之後：/polls 列表，/poll_close 12，/poll_cancel 12，/poll_export 12；/poll_topics 用粉絲的選題建議生成投票。
+    之後：/polls 列表，/poll_close 12，/poll_cancel 12，/poll_export 12，/poll_delete 12；/poll_topics 用粉絲的選題建議生成投票。
 
 poll-error-hint = 只發 /poll 可檢視用法。
 poll-error-usage = 請寫上問題和選項：<code>/poll 問題？| 選項1 | 選項2</code>
@@ -61,7 +61,7 @@ poll-list-line = #{ $number } · { $status ->
         [yes] 匿名
        *[no] 公開
     } · { $when }
-poll-list-hint = /poll_close 序號 · /poll_cancel 序號 · /poll_export 序號
+poll-list-hint = /poll_close 序號 · /poll_cancel 序號 · /poll_export 序號 · /poll_delete 序號
 poll-list-separator = {"、"}
 
 poll-close-usage = 用法：/poll_close 12（/polls 裡的序號）。

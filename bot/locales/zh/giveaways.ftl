@@ -96,6 +96,7 @@ giveaway-list-line = #{ $id } · { $prize } · { $status ->
         [drawn] 已开奖
         [done] 已开奖
         [cancelled] 已取消
+        [deleted] 已删除
        *[other] { $status }
     } · { $entrants } 人参与 · { $winners } 个名额 · 截止 { $when }
 

@@ -87,9 +87,11 @@ audit-entry = { $when } · { $who } · { $action ->
         [poll-created] 发起了投票 { $detail }
         [poll-closed] 结束了投票 { $detail }
         [poll-cancelled] 取消了投票 { $detail }
+        [poll-deleted] 删除了投票 { $detail }
         [giveaway-created] 发起了抽奖 { $detail }
         [giveaway-ended] 提前结束了抽奖 { $detail }
         [giveaway-cancelled] 取消了抽奖 { $detail }
+        [giveaway-deleted] 删除了抽奖 { $detail }
         [giveaway-rerolled] 补抽了抽奖 { $detail }
         [fan-forgotten] 代一位粉丝删除了数据（{ $detail } 条评论）
         [retention-set] 将评论文字保留期设为 { $detail } 天（0：不限）

@@ -19,7 +19,7 @@ poll-help =
     <code>--explain 文字</code> — 测验答错后显示的说明（最多 200 字）
     <code>--tz Asia/Shanghai</code> — 按这个时区而不是群的时区理解时间
     示例：<code>/poll 下期拍什么？| 猫咪日常 | 街头美食 | 问答 --close 1d --multi</code>
-    之后：/polls 列表，/poll_close 12，/poll_cancel 12，/poll_export 12；/poll_topics 用粉丝的选题建议生成投票。
+    之后：/polls 列表，/poll_close 12，/poll_cancel 12，/poll_export 12，/poll_delete 12；/poll_topics 用粉丝的选题建议生成投票。
 
 poll-error-hint = 只发 /poll 可查看用法。
 poll-error-usage = 请写上问题和选项：<code>/poll 问题？| 选项1 | 选项2</code>
@@ -61,7 +61,7 @@ poll-list-line = #{ $number } · { $status ->
         [yes] 匿名
        *[no] 公开
     } · { $when }
-poll-list-hint = /poll_close 序号 · /poll_cancel 序号 · /poll_export 序号
+poll-list-hint = /poll_close 序号 · /poll_cancel 序号 · /poll_export 序号 · /poll_delete 序号
 poll-list-separator = {"、"}
 
 poll-close-usage = 用法：/poll_close 12（/polls 里的序号）。
