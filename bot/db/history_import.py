@@ -58,10 +58,14 @@ async def store_chunk(
     now: datetime,
     *,
     newest: int | None,
+    reached_only: bool = True,
 ) -> StoredChunk:
-    """Store one chunk, nothing past message id `newest` (None: the group has no message yet,
-    so nothing); says how many messages were new, already stored, or left out."""
-    reached = [m for m in messages if newest is not None and m.message_id <= newest]
+    """Store one chunk; with `reached_only`, nothing past message id `newest` (None: the group
+    has no message yet, so nothing). Says how many messages were new, already stored, or left
+    out."""
+    reached = [
+        m for m in messages if not reached_only or (newest is not None and m.message_id <= newest)
+    ]
     comments = [message.as_incoming_comment(chat_id) for message in reached]
     people = {c.author.user_id for c in comments if c.author.user_id is not None}
     lookup = await ingest_lookup(session, {chat_id}, people)

@@ -206,18 +206,25 @@ async def import_chunks(
     progress: Progress | None = None,
     *,
     now: Callable[[], datetime] = utc_now,
+    reached_only: bool = True,
 ) -> ImportOutcome:
-    """Store every chunk, one transaction each, then re-open the digest days it touched."""
+    """Store every chunk, one transaction each, then re-open the digest days it touched.
+    `reached_only`: nothing past the newest message the group had (an export sent through
+    Telegram by an operator); the server's own import (`python -m bot import`) is trusted."""
     done = forgotten = new = already = ahead = 0
     first: datetime | None = None
     last: datetime | None = None
-    async with session_factory() as session:
-        newest = await newest_message_id(session, chat_id)
+    newest: int | None = None
+    if reached_only:
+        async with session_factory() as session:
+            newest = await newest_message_id(session, chat_id)
     for chunk in chunks:
         if not chunk:
             continue
         async with session_factory() as session, session.begin():
-            stored = await store_chunk(session, chat_id, chunk, now(), newest=newest)
+            stored = await store_chunk(
+                session, chat_id, chunk, now(), newest=newest, reached_only=reached_only
+            )
         forgotten += stored.forgotten
         new += stored.new
         already += stored.already
