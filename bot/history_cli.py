@@ -52,7 +52,10 @@ async def run_import(settings: Settings, path: str, chat_id: int) -> int:
             if done % PROGRESS_EVERY < 1_000 or done == total:
                 _say(f"imported {done:,} of {total:,} messages")
 
-        outcome = await import_chunks(session_factory, chat_id, stream.chunks(), progress)
+        # The server's owner runs this: trusted with ids past what the group has reached.
+        outcome = await import_chunks(
+            session_factory, chat_id, stream.chunks(), progress, reached_only=False
+        )
     finally:
         await engine.dispose()
     _say(

@@ -17,6 +17,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Filter
 from aiogram.types import Document, Message
 
+from bot.domain.history import ImportErrorCode
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
 from bot.services.history_import import (
@@ -81,6 +82,14 @@ async def on_export(
     )
     if isinstance(result, TooBig):
         text = _too_big(texts, document, operator.chat_id)
+    elif isinstance(result, Refused) and result.code is ImportErrorCode.TOO_LARGE:
+        limits = history_import.limits
+        text = texts(
+            "import-over-budget",
+            messages=limits.max_messages,
+            size=limits.max_json_bytes // (1024 * 1024),
+            command=cli_command(operator.chat_id),
+        )
     elif isinstance(result, Refused):
         text = texts("import-refused", code=result.code.value)
     elif isinstance(result, OverBudget):
@@ -109,7 +118,7 @@ def _done(texts: Texts, imported: Imported, operator: OperatorContext) -> str:
     )
     if not outcome.ahead:
         return done
-    return texts.lines([done, texts("import-ahead", count=outcome.ahead)])
+    return texts.lines([done, texts("import-ahead", ahead=outcome.ahead, title=operator.title)])
 
 
 def _too_big(texts: Texts, document: Document, chat_id: int) -> str:

@@ -16,7 +16,6 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
-from bot.db.chunks import chunks
 from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
 from bot.db.models import Comment, DigestRollup, User
 from bot.db.write_buffer import COMMENT_INSERT, comment_row
@@ -59,11 +58,14 @@ async def store_chunk(
     now: datetime,
     *,
     newest: int | None,
+    reached_only: bool = True,
 ) -> StoredChunk:
-    """Store one chunk, nothing past message id `newest` (None: the group has no stored message,
-    so none to shadow, and a real export never holds ids past the group's newest); says how
-    many messages were new, already stored, or left out."""
-    reached = [m for m in messages if newest is None or m.message_id <= newest]
+    """Store one chunk; with `reached_only`, nothing past message id `newest` (None: the group
+    has no message yet, so nothing). Says how many messages were new, already stored, or left
+    out."""
+    reached = [
+        m for m in messages if not reached_only or (newest is not None and m.message_id <= newest)
+    ]
     comments = [message.as_incoming_comment(chat_id) for message in reached]
     people = {c.author.user_id for c in comments if c.author.user_id is not None}
     lookup = await ingest_lookup(session, {chat_id}, people)
@@ -83,17 +85,12 @@ async def store_chunk(
 async def _already_stored(session: AsyncSession, chat_id: int, message_ids: list[int]) -> int:
     if not message_ids:
         return 0
-    found = 0
-    for chunk in chunks(message_ids):
-        found += (
-            await session.scalar(
-                select(func.count())
-                .select_from(Comment)
-                .where(Comment.chat_id == chat_id, Comment.message_id.in_(chunk))
-            )
-            or 0
-        )
-    return int(found)
+    found = await session.scalar(
+        select(func.count())
+        .select_from(Comment)
+        .where(Comment.chat_id == chat_id, Comment.message_id.in_(message_ids))
+    )
+    return int(found or 0)
 
 
 def _user_rows(

@@ -22,7 +22,14 @@ from bot.db import audit
 from bot.db.chat_settings import group
 from bot.db.history_import import forget_rollups, newest_message_id, store_chunk
 from bot.domain.audit import AuditEvent
-from bot.domain.history import ImportedMessage, ImportErrorCode, ImportFileError, read_history
+from bot.domain.history import (
+    ImportedMessage,
+    ImportErrorCode,
+    ImportFileError,
+    ImportLimits,
+    read_history,
+)
+from bot.domain.history.source import MIB
 from bot.domain.roles import Actor
 from bot.services.bounded_parse import PARSE_DEADLINE_S, ParseBudgetExceeded, parse_bounded
 from bot.services.clock import utc_now
@@ -30,6 +37,15 @@ from bot.services.clock import utc_now
 log = structlog.get_logger(__name__)
 
 CHUNK = 1_000
+# What one export sent through Telegram may take: a 1.4 MB zip once unpacked to 150 MB of
+# database and held every group for seconds. Larger histories go through `python -m bot import`.
+TELEGRAM_IMPORT_LIMITS = ImportLimits(
+    max_file_bytes=20 * MIB,
+    max_json_bytes=64 * MIB,
+    max_compression_ratio=20.0,
+    ratio_floor_bytes=4 * MIB,
+    max_messages=200_000,
+)
 PROGRESS_INTERVAL_S = 3.0
 
 Progress = Callable[[int], Awaitable[None]]
@@ -106,13 +122,16 @@ class HistoryImportService:
         courier: HistoryCourier,
         default_timezone: str,
         now: Callable[[], datetime] = utc_now,
+        *,
         parse_seconds: float = PARSE_DEADLINE_S,
+        limits: ImportLimits = TELEGRAM_IMPORT_LIMITS,
     ) -> None:
         self._session_factory = session_factory
         self._courier = courier
         self._default_timezone = default_timezone
         self._now = now
         self._parse_seconds = parse_seconds
+        self.limits = limits
 
     async def import_file(
         self,
@@ -129,7 +148,11 @@ class HistoryImportService:
         timezone = await self._group_timezone(chat_id)
         try:
             parsed = await parse_bounded(
-                read_history, content, local_timezone=timezone, deadline=self._parse_seconds
+                read_history,
+                content,
+                local_timezone=timezone,
+                limits=self.limits,
+                deadline=self._parse_seconds,
             )
         except ImportFileError as error:
             log.info("history_import.refused", code=error.code.value, detail=error.detail)
@@ -183,18 +206,25 @@ async def import_chunks(
     progress: Progress | None = None,
     *,
     now: Callable[[], datetime] = utc_now,
+    reached_only: bool = True,
 ) -> ImportOutcome:
-    """Store every chunk, one transaction each, then re-open the digest days it touched."""
+    """Store every chunk, one transaction each, then re-open the digest days it touched.
+    `reached_only`: nothing past the newest message the group had (an export sent through
+    Telegram by an operator); the server's own import (`python -m bot import`) is trusted."""
     done = forgotten = new = already = ahead = 0
     first: datetime | None = None
     last: datetime | None = None
-    async with session_factory() as session:
-        newest = await newest_message_id(session, chat_id)
+    newest: int | None = None
+    if reached_only:
+        async with session_factory() as session:
+            newest = await newest_message_id(session, chat_id)
     for chunk in chunks:
         if not chunk:
             continue
         async with session_factory() as session, session.begin():
-            stored = await store_chunk(session, chat_id, chunk, now(), newest=newest)
+            stored = await store_chunk(
+                session, chat_id, chunk, now(), newest=newest, reached_only=reached_only
+            )
         forgotten += stored.forgotten
         new += stored.new
         already += stored.already

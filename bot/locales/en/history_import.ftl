@@ -23,4 +23,3 @@ import-done = { $title }: { $new } new, { $already } already stored ({ $messages
         [0] {""}
        *[other] {" "}{ $forgotten } messages of people who asked to be forgotten were left out.
     }
-import-ahead = { $count } messages newer than the newest one fanpulse has seen in the group were left out, so they can never take the place of fans' real messages. Send the file again after the group's next message.

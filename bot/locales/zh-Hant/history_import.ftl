@@ -1,7 +1,7 @@
 ## 歷史匯入：運營在私聊中傳送群的 Telegram Desktop 匯出檔案。
 
 import-reading = 正在讀取 { $title } 的匯出檔案…
-import-too-big = 這個檔案有 { $size } MB：機器人最多隻能從 Telegram 下載 { $limit } MB。請在伺服器上執行同樣的匯入：<code>{ $command }</code>
+import-too-big = 這個檔案有 { $size } MB：機器人最多僅能從 Telegram 下載 { $limit } MB。請在伺服器上執行同樣的匯入：<code>{ $command }</code>
 import-refused = 未匯入任何內容：{ $code ->
         [not_json] 這不是 JSON 檔案。請傳送 Telegram Desktop 匯出的 result.json（格式：JSON），或壓縮後的匯出資料夾。
         [truncated] 檔案提前結束（下載或複製中斷？）。請重新匯出。
@@ -23,4 +23,3 @@ import-done = { $title }：新增 { $new } 條，{ $already } 條此前已儲存
         [0] {""}
        *[other] 已跳過 { $forgotten } 條要求被遺忘的人的訊息。
     }
-import-ahead = 有 { $count } 條訊息比 fanpulse 在群組裡見到的最新訊息還新，已跳過，這樣它們永遠不會佔用粉絲真實訊息的位置。等群組裡有了下一則訊息後再傳送一次這個檔案。

@@ -23,4 +23,3 @@ import-done = { $title }：新增 { $new } 条，{ $already } 条此前已存储
         [0] {""}
        *[other] 已跳过 { $forgotten } 条要求被遗忘的人的消息。
     }
-import-ahead = 有 { $count } 条消息比 fanpulse 在群里见到的最新消息还新，已跳过，这样它们永远不会占用粉丝真实消息的位置。等群里有了下一条消息后再发送一次这个文件。
