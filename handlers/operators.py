@@ -23,6 +23,7 @@ from bot.services.roles import (
 from handlers.authority import operator_command
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.privacy import mention
 
 GRANT = OperatorCommand("grant", Role.ADMINISTRATOR, destructive=True)
 REVOKE = OperatorCommand("revoke", Role.ADMINISTRATOR, destructive=True)
@@ -51,7 +52,8 @@ async def cmd_grant(
         key = "grant-usage" if outcome == SUBJECT_MISSING else outcome.key
         await message.reply(texts(key, who=outcome.who))
         return
-    await message.reply(texts("grant-done", who=outcome.name, role=role.key, title=operator.title))
+    who = mention(outcome.user_id, outcome.name)
+    await message.reply(texts("grant-done", who=who, role=role.key, title=operator.title))
 
 
 async def cmd_revoke(
