@@ -27,6 +27,7 @@ from handlers.authority import operator_command
 from handlers.confirm import ROLE_REVOKE, Confirmations
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.privacy import mention
 
 GRANT = OperatorCommand("grant", Role.ADMINISTRATOR, destructive=True)
 REVOKE = OperatorCommand("revoke", Role.ADMINISTRATOR, destructive=True)
@@ -56,7 +57,8 @@ async def cmd_grant(
         key = "grant-usage" if outcome == SUBJECT_MISSING else outcome.key
         await message.reply(texts(key, who=outcome.who))
         return
-    await message.reply(texts("grant-done", who=outcome.name, role=role.key, title=operator.title))
+    who = mention(outcome.user_id, outcome.name)
+    await message.reply(texts("grant-done", who=who, role=role.key, title=operator.title))
     await personal_menus.refresh(outcome.user_id, changed=True)
 
 

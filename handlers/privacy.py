@@ -14,6 +14,7 @@ Operators:            /forget_user @username|id (or by reply in the group): on a
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from aiogram import Bot, Router
@@ -31,7 +32,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.arguments import parse_number
 from bot.domain.roles import OperatorCommand, Role
-from bot.i18n import Texts, Translator
+from bot.i18n import Html, Texts, Translator
 from bot.services.languages import Languages
 from bot.services.privacy import NoSuchPerson, NotInGroup, Person, PrivacyService
 from bot.services.retention import RetentionService, parse_retention
@@ -192,6 +193,12 @@ async def _close(query: CallbackQuery, text: str) -> None:
         await query.message.edit_text(text, reply_markup=None)
 
 
+def mention(user_id: int, name: str) -> Html:
+    """The person named with a link to their profile, so that the operator sees whom they are
+    about to act on (a stored @username may be someone else's by now)."""
+    return Html(f'<a href="tg://user?id={user_id}">{html.escape(name, quote=False)}</a>')
+
+
 @dataclass(frozen=True, slots=True)
 class Unusable:
     """Nobody /forget_user can be about; `key` says why."""
@@ -242,7 +249,9 @@ async def cmd_forget_user(
         return
     keys = {"chat_id": operator.chat_id, "user_id": candidate.user_id}
     await message.reply(
-        texts("forget-user-ask", who=candidate.name, title=operator.title),
+        texts(
+            "forget-user-ask", who=mention(candidate.user_id, candidate.name), title=operator.title
+        ),
         reply_markup=confirm_keyboard(
             texts, ForgetUserCb(**keys, confirm=True), ForgetUserCb(**keys, confirm=False)
         ),

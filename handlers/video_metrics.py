@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import io
 
+import structlog
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import CommandObject, Filter
 from aiogram.types import BufferedInputFile, Document, Message
 
@@ -32,6 +33,8 @@ from bot.services.video_report_render import platform_name
 from handlers.authority import OPERATOR_FLAG, operator_command
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+
+log = structlog.get_logger(__name__)
 
 VIDEO_STATS = OperatorCommand("video_stats", Role.OPERATOR)
 VIDEO_TEMPLATE = OperatorCommand("video_template", Role.OPERATOR)
@@ -120,7 +123,12 @@ async def on_document(
     if document.file_size is not None and document.file_size > MAX_FILE_BYTES:
         await message.reply(texts("video-stats-file-error", code="too_large", limit=limit_mb))
         return
-    content = await _download(bot, document)
+    try:
+        content = await _download(bot, document)
+    except TelegramAPIError as error:
+        log.warning("video_stats.download_failed", error=type(error).__name__)
+        await message.reply(texts("video-stats-file-error", code="download", limit=limit_mb))
+        return
     if content is None:
         await message.reply(texts("video-stats-file-error", code="too_large", limit=limit_mb))
         return

@@ -88,8 +88,13 @@ async def select_group(session: AsyncSession, user_id: int, chat_id: int, now: d
 
 
 async def user_by_username(session: AsyncSession, username: str) -> int | None:
+    """Who goes by this @username: a username moves from person to person, so of the people
+    stored with it the one seen most recently holds it (the others' rows are stale)."""
     value = await session.scalar(
-        select(User.id).where(func.lower(User.username) == username.lower()).limit(1)
+        select(User.id)
+        .where(func.lower(User.username) == username.lower())
+        .order_by(User.last_seen_at.desc(), User.id.desc())
+        .limit(1)
     )
     return int(value) if value is not None else None
 

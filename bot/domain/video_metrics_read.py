@@ -49,6 +49,7 @@ class FileErrorCode(StrEnum):
     UNREADABLE = "unreadable"
     XLS = "xls"
     TOO_LARGE = "too_large"
+    LONG_FIELD = "long_field"  # a CSV cell past the csv module's 128 KiB field limit
     NO_HEADER = "no_header"
     MISSING_COLUMN = "missing_column"
 
@@ -124,10 +125,13 @@ def _checked(text: str | None, codec: str) -> tuple[str, str]:
 def _csv_rows(text: str, header_score: HeaderScore) -> Iterator[tuple[int, Sequence[Cell]]]:
     delimiter = _delimiter(text, header_score)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for count, row in enumerate(reader, start=1):
-        if count > MAX_ROWS:
-            raise MetricsFileError(FileErrorCode.TOO_LARGE, f"over {MAX_ROWS} rows")
-        yield reader.line_num, row
+    try:
+        for count, row in enumerate(reader, start=1):
+            if count > MAX_ROWS:
+                raise MetricsFileError(FileErrorCode.TOO_LARGE, f"over {MAX_ROWS} rows")
+            yield reader.line_num, row
+    except csv.Error as error:
+        raise MetricsFileError(FileErrorCode.LONG_FIELD, f"line {reader.line_num}") from error
 
 
 def _delimiter(text: str, header_score: HeaderScore) -> str:

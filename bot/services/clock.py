@@ -174,6 +174,9 @@ class Clock:
         self._background: asyncio.Task[Any] | None = None
         self._wakeups: set[datetime] = set()
         self.holding = False
+        # Grows each time this instance stops holding the lease: a pass begun under one holding
+        # stops before its next job once it changed (another instance may be running them).
+        self._lease_losses = 0
 
     def add_source(self, source: JobSource) -> None:
         self._sources.append(source)
@@ -224,7 +227,7 @@ class Clock:
             )
         if holding != self.holding:
             log.info("clock.lease", instance=self.instance, holding=holding)
-        self.holding = holding
+        self._set_holding(holding)
         if not holding:
             self._set_wakeups(())
         return holding
@@ -233,6 +236,11 @@ class Clock:
         """The time this clock runs on: what services compare deadlines with (a fake clock in
         tests)."""
         return self._now()
+
+    def _set_holding(self, holding: bool) -> None:
+        if self.holding and not holding:
+            self._lease_losses += 1
+        self.holding = holding
 
     async def tick(self) -> list[RunReport]:
         """One heartbeat, awaited: hold the lease, then (only as its holder) run a pass."""
@@ -258,7 +266,12 @@ class Clock:
             jobs = await self._planned(now)
             decided = plan(jobs, now, self.catch_up)
             reports = [await self._record_missed(job, now) for job in decided.missed]
-            reports.extend([await self._run(job) for job in decided.due])
+            losses = self._lease_losses
+            for job in decided.due:
+                if self._lease_losses != losses:
+                    log.warning("clock.pass_stopped", instance=self.instance, reason="lease lost")
+                    break
+                reports.append(await self._run(job))
             self._set_wakeups(job.run_at for job in decided.upcoming)
         return [report for report in reports if report is not None]
 
@@ -348,7 +361,10 @@ class Clock:
         try:
             holding = await self.hold_lease()
         except Exception:
+            # Not renewed: another instance may take the lease any moment, so stop as if lost.
             log.exception("clock.lease_failed", instance=self.instance)
+            self._set_holding(False)
+            self._set_wakeups(())
             return
         if holding:
             self._start_pass()

@@ -142,7 +142,11 @@ class HistoryImportService:
     ) -> ImportResult:
         """Download, read and store the export sent in Telegram; `progress(done, total)` now and
         then while the chunks go in. Audited once stored."""
-        content = await self._courier.download(file_id)
+        try:
+            content = await self._courier.download(file_id)
+        except ImportFileError as error:
+            log.info("history_import.refused", code=error.code.value, detail=error.detail)
+            return Refused(error.code)
         if content is None:
             return TooBig()
         timezone = await self._group_timezone(chat_id)

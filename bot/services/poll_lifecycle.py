@@ -113,6 +113,9 @@ class PollLifecycle:
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
         holder = await lease.holder_of(session, LEASE_NAME, now)
         orphans = await job_runs.orphaned(session, CLOSE_JOB, holder) if holder else {}
+        # A send whose instance died before the poll was recorded leaves it scheduled with its
+        # run claimed: sent again now (at most one poll posted twice), never left unsent.
+        sends = await job_runs.orphaned(session, f"{JOB_PREFIX}send:", holder) if holder else {}
         jobs: list[PlannedJob] = [
             PlannedJob(
                 job,
@@ -127,12 +130,14 @@ class PollLifecycle:
         ]
         for poll in await store.pending(session):
             if poll.status is PollStatus.SCHEDULED and poll.start_at is not None:
+                job = f"{JOB_PREFIX}send:{poll.id}"
                 jobs.append(
                     PlannedJob(
-                        f"{JOB_PREFIX}send:{poll.id}",
+                        job,
                         "send",
-                        max(poll.start_at, now),
+                        now if job in sends else max(poll.start_at, now),
                         self._send_action(poll.id, now),
+                        resumes=job in sends,
                     )
                 )
             elif (

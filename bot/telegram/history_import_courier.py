@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+
+from bot.domain.history import ImportErrorCode, ImportFileError
 
 
 class TelegramHistoryCourier:
@@ -20,5 +22,7 @@ class TelegramHistoryCourier:
             # The declared size can be missing; Telegram then refuses getFile itself.
             if "too big" in error.message.lower():
                 return None
-            raise
+            raise ImportFileError(ImportErrorCode.DOWNLOAD_FAILED, error.message) from error
+        except TelegramAPIError as error:
+            raise ImportFileError(ImportErrorCode.DOWNLOAD_FAILED, error.message) from error
         return buffer.getvalue()

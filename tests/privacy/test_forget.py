@@ -14,7 +14,7 @@ from bot.db.models import (
     ForgottenUser,
 )
 from bot.db.privacy import PERSON_COLUMNS, is_person_column
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from tests.privacy.support import FAN_PRIVATE, comment_texts, fan_history, person_rows
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER, OTHER_ADMIN, VICTIM
@@ -113,7 +113,8 @@ async def test_an_operator_forgets_a_fan_on_their_behalf(scene: Scene) -> None:
 
     await scene.send(VICTIM, ADMIN, "/forget_user @lin_fan")
     ask = scene.last_with_buttons(VICTIM["id"])
-    assert str(ask.text) == str(EN("forget-user-ask", who="@lin_fan", title=VICTIM["title"]))
+    who = Html(f'<a href="tg://user?id={FAN["id"]}">@lin_fan</a>')
+    assert str(ask.text) == str(EN("forget-user-ask", who=who, title=VICTIM["title"]))
     confirm, _ = keyboard(ask)
     scene.telegram.calls.clear()
     await scene.tap(ADMIN, VICTIM, confirm)

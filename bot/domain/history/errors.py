@@ -18,6 +18,8 @@ class ImportErrorCode(StrEnum):
     AMBIGUOUS_EXPORT = "ambiguous_export"
     ZIP_BOMB = "zip_bomb"
     TOO_LARGE = "too_large"
+    TOO_DEEP = "too_deep"  # nested past what the JSON parser takes
+    DOWNLOAD_FAILED = "download_failed"
 
 
 class ImportFileError(Exception):

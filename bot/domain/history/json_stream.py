@@ -73,6 +73,8 @@ class JsonCursor:
                     want *= 2
                     continue
                 raise self._decode_failure(error) from error
+            except RecursionError as error:
+                raise ImportFileError(ImportErrorCode.TOO_DEEP, "nested too deep") from error
             # A number or literal ending exactly at the window edge may continue past it.
             if end == len(self._buffer) and self._fill(want):
                 want *= 2

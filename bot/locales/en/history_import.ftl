@@ -15,6 +15,8 @@ import-refused = Nothing was imported: { $code ->
         [ambiguous_export] the zip holds several exports. Send one chat's export only.
         [zip_bomb] the zip archive unpacks to far more than it holds and was refused.
         [too_large] the export is larger than the bot accepts.
+        [too_deep] the JSON nests far deeper than any export does. Export the chat again.
+        [download_failed] the file could not be downloaded from Telegram. Send it again in a moment.
        *[other] the file cannot be read.
     }
 import-other-chat = Nothing was imported: this is the export of “{ $name }”, not of { $title }. Choose the group with /groups first, or send that group's export.

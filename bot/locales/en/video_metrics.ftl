@@ -14,6 +14,8 @@ video-stats-file-error = Nothing was imported: { $code ->
         [unreadable] the file cannot be read as CSV or XLSX (damaged, or not a spreadsheet).
         [xls] this is an old Excel .xls file. Save it as .xlsx or CSV and send it again.
         [too_large] the file is larger than { $limit } MB or 200,000 rows. Split it and send the parts.
+        [long_field] a cell of the CSV is longer than 128 KiB, which no platform number needs. Check the file (an unclosed quote often causes this) and send it again.
+        [download] the file could not be downloaded from Telegram. Send it again in a moment.
         [no_header] no header row names the columns (video, date, plays…). Start from /video_template.
         [missing_column] the file needs a video column, a date column and at least one number column. Start from /video_template.
        *[other] the file cannot be read.

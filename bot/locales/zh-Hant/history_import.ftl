@@ -15,6 +15,8 @@ import-refused = 未匯入任何內容：{ $code ->
         [ambiguous_export] zip 中有多個匯出。請只傳送一個聊天的匯出。
         [zip_bomb] zip 壓縮包解壓後遠大於其本身，已拒絕。
         [too_large] 匯出檔案超過了機器人接受的大小。
+        [too_deep] 該 JSON 的巢狀層級遠超任何匯出檔案。請重新匯出聊天記錄。
+        [download_failed] 無法從 Telegram 下載該檔案。請稍後重新傳送。
        *[other] 無法讀取該檔案。
     }
 import-other-chat = 未匯入任何內容：這是“{ $name }”的匯出，不是 { $title } 的。請先用 /groups 選擇群，或傳送該群的匯出。

@@ -14,6 +14,8 @@ video-stats-file-error = 未匯入任何資料：{ $code ->
         [unreadable] 無法以 CSV 或 XLSX 讀取此檔案（已損壞，或不是表格）。
         [xls] 這是舊版 Excel .xls 檔案。請另存為 .xlsx 或 CSV 後再傳送。
         [too_large] 檔案超過 { $limit } MB 或 200,000 行。請拆分後分別傳送。
+        [long_field] CSV 中有一個儲存格超過 128 KiB，平臺數據不會這麼長。請檢查檔案（常見原因是引號沒有閉合）後重新傳送。
+        [download] 無法從 Telegram 下載該檔案。請稍後重新傳送。
         [no_header] 沒有找到列名所在的表頭行（影片、日期、播放量……）。請使用 /video_template 的模板。
         [missing_column] 檔案需要影片列、日期列和至少一個數值列。請使用 /video_template 的模板。
        *[other] 無法讀取此檔案。

@@ -15,6 +15,8 @@ import-refused = 未导入任何内容：{ $code ->
         [ambiguous_export] zip 中有多个导出。请只发送一个聊天的导出。
         [zip_bomb] zip 压缩包解压后远大于其本身，已拒绝。
         [too_large] 导出文件超过了机器人接受的大小。
+        [too_deep] 该 JSON 的嵌套层级远超任何导出文件。请重新导出聊天记录。
+        [download_failed] 无法从 Telegram 下载该文件。请稍后重新发送。
        *[other] 无法读取该文件。
     }
 import-other-chat = 未导入任何内容：这是“{ $name }”的导出，不是 { $title } 的。请先用 /groups 选择群，或发送该群的导出。

@@ -14,6 +14,8 @@ video-stats-file-error = 未导入任何数据：{ $code ->
         [unreadable] 无法以 CSV 或 XLSX 读取此文件（已损坏，或不是表格）。
         [xls] 这是旧版 Excel .xls 文件。请另存为 .xlsx 或 CSV 后再发送。
         [too_large] 文件超过 { $limit } MB 或 200,000 行。请拆分后分别发送。
+        [long_field] CSV 中有一个单元格超过 128 KiB，平台数据不会这么长。请检查文件（常见原因是引号没有闭合）后重新发送。
+        [download] 无法从 Telegram 下载该文件。请稍后重新发送。
         [no_header] 没有找到列名所在的表头行（视频、日期、播放量……）。请使用 /video_template 的模板。
         [missing_column] 文件需要视频列、日期列和至少一个数值列。请使用 /video_template 的模板。
        *[other] 无法读取此文件。
