@@ -329,6 +329,8 @@ async def votes(session: AsyncSession, telegram_poll_id: str | None) -> list[Vot
 STORED_TAGS = "feedback_item_tags"
 TOPIC_TAG = "topic_idea"
 REMOVED_TAG = "removed"
+MAX_TOPIC_COMMENTS = 5_000
+MAX_TOPIC_TEXT = 300  # a poll option holds 100 characters; a subject is shorter still
 
 
 async def topic_comments(
@@ -353,14 +355,22 @@ async def topic_comments(
             .scalar_subquery()
             > 0
         )
+    statement = select(
+        Comment.author_user_id, func.substr(Comment.text, 1, MAX_TOPIC_TEXT), tagged
+    ).where(
+        Comment.chat_id == chat_id,
+        Comment.created_at >= start,
+        Comment.created_at < end,
+        Comment.is_fan.is_(True),
+        Comment.text.is_not(None),
+    )
+    if tags is not None:
+        # Only the topic ideas leave the database, the newest MAX_TOPIC_COMMENTS of them, each
+        # cut to MAX_TOPIC_TEXT: the work per query is bounded (issue 20: fifteen shaped comments
+        # stalled the bot 27.5 s; issue 21: every comment of 30 days was read and tagged).
+        statement = statement.where(tagged)
     rows = await session.execute(
-        select(Comment.author_user_id, Comment.text, tagged).where(
-            Comment.chat_id == chat_id,
-            Comment.created_at >= start,
-            Comment.created_at < end,
-            Comment.is_fan.is_(True),
-            Comment.text.is_not(None),
-        )
+        statement.order_by(Comment.created_at.desc()).limit(MAX_TOPIC_COMMENTS)
     )
     return [
         (author, str(text), None if is_topic is None else bool(is_topic))

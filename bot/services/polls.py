@@ -6,6 +6,7 @@ the lifecycle (bot/services/poll_lifecycle.py) and its courier."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -245,8 +246,10 @@ class PollService:
         """The period's most mentioned topic ideas in fans' comments."""
         async with self._session_factory() as session:
             comments = await store.topic_comments(session, chat_id, start, end)
-        return topic_candidates(
-            ((author, text) for author, text, _ in comments),
+        # Tagging and grouping the texts is CPU: off the event loop, so other groups go on.
+        return await asyncio.to_thread(
+            topic_candidates,
+            [(author, text) for author, text, _ in comments],
             default_tagger(),
             is_topic=_stored_tags(comments),
         )
