@@ -52,6 +52,14 @@ class ZonePickCb(CallbackData, prefix="tz1"):
     zone: Annotated[str, Field(max_length=40)]
 
 
+class RetagCb(CallbackData, prefix="rt1"):
+    """Apply a tag change to the stored history (`go`), or leave it to new comments."""
+
+    chat_id: BigInt
+    run_id: BigInt
+    go: bool
+
+
 # Fans' buttons: anyone may press them; each handler checks who pressed.
 
 

@@ -19,10 +19,12 @@ from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError, TagSetErrorCode, parse_terms, resolve_tag, tag_name
 from bot.i18n import Html, Texts
+from bot.services.retag import Retagger
 from bot.services.tags import TagChange, TagService, shown_tag, tag_aliases
 from handlers.authority import operator_command
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.retag import retag_offer
 
 TAGS = OperatorCommand("tags", Role.ANALYST)
 TAG_NEW = OperatorCommand("tag_new", Role.OPERATOR)
@@ -32,6 +34,8 @@ TAG_ADD = OperatorCommand("tag_add", Role.OPERATOR)
 TAG_REMOVE = OperatorCommand("tag_remove", Role.OPERATOR)
 MAX_ARGUMENTS = 2_000
 SHOWN_TERMS = 12
+# Changes that alter what the tag matches, so the stored history can be tagged anew.
+MATCHING_CHANGES = frozenset({"tag-created", "tag-terms-added", "tag-terms-removed"})
 
 
 def _split(command: CommandObject) -> tuple[str, str]:
@@ -122,6 +126,7 @@ async def _change(
     operator: OperatorContext,
     texts: Texts,
     tags: TagService,
+    retag: Retagger,
     parse: Parse,
     usage: str,
 ) -> None:
@@ -141,13 +146,17 @@ async def _change(
             said = texts.lines([said, texts("tags-did-you-mean", tag=shown_tag(texts, meant))])
         await message.reply(said)
         return
+    offer = None
+    if change.action in MATCHING_CHANGES:
+        offer = await retag_offer(retag, operator, texts, change.tag)
     await message.reply(
         texts(
             "tag-changed",
             action=change.action,
             tag=shown_tag(texts, change.tag),
             title=operator.title,
-        )
+        ),
+        reply_markup=offer,
     )
 
 
@@ -161,6 +170,7 @@ def change_command(parse: Parse, usage: str) -> Callable[..., Awaitable[None]]:
         operator: OperatorContext,
         texts: Texts,
         tags: TagService,
+        retag: Retagger,
     ) -> None:
         await _change(
             message,
@@ -168,6 +178,7 @@ def change_command(parse: Parse, usage: str) -> Callable[..., Awaitable[None]]:
             operator=operator,
             texts=texts,
             tags=tags,
+            retag=retag,
             parse=parse,
             usage=usage,
         )

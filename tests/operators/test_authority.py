@@ -23,6 +23,7 @@ from handlers.callbacks import (
     ForgetUserCb,
     GroupPickCb,
     InboxPageCb,
+    RetagCb,
     VideoPageCb,
     ZonePickCb,
 )
@@ -50,6 +51,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     InboxPageCb: InboxPageCb(chat_id=VICTIM["id"], query=1, page=1),
     VideoPageCb: VideoPageCb(chat_id=VICTIM["id"], page=1, archived=True),
     ZonePickCb: ZonePickCb(chat_id=VICTIM["id"], zone="Asia/Tokyo"),
+    RetagCb: RetagCb(chat_id=VICTIM["id"], run_id=1, go=True),
 }
 
 
