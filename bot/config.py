@@ -70,7 +70,7 @@ class Settings(BaseSettings):
     # transaction each), the pause between batches that leaves the writer to ingest, and how
     # often the progress message may be edited (Telegram limits edits too).
     retag_batch_size: int = Field(default=500, ge=1, le=500)
-    retag_pause_seconds: float = Field(default=0.05, ge=0, le=60)
+    retag_pause_seconds: float = Field(default=0.01, ge=0, le=60)
     retag_progress_seconds: float = Field(default=5, ge=0, le=600)
 
     # Giveaways: an optional drand-style public randomness beacon mixed into every draw (the

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.feedback_ingest import AUTO, ITEM_INSERT, ITEM_RETAG, TAG_INSERT
-from bot.db.models import Comment, FeedbackItemTag, FeedbackTagSet
+from bot.db.models import Comment, FeedbackItemTag, FeedbackTagSet, ForgottenUser
 from bot.domain.feedback_command import FEEDBACK_COMMAND
 from bot.domain.tag_set import DEFAULT_FINGERPRINT
 
@@ -79,6 +79,16 @@ async def next_page(session: AsyncSession, chat_id: int, after: int, until: int,
         if row.is_fan and row.text and _is_feedback_text(row.text)
     ]
     return Page(texts, cursor, len(rows))
+
+
+async def forgotten_among(session: AsyncSession, user_ids: Collection[int]) -> set[int]:
+    """Who of these asked to be forgotten: their comments are going, never tag them."""
+    if not user_ids:
+        return set()
+    found = await session.scalars(
+        select(ForgottenUser.user_id).where(ForgottenUser.user_id.in_(user_ids))
+    )
+    return {int(user_id) for user_id in found.all()}
 
 
 def _is_feedback_text(text: str) -> bool:

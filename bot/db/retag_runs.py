@@ -140,10 +140,27 @@ async def start(
     return await load(session, run_id)
 
 
+async def hold(session: AsyncSession, run: RetagRecord, now: datetime) -> bool:
+    """Claim the next batch of `run` as it was read; False when the run moved on without us.
+    The first write of the batch's transaction: on SQLite it takes the writer here, so what
+    the batch reads next (texts, tags, tombstones) cannot change before it commits."""
+    result = await session.execute(
+        update(RetagRun)
+        .where(
+            RetagRun.id == run.id,
+            RetagRun.generation == run.generation,
+            RetagRun.cursor == run.cursor,
+            RetagRun.status == RetagStatus.RUNNING.value,
+        )
+        .values(updated_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
 async def advance(
     session: AsyncSession, run: RetagRecord, step: BatchProgress, now: datetime
-) -> bool:
-    """Record one batch; False (the caller rolls back) when the run moved on without us."""
+) -> None:
+    """Record one batch (held with `hold` in the same transaction)."""
     result = await session.execute(
         update(RetagRun)
         .where(
@@ -160,7 +177,7 @@ async def advance(
             updated_at=now,
         )
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    assert result.rowcount == 1, "advance only a run held in this transaction"  # type: ignore[attr-defined]
 
 
 async def finish(
