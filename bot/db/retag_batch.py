@@ -27,6 +27,7 @@ class StoredText:
     message_id: int
     author_user_id: int | None
     text: str
+    edit_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,13 @@ async def next_page(session: AsyncSession, chat_id: int, after: int, until: int,
     """The fan texts after message `after` up to `until`, at most `size` stored messages."""
     rows = (
         await session.execute(
-            select(Comment.message_id, Comment.author_user_id, Comment.is_fan, Comment.text)
+            select(
+                Comment.message_id,
+                Comment.author_user_id,
+                Comment.is_fan,
+                Comment.text,
+                Comment.edit_count,
+            )
             .where(
                 Comment.chat_id == chat_id,
                 Comment.message_id > after,
@@ -74,11 +81,29 @@ async def next_page(session: AsyncSession, chat_id: int, after: int, until: int,
     ).all()
     cursor = int(rows[-1].message_id) if len(rows) == size else until
     texts = [
-        StoredText(int(row.message_id), row.author_user_id, row.text)
+        StoredText(int(row.message_id), row.author_user_id, row.text, int(row.edit_count or 0))
         for row in rows
         if row.is_fan and row.text and _is_feedback_text(row.text)
     ]
     return Page(texts, cursor, len(rows))
+
+
+async def still_as_read(
+    session: AsyncSession, chat_id: int, texts: Sequence[StoredText]
+) -> set[int]:
+    """The message ids among `texts` still stored and not edited since they were read: an
+    edit is tagged by ingest with the current tags, a comment gone (/forget, retention) stays
+    gone."""
+    if not texts:
+        return set()
+    rows = await session.execute(
+        select(Comment.message_id, Comment.edit_count).where(
+            Comment.chat_id == chat_id,
+            Comment.message_id.in_([text.message_id for text in texts]),
+        )
+    )
+    now = {int(message_id): int(count or 0) for message_id, count in rows.all()}
+    return {text.message_id for text in texts if now.get(text.message_id) == text.edit_count}
 
 
 async def forgotten_among(session: AsyncSession, user_ids: Collection[int]) -> set[int]:

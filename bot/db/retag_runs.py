@@ -143,7 +143,7 @@ async def start(
 async def hold(session: AsyncSession, run: RetagRecord, now: datetime) -> bool:
     """Claim the next batch of `run` as it was read; False when the run moved on without us.
     The first write of the batch's transaction: on SQLite it takes the writer here, so what
-    the batch reads next (texts, tags, tombstones) cannot change before it commits."""
+    the batch checks next (edits, tags, tombstones) cannot change before it commits."""
     result = await session.execute(
         update(RetagRun)
         .where(

@@ -3,9 +3,9 @@ and for a change of the built-in tagger. A run is keyed by (chat, reason); it re
 group's comments in message order, a small batch per short transaction, and writes only the
 tags that change (bot/db/retag_batch.py).
 
-It runs beside ingest, never in its way: a batch is small (about 30 ms of work for 500
-comments, the writer held for that long so that a fan's edit or /forget cannot slip between
-its read and its write), and the worker sleeps between batches so the writer and the event
+It runs beside ingest, never in its way: a batch reads and tags without a lock, then holds
+the writer only for a few indexed checks (a comment edited or erased since it was read is left
+to ingest) and its writes, and the worker sleeps between batches so the writer and the event
 loop are free for fans' messages. Progress is the run's cursor, committed
 with each batch; the lease holder's clock passes (`RetagSource`) adopt a run nobody is working
 on, so a restart or a dead instance costs at most the batch in flight. The progress message is
@@ -188,35 +188,38 @@ class Retagger:
             await asyncio.sleep(self._pace.pause_seconds)
 
     async def _batch(self, run_id: int) -> RetagRecord | None:
-        """One batch in one transaction; the run as it stands after it (None: not running)."""
+        """One batch in one transaction; the run as it stands after it (None: not running).
+
+        Reading and tagging come first and take no lock (SQLite begins the write transaction
+        at the first write); the writer is held only from `hold` to the commit, for the
+        checks that what was read still stands and for the writes."""
         now = self._now()
         async with self._session_factory() as session, session.begin():
             run = await retag_runs.load(session, run_id)
             if run is None or run.status is not RetagStatus.RUNNING:
                 return None
-            if not await retag_runs.hold(session, run, now):
-                raise _Superseded
             page = await retag_batch.next_page(
                 session, run.chat_id, run.cursor, run.last_message_id, self._pace.batch_size
             )
             key = await retag_batch.fingerprint_of(session, run.chat_id)
             tagger = (await TAGGERS.for_groups(session, {run.chat_id: key}))[run.chat_id]
+            tagged = [(stored, tagger.tag(stored.text)) for stored in page.texts]
+            if not await retag_runs.hold(session, run, now):
+                raise _Superseded
+            standing = await retag_batch.still_as_read(session, run.chat_id, page.texts)
             forgotten = await retag_batch.forgotten_among(
                 session, {text.author_user_id for text in page.texts if text.author_user_id}
             )
-            wanted = []
-            for stored in page.texts:
-                if stored.author_user_id in forgotten:
-                    continue
-                result = tagger.tag(stored.text)
-                wanted.append(
-                    retag_batch.Retagged(
-                        stored.message_id,
-                        stored.author_user_id,
-                        result.tags,
-                        result.sentiment.value,
-                    )
+            wanted = [
+                retag_batch.Retagged(
+                    stored.message_id,
+                    stored.author_user_id,
+                    result.tags,
+                    result.sentiment.value,
                 )
+                for stored, result in tagged
+                if stored.message_id in standing and stored.author_user_id not in forgotten
+            ]
             automatic, existing = await retag_batch.auto_tags(
                 session, run.chat_id, [row.message_id for row in wanted], run.tag
             )
