@@ -30,6 +30,7 @@ from bot.domain import fairness
 from bot.i18n import Translator
 from bot.logs import configure_logging, scrub
 from bot.services.authority import Authority
+from bot.services.chart_pool import ChartPool
 from bot.services.clock import Clock
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
@@ -80,6 +81,8 @@ def build_clock(
         heartbeat=timedelta(seconds=settings.scheduler_heartbeat_seconds),
     )
     directory = TelegramAdmins(bot, dispatcher["admins"])
+    charts = ChartPool(settings.chart_workers)
+    dispatcher["charts"] = charts
     wiring = Wiring(
         bot=bot,
         settings=settings,
@@ -90,6 +93,7 @@ def build_clock(
         authority=Authority(session_factory, directory, settings.operator_ids),
         clock=clock,
         digest_sections=dispatcher["digest_sections"],
+        charts=charts,
     )
     handlers.wire(dispatcher, wiring)
     return clock
@@ -145,6 +149,7 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
             await _deliver_updates(settings, bot, processor, session_factory)
         finally:
             await clock.stop()
+            dispatcher["charts"].close()
     finally:
         await bot.session.close()
         if shared is not None:
