@@ -30,6 +30,7 @@ from bot.domain import fairness
 from bot.i18n import Translator
 from bot.logs import configure_logging, scrub
 from bot.services.authority import Authority
+from bot.services.chart_pool import ChartPool
 from bot.services.clock import Clock
 from bot.services.digest_render import DigestSections
 from bot.services.health import HealthBoard
@@ -80,6 +81,8 @@ def build_clock(
         heartbeat=timedelta(seconds=settings.scheduler_heartbeat_seconds),
     )
     directory = TelegramAdmins(bot, dispatcher["admins"])
+    charts = ChartPool(settings.chart_workers)
+    dispatcher["charts"] = charts
     wiring = Wiring(
         bot=bot,
         settings=settings,
@@ -91,6 +94,7 @@ def build_clock(
         clock=clock,
         digest_sections=dispatcher["digest_sections"],
         menus=handlers.command_menus(dispatcher),
+        charts=charts,
     )
     handlers.wire(dispatcher, wiring)
     return clock
@@ -146,6 +150,7 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
             await _deliver_updates(settings, bot, processor, session_factory)
         finally:
             await clock.stop()
+            dispatcher["charts"].close()
     finally:
         await bot.session.close()
         if shared is not None:

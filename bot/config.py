@@ -70,6 +70,16 @@ class Settings(BaseSettings):
     scheduler_lease_seconds: float = Field(default=30, ge=1, le=600)
     scheduler_heartbeat_seconds: float = Field(default=10, gt=0, le=300)
 
+    # Re-tagging the stored history (bot/services/retag.py): comments per batch (one short
+    # transaction each), the pause between batches that leaves the writer to ingest, and how
+    # often the progress message may be edited (Telegram limits edits too).
+    # Charts are drawn in this many worker processes (bot/services/chart_pool.py).
+    chart_workers: int = Field(default=1, ge=1, le=8)
+
+    retag_batch_size: int = Field(default=500, ge=1, le=500)
+    retag_pause_seconds: float = Field(default=0.01, ge=0, le=60)
+    retag_progress_seconds: float = Field(default=5, ge=0, le=600)
+
     # Giveaways: an optional drand-style public randomness beacon mixed into every draw (the
     # round is pinned at creation). Without genesis time and period the bot asks {url}/info.
     giveaway_beacon_url: str | None = None

@@ -148,6 +148,14 @@ class GiveawayDraftCb(CallbackData, prefix="gd1"):
     act: DraftAct
 
 
+class RetagCb(CallbackData, prefix="rt1"):
+    """Apply a tag change to the stored history (`go`), or leave it to new comments."""
+
+    chat_id: BigInt
+    run_id: BigInt
+    go: bool
+
+
 # Fans' buttons: anyone may press them; each handler checks who pressed.
 
 

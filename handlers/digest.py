@@ -251,6 +251,7 @@ def _build(wiring: Wiring) -> Built:
         default_timezone=wiring.settings.default_timezone,
         default_language=cast(Locale, wiring.settings.default_language),
         sections=wiring.digest_sections,
+        charts=wiring.charts,
     )
     subscriptions = DigestSubscriptions(
         wiring.session_factory,

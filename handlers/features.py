@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.services.authority import Authority
+from bot.services.chart_pool import ChartPool
 from bot.services.clock import Clock, JobSource
 from bot.services.digest_render import DigestSection, DigestSections
 from bot.services.health import FeatureProbe
@@ -43,6 +44,7 @@ class Wiring:
     digest_sections: DigestSections
     # The menus built from every feature's declarations, for the per-person ones.
     menus: CommandMenus
+    charts: ChartPool
 
 
 @dataclass(slots=True)

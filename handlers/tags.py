@@ -19,11 +19,13 @@ from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError, TagSetErrorCode, parse_terms, resolve_tag, tag_name
 from bot.i18n import Html, Texts
+from bot.services.retag import Retagger
 from bot.services.tags import TagChange, TagService, shown_tag, tag_aliases
 from handlers.authority import operator_command
 from handlers.confirm import Confirmations
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.retag import retag_offer
 from handlers.tag_questions import ask_tag_change, asks_first
 
 TAGS = OperatorCommand("tags", Role.ANALYST)
@@ -34,6 +36,8 @@ TAG_ADD = OperatorCommand("tag_add", Role.OPERATOR)
 TAG_REMOVE = OperatorCommand("tag_remove", Role.OPERATOR)
 MAX_ARGUMENTS = 2_000
 SHOWN_TERMS = 12
+# Changes that alter what the tag matches, so the stored history can be tagged anew.
+MATCHING_CHANGES = frozenset({"tag-created", "tag-terms-added", "tag-terms-removed"})
 
 
 def _split(command: CommandObject) -> tuple[str, str]:
@@ -125,6 +129,7 @@ async def _change(
     texts: Texts,
     tags: TagService,
     confirmations: Confirmations,
+    retag: Retagger,
     parse: Parse,
     usage: str,
 ) -> None:
@@ -148,13 +153,17 @@ async def _change(
             said = texts.lines([said, texts("tags-did-you-mean", tag=shown_tag(texts, meant))])
         await message.reply(said)
         return
+    offer = None
+    if change.action in MATCHING_CHANGES:
+        offer = await retag_offer(retag, operator, texts, change.tag)
     await message.reply(
         texts(
             "tag-changed",
             action=change.action,
             tag=shown_tag(texts, change.tag),
             title=operator.title,
-        )
+        ),
+        reply_markup=offer,
     )
 
 
@@ -169,6 +178,7 @@ def change_command(parse: Parse, usage: str) -> Callable[..., Awaitable[None]]:
         texts: Texts,
         tags: TagService,
         confirmations: Confirmations,
+        retag: Retagger,
     ) -> None:
         await _change(
             message,
@@ -177,6 +187,7 @@ def change_command(parse: Parse, usage: str) -> Callable[..., Awaitable[None]]:
             texts=texts,
             tags=tags,
             confirmations=confirmations,
+            retag=retag,
             parse=parse,
             usage=usage,
         )

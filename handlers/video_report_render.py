@@ -6,7 +6,8 @@ computed); every line says so, so that nobody adds the days up.
 
 from __future__ import annotations
 
-from bot.domain.charts import Bar, bar_chart
+from bot.domain.chart_data import Bar
+from bot.domain.chart_jobs import draw
 from bot.domain.video_report import Numbers, VideoCard, VideoHeading, count, percent, signed
 from bot.i18n import Html, Texts
 from bot.services.digest_render import tag_name
@@ -108,8 +109,7 @@ def card_chart(texts: Texts, video: VideoHeading, card: VideoCard) -> bytes:
         )
         for line in card.platforms
     ]
-    return bar_chart(
-        texts.plain("video-report-chart-title", code=video.code, title=video.title),
-        bars,
-        subtitle=texts.plain("video-report-chart-subtitle"),
+    title = texts.plain("video-report-chart-title", code=video.code, title=video.title)
+    return draw(
+        "bar_chart", (title, bars), {"subtitle": texts.plain("video-report-chart-subtitle")}
     )

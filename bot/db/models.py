@@ -689,3 +689,33 @@ class ConversationState(Base):
 
 # /mydata and /forget find a person's drafts by their owner (bot/db/privacy.py PERSON_COLUMNS).
 Index("ix_drafts_owner_user_id", Draft.owner_user_id)
+
+
+class RetagRun(Base):
+    """Applying the current tagging to a group's stored comments, in batches, keyed by why
+    (`reason`: a tag that changed, or the built-in tagger). Progress is the cursor: a restart
+    or another instance continues after the last committed batch."""
+
+    __tablename__ = "retag_runs"
+    __table_args__ = (UniqueConstraint("chat_id", "reason"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(80))
+    # The one tag this run adds and removes; NULL: every automatic tag and the sentiment.
+    tag: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(12))  # offered, running, done, failed
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)  # last message id done
+    last_message_id: Mapped[int] = mapped_column(BigInteger, default=0)  # where the run ends
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    scanned: Mapped[int] = mapped_column(Integer, default=0)
+    tagged: Mapped[int] = mapped_column(Integer, default=0)
+    untagged: Mapped[int] = mapped_column(Integer, default=0)
+    locale: Mapped[str] = mapped_column(String(16))
+    progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    requested_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]

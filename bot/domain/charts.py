@@ -16,8 +16,6 @@ import io
 import textwrap
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import structlog
@@ -26,9 +24,22 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from bot.domain.chart_data import Bar, DayActivity, DigestLabels, PollOption, poll_bars
 from bot.domain.fonts import INSTALL_HINT, FontMissing, charmap, cjk_font
 
 log = structlog.get_logger(__name__)
+
+__all__ = [
+    "Bar",
+    "DayActivity",
+    "DigestLabels",
+    "PollOption",
+    "bar_chart",
+    "digest_chart",
+    "draw_bars",
+    "poll_bars",
+    "poll_chart",
+]
 
 DPI = 150
 WIDTH_INCHES = 8.0
@@ -44,39 +55,6 @@ MESSAGES_COLOR = "#4c6ef5"
 FANS_COLOR = "#f08c00"
 INK = "#212529"
 SOFT_INK = "#6c757d"
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float
-    note: str = ""  # drawn at the end of the bar; the value itself when empty
-    highlight: bool = False
-
-
-@dataclass(frozen=True)
-class PollOption:
-    label: str
-    votes: int
-
-
-@dataclass(frozen=True)
-class DayActivity:
-    day: date
-    messages: int
-    active_fans: int
-
-
-@dataclass(frozen=True)
-class DigestLabels:
-    """The digest chart's words, localized by the caller."""
-
-    title: str
-    activity: str
-    messages: str
-    active_fans: str
-    feedback: str
-    no_feedback: str
 
 
 def bar_chart(title: str, bars: Sequence[Bar], *, subtitle: str = "") -> bytes:
@@ -99,25 +77,6 @@ def poll_chart(
 ) -> bytes:
     """Poll results: votes and share per option, the leading option(s) highlighted."""
     return bar_chart(question, poll_bars(options, voters=voters), subtitle=subtitle)
-
-
-def poll_bars(options: Sequence[PollOption], *, voters: int | None = None) -> list[Bar]:
-    """One bar per option noted "votes · share"; every option with the most votes highlighted.
-
-    Shares are of ``voters`` when given (a multiple-answer poll: shares add up past 100%, as
-    Telegram shows them), else of all votes. Nothing is highlighted while no one has voted.
-    """
-    total = voters if voters is not None else sum(option.votes for option in options)
-    top = max((option.votes for option in options), default=0)
-    return [
-        Bar(
-            option.label,
-            option.votes,
-            f"{option.votes} · {_percent(option.votes, total)}",
-            highlight=top > 0 and option.votes == top,
-        )
-        for option in options
-    ]
 
 
 def digest_chart(
@@ -261,9 +220,3 @@ def _cut_columns(text: str, columns: int) -> list[str]:
         current += char
         used += width
     return [*pieces, current] if current else pieces
-
-
-def _percent(part: int, whole: int) -> str:
-    if whole <= 0:
-        return "0%"
-    return f"{round(100 * part / whole)}%"

@@ -35,12 +35,13 @@ from bot.db.digest import DigestTarget
 from bot.db.user_settings import person_languages
 from bot.domain.arguments import PERIOD_WORDS, parse_period, suggest
 from bot.domain.audit import AuditAction, AuditEvent
-from bot.domain.charts import Bar, DayActivity, DigestLabels, digest_chart
+from bot.domain.chart_data import Bar, DayActivity, DigestLabels
 from bot.domain.html_split import split_html
 from bot.domain.recurrence import Cadence, Run, Schedule, zone
 from bot.domain.roles import Actor
 from bot.domain.weekdays import read_days, stored_days
 from bot.i18n import Locale, Texts, Translator, choose_locale, locale_of
+from bot.services.chart_pool import ChartPool
 from bot.services.clock import LEASE_NAME, Action, Clock, JobFailed, PlannedJob, schedule_jobs
 from bot.services.digest import Digest, DigestBuilder, DigestKind, local_today
 from bot.services.digest_render import (
@@ -178,7 +179,8 @@ class DigestService:
         default_language: Locale,
         builder: DigestBuilder | None = None,
         sections: DigestSections | None = None,
-        chart: ChartRenderer = digest_chart,
+        chart: ChartRenderer | None = None,
+        charts: ChartPool | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._translator = translator
@@ -188,6 +190,7 @@ class DigestService:
         self.builder = builder or DigestBuilder()
         self.sections = sections or DigestSections()
         self._chart = chart
+        self._charts = charts or ChartPool()
         # One pass sends the same group's digest to many recipients: compose it once per language.
         self._composed: dict[tuple[int, DigestKind, date, str], Composed] = {}
 
@@ -322,7 +325,10 @@ class DigestService:
         visibility = await self._courier.visibility(target.chat_id)
         text = render_text(digest, texts, visibility=visibility, sections=sections, now=now)
         activity, bars, labels = chart_inputs(digest, texts)
-        chart = await asyncio.to_thread(self._chart, activity, bars, labels)
+        if self._chart is not None:
+            chart = await asyncio.to_thread(self._chart, activity, bars, labels)
+        else:
+            chart = await self._charts.render("digest_chart", activity, bars, labels)
         return Composed(split_html(text), chart, labels.title, digest)
 
     async def preview(

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.charts import Bar, DayActivity, DigestLabels
+from bot.domain.chart_data import Bar, DayActivity, DigestLabels
 from bot.domain.export import neutralize
 from bot.domain.tagging import Sentiment
 from bot.i18n import Html, Texts, moment

@@ -41,7 +41,8 @@ from bot.db import job_runs, lease
 from bot.db import polls as store
 from bot.db.chat_settings import group
 from bot.db.polls import PollStatus, StoredPoll, Tally, Vote
-from bot.domain.charts import PollOption, poll_chart
+from bot.domain.chart_data import PollOption
+from bot.domain.chart_jobs import draw
 from bot.domain.export import neutralize
 from bot.domain.polls import OPEN_PERIOD_MIN, OptionResult, PollResults, results
 from bot.i18n import Html, Locale, Texts, Translator, locale_of, moment
@@ -257,11 +258,13 @@ class PollLifecycle:
                     await job_runs.note(session, job, CLOSE_PERIOD, _progress_note(1))
         if posted < RESULTS_MESSAGES:
             chart = await asyncio.to_thread(
-                poll_chart,
-                poll.question,
-                [PollOption(option.label, option.votes) for option in outcome.options],
-                voters=outcome.voters if poll.allows_multiple else None,
-                subtitle=texts.plain("poll-chart-subtitle", voters=outcome.voters),
+                draw,
+                "poll_chart",
+                (poll.question, [PollOption(o.label, o.votes) for o in outcome.options]),
+                {
+                    "voters": outcome.voters if poll.allows_multiple else None,
+                    "subtitle": texts.plain("poll-chart-subtitle", voters=outcome.voters),
+                },
             )
             caption = texts.plain("poll-chart-caption", question=poll.question)[:CAPTION_LIMIT]
             await self._courier.post_results_chart(poll.chat_id, chart, caption)

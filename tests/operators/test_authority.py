@@ -30,6 +30,7 @@ from handlers.callbacks import (
     GroupPickCb,
     InboxPageCb,
     PollDraftCb,
+    RetagCb,
     RevokePickCb,
     RolesPanelCb,
     SettingChoiceCb,
@@ -75,6 +76,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     VideoAgainCb: VideoAgainCb(chat_id=VICTIM["id"], number=1, channel=False, post=True),
     PollDraftCb: PollDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
+    RetagCb: RetagCb(chat_id=VICTIM["id"], run_id=1, go=True),
 }
 
 

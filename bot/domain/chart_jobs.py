@@ -1,0 +1,18 @@
+"""The chart workers' entry point: a chart named by kind, drawn from plain records
+(bot/domain/chart_data.py). matplotlib is imported here, in the worker, on first use: the
+bot's own process never needs to load it."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+KINDS: Final = frozenset({"digest_chart", "poll_chart", "bar_chart"})
+
+
+def draw(kind: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bytes:
+    if kind not in KINDS:
+        raise ValueError(f"no chart named {kind!r}")
+    from bot.domain import charts  # noqa: PLC0415  (in the worker only)
+
+    chart: bytes = getattr(charts, kind)(*args, **kwargs)
+    return chart
