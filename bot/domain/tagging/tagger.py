@@ -8,7 +8,14 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # C extension without type information
 
-from bot.domain.tagging.lexicon import NEGATIVE, NEGATORS, NEUTRAL, POSITIVE
+from bot.domain.tagging.lexicon import (
+    CONTRASTS,
+    NEGATIVE,
+    NEGATORS,
+    NEUTRAL,
+    PAST_MARKERS,
+    POSITIVE,
+)
 from bot.domain.tagging.normalization import normalize
 from bot.domain.tagging.result import TagHit, TagResult
 from bot.domain.tagging.rule import (
@@ -18,21 +25,28 @@ from bot.domain.tagging.rule import (
     keyword_key,
     tag_name_key,
 )
-from bot.domain.tagging.sentiment import LexiconMatch, assess
-from bot.domain.tagging.term import ASCII_WORD_CHARS, Term
+from bot.domain.tagging.sentiment import NEGATION_GAPS, LexiconMatch, assess
+from bot.domain.tagging.term import ASCII_WORD_CHARS, CONTRAST, NEGATOR, PAST, PLAIN, Term
 
 # Like Telegram, a '#' glued to a preceding word ("C#", "abc#tag") does not start a hashtag.
 _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
 
 
-def _lexicon_entries() -> Iterable[tuple[str, int, bool]]:
-    """(word, polarity, is_negator) for every lexicon word, with typographic apostrophes too."""
-    groups = ((POSITIVE, 1, False), (NEGATIVE, -1, False), (NEGATORS, 0, True), (NEUTRAL, 0, False))
-    for words, polarity, is_negator in groups:
+def _lexicon_entries() -> Iterable[tuple[str, int, int]]:
+    """(word, polarity, role) for every lexicon word, with typographic apostrophes too."""
+    groups = (
+        (POSITIVE, 1, PLAIN),
+        (NEGATIVE, -1, PLAIN),
+        (NEGATORS, 0, NEGATOR),
+        (NEUTRAL, 0, PLAIN),
+        (CONTRASTS, 0, CONTRAST),
+        (PAST_MARKERS, 0, PAST),
+    )
+    for words, polarity, role in groups:
         for word in words:
-            yield word, polarity, is_negator
+            yield word, polarity, role
             if "'" in word:
-                yield word.replace("'", "\N{RIGHT SINGLE QUOTATION MARK}"), polarity, is_negator
+                yield word.replace("'", "\N{RIGHT SINGLE QUOTATION MARK}"), polarity, role
 
 
 class Tagger:
@@ -69,11 +83,11 @@ class Tagger:
                 tags = hashtags.get(alias, ())
                 if rule.tag not in tags:
                     hashtags[alias] = (*tags, rule.tag)
-        for word, polarity, is_negator in _lexicon_entries():
+        for word, polarity, role in _lexicon_entries():
             term = terms.setdefault(word, Term(word))
             term.in_lexicon = True
             term.polarity = polarity
-            term.is_negator = is_negator
+            term.role = role
         automaton = ahocorasick.Automaton()
         for key, term in terms.items():
             automaton.add_word(key, _payload(term))
@@ -110,8 +124,36 @@ class Tagger:
                 if hashtag_tags:
                     tags.update(hashtag_tags)
                     matched.append(TagHit(found.group(), found.start(), found.end(), hashtag_tags))
-        sentiment, sentiment_hits = assess(norm, lexical)
-        return _new(TagResult, (frozenset(tags), sentiment, tuple(matched), sentiment_hits))
+        assessment = assess(norm, lexical)
+        if matched and (assessment.negators or assessment.shields):
+            matched = _standing(norm, matched, assessment.negators, assessment.shields)
+            tags = {tag for hit in matched for tag in hit.tags}
+        return _new(
+            TagResult, (frozenset(tags), assessment.sentiment, tuple(matched), assessment.hits)
+        )
+
+
+def _standing(
+    norm: str,
+    matched: list[TagHit],
+    negators: tuple[tuple[int, int], ...],
+    shields: tuple[tuple[int, int], ...],
+) -> list[TagHit]:
+    """The keyword hits that keep their tags: not negated (不好看 is no praise) and not inside a
+    longer neutral word (牛 in 蒙牛, "crash" in "a plane crash"). Hashtags are explicit and stay."""
+    kept = []
+    for hit in matched:
+        if not hit.term.startswith("#"):
+            length = hit.end - hit.start
+            if any(s <= hit.start and hit.end <= e and e - s > length for s, e in shields):
+                continue
+            if any(
+                end <= hit.start and norm[end : hit.start].strip() in NEGATION_GAPS
+                for _, end in negators
+            ):
+                continue
+        kept.append(hit)
+    return kept
 
 
 # Named tuples built the way their own __new__ builds them, minus a Python-level call: this path
