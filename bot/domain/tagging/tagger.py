@@ -118,16 +118,16 @@ class Tagger:
                 matched.append(_new(TagHit, (term_text, start, end, term_tags)))
             if lexicon_term is not None:
                 lexical.append((start, end, lexicon_term))
+        assessment = assess(norm, lexical)
+        if matched and (assessment.negators or assessment.shields):
+            matched = _standing(norm, matched, assessment.negators, assessment.shields)
+            tags = {tag for hit in matched for tag in hit.tags}
         if "#" in norm:
             for found in _HASHTAG.finditer(norm):
                 hashtag_tags = self._hashtags.get(found.group(1))
                 if hashtag_tags:
                     tags.update(hashtag_tags)
                     matched.append(TagHit(found.group(), found.start(), found.end(), hashtag_tags))
-        assessment = assess(norm, lexical)
-        if matched and (assessment.negators or assessment.shields):
-            matched = _standing(norm, matched, assessment.negators, assessment.shields)
-            tags = {tag for hit in matched for tag in hit.tags}
         return _new(
             TagResult, (frozenset(tags), assessment.sentiment, tuple(matched), assessment.hits)
         )
@@ -140,18 +140,18 @@ def _standing(
     shields: tuple[tuple[int, int], ...],
 ) -> list[TagHit]:
     """The keyword hits that keep their tags: not negated (不好看 is no praise) and not inside a
-    longer neutral word (牛 in 蒙牛, "crash" in "a plane crash"). Hashtags are explicit and stay."""
+    longer neutral word (牛 in 蒙牛, "crash" in "a plane crash"). Hashtags are explicit: the caller
+    adds them afterwards, untouched."""
     kept = []
     for hit in matched:
-        if not hit.term.startswith("#"):
-            length = hit.end - hit.start
-            if any(s <= hit.start and hit.end <= e and e - s > length for s, e in shields):
-                continue
-            if any(
-                end <= hit.start and norm[end : hit.start].strip() in NEGATION_GAPS
-                for _, end in negators
-            ):
-                continue
+        length = hit.end - hit.start
+        if any(s <= hit.start and hit.end <= e and e - s > length for s, e in shields):
+            continue
+        if any(
+            end <= hit.start and norm[end : hit.start].strip() in NEGATION_GAPS
+            for _, end in negators
+        ):
+            continue
         kept.append(hit)
     return kept
 
