@@ -7,7 +7,7 @@ import pytest
 
 from bot.domain.tagging import DEFAULT_RULES, Sentiment, SentimentHit, Tagger, TagRule
 
-TAGGER = Tagger.build(DEFAULT_RULES)
+TAGGER = Tagger.build(DEFAULT_RULES, learned=False)
 
 
 def judged(text: str) -> tuple[set[str], Sentiment]:

@@ -7,7 +7,7 @@ import pytest
 from bot.domain.tagging import Sentiment, SentimentHit, Tagger, normalize
 from bot.domain.tagging.lexicon import INTENSIFIERS, NEGATIVE, NEGATORS, NEUTRAL, POSITIVE
 
-TAGGER = Tagger.build([])
+TAGGER = Tagger.build([], learned=False)
 
 
 def sentiment(text: str) -> Sentiment:

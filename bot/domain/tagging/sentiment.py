@@ -41,6 +41,7 @@ class Assessment(NamedTuple):
     hits: tuple[SentimentHit, ...]
     negators: tuple[tuple[int, int], ...]
     shields: tuple[tuple[int, int], ...]
+    score: int = 0
 
 
 LexiconMatch = tuple[int, int, Term]  # start, end (exclusive) in the normalised text, term
@@ -120,4 +121,4 @@ def assess(text: str, matches: list[LexiconMatch]) -> Assessment:
         sentiment = Sentiment.NEGATIVE
     else:
         sentiment = Sentiment.NEUTRAL
-    return Assessment(sentiment, tuple(hits), tuple(negators), tuple(shields))
+    return Assessment(sentiment, tuple(hits), tuple(negators), tuple(shields), score)

@@ -8,6 +8,7 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # C extension without type information
 
+from bot.domain.tagging.learned import SentimentModel, Weights, shipped_model
 from bot.domain.tagging.lexicon import (
     CONTRASTS,
     NEGATIVE,
@@ -25,7 +26,13 @@ from bot.domain.tagging.rule import (
     keyword_key,
     tag_name_key,
 )
-from bot.domain.tagging.sentiment import NEGATION_GAPS, LexiconMatch, assess
+from bot.domain.tagging.sentiment import (
+    NEGATION_GAPS,
+    LexiconMatch,
+    Sentiment,
+    SentimentHit,
+    assess,
+)
 from bot.domain.tagging.term import ASCII_WORD_CHARS, CONTRAST, NEGATOR, PAST, PLAIN, Term
 
 # Like Telegram, a '#' glued to a preceding word ("C#", "abc#tag") does not start a hashtag.
@@ -52,18 +59,30 @@ def _lexicon_entries() -> Iterable[tuple[str, int, int]]:
 class Tagger:
     """Immutable once built; share one per tag set across tasks and threads."""
 
-    __slots__ = ("_automaton", "_hashtags", "_rules")
+    __slots__ = ("_automaton", "_hashtags", "_model", "_rules")
 
     def __init__(
-        self, rules: tuple[TagRule, ...], automaton: Any, hashtags: dict[str, tuple[str, ...]]
+        self,
+        rules: tuple[TagRule, ...],
+        automaton: Any,
+        hashtags: dict[str, tuple[str, ...]],
+        model: SentimentModel | None,
     ) -> None:
         self._rules = rules
         self._automaton = automaton
         self._hashtags = hashtags
+        self._model = model
 
     @classmethod
-    def build(cls, rules: Iterable[TagRule]) -> Tagger:
-        """Validate `rules` and build the automaton; ValueError names the offending tag."""
+    def build(
+        cls, rules: Iterable[TagRule], *, learned: bool = False, model: SentimentModel | None = None
+    ) -> Tagger:
+        """Validate `rules` and build the automaton; ValueError names the offending tag.
+
+        By default sentiment is the lexicon's. With `learned=True` it comes from `model`, by
+        default the shipped one (learned.py), with the lexicon's verdict as one of its features.
+        The learned layer is off by default until it is measured on labelled fan comments: on
+        plain chat ("see you tomorrow") it still calls too few comments neutral."""
         rules = tuple(rules)
         terms: dict[str, Term] = {}
         hashtags: dict[str, tuple[str, ...]] = {}
@@ -88,11 +107,19 @@ class Tagger:
             term.in_lexicon = True
             term.polarity = polarity
             term.role = role
+        if not learned:
+            model = None
+        elif model is None:
+            model = shipped_model()
+        if model is not None:
+            for key, weights in model.features.items():
+                if not key.startswith("\x00"):
+                    terms.setdefault(key, Term(key)).weights = weights
         automaton = ahocorasick.Automaton()
         for key, term in terms.items():
             automaton.add_word(key, _payload(term))
         automaton.make_automaton()
-        return cls(rules, automaton, hashtags)
+        return cls(rules, automaton, hashtags, model)
 
     @property
     def rules(self) -> tuple[TagRule, ...]:
@@ -105,8 +132,9 @@ class Tagger:
         tags: set[str] = set()
         matched: list[TagHit] = []
         lexical: list[LexiconMatch] = []
+        learned: list[tuple[str, Weights]] = []
         for last, payload in self._automaton.iter(norm):
-            length, check_start, check_end, term_text, term_tags, lexicon_term = payload
+            length, check_start, check_end, term_text, term_tags, lexicon_term, weights = payload
             start = last - length + 1
             end = last + 1
             if check_start and start and norm[start - 1] in ASCII_WORD_CHARS:
@@ -118,7 +146,17 @@ class Tagger:
                 matched.append(_new(TagHit, (term_text, start, end, term_tags)))
             if lexicon_term is not None:
                 lexical.append((start, end, lexicon_term))
+            if weights is not None:
+                learned.append((term_text, weights))
         assessment = assess(norm, lexical)
+        sentiment = assessment.sentiment
+        evidence: tuple[str, ...] = ()
+        if self._model is not None:
+            verdict = self._model.decide(learned, assessment.score)
+            sentiment = verdict.sentiment
+            evidence = _evidence(sentiment, assessment.hits, verdict.evidence)
+        elif sentiment is not Sentiment.NEUTRAL:
+            evidence = _evidence(sentiment, assessment.hits, ())
         if matched and (assessment.negators or assessment.shields):
             matched = _standing(norm, matched, assessment.negators, assessment.shields)
             tags = {tag for hit in matched for tag in hit.tags}
@@ -129,8 +167,41 @@ class Tagger:
                     tags.update(hashtag_tags)
                     matched.append(TagHit(found.group(), found.start(), found.end(), hashtag_tags))
         return _new(
-            TagResult, (frozenset(tags), assessment.sentiment, tuple(matched), assessment.hits)
+            TagResult, (frozenset(tags), sentiment, tuple(matched), assessment.hits, evidence)
         )
+
+    def model_features(self, text: str) -> list[str]:
+        """The learned features found in `text`, as the model sees them (for training)."""
+        norm = normalize(text)
+        size = len(norm)
+        found = []
+        for last, payload in self._automaton.iter(norm):
+            length, check_start, check_end, term_text, _, _, weights = payload
+            start = last - length + 1
+            if weights is None:
+                continue
+            if check_start and start and norm[start - 1] in ASCII_WORD_CHARS:
+                continue
+            if check_end and last + 1 < size and norm[last + 1] in ASCII_WORD_CHARS:
+                continue
+            found.append(term_text)
+        return found
+
+    @property
+    def model(self) -> SentimentModel | None:
+        return self._model
+
+
+def _evidence(
+    sentiment: Sentiment, hits: tuple[SentimentHit, ...], learned: tuple[str, ...]
+) -> tuple[str, ...]:
+    """What decided `sentiment`: the lexicon words pointing its way, then the model's features."""
+    if sentiment is Sentiment.NEUTRAL:
+        return ()
+    sign = 1 if sentiment is Sentiment.POSITIVE else -1
+    words = [hit.word for hit in hits if hit.polarity * sign > 0]
+    words += [feature for feature in learned if feature not in words]
+    return tuple(dict.fromkeys(words))[:4]
 
 
 def _standing(
@@ -161,9 +232,17 @@ def _standing(
 _new = tuple.__new__
 
 # The automaton's value for a key, unpacked in one step on the hot path.
-_Payload = tuple[int, bool, bool, str, tuple[str, ...], Term | None]
+_Payload = tuple[int, bool, bool, str, tuple[str, ...], Term | None, Weights | None]
 
 
 def _payload(term: Term) -> _Payload:
     lexicon_term = term if term.in_lexicon else None
-    return term.length, term.check_start, term.check_end, term.text, term.tags, lexicon_term
+    return (
+        term.length,
+        term.check_start,
+        term.check_end,
+        term.text,
+        term.tags,
+        lexicon_term,
+        term.weights,
+    )

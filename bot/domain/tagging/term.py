@@ -29,6 +29,7 @@ class Term:
         "role",
         "tags",
         "text",
+        "weights",
     )
 
     def __init__(self, text: str) -> None:
@@ -40,6 +41,7 @@ class Term:
         self.polarity = 0
         self.role = PLAIN
         self.in_lexicon = False
+        self.weights: tuple[float, float, float] | None = None  # a learned feature's, per class
 
     def add_tag(self, tag: str) -> None:
         if tag not in self.tags:
