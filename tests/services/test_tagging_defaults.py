@@ -7,7 +7,7 @@ import pytest
 from bot.domain.tagging import Sentiment, Tagger, normalize
 from bot.domain.tagging.defaults import DEFAULT_RULES
 
-TAGGER = Tagger.build(DEFAULT_RULES)
+TAGGER = Tagger.build(DEFAULT_RULES, learned=False)
 
 
 def test_defaults_cover_the_core_tags_in_both_languages() -> None:

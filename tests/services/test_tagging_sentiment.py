@@ -7,7 +7,7 @@ import pytest
 from bot.domain.tagging import Sentiment, SentimentHit, Tagger, normalize
 from bot.domain.tagging.lexicon import INTENSIFIERS, NEGATIVE, NEGATORS, NEUTRAL, POSITIVE
 
-TAGGER = Tagger.build([])
+TAGGER = Tagger.build([], learned=False)
 
 
 def sentiment(text: str) -> Sentiment:
@@ -72,7 +72,7 @@ def test_negative(text: str) -> None:
         "大家好",
         "不好意思，请问一下",
         "好像是这样",
-        "good but boring",
+        "good and boring",
         "好不好",
         "goodbye",
         "nothingness",
@@ -88,8 +88,8 @@ def test_hits_explain_the_score() -> None:
     assert result.sentiment is Sentiment.POSITIVE
     assert result.sentiment_hits == (
         SentimentHit("good", -1, "not"),
-        SentimentHit("love", 1),
-        SentimentHit("👍", 1),
+        SentimentHit("love", 1, weight=2),
+        SentimentHit("👍", 1, weight=2),
     )
 
 

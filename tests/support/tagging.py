@@ -1,5 +1,6 @@
 """A reference tagger that shares nothing with the engine but the table data (its own normal
-form, a str.find loop with the same boundary rule, a character scan for hashtags), and seeded
+form, a str.find loop with the same boundary rule, a character scan for hashtags, its own
+leftmost-longest pass over the lexicon for negators and shielding neutral words), and seeded
 comments in English and Chinese to feed it and the engine."""
 
 from __future__ import annotations
@@ -11,6 +12,15 @@ from collections.abc import Sequence
 
 from bot.domain.tagging import TagRule
 from bot.domain.tagging.hant_map import SIMPLIFIED, TRADITIONAL
+from bot.domain.tagging.lexicon import (
+    CONTRASTS,
+    INTENSIFIERS,
+    NEGATIVE,
+    NEGATORS,
+    NEUTRAL,
+    PAST_MARKERS,
+    POSITIVE,
+)
 
 TABLE = str.maketrans(TRADITIONAL, SIMPLIFIED)
 ASCII_WORD = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -52,14 +62,49 @@ def hashtags(norm: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def lexicon_spans(norm: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(negators, neutral words) that survive leftmost-longest among all lexicon words."""
+    kinds = dict.fromkeys(POSITIVE | NEGATIVE | CONTRASTS | PAST_MARKERS, "word")
+    kinds |= dict.fromkeys(NEUTRAL, "neutral") | dict.fromkeys(NEGATORS, "negator")
+    for word in list(kinds):
+        kinds[word.replace("'", "\N{RIGHT SINGLE QUOTATION MARK}")] = kinds[word]
+    found = [(start, end, kinds[word]) for word in kinds for start, end in keyword_hits(norm, word)]
+    found.sort(key=lambda span: (span[0], -span[1]))
+    negators, neutral = [], []
+    covered_to = 0
+    for start, end, kind in found:
+        if start < covered_to:
+            continue
+        covered_to = end
+        if kind == "negator":
+            negators.append((start, end))
+        elif kind == "neutral":
+            neutral.append((start, end))
+    return negators, neutral
+
+
+def standing(
+    norm: str, spans: tuple[list[tuple[int, int]], list[tuple[int, int]]], start: int, end: int
+) -> bool:
+    """A keyword hit gives its tag unless a neutral word holds it or a negator precedes it."""
+    negators, neutral = spans
+    if any(s <= start and end <= e and e - s > end - start for s, e in neutral):
+        return False
+    gaps = INTENSIFIERS | {""}
+    return not any(e <= start and norm[e:start].strip() in gaps for _, e in negators)
+
+
 def reference(rules: Sequence[TagRule], text: str) -> tuple[set[str], Counter[Hit]]:
     norm = ref_normalize(text)
+    spans = lexicon_spans(norm)
     by_keyword: dict[tuple[str, int, int], set[str]] = {}
     by_hashtag: dict[tuple[str, int, int], set[str]] = {}
     for rule in rules:
         for keyword in rule.keywords:
             key = ref_normalize(keyword).strip()
             for start, end in keyword_hits(norm, key):
+                if not standing(norm, spans, start, end):
+                    continue
                 by_keyword.setdefault((key, start, end), set()).add(rule.tag)
         aliases = {ref_normalize(alias).strip().removeprefix("#") for alias in rule.hashtags}
         name = ref_normalize(rule.tag).strip()

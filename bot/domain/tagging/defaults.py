@@ -3,6 +3,8 @@
 Tag names are stable slugs (stored with comments, shown through the locale files); each works as a
 hashtag too (#bug), next to the listed aliases (#问题). English keywords match whole words, so
 inflections are listed ("bug", "bugs"); Chinese keywords match anywhere, in either script.
+A question mark makes a question ("Is that Megan Fox?", NFKC folds the full-width one); a keyword
+inside a longer neutral phrase of the lexicon, or right after a negator, gives no tag (Tagger.tag).
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ QUESTION = TagRule(
     keywords=(
         "how do", "how to", "how did", "what is", "what's the", "which", "where can",
         "where did", "why does", "why is", "anyone know", "does anyone", "is there",
-        "can you explain", "question",
+        "can you explain", "question", "?",
         "请问", "怎么", "如何", "为什么", "为啥", "是什么", "哪里", "哪个", "在哪",
         "有没有", "能不能", "求问", "求教", "求链接", "什么软件",
     ),

@@ -22,7 +22,11 @@ class TagHit(NamedTuple):
 
 
 class TagResult(NamedTuple):
+    """`evidence` names what decided the sentiment, strongest first: the lexicon words that agree
+    with it, then the learned features (see learned.py); empty for a neutral comment."""
+
     tags: frozenset[str]
     sentiment: Sentiment
     matched: tuple[TagHit, ...]
     sentiment_hits: tuple[SentimentHit, ...]
+    evidence: tuple[str, ...] = ()

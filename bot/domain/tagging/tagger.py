@@ -8,7 +8,15 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # C extension without type information
 
-from bot.domain.tagging.lexicon import NEGATIVE, NEGATORS, NEUTRAL, POSITIVE
+from bot.domain.tagging.learned import SentimentModel, Weights, shipped_model
+from bot.domain.tagging.lexicon import (
+    CONTRASTS,
+    NEGATIVE,
+    NEGATORS,
+    NEUTRAL,
+    PAST_MARKERS,
+    POSITIVE,
+)
 from bot.domain.tagging.normalization import normalize
 from bot.domain.tagging.result import TagHit, TagResult
 from bot.domain.tagging.rule import (
@@ -18,38 +26,63 @@ from bot.domain.tagging.rule import (
     keyword_key,
     tag_name_key,
 )
-from bot.domain.tagging.sentiment import LexiconMatch, assess
-from bot.domain.tagging.term import ASCII_WORD_CHARS, Term
+from bot.domain.tagging.sentiment import (
+    NEGATION_GAPS,
+    LexiconMatch,
+    Sentiment,
+    SentimentHit,
+    assess,
+)
+from bot.domain.tagging.term import ASCII_WORD_CHARS, CONTRAST, NEGATOR, PAST, PLAIN, Term
 
 # Like Telegram, a '#' glued to a preceding word ("C#", "abc#tag") does not start a hashtag.
 _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
 
 
-def _lexicon_entries() -> Iterable[tuple[str, int, bool]]:
-    """(word, polarity, is_negator) for every lexicon word, with typographic apostrophes too."""
-    groups = ((POSITIVE, 1, False), (NEGATIVE, -1, False), (NEGATORS, 0, True), (NEUTRAL, 0, False))
-    for words, polarity, is_negator in groups:
+def _lexicon_entries() -> Iterable[tuple[str, int, int]]:
+    """(word, polarity, role) for every lexicon word, with typographic apostrophes too."""
+    groups = (
+        (POSITIVE, 1, PLAIN),
+        (NEGATIVE, -1, PLAIN),
+        (NEGATORS, 0, NEGATOR),
+        (NEUTRAL, 0, PLAIN),
+        (CONTRASTS, 0, CONTRAST),
+        (PAST_MARKERS, 0, PAST),
+    )
+    for words, polarity, role in groups:
         for word in words:
-            yield word, polarity, is_negator
+            yield word, polarity, role
             if "'" in word:
-                yield word.replace("'", "\N{RIGHT SINGLE QUOTATION MARK}"), polarity, is_negator
+                yield word.replace("'", "\N{RIGHT SINGLE QUOTATION MARK}"), polarity, role
 
 
 class Tagger:
     """Immutable once built; share one per tag set across tasks and threads."""
 
-    __slots__ = ("_automaton", "_hashtags", "_rules")
+    __slots__ = ("_automaton", "_hashtags", "_model", "_rules")
 
     def __init__(
-        self, rules: tuple[TagRule, ...], automaton: Any, hashtags: dict[str, tuple[str, ...]]
+        self,
+        rules: tuple[TagRule, ...],
+        automaton: Any,
+        hashtags: dict[str, tuple[str, ...]],
+        model: SentimentModel | None,
     ) -> None:
         self._rules = rules
         self._automaton = automaton
         self._hashtags = hashtags
+        self._model = model
 
     @classmethod
-    def build(cls, rules: Iterable[TagRule]) -> Tagger:
-        """Validate `rules` and build the automaton; ValueError names the offending tag."""
+    def build(
+        cls, rules: Iterable[TagRule], *, learned: bool = False, model: SentimentModel | None = None
+    ) -> Tagger:
+        """Validate `rules` and build the automaton; ValueError names the offending tag.
+
+        By default sentiment is the lexicon's. With `learned=True` it comes from `model`, by
+        default the shipped one (learned.py), with the lexicon's verdict as one of its features.
+        The learned layer is off by default until it is measured on labelled fan comments: on
+        plain chat ("see you tomorrow") it still calls too few comments neutral."""
         rules = tuple(rules)
         terms: dict[str, Term] = {}
         hashtags: dict[str, tuple[str, ...]] = {}
@@ -69,16 +102,24 @@ class Tagger:
                 tags = hashtags.get(alias, ())
                 if rule.tag not in tags:
                     hashtags[alias] = (*tags, rule.tag)
-        for word, polarity, is_negator in _lexicon_entries():
+        for word, polarity, role in _lexicon_entries():
             term = terms.setdefault(word, Term(word))
             term.in_lexicon = True
             term.polarity = polarity
-            term.is_negator = is_negator
+            term.role = role
+        if not learned:
+            model = None
+        elif model is None:
+            model = shipped_model()
+        if model is not None:
+            for key, weights in model.features.items():
+                if not key.startswith("\x00"):
+                    terms.setdefault(key, Term(key)).weights = weights
         automaton = ahocorasick.Automaton()
         for key, term in terms.items():
             automaton.add_word(key, _payload(term))
         automaton.make_automaton()
-        return cls(rules, automaton, hashtags)
+        return cls(rules, automaton, hashtags, model)
 
     @property
     def rules(self) -> tuple[TagRule, ...]:
@@ -91,8 +132,9 @@ class Tagger:
         tags: set[str] = set()
         matched: list[TagHit] = []
         lexical: list[LexiconMatch] = []
+        learned: list[tuple[str, Weights]] = []
         for last, payload in self._automaton.iter(norm):
-            length, check_start, check_end, term_text, term_tags, lexicon_term = payload
+            length, check_start, check_end, term_text, term_tags, lexicon_term, weights = payload
             start = last - length + 1
             end = last + 1
             if check_start and start and norm[start - 1] in ASCII_WORD_CHARS:
@@ -104,14 +146,85 @@ class Tagger:
                 matched.append(_new(TagHit, (term_text, start, end, term_tags)))
             if lexicon_term is not None:
                 lexical.append((start, end, lexicon_term))
+            if weights is not None:
+                learned.append((term_text, weights))
+        assessment = assess(norm, lexical)
+        sentiment = assessment.sentiment
+        evidence: tuple[str, ...] = ()
+        if self._model is not None:
+            verdict = self._model.decide(learned, assessment.score)
+            sentiment = verdict.sentiment
+            evidence = _evidence(sentiment, assessment.hits, verdict.evidence)
+        elif sentiment is not Sentiment.NEUTRAL:
+            evidence = _evidence(sentiment, assessment.hits, ())
+        if matched and (assessment.negators or assessment.shields):
+            matched = _standing(norm, matched, assessment.negators, assessment.shields)
+            tags = {tag for hit in matched for tag in hit.tags}
         if "#" in norm:
             for found in _HASHTAG.finditer(norm):
                 hashtag_tags = self._hashtags.get(found.group(1))
                 if hashtag_tags:
                     tags.update(hashtag_tags)
                     matched.append(TagHit(found.group(), found.start(), found.end(), hashtag_tags))
-        sentiment, sentiment_hits = assess(norm, lexical)
-        return _new(TagResult, (frozenset(tags), sentiment, tuple(matched), sentiment_hits))
+        return _new(
+            TagResult, (frozenset(tags), sentiment, tuple(matched), assessment.hits, evidence)
+        )
+
+    def model_features(self, text: str) -> list[str]:
+        """The learned features found in `text`, as the model sees them (for training)."""
+        norm = normalize(text)
+        size = len(norm)
+        found = []
+        for last, payload in self._automaton.iter(norm):
+            length, check_start, check_end, term_text, _, _, weights = payload
+            start = last - length + 1
+            if weights is None:
+                continue
+            if check_start and start and norm[start - 1] in ASCII_WORD_CHARS:
+                continue
+            if check_end and last + 1 < size and norm[last + 1] in ASCII_WORD_CHARS:
+                continue
+            found.append(term_text)
+        return found
+
+    @property
+    def model(self) -> SentimentModel | None:
+        return self._model
+
+
+def _evidence(
+    sentiment: Sentiment, hits: tuple[SentimentHit, ...], learned: tuple[str, ...]
+) -> tuple[str, ...]:
+    """What decided `sentiment`: the lexicon words pointing its way, then the model's features."""
+    if sentiment is Sentiment.NEUTRAL:
+        return ()
+    sign = 1 if sentiment is Sentiment.POSITIVE else -1
+    words = [hit.word for hit in hits if hit.polarity * sign > 0]
+    words += [feature for feature in learned if feature not in words]
+    return tuple(dict.fromkeys(words))[:4]
+
+
+def _standing(
+    norm: str,
+    matched: list[TagHit],
+    negators: tuple[tuple[int, int], ...],
+    shields: tuple[tuple[int, int], ...],
+) -> list[TagHit]:
+    """The keyword hits that keep their tags: not negated (不好看 is no praise) and not inside a
+    longer neutral word (牛 in 蒙牛, "crash" in "a plane crash"). Hashtags are explicit: the caller
+    adds them afterwards, untouched."""
+    kept = []
+    for hit in matched:
+        length = hit.end - hit.start
+        if any(s <= hit.start and hit.end <= e and e - s > length for s, e in shields):
+            continue
+        if any(
+            end <= hit.start and norm[end : hit.start].strip() in NEGATION_GAPS
+            for _, end in negators
+        ):
+            continue
+        kept.append(hit)
+    return kept
 
 
 # Named tuples built the way their own __new__ builds them, minus a Python-level call: this path
@@ -119,9 +232,17 @@ class Tagger:
 _new = tuple.__new__
 
 # The automaton's value for a key, unpacked in one step on the hot path.
-_Payload = tuple[int, bool, bool, str, tuple[str, ...], Term | None]
+_Payload = tuple[int, bool, bool, str, tuple[str, ...], Term | None, Weights | None]
 
 
 def _payload(term: Term) -> _Payload:
     lexicon_term = term if term.in_lexicon else None
-    return term.length, term.check_start, term.check_end, term.text, term.tags, lexicon_term
+    return (
+        term.length,
+        term.check_start,
+        term.check_end,
+        term.text,
+        term.tags,
+        lexicon_term,
+        term.weights,
+    )

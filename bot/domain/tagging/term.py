@@ -4,6 +4,12 @@ from __future__ import annotations
 
 ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
+# What a lexicon word does besides carrying a polarity (see sentiment.assess).
+PLAIN = 0
+NEGATOR = 1
+CONTRAST = 2
+PAST = 3
+
 
 class Term:
     """One normalised key. Built once per Tagger and never changed after the build.
@@ -17,12 +23,13 @@ class Term:
     __slots__ = (
         "check_end",
         "check_start",
-        "is_negator",
         "in_lexicon",
         "length",
         "polarity",
+        "role",
         "tags",
         "text",
+        "weights",
     )
 
     def __init__(self, text: str) -> None:
@@ -32,8 +39,9 @@ class Term:
         self.check_end = text[-1] in ASCII_WORD_CHARS
         self.tags: tuple[str, ...] = ()
         self.polarity = 0
-        self.is_negator = False
+        self.role = PLAIN
         self.in_lexicon = False
+        self.weights: tuple[float, float, float] | None = None  # a learned feature's, per class
 
     def add_tag(self, tag: str) -> None:
         if tag not in self.tags:
