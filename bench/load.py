@@ -209,6 +209,7 @@ async def run_leg(
                     f"{name}: every group's poll preview",
                 )
                 await community.send_previews()
+                setup["callback_query"] = load.groups
                 await until(
                     lambda: community.polls_sent() == load.groups and not emulator.queue.pending,
                     120,

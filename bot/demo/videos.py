@@ -6,10 +6,12 @@ text and chart are written to demo-output/."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import html
 import io
 import re
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,6 +22,7 @@ from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
 
 OUTPUT_DIR = Path("demo-output")
+ANSWER_TIMEOUT_S = 60
 TAG = re.compile(r"<[^>]+>")
 CODE = re.compile(r"\bv\d+\b")
 VIDEOS = [
@@ -56,11 +59,18 @@ class _Desk:
     async def bot_messages(self) -> list[Json]:
         return await _from_bot(self.client, self.chat_id, self.bot_id)
 
-    async def command(self, command: str, args: str) -> list[Json]:
+    async def command(self, command: str, args: str, *, photo: bool = False) -> list[Json]:
+        """The bot's answers to a command. With `photo`, until one of them is a picture: an
+        update still drawing after a few seconds is confirmed (parked) before it answers."""
         seen = len(await self.bot_messages())
         await self.client.send_command(self.chat_id, self.user_id, command, args)
         await wait_until_delivered(self.client)
-        return (await self.bot_messages())[seen:]
+        deadline = time.monotonic() + ANSWER_TIMEOUT_S
+        answers = (await self.bot_messages())[seen:]
+        while photo and not any("photo" in m for m in answers) and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+            answers = (await self.bot_messages())[seen:]
+        return answers
 
     async def document(self, content: bytes, name: str, caption: str) -> list[Json]:
         seen = len(await self.bot_messages())
@@ -161,7 +171,7 @@ async def _import_numbers(desk: _Desk, name: str, codes: list[str], say: Narrate
 
 
 async def _report(desk: _Desk, emulator: Emulator, name: str, code: str, say: Narrate) -> Path:
-    sent = await desk.command("video", code)
+    sent = await desk.command("video", code, photo=True)
     texts = [_plain(m["text"]) for m in sent if "text" in m]
     photos = [m for m in sent if "photo" in m]
     if not texts or not photos:

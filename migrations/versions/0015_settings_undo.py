@@ -10,6 +10,9 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+# The models' SurrogateKey: BIGINT, except SQLite's rowid alias.
+SurrogateKey = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 revision: str = "0015_settings_undo"
 down_revision: str | Sequence[str] | None = "0014_search_index"
 branch_labels: str | Sequence[str] | None = None
@@ -21,7 +24,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("days", sa.String(length=7), nullable=True))
     op.create_table(
         "confirmed_actions",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("id", SurrogateKey, autoincrement=True, nullable=False),
         sa.Column("chat_id", sa.BigInteger(), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("state", sa.String(length=16), nullable=False),
