@@ -134,6 +134,9 @@ async def test_a_429_mid_digest_fan_out_pauses_everything_and_a_kill_loses_no_di
         await client.create_user(f"Analyst {n}", language_code="en", started=True)
         for n in range(RECIPIENTS)
     ]
+    # Members of the group: a digest goes only to someone who still is (checked live).
+    for operator in operators:
+        await client.set_member(chaos.group["id"], operator["id"], "member", emit=False)
     engine = create_engine(chaos.database_url)
     try:
         await upgrade(engine, "head")
