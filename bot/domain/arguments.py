@@ -172,6 +172,13 @@ def parse_period(
     return Period(now - duration, now, None)
 
 
+def past_date(word: str, today: date) -> date | None:
+    """`2026/11/30`, `11-30`, `11月30日`, full-width or not: a date not after `today` (a date
+    without a year is the latest such one); None for anything else."""
+    day = _a_date(syntax(word), today)
+    return day if day is not None and day <= today else None
+
+
 def _a_date(text: str, today: date) -> date | None:
     found = _SLASHED.fullmatch(text) or _CHINESE_DATE.fullmatch(text)
     if found is None:

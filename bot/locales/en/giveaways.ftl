@@ -77,7 +77,7 @@ giveaway-error = { $code ->
         [winners] The number of winners must be between 1 and { $max }.
         [order] Winners first, then the end: <code>/giveaway 1 2h Signed poster</code>.
         [prize] The prize text is too long (at most { $detail } characters).
-        [rules] Unknown rule “{ $detail }”. Rules: member, joined, comments:N/D, channel:@name.
+        [rules] Unknown rule “{ $detail }”. Rules: member, joined (or joined:2026-11-01), comments:N/D, channel:@name.
         [end] I cannot read the end. Give a duration (2h, 1d 12h) or a local date and time (2026-12-01 20:00, tomorrow 20:00).
         [end-past] That end is in the past. Give a later date and time, or a duration.
         [end-too-soon] That end is too soon: give the fans at least 10 seconds.

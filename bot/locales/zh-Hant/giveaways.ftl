@@ -77,7 +77,7 @@ giveaway-error = { $code ->
         [winners] 中獎人數必須在 1 到 { $max } 之間。
         [order] 先寫中獎人數，再寫截止時間：<code>/giveaway 1 2h 簽名海報</code>。
         [prize] 獎品描述太長（最多 { $detail } 個字元）。
-        [rules] 無法識別的規則“{ $detail }”。可用規則：member、joined、comments:N/D、channel:@頻道。
+        [rules] 無法識別的規則“{ $detail }”。可用規則：member、joined（或 joined:2026-11-01）、comments:N/D、channel:@頻道。
         [end] 看不懂截止時間。請寫時長（2h、1d 12h、3天）或本地日期時間（2026-12-01 20:00、明天 20:00）。
         [end-past] 這個截止時間已經過去了。請寫一個之後的時間，或寫時長。
         [end-too-soon] 截止時間太近了：至少給粉絲 10 秒。

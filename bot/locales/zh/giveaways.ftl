@@ -77,7 +77,7 @@ giveaway-error = { $code ->
         [winners] 中奖人数必须在 1 到 { $max } 之间。
         [order] 先写中奖人数，再写截止时间：<code>/giveaway 1 2h 签名海报</code>。
         [prize] 奖品描述太长（最多 { $detail } 个字符）。
-        [rules] 无法识别的规则“{ $detail }”。可用规则：member、joined、comments:N/D、channel:@频道。
+        [rules] 无法识别的规则“{ $detail }”。可用规则：member、joined（或 joined:2026-11-01）、comments:N/D、channel:@频道。
         [end] 看不懂截止时间。请写时长（2h、1d 12h、3天）或本地日期时间（2026-12-01 20:00、明天 20:00）。
         [end-past] 这个截止时间已经过去了。请写一个之后的时间，或写时长。
         [end-too-soon] 截止时间太近了：至少给粉丝 10 秒。
