@@ -52,7 +52,7 @@ class Pipeline:
     ) -> Pipeline:
         """Over any bot, e.g. one with the production transport."""
         settings = settings or load_settings(bot_token=TOKEN, **overrides)
-        dispatcher = build_dispatcher(settings)
+        dispatcher = build_dispatcher(settings, session_factory=session_factory)
         clock = build_clock(settings, session_factory, bot, dispatcher)
         return cls(
             bot=bot,
@@ -87,7 +87,9 @@ class Pipeline:
         """Another instance's clock on fake time, never started (tests drive passes with
         `tick()`): built and wired by build_clock with its own dispatcher and services, as
         another process would be."""
-        dispatcher = build_dispatcher(self.settings)
+        dispatcher = build_dispatcher(
+            self.settings, session_factory=session_factory or self.session_factory
+        )
         clock = build_clock(
             self.settings, session_factory or self.session_factory, self.bot, dispatcher
         )
