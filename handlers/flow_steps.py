@@ -76,11 +76,14 @@ class GuidedFlow:
     states: type[StatesGroup]
     callback: type[CallbackData]
     render: Callable[[str, dict[str, Any], Texts], Step]
-    back: Mapping[str, str]  # step -> the step Back leads to
+    back: Mapping[State, State]  # step -> the step Back leads to
+
+    def previous(self, step: str | None) -> State | None:
+        return next((to for at, to in self.back.items() if at.state == step), None)
 
     def keyboard(self, texts: Texts, chat_id: int, step: str, built: Step) -> InlineKeyboardMarkup:
         controls = [Button(texts.plain("flow-button-cancel"), CANCEL)]
-        if step in self.back:
+        if self.previous(step) is not None:
             controls.insert(0, Button(texts.plain("flow-button-back"), BACK))
         return InlineKeyboardMarkup(
             inline_keyboard=[
@@ -152,7 +155,7 @@ async def show(
     message = event.message if isinstance(event, CallbackQuery) else event
     if not isinstance(message, Message):
         return
-    await _drop_buttons(message, data.get(STEP_MESSAGE))
+    await drop_buttons(message, data.get(STEP_MESSAGE))
     sent = await message.answer(built.text, reply_markup=keyboard)
     await state.update_data({STEP_MESSAGE: sent.message_id})
 
@@ -162,7 +165,7 @@ async def finish(state: FSMContext) -> None:
     await state.clear()
 
 
-async def _drop_buttons(message: Message, step_message_id: object) -> None:
+async def drop_buttons(message: Message, step_message_id: object) -> None:
     if not isinstance(step_message_id, int) or message.bot is None:
         return
     # Too old to edit, or deleted by the operator: the new step is below anyway.
@@ -231,7 +234,7 @@ def register_typed_controls(router: Router, flow: GuidedFlow) -> None:
     ) -> None:
         data = await state.get_data()
         await finish(state)
-        await _drop_buttons(message, data.get(STEP_MESSAGE))
+        await drop_buttons(message, data.get(STEP_MESSAGE))
         await message.answer(texts("flow-expired", command=f"/{flow.name}"))
 
     operator_message(
@@ -255,7 +258,7 @@ def register_button_controls(router: Router, flow: GuidedFlow) -> None:
 
     async def on_back(query: CallbackQuery, state: FSMContext, texts: Texts, clock: Clock) -> None:
         step = await state.get_state()
-        previous = flow.back.get(step or "")
+        previous = flow.previous(step)
         if previous is None:
             await query.answer()
             return
