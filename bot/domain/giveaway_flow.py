@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from bot.domain.arguments import has_bar, syntax
+from bot.domain.arguments import calendar_date, has_bar, syntax
 from bot.domain.giveaway import (
     MAX_COMMENT_DAYS,
     MAX_PRIZE_CHARS,
@@ -23,7 +23,6 @@ from bot.domain.giveaway import (
     MIN_WINNERS,
     CreateError,
     Draft,
-    joined_day,
     parse_end,
 )
 from bot.domain.recurrence import ScheduleError, parse_duration, to_utc, zone
@@ -147,13 +146,13 @@ def duration_phrase(length: timedelta) -> str:
 
 def read_joined_day(text: str, now: datetime, timezone: str) -> date:
     """The date fans must have joined before: today or earlier, in the group's time zone."""
-    word = _short(text).replace(" ", "")
-    day = joined_day(word, now, timezone)
-    if day is not None:
-        return day
-    if joined_day(word, now + timedelta(days=366), timezone) is not None:
+    today = now.astimezone(zone(timezone)).date()
+    day = calendar_date(_short(text).replace(" ", ""), today)
+    if day is None:
+        raise StepError("joined-day")
+    if day > today:
         raise StepError("joined-future")
-    raise StepError("joined-day")
+    return day
 
 
 def read_comments(text: str) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from handlers.callbacks import (
     DraftAct,
     ForgetUserCb,
     GiveawayDraftCb,
+    GiveawayFlowCb,
     GroupPickCb,
     InboxPageCb,
     PollDraftCb,
@@ -79,6 +80,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     RetagCb: RetagCb(chat_id=VICTIM["id"], run_id=1, go=True),
     PollFlowCb: PollFlowCb(chat_id=VICTIM["id"], act="group"),
+    GiveawayFlowCb: GiveawayFlowCb(chat_id=VICTIM["id"], act="group"),
 }
 
 

@@ -9,6 +9,9 @@ giveaway-flow-ask-rules = <b>Step 4 of 4: who may enter?</b> Tap a rule to turn 
 giveaway-flow-ask-joined = Fans must have joined the group before which date? Type it (<code>2026-11-01</code>, <code>11/01</code>, <code>11月1日</code>), or tap “Before the giveaway starts”.
 giveaway-flow-ask-comments = How many messages in how many days? Type both numbers: <code>5/7</code> means at least 5 messages in the group in the last 7 days.
 giveaway-flow-ask-channel = Which channel must fans be subscribed to? Type its @username or t.me link. I must be an administrator of that channel to check.
+giveaway-flow-keep = Keep it ▶️
+giveaway-flow-which-group = Which group is this giveaway for?
+giveaway-flow-use-buttons = At this step, tap the rules to turn them on or off, then tap Preview.
 giveaway-flow-so-far = So far:
 giveaway-flow-prize = Prize: { $prize }
 
@@ -32,13 +35,7 @@ giveaway-flow-rule-channel = Channel subscription…
 giveaway-flow-rule-channel-set = Subscribed to { $channel }
 giveaway-flow-rule-staff = Staff cannot enter
 giveaway-flow-preview-button = Preview ▶️
-giveaway-flow-back-button = ◀️ Back
-giveaway-flow-cancel-button = ✖️ Cancel
 
-giveaway-flow-cancelled = Giveaway setup cancelled: nothing was posted.
-giveaway-flow-expired = This giveaway setup expired after { $minutes } minutes without an answer; nothing was posted. Send /giveaway to start again.
-giveaway-flow-stale = These buttons belong to an earlier step; use the latest message.
-giveaway-flow-text-please = Please type your answer as text.
 giveaway-flow-error = { $code ->
         [prize-empty] The prize is empty. Type what the winners get, for example <code>Signed poster</code>.
         [prize-long] The prize is too long: at most { $detail } characters. Shorten it and send it again.

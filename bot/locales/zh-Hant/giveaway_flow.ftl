@@ -9,6 +9,9 @@ giveaway-flow-ask-rules = <b>第 4 步（共 4 步）：誰可以參加？</b>�
 giveaway-flow-ask-joined = 粉絲必須在哪一天之前入群？請輸入日期（<code>2026-11-01</code>、<code>11/01</code>、<code>11月1日</code>），或點「抽獎開始前」。
 giveaway-flow-ask-comments = 多少天內發言多少則？請輸入兩個數字：<code>5/7</code> 表示最近 7 天內在群裡至少發言 5 則。
 giveaway-flow-ask-channel = 粉絲必須訂閱哪個頻道？請輸入頻道的 @使用者名稱 或 t.me 連結。我必須是該頻道的管理員才能檢查。
+giveaway-flow-keep = 保持不變 ▶️
+giveaway-flow-which-group = 這個抽獎是哪個群的？
+giveaway-flow-use-buttons = 這一步請點規則來開啟或關閉，然後點「預覽」。
 giveaway-flow-so-far = 目前：
 giveaway-flow-prize = 獎品：{ $prize }
 
@@ -32,13 +35,7 @@ giveaway-flow-rule-channel = 訂閱頻道…
 giveaway-flow-rule-channel-set = 已訂閱 { $channel }
 giveaway-flow-rule-staff = 工作人員不可參加
 giveaway-flow-preview-button = 預覽 ▶️
-giveaway-flow-back-button = ◀️ 上一步
-giveaway-flow-cancel-button = ✖️ 取消
 
-giveaway-flow-cancelled = 已取消建立抽獎：沒有發布任何內容。
-giveaway-flow-expired = 抽獎建立已過期（{ $minutes } 分鐘無回覆），沒有發布任何內容。傳送 /giveaway 重新開始。
-giveaway-flow-stale = 這些按鈕屬於之前的步驟，請使用最新的訊息。
-giveaway-flow-text-please = 請用文字輸入你的回答。
 giveaway-flow-error = { $code ->
         [prize-empty] 獎品為空。請輸入中獎者獲得什麼，例如 <code>簽名海報</code>。
         [prize-long] 獎品太長：最多 { $detail } 個字元。請縮短後重新傳送。

@@ -9,6 +9,9 @@ giveaway-flow-ask-rules = <b>第 4 步（共 4 步）：谁可以参加？</b>�
 giveaway-flow-ask-joined = 粉丝必须在哪一天之前入群？请输入日期（<code>2026-11-01</code>、<code>11/01</code>、<code>11月1日</code>），或点“抽奖开始前”。
 giveaway-flow-ask-comments = 多少天内发言多少条？请输入两个数字：<code>5/7</code> 表示最近 7 天内在群里至少发言 5 条。
 giveaway-flow-ask-channel = 粉丝必须关注哪个频道？请输入频道的 @用户名 或 t.me 链接。我必须是该频道的管理员才能检查。
+giveaway-flow-keep = 保持不变 ▶️
+giveaway-flow-which-group = 这个抽奖是哪个群的？
+giveaway-flow-use-buttons = 这一步请点规则来开启或关闭，然后点“预览”。
 giveaway-flow-so-far = 目前：
 giveaway-flow-prize = 奖品：{ $prize }
 
@@ -32,13 +35,7 @@ giveaway-flow-rule-channel = 关注频道…
 giveaway-flow-rule-channel-set = 已关注 { $channel }
 giveaway-flow-rule-staff = 工作人员不可参加
 giveaway-flow-preview-button = 预览 ▶️
-giveaway-flow-back-button = ◀️ 上一步
-giveaway-flow-cancel-button = ✖️ 取消
 
-giveaway-flow-cancelled = 已取消创建抽奖：没有发布任何内容。
-giveaway-flow-expired = 抽奖创建已过期（{ $minutes } 分钟无回复），没有发布任何内容。发送 /giveaway 重新开始。
-giveaway-flow-stale = 这些按钮属于之前的步骤，请使用最新的消息。
-giveaway-flow-text-please = 请用文字输入你的回答。
 giveaway-flow-error = { $code ->
         [prize-empty] 奖品为空。请输入中奖者获得什么，例如 <code>签名海报</code>。
         [prize-long] 奖品太长：最多 { $detail } 个字符。请缩短后重新发送。
