@@ -1,10 +1,10 @@
 """The guided /giveaway: `/giveaway` with no arguments in private chat walks the operator through
 the prize, the number of winners, when entries close (1 h, 1 day, 20:00 in the group's time zone,
-or anything the one-line form reads) and the rules as toggles (still a member at the draw, joined
-before a date, N messages in D days, a channel subscription, staff excluded), each toggle that
-needs a parameter asking for it, to the same preview the one-line form ends in
-(handlers/giveaways.py). Edit on that preview comes back here with everything kept. In a group,
-`/giveaway` alone says to open the bot in private.
+or anything the one-line form reads, kept as the local time it is) and the rules as toggles
+(still a member at the draw, joined before a date, N messages in D days, a channel subscription,
+staff excluded), each toggle that needs a parameter asking for it, to the same preview the
+one-line form ends in (handlers/giveaways.py). Edit on that preview comes back here with
+everything kept. In a group, `/giveaway` alone says to open the bot in private.
 
 Built on handlers/flow_steps.py. Each step is read by bot/domain/giveaway_flow.py, and the plan
 becomes the one-line form's arguments (`GiveawayPlan.arguments`), so the draft, its preview and
@@ -174,10 +174,9 @@ async def _go(
     plan: GiveawayPlan | None = None,
 ) -> None:
     """To `step` with `plan` stored; the evening choice follows the group's clock."""
-    data = await state.get_data()
     changes = plan.to_data() if plan is not None else {}
-    tonight = evening_is_tonight(now, data[TIMEZONE])
-    await flows.go(FLOW, event, state, texts, now=now, step=step, **changes, **{TONIGHT: tonight})
+    changes[TONIGHT] = evening_is_tonight(now, (await state.get_data())[TIMEZONE])
+    await flows.go(FLOW, event, state, texts, now=now, step=step, **changes)
 
 
 async def _start_data(

@@ -25,7 +25,7 @@ from bot.domain.giveaway import (
     Draft,
     parse_end,
 )
-from bot.domain.recurrence import ScheduleError, parse_duration, to_utc, zone
+from bot.domain.recurrence import to_utc, zone
 
 EVENING = time(20, 0)
 # A number, a date or a username is short: longer input is refused before it is read.
@@ -85,8 +85,9 @@ def read_winners(text: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class End:
-    """When entries close, and how the one-line form writes it: a duration stays relative to
-    the preview (as `/giveaway 1 2h ...` is), a date and time stays that local time."""
+    """When entries close, and how the one-line form writes that instant: a local date and
+    time, so the end is the one the flow showed, and no prize word after it (``2h pass``) can
+    be read as part of it."""
 
     at: datetime
     phrase: str
@@ -98,19 +99,20 @@ def read_end(text: str, now: datetime, timezone: str) -> End:
         at = parse_end(phrase, now, timezone)
     except CreateError as error:
         raise StepError(error.code) from None
-    try:
-        length = parse_duration(phrase)
-    except ScheduleError:
-        return End(at, local_phrase(at, timezone))
-    return End(at, duration_phrase(length))
+    return end_at(at, timezone)
 
 
 def quick_end(choice: QuickEnd, now: datetime, timezone: str) -> End:
     if choice is QuickEnd.HOUR:
-        return End(now + timedelta(hours=1), "1h")
+        return end_at(now + timedelta(hours=1), timezone)
     if choice is QuickEnd.DAY:
-        return End(now + timedelta(days=1), "1d")
-    at = evening(now, timezone)
+        return end_at(now + timedelta(days=1), timezone)
+    return end_at(evening(now, timezone), timezone)
+
+
+def end_at(at: datetime, timezone: str) -> End:
+    # Whole seconds: the one-line form reads no finer.
+    at = at.replace(microsecond=0)
     return End(at, local_phrase(at, timezone))
 
 
@@ -133,15 +135,6 @@ def local_phrase(at: datetime, timezone: str) -> str:
     local = at.astimezone(zone(timezone))
     pattern = "%Y-%m-%d %H:%M:%S" if local.second else "%Y-%m-%d %H:%M"
     return local.strftime(pattern)
-
-
-def duration_phrase(length: timedelta) -> str:
-    seconds = int(length.total_seconds())
-    if seconds % 3600 == 0:
-        return f"{seconds // 3600}h"
-    if seconds % 60 == 0:
-        return f"{seconds // 60}m"
-    return f"{seconds}s"
 
 
 def read_joined_day(text: str, now: datetime, timezone: str) -> date:
@@ -248,14 +241,13 @@ class GiveawayPlan:
 
     @classmethod
     def from_draft(cls, draft: Draft, timezone: str) -> GiveawayPlan:
-        """A previewed giveaway back into the flow (its Edit): the end as the local time the
-        preview showed."""
+        """A previewed giveaway back into the flow (its Edit)."""
         rules = draft.rules
         return cls(
             prize=draft.prize,
             winners=draft.winner_count,
-            ends_at=draft.ends_at,
-            end_phrase=local_phrase(draft.ends_at, timezone),
+            ends_at=end_at(draft.ends_at, timezone).at,
+            end_phrase=end_at(draft.ends_at, timezone).phrase,
             member=rules.member,
             joined=rules.joined_before,
             joined_day=rules.joined_before_day,

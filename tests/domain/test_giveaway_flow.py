@@ -8,7 +8,15 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.domain.giveaway import CreateError, Facts, Rules, SkipReason, first_unmet, parse_create
+from bot.domain.giveaway import (
+    CreateError,
+    Facts,
+    Rules,
+    SkipReason,
+    first_unmet,
+    parse_create,
+    parse_end,
+)
 from bot.domain.giveaway_flow import (
     GiveawayPlan,
     QuickEnd,
@@ -99,21 +107,29 @@ def test_once_20_00_has_passed_the_evening_is_tomorrows() -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "at", "phrase"),
+    ("typed", "at"),
     [
-        ("2h", NOW + timedelta(hours=2), "2h"),
-        ("1d 12h", NOW + timedelta(hours=36), "36h"),
-        ("３天", NOW + timedelta(days=3), "72h"),
-        ("90m", NOW + timedelta(minutes=90), "90m"),
-        ("tomorrow 20:00", datetime(2026, 12, 4, 12, 0, tzinfo=UTC), "2026-12-04 20:00"),
-        ("明天 ２０：００", datetime(2026, 12, 4, 12, 0, tzinfo=UTC), "2026-12-04 20:00"),
-        ("2026-12-10 09:30", datetime(2026, 12, 10, 1, 30, tzinfo=UTC), "2026-12-10 09:30"),
-        ("12月10日 9:30", datetime(2026, 12, 10, 1, 30, tzinfo=UTC), "2026-12-10 09:30"),
+        ("2h", NOW + timedelta(hours=2)),
+        ("1d 12h", NOW + timedelta(hours=36)),
+        ("３天", NOW + timedelta(days=3)),
+        ("90m", NOW + timedelta(minutes=90)),
+        ("tomorrow 20:00", datetime(2026, 12, 4, 12, 0, tzinfo=UTC)),
+        ("明天 ２０：００", datetime(2026, 12, 4, 12, 0, tzinfo=UTC)),
+        ("2026-12-10 09:30", datetime(2026, 12, 10, 1, 30, tzinfo=UTC)),
+        ("12月10日 9:30", datetime(2026, 12, 10, 1, 30, tzinfo=UTC)),
     ],
 )
-def test_the_end_reads_what_the_one_line_form_reads(typed: str, at: datetime, phrase: str) -> None:
+def test_the_end_reads_what_the_one_line_form_reads(typed: str, at: datetime) -> None:
     end = read_end(typed, NOW, SHANGHAI)
-    assert (end.at, end.phrase) == (at, phrase)
+    assert end.at == at
+    # Written back as the local time it is, so it is the end the flow showed.
+    assert parse_end(end.phrase, NOW, SHANGHAI) == at
+
+
+def test_an_end_is_written_to_the_second_in_the_groups_time() -> None:
+    now = NOW + timedelta(seconds=17, microseconds=500)
+    assert quick_end(QuickEnd.HOUR, now, SHANGHAI).phrase == "2026-12-03 11:00:17"
+    assert quick_end(QuickEnd.DAY, NOW, SHANGHAI).phrase == "2026-12-04 10:00"
 
 
 @pytest.mark.parametrize(
@@ -230,11 +246,23 @@ def test_a_plan_is_the_one_line_forms_arguments_for_the_same_giveaway() -> None:
 
 def test_a_plan_without_rules_has_no_bar_and_staff_may_be_let_in() -> None:
     plan = GiveawayPlan(prize="Poster", winners=1).with_end(quick_end(QuickEnd.HOUR, NOW, SHANGHAI))
-    assert plan.arguments() == "1 1h Poster"
+    assert plan.arguments() == "1 2026-12-03 11:00 Poster"
     assert parse_create(plan.arguments(), NOW, SHANGHAI).rules == Rules(staff_excluded=True)
     open_to_staff = plan.without(Rule.STAFF)
-    assert open_to_staff.arguments() == "1 1h Poster | staff"
+    assert open_to_staff.arguments() == "1 2026-12-03 11:00 Poster | staff"
     assert not parse_create(open_to_staff.arguments(), NOW, SHANGHAI).rules.any
+
+
+@pytest.mark.parametrize(
+    "prize", ["2h pass", "30m poster", "20:00 party", "tomorrow 20:00 concert", "3 mugs", "1d"]
+)
+@pytest.mark.parametrize("choice", list(QuickEnd))
+def test_a_prize_that_starts_like_an_end_stays_the_prize(prize: str, choice: QuickEnd) -> None:
+    plan = GiveawayPlan(prize=read_prize(prize), winners=2).with_end(
+        quick_end(choice, NOW, SHANGHAI)
+    )
+    draft = parse_create(plan.arguments(), NOW, SHANGHAI)
+    assert (draft.prize, draft.ends_at, draft.winner_count) == (prize, plan.ends_at, 2)
 
 
 def test_a_plan_survives_the_fsm_storage_as_json() -> None:

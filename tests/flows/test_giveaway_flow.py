@@ -333,3 +333,25 @@ def _data(shown: Any, text: str) -> str:
             if button.text == text:
                 return str(button.callback_data)
     raise AssertionError(text)
+
+
+async def test_an_end_that_passed_before_preview_is_said_and_the_flow_stays(
+    scene: Scene,
+) -> None:
+    clock = FakeClock(datetime.now(UTC) - timedelta(hours=2))  # the flow's choices, 2 h ago
+    scene.pipeline.run_on(clock)
+    ada = FlowChat(scene, ADMIN)
+    await ada.send("/giveaway")
+    await ada.type("2h pass")  # a prize that starts like a duration stays the prize
+    await ada.tap("1")
+    await ada.tap("In 1 hour")
+    rules = ada.current()
+    await ada.tap("Preview ▶️")
+    assert "That end is in the past" in ada.last
+    assert ada.current() == rules  # still at the rules, nothing lost
+    await ada.tap(label("flow-button-back"))
+    await ada.type("1d")
+    await ada.tap("Preview ▶️")
+    await ada.tap("✅ Send")
+    prize, winners, _rules = await live_rules(scene)
+    assert (prize, winners) == ("2h pass", 1)
