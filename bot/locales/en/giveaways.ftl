@@ -1,6 +1,6 @@
 ## Giveaways: creation, the Enter button, the draw and its proof, management.
 
-menu-giveaway = Start a giveaway: winners, end, prize | rules
+menu-giveaway = Start a giveaway (/giveaway alone: step by step)
 menu-giveaways = This group's giveaways
 menu-giveaway_end = End a giveaway now and draw
 menu-giveaway_cancel = Cancel a giveaway (with a reason)
@@ -85,7 +85,7 @@ giveaway-error = { $code ->
         [channel-unknown] I cannot find the channel { $detail }. Check its @username.
         [channel-no-bot] I am not an administrator of { $detail }, so I cannot check who is subscribed. Add me to the channel as an administrator, then try again.
         [beacon] The public randomness beacon is not reachable; try again in a minute.
-       *[usage] Usage: /giveaway WINNERS END PRIZE | RULES, for example <code>/giveaway 3 2h Signed poster | member comments:5/7</code>
+       *[usage] Usage: /giveaway WINNERS END PRIZE | RULES, for example <code>/giveaway 3 2h Signed poster | member comments:5/7</code>; or send /giveaway alone in private chat to set it up step by step.
     }
 
 giveaway-list-empty = No giveaways in { $title } yet.

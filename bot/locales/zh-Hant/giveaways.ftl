@@ -1,6 +1,6 @@
 ## 抽獎：建立、參與按鈕、開獎與證明、管理。
 
-menu-giveaway = 發起抽獎：人數、截止、獎品 | 規則
+menu-giveaway = 發起抽獎（只發 /giveaway：分步建立）
 menu-giveaways = 本群的抽獎
 menu-giveaway_end = 立即結束抽獎並開獎
 menu-giveaway_cancel = 取消抽獎（需寫原因）
@@ -85,7 +85,7 @@ giveaway-error = { $code ->
         [channel-unknown] 找不到頻道 { $detail }，請檢查它的 @使用者名稱。
         [channel-no-bot] 我不是 { $detail } 的管理員，無法檢視誰訂閱了。請把我加為該頻道的管理員後再試。
         [beacon] 公開隨機數信標暫時無法訪問，請一分鐘後再試。
-       *[usage] 用法：/giveaway 人數 截止 獎品 | 規則，例如 <code>/giveaway 3 2h 簽名海報 | member comments:5/7</code>
+       *[usage] 用法：/giveaway 人數 截止 獎品 | 規則，例如 <code>/giveaway 3 2h 簽名海報 | member comments:5/7</code>；或在私訊中只發 /giveaway，分步建立。
     }
 
 giveaway-list-empty = { $title } 還沒有抽獎。
