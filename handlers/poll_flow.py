@@ -162,12 +162,12 @@ def render(step: str, data: dict[str, Any], texts: Texts) -> Step:
         rows = [
             [
                 Button(
-                    f"{'✅ ' if data[CORRECT] == index else ''}{number}. {_label(option)}",
+                    f"{'✅ ' if data[CORRECT] == index else ''}{index + 1}. {_label(option)}",
                     "correct",
                     index,
                 )
             ]
-            for index, (number, option) in enumerate(enumerate(data[OPTIONS], start=1))
+            for index, option in enumerate(data[OPTIONS])
         ]
         return Step(texts("flow-poll-ask-correct"), rows)
     if step == PollFlow.start.state:
@@ -323,18 +323,10 @@ async def cb_pick_group(
     clock: Clock,
 ) -> None:
     await console.choose(query.from_user.id, operator.chat_id)
-    await state.set_state(PollFlow.question)
-    message = query.message
-    await state.set_data(
-        {
-            **FRESH,
-            flows.GROUP: operator.chat_id,
-            flows.TITLE: operator.title,
-            flows.TOUCHED: clock.now().isoformat(),
-            flows.STEP_MESSAGE: message.message_id if message is not None else None,
-        }
-    )
-    await flows.show(FLOW, query, state, texts)
+    await flows.begin(
+        FLOW, query, state, operator=operator, texts=texts, now=clock.now(),
+        first=PollFlow.question, data=FRESH,
+    )  # fmt: skip
 
 
 # typed answers
@@ -639,18 +631,10 @@ async def cb_edit_flow_draft(
     if isinstance(draft, Refused) or not await drafts.drop(draft.id, now):
         await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
         return
-    message = query.message
-    await state.set_state(PollFlow.question)
-    await state.set_data(
-        {
-            **from_line(draft.arguments),
-            flows.GROUP: operator.chat_id,
-            flows.TITLE: operator.title,
-            flows.TOUCHED: now.isoformat(),
-            flows.STEP_MESSAGE: message.message_id if message is not None else None,
-        }
-    )
-    await flows.show(FLOW, query, state, texts)
+    await flows.begin(
+        FLOW, query, state, operator=operator, texts=texts, now=now,
+        first=PollFlow.question, data=from_line(draft.arguments),
+    )  # fmt: skip
 
 
 # routers
