@@ -104,7 +104,7 @@ class GuidedFlow:
 
 async def begin(
     flow: GuidedFlow,
-    message: Message,
+    event: Message | CallbackQuery,
     state: FSMContext,
     *,
     operator: OperatorContext,
@@ -113,12 +113,21 @@ async def begin(
     first: State,
     data: Mapping[str, Any] | None = None,
 ) -> None:
-    """Start `flow` at `first` for the operator's group, replacing any flow they had going."""
+    """Start `flow` at `first` for the operator's group, replacing any flow they had going:
+    below their command, or in place of the message they tapped (a group picked, a preview's
+    Edit)."""
+    tapped = event.message if isinstance(event, CallbackQuery) else None
     await state.set_state(first)
     await state.set_data(
-        {**(data or {}), GROUP: operator.chat_id, TITLE: operator.title, TOUCHED: now.isoformat()}
+        {
+            **(data or {}),
+            GROUP: operator.chat_id,
+            TITLE: operator.title,
+            TOUCHED: now.isoformat(),
+            STEP_MESSAGE: tapped.message_id if tapped is not None else None,
+        }
     )
-    await show(flow, message, state, texts)
+    await show(flow, event, state, texts)
 
 
 async def go(

@@ -4,9 +4,10 @@ toggles (anonymous, multiple answers, quiz and its correct option), when it open
 closes, to the same preview the one-line form ends in (handlers/polls.py). Edit on that preview
 comes back here with everything kept. In a group, `/poll` alone says to open the bot in private.
 
-Built on handlers/flow_steps.py. The flow's data is what the one-line form would say, and it is
-turned into exactly that line (`poll_line`), so the preview, the draft and the poll are the one
-form's own; every step is checked with the one-line form's parser (bot/domain/polls.py).
+Built on handlers/flow_steps.py; what each step shows is handlers/poll_flow_steps.py. The flow's
+data is what the one-line form would say, and it is turned into exactly that line (`poll_line`),
+so the preview, the draft and the poll are the one form's own; every step is checked with the
+one-line form's parser (bot/domain/polls.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from aiogram import Bot, Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject, Filter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -29,7 +29,6 @@ from bot.domain.polls import (
     OPTIONS_MIN,
     QUESTION_MAX,
     PollInputError,
-    split_command,
 )
 from bot.domain.recurrence import ScheduleError, parse_duration
 from bot.domain.roles import OperatorCommand, Role
@@ -44,221 +43,32 @@ from handlers.callbacks import CONSOLE_START, DraftAct, PollDraftCb, PollFlowCb
 from handlers.deep_links import open_in_private
 from handlers.drafts import refusal_text
 from handlers.features import Feature
-from handlers.flow_steps import Button, Step
 from handlers.middlewares import OperatorContext
+from handlers.poll_flow_steps import (
+    CLOSE,
+    CORRECT,
+    FLOW,
+    FRESH,
+    IDEAS,
+    OPTIONS,
+    POLL_FLOW,
+    QUESTION,
+    QUICK_TIMES,
+    QUIZ,
+    START,
+    TOGGLED,
+    TONIGHT,
+    TOPICS_PERIOD,
+    PollFlow,
+    from_line,
+    poll_line,
+    reads_back,
+)
 from handlers.polls import POLL, POLL_DRAFT, create_poll
 
 FLOW_SOURCE = "flow"
-# A typed answer or tap inside the flow: it shapes a draft, nothing is posted.
-POLL_FLOW = OperatorCommand("poll-flow", Role.OPERATOR)
 PICK_GROUP = OperatorCommand("poll-flow-group", Role.OPERATOR)
-TOPICS_PERIOD = "7d"
 TOPICS_SHOWN = 10
-LABEL_MAX = 40  # a button's text; the option itself keeps its full label
-TONIGHT = "20:00"  # a bare time is today's while still ahead, else tomorrow's (group zone)
-QUICK_TIMES = (
-    ("1h", "flow-poll-in-hour"),
-    ("1d", "flow-poll-in-day"),
-    (TONIGHT, "flow-poll-tonight"),
-)
-
-
-class PollFlow(StatesGroup):
-    question = State()
-    options = State()
-    ideas = State()
-    toggles = State()
-    correct = State()
-    start = State()
-    close = State()
-
-
-# The flow's own data, beside the machinery's (all plain JSON).
-QUESTION = "question"
-OPTIONS = "options"
-IDEAS = "ideas"
-ANONYMOUS = "anonymous"
-MULTI = "multi"
-QUIZ = "quiz"
-CORRECT = "correct"  # 0-based option index, or None
-START = "start"  # the one-line form's --start value, or None: now
-CLOSE = "close"  # the one-line form's --close value, or None: closed by hand
-
-FRESH: dict[str, Any] = {
-    QUESTION: None,
-    OPTIONS: [],
-    IDEAS: [],
-    ANONYMOUS: True,
-    MULTI: False,
-    QUIZ: False,
-    CORRECT: None,
-    START: None,
-    CLOSE: None,
-}
-
-
-# the one-line form
-
-
-def poll_line(data: dict[str, Any]) -> str:
-    """The one-line `/poll` arguments the flow's data says."""
-    parts = [str(data[QUESTION] or ""), *data[OPTIONS]]
-    flags = []
-    if not data[ANONYMOUS]:
-        flags.append("--anonymous no")
-    if data[MULTI]:
-        flags.append("--multi")
-    if data[QUIZ] and data[CORRECT] is not None:
-        flags.append(f"--quiz {int(data[CORRECT]) + 1}")
-    if data[START]:
-        flags.append(f"--start {data[START]}")
-    if data[CLOSE]:
-        flags.append(f"--close {data[CLOSE]}")
-    return " | ".join(parts) + "".join(f" {flag}" for flag in flags)
-
-
-def from_line(arguments: str) -> dict[str, Any]:
-    """The flow's data back from a draft's line (Edit on the preview)."""
-    given = split_command(arguments)
-    flags = given.flags
-    quiz = flags.get("quiz")
-    return {
-        **FRESH,
-        QUESTION: given.question,
-        OPTIONS: list(given.options),
-        ANONYMOUS: flags.get("anonymous", "yes").strip().lower() not in ("no", "n", "否", "实名"),
-        MULTI: "multi" in flags,
-        QUIZ: quiz is not None,
-        CORRECT: int(quiz) - 1 if quiz is not None and quiz.strip().isdecimal() else None,
-        START: flags.get("start") or None,
-        CLOSE: flags.get("close") or None,
-    }
-
-
-def _reads_back(text: str) -> bool:
-    """The one-line parser would read `text` as one piece: no bar, no flag inside it."""
-    try:
-        given = split_command(f"{text} | a")
-    except PollInputError:
-        return False
-    return given.question == text.strip() and not given.flags and len(given.options) == 1
-
-
-# rendering
-
-
-def render(step: str, data: dict[str, Any], texts: Texts) -> Step:
-    if step == PollFlow.question.state:
-        keep = [[Button(texts.plain("flow-poll-keep"), "keep")]] if data[QUESTION] else []
-        ask = texts("flow-poll-ask-question", title=data[flows.TITLE], limit=QUESTION_MAX)
-        return Step(_with_summary(texts, data, ask), keep)
-    if step == PollFlow.options.state:
-        return Step(_options_text(texts, data), _options_buttons(texts, data))
-    if step == PollFlow.ideas.state:
-        return Step(texts("flow-poll-ideas", period=TOPICS_PERIOD), _ideas_buttons(texts, data))
-    if step == PollFlow.toggles.state:
-        return Step(_with_summary(texts, data, texts("flow-poll-toggles")), _toggles(texts, data))
-    if step == PollFlow.correct.state:
-        rows = [
-            [
-                Button(
-                    f"{'✅ ' if data[CORRECT] == index else ''}{number}. {_label(option)}",
-                    "correct",
-                    index,
-                )
-            ]
-            for index, (number, option) in enumerate(enumerate(data[OPTIONS], start=1))
-        ]
-        return Step(texts("flow-poll-ask-correct"), rows)
-    if step == PollFlow.start.state:
-        rows = [
-            [Button(texts.plain("flow-poll-now"), "start", 0)],
-            [
-                Button(texts.plain(key), "start", index)
-                for index, (_, key) in enumerate(QUICK_TIMES, 1)
-            ],
-        ]
-        return Step(_with_summary(texts, data, texts("flow-poll-ask-start")), rows)
-    rows = [
-        [Button(texts.plain("flow-poll-by-hand"), "close", 0)],
-        [Button(texts.plain(key), "close", index) for index, (_, key) in enumerate(QUICK_TIMES, 1)],
-    ]
-    return Step(_with_summary(texts, data, texts("flow-poll-ask-close")), rows)
-
-
-def _label(option: str) -> str:
-    return option if len(option) <= LABEL_MAX else option[: LABEL_MAX - 1] + "…"
-
-
-def _with_summary(texts: Texts, data: dict[str, Any], ask: Html) -> Html:
-    lines: list[str] = []
-    if data[QUESTION]:
-        lines.append(texts("flow-poll-summary-question", question=data[QUESTION]))
-    lines.extend(
-        texts("flow-poll-summary-option", number=number, label=option)
-        for number, option in enumerate(data[OPTIONS], start=1)
-    )
-    return texts.lines([*lines, ask] if lines else [ask])
-
-
-def _options_text(texts: Texts, data: dict[str, Any]) -> Html:
-    count = len(data[OPTIONS])
-    ask = texts("flow-poll-ask-options", count=count, limit=OPTIONS_MAX)
-    return _with_summary(texts, data, ask)
-
-
-def _options_buttons(texts: Texts, data: dict[str, Any]) -> list[list[Button]]:
-    rows = [[Button(texts.plain("flow-poll-from-ideas"), "ideas")]]
-    if data[OPTIONS]:
-        rows.append([Button(texts.plain("flow-poll-remove-last"), "remove")])
-    if len(data[OPTIONS]) >= OPTIONS_MIN:
-        rows.append([Button(texts.plain("flow-poll-done"), "done")])
-    return rows
-
-
-def _ideas_buttons(texts: Texts, data: dict[str, Any]) -> list[list[Button]]:
-    chosen = {option.casefold() for option in data[OPTIONS]}
-    rows = [
-        [Button(f"{'✅ ' if idea.casefold() in chosen else ''}{_label(idea)}", "idea", index)]
-        for index, idea in enumerate(data[IDEAS])
-    ]
-    rows.append([Button(texts.plain("flow-poll-done"), "ideas-done")])
-    return rows
-
-
-def _toggles(texts: Texts, data: dict[str, Any]) -> list[list[Button]]:
-    def switch(key: str, field: str) -> Button:
-        return Button(
-            texts.plain(key, on="yes" if data[field] else "no"), "toggle", _FIELDS.index(field)
-        )
-
-    return [
-        [switch("flow-poll-toggle-anonymous", ANONYMOUS)],
-        [switch("flow-poll-toggle-multi", MULTI)],
-        [switch("flow-poll-toggle-quiz", QUIZ)],
-        [Button(texts.plain("flow-poll-next"), "next")],
-    ]
-
-
-_FIELDS = (ANONYMOUS, MULTI, QUIZ)
-
-FLOW = flows.GuidedFlow(
-    name="poll",
-    spec=POLL_FLOW,
-    states=PollFlow,
-    callback=PollFlowCb,
-    render=render,
-    back={
-        PollFlow.options: PollFlow.question,
-        PollFlow.ideas: PollFlow.options,
-        PollFlow.toggles: PollFlow.options,
-        PollFlow.correct: PollFlow.toggles,
-        PollFlow.start: PollFlow.toggles,
-        PollFlow.close: PollFlow.start,
-    },
-)
-
-
 # starting
 
 
@@ -323,18 +133,10 @@ async def cb_pick_group(
     clock: Clock,
 ) -> None:
     await console.choose(query.from_user.id, operator.chat_id)
-    await state.set_state(PollFlow.question)
-    message = query.message
-    await state.set_data(
-        {
-            **FRESH,
-            flows.GROUP: operator.chat_id,
-            flows.TITLE: operator.title,
-            flows.TOUCHED: clock.now().isoformat(),
-            flows.STEP_MESSAGE: message.message_id if message is not None else None,
-        }
-    )
-    await flows.show(FLOW, query, state, texts)
+    await flows.begin(
+        FLOW, query, state, operator=operator, texts=texts, now=clock.now(),
+        first=PollFlow.question, data=FRESH,
+    )  # fmt: skip
 
 
 # typed answers
@@ -383,7 +185,7 @@ def _question_problem(texts: Texts, text: str) -> Html | None:
         return texts("flow-poll-error-empty-question")
     if len(text) > QUESTION_MAX:
         return texts("flow-poll-error-question-too-long", length=len(text), limit=QUESTION_MAX)
-    if not _reads_back(text):
+    if not reads_back(text):
         return texts("flow-poll-error-reserved")
     return None
 
@@ -400,7 +202,7 @@ def _add_options(
             return current, texts(
                 "flow-poll-error-option-too-long", length=len(option), limit=OPTION_MAX
             )
-        if not _reads_back(option):
+        if not reads_back(option):
             return current, texts("flow-poll-error-reserved")
         if option.casefold() in seen:
             return current, texts("flow-poll-error-duplicate", label=option)
@@ -540,8 +342,8 @@ async def cb_flow(
         await _toggle_idea(query, state, data, data[IDEAS][value], texts=texts, now=now)
     elif act == "ideas-done":
         await flows.go(FLOW, query, state, texts, now=now, step=PollFlow.options)
-    elif act == "toggle" and 0 <= value < len(_FIELDS):
-        field = _FIELDS[value]
+    elif act == "toggle" and 0 <= value < len(TOGGLED):
+        field = TOGGLED[value]
         flipped: dict[str, Any] = {field: not data[field]}
         await flows.go(FLOW, query, state, texts, now=now, **flipped)
     elif act == "next":
@@ -639,18 +441,10 @@ async def cb_edit_flow_draft(
     if isinstance(draft, Refused) or not await drafts.drop(draft.id, now):
         await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
         return
-    message = query.message
-    await state.set_state(PollFlow.question)
-    await state.set_data(
-        {
-            **from_line(draft.arguments),
-            flows.GROUP: operator.chat_id,
-            flows.TITLE: operator.title,
-            flows.TOUCHED: now.isoformat(),
-            flows.STEP_MESSAGE: message.message_id if message is not None else None,
-        }
-    )
-    await flows.show(FLOW, query, state, texts)
+    await flows.begin(
+        FLOW, query, state, operator=operator, texts=texts, now=now,
+        first=PollFlow.question, data=from_line(draft.arguments),
+    )  # fmt: skip
 
 
 # routers

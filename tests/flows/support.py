@@ -5,12 +5,18 @@ edited in place) and `buttons` its labels."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram.methods import EditMessageReplyMarkup, EditMessageText, SendMessage
 from aiogram.types import InlineKeyboardMarkup
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db.operators import select_group
+from bot.db.user_settings import set_user_language
+from bot.telegram.redis_state import SharedState
 from tests.support import updates as u
+from tests.support.cast import register
 from tests.support.scene import Scene
 
 GROUP = u.group(-1001000000515, "Cat fans")
@@ -19,6 +25,33 @@ OWNER = u.user(9501, "Mei", username="mei", language_code="zh-hans")
 ADMIN = u.user(9502, "Ada", username="ada", language_code="en")
 OTHER_ADMIN = u.user(9503, "Bo", username="bo", language_code="en")
 FAN = u.user(9504, "Fan", username="fan1", language_code="en")
+
+
+async def flow_scene(
+    session_factory: async_sessionmaker[AsyncSession], shared: SharedState | None = None
+) -> Scene:
+    """A group with its owner and two administrators who chose it in their private console;
+    the group reads Asia/Shanghai time."""
+    scene = Scene.create(
+        session_factory, home=GROUP, shared=shared, default_timezone="Asia/Shanghai"
+    )
+    telegram = scene.telegram
+    telegram.set_status(GROUP["id"], OWNER["id"], "creator")
+    for admin in (ADMIN, OTHER_ADMIN):
+        telegram.set_status(GROUP["id"], admin["id"], "administrator")
+    telegram.set_status(GROUP["id"], scene.pipeline.bot.id, "administrator")
+    telegram.started.update(person["id"] for person in (OWNER, ADMIN, OTHER_ADMIN, FAN))
+    async with session_factory() as session, session.begin():
+        await register(session, GROUP)
+        for person in (ADMIN, OTHER_ADMIN):
+            await select_group(session, person["id"], GROUP["id"], datetime.now(UTC))
+    return scene
+
+
+async def reads(scene: Scene, person: dict[str, Any], language: str) -> None:
+    """`person` chose `language` for what the bot tells them."""
+    async with scene.session_factory() as session, session.begin():
+        await set_user_language(session, person["id"], language, datetime.now(UTC))
 
 
 @dataclass
