@@ -14,8 +14,8 @@ own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.enums import ChatType
@@ -83,13 +83,6 @@ async def _go(
     await flows.go(FLOW, event, state, texts, now=now, step=step, **changes)
 
 
-async def _start_data(
-    operator: OperatorContext, giveaways: GiveawayService, now: datetime, plan: GiveawayPlan
-) -> dict[str, Any]:
-    timezone = await giveaways.timezone(operator.chat_id)
-    return {**plan.to_data(), TIMEZONE: timezone, TONIGHT: evening_is_tonight(now, timezone)}
-
-
 # starting
 
 
@@ -123,11 +116,9 @@ async def cmd_giveaway_alone(
             reply_markup=await open_in_private(bot, texts, CONSOLE_START),
         )
         return
-    now = clock.now()
-    await flows.begin(
-        FLOW, message, state, operator=operator, texts=texts, now=now,
-        first=GiveawayFlow.prize,
-        data=await _start_data(operator, giveaways, now, GiveawayPlan()),
+    await _begin(
+        message, state, operator=operator, texts=texts, now=clock.now(), giveaways=giveaways,
+        plan=GiveawayPlan(), step=GiveawayFlow.prize,
     )  # fmt: skip
 
 
@@ -160,15 +151,14 @@ async def cb_pick_group(
     """The group picked (its role re-checked by the middleware): chosen, and the flow starts in
     place of the question."""
     await console.choose(query.from_user.id, operator.chat_id)
-    now = clock.now()
-    await _enter(
-        query, state, operator=operator, texts=texts, now=now, giveaways=giveaways,
+    await _begin(
+        query, state, operator=operator, texts=texts, now=clock.now(), giveaways=giveaways,
         plan=GiveawayPlan(), step=GiveawayFlow.prize,
     )  # fmt: skip
 
 
-async def _enter(
-    query: CallbackQuery,
+async def _begin(
+    event: Message | CallbackQuery,
     state: FSMContext,
     *,
     operator: OperatorContext,
@@ -178,10 +168,11 @@ async def _enter(
     plan: GiveawayPlan,
     step: State,
 ) -> None:
-    """The flow at `step` with `plan`, shown in place of the tapped message."""
-    data = await _start_data(operator, giveaways, now, plan)
+    """The flow at `step` with `plan`: below a command, or in place of a tapped message."""
+    timezone = await giveaways.timezone(operator.chat_id)
+    data = {**plan.to_data(), TIMEZONE: timezone, TONIGHT: evening_is_tonight(now, timezone)}
     await flows.begin(
-        FLOW, query, state, operator=operator, texts=texts, now=now, first=step, data=data
+        FLOW, event, state, operator=operator, texts=texts, now=now, first=step, data=data
     )
 
 
@@ -204,24 +195,24 @@ async def on_typed(
     now = clock.now()
     try:
         if step == GiveawayFlow.prize.state:
-            plan, after = _replace(plan, prize=read_prize(text)), GiveawayFlow.winners
+            plan, after = replace(plan, prize=read_prize(text)), GiveawayFlow.winners
         elif step == GiveawayFlow.winners.state:
-            plan, after = _replace(plan, winners=read_winners(text)), GiveawayFlow.end
+            plan, after = replace(plan, winners=read_winners(text)), GiveawayFlow.end
         elif step == GiveawayFlow.end.state:
             plan, after = plan.with_end(read_end(text, now, data[TIMEZONE])), GiveawayFlow.rules
         elif step == GiveawayFlow.joined.state:
             day = read_joined_day(text, now, data[TIMEZONE]).isoformat()
-            plan, after = _replace(plan, joined=True, joined_day=day), GiveawayFlow.rules
+            plan, after = replace(plan, joined=True, joined_day=day), GiveawayFlow.rules
         elif step == GiveawayFlow.comments.state:
             count, days = read_comments(text)
-            plan = _replace(plan, min_comments=count, comment_days=days)
+            plan = replace(plan, min_comments=count, comment_days=days)
             after = GiveawayFlow.rules
         elif step == GiveawayFlow.channel.state:
             channel = read_channel(text)
             problem = await giveaways.channel_problem(channel)
             if problem is not None:
                 raise StepError(problem, channel)
-            plan, after = _replace(plan, channel=channel), GiveawayFlow.rules
+            plan, after = replace(plan, channel=channel), GiveawayFlow.rules
         else:
             # The rules step is answered with its buttons: say so rather than guess.
             await message.reply(texts("giveaway-flow-use-buttons"))
@@ -230,10 +221,6 @@ async def on_typed(
         await message.reply(step_error_text(texts, error))
         return
     await _go(message, state, texts, now=now, step=after, plan=plan)
-
-
-def _replace(plan: GiveawayPlan, **changes: Any) -> GiveawayPlan:
-    return GiveawayPlan.from_data({**plan.to_data(), **changes})
 
 
 def step_error_text(texts: Texts, error: StepError) -> Html:
@@ -261,7 +248,7 @@ async def cb_flow(
     if act == "keep" and step in _AFTER_KEEP:
         await _go(query, state, texts, now=now, step=_AFTER_KEEP[step])
     elif act == "winners" and value in QUICK_WINNERS:
-        plan = _replace(plan, winners=value)
+        plan = replace(plan, winners=value)
         await _go(query, state, texts, now=now, step=GiveawayFlow.end, plan=plan)
     elif act == "end" and 0 <= value < len(QUICK_ENDS):
         plan = plan.with_end(quick_end(QUICK_ENDS[value], now, data[TIMEZONE]))
@@ -269,7 +256,7 @@ async def cb_flow(
     elif act == "rule" and 0 <= value < len(RULES):
         await _toggle_rule(query, state, texts=texts, now=now, plan=plan, rule=RULES[value])
     elif act == "joined-start":
-        plan = _replace(plan, joined=True, joined_day=None)
+        plan = replace(plan, joined=True, joined_day=None)
         await _go(query, state, texts, now=now, step=GiveawayFlow.rules, plan=plan)
     elif act == "preview" and plan.complete:
         await _to_preview(
@@ -306,9 +293,9 @@ async def _toggle_rule(
     elif rule in _ASKS_FOR:
         await _go(query, state, texts, now=now, step=_ASKS_FOR[rule])
     elif rule is Rule.MEMBER:
-        await _go(query, state, texts, now=now, plan=_replace(plan, member=True))
+        await _go(query, state, texts, now=now, plan=replace(plan, member=True))
     else:
-        await _go(query, state, texts, now=now, plan=_replace(plan, staff_excluded=True))
+        await _go(query, state, texts, now=now, plan=replace(plan, staff_excluded=True))
 
 
 async def _to_preview(
@@ -380,7 +367,7 @@ async def cb_edit_flow_draft(
         previewed = None
     plan = GiveawayPlan() if previewed is None else GiveawayPlan.from_draft(previewed, timezone)
     step = GiveawayFlow.rules if plan.complete else GiveawayFlow.prize
-    await _enter(
+    await _begin(
         query, state, operator=operator, texts=texts, now=now, giveaways=giveaways,
         plan=plan, step=step,
     )  # fmt: skip
