@@ -30,7 +30,6 @@ from bot.domain.giveaway_flow import (
     GiveawayPlan,
     Rule,
     StepError,
-    evening_is_tonight,
     quick_end,
     read_channel,
     read_comments,
@@ -58,7 +57,6 @@ from handlers.giveaway_flow_steps import (
     QUICK_WINNERS,
     RULES,
     TIMEZONE,
-    TONIGHT,
     GiveawayFlow,
 )
 from handlers.giveaways import GIVEAWAY, GIVEAWAY_DRAFT, create_giveaway
@@ -77,9 +75,8 @@ async def _go(
     step: State | None = None,
     plan: GiveawayPlan | None = None,
 ) -> None:
-    """To `step` with `plan` stored; the evening choice follows the group's clock."""
+    """To `step` (the same one if None) with `plan` stored."""
     changes = plan.to_data() if plan is not None else {}
-    changes[TONIGHT] = evening_is_tonight(now, (await state.get_data())[TIMEZONE])
     await flows.go(FLOW, event, state, texts, now=now, step=step, **changes)
 
 
@@ -170,7 +167,7 @@ async def _begin(
 ) -> None:
     """The flow at `step` with `plan`: below a command, or in place of a tapped message."""
     timezone = await giveaways.timezone(operator.chat_id)
-    data = {**plan.to_data(), TIMEZONE: timezone, TONIGHT: evening_is_tonight(now, timezone)}
+    data = {**plan.to_data(), TIMEZONE: timezone}
     await flows.begin(
         FLOW, event, state, operator=operator, texts=texts, now=now, first=step, data=data
     )

@@ -3,12 +3,13 @@ data it keeps beside the plan (bot/domain/giveaway_flow.py), and what each step 
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from aiogram.fsm.state import State, StatesGroup
 
 from bot.domain.giveaway import MAX_PRIZE_CHARS, MAX_WINNERS
-from bot.domain.giveaway_flow import GiveawayPlan, QuickEnd, Rule
+from bot.domain.giveaway_flow import GiveawayPlan, QuickEnd, Rule, evening_is_tonight
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from handlers import flow_steps as flows
@@ -23,7 +24,6 @@ RULES = tuple(Rule)
 
 # The flow's data beside the plan's fields and the machinery's (plain JSON).
 TIMEZONE = "timezone"
-TONIGHT = "tonight"  # 20:00 is still ahead today in the group: the quick choice says tonight
 
 
 class GiveawayFlow(StatesGroup):
@@ -50,7 +50,10 @@ def render(step: str, data: dict[str, Any], texts: Texts) -> Step:
         ask = texts("giveaway-flow-ask-winners", max=MAX_WINNERS)
         return Step(_with_summary(texts, data, ask), rows)
     if step == GiveawayFlow.end.state:
-        evening = "giveaway-flow-end-tonight" if data.get(TONIGHT) else "giveaway-flow-end-tomorrow"
+        # The step was drawn at the flow's last touch: 20:00 then was tonight's or tomorrow's.
+        shown_at = datetime.fromisoformat(data[flows.TOUCHED])
+        tonight = evening_is_tonight(shown_at, data[TIMEZONE])
+        evening = "giveaway-flow-end-tonight" if tonight else "giveaway-flow-end-tomorrow"
         labels = ("giveaway-flow-end-hour", "giveaway-flow-end-day", evening)
         choices = [Button(texts.plain(key), "end", index) for index, key in enumerate(labels)]
         rows = [choices, *_keep(texts, plan.end_phrase is not None)]

@@ -5,8 +5,9 @@ expiry, Edit, Back, two operators at once, a restart in the middle, and people i
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram.methods import SendMessage
 
@@ -355,3 +356,22 @@ async def test_an_end_that_passed_before_preview_is_said_and_the_flow_stays(
     await ada.tap("✅ Send")
     prize, winners, _rules = await live_rules(scene)
     assert (prize, winners) == ("2h pass", 1)
+
+
+async def test_after_20_00_in_the_group_the_evening_choice_is_tomorrows(scene: Scene) -> None:
+    shanghai = ZoneInfo("Asia/Shanghai")
+    tomorrow = datetime.now(UTC).astimezone(shanghai).date() + timedelta(days=1)
+    late = datetime.combine(tomorrow, time(21, 0), shanghai)  # the flow is used at 21:00 there
+    clock = FakeClock(late.astimezone(UTC))
+    scene.pipeline.run_on(clock)
+    ada = FlowChat(scene, ADMIN)
+    await ada.send("/giveaway")
+    await ada.type("Poster")
+    await ada.tap("1")
+    assert "Tonight 20:00" not in ada.buttons
+    await ada.tap("Tomorrow 20:00")
+    await ada.tap("Preview ▶️")
+    await ada.tap("✅ Send")
+    [record] = await giveaways(scene.session_factory)
+    ends = record.ends_at.replace(tzinfo=UTC).astimezone(shanghai)
+    assert (ends.date(), ends.time()) == (tomorrow + timedelta(days=1), time(20, 0))
