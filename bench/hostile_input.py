@@ -30,6 +30,7 @@ import openpyxl
 from bot.domain.arguments import parse_number, parse_period, split_bars, split_flags
 from bot.domain.feedback_command import stored_text
 from bot.domain.giveaway import parse_create, parse_rules
+from bot.domain.giveaway_flow import read_channel, read_comments, read_joined_day, read_winners
 from bot.domain.history import read_history
 from bot.domain.html_split import split_html
 from bot.domain.inbox import parse_filters
@@ -139,7 +140,11 @@ def parsers() -> dict[str, Parser]:
         "parse_local_datetime": lambda text: parse_local_datetime(text, TZ, NOW),
         "parse_poll": lambda text: parse_poll(f"Q? | a | b {text}", timezone=TZ, now=NOW),
         "parse_create": lambda text: parse_create(f"1 2h {text}", NOW, TZ),
-        "parse_rules": parse_rules,
+        "parse_rules": lambda text: parse_rules(text, NOW, TZ),
+        "read_winners": read_winners,
+        "read_comments": read_comments,
+        "read_channel": read_channel,
+        "read_joined_day": lambda text: read_joined_day(text, NOW, TZ),
         "parse_filters": lambda text: parse_filters(text, ("bug", "praise"), now=NOW, timezone=TZ),
         "parse_terms": parse_terms,
         "parse_timezone": parse_timezone,

@@ -19,6 +19,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+from aiogram.fsm.storage.base import BaseStorage
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -44,6 +45,7 @@ from bot.telegram.outbound import OutboundMiddleware
 from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.redis_state import RedisUnreachableError, SharedState
+from bot.telegram.sql_storage import SqlStorage
 from bot.telegram.webhook import WebhookReceiver
 from handlers.features import Wiring
 
@@ -100,10 +102,21 @@ def build_clock(
     return clock
 
 
-def build_dispatcher(settings: Settings, shared: SharedState | None = None) -> Dispatcher:
-    """With `shared` (REDIS_URL), FSM state, event locks and the admins cache live in Redis."""
+def build_dispatcher(
+    settings: Settings,
+    shared: SharedState | None = None,
+    *,
+    session_factory: async_sessionmaker[AsyncSession] | None = None,
+) -> Dispatcher:
+    """With `shared` (REDIS_URL), FSM state, event locks and the admins cache live in Redis;
+    without it, guided flows' FSM state lives in the database (`session_factory`), so a flow
+    survives a restart. Only a dispatcher that never runs a flow (menus, benchmarks) is built
+    with neither, on aiogram's memory storage."""
+    storage: BaseStorage | None = shared.storage if shared else None
+    if storage is None and session_factory is not None:
+        storage = SqlStorage(session_factory)
     dispatcher = Dispatcher(
-        storage=shared.storage if shared else None,
+        storage=storage,
         events_isolation=shared.events_isolation if shared else None,
         settings=settings,
         translator=Translator.load(),
@@ -140,7 +153,7 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
     try:
         me = await _check_token(bot)
         log.info("bot.start", username=me, mode=settings.mode.value, shared=shared is not None)
-        dispatcher = build_dispatcher(settings, shared)
+        dispatcher = build_dispatcher(settings, shared, session_factory=session_factory)
         await set_command_menus(bot, dispatcher["translator"], handlers.command_menus(dispatcher))
         processor = UpdateProcessor(dispatcher, bot, handlers.allowed_updates(dispatcher))
         clock = build_clock(settings, session_factory, bot, dispatcher)

@@ -195,3 +195,19 @@ PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (
     FeedbackGroupCb,
     ForgetCb,
 )
+
+
+# Guided flows in private chat (handlers/flow_steps.py): one layout per flow. `act` names the
+# button (the machinery's own are "back" and "cancel"), `value` what it picks.
+
+
+class PollFlowCb(CallbackData, prefix="pf1"):
+    chat_id: BigInt
+    act: str
+    value: BigInt = 0
+
+
+class GiveawayFlowCb(CallbackData, prefix="gf1"):
+    chat_id: BigInt
+    act: str
+    value: BigInt = 0

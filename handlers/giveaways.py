@@ -130,13 +130,35 @@ async def cmd_giveaway(
     drafts: DraftService,
 ) -> None:
     """The preview, to the operator who typed it; nothing is posted before their Send."""
-    arguments = command.args or ""
+    await create_giveaway(
+        message,
+        command.args or "",
+        operator=operator,
+        texts=texts,
+        giveaways=giveaways,
+        drafts=drafts,
+    )
+
+
+async def create_giveaway(
+    message: Message,
+    arguments: str,
+    *,
+    operator: OperatorContext,
+    texts: Texts,
+    giveaways: GiveawayService,
+    drafts: DraftService,
+    source: str = "command",
+    reply: bool = True,
+) -> bool:
+    """The one-line form's preview of `arguments` (`reply`: quoting the operator's message),
+    or what is wrong with them; True when the preview is shown."""
     now = datetime.now(UTC)
     try:
         checked = await giveaways.check(operator.chat_id, arguments, now)
     except CreateError as error:
-        await message.reply(_create_error(texts, error.code, error.detail))
-        return
+        await message.reply(create_error_text(texts, error.code, error.detail))
+        return False
     draft = await drafts.open(
         DraftKind.GIVEAWAY,
         operator.chat_id,
@@ -144,12 +166,15 @@ async def cmd_giveaway(
         arguments=arguments,
         locale=texts.locale,
         now=now,
+        source=source,
     )
-    shown = await message.reply(
+    answer = message.reply if reply else message.answer
+    shown = await answer(
         preview_text(texts, operator.title, checked),
         reply_markup=preview_keyboard(texts, GiveawayDraftCb, operator.chat_id, draft.id),
     )
     await drafts.shown(draft.id, shown.chat.id, shown.message_id)
+    return True
 
 
 async def cb_giveaway_draft(
@@ -220,7 +245,7 @@ async def _send(
         # Nothing was claimed: the preview stays, to send once the cause is fixed, or cancel.
         await query.answer(texts.plain("draft-refused-invalid"), show_alert=True)
         if isinstance(query.message, Message):
-            await query.message.reply(_create_error(texts, error.code, error.detail))
+            await query.message.reply(create_error_text(texts, error.code, error.detail))
         return
     if record is None:
         await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
@@ -237,7 +262,7 @@ async def _send(
     await query.answer(texts.plain("draft-sent"))
 
 
-def _create_error(texts: Texts, code: str, detail: str) -> Html:
+def create_error_text(texts: Texts, code: str, detail: str) -> Html:
     return texts(
         "giveaway-error",
         code=code,

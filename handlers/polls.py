@@ -75,7 +75,7 @@ async def cmd_poll(
     drafts: DraftService,
 ) -> None:
     arguments = (command.args or "").strip()
-    if not arguments or arguments.lower() in ("help", "帮助"):
+    if not arguments or arguments.lower() in ("help", "帮助", "幫助"):
         await message.reply(texts("poll-help"))
         return
     await create_poll(
@@ -98,8 +98,10 @@ async def create_poll(
     drafts: DraftService,
     operator: OperatorContext,
     texts: Texts,
+    reply: bool = True,
 ) -> None:
-    """The preview, to the operator who typed it; nothing is sent before their Send."""
+    """The preview, to the operator who typed it (`reply`: quoting their message); nothing is
+    sent before their Send."""
     now = datetime.now(UTC)
     try:
         checked = await polls.check(operator.chat_id, arguments, now)
@@ -115,7 +117,8 @@ async def create_poll(
         now=now,
         source=source,
     )
-    shown = await message.reply(
+    answer = message.reply if reply else message.answer
+    shown = await answer(
         preview_text(texts, operator.title, checked),
         reply_markup=preview_keyboard(texts, PollDraftCb, operator.chat_id, draft.id),
     )

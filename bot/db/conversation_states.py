@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ConversationState
@@ -15,6 +16,11 @@ async def read(session: AsyncSession, key: str) -> tuple[str | None, str | None]
     """(state, data as JSON); (None, None) when the key has nothing stored."""
     row = await session.get(ConversationState, key, populate_existing=True)
     return (row.state, row.data) if row is not None else (None, None)
+
+
+async def keys(session: AsyncSession) -> set[str]:
+    """Every key with a row: few (people who used a guided flow), read once per process."""
+    return set((await session.scalars(select(ConversationState.key))).all())
 
 
 async def write_state(session: AsyncSession, key: str, state: str | None, now: datetime) -> None:

@@ -1,6 +1,7 @@
-"""Demo chapter: the operator runs a giveaway among the simulated fans. Fans press Enter (one of
-them three times), the operator ends it early, the bot draws, announces the winners with the
-transcript, and the demo re-runs the draw from that file with the standalone verifier."""
+"""Demo chapter: the operator runs a giveaway among the simulated fans, set up step by step in
+private chat (the guided /giveaway: prize typed, then taps). Fans press Enter (one of them three
+times), the operator ends it early, the bot draws, announces the winners with the transcript, and
+the demo re-runs the draw from that file with the standalone verifier."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from bot.demo.community import Community, Narrate
 from bot.demo.previews import tap_send
 from bot.demo.process import wait_until_delivered
 from bot.domain import fairness
+from bot.domain.giveaway_flow import QuickEnd, Rule
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
+from handlers.callbacks import GiveawayFlowCb, GroupPickCb
 
 COMMITMENT = re.compile(r"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
 
@@ -42,10 +45,7 @@ async def run_giveaway(
     group, operator = community.main_group, community.operator
     say("")
     say(f"A giveaway in {group['title']}, run by {operator['first_name']}:")
-    await client.send_command(group["id"], operator["id"], "giveaway", f"{WINNERS} 1h {PRIZE}")
-    await wait_until_delivered(client)
-    await tap_send(client, group["id"], bot_id, operator["id"])
-    say(f"    /giveaway {WINNERS} 1h {PRIZE}: a preview only the operator can send; they tap Send")
+    await _set_up_step_by_step(client, group, operator["id"], bot_id, say)
     announced = await _announcement(client, group["id"], bot_id)
     data = announced["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     giveaway_id = data.split(":")[1]
@@ -75,6 +75,46 @@ async def run_giveaway(
         raise RuntimeError(f"the giveaway transcript does not verify: {result.problems}")
     member = fairness.membership(transcript, community.fans[0]["id"])
     say(f"    {community.fans[0]['first_name']} checks their own entry: {member.outcome}")
+
+
+async def _set_up_step_by_step(
+    client: EmulatorClient, group: Json, private: int, bot_id: int, say: Narrate
+) -> None:
+    """The guided /giveaway in the operator's private chat, each tap narrated."""
+    pick = GroupPickCb(chat_id=group["id"]).pack()
+    await client.send_command(private, private, "groups")
+    await wait_until_delivered(client)
+    title = await _tap(client, private, bot_id, pick)
+    say(f"    in private chat: /groups, taps {title!r}, then /giveaway with no arguments")
+    await client.send_command(private, private, "giveaway")
+    await wait_until_delivered(client)
+    await client.send_text(private, private, PRIZE)
+    await wait_until_delivered(client)
+    steps = [
+        ("winners", WINNERS),
+        ("end", list(QuickEnd).index(QuickEnd.HOUR)),
+        ("rule", list(Rule).index(Rule.MEMBER)),
+        ("preview", 0),
+    ]
+    taps = []
+    for act, value in steps:
+        data = GiveawayFlowCb(chat_id=group["id"], act=act, value=value).pack()
+        taps.append(await _tap(client, private, bot_id, data))
+    say(f"    types the prize ({PRIZE}), taps " + " → ".join(repr(tap) for tap in taps))
+    await tap_send(client, private, bot_id, private)
+    say("    the preview is the announcement, sent by no one but the operator: they tap Send")
+
+
+async def _tap(client: EmulatorClient, chat_id: int, bot_id: int, data: str) -> str:
+    """The button carrying `data` on the bot's latest message that has it, tapped; its label."""
+    for message in reversed(await _bot_messages(client, chat_id, bot_id)):
+        for row in message.get("reply_markup", {}).get("inline_keyboard", []):
+            for button in row:
+                if button.get("callback_data") == data:
+                    await client.click(chat_id, message["message_id"], chat_id, data)
+                    await wait_until_delivered(client)
+                    return str(button.get("text", ""))
+    raise RuntimeError(f"the bot showed no button {data!r}")
 
 
 async def _published(

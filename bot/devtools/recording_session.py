@@ -10,7 +10,15 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.methods import EditMessageText, GetFile, GetMe, SendPoll, StopPoll, TelegramMethod
+from aiogram.methods import (
+    EditMessageReplyMarkup,
+    EditMessageText,
+    GetFile,
+    GetMe,
+    SendPoll,
+    StopPoll,
+    TelegramMethod,
+)
 from aiogram.methods.base import TelegramType
 from aiogram.types import (
     BufferedInputFile,
@@ -32,6 +40,8 @@ class RecordingSession(BaseSession):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[TelegramMethod[Any]] = []
+        # Every message answered (sent), in order: which message id a sent call got.
+        self.returned_messages: list[Message] = []
         self._message_ids = itertools.count(10_000)
         self.polls: dict[tuple[int, int], Poll] = {}  # (chat id, message id): as sent
         self.files: dict[str, bytes] = {}  # file id: content, served by getFile and downloads
@@ -55,7 +65,7 @@ class RecordingSession(BaseSession):
                 file_size=len(content),
                 file_path=f"documents/{method.file_id}",
             )
-        if isinstance(method, EditMessageText):
+        if isinstance(method, EditMessageText | EditMessageReplyMarkup):
             return True
         if isinstance(method, StopPoll):
             key = (int(method.chat_id), method.message_id)
@@ -66,13 +76,15 @@ class RecordingSession(BaseSession):
             return True
         if returning is Message:
             chat_id = getattr(method, "chat_id", 0)
-            return Message(
+            message = Message(
                 message_id=next(self._message_ids),
                 date=datetime.now(UTC),
                 chat=Chat(id=int(chat_id), type="private" if int(chat_id) > 0 else "supergroup"),
                 from_user=BOT_USER,
                 text=getattr(method, "text", None),
             )
+            self.returned_messages.append(message)
+            return message
         raise AssertionError(f"RecordingSession has no answer for {type(method).__name__}")
 
     def _poll_message(self, method: SendPoll) -> Message:

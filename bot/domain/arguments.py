@@ -172,6 +172,18 @@ def parse_period(
     return Period(now - duration, now, None)
 
 
+def calendar_date(word: str, today: date) -> date | None:
+    """`2026/11/30`, `11-30`, `11月30日`, full-width or not (a date without a year is the latest
+    one not after `today`); None for anything else."""
+    return _a_date(syntax(word), today)
+
+
+def past_date(word: str, today: date) -> date | None:
+    """A `calendar_date` not after `today`."""
+    day = calendar_date(word, today)
+    return day if day is not None and day <= today else None
+
+
 def _a_date(text: str, today: date) -> date | None:
     found = _SLASHED.fullmatch(text) or _CHINESE_DATE.fullmatch(text)
     if found is None:

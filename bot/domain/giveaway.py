@@ -7,6 +7,7 @@ Creation syntax (after the command): ``<winners> <end> <prize> [| <rules>]`` whe
 duration (``2h``, ``1d 12h``, ``3天``) or a local date and time (``2026-12-01 20:00``,
 ``tomorrow 20:00``, ``12月1日 20:00``) in the group's timezone, and the rules are any of
 ``member`` (still a member at the draw), ``joined`` (joined before the giveaway started),
+``joined:<date>`` (joined before that local date: ``joined:2026-11-01``, ``joined:11月1日``),
 ``comments:N/D`` (at least N stored comments in the last D days), ``channel:@name``
 (subscribed to that channel) and ``staff`` (the organiser, administrators and operators may
 enter too: by default they may not), with Chinese aliases.
@@ -17,14 +18,16 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from bot.domain.arguments import has_bar, split_bars, syntax
+from bot.domain.arguments import has_bar, past_date, split_bars, syntax
 from bot.domain.recurrence import (
     ScheduleError,
     ScheduleErrorCode,
     parse_duration,
     parse_local_datetime,
+    to_utc,
+    zone,
 )
 from bot.domain.roles import GONE_STATUSES
 
@@ -71,6 +74,10 @@ class CreateError(ValueError):
 class Rules:
     member: bool = False
     joined_before: bool = False
+    # With joined_before: joined before this local date (ISO) of the group, which starts at
+    # `joined_before_at` (UTC), rather than before the giveaway started.
+    joined_before_day: str | None = None
+    joined_before_at: datetime | None = None
     min_comments: int = 0
     comment_days: int = 0
     channel: str | None = None  # "@name" as typed (normalized)
@@ -84,6 +91,10 @@ class Rules:
             {
                 "member": self.member,
                 "joined_before": self.joined_before,
+                "joined_before_day": self.joined_before_day,
+                "joined_before_at": (
+                    self.joined_before_at.isoformat() if self.joined_before_at else None
+                ),
                 "min_comments": self.min_comments,
                 "comment_days": self.comment_days,
                 "channel": self.channel,
@@ -97,9 +108,12 @@ class Rules:
     @classmethod
     def from_json(cls, text: str) -> Rules:
         data = json.loads(text)
+        cutoff = data.get("joined_before_at")
         return cls(
             member=bool(data.get("member")),
             joined_before=bool(data.get("joined_before")),
+            joined_before_day=data.get("joined_before_day"),
+            joined_before_at=datetime.fromisoformat(cutoff) if cutoff else None,
             min_comments=int(data.get("min_comments") or 0),
             comment_days=int(data.get("comment_days") or 0),
             channel=data.get("channel"),
@@ -142,7 +156,7 @@ def parse_create(text: str, now: datetime, timezone: str) -> Draft:
         raise CreateError("usage")
     if len(prize) > MAX_PRIZE_CHARS:
         raise CreateError("prize", str(MAX_PRIZE_CHARS))
-    return Draft(winner_count, ends_at, prize, parse_rules(rule_text))
+    return Draft(winner_count, ends_at, prize, parse_rules(rule_text, now, timezone))
 
 
 def _is_count(word: str) -> bool:
@@ -168,28 +182,33 @@ def _winner_count(word: str) -> int:
 
 def _end(words: list[str], now: datetime, timezone: str) -> tuple[datetime, int]:
     """The longest leading run of words (up to 3, leaving a prize) that reads as an end."""
-    error: ScheduleError | None = None
     for used in range(min(3, len(words) - 1), 0, -1):
-        phrase = " ".join(words[:used])
         try:
-            length = parse_duration(phrase, minimum=MIN_DURATION, maximum=MAX_DURATION)
-        except ScheduleError as failure:
-            if failure.code is not ScheduleErrorCode.UNPARSABLE:
-                raise CreateError(_schedule_code(failure)) from None
-        else:
-            return now + length, used
-        try:
-            ends_at = parse_local_datetime(phrase, timezone, now, maximum=MAX_DURATION)
-        except ScheduleError as failure:
-            if error is None or failure.code is not ScheduleErrorCode.UNPARSABLE:
-                error = failure
-            if failure.code is not ScheduleErrorCode.UNPARSABLE:
-                break
-            continue
-        if ends_at - now < MIN_DURATION:
-            raise CreateError("end-too-soon")
-        return ends_at, used
-    raise CreateError(_schedule_code(error) if error else "end")
+            return parse_end(" ".join(words[:used]), now, timezone), used
+        except CreateError as error:
+            if error.code != "end":
+                raise
+    raise CreateError("end")
+
+
+def parse_end(phrase: str, now: datetime, timezone: str) -> datetime:
+    """A duration (``2h``) or a local date and time (``tomorrow 20:00``) as the UTC instant the
+    entries close; raises CreateError ``end`` (unreadable), ``end-past``, ``end-too-soon`` or
+    ``end-too-far``."""
+    try:
+        length = parse_duration(phrase, minimum=MIN_DURATION, maximum=MAX_DURATION)
+    except ScheduleError as failure:
+        if failure.code is not ScheduleErrorCode.UNPARSABLE:
+            raise CreateError(_schedule_code(failure)) from None
+    else:
+        return now + length
+    try:
+        ends_at = parse_local_datetime(phrase, timezone, now, maximum=MAX_DURATION)
+    except ScheduleError as failure:
+        raise CreateError(_schedule_code(failure)) from None
+    if ends_at - now < MIN_DURATION:
+        raise CreateError("end-too-soon")
+    return ends_at
 
 
 def _schedule_code(error: ScheduleError) -> str:
@@ -200,7 +219,7 @@ def _schedule_code(error: ScheduleError) -> str:
     }.get(error.code, "end")
 
 
-def parse_rules(text: str) -> Rules:
+def parse_rules(text: str, now: datetime, timezone: str) -> Rules:
     rules = Rules(staff_excluded=True)
     for token in text.replace("，", " ").replace(",", " ").split():
         word, _, value = token.replace("：", ":").partition(":")
@@ -208,7 +227,19 @@ def parse_rules(text: str) -> Rules:
         if kind == "member" and not value:
             rules = replace(rules, member=True)
         elif kind == "joined" and not value:
-            rules = replace(rules, joined_before=True)
+            rules = replace(
+                rules, joined_before=True, joined_before_day=None, joined_before_at=None
+            )
+        elif kind == "joined":
+            day = joined_day(value, now, timezone)
+            if day is None:
+                raise CreateError("rules", token)
+            rules = replace(
+                rules,
+                joined_before=True,
+                joined_before_day=day.isoformat(),
+                joined_before_at=to_utc(datetime.combine(day, time()), zone(timezone)),
+            )
         elif kind == "comments" and (found := _COMMENTS.fullmatch(value.lower())):
             count, days = int(found[1]), int(found[2])
             if count < 1 or not 1 <= days <= MAX_COMMENT_DAYS:
@@ -221,6 +252,12 @@ def parse_rules(text: str) -> Rules:
         else:
             raise CreateError("rules", token)
     return rules
+
+
+def joined_day(text: str, now: datetime, timezone: str) -> date | None:
+    """``2026-11-01``, ``11/01``, ``11月1日``: the latest such date not after today in the
+    group's time zone; None when it is not such a date."""
+    return past_date(text, now.astimezone(zone(timezone)).date())
 
 
 def parse_reason(text: str) -> str | None:
@@ -239,10 +276,13 @@ class SkipReason:
     count: int = 0
     days: int = 0
     channel: str = ""
+    day: str = ""  # joined-after-date: the rule's date, ISO
 
     def published(self) -> str:
         if self.code == "too-few-comments":
             return f"{self.code}: fewer than {self.count} comments in {self.days} days"
+        if self.code == "joined-after-date":
+            return f"{self.code}: joined on or after {self.day}"
         if self.code == "not-subscribed":
             return f"{self.code}: not subscribed to {self.channel}"
         return self.code
@@ -255,6 +295,8 @@ class SkipReason:
             return cls(code, count=numbers[0], days=numbers[1])
         if code == "not-subscribed":
             return cls(code, channel=detail.strip().removeprefix("not subscribed to "))
+        if code == "joined-after-date":
+            return cls(code, day=detail.strip().removeprefix("joined on or after "))
         return cls(code)
 
 
@@ -275,8 +317,11 @@ def first_unmet(rules: Rules, facts: Facts, started_at: datetime) -> SkipReason 
         return SkipReason("staff")
     if rules.member and facts.group_status in GONE_STATUSES:
         return SkipReason("left-group")
-    if rules.joined_before and facts.joined_at is not None and facts.joined_at >= started_at:
-        return SkipReason("joined-after-start")
+    cutoff = rules.joined_before_at or started_at
+    if rules.joined_before and facts.joined_at is not None and facts.joined_at >= cutoff:
+        if rules.joined_before_at is None:
+            return SkipReason("joined-after-start")
+        return SkipReason("joined-after-date", day=rules.joined_before_day or "")
     if rules.min_comments and (facts.comments or 0) < rules.min_comments:
         return SkipReason("too-few-comments", count=rules.min_comments, days=rules.comment_days)
     if rules.channel and facts.channel_status not in MEMBER_STATUSES:

@@ -81,6 +81,11 @@ class Console:
             current = await current_group(session, user_id)
         return OperatedGroups(operated, current)
 
+    async def chosen(self, user_id: int) -> int | None:
+        """The group this person chose last (data: every command re-checks their role there)."""
+        async with self._session_factory() as session:
+            return await current_group(session, user_id)
+
     async def highest_role(self, user_id: int) -> Role:
         """The most this person may do in any group they run: what their own menu shows."""
         operated = await self.groups(user_id)

@@ -145,6 +145,11 @@ class GiveawayService:
             raise CreateError(rules, draft.rules.channel or "")
         return CheckedGiveaway(draft, rules, timezone)
 
+    async def channel_problem(self, channel: str) -> str | None:
+        """Why the channel rule cannot be checked (the giveaway-error code), or None: it can."""
+        resolved = await self._courier.resolve_channel(Rules(channel=channel))
+        return resolved if isinstance(resolved, str) else None
+
     async def send_draft(
         self, draft: StoredDraft, actor: Actor, now: datetime
     ) -> GiveawayRecord | None:

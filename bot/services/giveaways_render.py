@@ -15,7 +15,9 @@ def rule_lines(texts: Texts, rules: Rules) -> list[Html]:
     lines = []
     if rules.member:
         lines.append(texts("giveaway-rule-member"))
-    if rules.joined_before:
+    if rules.joined_before and rules.joined_before_day:
+        lines.append(texts("giveaway-rule-joined-day", day=rules.joined_before_day))
+    elif rules.joined_before:
         lines.append(texts("giveaway-rule-joined"))
     if rules.min_comments:
         lines.append(
@@ -65,6 +67,9 @@ def mention(person: Person) -> Html:
 
 
 def reason_text(texts: Texts, reason: SkipReason, *, plain: bool = False) -> str:
+    if reason.code == "joined-after-date":
+        key, day = "giveaway-reason-joined-day", reason.day
+        return texts.plain(key, day=day) if plain else texts(key, day=day)
     args: dict[str, str | int] = {
         "code": reason.code,
         "count": reason.count,

@@ -27,9 +27,11 @@ from handlers.callbacks import (
     DraftAct,
     ForgetUserCb,
     GiveawayDraftCb,
+    GiveawayFlowCb,
     GroupPickCb,
     InboxPageCb,
     PollDraftCb,
+    PollFlowCb,
     RetagCb,
     RevokePickCb,
     RolesPanelCb,
@@ -77,6 +79,8 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     PollDraftCb: PollDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     RetagCb: RetagCb(chat_id=VICTIM["id"], run_id=1, go=True),
+    PollFlowCb: PollFlowCb(chat_id=VICTIM["id"], act="group"),
+    GiveawayFlowCb: GiveawayFlowCb(chat_id=VICTIM["id"], act="group"),
 }
 
 

@@ -83,8 +83,10 @@ async def test_from_private_chat_for_the_chosen_group_and_a_scheduled_start(
 async def test_help_in_chinese_for_a_chinese_group(scene: Scene) -> None:
     async with scene.session_factory() as session, session.begin():
         await set_group_language(session, GROUP["id"], "zh", datetime.now(UTC))
-    await scene.send(GROUP, OWNER, "/poll")
+    await scene.send(GROUP, OWNER, "/poll 帮助")
     assert "可选参数" in scene.replies(GROUP["id"])[0]
+    await scene.send(GROUP, OWNER, "/poll")  # alone: the guided flow, in private chat
+    assert "请私聊我并在那里发送 /poll" in scene.replies(GROUP["id"])[1]
     assert sent_polls(scene) == [] and await stored_polls(scene) == []
 
 

@@ -19,6 +19,7 @@ from bot.devtools.recording_session import TOKEN, RecordingSession
 from bot.services.clock import Clock
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
+from bot.telegram.redis_state import SharedState
 
 
 @dataclass
@@ -35,11 +36,14 @@ class Pipeline:
         cls,
         session_factory: async_sessionmaker[AsyncSession],
         session: RecordingSession | None = None,
+        *,
+        shared: SharedState | None = None,
         **settings: Any,
     ) -> Pipeline:
-        """Over `session` (a plain recording one if none), with `settings` over the defaults."""
+        """Over `session` (a plain recording one if none), with `settings` over the defaults;
+        `shared`: the scale-out profile's Redis state."""
         bot = Bot(TOKEN, session=session or RecordingSession())
-        return cls.over(session_factory, bot, **settings)
+        return cls.over(session_factory, bot, shared=shared, **settings)
 
     @classmethod
     def over(
@@ -48,11 +52,12 @@ class Pipeline:
         bot: Bot,
         *,
         settings: Settings | None = None,
+        shared: SharedState | None = None,
         **overrides: Any,
     ) -> Pipeline:
         """Over any bot, e.g. one with the production transport."""
         settings = settings or load_settings(bot_token=TOKEN, **overrides)
-        dispatcher = build_dispatcher(settings)
+        dispatcher = build_dispatcher(settings, shared, session_factory=session_factory)
         clock = build_clock(settings, session_factory, bot, dispatcher)
         return cls(
             bot=bot,
@@ -87,7 +92,9 @@ class Pipeline:
         """Another instance's clock on fake time, never started (tests drive passes with
         `tick()`): built and wired by build_clock with its own dispatcher and services, as
         another process would be."""
-        dispatcher = build_dispatcher(self.settings)
+        dispatcher = build_dispatcher(
+            self.settings, session_factory=session_factory or self.session_factory
+        )
         clock = build_clock(
             self.settings, session_factory or self.session_factory, self.bot, dispatcher
         )

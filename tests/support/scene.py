@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db.operators import select_group
 from bot.devtools.recording_session import BOT_USER
 from bot.services.clock import Clock
+from bot.telegram.redis_state import SharedState
 from tests.support import updates as u
 from tests.support.pipeline import Pipeline
 from tests.support.telegram import ScriptedTelegram
@@ -46,12 +47,13 @@ class Scene:
         session_factory: async_sessionmaker[AsyncSession],
         *,
         home: dict[str, Any] | None = None,
+        shared: SharedState | None = None,
         **settings: Any,
     ) -> Scene:
         """A new bot over the database and a new scripted Telegram, `settings` over the
-        defaults."""
+        defaults; `shared`: the scale-out profile's Redis state."""
         telegram = ScriptedTelegram()
-        pipeline = Pipeline.create(session_factory, telegram, **settings)
+        pipeline = Pipeline.create(session_factory, telegram, shared=shared, **settings)
         return cls(pipeline, telegram, u.Updates(), session_factory, home)
 
     def restart(self, **settings: Any) -> None:

@@ -3,10 +3,15 @@ storage over the same database (a restart) reads them back."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import pytest
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.db.models import ConversationState
 from bot.telegram.sql_storage import SqlStorage
 
 
@@ -36,3 +41,24 @@ async def test_state_and_data_survive_a_restart_per_person(
     assert await after.get_state(key(1)) is None
     assert await after.get_data(key(1)) == {}
     assert await after.get_state(key(3)) is None
+
+
+async def test_only_plain_json_is_kept(session_factory: async_sessionmaker[AsyncSession]) -> None:
+    storage = SqlStorage(session_factory)
+    with pytest.raises(TypeError):
+        await storage.set_data(key(1), {"when": datetime.now(UTC)})  # as RedisStorage refuses
+    assert await storage.get_data(key(1)) == {}
+
+
+async def test_people_without_a_flow_cost_no_row(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """aiogram clears and reads the state of everyone it dispatches for: no row for them."""
+    storage = SqlStorage(session_factory)
+    await storage.set_state(key(7), None)
+    await storage.set_data(key(7), {})
+    assert await storage.get_state(key(7)) is None
+    await storage.set_state(key(8), Flow.question)
+    async with session_factory() as session:
+        stored = (await session.scalars(select(ConversationState.key))).all()
+    assert stored == ["fsm:42:8:8"]

@@ -1,6 +1,6 @@
 ## Giveaways: creation, the Enter button, the draw and its proof, management.
 
-menu-giveaway = Start a giveaway: winners, end, prize | rules
+menu-giveaway = Start a giveaway (/giveaway alone: step by step)
 menu-giveaways = This group's giveaways
 menu-giveaway_end = End a giveaway now and draw
 menu-giveaway_cancel = Cancel a giveaway (with a reason)
@@ -77,7 +77,7 @@ giveaway-error = { $code ->
         [winners] The number of winners must be between 1 and { $max }.
         [order] Winners first, then the end: <code>/giveaway 1 2h Signed poster</code>.
         [prize] The prize text is too long (at most { $detail } characters).
-        [rules] Unknown rule “{ $detail }”. Rules: member, joined, comments:N/D, channel:@name.
+        [rules] Unknown rule “{ $detail }”. Rules: member, joined (or joined:2026-11-01), comments:N/D, channel:@name.
         [end] I cannot read the end. Give a duration (2h, 1d 12h) or a local date and time (2026-12-01 20:00, tomorrow 20:00).
         [end-past] That end is in the past. Give a later date and time, or a duration.
         [end-too-soon] That end is too soon: give the fans at least 10 seconds.
@@ -85,7 +85,7 @@ giveaway-error = { $code ->
         [channel-unknown] I cannot find the channel { $detail }. Check its @username.
         [channel-no-bot] I am not an administrator of { $detail }, so I cannot check who is subscribed. Add me to the channel as an administrator, then try again.
         [beacon] The public randomness beacon is not reachable; try again in a minute.
-       *[usage] Usage: /giveaway WINNERS END PRIZE | RULES, for example <code>/giveaway 3 2h Signed poster | member comments:5/7</code>
+       *[usage] Usage: /giveaway WINNERS END PRIZE | RULES, for example <code>/giveaway 3 2h Signed poster | member comments:5/7</code>; or send /giveaway alone in private chat to set it up step by step.
     }
 
 giveaway-list-empty = No giveaways in { $title } yet.

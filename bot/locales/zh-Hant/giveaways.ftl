@@ -1,6 +1,6 @@
 ## 抽獎：建立、參與按鈕、開獎與證明、管理。
 
-menu-giveaway = 發起抽獎：人數、截止、獎品 | 規則
+menu-giveaway = 發起抽獎（只發 /giveaway：分步建立）
 menu-giveaways = 本群的抽獎
 menu-giveaway_end = 立即結束抽獎並開獎
 menu-giveaway_cancel = 取消抽獎（需寫原因）
@@ -77,7 +77,7 @@ giveaway-error = { $code ->
         [winners] 中獎人數必須在 1 到 { $max } 之間。
         [order] 先寫中獎人數，再寫截止時間：<code>/giveaway 1 2h 簽名海報</code>。
         [prize] 獎品描述太長（最多 { $detail } 個字元）。
-        [rules] 無法識別的規則“{ $detail }”。可用規則：member、joined、comments:N/D、channel:@頻道。
+        [rules] 無法識別的規則“{ $detail }”。可用規則：member、joined（或 joined:2026-11-01）、comments:N/D、channel:@頻道。
         [end] 看不懂截止時間。請寫時長（2h、1d 12h、3天）或本地日期時間（2026-12-01 20:00、明天 20:00）。
         [end-past] 這個截止時間已經過去了。請寫一個之後的時間，或寫時長。
         [end-too-soon] 截止時間太近了：至少給粉絲 10 秒。
@@ -85,7 +85,7 @@ giveaway-error = { $code ->
         [channel-unknown] 找不到頻道 { $detail }，請檢查它的 @使用者名稱。
         [channel-no-bot] 我不是 { $detail } 的管理員，無法檢視誰訂閱了。請把我加為該頻道的管理員後再試。
         [beacon] 公開隨機數信標暫時無法訪問，請一分鐘後再試。
-       *[usage] 用法：/giveaway 人數 截止 獎品 | 規則，例如 <code>/giveaway 3 2h 簽名海報 | member comments:5/7</code>
+       *[usage] 用法：/giveaway 人數 截止 獎品 | 規則，例如 <code>/giveaway 3 2h 簽名海報 | member comments:5/7</code>；或在私訊中只發 /giveaway，分步建立。
     }
 
 giveaway-list-empty = { $title } 還沒有抽獎。

@@ -1,6 +1,6 @@
 ## 抽奖：创建、参与按钮、开奖与证明、管理。
 
-menu-giveaway = 发起抽奖：人数、截止、奖品 | 规则
+menu-giveaway = 发起抽奖（只发 /giveaway：分步创建）
 menu-giveaways = 本群的抽奖
 menu-giveaway_end = 立即结束抽奖并开奖
 menu-giveaway_cancel = 取消抽奖（需写原因）
@@ -77,7 +77,7 @@ giveaway-error = { $code ->
         [winners] 中奖人数必须在 1 到 { $max } 之间。
         [order] 先写中奖人数，再写截止时间：<code>/giveaway 1 2h 签名海报</code>。
         [prize] 奖品描述太长（最多 { $detail } 个字符）。
-        [rules] 无法识别的规则“{ $detail }”。可用规则：member、joined、comments:N/D、channel:@频道。
+        [rules] 无法识别的规则“{ $detail }”。可用规则：member、joined（或 joined:2026-11-01）、comments:N/D、channel:@频道。
         [end] 看不懂截止时间。请写时长（2h、1d 12h、3天）或本地日期时间（2026-12-01 20:00、明天 20:00）。
         [end-past] 这个截止时间已经过去了。请写一个之后的时间，或写时长。
         [end-too-soon] 截止时间太近了：至少给粉丝 10 秒。
@@ -85,7 +85,7 @@ giveaway-error = { $code ->
         [channel-unknown] 找不到频道 { $detail }，请检查它的 @用户名。
         [channel-no-bot] 我不是 { $detail } 的管理员，无法查看谁订阅了。请把我加为该频道的管理员后再试。
         [beacon] 公开随机数信标暂时无法访问，请一分钟后再试。
-       *[usage] 用法：/giveaway 人数 截止 奖品 | 规则，例如 <code>/giveaway 3 2h 签名海报 | member comments:5/7</code>
+       *[usage] 用法：/giveaway 人数 截止 奖品 | 规则，例如 <code>/giveaway 3 2h 签名海报 | member comments:5/7</code>；或在私聊中只发 /giveaway，分步创建。
     }
 
 giveaway-list-empty = { $title } 还没有抽奖。
