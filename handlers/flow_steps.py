@@ -12,7 +12,8 @@ The machinery answers what every flow has alike, ahead of the flow's own handler
 - a flow left alone for `FLOW_IDLE_LIMIT` expires: the next tap or typed line ends it and says
   so (checked lazily, on the clock's time, so it holds across restarts and instances);
 - Cancel at every step, Back where the flow says one leads;
-- a tap on a flow already over (cancelled, expired, done) says so instead of spinning.
+- a tap on a flow already over (cancelled, expired, done), or on a step it has moved on from,
+  says so instead of spinning.
 """
 
 from __future__ import annotations
@@ -158,7 +159,12 @@ async def show(
     built = flow.render(step, data, texts)
     keyboard = flow.keyboard(texts, int(data[GROUP]), step, built)
     if isinstance(event, CallbackQuery) and isinstance(event.message, Message):
-        await event.message.edit_text(built.text, reply_markup=keyboard)
+        try:
+            await event.message.edit_text(built.text, reply_markup=keyboard)
+        except TelegramBadRequest as error:
+            # A double tap, or a tap delivered twice: the step already shows this.
+            if "message is not modified" not in error.message:
+                raise
         await event.answer()
         return
     message = event.message if isinstance(event, CallbackQuery) else event
@@ -276,8 +282,12 @@ def register_button_controls(router: Router, flow: GuidedFlow) -> None:
 
     flags = {OPERATOR_FLAG: flow.spec}
     tap = flow.callback.filter()
+
+    async def on_tap_on_an_old_step(query: CallbackQuery, texts: Texts) -> None:
+        await query.answer(texts.plain("flow-step-gone"), show_alert=True)
+
     router.callback_query.register(on_tap_when_over, tap, NotInFlow(flow.states), flags=flags)
-    router.callback_query.register(on_tap_when_over, tap, StaleStep(), flags=flags)
+    router.callback_query.register(on_tap_on_an_old_step, tap, StaleStep(), flags=flags)
     router.callback_query.register(on_tap_after_expiry, tap, Expired(), flags=flags)
     router.callback_query.register(on_cancel, tap, Act(CANCEL), flags=flags)
     router.callback_query.register(on_back, tap, Act(BACK), flags=flags)

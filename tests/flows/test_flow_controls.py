@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from aiogram.methods import SendPoll
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendPoll
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy import func, select
 
-from bot.db.models import ConversationState
+from bot.db.models import ConversationState, FailedUpdate
 from bot.db.operators import select_group
 from tests.flows.support import ADMIN, FAN, GROUP, OTHER_ADMIN, OWNER, FlowChat, reads
 from tests.support.clock import FakeClock
@@ -26,6 +27,11 @@ async def stored_flows(scene: Scene) -> int:
     async with scene.session_factory() as session:
         rows = select(func.count()).select_from(ConversationState)
         return int(await session.scalar(rows.where(ConversationState.state.is_not(None))) or 0)
+
+
+async def failed_updates(scene: Scene) -> int:
+    async with scene.session_factory() as session:
+        return int(await session.scalar(select(func.count()).select_from(FailedUpdate)) or 0)
 
 
 async def test_cancel_at_any_step_keeps_nothing(scene: Scene) -> None:
@@ -198,3 +204,26 @@ async def test_a_fan_cannot_start_it(scene: Scene) -> None:
     await fan.type("Next video?")
     assert "To send feedback" in fan.last
     assert await stored_flows(scene) == 0
+
+
+async def test_a_tap_on_a_step_the_flow_moved_on_from(scene: Scene) -> None:
+    ada = FlowChat(scene, ADMIN)
+    await ada.send("/poll")
+    asked = ada.current()
+    await ada.type("Next video?")  # the next step is a new message below
+    cancel = ada_button(asked.markup, "✖️ Cancel")
+    await scene.tap(ADMIN, ada.chat, cancel, message_id=asked.message_id)
+    assert ada.alerts[-1] == "This step has moved on: answer the latest message below."
+    assert "Send the first option" in ada.screen  # nothing cancelled
+
+
+async def test_a_tap_telegram_finds_already_shown_is_answered(scene: Scene) -> None:
+    ada = FlowChat(scene, ADMIN)
+    await at_options(ada)
+    await ada.type("a | b")
+    scene.telegram.fail(
+        EditMessageText, TelegramBadRequest, "Bad Request: message is not modified"
+    )  # a double tap: Telegram refuses to edit a message into what it shows
+    await ada.tap("Done ▶")
+    assert scene.calls(AnswerCallbackQuery)  # the button stops spinning
+    assert await failed_updates(scene) == 0

@@ -4,6 +4,7 @@ flow-button-cancel = ✖️ Cancel
 flow-cancelled = Cancelled; nothing was kept. Start again with { $command }.
 flow-expired = This flow was left alone for 30 minutes and expired; nothing was kept. Start again with { $command }.
 flow-over = This flow is over. Start again with { $command }.
+flow-step-gone = This step has moved on: answer the latest message below.
 
 # The guided /poll (handlers/poll_flow.py).
 flow-poll-open-private = To make a poll for { $title } step by step, open me in private chat and send /poll there (/poll help: the one-line form).

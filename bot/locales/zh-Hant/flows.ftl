@@ -4,6 +4,7 @@ flow-button-cancel = ✖️ 取消
 flow-cancelled = 已取消，未保留任何內容。用 { $command } 重新開始。
 flow-expired = 此流程閒置 30 分鐘，已過期，未保留任何內容。用 { $command } 重新開始。
 flow-over = 此流程已結束。用 { $command } 重新開始。
+flow-step-gone = 這一步已經過去了：請在下方最新的訊息裡作答。
 
 # 分步建立投票（handlers/poll_flow.py）。
 flow-poll-open-private = 要為 { $title } 分步建立投票，請私訊我並在那裡傳送 /poll（/poll 幫助：一行寫完的用法）。

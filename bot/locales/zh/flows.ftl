@@ -4,6 +4,7 @@ flow-button-cancel = ✖️ 取消
 flow-cancelled = 已取消，未保留任何内容。用 { $command } 重新开始。
 flow-expired = 此流程闲置 30 分钟，已过期，未保留任何内容。用 { $command } 重新开始。
 flow-over = 此流程已结束。用 { $command } 重新开始。
+flow-step-gone = 这一步已经过去了：请在下方最新的消息里作答。
 
 # 分步创建投票（handlers/poll_flow.py）。
 flow-poll-open-private = 要为 { $title } 分步创建投票，请私聊我并在那里发送 /poll（/poll 帮助：一行写完的用法）。
