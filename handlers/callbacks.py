@@ -148,6 +148,64 @@ class GiveawayDraftCb(CallbackData, prefix="gd1"):
     act: DraftAct
 
 
+class PollListCb(CallbackData, prefix="pl1"):
+    """A page of the /polls card."""
+
+    chat_id: BigInt
+    page: BigInt
+
+
+class PollTap(StrEnum):
+    RESULTS = "res"
+    EXPORT = "exp"
+    CLOSE = "cls"
+    CANCEL = "cnl"
+
+
+class PollItemCb(CallbackData, prefix="pi1"):
+    """A poll's button on the /polls card; `page` is where Back returns."""
+
+    chat_id: BigInt
+    poll_id: BigInt
+    page: BigInt
+    tap: PollTap
+
+
+class GiveawayListCb(CallbackData, prefix="gl1"):
+    """A page of the /giveaways card."""
+
+    chat_id: BigInt
+    page: BigInt
+
+
+class GiveawayTap(StrEnum):
+    RESULTS = "res"
+    EXPORT = "exp"
+    END = "end"
+    CANCEL = "cnl"
+    REROLL = "rr"
+
+
+class GiveawayItemCb(CallbackData, prefix="gi1"):
+    """A giveaway's button on the /giveaways card."""
+
+    chat_id: BigInt
+    giveaway_id: BigInt
+    page: BigInt
+    tap: GiveawayTap
+
+
+class GiveawayReasonCb(CallbackData, prefix="gq1"):
+    """The reason step of a cancel (`place` 0) or of a reroll of the winner at `place`;
+    `reason` is a key of the offered reasons, read again at the press."""
+
+    chat_id: BigInt
+    giveaway_id: BigInt
+    page: BigInt
+    place: Annotated[int, Field(ge=0, le=1000)]
+    reason: Annotated[str, Field(max_length=12)]
+
+
 class RetagCb(CallbackData, prefix="rt1"):
     """Apply a tag change to the stored history (`go`), or leave it to new comments."""
 

@@ -27,9 +27,16 @@ from handlers.callbacks import (
     DraftAct,
     ForgetUserCb,
     GiveawayDraftCb,
+    GiveawayItemCb,
+    GiveawayListCb,
+    GiveawayReasonCb,
+    GiveawayTap,
     GroupPickCb,
     InboxPageCb,
     PollDraftCb,
+    PollItemCb,
+    PollListCb,
+    PollTap,
     RetagCb,
     RevokePickCb,
     RolesPanelCb,
@@ -77,6 +84,15 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     PollDraftCb: PollDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     RetagCb: RetagCb(chat_id=VICTIM["id"], run_id=1, go=True),
+    PollListCb: PollListCb(chat_id=VICTIM["id"], page=1),
+    PollItemCb: PollItemCb(chat_id=VICTIM["id"], poll_id=1, page=0, tap=PollTap.CLOSE),
+    GiveawayListCb: GiveawayListCb(chat_id=VICTIM["id"], page=1),
+    GiveawayItemCb: GiveawayItemCb(
+        chat_id=VICTIM["id"], giveaway_id=1, page=0, tap=GiveawayTap.CANCEL
+    ),
+    GiveawayReasonCb: GiveawayReasonCb(
+        chat_id=VICTIM["id"], giveaway_id=1, page=0, place=0, reason="prize"
+    ),
 }
 
 
