@@ -181,15 +181,14 @@ async def test_results_show_in_place_and_back_returns_to_the_page(cast: Scene, l
     scene = cast
     await speak(scene, locale)
     opened, _ = await open_and_scheduled(scene)
-    sent = scene.calls(StopPoll)
-    assert sent == []
-    await scene.tap(ANALYST, GROUP, tap_data(opened, PollTap.RESULTS))
-    shown = card(scene, GROUP)
-    assert "Next video?" in shown.text and "Cat vlog" in shown.text
-    [(_, back)] = shown.buttons
-    assert back == PollListCb(chat_id=GROUP["id"], page=0).pack()
-    await scene.tap(ANALYST, GROUP, back)
-    assert SAYS[locale][0].format(n=opened) in card(scene, GROUP).labels()
+    for person in (ANALYST, OPERATOR):
+        await scene.tap(person, GROUP, tap_data(opened, PollTap.RESULTS))
+        shown = card(scene, GROUP)
+        assert "Next video?" in shown.text and "Cat vlog" in shown.text
+        [(_, back)] = shown.buttons
+        assert back == PollListCb(chat_id=GROUP["id"], page=0).pack()
+        await scene.tap(person, GROUP, back)
+        assert SAYS[locale][0].format(n=opened) in card(scene, GROUP).labels()
 
 
 @pytest.mark.parametrize("locale", ["en", "zh", "zh-Hant"])
@@ -197,21 +196,25 @@ async def test_export_sends_the_csv_and_notes_it_on_the_card(cast: Scene, locale
     scene = cast
     await speak(scene, locale)
     opened, _ = await open_and_scheduled(scene)
-    await scene.tap(ANALYST, GROUP, tap_data(opened, PollTap.EXPORT))
-    [(content, _caption)] = scene.documents(GROUP)
-    assert "Cat vlog" in content.decode("utf-8-sig")
-    assert f"#{opened}" in card(scene, GROUP).text.splitlines()[0]
+    for person in (ANALYST, OPERATOR):
+        await scene.tap(person, GROUP, tap_data(opened, PollTap.EXPORT))
+        content, _caption = scene.documents(GROUP)[-1]
+        assert "Cat vlog" in content.decode("utf-8-sig")
+        assert f"#{opened}" in card(scene, GROUP).text.splitlines()[0]
+    assert len(scene.documents(GROUP)) == 2
 
 
-async def test_an_analysts_forged_close_is_refused_and_changes_nothing(cast: Scene) -> None:
+@pytest.mark.parametrize("tap", [PollTap.CLOSE, PollTap.CANCEL])
+async def test_an_analysts_forged_action_is_refused_and_changes_nothing(
+    cast: Scene, tap: PollTap
+) -> None:
     scene = cast
-    opened, _ = await open_and_scheduled(scene)
+    opened, scheduled = await open_and_scheduled(scene)
     edits = len(scene.edits(GROUP))
-    await scene.tap(ANALYST, GROUP, tap_data(opened, PollTap.CLOSE))
+    await scene.tap(ANALYST, GROUP, tap_data(opened if tap is PollTap.CLOSE else scheduled, tap))
     assert "needs the operator role in Cat fans" in scene.telegram.answers()[-1]
     assert len(scene.edits(GROUP)) == edits
-    first, _ = await stored_polls(scene)
-    assert first.status == "open"
+    assert [poll.status for poll in await stored_polls(scene)] == ["open", "scheduled"]
 
 
 async def test_a_revoked_operators_tap_is_refused(cast: Scene) -> None:
