@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.db import giveaways as store
-from bot.db.chat_settings import set_group_language
+from bot.db.chat_settings import set_group_language, set_group_timezone
 from bot.db.models import AuditRecord, GiveawayRecord
 from bot.db.operators import grant_role, revoke_role
 from bot.db.user_settings import set_user_language
@@ -345,11 +345,14 @@ async def test_twenty_five_giveaways_page_five_at_a_time_in_place(cast: Scene) -
 
 async def test_the_private_console_works_on_the_chosen_group(cast: Scene) -> None:
     scene = cast
+    async with scene.session_factory() as session, session.begin():
+        await set_group_timezone(session, GROUP["id"], "Asia/Taipei", datetime.now(UTC))
     opened = await open_giveaway(scene)
     private = await scene.choose(OPERATOR, GROUP)
     await scene.send(private, OPERATOR, "/giveaways")
     shown = card(scene, private)
     assert "Victim fans" in shown.text
+    assert "(Asia/Taipei)" in shown.text  # the end, in the group's time zone
     await scene.tap(OPERATOR, private, shown.data(SAYS["zh"][1].format(n=opened)))
     assert "giveaway-ended" in await audit_actions(scene)
     assert f"#{opened}" in card(scene, private).text.splitlines()[0]
