@@ -163,11 +163,10 @@ class PollTap(StrEnum):
 
 
 class PollItemCb(CallbackData, prefix="pi1"):
-    """A poll's button on the /polls card; `page` is where Back returns."""
+    """A poll's button on the /polls card (Back returns to the page the poll is on)."""
 
     chat_id: BigInt
     poll_id: BigInt
-    page: BigInt
     tap: PollTap
 
 
@@ -191,19 +190,24 @@ class GiveawayItemCb(CallbackData, prefix="gi1"):
 
     chat_id: BigInt
     giveaway_id: BigInt
-    page: BigInt
     tap: GiveawayTap
 
 
-class GiveawayReasonCb(CallbackData, prefix="gq1"):
-    """The reason step of a cancel (`place` 0) or of a reroll of the winner at `place`;
-    `reason` is a key of the offered reasons, read again at the press."""
+class GiveawayCancelCb(CallbackData, prefix="gk1"):
+    """The reason picked for a cancel (a key of the offered reasons, read again at the press)."""
 
     chat_id: BigInt
     giveaway_id: BigInt
-    page: BigInt
-    place: Annotated[int, Field(ge=0, le=1000)]
     reason: Annotated[str, Field(max_length=12)]
+
+
+class GiveawayRerollCb(CallbackData, prefix="gx1"):
+    """A reroll's steps: `choice` is the winner's place (`2`), then the place and the reason
+    picked (`2.silent`); the 64-byte cap leaves room for no more fields."""
+
+    chat_id: BigInt
+    giveaway_id: BigInt
+    choice: Annotated[str, Field(pattern=r"^[1-9][0-9]{0,2}(\.[a-z]{1,10})?$")]
 
 
 class RetagCb(CallbackData, prefix="rt1"):

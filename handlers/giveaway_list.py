@@ -26,7 +26,13 @@ from bot.services.languages import Languages
 from bot.services.undoable_giveaways import GIVEAWAY_CANCEL, cancel_payload
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback
-from handlers.callbacks import GiveawayItemCb, GiveawayListCb, GiveawayReasonCb, GiveawayTap
+from handlers.callbacks import (
+    GiveawayCancelCb,
+    GiveawayItemCb,
+    GiveawayListCb,
+    GiveawayRerollCb,
+    GiveawayTap,
+)
 from handlers.confirm import Confirmations
 from handlers.middlewares import OperatorContext
 
@@ -109,7 +115,7 @@ def _keyboard(
             builder.button(
                 text=texts.plain(_BUTTON_KEYS[tap], id=str(record.id)),
                 callback_data=GiveawayItemCb(
-                    chat_id=operator.chat_id, giveaway_id=record.id, page=shown.page, tap=tap
+                    chat_id=operator.chat_id, giveaway_id=record.id, tap=tap
                 ),
             )
         rows.append(len(taps))
@@ -183,11 +189,11 @@ async def cb_giveaway_read(
     texts: Texts,
     giveaways: GiveawayService,
 ) -> None:
-    number, page = callback_data.giveaway_id, callback_data.page
-    record = await giveaways.find(operator.chat_id, number)
-    if record is None or record.status == "deleted":
-        await query.answer(texts.plain("list-gone", title=operator.title), show_alert=True)
+    number = callback_data.giveaway_id
+    record = await _listed(query, operator, texts, giveaways, number)
+    if record is None:
         return
+    page = await giveaways.page_of(operator.chat_id, number, PAGE_SIZE)
     if callback_data.tap is GiveawayTap.RESULTS:
         timezone = await giveaways.timezone(operator.chat_id)
         text = _detail(texts, record, await giveaways.entrants(record.id), timezone)
@@ -208,6 +214,21 @@ async def cb_giveaway_read(
     await show_in_place(query, *card)
 
 
+async def _listed(
+    query: CallbackQuery,
+    operator: OperatorContext,
+    texts: Texts,
+    giveaways: GiveawayService,
+    giveaway_id: int,
+) -> GiveawayRecord | None:
+    """The giveaway a button names, if it is still the group's; else the press is refused."""
+    record = await giveaways.find(operator.chat_id, giveaway_id)
+    if record is None or record.status == "deleted":
+        await query.answer(texts.plain("list-gone", title=operator.title), show_alert=True)
+        return None
+    return record
+
+
 async def cb_giveaway_act(
     query: CallbackQuery,
     *,
@@ -216,11 +237,11 @@ async def cb_giveaway_act(
     texts: Texts,
     giveaways: GiveawayService,
 ) -> None:
-    number, page = callback_data.giveaway_id, callback_data.page
-    record = await giveaways.find(operator.chat_id, number)
-    if record is None or record.status == "deleted":
-        await query.answer(texts.plain("list-gone", title=operator.title), show_alert=True)
+    number = callback_data.giveaway_id
+    record = await _listed(query, operator, texts, giveaways, number)
+    if record is None:
         return
+    page = await giveaways.page_of(operator.chat_id, number, PAGE_SIZE)
     if callback_data.tap is GiveawayTap.REROLL:
         await _ask_place(query, record, operator=operator, texts=texts, page=page)
         return
@@ -229,10 +250,15 @@ async def cb_giveaway_act(
         return
     if callback_data.tap is GiveawayTap.CANCEL:
         question = texts("giveaway-cancel-why", id=str(number), prize=record.prize)
-        keyboard = _reasons(
-            texts, operator.chat_id, number, page=page, place=0, keys=CANCEL_REASONS
-        )
-        await show_in_place(query, question, keyboard)
+        builder = InlineKeyboardBuilder()
+        for key in CANCEL_REASONS:
+            builder.button(
+                text=texts.plain(f"giveaway-reason-{key}"),
+                callback_data=GiveawayCancelCb(
+                    chat_id=operator.chat_id, giveaway_id=number, reason=key
+                ),
+            )
+        await show_in_place(query, question, _with_back(builder, texts, operator.chat_id, page))
         return
     if not await giveaways.end(operator.chat_id, operator.actor, number, datetime.now(UTC)):
         await query.answer(texts.plain("giveaway-not-open", id=str(number)), show_alert=True)
@@ -241,6 +267,15 @@ async def cb_giveaway_act(
     await show_in_place(
         query, *await giveaway_card(operator, texts, giveaways, page, notice=notice)
     )
+
+
+def _with_back(
+    builder: InlineKeyboardBuilder, texts: Texts, chat_id: int, page: int
+) -> InlineKeyboardMarkup:
+    """The choices one a row, then Back to the card."""
+    _back_button(builder, texts, chat_id, page)
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 async def _ask_place(
@@ -262,36 +297,26 @@ async def _ask_place(
     for place in range(1, len(standing) + 1):
         builder.button(
             text=texts.plain("giveaway-reroll-place", place=place),
-            callback_data=GiveawayReasonCb(
-                chat_id=operator.chat_id, giveaway_id=record.id, page=page, place=place, reason=""
+            callback_data=GiveawayRerollCb(
+                chat_id=operator.chat_id, giveaway_id=record.id, choice=str(place)
             ),
         )
-    _back_button(builder, texts, operator.chat_id, page)
-    builder.adjust(*([1] * (len(standing) + 1)))
     question = texts("giveaway-reroll-which", id=str(record.id))
-    await show_in_place(query, question, builder.as_markup())
+    await show_in_place(query, question, _with_back(builder, texts, operator.chat_id, page))
 
 
-def _reasons(
-    texts: Texts, chat_id: int, giveaway_id: int, *, page: int, place: int, keys: tuple[str, ...]
-) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for key in keys:
-        builder.button(
-            text=texts.plain(f"giveaway-reason-{key}"),
-            callback_data=GiveawayReasonCb(
-                chat_id=chat_id, giveaway_id=giveaway_id, page=page, place=place, reason=key
-            ),
-        )
-    _back_button(builder, texts, chat_id, page)
-    builder.adjust(1)
-    return builder.as_markup()
+async def _group_reason(
+    translator: Translator, languages: Languages, chat_id: int, key: str
+) -> str:
+    """The group is told the reason: in the group's language, whoever picked it."""
+    group_texts = translator.bind(await languages.of_group(chat_id))
+    return group_texts.plain(f"giveaway-reason-{key}")
 
 
-async def cb_giveaway_reason(
+async def cb_giveaway_cancel(
     query: CallbackQuery,
     *,
-    callback_data: GiveawayReasonCb,
+    callback_data: GiveawayCancelCb,
     operator: OperatorContext,
     texts: Texts,
     giveaways: GiveawayService,
@@ -299,41 +324,66 @@ async def cb_giveaway_reason(
     translator: Translator,
     languages: Languages,
 ) -> None:
-    """The reason step: a cancel is then asked first; a reroll of the chosen place runs."""
-    number, place, key = callback_data.giveaway_id, callback_data.place, callback_data.reason
-    record = await giveaways.find(operator.chat_id, number)
-    offered = CANCEL_REASONS if place == 0 else (*REROLL_REASONS, "")
-    if record is None or record.status == "deleted" or key not in offered:
+    """The reason picked: then the cancel is asked first, like /giveaway_cancel."""
+    number, key = callback_data.giveaway_id, callback_data.reason
+    record = await _listed(query, operator, texts, giveaways, number)
+    if record is None:
+        return
+    if key not in CANCEL_REASONS:
         await query.answer(texts.plain("list-gone", title=operator.title), show_alert=True)
         return
+    if record.status != "open":
+        await query.answer(texts.plain("giveaway-not-open", id=str(number)), show_alert=True)
+        return
+    reason = await _group_reason(translator, languages, operator.chat_id, key)
+    said = await confirmations.reader(query, operator, texts)
+    await confirmations.ask_in_place(
+        query,
+        operator,
+        said,
+        kind=GIVEAWAY_CANCEL,
+        payload=cancel_payload(number, record.prize, reason),
+        question="giveaway-cancel-confirm",
+        id=str(number),
+        prize=record.prize,
+        reason=reason,
+    )
+
+
+async def cb_giveaway_reroll(
+    query: CallbackQuery,
+    *,
+    callback_data: GiveawayRerollCb,
+    operator: OperatorContext,
+    texts: Texts,
+    giveaways: GiveawayService,
+    translator: Translator,
+    languages: Languages,
+) -> None:
+    """The place picked: then its reason; the place and the reason picked: the reroll runs."""
+    number = callback_data.giveaway_id
+    picked, _, key = callback_data.choice.partition(".")
+    place = int(picked)
+    record = await _listed(query, operator, texts, giveaways, number)
+    if record is None:
+        return
+    if key and key not in REROLL_REASONS:
+        await query.answer(texts.plain("list-gone", title=operator.title), show_alert=True)
+        return
+    page = await giveaways.page_of(operator.chat_id, number, PAGE_SIZE)
     if not key:
+        builder = InlineKeyboardBuilder()
+        for reason_key in REROLL_REASONS:
+            builder.button(
+                text=texts.plain(f"giveaway-reason-{reason_key}"),
+                callback_data=GiveawayRerollCb(
+                    chat_id=operator.chat_id, giveaway_id=number, choice=f"{place}.{reason_key}"
+                ),
+            )
         question = texts("giveaway-reroll-why", id=str(number), place=place)
-        page = callback_data.page
-        keyboard = _reasons(
-            texts, operator.chat_id, number, page=page, place=place, keys=REROLL_REASONS
-        )
-        await show_in_place(query, question, keyboard)
+        await show_in_place(query, question, _with_back(builder, texts, operator.chat_id, page))
         return
-    # The group is told the reason: in the group's language, whoever picked it.
-    group_texts = translator.bind(await languages.of_group(operator.chat_id))
-    reason = group_texts.plain(f"giveaway-reason-{key}")
-    if place == 0:
-        if record.status != "open":
-            await query.answer(texts.plain("giveaway-not-open", id=str(number)), show_alert=True)
-            return
-        said = await confirmations.reader(query, operator, texts)
-        await confirmations.ask_in_place(
-            query,
-            operator,
-            said,
-            kind=GIVEAWAY_CANCEL,
-            payload=cancel_payload(number, record.prize, reason),
-            question="giveaway-cancel-confirm",
-            id=str(number),
-            prize=record.prize,
-            reason=reason,
-        )
-        return
+    reason = await _group_reason(translator, languages, operator.chat_id, key)
     try:
         outcome = await giveaways.reroll(
             operator.chat_id,
@@ -345,10 +395,10 @@ async def cb_giveaway_reason(
         )
     except RerollRefused as refused:
         text = texts("giveaway-reroll-refused", code=refused.code, id=str(number))
-        await show_in_place(query, text, _back(texts, operator.chat_id, callback_data.page))
+        await show_in_place(query, text, _back(texts, operator.chat_id, page))
         return
     text = texts.lines(rerolled_text(texts, number, outcome))
-    await show_in_place(query, text, _back(texts, operator.chat_id, callback_data.page))
+    await show_in_place(query, text, _back(texts, operator.chat_id, page))
 
 
 def rerolled_text(texts: Texts, giveaway_id: int, outcome: Outcome) -> list[Html]:
@@ -381,5 +431,6 @@ def create_callback_router() -> Router:
     operator_callback(
         router, GIVEAWAY_CARD_ACT, GiveawayItemCb, cb_giveaway_act, rule=~F.tap.in_(_READ_TAPS)
     )
-    operator_callback(router, GIVEAWAY_CARD_ACT, GiveawayReasonCb, cb_giveaway_reason)
+    operator_callback(router, GIVEAWAY_CARD_ACT, GiveawayCancelCb, cb_giveaway_cancel)
+    operator_callback(router, GIVEAWAY_CARD_ACT, GiveawayRerollCb, cb_giveaway_reroll)
     return router

@@ -94,9 +94,7 @@ def _keyboard(
         for tap in taps:
             builder.button(
                 text=texts.plain(_BUTTON_KEYS[tap], number=line.poll.id),
-                callback_data=PollItemCb(
-                    chat_id=operator.chat_id, poll_id=line.poll.id, page=shown.page, tap=tap
-                ),
+                callback_data=PollItemCb(chat_id=operator.chat_id, poll_id=line.poll.id, tap=tap),
             )
         if taps:
             rows.append(len(taps))
@@ -170,10 +168,11 @@ async def cb_poll_read(
     texts: Texts,
     polls: PollService,
 ) -> None:
-    number, page = callback_data.poll_id, callback_data.page
+    number = callback_data.poll_id
     if _gone(await polls.find(operator.chat_id, number)):
         await query.answer(texts.plain("list-gone", title=operator.title), show_alert=True)
         return
+    page = await polls.page_of(operator.chat_id, number, PAGE_SIZE)
     if callback_data.tap is PollTap.RESULTS:
         found = await polls.results(operator.chat_id, number)
         if found is None:
@@ -202,7 +201,7 @@ async def cb_poll_act(
     polls: PollService,
     drafts: DraftService,
 ) -> None:
-    number, page = callback_data.poll_id, callback_data.page
+    number = callback_data.poll_id
     poll = await polls.find(operator.chat_id, number)
     if poll is None or _gone(poll):
         await query.answer(texts.plain("list-gone", title=operator.title), show_alert=True)
@@ -218,6 +217,7 @@ async def cb_poll_act(
         await query.answer(texts.plain("poll-not-scheduled", number=number), show_alert=True)
         return
     notice = texts("poll-cancelled", number=number)
+    page = await polls.page_of(operator.chat_id, number, PAGE_SIZE)
     await show_in_place(query, *await poll_card(operator, texts, polls, page, notice=notice))
 
 

@@ -69,6 +69,20 @@ async def count_in_chat(session: AsyncSession, chat_id: int) -> int:
     return int(total or 0)
 
 
+async def listed_before(session: AsyncSession, chat_id: int, giveaway_id: int) -> int:
+    """How many giveaways the /giveaways card lists ahead of this one (newest first)."""
+    total = await session.scalar(
+        select(func.count())
+        .select_from(GiveawayRecord)
+        .where(
+            GiveawayRecord.chat_id == chat_id,
+            GiveawayRecord.status != DELETED,
+            GiveawayRecord.id > giveaway_id,
+        )
+    )
+    return int(total or 0)
+
+
 async def page_in_chat(
     session: AsyncSession, chat_id: int, offset: int, limit: int
 ) -> list[GiveawayRecord]:

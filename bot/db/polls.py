@@ -275,6 +275,22 @@ async def listed_page(
     return [_stored(row) for row in rows.all()]
 
 
+async def listed_before(session: AsyncSession, chat_id: int, poll: StoredPoll) -> int:
+    """How many polls the /polls card lists ahead of `poll` (its order: `listed_page`)."""
+    live_statuses = [PollStatus.SCHEDULED.value, PollStatus.OPEN.value]
+    is_live = PollRecord.status.in_(live_statuses)
+    newer = PollRecord.id > poll.id
+    ahead = (
+        is_live & newer
+        if poll.status.value in live_statuses
+        else is_live | (PollRecord.status.in_(_LISTED) & newer)
+    )
+    total = await session.scalar(
+        select(func.count()).select_from(PollRecord).where(PollRecord.chat_id == chat_id, ahead)
+    )
+    return int(total or 0)
+
+
 async def count_open(session: AsyncSession, chat_id: int) -> int:
     total = await session.scalar(
         select(func.count())

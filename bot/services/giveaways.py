@@ -348,6 +348,11 @@ class GiveawayService:
             counts = await store.entry_counts(session, [record.id for record in records])
         return GiveawayPage(timezone, records, counts, number, pages)
 
+    async def page_of(self, chat_id: int, giveaway_id: int, size: int) -> int:
+        """The page of the /giveaways card a giveaway is on."""
+        async with self._session_factory() as session:
+            return await store.listed_before(session, chat_id, giveaway_id) // size
+
     async def entrants(self, giveaway_id: int) -> int:
         async with self._session_factory() as session:
             return await store.entry_count(session, giveaway_id)

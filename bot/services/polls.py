@@ -185,6 +185,14 @@ class PollService:
         ]
         return PollPage(timezone, lines, number, pages)
 
+    async def page_of(self, chat_id: int, number: int, size: int) -> int:
+        """The page of the /polls card a poll is on (0 when it is not listed)."""
+        async with self._session_factory() as session:
+            poll = await store.in_chat(session, chat_id, number)
+            if poll is None or poll.status is PollStatus.DELETED:
+                return 0
+            return await store.listed_before(session, chat_id, poll) // size
+
     async def results(self, chat_id: int, number: int) -> tuple[StoredPoll, PollResults] | None:
         """A sent poll's results as last tallied; None when the chat has no such poll sent."""
         poll = await self.find(chat_id, number)

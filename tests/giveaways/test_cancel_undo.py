@@ -176,7 +176,7 @@ async def test_a_cancel_from_the_card_is_undone_the_same_way(scene: Scene) -> No
     clock = FakeClock(datetime.now(UTC))
     scene.pipeline.run_on(clock)
     await send_confirmed(scene, GROUP, ADMIN, "/giveaway 1 2h Poster")
-    cancel = GiveawayItemCb(chat_id=GROUP["id"], giveaway_id=1, page=0, tap=GiveawayTap.CANCEL)
+    cancel = GiveawayItemCb(chat_id=GROUP["id"], giveaway_id=1, tap=GiveawayTap.CANCEL)
     await scene.tap(ADMIN, GROUP, cancel.pack())
     await scene.tap(ADMIN, GROUP, card(scene, GROUP).data("The prize is not available"))
     await scene.tap(ADMIN, GROUP, card(scene, GROUP).buttons[0][1])  # Yes

@@ -18,7 +18,13 @@ from bot.db.operators import grant_role, revoke_role
 from bot.db.user_settings import set_user_language
 from bot.domain.giveaway import Rules
 from bot.domain.transcript import Transcript
-from handlers.callbacks import GiveawayItemCb, GiveawayListCb, GiveawayReasonCb, GiveawayTap
+from handlers.callbacks import (
+    GiveawayCancelCb,
+    GiveawayItemCb,
+    GiveawayListCb,
+    GiveawayRerollCb,
+    GiveawayTap,
+)
 from tests.giveaways.support import GROUP, PEOPLE, draws_of, end_and_tick, giveaways
 from tests.support.cards import Card, card
 from tests.support.cast import ADMIN, FAN, MEMBER, OTHER
@@ -125,7 +131,7 @@ async def status_of(scene: Scene, giveaway_id: int) -> str:
 
 
 def tap_data(giveaway_id: int, tap: GiveawayTap, chat_id: int = GROUP["id"]) -> str:
-    return GiveawayItemCb(chat_id=chat_id, giveaway_id=giveaway_id, page=0, tap=tap).pack()
+    return GiveawayItemCb(chat_id=chat_id, giveaway_id=giveaway_id, tap=tap).pack()
 
 
 @pytest.mark.parametrize("locale", ["en", "zh", "zh-Hant"])
@@ -237,15 +243,15 @@ async def test_reroll_picks_the_place_and_the_reason(cast: Scene, locale: str) -
 @pytest.mark.parametrize(
     "forged",
     [
-        GiveawayItemCb(chat_id=GROUP["id"], giveaway_id=1, page=0, tap=GiveawayTap.END),
-        GiveawayItemCb(chat_id=GROUP["id"], giveaway_id=1, page=0, tap=GiveawayTap.CANCEL),
-        GiveawayItemCb(chat_id=GROUP["id"], giveaway_id=1, page=0, tap=GiveawayTap.REROLL),
-        GiveawayReasonCb(chat_id=GROUP["id"], giveaway_id=1, page=0, place=0, reason="prize"),
-        GiveawayReasonCb(chat_id=GROUP["id"], giveaway_id=1, page=0, place=1, reason="silent"),
+        GiveawayItemCb(chat_id=GROUP["id"], giveaway_id=1, tap=GiveawayTap.END),
+        GiveawayItemCb(chat_id=GROUP["id"], giveaway_id=1, tap=GiveawayTap.CANCEL),
+        GiveawayItemCb(chat_id=GROUP["id"], giveaway_id=1, tap=GiveawayTap.REROLL),
+        GiveawayCancelCb(chat_id=GROUP["id"], giveaway_id=1, reason="prize"),
+        GiveawayRerollCb(chat_id=GROUP["id"], giveaway_id=1, choice="1.silent"),
     ],
 )
 async def test_an_analysts_forged_action_is_refused_and_changes_nothing(
-    cast: Scene, forged: GiveawayItemCb | GiveawayReasonCb
+    cast: Scene, forged: GiveawayItemCb | GiveawayCancelCb | GiveawayRerollCb
 ) -> None:
     scene = cast
     opened = await open_giveaway(scene)
@@ -295,9 +301,7 @@ async def test_forged_and_stale_buttons_are_refused(cast: Scene) -> None:
     await scene.tap(OPERATOR, GROUP, tap_data(theirs.id, GiveawayTap.RESULTS))
     assert all("no longer" in answer for answer in scene.telegram.answers()[-2:])
     # A reason that was never offered.
-    forged = GiveawayReasonCb(
-        chat_id=GROUP["id"], giveaway_id=opened, page=0, place=0, reason="whim"
-    )
+    forged = GiveawayCancelCb(chat_id=GROUP["id"], giveaway_id=opened, reason="whim")
     await scene.tap(OPERATOR, GROUP, forged.pack())
     assert "no longer" in scene.telegram.answers()[-1]
     # A giveaway deleted since the card was drawn.
@@ -337,6 +341,11 @@ async def test_twenty_five_giveaways_page_five_at_a_time_in_place(cast: Scene) -
         shown = card(scene, GROUP)
         assert f"Page {page} of 5" in shown.text
     assert "Prize 1 " in shown.text and "Prize 6 " not in shown.text
+    # Details of one on page 5: Back returns to the page it is on.
+    await scene.tap(ADMIN, GROUP, shown.data("🎁 Details #3"))
+    assert card(scene, GROUP).buttons[-1][1] == GiveawayListCb(chat_id=GROUP["id"], page=4).pack()
+    await scene.tap(ADMIN, GROUP, card(scene, GROUP).buttons[-1][1])
+    shown = card(scene, GROUP)
     assert "Next ▶" not in shown.labels() and shown.labels()[-1] == "◀ Previous"
     await scene.tap(ADMIN, GROUP, shown.data("◀ Previous"))
     assert "Page 4 of 5" in card(scene, GROUP).text

@@ -26,10 +26,11 @@ from handlers.callbacks import (
     DigestHereCb,
     DraftAct,
     ForgetUserCb,
+    GiveawayCancelCb,
     GiveawayDraftCb,
     GiveawayItemCb,
     GiveawayListCb,
-    GiveawayReasonCb,
+    GiveawayRerollCb,
     GiveawayTap,
     GroupPickCb,
     InboxPageCb,
@@ -85,14 +86,11 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     RetagCb: RetagCb(chat_id=VICTIM["id"], run_id=1, go=True),
     PollListCb: PollListCb(chat_id=VICTIM["id"], page=1),
-    PollItemCb: PollItemCb(chat_id=VICTIM["id"], poll_id=1, page=0, tap=PollTap.CLOSE),
+    PollItemCb: PollItemCb(chat_id=VICTIM["id"], poll_id=1, tap=PollTap.CLOSE),
     GiveawayListCb: GiveawayListCb(chat_id=VICTIM["id"], page=1),
-    GiveawayItemCb: GiveawayItemCb(
-        chat_id=VICTIM["id"], giveaway_id=1, page=0, tap=GiveawayTap.CANCEL
-    ),
-    GiveawayReasonCb: GiveawayReasonCb(
-        chat_id=VICTIM["id"], giveaway_id=1, page=0, place=0, reason="prize"
-    ),
+    GiveawayItemCb: GiveawayItemCb(chat_id=VICTIM["id"], giveaway_id=1, tap=GiveawayTap.CANCEL),
+    GiveawayCancelCb: GiveawayCancelCb(chat_id=VICTIM["id"], giveaway_id=1, reason="prize"),
+    GiveawayRerollCb: GiveawayRerollCb(chat_id=VICTIM["id"], giveaway_id=1, choice="1.silent"),
 }
 
 

@@ -104,7 +104,7 @@ async def polls_card(scene: Scene, person: dict[str, object]) -> Card:
 
 
 def tap_data(poll_id: int, tap: PollTap, chat_id: int = GROUP["id"]) -> str:
-    return PollItemCb(chat_id=chat_id, poll_id=poll_id, page=0, tap=tap).pack()
+    return PollItemCb(chat_id=chat_id, poll_id=poll_id, tap=tap).pack()
 
 
 @pytest.mark.parametrize("locale", ["en", "zh", "zh-Hant"])
