@@ -16,6 +16,7 @@ from typing import Any
 from aiogram import Router
 from aiogram.filters import Command, Filter
 from aiogram.filters.callback_data import CallbackData, CallbackQueryFilter
+from magic_filter import MagicFilter
 
 from bot.domain.roles import OperatorCommand
 
@@ -52,12 +53,14 @@ def operator_callback(
     handler: Handler,
     *,
     once: str | None = None,
+    rule: MagicFilter | None = None,
 ) -> None:
-    """`once`: the button posts (a preview's Send); it acts once per message it sits under."""
+    """`once`: the button posts (a preview's Send); it acts once per message it sits under.
+    `rule`: only the presses of this callback whose data match it (one role per kind of tap)."""
     flags: dict[str, Any] = {OPERATOR_FLAG: spec}
     if once is not None:
         flags[ONCE_FLAG] = once
-    router.callback_query.register(handler, callback.filter(), flags=flags)
+    router.callback_query.register(handler, callback.filter(rule), flags=flags)
 
 
 def public_command(

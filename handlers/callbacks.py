@@ -148,6 +148,68 @@ class GiveawayDraftCb(CallbackData, prefix="gd1"):
     act: DraftAct
 
 
+class PollListCb(CallbackData, prefix="pl1"):
+    """A page of the /polls card."""
+
+    chat_id: BigInt
+    page: BigInt
+
+
+class PollTap(StrEnum):
+    RESULTS = "res"
+    EXPORT = "exp"
+    CLOSE = "cls"
+    CANCEL = "cnl"
+
+
+class PollItemCb(CallbackData, prefix="pi1"):
+    """A poll's button on the /polls card (Back returns to the page the poll is on)."""
+
+    chat_id: BigInt
+    poll_id: BigInt
+    tap: PollTap
+
+
+class GiveawayListCb(CallbackData, prefix="gl1"):
+    """A page of the /giveaways card."""
+
+    chat_id: BigInt
+    page: BigInt
+
+
+class GiveawayTap(StrEnum):
+    RESULTS = "res"
+    EXPORT = "exp"
+    END = "end"
+    CANCEL = "cnl"
+    REROLL = "rr"
+
+
+class GiveawayItemCb(CallbackData, prefix="gi1"):
+    """A giveaway's button on the /giveaways card."""
+
+    chat_id: BigInt
+    giveaway_id: BigInt
+    tap: GiveawayTap
+
+
+class GiveawayCancelCb(CallbackData, prefix="gk1"):
+    """The reason picked for a cancel (a key of the offered reasons, read again at the press)."""
+
+    chat_id: BigInt
+    giveaway_id: BigInt
+    reason: Annotated[str, Field(max_length=12)]
+
+
+class GiveawayRerollCb(CallbackData, prefix="gx1"):
+    """A reroll's steps: `choice` is the winner's place (`2`), then the place and the reason
+    picked (`2.silent`); the 64-byte cap leaves room for no more fields."""
+
+    chat_id: BigInt
+    giveaway_id: BigInt
+    choice: Annotated[str, Field(pattern=r"^[1-9][0-9]{0,2}(\.[a-z]{1,10})?$")]
+
+
 class RetagCb(CallbackData, prefix="rt1"):
     """Apply a tag change to the stored history (`go`), or leave it to new comments."""
 

@@ -2,12 +2,15 @@
 in place with an Undo button for 10 minutes, and the Undo itself (bot/services/undo.py).
 
 Commands that destroy (/tag_delete, /tag_rename, /revoke, /retention shorter than what is
-stored) validate their input as before, then call `Confirmations.ask` instead of acting. The
-question and every answer to it are in the language of the operator who reads them.
+stored, /giveaway_cancel) validate their input as before, then call `Confirmations.ask` instead
+of acting (a button, `ask_in_place`). The question and every answer to it are in the language of
+the operator who reads them. Yes, No and Undo of both tiers take one path (`cb_answer`), the
+tier read from the button's type.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram import Router
@@ -20,6 +23,7 @@ from bot.i18n import Html, Texts, Translator, locale_of
 from bot.services.languages import Languages
 from bot.services.tags import shown_tag
 from bot.services.undo import ConfirmedActions, Outcome, Payload, Status, Undoable
+from bot.services.undoable_giveaways import GIVEAWAY_CANCEL, GiveawayCancellation
 from bot.services.undoable_retention import RetentionShortening
 from bot.services.undoable_roles import RoleRevocation
 from bot.services.undoable_tags import TagDeletion, TagRenaming, TagUsage
@@ -83,40 +87,97 @@ class Confirmations:
     ) -> None:
         """Store the action as asked and put the question, with Yes and No, to the operator;
         `said` are the operator's texts (`reader`)."""
+        text, keyboard = await self._asked(
+            operator, said, kind, payload, question, subject_user_id=subject_user_id, args=args
+        )
+        await message.reply(text, reply_markup=keyboard)
+
+    async def ask_in_place(
+        self,
+        query: CallbackQuery,
+        operator: OperatorContext,
+        said: Texts,
+        *,
+        kind: str,
+        payload: Payload,
+        question: str,
+        **args: str | int,
+    ) -> None:
+        """As `ask`, from a button: the pressed message becomes the question."""
+        text, keyboard = await self._asked(operator, said, kind, payload, question, args=args)
+        await show_in_place(query, text, keyboard)
+
+    async def _asked(
+        self,
+        operator: OperatorContext,
+        said: Texts,
+        kind: str,
+        payload: Payload,
+        question: str,
+        *,
+        subject_user_id: int | None = None,
+        args: dict[str, str | int],
+    ) -> tuple[Html, InlineKeyboardMarkup]:
         action_id = await self.actions.ask(
             operator.chat_id, operator.actor, kind, payload, subject_user_id=subject_user_id
         )
         role = self.actions.role_of(kind)
-        await message.reply(
-            said(question, title=operator.title, **args),
-            reply_markup=_question(said, operator.chat_id, action_id, role),
-        )
+        text = said(question, title=operator.title, **args)
+        return text, _question(said, operator.chat_id, action_id, role)
 
 
 def _language(event: Message | CallbackQuery) -> str | None:
     return event.from_user.language_code if event.from_user else None
 
 
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """The buttons of the actions one role takes: a button of one tier cannot answer another's."""
+
+    role: Role
+    spec: OperatorCommand
+    confirm: type[ConfirmCb | AdminConfirmCb]
+    undo: type[UndoCb | AdminUndoCb]
+
+
+TIERS = (
+    Tier(Role.OPERATOR, CONFIRM, ConfirmCb, UndoCb),
+    Tier(Role.ADMINISTRATOR, ADMIN_CONFIRM, AdminConfirmCb, AdminUndoCb),
+)
+_TIER_OF_ROLE = {tier.role: tier for tier in TIERS}
+_TIER_OF_BUTTON: dict[type[CallbackData], Tier] = {
+    button: tier for tier in TIERS for button in (tier.confirm, tier.undo)
+}
+
+
+@dataclass(frozen=True, slots=True)
+class KindTexts:
+    """What a kind's outcome says; most kinds share confirm.ftl's selects on `kind`."""
+
+    done: str = "confirm-done"
+    undone: str = "confirm-undone"
+
+
+_KIND_TEXTS = {GIVEAWAY_CANCEL: KindTexts("giveaway-cancel-done", "giveaway-cancel-undone")}
+
+
 def _question(texts: Texts, chat_id: int, action_id: int, role: Role) -> InlineKeyboardMarkup:
+    confirm = _TIER_OF_ROLE[role].confirm
     builder = InlineKeyboardBuilder()
     for yes in (True, False):
-        data: CallbackData = (
-            AdminConfirmCb(chat_id=chat_id, action=action_id, yes=yes)
-            if role is Role.ADMINISTRATOR
-            else ConfirmCb(chat_id=chat_id, action=action_id, yes=yes)
+        builder.button(
+            text=texts.plain("confirm-yes" if yes else "confirm-no"),
+            callback_data=confirm(chat_id=chat_id, action=action_id, yes=yes),
         )
-        builder.button(text=texts.plain("confirm-yes" if yes else "confirm-no"), callback_data=data)
     return builder.as_markup()
 
 
 def _undo_button(texts: Texts, chat_id: int, action_id: int, role: Role) -> InlineKeyboardMarkup:
-    data: CallbackData = (
-        AdminUndoCb(chat_id=chat_id, action=action_id)
-        if role is Role.ADMINISTRATOR
-        else UndoCb(chat_id=chat_id, action=action_id)
-    )
     builder = InlineKeyboardBuilder()
-    builder.button(text=texts.plain("confirm-undo"), callback_data=data)
+    builder.button(
+        text=texts.plain("confirm-undo"),
+        callback_data=_TIER_OF_ROLE[role].undo(chat_id=chat_id, action=action_id),
+    )
     return builder.as_markup()
 
 
@@ -133,6 +194,9 @@ def _args(texts: Texts, operator: OperatorContext, outcome: Outcome) -> dict[str
         "role": str(payload.get("role", "")),
         "days": int(payload.get("days", 0) or 0),
         "count": int(payload.get("count", 0) or 0),
+        "id": str(payload.get("giveaway_id", "")),
+        "prize": str(payload.get("prize", "")),
+        "reason": str(payload.get("reason", "")),
     }
 
 
@@ -147,160 +211,78 @@ async def _menu_follows(outcome: Outcome, personal_menus: PersonalMenus) -> None
         await personal_menus.refresh(int(str(outcome.payload["user_id"])), changed=True)
 
 
-async def _decide(
+# What the pressed message says for each outcome that replaces it; the others are alerts.
+_SHOWN_DECIDED = {Status.DECLINED: "confirm-declined", Status.EXPIRED: "confirm-expired"}
+_SHOWN_UNDONE = {Status.EXPIRED: "undo-expired"}
+_ALERTS = {Status.SETTLED: "confirm-settled"}
+
+
+async def cb_answer(
     query: CallbackQuery,
     *,
-    action_id: int,
-    yes: bool,
-    role: Role,
+    callback_data: ConfirmCb | AdminConfirmCb | UndoCb | AdminUndoCb,
     operator: OperatorContext,
     texts: Texts,
     confirmations: Confirmations,
     personal_menus: PersonalMenus,
 ) -> None:
+    """Yes, No or Undo, of either tier: one path, the tier read from the button's type."""
+    tier = _TIER_OF_BUTTON[type(callback_data)]
     said = await confirmations.texts_for(operator, texts, _language(query))
-    outcome = await confirmations.actions.decide(
-        action_id, operator.chat_id, operator.actor, role, yes=yes
-    )
+    actions = confirmations.actions
+    if isinstance(callback_data, ConfirmCb | AdminConfirmCb):
+        outcome = await actions.decide(
+            callback_data.action, operator.chat_id, operator.actor, tier.role, yes=callback_data.yes
+        )
+        shown = _SHOWN_DECIDED
+    else:
+        outcome = await actions.undo(
+            callback_data.action, operator.chat_id, operator.actor, tier.role
+        )
+        shown = _SHOWN_UNDONE
+    kind_texts = _KIND_TEXTS.get(outcome.kind, KindTexts())
+    if outcome.status in (Status.DONE, Status.UNDONE):
+        await _menu_follows(outcome, personal_menus)
     if outcome.status is Status.DONE:
-        await _menu_follows(outcome, personal_menus)
         args = _args(said, operator, outcome)
-        text = said.lines([said("confirm-done", **args), said("confirm-undo-offer", **args)])
-        await show_in_place(query, text, _undo_button(said, operator.chat_id, action_id, role))
-    elif outcome.status is Status.DECLINED:
-        await show_in_place(query, said("confirm-declined"))
+        text = said.lines([said(kind_texts.done, **args), said("confirm-undo-offer", **args)])
+        undo = _undo_button(said, operator.chat_id, callback_data.action, tier.role)
+        await show_in_place(query, text, undo)
+    elif outcome.status is Status.UNDONE:
+        await show_in_place(query, said(kind_texts.undone, **_args(said, operator, outcome)))
     elif outcome.status is Status.REFUSED:
         await show_in_place(query, _refusal(said, operator, outcome))
-    elif outcome.status is Status.EXPIRED:
-        await show_in_place(query, said("confirm-expired"))
-    elif outcome.status is Status.SETTLED:
-        await query.answer(said.plain("confirm-settled"), show_alert=True)
+    elif outcome.status in shown:
+        await show_in_place(query, said(shown[outcome.status]))
     else:
-        await query.answer(said.plain("settings-stale"), show_alert=True)
-
-
-async def _undo(
-    query: CallbackQuery,
-    *,
-    action_id: int,
-    role: Role,
-    operator: OperatorContext,
-    texts: Texts,
-    confirmations: Confirmations,
-    personal_menus: PersonalMenus,
-) -> None:
-    said = await confirmations.texts_for(operator, texts, _language(query))
-    outcome = await confirmations.actions.undo(action_id, operator.chat_id, operator.actor, role)
-    if outcome.status is Status.UNDONE:
-        await _menu_follows(outcome, personal_menus)
-        await show_in_place(query, said("confirm-undone", **_args(said, operator, outcome)))
-    elif outcome.status is Status.EXPIRED:
-        await show_in_place(query, said("undo-expired"))
-    elif outcome.status is Status.REFUSED:
-        await show_in_place(query, _refusal(said, operator, outcome))
-    elif outcome.status is Status.SETTLED:
-        await query.answer(said.plain("confirm-settled"), show_alert=True)
-    else:
-        await query.answer(said.plain("settings-stale"), show_alert=True)
-
-
-async def cb_confirm(
-    query: CallbackQuery,
-    *,
-    callback_data: ConfirmCb,
-    operator: OperatorContext,
-    texts: Texts,
-    confirmations: Confirmations,
-    personal_menus: PersonalMenus,
-) -> None:
-    await _decide(
-        query,
-        action_id=callback_data.action,
-        yes=callback_data.yes,
-        role=Role.OPERATOR,
-        operator=operator,
-        texts=texts,
-        confirmations=confirmations,
-        personal_menus=personal_menus,
-    )
-
-
-async def cb_admin_confirm(
-    query: CallbackQuery,
-    *,
-    callback_data: AdminConfirmCb,
-    operator: OperatorContext,
-    texts: Texts,
-    confirmations: Confirmations,
-    personal_menus: PersonalMenus,
-) -> None:
-    await _decide(
-        query,
-        action_id=callback_data.action,
-        yes=callback_data.yes,
-        role=Role.ADMINISTRATOR,
-        operator=operator,
-        texts=texts,
-        confirmations=confirmations,
-        personal_menus=personal_menus,
-    )
-
-
-async def cb_undo(
-    query: CallbackQuery,
-    *,
-    callback_data: UndoCb,
-    operator: OperatorContext,
-    texts: Texts,
-    confirmations: Confirmations,
-    personal_menus: PersonalMenus,
-) -> None:
-    await _undo(
-        query,
-        action_id=callback_data.action,
-        role=Role.OPERATOR,
-        operator=operator,
-        texts=texts,
-        confirmations=confirmations,
-        personal_menus=personal_menus,
-    )
-
-
-async def cb_admin_undo(
-    query: CallbackQuery,
-    *,
-    callback_data: AdminUndoCb,
-    operator: OperatorContext,
-    texts: Texts,
-    confirmations: Confirmations,
-    personal_menus: PersonalMenus,
-) -> None:
-    await _undo(
-        query,
-        action_id=callback_data.action,
-        role=Role.ADMINISTRATOR,
-        operator=operator,
-        texts=texts,
-        confirmations=confirmations,
-        personal_menus=personal_menus,
-    )
+        alert = _ALERTS.get(outcome.status, "settings-stale")
+        await query.answer(said.plain(alert), show_alert=True)
 
 
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.callbacks")
-    operator_callback(router, CONFIRM, ConfirmCb, cb_confirm)
-    operator_callback(router, ADMIN_CONFIRM, AdminConfirmCb, cb_admin_confirm)
-    operator_callback(router, CONFIRM, UndoCb, cb_undo)
-    operator_callback(router, ADMIN_CONFIRM, AdminUndoCb, cb_admin_undo)
+    for tier in TIERS:
+        operator_callback(router, tier.spec, tier.confirm, cb_answer)
+        operator_callback(router, tier.spec, tier.undo, cb_answer)
     return router
 
 
 def build(wiring: Wiring) -> Built:
+    # Imported here: handlers.giveaways asks its cancel through this module's Confirmations.
+    from handlers.giveaways import giveaway_courier  # noqa: PLC0415
+
     kinds: dict[str, Undoable] = {
         TAG_DELETE: TagDeletion(),
         TAG_RENAME: TagRenaming(),
         ROLE_REVOKE: RoleRevocation(),
         RETENTION: RetentionShortening(),
+        GIVEAWAY_CANCEL: GiveawayCancellation(
+            wiring.session_factory,
+            giveaway_courier(
+                wiring.bot, wiring.session_factory, wiring.translator, wiring.settings
+            ),
+            wiring.clock,
+        ),
     }
     actions = ConfirmedActions(wiring.session_factory, kinds, now=wiring.clock.now)
     languages = Languages(

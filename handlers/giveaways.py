@@ -1,6 +1,7 @@
 """Giveaways: /giveaway (a preview with Send / Edit / Cancel, in the group or from private chat
-for the current group), the Enter button, /giveaways (list), /giveaway_end, /giveaway_cancel and
-/giveaway_delete (each asked first, Yes / No), /giveaway_reroll.
+for the current group), the Enter button, /giveaways (a card with buttons per giveaway,
+handlers/giveaway_list.py), /giveaway_end, /giveaway_cancel (asked first, then undoable for 10
+minutes), /giveaway_delete (asked first, Yes / No), /giveaway_reroll.
 
 /giveaway 3 2h Signed poster | member joined comments:5/7 channel:@creator
 /giveaway 1 2026-12-01 20:00 Concert ticket
@@ -24,9 +25,8 @@ from bot.config import Settings
 from bot.db.drafts import StoredDraft
 from bot.domain.arguments import parse_number
 from bot.domain.giveaway import MAX_WINNERS, CreateError, parse_reason
-from bot.domain.html_split import split_html
 from bot.domain.roles import OperatorCommand, Role
-from bot.i18n import Html, Texts, Translator, moment
+from bot.i18n import Html, Texts, Translator
 from bot.services.drafts import DraftKind, DraftService, Refused
 from bot.services.giveaway_draw import GiveawayDraws, RerollRefused
 from bot.services.giveaway_preview import preview_text
@@ -37,9 +37,12 @@ from bot.services.giveaways import (
     GiveawayService,
     open_giveaways_probe,
 )
-from bot.services.giveaways_render import mention, reason_text
+from bot.services.giveaways_render import reason_text
 from bot.services.languages import Languages
+from bot.services.undoable_giveaways import GIVEAWAY_CANCEL as GIVEAWAY_CANCEL_KIND
+from bot.services.undoable_giveaways import cancel_payload
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
+from handlers import giveaway_list
 from handlers.authority import operator_callback, operator_command, public_callback
 from handlers.callbacks import (
     GIVEAWAY_START,
@@ -48,8 +51,10 @@ from handlers.callbacks import (
     GiveawayDraftCb,
     GiveawayEnterCb,
 )
+from handlers.confirm import Confirmations
 from handlers.drafts import preview_keyboard, question_keyboard, refusal_text
 from handlers.features import Built, Feature, Wiring
+from handlers.giveaway_list import giveaway_card, rerolled_text
 from handlers.middlewares import OperatorContext, personal_texts
 
 GIVEAWAY = OperatorCommand("giveaway", Role.OPERATOR)
@@ -310,25 +315,9 @@ async def cb_enter(
 async def cmd_giveaways(
     message: Message, *, operator: OperatorContext, texts: Texts, giveaways: GiveawayService
 ) -> None:
-    listing = await giveaways.listing(operator.chat_id)
-    if not listing.records:
-        await message.reply(texts("giveaway-list-empty", title=operator.title))
-        return
-    lines = [texts("giveaway-list-title", title=operator.title)]
-    lines.extend(
-        texts(
-            "giveaway-list-line",
-            id=str(record.id),
-            prize=record.prize,
-            status=record.status,
-            entrants=listing.entrants.get(record.id, 0),
-            winners=record.winner_count,
-            when=moment(record.ends_at, listing.timezone),
-        )
-        for record in listing.records
-    )
-    for part in split_html(texts.lines(lines)):
-        await message.reply(part)
+    """One card, a page at a time, with buttons per giveaway (handlers/giveaway_list.py)."""
+    text, keyboard = await giveaway_card(operator, texts, giveaways)
+    await message.reply(text, reply_markup=keyboard)
 
 
 def _id_and_rest(args: str | None) -> tuple[int | None, str]:
@@ -361,9 +350,10 @@ async def cmd_giveaway_cancel(
     operator: OperatorContext,
     texts: Texts,
     giveaways: GiveawayService,
-    drafts: DraftService,
+    confirmations: Confirmations,
 ) -> None:
-    """Asked first: cancelling closes the entries and tells the group why."""
+    """Asked first: cancelling closes the entries and tells the group why; Undo reopens it for
+    10 minutes while its end is ahead (bot/services/undoable_giveaways.py)."""
     giveaway_id, rest = _id_and_rest(command.args)
     reason = parse_reason(rest)
     if giveaway_id is None:
@@ -376,18 +366,17 @@ async def cmd_giveaway_cancel(
     if record is None or record.status != "open":
         await message.reply(texts("giveaway-not-open", id=str(giveaway_id)))
         return
-    question = texts(
-        "giveaway-cancel-confirm", id=str(giveaway_id), prize=record.prize, reason=reason
-    )
-    await _ask(
+    said = await confirmations.reader(message, operator, texts)
+    await confirmations.ask(
         message,
-        DraftKind.GIVEAWAY_CANCEL,
-        giveaway_id,
-        question,
+        operator,
+        said,
+        kind=GIVEAWAY_CANCEL_KIND,
+        payload=cancel_payload(giveaway_id, record.prize, reason),
+        question="giveaway-cancel-confirm",
+        id=str(giveaway_id),
+        prize=record.prize,
         reason=reason,
-        operator=operator,
-        texts=texts,
-        drafts=drafts,
     )
 
 
@@ -487,28 +476,8 @@ async def cmd_giveaway_reroll(
             texts("giveaway-reroll-refused", code=refused.code, id=str(giveaway_id))
         )
         return
-    await message.reply(
-        texts(
-            "giveaway-rerolled",
-            id=str(giveaway_id),
-            count=len(outcome.winners),
-            replaced=len(outcome.replaced),
-            digest=outcome.round_digest,
-        )
-    )
-    if outcome.untold:
-        # Only the organiser can reach them now; the reply names them with a mention link.
-        await message.reply(
-            texts.lines(
-                [
-                    texts("giveaway-creator-untold"),
-                    *(
-                        texts("giveaway-creator-untold-one", mention=mention(p))
-                        for p in outcome.untold
-                    ),
-                ]
-            )
-        )
+    for part in rerolled_text(texts, giveaway_id, outcome):
+        await message.reply(part)
 
 
 def create_router() -> Router:
@@ -566,7 +535,7 @@ def _build(wiring: Wiring) -> Built:
 FEATURE = Feature(
     name="giveaways",
     operator=(create_router,),
-    buttons=(create_callback_router,),
+    buttons=(create_callback_router, giveaway_list.create_callback_router),
     digest_sections={"giveaways": GiveawayDigestSection},
     health_probes={"giveaways": open_giveaways_probe},
     build=_build,

@@ -1,6 +1,7 @@
 """Polls: /poll (a preview with Send / Edit / Cancel, see bot/domain/polls.py for the syntax),
-/polls (open and recent), /poll_close <n> and /poll_delete <n> (each asked first, Yes / No),
-/poll_cancel <n>, /poll_export <n>, /poll_topics [period] [picks].
+/polls (a card with buttons per poll, handlers/poll_list.py), /poll_close <n> and
+/poll_delete <n> (each asked first, Yes / No), /poll_cancel <n>, /poll_export <n>,
+/poll_topics [period] [picks].
 
 Nothing goes to the group before the operator who typed it taps Send on the preview
 (bot/services/drafts.py keeps it, and its expiry).
@@ -18,7 +19,7 @@ from typing import cast
 
 from aiogram import Bot, Router
 from aiogram.filters import CommandObject
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.db.drafts import StoredDraft
 from bot.db.polls import PollStatus
@@ -33,17 +34,18 @@ from bot.services.poll_lifecycle import (
     PollDigestSection,
     PollLifecycle,
     open_polls_probe,
-    results_csv,
 )
 from bot.services.poll_preview import preview_text
 from bot.services.polls import PollService, Sending
 from bot.telegram import poll_tracking
 from bot.telegram.poll_courier import TelegramPollCourier
+from handlers import poll_list
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import DraftAct, PollDraftCb
 from handlers.drafts import preview_keyboard, question_keyboard, refusal_text
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.poll_list import export_document, poll_card
 
 POLL = OperatorCommand("poll", Role.OPERATOR)
 POLLS = OperatorCommand("polls", Role.ANALYST)
@@ -237,26 +239,9 @@ async def _send(
 async def cmd_polls(
     message: Message, *, operator: OperatorContext, texts: Texts, polls: PollService
 ) -> None:
-    listing = await polls.listing(operator.chat_id)
-    if not listing.polls:
-        await message.reply(texts("poll-list-none", title=operator.title))
-        return
-    lines = [texts("poll-list-title", title=operator.title)]
-    for line in listing.polls:
-        poll, when = line.poll, line.when
-        lines.append(
-            texts(
-                "poll-list-line",
-                number=poll.id,
-                status=poll.status.value,
-                question=poll.question,
-                voters=line.results.voters,
-                anonymous="yes" if poll.is_anonymous else "no",
-                when=moment(when, listing.timezone) if when else "-",
-            )
-        )
-    lines.append(texts("poll-list-hint"))
-    await message.reply(texts.lines(lines))
+    """One card, a page at a time, with buttons per poll (handlers/poll_list.py)."""
+    text, keyboard = await poll_card(operator, texts, polls)
+    await message.reply(text, reply_markup=keyboard)
 
 
 def _number(command: CommandObject) -> int | None:
@@ -384,16 +369,8 @@ async def cmd_poll_export(
     if export is None:
         await message.reply(texts("poll-not-found", number=number))
         return
-    poll, votes = export.poll, export.votes
-    content = results_csv(
-        texts, poll, export.results, [] if poll.is_anonymous else votes, export.timezone
-    )
-    note = "poll-export-anonymous" if poll.is_anonymous else "poll-export-voters"
-    await bot.send_document(
-        message.chat.id,
-        BufferedInputFile(content, f"poll-{poll.id}.csv"),
-        caption=texts(note, number=poll.id, voters=len(votes)),
-    )
+    document, caption = export_document(texts, export)
+    await bot.send_document(message.chat.id, document, caption=caption)
 
 
 # topic polls
@@ -517,7 +494,7 @@ def _build(wiring: Wiring) -> Built:
 FEATURE = Feature(
     name="polls",
     operator=(create_router,),
-    buttons=(create_callback_router,),
+    buttons=(create_callback_router, poll_list.create_callback_router),
     observers=poll_tracking.observe,
     update_types=poll_tracking.UPDATE_TYPES,
     digest_sections={"polls": PollDigestSection},

@@ -59,6 +59,44 @@ async def recent(session: AsyncSession, chat_id: int, limit: int) -> list[Giveaw
     return list(rows.all())
 
 
+async def count_in_chat(session: AsyncSession, chat_id: int) -> int:
+    """How many giveaways the /giveaways card pages through (all but deleted ones)."""
+    total = await session.scalar(
+        select(func.count())
+        .select_from(GiveawayRecord)
+        .where(GiveawayRecord.chat_id == chat_id, GiveawayRecord.status != DELETED)
+    )
+    return int(total or 0)
+
+
+async def listed_before(session: AsyncSession, chat_id: int, giveaway_id: int) -> int:
+    """How many giveaways the /giveaways card lists ahead of this one (newest first)."""
+    total = await session.scalar(
+        select(func.count())
+        .select_from(GiveawayRecord)
+        .where(
+            GiveawayRecord.chat_id == chat_id,
+            GiveawayRecord.status != DELETED,
+            GiveawayRecord.id > giveaway_id,
+        )
+    )
+    return int(total or 0)
+
+
+async def page_in_chat(
+    session: AsyncSession, chat_id: int, offset: int, limit: int
+) -> list[GiveawayRecord]:
+    """A page of the /giveaways card, newest first."""
+    rows = await session.scalars(
+        select(GiveawayRecord)
+        .where(GiveawayRecord.chat_id == chat_id, GiveawayRecord.status != DELETED)
+        .order_by(GiveawayRecord.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
 async def unfinished(session: AsyncSession) -> list[GiveawayRecord]:
     rows = await session.scalars(
         select(GiveawayRecord).where(GiveawayRecord.status.in_(UNFINISHED))
@@ -241,6 +279,19 @@ async def cancel(session: AsyncSession, giveaway_id: int, reason: str, now: date
         status=CANCELLED,
         cancel_reason=reason,
         finished_at=now,
+    )
+
+
+async def reopen(session: AsyncSession, giveaway_id: int, now: datetime) -> bool:
+    """cancelled -> open, for an undo before the end: True for the one caller that found it
+    still cancelled with its end ahead."""
+    return await _claim(
+        session,
+        giveaway_id,
+        (GiveawayRecord.status == CANCELLED) & (GiveawayRecord.ends_at > now),
+        status=OPEN,
+        cancel_reason=None,
+        finished_at=None,
     )
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, literal, or_, select, update
+from sqlalchemy import case, func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
@@ -236,6 +236,59 @@ async def open_and_recent(session: AsyncSession, chat_id: int) -> list[StoredPol
         .limit(RECENT_LIMIT)
     )
     return [_stored(row) for row in (*live.all(), *done.all())]
+
+
+_LISTED = (
+    PollStatus.SCHEDULED.value,
+    PollStatus.OPEN.value,
+    PollStatus.CLOSED.value,
+    PollStatus.CANCELLED.value,
+)
+
+
+async def listed_count(session: AsyncSession, chat_id: int) -> int:
+    """How many polls the /polls card pages through (all but deleted ones)."""
+    total = await session.scalar(
+        select(func.count())
+        .select_from(PollRecord)
+        .where(PollRecord.chat_id == chat_id, PollRecord.status.in_(_LISTED))
+    )
+    return int(total or 0)
+
+
+async def listed_page(
+    session: AsyncSession, chat_id: int, offset: int, limit: int
+) -> list[StoredPoll]:
+    """A page of the /polls card: scheduled and open polls first, then the others, newest
+    first within each."""
+    live = case(
+        (PollRecord.status.in_([PollStatus.SCHEDULED.value, PollStatus.OPEN.value]), 0),
+        else_=1,
+    )
+    rows = await session.scalars(
+        select(PollRecord)
+        .where(PollRecord.chat_id == chat_id, PollRecord.status.in_(_LISTED))
+        .order_by(live, PollRecord.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return [_stored(row) for row in rows.all()]
+
+
+async def listed_before(session: AsyncSession, chat_id: int, poll: StoredPoll) -> int:
+    """How many polls the /polls card lists ahead of `poll` (its order: `listed_page`)."""
+    live_statuses = [PollStatus.SCHEDULED.value, PollStatus.OPEN.value]
+    is_live = PollRecord.status.in_(live_statuses)
+    newer = PollRecord.id > poll.id
+    ahead = (
+        is_live & newer
+        if poll.status.value in live_statuses
+        else is_live | (PollRecord.status.in_(_LISTED) & newer)
+    )
+    total = await session.scalar(
+        select(func.count()).select_from(PollRecord).where(PollRecord.chat_id == chat_id, ahead)
+    )
+    return int(total or 0)
 
 
 async def count_open(session: AsyncSession, chat_id: int) -> int:

@@ -23,7 +23,7 @@ from bot.db.drafts import DraftStatus, StoredDraft
 from bot.db.models import GiveawayRecord
 from bot.db.privacy import is_forgotten
 from bot.domain import fairness
-from bot.domain.audit import AuditEvent
+from bot.domain.audit import AuditEvent, clamp_page, page_count
 from bot.domain.giveaway import CreateError, Draft, Rules, SkipReason, is_person, parse_create
 from bot.domain.roles import Actor
 from bot.domain.transcript import Transcript
@@ -46,6 +46,10 @@ class GiveawayCourier(Protocol):
         ...
 
     async def post_cancelled(self, record: GiveawayRecord, count: int, reason: str) -> None: ...
+
+    async def post_reopened(self, record: GiveawayRecord, count: int) -> None:
+        """The announcement open again with its Enter button, and a notice in the group."""
+        ...
 
     async def delete_message(self, chat_id: int, message_id: int) -> None:
         """Gone from the group; a message already gone is fine."""
@@ -97,6 +101,15 @@ class GiveawayListing:
     timezone: str
     records: list[GiveawayRecord]
     entrants: dict[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class GiveawayPage:
+    timezone: str
+    records: list[GiveawayRecord]
+    entrants: dict[int, int]
+    page: int  # from 0
+    pages: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,20 +334,33 @@ class GiveawayService:
         """Cancel an open giveaway of the chat, closing its announcement and telling the group
         why; False when it was not open."""
         async with self._session_factory() as session, session.begin():
-            record = await store.in_chat(session, chat_id, giveaway_id)
-            cancelled = record is not None and await store.cancel(session, giveaway_id, reason, now)
-            if cancelled:
-                await audit.record(
-                    session,
-                    _audit(chat_id, actor, "giveaway-cancelled", now, f"#{giveaway_id} {reason}"),
-                )
-            record = await store.get(session, giveaway_id)
-            count = await store.entry_count(session, giveaway_id)
-        if not cancelled or record is None:
+            cancelled = await cancel_in(
+                session, chat_id, actor, giveaway_id, reason=reason, now=now
+            )
+        if not cancelled:
             return False
-        await self._courier.post_cancelled(record, count, reason)
+        await announce_cancelled(self._session_factory, self._courier, giveaway_id)
         await self._clock.rebuild()
         return True
+
+    async def page(self, chat_id: int, wanted: int, size: int) -> GiveawayPage:
+        """Page `wanted` (from 0) of the /giveaways card, or the nearest one that exists."""
+        timezone = await self.timezone(chat_id)
+        async with self._session_factory() as session:
+            pages = page_count(await store.count_in_chat(session, chat_id), size)
+            number = clamp_page(wanted, pages)
+            records = await store.page_in_chat(session, chat_id, number * size, size)
+            counts = await store.entry_counts(session, [record.id for record in records])
+        return GiveawayPage(timezone, records, counts, number, pages)
+
+    async def page_of(self, chat_id: int, giveaway_id: int, size: int) -> int:
+        """The page of the /giveaways card a giveaway is on."""
+        async with self._session_factory() as session:
+            return await store.listed_before(session, chat_id, giveaway_id) // size
+
+    async def entrants(self, giveaway_id: int) -> int:
+        async with self._session_factory() as session:
+            return await store.entry_count(session, giveaway_id)
 
     async def reroll(
         self,
@@ -356,6 +382,48 @@ class GiveawayService:
             chat_id, actor, "giveaway-rerolled", now, f"#{giveaway_id} {list(ranks)}: {reason}"
         )
         return await self._draws.reroll(giveaway_id, ranks, reason, event)
+
+
+async def cancel_in(
+    session: AsyncSession,
+    chat_id: int,
+    actor: Actor,
+    giveaway_id: int,
+    *,
+    reason: str,
+    now: datetime,
+) -> bool:
+    """open -> cancelled in the caller's transaction, audited; False when the chat has no such
+    open giveaway (nothing written)."""
+    record = await store.in_chat(session, chat_id, giveaway_id)
+    if record is None or not await store.cancel(session, giveaway_id, reason, now):
+        return False
+    await audit.record(
+        session, _audit(chat_id, actor, "giveaway-cancelled", now, f"#{giveaway_id} {reason}")
+    )
+    return True
+
+
+async def announce_cancelled(
+    session_factory: async_sessionmaker[AsyncSession], courier: GiveawayCourier, giveaway_id: int
+) -> None:
+    """Once the cancel is committed: its announcement closed, and the group told why."""
+    async with session_factory() as session:
+        record = await store.get(session, giveaway_id)
+        count = await store.entry_count(session, giveaway_id)
+    if record is not None:
+        await courier.post_cancelled(record, count, record.cancel_reason or "")
+
+
+async def announce_reopened(
+    session_factory: async_sessionmaker[AsyncSession], courier: GiveawayCourier, giveaway_id: int
+) -> None:
+    """Once the undo is committed: the announcement open again, and the group told."""
+    async with session_factory() as session:
+        record = await store.get(session, giveaway_id)
+        count = await store.entry_count(session, giveaway_id)
+    if record is not None and record.status == store.OPEN:
+        await courier.post_reopened(record, count)
 
 
 def _audit(chat_id: int, actor: Actor, action: str, at: datetime, detail: str) -> AuditEvent:

@@ -21,7 +21,7 @@ from bot.db.audit import record
 from bot.db.drafts import DraftStatus, StoredDraft
 from bot.db.polls import PollStatus, StoredPoll, Vote
 from bot.domain.arguments import Period, parse_period
-from bot.domain.audit import AuditEvent
+from bot.domain.audit import AuditEvent, clamp_page, page_count
 from bot.domain.poll_topics import IsTopic, TopicCandidate, topic_candidates
 from bot.domain.polls import PollDraft, PollResults, parse_poll
 from bot.domain.roles import Actor
@@ -65,6 +65,14 @@ class PollLine:
 class PollListing:
     timezone: str
     polls: list[PollLine]
+
+
+@dataclass(frozen=True, slots=True)
+class PollPage:
+    timezone: str
+    polls: list[PollLine]
+    page: int  # from 0
+    pages: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +167,38 @@ class PollService:
             for poll in polls
         ]
         return PollListing(timezone, lines)
+
+    async def page(self, chat_id: int, wanted: int, size: int) -> PollPage:
+        """Page `wanted` (from 0) of the /polls card, or the nearest one that exists."""
+        timezone = await self._lifecycle.timezone(chat_id)
+        async with self._session_factory() as session:
+            pages = page_count(await store.listed_count(session, chat_id), size)
+            number = clamp_page(wanted, pages)
+            polls = await store.listed_page(session, chat_id, number * size, size)
+        lines = [
+            PollLine(
+                poll,
+                await self._lifecycle.results_of(poll),
+                poll.close_at if poll.status is PollStatus.OPEN else poll.start_at,
+            )
+            for poll in polls
+        ]
+        return PollPage(timezone, lines, number, pages)
+
+    async def page_of(self, chat_id: int, number: int, size: int) -> int:
+        """The page of the /polls card a poll is on (0 when it is not listed)."""
+        async with self._session_factory() as session:
+            poll = await store.in_chat(session, chat_id, number)
+            if poll is None or poll.status is PollStatus.DELETED:
+                return 0
+            return await store.listed_before(session, chat_id, poll) // size
+
+    async def results(self, chat_id: int, number: int) -> tuple[StoredPoll, PollResults] | None:
+        """A sent poll's results as last tallied; None when the chat has no such poll sent."""
+        poll = await self.find(chat_id, number)
+        if poll is None or poll.telegram_poll_id is None:
+            return None
+        return poll, await self._lifecycle.results_of(poll)
 
     async def close(self, chat_id: int, actor: Actor, number: int, now: datetime) -> bool:
         """Close an open poll of the chat now; False when it was not open (or someone else

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -58,6 +58,16 @@ class Undoable(Protocol):
         """Restore what `do` changed (audited); raise `Refused`, before writing anything, when
         that is no longer possible."""
         ...
+
+
+@runtime_checkable
+class FollowsUp(Protocol):
+    """A kind whose action shows outside the database (a message in the group): told once its
+    step is committed, so the group never hears of a step that rolled back."""
+
+    async def after_do(self, chat_id: int, payload: Payload) -> None: ...
+
+    async def after_undo(self, chat_id: int, payload: Payload) -> None: ...
 
 
 class Status(StrEnum):
@@ -119,6 +129,22 @@ class ConfirmedActions:
         self, action_id: int, chat_id: int, actor: Actor, role: Role, *, yes: bool
     ) -> Outcome:
         """Yes or No to an asked action; `role` is the tier of the button pressed."""
+        outcome = await self._decide(action_id, chat_id, actor, role, yes=yes)
+        kind = self._kinds.get(outcome.kind)
+        if outcome.status is Status.DONE and isinstance(kind, FollowsUp):
+            await kind.after_do(chat_id, outcome.payload)
+        return outcome
+
+    async def undo(self, action_id: int, chat_id: int, actor: Actor, role: Role) -> Outcome:
+        outcome = await self._undo(action_id, chat_id, actor, role)
+        kind = self._kinds.get(outcome.kind)
+        if outcome.status is Status.UNDONE and isinstance(kind, FollowsUp):
+            await kind.after_undo(chat_id, outcome.payload)
+        return outcome
+
+    async def _decide(
+        self, action_id: int, chat_id: int, actor: Actor, role: Role, *, yes: bool
+    ) -> Outcome:
         now = self._now()
         async with self._session_factory() as session, session.begin():
             action = await self._action(session, action_id, chat_id, role)
@@ -148,7 +174,7 @@ class ConfirmedActions:
             )
             return Outcome(Status.DONE, action.kind, done)
 
-    async def undo(self, action_id: int, chat_id: int, actor: Actor, role: Role) -> Outcome:
+    async def _undo(self, action_id: int, chat_id: int, actor: Actor, role: Role) -> Outcome:
         now = self._now()
         async with self._session_factory() as session, session.begin():
             action = await self._action(session, action_id, chat_id, role)

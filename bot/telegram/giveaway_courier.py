@@ -1,6 +1,7 @@
 """The Bot API side of giveaways: membership look-ups for the rules, the announcement and its
 count edits, the draw's messages (the group's language for the group, each person's in
-private), the transcript file, and the cancellation notice."""
+private), the transcript file, and the cancellation notice (and the reopening, when a cancel is
+undone)."""
 
 from __future__ import annotations
 
@@ -127,6 +128,20 @@ class TelegramGiveawayCourier:
         await self._bot.send_message(
             record.chat_id,
             texts("giveaway-cancelled-notice", id=str(record.id), reason=reason),
+        )
+
+    async def post_reopened(self, record: GiveawayRecord, count: int) -> None:
+        """A cancel undone: the announcement open again with its Enter button, and a notice."""
+        texts, timezone = await self._group_texts(record.chat_id)
+        if record.message_id is not None:
+            await self._edit(
+                record.chat_id,
+                record.message_id,
+                announcement_text(texts, record, count, timezone),
+                await self._keyboard(texts, record.id),
+            )
+        await self._bot.send_message(
+            record.chat_id, texts("giveaway-reopened-notice", id=str(record.id))
         )
 
     async def delete_message(self, chat_id: int, message_id: int) -> None:

@@ -38,6 +38,7 @@ class FakeTelegram:
         self.down = False
         self.announced: list[int] = []
         self.cancelled: list[tuple[int, int, str]] = []
+        self.reopened: list[int] = []
 
     async def status(self, chat_id: int, user_id: int) -> str:
         if self.down:
@@ -53,6 +54,9 @@ class FakeTelegram:
 
     async def post_cancelled(self, record: GiveawayRecord, count: int, reason: str) -> None:
         self.cancelled.append((record.id, count, reason))
+
+    async def post_reopened(self, record: GiveawayRecord, count: int) -> None:
+        self.reopened.append(record.id)
 
     async def delete_message(self, chat_id: int, message_id: int) -> None:
         self.deleted.append(message_id)

@@ -37,7 +37,7 @@ poll-preview-closes-at = Closes: { $when }
 poll-preview-closes-by-hand = Closes: when you close it (/poll_close)
 poll-edit-line = ✏️ Send the corrected command; this one was:
     <code>{ $line }</code>
-poll-close-confirm = Close poll #{ $number } “{ $question }” now? Voting stops for everyone and the results are posted in the group.
+poll-close-confirm = Close poll #{ $number } “{ $question }” now? Voting stops for everyone and the results are posted in the group. This cannot be undone: Telegram ends a stopped poll for good, and it cannot be reopened.
 poll-delete-confirm = Delete poll #{ $number } “{ $question }”? Its messages are removed from the group, it posts no results and leaves the digests. This cannot be undone.
 poll-delete-usage = Usage: /poll_delete 12 (the number from /polls).
 poll-not-deletable = Poll #{ $number } is not here, or is already cancelled or deleted.

@@ -37,7 +37,7 @@ poll-preview-closes-at = 結束：{ $when }
 poll-preview-closes-by-hand = 結束：由你手動結束（/poll_close）
 poll-edit-line = ✏️ 請發送改好的指令；原本的是：
     <code>{ $line }</code>
-poll-close-confirm = 現在結束投票 #{ $number }「{ $question }」嗎？所有人都將無法再投票，結果會發到群組裡。
+poll-close-confirm = 現在結束投票 #{ $number }「{ $question }」嗎？所有人都將無法再投票，結果會發到群組裡。此操作無法復原：Telegram 結束的投票是永久的，不能重新開放。
 poll-delete-confirm = 刪除投票 #{ $number }「{ $question }」嗎？它的訊息會從群組裡刪除，不會公佈結果，也不再出現在日報中。此操作無法復原。
 poll-delete-usage = 用法：/poll_delete 12（/polls 中的編號）。
 poll-not-deletable = 投票 #{ $number } 不在這裡，或已取消或刪除。

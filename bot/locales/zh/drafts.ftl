@@ -37,7 +37,7 @@ poll-preview-closes-at = 结束：{ $when }
 poll-preview-closes-by-hand = 结束：由你手动结束（/poll_close）
 poll-edit-line = ✏️ 请发送改好的命令；原来的是：
     <code>{ $line }</code>
-poll-close-confirm = 现在结束投票 #{ $number }“{ $question }”吗？所有人都将无法再投票，结果会发到群里。
+poll-close-confirm = 现在结束投票 #{ $number }“{ $question }”吗？所有人都将无法再投票，结果会发到群里。此操作无法撤销：Telegram 结束的投票是永久的，不能重新开放。
 poll-delete-confirm = 删除投票 #{ $number }“{ $question }”吗？它的消息会从群里删除，不会公布结果，也不再出现在日报中。此操作无法撤销。
 poll-delete-usage = 用法：/poll_delete 12（/polls 中的编号）。
 poll-not-deletable = 投票 #{ $number } 不在这里，或已取消或删除。
