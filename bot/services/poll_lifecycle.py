@@ -252,10 +252,16 @@ class PollLifecycle:
         if poll is None:
             return None
         if resumed is None:
-            if poll.status is not PollStatus.OPEN or poll.message_id is None:
+            if poll.status is not PollStatus.OPEN:
                 return None
             assert poll.telegram_poll_id is not None
-            final = await self._courier.stop_poll(poll.chat_id, poll.message_id)
+            # No message: it stayed in the chat the group migrated from (bot/db/chat_migration.py),
+            # where nothing can be stopped; the stored counts are the result.
+            final = (
+                None
+                if poll.message_id is None
+                else await self._courier.stop_poll(poll.chat_id, poll.message_id)
+            )
             async with self._session_factory() as session, session.begin():
                 if final is not None:
                     await store.save_tally(session, poll.telegram_poll_id, final, now)
