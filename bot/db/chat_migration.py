@@ -6,7 +6,12 @@ the old chat row points at the new one. What belongs to the group rather than to
 settings, granted roles, digest settings and subscriptions, the tag set, retention, videos, the
 operators' console choices and saved inbox queries. A row the new chat already has (an operator
 acted in the supergroup first) wins over the old one, which then stays behind.
-Polls and giveaways stay: their messages live in the old chat.
+
+Polls and giveaways not yet finished move too, so that they are sent, closed, drawn and listed in
+the group they belong to. Their message stays in the old chat, where nothing can be stopped or
+edited any more: its id is dropped (closing then skips stopPoll and the stored counts are the
+result; a giveaway's entry message is no longer edited), since the same id in the supergroup's
+fresh id space is another message. Finished ones stay with the history.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import cast
 from sqlalchemy import Table, and_, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.giveaways import UNFINISHED as UNFINISHED_GIVEAWAYS
 from bot.db.models import (
     Base,
     Chat,
@@ -26,10 +32,13 @@ from bot.db.models import (
     DigestSubscription,
     FeedbackTag,
     FeedbackTagSet,
+    GiveawayRecord,
     InboxQuery,
+    PollRecord,
     RetentionSetting,
     Video,
 )
+from bot.db.polls import PollStatus
 from bot.db.upsert import insert_for
 from bot.domain.records import ChatMigration
 
@@ -76,6 +85,16 @@ async def migrate_chat(session: AsyncSession, migration: ChatMigration) -> None:
     )
     for model, keys in MOVES_WITH_THE_GROUP:
         await _move_rows(session, cast(Table, model.__table__), keys, migration)
+    unfinished_polls = (PollStatus.SCHEDULED.value, PollStatus.OPEN.value)
+    for table, unfinished in (
+        (cast(Table, PollRecord.__table__), unfinished_polls),
+        (cast(Table, GiveawayRecord.__table__), UNFINISHED_GIVEAWAYS),
+    ):
+        await session.execute(
+            update(table)
+            .where(table.c.chat_id == migration.old_chat_id, table.c.status.in_(unfinished))
+            .values(chat_id=migration.new_chat_id, message_id=None)
+        )
 
 
 async def _move_rows(

@@ -1,4 +1,5 @@
-"""Engine and session factory. SQLite gets WAL, a busy timeout and foreign keys."""
+"""Engine and session factory. SQLite gets WAL, a busy timeout and foreign keys; PostgreSQL a lock
+timeout of the same length."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ from sqlalchemy.ext.asyncio import (
 # Long enough to ride out another writer's batch, short enough that a stuck lock surfaces as an
 # error the delivery loop retries (the batch stays unacknowledged) instead of a silent stall.
 SQLITE_BUSY_TIMEOUT_MS = 5_000
+# PostgreSQL waits for a lock forever by default: every connection gets the same bound as SQLite,
+# so an operator command during a long lock is answered "busy, try again" (handlers/middlewares.py)
+# instead of hanging until the lock goes.
+POSTGRES_SERVER_SETTINGS = {"lock_timeout": str(SQLITE_BUSY_TIMEOUT_MS)}
 
 
 def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
@@ -27,6 +32,10 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _configure_sqlite)
         return engine
+    if url.get_driver_name() == "asyncpg":
+        connect_args = kwargs.pop("connect_args", {})
+        server_settings = {**POSTGRES_SERVER_SETTINGS, **connect_args.get("server_settings", {})}
+        kwargs["connect_args"] = {**connect_args, "server_settings": server_settings}
     return create_async_engine(url, pool_pre_ping=True, **kwargs)
 
 

@@ -37,6 +37,7 @@ class JobRunRecord:
     claimed_at: datetime
     finished_at: datetime | None
     detail: str | None
+    instance: str = ""
 
 
 async def claim(
@@ -83,6 +84,29 @@ async def take_over(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def retry(
+    session: AsyncSession, job: str, period: str, *, now: datetime, instance: str
+) -> bool:
+    """Claim again, for `instance`, a run that ended failed or missed; True for the one caller
+    that did (a claimed or done run is left alone)."""
+    result = await session.execute(
+        update(JobRun)
+        .where(
+            JobRun.job == job,
+            JobRun.period == period,
+            JobRun.status.in_([RunStatus.FAILED.value, RunStatus.MISSED.value]),
+        )
+        .values(
+            status=RunStatus.CLAIMED.value,
+            instance=instance,
+            claimed_at=now,
+            finished_at=None,
+            detail=None,
+        )
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
 async def orphaned(session: AsyncSession, job_prefix: str, holder: str) -> dict[str, JobRunRecord]:
     """Runs of jobs starting with `job_prefix` left `claimed` by an instance other than the
     lease holder `holder` (so: one that died or lost the lease mid-action), the latest by job."""
@@ -100,6 +124,7 @@ async def orphaned(session: AsyncSession, job_prefix: str, holder: str) -> dict[
             claimed_at=row.claimed_at,
             finished_at=row.finished_at,
             detail=row.detail,
+            instance=row.instance or "",
         )
         for row in rows
     }
@@ -166,6 +191,7 @@ async def runs_of(session: AsyncSession, job_prefix: str) -> list[JobRunRecord]:
             claimed_at=row.claimed_at,
             finished_at=row.finished_at,
             detail=row.detail,
+            instance=row.instance or "",
         )
         for row in rows.scalars()
     ]

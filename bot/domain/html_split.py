@@ -26,6 +26,7 @@ import html
 import itertools
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -100,12 +101,20 @@ class _Tag:
     closing: bool
 
 
+_NO_TAGS: list[_Tag] = []
+
+
 @dataclass
 class _Document:
     chars: list[str] = field(default_factory=list)
     raws: list[str] = field(default_factory=list)
     # tags[i] are the tags written just before visible character i; tags[len(chars)] end it.
-    tags: list[list[_Tag]] = field(default_factory=lambda: [[]])
+    # Sparse: a list per character made the garbage collector rescan one container per
+    # character, and splitting grew faster than the text (bench hostile_input).
+    tags: dict[int, list[_Tag]] = field(default_factory=dict)
+
+    def tags_before(self, index: int) -> list[_Tag]:
+        return self.tags.get(index, _NO_TAGS)
 
 
 def _parse(markup: str) -> _Document:
@@ -121,7 +130,7 @@ def _parse(markup: str) -> _Document:
             _add_char(document, html.unescape(entity[0]), entity[0])
             position = entity.end()
         elif tag := _TAG.match(markup, position):
-            document.tags[-1].append(_checked_tag(tag, stack))
+            document.tags.setdefault(len(document.chars), []).append(_checked_tag(tag, stack))
             position = tag.end()
         else:
             raise ValueError(f"unescaped {markup[position]!r} at offset {position}: use escape()")
@@ -133,7 +142,6 @@ def _parse(markup: str) -> _Document:
 def _add_char(document: _Document, char: str, raw: str) -> None:
     document.chars.append(char)
     document.raws.append(raw)
-    document.tags.append([])
 
 
 def _checked_tag(found: re.Match[str], stack: list[str]) -> _Tag:
@@ -213,15 +221,17 @@ class _Splitter:
         self.document = document
         self.limit = limit
         self.cuttable = _cuttable(document.chars)
-        self.offsets = [0, *itertools.accumulate(map(_width, document.chars))]
+        # An array, not a list: a list held one int object per character, and the cache misses
+        # of walking them made splitting grow faster than the text.
+        self.offsets = array("q", itertools.accumulate(map(_width, document.chars), initial=0))
         self.stack: list[_Tag] = []
 
     def parts(self) -> Iterator[str]:
         chars = self.document.chars
-        start, carried = 0, self.document.tags[0]
+        start, carried = 0, self.document.tags_before(0)
         while start < len(chars):
             end = self._cut(start)
-            tags_at_end = self.document.tags[end]
+            tags_at_end = self.document.tags_before(end)
             closing = len(tags_at_end) if end == len(chars) else _leading_closers(tags_at_end)
             yield self._render(start, end, carried, tags_at_end[:closing])
             start, carried = end, tags_at_end[closing:]
@@ -261,7 +271,7 @@ class _Splitter:
         self._write_tags(out, carried)
         for index in range(start, end):
             if index > start:
-                self._write_tags(out, self.document.tags[index])
+                self._write_tags(out, self.document.tags_before(index))
             out.append(self.document.raws[index])
         self._write_tags(out, trailing)
         out.extend(f"</{tag.name}>" for tag in reversed(self.stack))

@@ -17,8 +17,11 @@ Telegram accepted it. A close left `claimed` by an instance that died is listed 
 and the lease holder continues it: nothing noted yet means stopPoll again (Telegram answers
 "already closed" if the dead one got that far) and the conditional UPDATE; "closed" means post
 the results; the text noted means post only the chart. A poll closed, but not noted, was closed
-by someone else (`/poll_close`), who posts its results. A kill costs at most one results message
-sent twice (Telegram accepted it, the note was not written).
+by someone else. `/poll_close` closes through the same run (`close_now`), claimed for its
+instance as `command@<instance>`, so a close it left half done is resumed like the clock's; since
+the command may still be running on another instance, only once COMMAND_CLOSE_GRACE has passed
+since its claim. A kill costs at most one results message sent twice (Telegram accepted it, the
+note was not written).
 
 Telegram stays behind the `PollCourier` protocol (bot/telegram/poll_courier.py implements it).
 """
@@ -31,7 +34,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import structlog
@@ -56,6 +59,10 @@ CLOSE_JOB = f"{JOB_PREFIX}close:"
 CLOSE_PERIOD = "close"
 RESULTS_MESSAGES = 2  # the text, then the chart
 CLOSE_PROGRESS = re.compile(r"closed, results (\d+) of \d+ messages sent")
+# Far longer than a close takes (stopPoll, two messages, a chart): a `/poll_close` run claimed
+# longer ago than this is not still running anywhere.
+COMMAND_CLOSE_GRACE = timedelta(minutes=2)
+COMMAND_INSTANCE = "command@"
 CAPTION_LIMIT = 1024
 BAR_WIDTH = 10
 
@@ -114,6 +121,12 @@ class PollLifecycle:
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
         holder = await lease.holder_of(session, LEASE_NAME, now)
         orphans = await job_runs.orphaned(session, CLOSE_JOB, holder) if holder else {}
+        orphans = {
+            job: run
+            for job, run in orphans.items()
+            if not run.instance.startswith(COMMAND_INSTANCE)
+            or run.claimed_at <= now - COMMAND_CLOSE_GRACE
+        }
         # A send whose instance died before the poll was recorded leaves it scheduled with its
         # run claimed: sent again now (at most one poll posted twice), never left unsent.
         sends = await job_runs.orphaned(session, f"{JOB_PREFIX}send:", holder) if holder else {}
@@ -202,6 +215,29 @@ class PollLifecycle:
         log.info("poll.sent", poll=poll_id, chat_id=poll.chat_id)
         return "sent"
 
+    async def close_now(self, poll_id: int, now: datetime, instance: str) -> Closed | None:
+        """`/poll_close`: the close as a claimed run of the poll's close job, noted step by step
+        like the clock's, so that a crash after stopPoll still ends in its results, once. None
+        when the poll was not open."""
+        job, claimer = close_job(poll_id), f"{COMMAND_INSTANCE}{instance}"
+        async with self._session_factory() as session, session.begin():
+            # A clock close that failed (stopPoll refused, Telegram down) left the poll open:
+            # the operator's close is its retry.
+            claimed = await job_runs.claim(
+                session, job, CLOSE_PERIOD, now=now, instance=claimer
+            ) or await job_runs.retry(session, job, CLOSE_PERIOD, now=now, instance=claimer)
+        if not claimed:
+            # A run claimed elsewhere: the clock's, maybe of an instance that died before it
+            # closed anything. The conditional UPDATE still lets only one of us post results.
+            return await self.close(poll_id, now)
+        closed = await self.close(poll_id, now, job=job)
+        detail = "not open" if closed is None else "closed" if closed.by_us else "closed elsewhere"
+        async with self._session_factory() as session, session.begin():
+            await job_runs.finish(
+                session, job, CLOSE_PERIOD, status=job_runs.RunStatus.DONE, now=now, detail=detail
+            )
+        return closed
+
     async def close(
         self, poll_id: int, now: datetime, *, job: str | None = None, resumed: int | None = None
     ) -> Closed | None:
@@ -216,10 +252,16 @@ class PollLifecycle:
         if poll is None:
             return None
         if resumed is None:
-            if poll.status is not PollStatus.OPEN or poll.message_id is None:
+            if poll.status is not PollStatus.OPEN:
                 return None
             assert poll.telegram_poll_id is not None
-            final = await self._courier.stop_poll(poll.chat_id, poll.message_id)
+            # No message: it stayed in the chat the group migrated from (bot/db/chat_migration.py),
+            # where nothing can be stopped; the stored counts are the result.
+            final = (
+                None
+                if poll.message_id is None
+                else await self._courier.stop_poll(poll.chat_id, poll.message_id)
+            )
             async with self._session_factory() as session, session.begin():
                 if final is not None:
                     await store.save_tally(session, poll.telegram_poll_id, final, now)

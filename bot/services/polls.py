@@ -207,7 +207,7 @@ class PollService:
             poll = await store.in_chat(session, chat_id, number)
         if poll is None or poll.status is not PollStatus.OPEN:
             return False
-        closed = await self._lifecycle.close(poll.id, now)
+        closed = await self._lifecycle.close_now(poll.id, now, self._clock.instance)
         if closed is None or not closed.by_us:
             return False
         async with self._session_factory() as session, session.begin():

@@ -58,6 +58,7 @@ class ScriptedTelegram(RecordingSession):
             tuple[type[TelegramMethod[Any]], int | None, type[TelegramAPIError], str]
         ] = []
         self._holds: list[tuple[type[TelegramMethod[Any]], int | None, asyncio.Event]] = []
+        self.held: list[TelegramMethod[Any]] = []  # calls hanging on a hold right now
 
     def set_status(self, chat_id: int, user_id: int, status: str) -> None:
         self.statuses.setdefault(chat_id, {})[user_id] = status
@@ -85,7 +86,11 @@ class ScriptedTelegram(RecordingSession):
     ) -> TelegramType:
         for kind, chat_id, release in self._holds:
             if isinstance(method, kind) and chat_id in (None, getattr(method, "chat_id", None)):
-                await release.wait()
+                self.held.append(method)
+                try:
+                    await release.wait()
+                finally:
+                    self.held.remove(method)
         uploaded = as_uploaded(method)
         self.calls.append(uploaded)
         for kind, chat_id, error, message in self._failures:
