@@ -5,8 +5,9 @@ newest first. Every query walks the group's comments in the order of an index, n
 probes each one's feedback row by its key, so a page reads about as many rows as it shows and a
 count stops at `COUNT_CAP`, however long the history: ix_comments_chat_id_created_at (a period is
 a range on it), or ix_comments_chat_id_author_user_id_created_at when an author is given. A tag
-is a key probe on feedback_item_tags. Sorting or counting the whole group instead grew 10-20x
-from 100k to 1M comments (issue 21).
+is a key probe on feedback_item_tags; a text goes through the search index
+(bot/db/search_index.py). Sorting or counting the whole group instead grew 10-20x from 100k to
+1M comments (issue 21).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.chunks import chunks
 from bot.db.feedback_ingest import REMOVED
 from bot.db.models import Chat, Comment, FeedbackItem, FeedbackItemTag, InboxQuery, User
+from bot.db.search_index import contains
 from bot.domain.export import FeedbackRow
 from bot.domain.inbox import COUNT_CAP, InboxFilter
 
@@ -69,7 +71,7 @@ _ROW_COLUMNS = (
 )
 
 
-def _matching(chat_id: int, f: InboxFilter) -> Select[datetime, int, int]:
+def _matching(dialect: str, chat_id: int, f: InboxFilter) -> Select[datetime, int, int]:
     """The (created_at, id, message_id) of the group's comments that are items matching `f`.
 
     The feedback row is a correlated probe rather than a join: joined, SQLite may read the
@@ -102,9 +104,13 @@ def _matching(chat_id: int, f: InboxFilter) -> Select[datetime, int, int]:
     if f.until is not None:
         statement = statement.where(Comment.created_at < f.until)
     if f.text is not None:
-        statement = statement.where(Comment.text.icontains(f.text, autoescape=True))
+        statement = statement.where(contains(dialect, f.text))
     # Ties by the row id, which every index of comments ends with on SQLite: no sort at all.
     return statement.order_by(Comment.created_at.desc(), Comment.id.desc())
+
+
+def _dialect(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +125,7 @@ async def count_items(
     session: AsyncSession, chat_id: int, filters: InboxFilter, cap: int = COUNT_CAP
 ) -> int:
     """How many items match, counted up to `cap + 1` at most (more than `cap`: "cap+")."""
-    bounded = _matching(chat_id, filters).limit(cap + 1).subquery()
+    bounded = _matching(_dialect(session), chat_id, filters).limit(cap + 1).subquery()
     return int(await session.scalar(select(func.count()).select_from(bounded)) or 0)
 
 
@@ -127,7 +133,8 @@ async def items(
     session: AsyncSession, chat_id: int, filters: InboxFilter, *, offset: int, limit: int
 ) -> list[FeedbackRow]:
     """A page of the filtered items, newest first, with their tags (removed ones left out)."""
-    keys = (await session.execute(_matching(chat_id, filters).offset(offset).limit(limit))).all()
+    statement = _matching(_dialect(session), chat_id, filters).offset(offset).limit(limit)
+    keys = (await session.execute(statement)).all()
     return await _in_order(session, chat_id, [int(row.message_id) for row in keys])
 
 
@@ -136,7 +143,7 @@ async def items_after(
 ) -> tuple[list[FeedbackRow], After | None]:
     """The next `limit` items of a walk through all of them, and where it goes on (None at
     the end). Each chunk is its own short read, however long the walk."""
-    statement = _matching(chat_id, filters)
+    statement = _matching(_dialect(session), chat_id, filters)
     if after is not None:
         statement = statement.where(
             Comment.created_at <= after.created_at,
