@@ -14,7 +14,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.export import COLUMNS, FORMATS, FeedbackRow
-from bot.domain.inbox import DEFAULT_COUNTS_PERIOD, InboxError, excerpt
+from bot.domain.inbox import (
+    DEFAULT_COUNTS_PERIOD,
+    SHORT_TEXT_WINDOW,
+    InboxError,
+    excerpt,
+    searches_recent_only,
+)
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.inbox import ExportRequest, InboxPage, InboxService
@@ -96,6 +102,8 @@ def _render(
     described = page.filters.describe()
     if described:
         lines.append(texts("inbox-filters", filters=described))
+    if searches_recent_only(page.filters.text):
+        lines.append(texts("inbox-short-text", window=SHORT_TEXT_WINDOW))
     lines.extend(_item(texts, row, page.timezone) for row in page.rows)
     if not page.rows:
         lines.append(texts("inbox-empty"))

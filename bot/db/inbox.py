@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.chunks import chunks
 from bot.db.feedback_ingest import REMOVED
 from bot.db.models import Chat, Comment, FeedbackItem, FeedbackItemTag, InboxQuery, User
-from bot.db.search_index import contains
+from bot.db.search_index import text_search
 from bot.domain.export import FeedbackRow
 from bot.domain.inbox import COUNT_CAP, InboxFilter
 
@@ -71,11 +71,14 @@ _ROW_COLUMNS = (
 )
 
 
-def _matching(dialect: str, chat_id: int, f: InboxFilter) -> Select[datetime, int, int]:
+async def _matching(
+    session: AsyncSession, chat_id: int, f: InboxFilter
+) -> Select[datetime, int, int]:
     """The (created_at, id, message_id) of the group's comments that are items matching `f`.
 
     The feedback row is a correlated probe rather than a join: joined, SQLite may read the
     group's feedback rows by their own key and then sort all of them."""
+    search = None if f.text is None else await text_search(session, chat_id, f.text)
     feedback: list[ColumnElement[bool]] = [
         FeedbackItem.chat_id == Comment.chat_id,
         FeedbackItem.message_id == Comment.message_id,
@@ -84,8 +87,10 @@ def _matching(dialect: str, chat_id: int, f: InboxFilter) -> Select[datetime, in
         feedback.append(FeedbackItem.status == f.status)
     if f.sentiment is not None:
         feedback.append(FeedbackItem.sentiment == f.sentiment)
+    # `chat_id + 0` keeps SQLite off the group's index when the search names the rows by id.
+    in_group = (Comment.chat_id + 0 if search and search.by_id else Comment.chat_id) == chat_id
     statement = select(Comment.created_at, Comment.id, Comment.message_id).where(
-        Comment.chat_id == chat_id, exists().where(*feedback)
+        in_group, exists().where(*feedback)
     )
     if f.tag is not None:
         statement = statement.where(
@@ -103,14 +108,10 @@ def _matching(dialect: str, chat_id: int, f: InboxFilter) -> Select[datetime, in
         statement = statement.where(Comment.created_at >= f.since)
     if f.until is not None:
         statement = statement.where(Comment.created_at < f.until)
-    if f.text is not None:
-        statement = statement.where(contains(dialect, f.text))
+    if search is not None:
+        statement = statement.where(search.condition)
     # Ties by the row id, which every index of comments ends with on SQLite: no sort at all.
     return statement.order_by(Comment.created_at.desc(), Comment.id.desc())
-
-
-def _dialect(session: AsyncSession) -> str:
-    return session.get_bind().dialect.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ async def count_items(
     session: AsyncSession, chat_id: int, filters: InboxFilter, cap: int = COUNT_CAP
 ) -> int:
     """How many items match, counted up to `cap + 1` at most (more than `cap`: "cap+")."""
-    bounded = _matching(_dialect(session), chat_id, filters).limit(cap + 1).subquery()
+    bounded = (await _matching(session, chat_id, filters)).limit(cap + 1).subquery()
     return int(await session.scalar(select(func.count()).select_from(bounded)) or 0)
 
 
@@ -133,7 +134,7 @@ async def items(
     session: AsyncSession, chat_id: int, filters: InboxFilter, *, offset: int, limit: int
 ) -> list[FeedbackRow]:
     """A page of the filtered items, newest first, with their tags (removed ones left out)."""
-    statement = _matching(_dialect(session), chat_id, filters).offset(offset).limit(limit)
+    statement = (await _matching(session, chat_id, filters)).offset(offset).limit(limit)
     keys = (await session.execute(statement)).all()
     return await _in_order(session, chat_id, [int(row.message_id) for row in keys])
 
@@ -143,7 +144,7 @@ async def items_after(
 ) -> tuple[list[FeedbackRow], After | None]:
     """The next `limit` items of a walk through all of them, and where it goes on (None at
     the end). Each chunk is its own short read, however long the walk."""
-    statement = _matching(_dialect(session), chat_id, filters)
+    statement = await _matching(session, chat_id, filters)
     if after is not None:
         statement = statement.where(
             Comment.created_at <= after.created_at,

@@ -9,21 +9,31 @@ folded the same way and looked for as a substring of it:
   the batch transaction that stores, edits, forgets or purges a comment changes its entry too.
 - PostgreSQL: a GIN pg_trgm index on `comments.search_text`, which answers `LIKE '%...%'`.
 
-A trigram index cannot answer a query shorter than three characters (一个, "ok"): such a query
-walks the group's comments newest first over the folded column, stopping at the page or the
-count's cap, which a common short word reaches quickly. Either way the folded column is checked
-with LIKE: the index (`detail=none`, a third of the size with positions) only knows which
-trigrams a comment holds, not where.
+On SQLite a query whose trigrams at most FEW comments hold reads those by id; a more common one
+walks the group's comments newest first (the inbox's index), checking the folded column, and
+stops at the page or the count's cap, which a common word reaches soon. A trigram index cannot
+answer a query shorter than three characters (一个, "ok"): it walks the same way, among the
+group's newest SHORT_TEXT_WINDOW comments only, and the inbox says so. The folded column is
+always checked with LIKE: the index (`detail=none`, no positions, the smallest) only knows
+which trigrams a comment holds, not where.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, literal_column, select, text
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import ColumnElement, Select, func, literal, literal_column, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Comment
+from bot.domain.inbox import SHORT_TEXT_WINDOW, searches_recent_only
 from bot.domain.tagging.normalization import normalize
 
 TRIGRAM = 3
+# At most this many comments in all groups hold the query's trigrams: read by id, then sorted.
+FEW = 2_000
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SQLITE_TABLE = "comment_search"
 POSTGRES_INDEX = "ix_comments_search_text_trgm"
 # SQLite keeps an FTS5 table in shadow tables named after it.
@@ -77,19 +87,46 @@ def is_index_object(name: str | None, kind: str) -> bool:
     )
 
 
-def contains(dialect: str, wanted: str) -> ColumnElement[bool]:
-    """Comments whose folded text contains the folded `wanted`, through the index where the
-    query is long enough for trigrams."""
+@dataclass(frozen=True, slots=True)
+class TextSearch:
+    """How one query's text is looked for in a group."""
+
+    condition: ColumnElement[bool]
+    # The index names few comments: read them by id instead of walking the group's index.
+    by_id: bool
+
+
+async def text_search(session: AsyncSession, chat_id: int, wanted: str) -> TextSearch:
     needle = normalize(wanted)
     substring = Comment.search_text.contains(needle, autoescape=True)
-    if dialect != "sqlite" or len(needle) < TRIGRAM:
-        return substring
-    found: Select[tuple[int]] = (
+    if searches_recent_only(wanted):
+        return TextSearch(substring & (Comment.created_at >= _window_start(chat_id)), False)
+    if session.get_bind().dialect.name != "sqlite":
+        return TextSearch(substring, False)  # PostgreSQL's planner weighs the GIN index itself
+    hits: Select[int] = (
         select(literal_column("rowid"))
         .select_from(text(SQLITE_TABLE))
         .where(text(f"{SQLITE_TABLE} MATCH :trigrams").bindparams(trigrams=trigram_query(needle)))
     )
-    return Comment.id.in_(found) & substring
+    few = select(func.count()).select_from(hits.limit(FEW + 1).subquery())
+    if int(await session.scalar(few) or 0) <= FEW:
+        return TextSearch(Comment.id.in_(hits) & substring, True)
+    # Common words: the walk newest first meets enough of them soon, and stops at the cap.
+    return TextSearch(substring, False)
+
+
+def _window_start(chat_id: int) -> ColumnElement[datetime]:
+    """When the group's SHORT_TEXT_WINDOW-th newest comment was written (the epoch when the
+    group has fewer): one seek on ix_comments_chat_id_created_at."""
+    nth = (
+        select(Comment.created_at)
+        .where(Comment.chat_id == chat_id)
+        .order_by(Comment.created_at.desc())
+        .offset(SHORT_TEXT_WINDOW - 1)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(nth, literal(EPOCH, Comment.created_at.type))
 
 
 def trigram_query(needle: str) -> str:
