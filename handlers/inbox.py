@@ -15,6 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.export import COLUMNS, FORMATS, FeedbackRow
 from bot.domain.inbox import (
+    COUNTS_WINDOW,
     DEFAULT_COUNTS_PERIOD,
     SHORT_TEXT_WINDOW,
     InboxError,
@@ -162,10 +163,13 @@ async def cmd_inbox_counts(
         return
     lines = [texts("inbox-counts-title", title=operator.title, period=typed)]
     lines.extend(
-        texts("inbox-counts-line", tag=shown_tag(texts, tag), count=count) for tag, count in ranked
+        texts("inbox-counts-line", tag=shown_tag(texts, tag), count=count)
+        for tag, count in ranked.ranked
     )
-    if not ranked:
+    if not ranked.ranked:
         lines.append(texts("inbox-empty"))
+    if ranked.newest_only:
+        lines.append(texts("inbox-counts-newest", window=COUNTS_WINDOW))
     await message.answer(texts.lines(lines))
 
 

@@ -24,7 +24,7 @@ from bot.db.feedback_ingest import REMOVED
 from bot.db.models import Chat, Comment, FeedbackItem, FeedbackItemTag, InboxQuery, User
 from bot.db.search_index import text_search
 from bot.domain.export import FeedbackRow
-from bot.domain.inbox import COUNT_CAP, InboxFilter
+from bot.domain.inbox import COUNT_CAP, COUNTS_WINDOW, InboxFilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,23 +226,44 @@ async def _tags(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class TagCounts:
+    counts: dict[str, int]
+    # The period holds more than `window` comments: these are the newest `window`'s counts.
+    newest_only: bool
+
+
 async def tag_counts(
-    session: AsyncSession, chat_id: int, since: datetime, until: datetime | None = None
-) -> dict[str, int]:
-    """Feedback per tag among comments written in [since, until) (removed tags left out)."""
-    rows = await session.execute(
-        select(FeedbackItemTag.tag, func.count())
-        .join(
-            Comment,
-            (Comment.chat_id == FeedbackItemTag.chat_id)
-            & (Comment.message_id == FeedbackItemTag.message_id),
-        )
+    session: AsyncSession,
+    chat_id: int,
+    since: datetime,
+    until: datetime | None = None,
+    window: int = COUNTS_WINDOW,
+) -> TagCounts:
+    """Feedback per tag among the newest `window` comments written in [since, until) (removed
+    tags left out): a range walk on ix_comments_chat_id_created_at, each comment's tags probed
+    by their key, never the group's whole history."""
+    in_period = (
+        select(Comment.chat_id, Comment.message_id)
         .where(
-            FeedbackItemTag.chat_id == chat_id,
-            FeedbackItemTag.source != REMOVED,
+            Comment.chat_id == chat_id,
             Comment.created_at >= since,
             Comment.created_at < until if until is not None else true(),
         )
+        .order_by(Comment.created_at.desc())
+    )
+    newest = in_period.limit(window).subquery()
+    rows = await session.execute(
+        select(FeedbackItemTag.tag, func.count())
+        .select_from(newest)
+        .join(
+            FeedbackItemTag,
+            (FeedbackItemTag.chat_id == newest.c.chat_id)
+            & (FeedbackItemTag.message_id == newest.c.message_id),
+        )
+        .where(FeedbackItemTag.source != REMOVED)
         .group_by(FeedbackItemTag.tag)
     )
-    return {str(tag): int(count) for tag, count in rows.all()}
+    counts = {str(tag): int(count) for tag, count in rows.all()}
+    beyond = select(func.count()).select_from(in_period.offset(window).limit(1).subquery())
+    return TagCounts(counts, bool(await session.scalar(beyond)))

@@ -34,6 +34,9 @@ MAX_TEXT: Final = 100
 # for among the group's newest comments only, so that a miss costs a bounded walk.
 SHORT_TEXT: Final = 3
 SHORT_TEXT_WINDOW: Final = 20_000
+# /inbox_counts reads at most this many of the period's comments, newest first, so that a long
+# period in a big group costs a bounded walk; past it the reply says what it counted.
+COUNTS_WINDOW: Final = 30_000
 MAX_ARGUMENTS: Final = 500
 MAX_PERIOD: Final = timedelta(days=366)
 QUERY_LIFETIME: Final = timedelta(days=7)
