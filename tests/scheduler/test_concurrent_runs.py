@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
 import pytest
@@ -32,10 +32,10 @@ class ManyJobs:
         self.peak = 0
 
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
-        return [
-            PlannedJob(f"test:job{n}", "p", now, lambda n=n: self._run(n))
-            for n in range(self.count)
-        ]
+        return [PlannedJob(f"test:job{n}", "p", now, self._action(n)) for n in range(self.count)]
+
+    def _action(self, n: int) -> Callable[[], Awaitable[str]]:
+        return lambda: self._run(n)
 
     async def _run(self, n: int) -> str:
         self.in_flight += 1
