@@ -14,7 +14,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.export import COLUMNS, FORMATS, FeedbackRow
-from bot.domain.inbox import DEFAULT_COUNTS_PERIOD, InboxError, excerpt
+from bot.domain.inbox import (
+    COUNTS_WINDOW,
+    DEFAULT_COUNTS_PERIOD,
+    SHORT_TEXT_WINDOW,
+    InboxError,
+    excerpt,
+    searches_recent_only,
+)
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.inbox import ExportRequest, InboxPage, InboxService
@@ -96,6 +103,8 @@ def _render(
     described = page.filters.describe()
     if described:
         lines.append(texts("inbox-filters", filters=described))
+    if searches_recent_only(page.filters.text):
+        lines.append(texts("inbox-short-text", window=SHORT_TEXT_WINDOW))
     lines.extend(_item(texts, row, page.timezone) for row in page.rows)
     if not page.rows:
         lines.append(texts("inbox-empty"))
@@ -154,10 +163,13 @@ async def cmd_inbox_counts(
         return
     lines = [texts("inbox-counts-title", title=operator.title, period=typed)]
     lines.extend(
-        texts("inbox-counts-line", tag=shown_tag(texts, tag), count=count) for tag, count in ranked
+        texts("inbox-counts-line", tag=shown_tag(texts, tag), count=count)
+        for tag, count in ranked.ranked
     )
-    if not ranked:
+    if not ranked.ranked:
         lines.append(texts("inbox-empty"))
+    if ranked.newest_only:
+        lines.append(texts("inbox-counts-newest", window=COUNTS_WINDOW))
     await message.answer(texts.lines(lines))
 
 

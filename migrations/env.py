@@ -10,9 +10,15 @@ from sqlalchemy import Connection
 
 from bot.db.engine import create_engine
 from bot.db.models import Base
+from bot.db.search_index import is_index_object
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _models_own(name: str | None, kind: str, _parents: object) -> bool:
+    # The search index is created by its migration, outside the models (bot/db/search_index.py).
+    return not is_index_object(name, kind)
 
 
 def _configure(connection: Connection) -> None:
@@ -21,6 +27,7 @@ def _configure(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=_models_own,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.db.engine import SQLITE_BUSY_TIMEOUT_MS, create_engine
 from bot.db.migrate import alembic_config, current_revision, downgrade, upgrade
 from bot.db.models import Base, Chat, Comment, User
+from bot.db.search_index import is_index_object
 
 BOOKKEEPING_TABLES = {"alembic_version"}
 BIG_IDS = (-1001234567890123, 2**62, 2**63 - 1, -(2**63))
@@ -44,11 +45,17 @@ def revisions_oldest_first() -> list[tuple[str, str]]:
 
 async def schema_diff(engine: AsyncEngine) -> list[Any]:
     def diff(connection: Connection) -> list[Any]:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": models_own}
+        )
         return list(compare_metadata(context, Base.metadata))
 
     async with engine.connect() as connection:
         return await connection.run_sync(diff)
+
+
+def models_own(name: str | None, kind: str, _parents: Any) -> bool:
+    return not is_index_object(name, kind)
 
 
 async def schema_snapshot(engine: AsyncEngine) -> dict[str, Any]:

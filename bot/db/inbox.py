@@ -5,8 +5,9 @@ newest first. Every query walks the group's comments in the order of an index, n
 probes each one's feedback row by its key, so a page reads about as many rows as it shows and a
 count stops at `COUNT_CAP`, however long the history: ix_comments_chat_id_created_at (a period is
 a range on it), or ix_comments_chat_id_author_user_id_created_at when an author is given. A tag
-is a key probe on feedback_item_tags. Sorting or counting the whole group instead grew 10-20x
-from 100k to 1M comments (issue 21).
+is a key probe on feedback_item_tags; a text goes through the search index
+(bot/db/search_index.py). Sorting or counting the whole group instead grew 10-20x from 100k to
+1M comments (issue 21).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.chunks import chunks
 from bot.db.feedback_ingest import REMOVED
 from bot.db.models import Chat, Comment, FeedbackItem, FeedbackItemTag, InboxQuery, User
+from bot.db.search_index import text_search
 from bot.domain.export import FeedbackRow
-from bot.domain.inbox import COUNT_CAP, InboxFilter
+from bot.domain.inbox import COUNT_CAP, COUNTS_WINDOW, InboxFilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +71,14 @@ _ROW_COLUMNS = (
 )
 
 
-def _matching(chat_id: int, f: InboxFilter) -> Select[datetime, int, int]:
+async def _matching(
+    session: AsyncSession, chat_id: int, f: InboxFilter
+) -> Select[datetime, int, int]:
     """The (created_at, id, message_id) of the group's comments that are items matching `f`.
 
     The feedback row is a correlated probe rather than a join: joined, SQLite may read the
     group's feedback rows by their own key and then sort all of them."""
+    search = None if f.text is None else await text_search(session, chat_id, f.text)
     feedback: list[ColumnElement[bool]] = [
         FeedbackItem.chat_id == Comment.chat_id,
         FeedbackItem.message_id == Comment.message_id,
@@ -82,8 +87,10 @@ def _matching(chat_id: int, f: InboxFilter) -> Select[datetime, int, int]:
         feedback.append(FeedbackItem.status == f.status)
     if f.sentiment is not None:
         feedback.append(FeedbackItem.sentiment == f.sentiment)
+    # `chat_id + 0` keeps SQLite off the group's index when the search names the rows by id.
+    in_group = (Comment.chat_id + 0 if search and search.by_id else Comment.chat_id) == chat_id
     statement = select(Comment.created_at, Comment.id, Comment.message_id).where(
-        Comment.chat_id == chat_id, exists().where(*feedback)
+        in_group, exists().where(*feedback)
     )
     if f.tag is not None:
         statement = statement.where(
@@ -101,8 +108,8 @@ def _matching(chat_id: int, f: InboxFilter) -> Select[datetime, int, int]:
         statement = statement.where(Comment.created_at >= f.since)
     if f.until is not None:
         statement = statement.where(Comment.created_at < f.until)
-    if f.text is not None:
-        statement = statement.where(Comment.text.icontains(f.text, autoescape=True))
+    if search is not None:
+        statement = statement.where(search.condition)
     # Ties by the row id, which every index of comments ends with on SQLite: no sort at all.
     return statement.order_by(Comment.created_at.desc(), Comment.id.desc())
 
@@ -119,7 +126,7 @@ async def count_items(
     session: AsyncSession, chat_id: int, filters: InboxFilter, cap: int = COUNT_CAP
 ) -> int:
     """How many items match, counted up to `cap + 1` at most (more than `cap`: "cap+")."""
-    bounded = _matching(chat_id, filters).limit(cap + 1).subquery()
+    bounded = (await _matching(session, chat_id, filters)).limit(cap + 1).subquery()
     return int(await session.scalar(select(func.count()).select_from(bounded)) or 0)
 
 
@@ -127,7 +134,8 @@ async def items(
     session: AsyncSession, chat_id: int, filters: InboxFilter, *, offset: int, limit: int
 ) -> list[FeedbackRow]:
     """A page of the filtered items, newest first, with their tags (removed ones left out)."""
-    keys = (await session.execute(_matching(chat_id, filters).offset(offset).limit(limit))).all()
+    statement = (await _matching(session, chat_id, filters)).offset(offset).limit(limit)
+    keys = (await session.execute(statement)).all()
     return await _in_order(session, chat_id, [int(row.message_id) for row in keys])
 
 
@@ -136,7 +144,7 @@ async def items_after(
 ) -> tuple[list[FeedbackRow], After | None]:
     """The next `limit` items of a walk through all of them, and where it goes on (None at
     the end). Each chunk is its own short read, however long the walk."""
-    statement = _matching(chat_id, filters)
+    statement = await _matching(session, chat_id, filters)
     if after is not None:
         statement = statement.where(
             Comment.created_at <= after.created_at,
@@ -218,23 +226,44 @@ async def _tags(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class TagCounts:
+    counts: dict[str, int]
+    # The period holds more than `window` comments: these are the newest `window`'s counts.
+    newest_only: bool
+
+
 async def tag_counts(
-    session: AsyncSession, chat_id: int, since: datetime, until: datetime | None = None
-) -> dict[str, int]:
-    """Feedback per tag among comments written in [since, until) (removed tags left out)."""
-    rows = await session.execute(
-        select(FeedbackItemTag.tag, func.count())
-        .join(
-            Comment,
-            (Comment.chat_id == FeedbackItemTag.chat_id)
-            & (Comment.message_id == FeedbackItemTag.message_id),
-        )
+    session: AsyncSession,
+    chat_id: int,
+    since: datetime,
+    until: datetime | None = None,
+    window: int = COUNTS_WINDOW,
+) -> TagCounts:
+    """Feedback per tag among the newest `window` comments written in [since, until) (removed
+    tags left out): a range walk on ix_comments_chat_id_created_at, each comment's tags probed
+    by their key, never the group's whole history."""
+    in_period = (
+        select(Comment.chat_id, Comment.message_id)
         .where(
-            FeedbackItemTag.chat_id == chat_id,
-            FeedbackItemTag.source != REMOVED,
+            Comment.chat_id == chat_id,
             Comment.created_at >= since,
             Comment.created_at < until if until is not None else true(),
         )
+        .order_by(Comment.created_at.desc())
+    )
+    newest = in_period.limit(window).subquery()
+    rows = await session.execute(
+        select(FeedbackItemTag.tag, func.count())
+        .select_from(newest)
+        .join(
+            FeedbackItemTag,
+            (FeedbackItemTag.chat_id == newest.c.chat_id)
+            & (FeedbackItemTag.message_id == newest.c.message_id),
+        )
+        .where(FeedbackItemTag.source != REMOVED)
         .group_by(FeedbackItemTag.tag)
     )
-    return {str(tag): int(count) for tag, count in rows.all()}
+    counts = {str(tag): int(count) for tag, count in rows.all()}
+    beyond = select(func.count()).select_from(in_period.offset(window).limit(1).subquery())
+    return TagCounts(counts, bool(await session.scalar(beyond)))

@@ -18,9 +18,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.db.types import UtcDateTime
+from bot.domain.tagging.normalization import normalize
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -66,6 +68,11 @@ class User(Base):
     last_seen_at: Mapped[datetime]
 
 
+def _folded_text(context: DefaultExecutionContext) -> str | None:
+    text = context.get_current_parameters().get("text")  # type: ignore[no-untyped-call]
+    return None if text is None else normalize(text)
+
+
 class Comment(Base):
     """Every group message the bot can see, service messages included, stored once."""
 
@@ -94,6 +101,9 @@ class Comment(Base):
     created_at: Mapped[datetime]
     edited_at: Mapped[datetime | None]
     edit_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The text in the tagger's normal form, which the search index covers (bot/db/search_index.py);
+    # filled from `text` by any insert through SQLAlchemy, set explicitly by edits and ingest.
+    search_text: Mapped[str | None] = mapped_column(Text, default=_folded_text)
 
 
 class CommentVersion(Base):

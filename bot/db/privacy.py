@@ -186,6 +186,8 @@ async def person_comments(
     columns = list(Comment.__table__.c)
     found = await session.execute(select(*columns).where(where).order_by(Comment.id).limit(size))
     comments = [_row(Comment, row) for row in found.all()]
+    for comment in comments:
+        del comment["search_text"]  # a folded copy of the text, not something more they said
     if not comments:
         return [], None
     await _describe(session, comments)

@@ -77,7 +77,7 @@ async def purge_older(session: AsyncSession, chat_id: int, days: int, now: datet
         )
     )
     comments = await session.execute(
-        update(Comment).where(old, Comment.text.is_not(None)).values(text=None)
+        update(Comment).where(old, Comment.text.is_not(None)).values(text=None, search_text=None)
     )
     return Purged(
         comments=int(comments.rowcount or 0),  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ from bot.db.feedback_ingest import (
 from bot.db.message_keys import among_messages
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
+from bot.db.search_index import folded
 from bot.db.upsert import insert_for
 from bot.db.video_linking import link_new_comments, relink_edited
 from bot.domain.attribution import AuthorKind
@@ -279,6 +280,7 @@ COMMENT_INSERT = BulkUpsert(
         "is_forwarded",
         "created_at",
         "edit_count",
+        "search_text",
     ),
     conflict=("chat_id", "message_id"),
 )
@@ -302,6 +304,7 @@ def comment_row(comment: IncomingComment) -> tuple[Any, ...]:
         comment.is_forwarded,
         comment.created_at,
         0,
+        folded(comment.text),
     )
 
 
@@ -360,6 +363,7 @@ async def _apply_edits(
             "b_chat_id": key[0],
             "b_message_id": key[1],
             "text": edit.comment.text,
+            "search_text": folded(edit.comment.text),
             "media_kind": edit.comment.media_kind,
             "edited_at": edit.edited_at,
             "edit_count": edit_count + 1,
@@ -384,6 +388,7 @@ async def _apply_edits(
         )
         .values(
             text=bindparam("text"),
+            search_text=bindparam("search_text"),
             media_kind=bindparam("media_kind"),
             edited_at=bindparam("edited_at"),
             edit_count=bindparam("edit_count"),

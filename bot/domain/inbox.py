@@ -24,11 +24,19 @@ from bot.domain.arguments import parse_period as read_period
 from bot.domain.feedback_status import parse_status, suggest_status
 from bot.domain.recurrence import ScheduleError, parse_duration
 from bot.domain.tag_set import TagSetError, resolve_tag
+from bot.domain.tagging.normalization import normalize
 
 PAGE_SIZE: Final = 5
 # Past this many matches the inbox says "1000+": counting further grows with the history.
 COUNT_CAP: Final = 1000
 MAX_TEXT: Final = 100
+# A trigram index finds texts of three characters or more; a shorter one (一个, "ok") is looked
+# for among the group's newest comments only, so that a miss costs a bounded walk.
+SHORT_TEXT: Final = 3
+SHORT_TEXT_WINDOW: Final = 20_000
+# /inbox_counts reads at most this many of the period's comments, newest first, so that a long
+# period in a big group costs a bounded walk; past it the reply says what it counted.
+COUNTS_WINDOW: Final = 30_000
 MAX_ARGUMENTS: Final = 500
 MAX_PERIOD: Final = timedelta(days=366)
 QUERY_LIFETIME: Final = timedelta(days=7)
@@ -278,6 +286,11 @@ def page_count(total: int) -> int:
 
 def clamp_page(wanted: int, pages: int) -> int:
     return min(max(wanted, 0), pages - 1)
+
+
+def searches_recent_only(text: str | None) -> bool:
+    """Whether the text is too short for the index (counted in its normal form)."""
+    return text is not None and len(normalize(text)) < SHORT_TEXT
 
 
 def excerpt(text: str | None, limit: int = 200) -> str:

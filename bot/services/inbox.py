@@ -66,6 +66,12 @@ class InboxPage:
 
 
 @dataclass(frozen=True, slots=True)
+class RankedTags:
+    ranked: list[tuple[str, int]]  # most first
+    newest_only: bool  # counted over the period's newest COUNTS_WINDOW comments
+
+
+@dataclass(frozen=True, slots=True)
 class ExportRequest:
     """What to export and how the document is labelled (the reader's language)."""
 
@@ -134,17 +140,19 @@ class InboxService:
         more = counted > COUNT_CAP
         return InboxPage(query_id, stored.filters, total, more, page, pages, rows, timezone)
 
-    async def counts(self, chat_id: int, typed: str) -> list[tuple[str, int]]:
+    async def counts(self, chat_id: int, typed: str) -> RankedTags:
         """Feedback per tag over the period typed (read in the group's time zone; `InboxError`
-        when it is not one), every tag of the set included, most first."""
+        when it is not one), every tag of the set included, most first; over the period's
+        newest COUNTS_WINDOW comments when it holds more."""
         async with self._session_factory() as session:
             timezone = await self._timezone(session, chat_id)
             period = parse_period(typed, now=self._now(), timezone=timezone)
             until = period.end if period.days is not None else None
-            counts = await store.tag_counts(session, chat_id, period.start, until)
+            counted = await store.tag_counts(session, chat_id, period.start, until)
             names = (await load_tag_set(session, chat_id)).names
-        every = {name: counts.get(name, 0) for name in names} | counts
-        return sorted(every.items(), key=lambda item: (-item[1], item[0]))
+        every = {name: counted.counts.get(name, 0) for name in names} | counted.counts
+        ranked = sorted(every.items(), key=lambda item: (-item[1], item[0]))
+        return RankedTags(ranked, counted.newest_only)
 
     async def export(
         self, request: ExportRequest, user_id: int, progress: Progress | None = None

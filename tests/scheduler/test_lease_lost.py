@@ -53,7 +53,10 @@ async def test_a_pass_stops_once_its_instance_lost_the_lease(
 ) -> None:
     clocks: list[Clock] = []
     source = TwoJobs(clocks, session_factory)
-    clocks.append(Clock(session_factory, [source], instance="one", now=FakeClock(NOW)))
+    # One run at a time: the second waits for a slot, and finds the lease lost by then.
+    clocks.append(
+        Clock(session_factory, [source], instance="one", now=FakeClock(NOW), concurrent_runs=1)
+    )
     reports = await clocks[0].tick()
     assert source.ran == ["first"]
     assert [report.job for report in reports] == ["test:first"]
