@@ -23,6 +23,7 @@ from handlers import (
     confirm,
     console,
     digest,
+    door,
     drafts,
     feedback,
     giveaways,
@@ -53,6 +54,8 @@ from handlers.once import OnceMiddleware
 # message before any other feature sees it).
 FEATURES: tuple[Feature, ...] = (
     ingest.FEATURE,
+    # Before console (its /start) and feedback (replies to the bot): a newcomer's answer.
+    door.FEATURE,
     console.FEATURE,
     status.FEATURE,
     audit_log.FEATURE,

@@ -24,6 +24,7 @@ from handlers.callbacks import (
     AuditPageCb,
     ConfirmCb,
     DigestHereCb,
+    DoorPanelCb,
     DraftAct,
     ForgetUserCb,
     GiveawayDraftCb,
@@ -77,6 +78,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     PollDraftCb: PollDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     RetagCb: RetagCb(chat_id=VICTIM["id"], run_id=1, go=True),
+    DoorPanelCb: DoorPanelCb(chat_id=VICTIM["id"], setting="dry_run", value="on"),
 }
 
 
