@@ -26,11 +26,12 @@ from aiogram.types import (
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.door import SETTING_NAMES, TOGGLES, CheckMode, DoorSettings, SettingError
-from bot.domain.roles import GONE_STATUSES, OperatorCommand, Role
+from bot.domain.roles import GONE_STATUSES, TELEGRAM_ADMIN_STATUSES, OperatorCommand, Role
 from bot.i18n import Html, Locale, Texts, Translator
+from bot.services.authority import Authority
 from bot.services.door import Door, DoorButton, DoorJobs, Newcomer
 from bot.services.languages import Languages
-from bot.telegram.admins import membership_status
+from bot.telegram.admins import membership_status, status_of
 from bot.telegram.door_courier import TelegramDoorCourier
 from bot.telegram.filters import GROUP_CHAT_TYPES
 from bot.telegram.show_in_place import show_in_place
@@ -84,9 +85,14 @@ class Left(Filter):
         return was not in GONE_STATUSES and now in GONE_STATUSES
 
 
-async def on_join(update: ChatMemberUpdated, *, door: Door) -> None:
+async def on_join(update: ChatMemberUpdated, *, door: Door, authority: Authority) -> None:
     person = update.new_chat_member.user
-    await door.joined(update.chat.id, update.chat.title or str(update.chat.id), [newcomer(person)])
+    # An administrator or an operator coming (back) in is never held at the door.
+    staff = status_of(update.new_chat_member) in TELEGRAM_ADMIN_STATUSES or (
+        await authority.role(update.chat.id, person.id, live=False) >= Role.OPERATOR
+    )
+    title = update.chat.title or str(update.chat.id)
+    await door.joined(update.chat.id, title, [newcomer(person)], checked=not staff)
     raise SkipHandler  # membership sees every chat_member update too
 
 

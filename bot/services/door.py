@@ -176,8 +176,11 @@ class Door:
 
     # joins
 
-    async def joined(self, chat_id: int, title: str, people: Sequence[Newcomer]) -> None:
-        """Newcomers came in (a chat_member join or a service message): checks, then a welcome."""
+    async def joined(
+        self, chat_id: int, title: str, people: Sequence[Newcomer], *, checked: bool = True
+    ) -> None:
+        """Newcomers came in: their checks (unless `checked` is False: the group's own staff),
+        then a welcome."""
         people = [person for person in people if not person.is_bot]
         if not people:
             return
@@ -186,7 +189,7 @@ class Door:
             settings = await store.settings_of(session, chat_id)
             giveaway_open = (await giveaway_store.open_summary(session, chat_id))[0] > 0
         mode = settings.check_during(giveaway_open)
-        for person in people:
+        for person in people if checked else ():
             await self._at_the_door(
                 chat_id, title, person, settings, mode=mode, now=now, request=False
             )

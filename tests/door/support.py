@@ -14,6 +14,7 @@ from aiogram.methods import (
 from sqlalchemy import select
 
 from bot.db.models import AuditRecord, DoorCheck
+from bot.devtools.recording_session import BOT_USER
 from tests.support import updates as u
 from tests.support.scene import Scene
 
@@ -65,3 +66,21 @@ async def audited(scene: Scene) -> list[tuple[str, str | None]]:
             select(AuditRecord.action, AuditRecord.detail).order_by(AuditRecord.id)
         )
         return [(action, detail) for action, detail in rows.all()]
+
+
+async def prompt_message(scene: Scene, person: dict[str, Any]) -> dict[str, Any]:
+    """The door's pending prompt to `person` in the group, as a message a reply can quote."""
+    async with scene.session_factory() as session:
+        check = (
+            await session.scalars(
+                select(DoorCheck).where(
+                    DoorCheck.user_id == person["id"], DoorCheck.state == "pending"
+                )
+            )
+        ).one()
+    return scene.updates.message_payload(
+        {"id": check.prompt_chat_id, "type": "supergroup", "title": "…"},
+        BOT_USER.model_dump(exclude_none=True),
+        text="…",
+        message_id=check.prompt_message_id,
+    )
