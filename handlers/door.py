@@ -288,7 +288,7 @@ def _refusal(texts: Texts, error: SettingError) -> Html:
 
 def settings_text(texts: Texts, title: str, settings: DoorSettings) -> Html:
     def switch(on: bool) -> str:
-        return "on" if on else "off"
+        return texts.plain("door-switch", on="on" if on else "off")
 
     return texts(
         "door-settings",

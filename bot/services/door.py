@@ -267,14 +267,16 @@ class Door:
         """Restrict the newcomer (not in dry run) and put the check to them."""
         texts = self._translator.bind(cast(Locale, check.locale))
         if check.dry_run:
+            # The newcomer is neither held nor asked: the operators only read what would be.
             await self._report(
                 check.chat_id,
                 "door-dry-would-check",
                 name=name,
-                user_id=check.user_id,
+                user_id=str(check.user_id),
                 kind=check.kind,
             )
-        elif not check.via_request:
+            return
+        if not check.via_request:
             await self._courier.hold(
                 check.chat_id, check.user_id, text_only=check.mode == CheckMode.QUESTION
             )
@@ -401,7 +403,7 @@ class Door:
         if check.via_request:
             await self._decide_request(check.chat_id, check.user_id, True, check.dry_run)
         elif check.dry_run:
-            await self._report(check.chat_id, "door-dry-would-release", user_id=check.user_id)
+            await self._report(check.chat_id, "door-dry-would-release", user_id=str(check.user_id))
         else:
             await self._courier.release(check.chat_id, check.user_id)
         return Answer("door-passed", title)
@@ -413,7 +415,7 @@ class Door:
                 session,
                 DoorCheck(
                     chat_id=check.chat_id,
-                    user_id=check.user_id,
+                    user_id=str(check.user_id),
                     kind=CheckKind.RULES.value,
                     mode=CheckMode.BUTTON.value,
                     via_request=False,
@@ -440,7 +442,7 @@ class Door:
         texts = self._translator.bind(cast(Locale, check.locale))
         if check.dry_run:
             await self._report(
-                check.chat_id, "door-dry-would-remove", user_id=check.user_id, why=why
+                check.chat_id, "door-dry-would-remove", user_id=str(check.user_id), why=why
             )
         elif check.via_request:
             await self._courier.decline(check.chat_id, check.user_id)
@@ -464,7 +466,7 @@ class Door:
     async def _decide_request(self, chat_id: int, user_id: int, approve: bool, dry: bool) -> None:
         if dry:
             key = "door-dry-would-approve" if approve else "door-dry-would-decline"
-            await self._report(chat_id, key, user_id=user_id)
+            await self._report(chat_id, key, user_id=str(user_id))
         elif approve:
             await self._courier.approve(chat_id, user_id)
         else:

@@ -111,3 +111,7 @@ door-panel-check = 🙋 Check: { $mode ->
         [question] question
        *[off] off
     }
+door-switch = { $on ->
+        [on] on
+       *[off] off
+    }

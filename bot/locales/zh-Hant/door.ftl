@@ -114,3 +114,7 @@ door-panel-check = 🙋 驗證：{ $mode ->
         [question] 問題
        *[off] 關閉
     }
+door-switch = { $on ->
+        [on] 開
+       *[off] 關
+    }

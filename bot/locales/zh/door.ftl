@@ -114,3 +114,7 @@ door-panel-check = 🙋 验证：{ $mode ->
         [question] 问题
        *[off] 关闭
     }
+door-switch = { $on ->
+        [on] 开
+       *[off] 关
+    }
