@@ -32,6 +32,7 @@ from handlers import (
     ingest,
     language,
     membership,
+    moderation,
     operators,
     polls,
     privacy,
@@ -77,6 +78,7 @@ FEATURES: tuple[Feature, ...] = (
     videos.FEATURE,
     video_metrics.FEATURE,
     video_report.FEATURE,
+    moderation.FEATURE,
     membership.FEATURE,
 )
 

@@ -12,7 +12,9 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ChatPermissions, InlineKeyboardMarkup
 
+from bot.domain.moderation import MemberRights
 from bot.services.door import DoorButton
+from bot.telegram.admins import status_of
 
 log = structlog.get_logger(__name__)
 
@@ -139,6 +141,20 @@ class TelegramDoorCourier:
 
     async def decline(self, chat_id: int, user_id: int) -> bool:
         return await self._call("decline", self._bot.decline_chat_join_request(chat_id, user_id))
+
+    async def rights(self, chat_id: int, user_id: int) -> MemberRights | None:
+        """Live, never from the cache: the toolkit acts on what Telegram says now."""
+        try:
+            member = await self._bot.get_chat_member(chat_id, user_id)
+        except TelegramAPIError as error:
+            log.info("door.member_unknown", chat_id=chat_id, error=type(error).__name__)
+            return None
+        return MemberRights(
+            status_of(member), can_restrict=bool(getattr(member, "can_restrict_members", False))
+        )
+
+    async def bot_rights(self, chat_id: int) -> MemberRights | None:
+        return await self.rights(chat_id, self._bot.id)
 
     async def start_link(self, payload: str) -> str:
         me = await self._bot.me()  # aiogram asks Telegram once, then remembers

@@ -31,6 +31,7 @@ from handlers.callbacks import (
     GroupPickCb,
     InboxPageCb,
     PollDraftCb,
+    ReportCb,
     RetagCb,
     RevokePickCb,
     RolesPanelCb,
@@ -79,6 +80,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     GiveawayDraftCb: GiveawayDraftCb(chat_id=VICTIM["id"], draft_id=1, act=DraftAct.GO),
     RetagCb: RetagCb(chat_id=VICTIM["id"], run_id=1, go=True),
     DoorPanelCb: DoorPanelCb(chat_id=VICTIM["id"], setting="dry_run", value="on"),
+    ReportCb: ReportCb(chat_id=VICTIM["id"], report_id=1, action="ban"),
 }
 
 

@@ -62,7 +62,8 @@ VIDEO_COMMANDS = (
     "video",
 )
 DOOR_COMMANDS = ("door", "door_question", "welcome_set", "rules_set")
-GROUP_ONLY = {*FEEDBACK_GROUP_COMMANDS, "link", "unlink"}
+MODERATION_COMMANDS = ("warn", "mute", "ban", "unban")
+GROUP_ONLY = {*FEEDBACK_GROUP_COMMANDS, *MODERATION_COMMANDS, "link", "unlink"}
 FAN_PRIVATE = {"start", "help", "language", "feedback", "mydata", "forget"}
 ANALYST_COMMANDS = {
     "status",
@@ -91,6 +92,7 @@ OPERATOR_CONSOLE = {
     *PRIVACY_COMMANDS,
     *VIDEO_COMMANDS,
     *DOOR_COMMANDS,
+    *MODERATION_COMMANDS,
     *ANALYST_COMMANDS,
 } - GROUP_ONLY
 TEXTS = Translator.load()
@@ -110,7 +112,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         for scope in ("default", "all_group_chats", "all_chat_administrators", "all_private_chats")
         for language in (None, "zh")
     }
-    assert list(menus["all_group_chats", None]) == ["rules", "help", "feedback"]
+    assert list(menus["all_group_chats", None]) == ["rules", "help", "report", "feedback"]
     assert set(menus["all_chat_administrators", None]) == {
         "help",
         "status",
@@ -129,7 +131,9 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *PRIVACY_COMMANDS,
         *VIDEO_COMMANDS,
         *DOOR_COMMANDS,
+        *MODERATION_COMMANDS,
         "rules",
+        "report",
     }
     # Every private chat, and the default: fans' commands only, no operator's, no group's.
     for scope in ("all_private_chats", "default"):
