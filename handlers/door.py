@@ -25,7 +25,15 @@ from aiogram.types import (
 )
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.domain.door import SETTING_NAMES, TOGGLES, CheckMode, DoorSettings, SettingError
+from bot.domain.door import (
+    MAX_TEXT,
+    MAX_WELCOME,
+    SETTING_NAMES,
+    TOGGLES,
+    CheckMode,
+    DoorSettings,
+    SettingError,
+)
 from bot.domain.roles import GONE_STATUSES, TELEGRAM_ADMIN_STATUSES, OperatorCommand, Role
 from bot.i18n import Html, Locale, Texts, Translator
 from bot.services.authority import Authority
@@ -224,14 +232,14 @@ async def cmd_welcome_set(
     door: Door,
 ) -> None:
     typed = _typed_or_replied(message, command)
-    if not typed or len(typed) > MAX_TYPED:
-        await message.reply(texts("welcome-set-usage", limit=MAX_TYPED))
+    if not typed or len(typed) > MAX_WELCOME:
+        await message.reply(texts("welcome-set-usage", limit=MAX_WELCOME))
         return
     await door.set_welcome(operator.chat_id, operator.actor, typed)
     await message.reply(texts("welcome-set-done", title=operator.title))
 
 
-MAX_TYPED = 2000
+MAX_TYPED = MAX_TEXT
 
 
 # settings

@@ -20,7 +20,8 @@ from bot.domain.tagging.normalization import normalize
 WELCOME_LIFETIME = timedelta(minutes=5)  # a welcome in the chat is removed after this
 WELCOME_COLLAPSE = timedelta(seconds=60)  # joins within this share one welcome message
 MAX_WELCOMED_NAMES = 20  # past this the welcome says "and N more"
-MAX_TEXT = 2000  # a welcome, the rules or a question, as operators write them
+MAX_TEXT = 2000  # the rules or a question, as operators write them
+MAX_WELCOME = 1000  # with the rules and 20 names it stays within one message
 MAX_ANSWERS = 20
 MIN_CHECK_MINUTES, MAX_CHECK_MINUTES = 1, 1440
 MIN_WARNS, MAX_WARNS = 1, 20
@@ -188,9 +189,13 @@ def parse_mute(typed: str) -> timedelta:
 
 
 def fill(template: str, **values: str) -> str:
-    """The operators' welcome with {name} {group} {rules} filled in; any other brace stays as
+    """The operators' welcome with {name} {group} {rules} filled in, each once (a template of
+    repeated {rules} cannot outgrow Telegram's message limit); any other brace stays as
     written (the template is theirs, never a format string)."""
-    return re.sub(r"\{(name|group|rules)\}", lambda found: values.get(found[1], found[0]), template)
+    for name in PLACEHOLDERS:
+        if name in values:
+            template = template.replace("{" + name + "}", values[name], 1)
+    return template
 
 
 def names_line(names: list[str]) -> tuple[list[str], int]:

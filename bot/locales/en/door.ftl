@@ -85,7 +85,7 @@ door-settings =
     Dry run (only report): { $dry_run } · during giveaways: { $giveaway } (spike at { $spike } joins a minute)
     Warnings before a mute: { $warns } · mute for { $mute } min
     Change: /door welcome off · /door check button · /door minutes 5 · /door dry_run on · /door_question Question? | answer | other answer
-door-usage = Usage: /door <setting> <value>. Settings: { $names }. For example /door check button or /door dry_run on.
+door-usage = Usage: /door &lt;setting&gt; &lt;value&gt;. Settings: { $names }. For example /door check button or /door dry_run on.
 door-changed = Changed: { $setting }.
 door-question-done = Saved the question «{ $question }» with { $count } accepted answers. Turn it on with /door check question.
 door-bad-switch = «{ $typed }» is not on or off. Write on or off (开 / 关 work too).

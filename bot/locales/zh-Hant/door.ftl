@@ -88,7 +88,7 @@ door-settings =
     試運行（只報告）：{ $dry_run } · 抽獎期間加強：{ $giveaway }（每分鐘 { $spike } 人加入算異常）
     禁言前的警告次數：{ $warns } · 禁言 { $mute } 分鐘
     修改：/door welcome off · /door check button · /door minutes 5 · /door dry_run on · /door_question 問題？| 答案 | 另一個答案
-door-usage = 用法：/door <設定> <值>。可用設定：{ $names }。例如 /door check button 或 /door dry_run on。
+door-usage = 用法：/door &lt;設定&gt; &lt;值&gt;。可用設定：{ $names }。例如 /door check button 或 /door dry_run on。
 door-changed = 已修改：{ $setting }。
 door-question-done = 已儲存問題「{ $question }」，接受 { $count } 個答案。用 /door check question 啟用。
 door-bad-switch = 「{ $typed }」不是開或關。請寫 on 或 off（開 / 關 也可以）。

@@ -88,7 +88,7 @@ door-settings =
     试运行（只报告）：{ $dry_run } · 抽奖期间加强：{ $giveaway }（每分钟 { $spike } 人加入算异常）
     禁言前的警告次数：{ $warns } · 禁言 { $mute } 分钟
     修改：/door welcome off · /door check button · /door minutes 5 · /door dry_run on · /door_question 问题？| 答案 | 另一个答案
-door-usage = 用法：/door <设置> <值>。可用设置：{ $names }。例如 /door check button 或 /door dry_run on。
+door-usage = 用法：/door &lt;设置&gt; &lt;值&gt;。可用设置：{ $names }。例如 /door check button 或 /door dry_run on。
 door-changed = 已修改：{ $setting }。
 door-question-done = 已保存问题「{ $question }」，接受 { $count } 个答案。用 /door check question 启用。
 door-bad-switch = 「{ $typed }」不是开或关。请写 on 或 off（开 / 关 也可以）。
