@@ -23,6 +23,7 @@ from handlers import (
     confirm,
     console,
     digest,
+    door,
     drafts,
     feedback,
     giveaway_flow,
@@ -32,6 +33,7 @@ from handlers import (
     ingest,
     language,
     membership,
+    moderation,
     operators,
     poll_flow,
     polls,
@@ -55,6 +57,8 @@ from handlers.once import OnceMiddleware
 # message before any other feature sees it).
 FEATURES: tuple[Feature, ...] = (
     ingest.FEATURE,
+    # Before console (its /start) and feedback (replies to the bot): a newcomer's answer.
+    door.FEATURE,
     console.FEATURE,
     status.FEATURE,
     audit_log.FEATURE,
@@ -78,6 +82,7 @@ FEATURES: tuple[Feature, ...] = (
     videos.FEATURE,
     video_metrics.FEATURE,
     video_report.FEATURE,
+    moderation.FEATURE,
     membership.FEATURE,
 )
 

@@ -251,7 +251,31 @@ class ForgetCb(CallbackData, prefix="fg1"):
     confirm: bool
 
 
+class DoorCb(CallbackData, prefix="dr1"):
+    """A newcomer's press at the door: only the person the check was put to may pass it."""
+
+    check_id: BigInt
+    action: Annotated[str, Field(max_length=8)]  # pass, rules
+
+
+class DoorPanelCb(CallbackData, prefix="dp1"):
+    """A door setting switched on the /settings panel; `value` is read again like typed input."""
+
+    chat_id: BigInt
+    setting: Annotated[str, Field(max_length=16)]
+    value: Annotated[str, Field(max_length=16)]
+
+
+class ReportCb(CallbackData, prefix="rp1"):
+    """An operator's decision on a fan's /report: ban, mute or dismiss."""
+
+    chat_id: BigInt
+    report_id: BigInt
+    action: Annotated[str, Field(max_length=8)]
+
+
 PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (
+    DoorCb,
     GiveawayEnterCb,
     GiveawayCheckCb,
     FeedbackGroupCb,

@@ -31,6 +31,7 @@ from bot.domain.roles import OperatorCommand, Role
 from bot.domain.weekdays import EVERY_DAY, toggled
 from bot.i18n import LOCALES, Html, Texts, Translator, locale_of
 from bot.services.digest_delivery import DigestSubscriptions, parse_local_time
+from bot.services.door import Door
 from bot.services.group_settings import GroupSettings, GroupSettingsReader
 from bot.services.languages import Languages
 from bot.services.retention import RetentionService, parse_retention
@@ -43,6 +44,7 @@ from handlers.callbacks import RevokePickCb, RolesPanelCb, SettingChoiceCb, Sett
 from handlers.confirm import RETENTION as RETENTION_KIND
 from handlers.confirm import ROLE_REVOKE, TAG_DELETE, Confirmations
 from handlers.digest import DIGEST_CHAT
+from handlers.door import show_door_panel
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 from handlers.operators import GRANT
@@ -50,7 +52,7 @@ from handlers.timezone import zone_buttons
 
 SETTINGS = OperatorCommand("settings", Role.OPERATOR)
 
-SCREENS = ("home", "lang", "tz", "time", "days", "chat", "ret", "tags")
+SCREENS = ("home", "lang", "tz", "time", "days", "chat", "ret", "tags", "door")
 DIGEST_TIMES = ("07:00", "08:00", "09:00", "12:00", "18:00", "20:00", "21:00", "22:00")
 RETENTION_CHOICES = ("30", "90", "180", "365", "off")
 
@@ -230,7 +232,11 @@ async def cb_screen(
     operator: OperatorContext,
     texts: Texts,
     group_settings: GroupSettingsReader,
+    door: Door,
 ) -> None:
+    if callback_data.screen == "door":
+        await show_door_panel(query, operator, texts, door)
+        return
     settings = await group_settings.of_group(operator.chat_id)
     text, keyboard = screen_of(texts, operator, settings, callback_data.screen)
     await show_in_place(query, text, keyboard)

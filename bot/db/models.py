@@ -729,3 +729,93 @@ class RetagRun(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
+
+
+class DoorSettingsRecord(Base):
+    """What a group's operators chose for newcomers (bot/domain/door.py): no row, the defaults."""
+
+    __tablename__ = "door_settings"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    welcome: Mapped[bool] = mapped_column(Boolean, default=True)
+    welcome_text: Mapped[str | None] = mapped_column(Text)
+    rules: Mapped[str | None] = mapped_column(Text)
+    rules_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    check_mode: Mapped[str] = mapped_column(String(12), default="off")
+    question: Mapped[str | None] = mapped_column(Text)
+    answers: Mapped[str | None] = mapped_column(Text)  # normalised, one a line
+    check_minutes: Mapped[int] = mapped_column(Integer, default=5)
+    trust_other_groups: Mapped[bool] = mapped_column(Boolean, default=False)
+    dry_run: Mapped[bool] = mapped_column(Boolean, default=False)
+    giveaway_guard: Mapped[bool] = mapped_column(Boolean, default=False)
+    spike_joins: Mapped[int] = mapped_column(Integer, default=10)
+    warn_limit: Mapped[int] = mapped_column(Integer, default=3)
+    warn_mute_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    updated_at: Mapped[datetime]
+
+
+class DoorCheck(Base):
+    """One newcomer at one group's door: what they must do (accept the rules, prove they are
+    human) and by when. The deadline is the clock's (`door:check:<id>`), so it survives a
+    restart; `state` moves only from pending, so a late answer and the deadline act once."""
+
+    __tablename__ = "door_checks"
+    __table_args__ = (Index(None, "chat_id", "user_id"), Index(None, "user_id", "state"))
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(12))  # rules, human
+    mode: Mapped[str] = mapped_column(String(12))  # button, question
+    via_request: Mapped[bool] = mapped_column(Boolean, default=False)  # a join request
+    state: Mapped[str] = mapped_column(String(12))
+    locale: Mapped[str] = mapped_column(String(16))
+    dry_run: Mapped[bool] = mapped_column(Boolean, default=False)
+    prompt_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    deadline: Mapped[datetime]
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+
+
+class DoorPost(Base):
+    """A message the door posted in a group (a welcome) and when it is removed: joins close
+    together share one post, and the clock removes it (`door:delete:<id>`) across restarts."""
+
+    __tablename__ = "door_posts"
+    __table_args__ = (Index(None, "chat_id", "sent_at"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    names: Mapped[str] = mapped_column(Text)  # the newcomers greeted, one a line
+    sent_at: Mapped[datetime]
+    delete_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]
+
+
+class MemberWarning(Base):
+    """Warnings an operator gave a member; at the group's limit they are muted and it restarts."""
+
+    __tablename__ = "member_warnings"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime]
+
+
+class MemberReport(Base):
+    """A fan's /report of a message, sent to the operators with Ban / Mute / Dismiss; `state`
+    moves only from open, so two operators' taps act once."""
+
+    __tablename__ = "member_reports"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    reporter_user_id: Mapped[int] = mapped_column(BigInteger)
+    subject_user_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(12))  # open, banned, muted, dismissed
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]

@@ -324,6 +324,26 @@ class EmulatorClient:
         )
         return result
 
+    async def join(self, chat_id: int, user_id: int, actor_id: int | None = None) -> Json:
+        """A chat_member join update (the person becomes a member)."""
+        result: Json = await self._call(
+            "inject/join", {"chat_id": chat_id, "user_id": user_id, "actor_id": actor_id}
+        )
+        return result
+
+    async def leave(self, chat_id: int, user_id: int, actor_id: int | None = None) -> Json:
+        result: Json = await self._call(
+            "inject/leave", {"chat_id": chat_id, "user_id": user_id, "actor_id": actor_id}
+        )
+        return result
+
+    async def request_to_join(self, chat_id: int, user_id: int) -> Json:
+        """A chat_join_request update; the request waits for approve or decline."""
+        result: Json = await self._call(
+            "inject/chat_join_request", {"chat_id": chat_id, "user_id": user_id}
+        )
+        return result
+
     async def set_title(self, chat_id: int, title: str, actor_id: int | None = None) -> Json:
         result: Json = await self._call(
             "inject/new_title", {"chat_id": chat_id, "title": title, "actor_id": actor_id}

@@ -284,6 +284,32 @@ async def inject_left_member(emulator: Emulator, body: Body) -> Any:
     )
 
 
+@route("inject/join")
+async def inject_join(emulator: Emulator, body: Body) -> Any:
+    """A chat_member join (left -> member), as Telegram sends it to an administrator bot."""
+    return await emulator.events.set_member(
+        int(body["chat_id"]),
+        int(body["user_id"]),
+        "member",
+        actor_id=_int_or_none(body.get("actor_id")),
+    )
+
+
+@route("inject/leave")
+async def inject_leave(emulator: Emulator, body: Body) -> Any:
+    return await emulator.events.set_member(
+        int(body["chat_id"]),
+        int(body["user_id"]),
+        "left",
+        actor_id=_int_or_none(body.get("actor_id")),
+    )
+
+
+@route("inject/chat_join_request")
+async def inject_chat_join_request(emulator: Emulator, body: Body) -> Any:
+    return await emulator.events.join_request(int(body["chat_id"]), int(body["user_id"]))
+
+
 @route("inject/new_title")
 async def inject_new_title(emulator: Emulator, body: Body) -> Any:
     return await emulator.events.new_title(

@@ -315,6 +315,20 @@ class Events:
             return await self._emit("my_chat_member", payload)
         return await self._emit("chat_member", payload, chat.bot_member.status == "administrator")
 
+    async def join_request(self, chat_id: int, user_id: int) -> Update:
+        """Someone asks to join: the bot, an administrator with can_invite_users, decides."""
+        chat = self.world.chat(chat_id)
+        chat.join_requests.add(user_id)
+        payload = {
+            "chat": dump(self.world.chat_object(chat)),
+            "from": dump(self.world.user(user_id)),
+            "user_chat_id": user_id,
+            "date": now(),
+        }
+        return await self._emit(
+            "chat_join_request", payload, chat.bot_member.status == "administrator"
+        )
+
     async def block(self, user_id: int, blocked: bool = True) -> Update:
         chat = self.world.chat(user_id)
         if not blocked:

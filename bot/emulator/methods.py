@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from aiogram import methods as m
@@ -20,7 +21,7 @@ from bot.emulator.media import file_object, reuse, store_document, store_photo
 from bot.emulator.requests import Upload, attached
 from bot.emulator.updates import UpdateQueue
 from bot.emulator.webhook import WebhookConfig, WebhookDelivery
-from bot.emulator.world import ChatState, PollState, World, dump, now
+from bot.emulator.world import RESTRICTED_PERMISSIONS, ChatState, PollState, World, dump, now
 
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -581,6 +582,118 @@ async def leave_chat(api: Backend, method: m.LeaveChat, files: Files) -> bool:
     if not chat.bot_member.present:
         raise forbidden_not_member(chat)
     await api.events.set_member(chat.id, api.world.bot_id, "left", actor_id=api.world.bot_id)
+    return True
+
+
+# moderating members, as Telegram checks it: a supergroup, the bot's own right, never the owner
+# or an administrator; each change is a chat_member update like any other.
+
+
+def _until(value: Any) -> int:
+    """until_date as sent (a date, a timedelta or seconds since the epoch); 0: forever."""
+    value = given(value)
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return int(value.timestamp())
+    if isinstance(value, timedelta):
+        return now() + int(value.total_seconds())
+    return int(value)
+
+
+def _moderated(api: Backend, chat_id: int | str, user_id: int, right: str) -> ChatState:
+    chat = api.world.readable_chat(chat_id)
+    if chat.type == "private":
+        raise bad_request("chat member status can't be changed in private chats")
+    bot = chat.bot_member
+    if not (bot.status == "creator" or (bot.status == "administrator" and bot.rights.get(right))):
+        raise bad_request("not enough rights to restrict/unrestrict chat member")
+    if user_id == api.world.bot_id:
+        raise bad_request("can't restrict self")
+    target = api.world.member(chat, user_id)
+    if target.status == "creator":
+        raise bad_request("can't remove chat owner")
+    if target.status == "administrator":
+        raise bad_request("user is an administrator of the chat")
+    api.world.user(user_id)
+    return chat
+
+
+@handles(m.RestrictChatMember)
+async def restrict_chat_member(api: Backend, method: m.RestrictChatMember, files: Files) -> bool:
+    chat = _moderated(api, method.chat_id, method.user_id, "can_restrict_members")
+    if chat.type != "supergroup":
+        raise bad_request("method is available only for supergroups")
+    granted = {
+        name: bool(value) for name, value in dump(method.permissions).items() if value is not None
+    }
+    present = api.world.member(chat, method.user_id).present
+    if present and all(granted.get(name, False) for name in RESTRICTED_PERMISSIONS):
+        # Everything allowed again: Telegram makes them a plain member.
+        await api.events.set_member(chat.id, method.user_id, "member", actor_id=api.world.bot_id)
+        return True
+    await api.events.set_member(
+        chat.id,
+        method.user_id,
+        "restricted",
+        rights={**granted, "is_member": present},
+        actor_id=api.world.bot_id,
+        until_date=_until(method.until_date),
+    )
+    return True
+
+
+@handles(m.BanChatMember)
+async def ban_chat_member(api: Backend, method: m.BanChatMember, files: Files) -> bool:
+    chat = _moderated(api, method.chat_id, method.user_id, "can_restrict_members")
+    await api.events.set_member(
+        chat.id,
+        method.user_id,
+        "kicked",
+        actor_id=api.world.bot_id,
+        until_date=_until(method.until_date),
+    )
+    return True
+
+
+@handles(m.UnbanChatMember)
+async def unban_chat_member(api: Backend, method: m.UnbanChatMember, files: Files) -> bool:
+    chat = _moderated(api, method.chat_id, method.user_id, "can_restrict_members")
+    status = api.world.member(chat, method.user_id).status
+    if status == "kicked" or (not given(method.only_if_banned) and status != "left"):
+        # Without only_if_banned, Telegram removes a member who is not banned.
+        await api.events.set_member(chat.id, method.user_id, "left", actor_id=api.world.bot_id)
+    return True
+
+
+def _join_request(api: Backend, chat_id: int | str, user_id: int) -> ChatState:
+    chat = api.world.readable_chat(chat_id)
+    bot = chat.bot_member
+    allowed = bot.status == "creator" or (
+        bot.status == "administrator" and bot.rights.get("can_invite_users")
+    )
+    if not allowed:
+        raise bad_request("not enough rights to manage join requests")
+    if user_id not in chat.join_requests:
+        raise bad_request("HIDE_REQUESTER_MISSING")
+    chat.join_requests.discard(user_id)
+    return chat
+
+
+@handles(m.ApproveChatJoinRequest)
+async def approve_chat_join_request(
+    api: Backend, method: m.ApproveChatJoinRequest, files: Files
+) -> bool:
+    chat = _join_request(api, method.chat_id, method.user_id)
+    await api.events.set_member(chat.id, method.user_id, "member", actor_id=api.world.bot_id)
+    return True
+
+
+@handles(m.DeclineChatJoinRequest)
+async def decline_chat_join_request(
+    api: Backend, method: m.DeclineChatJoinRequest, files: Files
+) -> bool:
+    _join_request(api, method.chat_id, method.user_id)
     return True
 
 

@@ -53,6 +53,8 @@ def _rights_fields(model: type[BaseModel]) -> list[str]:
 
 ADMIN_RIGHTS = _rights_fields(types.ChatMemberAdministrator)
 RESTRICTED_RIGHTS = _rights_fields(types.ChatMemberRestricted)
+# What restrictChatMember may grant; all of them granted makes a plain member again.
+RESTRICTED_PERMISSIONS = [name for name in RESTRICTED_RIGHTS if name.startswith("can_send")]
 
 
 @dataclass
@@ -89,6 +91,8 @@ class ChatState:
     # The bot's own reaction on each message it reacted to (an empty list: taken back).
     reactions: dict[int, list[str]] = field(default_factory=dict)
     bot_started: bool = False
+    # People who asked to join (chat_join_request) and were neither approved nor declined yet.
+    join_requests: set[int] = field(default_factory=set)
 
     @property
     def kind_name(self) -> str:

@@ -24,6 +24,7 @@ from handlers.callbacks import (
     AuditPageCb,
     ConfirmCb,
     DigestHereCb,
+    DoorPanelCb,
     DraftAct,
     ForgetUserCb,
     GiveawayCancelCb,
@@ -40,6 +41,7 @@ from handlers.callbacks import (
     PollItemCb,
     PollListCb,
     PollTap,
+    ReportCb,
     RetagCb,
     RevokePickCb,
     RolesPanelCb,
@@ -95,6 +97,8 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     GiveawayItemCb: GiveawayItemCb(chat_id=VICTIM["id"], giveaway_id=1, tap=GiveawayTap.CANCEL),
     GiveawayCancelCb: GiveawayCancelCb(chat_id=VICTIM["id"], giveaway_id=1, reason="prize"),
     GiveawayRerollCb: GiveawayRerollCb(chat_id=VICTIM["id"], giveaway_id=1, choice="1.silent"),
+    DoorPanelCb: DoorPanelCb(chat_id=VICTIM["id"], setting="dry_run", value="on"),
+    ReportCb: ReportCb(chat_id=VICTIM["id"], report_id=1, action="ban"),
 }
 
 

@@ -61,7 +61,9 @@ VIDEO_COMMANDS = (
     "video_template",
     "video",
 )
-GROUP_ONLY = {*FEEDBACK_GROUP_COMMANDS, "link", "unlink"}
+DOOR_COMMANDS = ("door", "door_question", "welcome_set", "rules_set")
+MODERATION_COMMANDS = ("warn", "mute", "ban", "unban")
+GROUP_ONLY = {*FEEDBACK_GROUP_COMMANDS, *MODERATION_COMMANDS, "link", "unlink"}
 FAN_PRIVATE = {"start", "help", "language", "feedback", "mydata", "forget"}
 ANALYST_COMMANDS = {
     "status",
@@ -89,6 +91,8 @@ OPERATOR_CONSOLE = {
     *GIVEAWAY_COMMANDS,
     *PRIVACY_COMMANDS,
     *VIDEO_COMMANDS,
+    *DOOR_COMMANDS,
+    *MODERATION_COMMANDS,
     *ANALYST_COMMANDS,
 } - GROUP_ONLY
 TEXTS = Translator.load()
@@ -108,7 +112,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         for scope in ("default", "all_group_chats", "all_chat_administrators", "all_private_chats")
         for language in (None, "zh")
     }
-    assert list(menus["all_group_chats", None]) == ["help", "feedback"]
+    assert list(menus["all_group_chats", None]) == ["rules", "help", "report", "feedback"]
     assert set(menus["all_chat_administrators", None]) == {
         "help",
         "status",
@@ -126,6 +130,10 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *GIVEAWAY_COMMANDS,
         *PRIVACY_COMMANDS,
         *VIDEO_COMMANDS,
+        *DOOR_COMMANDS,
+        *MODERATION_COMMANDS,
+        "rules",
+        "report",
     }
     # Every private chat, and the default: fans' commands only, no operator's, no group's.
     for scope in ("all_private_chats", "default"):

@@ -95,7 +95,7 @@ async def test_an_administrator_changes_the_digest_from_the_panel_in_the_groups_
     panel = scene.last_with_buttons()
     assert title in str(panel.text)
     assert keyboard(panel) == [
-        *(screen(name) for name in ("lang", "tz", "time", "days", "chat", "ret", "tags")),
+        *(screen(name) for name in ("lang", "tz", "time", "days", "chat", "ret", "tags", "door")),
         pack(RolesPanelCb(chat_id=VICTIM["id"], action="show")),
     ]
 

@@ -5,6 +5,7 @@ and errors to answer. Answers are aiogram's own types, so a wrong fake fails lik
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot
@@ -24,6 +25,7 @@ from aiogram.types import (
     AcceptedGiftTypes,
     ChatFullInfo,
     ChatMemberAdministrator,
+    ChatMemberBanned,
     ChatMemberLeft,
     ChatMemberMember,
     ChatMemberOwner,
@@ -42,8 +44,9 @@ NO_GIFTS = AcceptedGiftTypes.model_validate(
 
 
 class ScriptedTelegram(RecordingSession):
-    """Per group: members' statuses (creator / administrator; anyone else is a member, or has
-    left); channels by @username; the channel linked to a group; errors scripted with `fail`."""
+    """Per group: members' statuses (creator / administrator / kicked; anyone else is a member,
+    or has left); channels by @username; the channel linked to a group; errors scripted with
+    `fail`."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -160,6 +163,8 @@ class ScriptedTelegram(RecordingSession):
             return ChatMemberOwner(user=user, is_anonymous=False)
         if status == "administrator":
             return ChatMemberAdministrator.model_validate({"user": user, **ADMIN_RIGHTS})
+        if status == "kicked":
+            return ChatMemberBanned(user=user, until_date=datetime.fromtimestamp(0, UTC))
         return ChatMemberMember(user=user)
 
     def privileged(self, *, allowed_chats: set[int]) -> list[TelegramMethod[Any]]:

@@ -124,6 +124,12 @@ audit-entry = { $when } · { $who } · { $action ->
            *[wontdo] won't do
         }
         [feedback-duplicate] marked message { $head } as a duplicate of { $tail }
+        [door-set] changed the door: { $detail }
+        [member-warned] warned { $subject } ({ $detail })
+        [member-muted] muted { $subject } for { $detail }
+        [member-banned] banned { $subject }
+        [member-unbanned] unbanned { $subject }
+        [report-dismissed] dismissed a report about { $subject }
        *[other] changed something ({ $action }) { $subject } { $detail }
     }
 audit-newer = ◀ Newer

@@ -40,6 +40,7 @@ settings-button = { $screen ->
         [chat] 📨 Where digests go
         [ret] 🗑 Retention
         [tags] 🏷 Tags
+        [door] 🚪 Door
        *[roles] 👥 Roles
     }
 settings-back = ◀ Back

@@ -121,6 +121,12 @@ audit-entry = { $when } · { $who } · { $action ->
            *[wontdo] 不做
         }
         [feedback-duplicate] 把訊息 { $head } 標為 { $tail } 的重複
+        [door-set] 修改了入群門檻：{ $detail }
+        [member-warned] 警告了 { $subject }（{ $detail }）
+        [member-muted] 禁言 { $subject } { $detail }
+        [member-banned] 封鎖了 { $subject }
+        [member-unbanned] 解除封鎖 { $subject }
+        [report-dismissed] 駁回了關於 { $subject } 的檢舉
        *[other] 做了更改（{ $action }）{ $subject } { $detail }
     }
 audit-newer = ◀ 較新

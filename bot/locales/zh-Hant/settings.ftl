@@ -40,6 +40,7 @@ settings-button = { $screen ->
         [chat] 📨 日報發到哪裡
         [ret] 🗑 保留期
         [tags] 🏷 標籤
+        [door] 🚪 入群門檻
        *[roles] 👥 角色
     }
 settings-back = ◀ 返回

@@ -121,6 +121,12 @@ audit-entry = { $when } · { $who } · { $action ->
            *[wontdo] 不做
         }
         [feedback-duplicate] 把消息 { $head } 标为 { $tail } 的重复
+        [door-set] 修改了入群门槛：{ $detail }
+        [member-warned] 警告了 { $subject }（{ $detail }）
+        [member-muted] 禁言 { $subject } { $detail }
+        [member-banned] 封禁了 { $subject }
+        [member-unbanned] 解封了 { $subject }
+        [report-dismissed] 驳回了关于 { $subject } 的举报
        *[other] 做了更改（{ $action }）{ $subject } { $detail }
     }
 audit-newer = ◀ 较新

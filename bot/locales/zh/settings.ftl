@@ -40,6 +40,7 @@ settings-button = { $screen ->
         [chat] 📨 日报发到哪里
         [ret] 🗑 保留期
         [tags] 🏷 标签
+        [door] 🚪 入群门槛
        *[roles] 👥 角色
     }
 settings-back = ◀ 返回
