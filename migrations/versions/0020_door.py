@@ -1,7 +1,7 @@
 """the door: per-group door settings, newcomers' checks, welcome posts, warnings, reports
 
 Revision ID: 0020_door
-Revises: 0019_h8_search_index
+Revises: 0019_search_index
 Create Date: 2026-12-03 09:30:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0020_door"
-down_revision: str | Sequence[str] | None = "0019_h8_search_index"
+down_revision: str | Sequence[str] | None = "0019_search_index"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,6 +1,6 @@
 """search index: comments' folded text, FTS5 trigram on SQLite, pg_trgm GIN on PostgreSQL
 
-Revision ID: 0019_h8_search_index
+Revision ID: 0019_search_index
 Revises: 0018_retag_runs
 Create Date: 2026-12-03 09:30:00.000000
 """
@@ -13,7 +13,7 @@ from alembic import op
 from bot.db.search_index import POSTGRES_CREATE, POSTGRES_DROP, SQLITE_CREATE, SQLITE_DROP
 from bot.domain.tagging.normalization import normalize
 
-revision: str = "0019_h8_search_index"
+revision: str = "0019_search_index"
 down_revision: str | Sequence[str] | None = "0018_retag_runs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
