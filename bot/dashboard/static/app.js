@@ -1,0 +1,193 @@
+// The dashboard in Telegram's web view: who is asking (initData), in which language, which group,
+// and which screen. Each screen is a module of screens/ exporting `render(view, params)`.
+
+import { Api, ApiError } from "./api.js";
+import { h, replace } from "./dom.js";
+import { Messages } from "./fluent.js";
+import { Formats } from "./format.js";
+import { applyTheme } from "./theme.js";
+import * as overview from "./screens/overview.js";
+import * as inbox from "./screens/inbox.js";
+import * as polls from "./screens/polls.js";
+import * as giveaways from "./screens/giveaways.js";
+import * as videos from "./screens/videos.js";
+import * as settings from "./screens/settings.js";
+
+const SCREENS = { overview, inbox, polls, giveaways, videos, settings };
+const GROUP_KEY = "fanpulse.group";
+
+const webApp = window.Telegram?.WebApp;
+const screen = document.getElementById("screen");
+
+async function loadMessages(locale) {
+  const response = await fetch(new URL(`texts/${encodeURIComponent(locale)}.json`, document.baseURI));
+  return new Messages(locale, response.ok ? await response.json() : {});
+}
+
+function guessLocale() {
+  const language = (webApp?.initDataUnsafe?.user?.language_code ?? navigator.language ?? "en").toLowerCase();
+  if (/^zh-(hant|tw|hk|mo)/.test(language)) return "zh-Hant";
+  return language.startsWith("zh") ? "zh" : "en";
+}
+
+function parseRoute() {
+  const [name, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
+  return { name: SCREENS[name] ? name : "overview", params: Object.fromEntries(new URLSearchParams(query)) };
+}
+
+function routeHash(name, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== ""));
+  return `#${name}${query.size ? `?${query}` : ""}`;
+}
+
+function chooseGroup(groups) {
+  const start = webApp?.initDataUnsafe?.start_param ?? "";
+  const wanted = [/^g(-?\d+)$/.exec(start)?.[1], sessionStorage.getItem(GROUP_KEY)];
+  for (const id of wanted) {
+    const found = groups.find((group) => String(group.id) === id);
+    if (found) return found;
+  }
+  return groups[0];
+}
+
+class View {
+  constructor(api, me, messages) {
+    this.api = api;
+    this.me = me;
+    this.messages = messages;
+    this.group = chooseGroup(me.groups);
+    this.formats = new Formats(messages.locale, this.group?.timezone);
+    this.webApp = webApp;
+  }
+
+  t = (key, args) => this.messages.t(key, args);
+
+  get canAct() {
+    return this.group?.role === "operator" || this.group?.role === "administrator";
+  }
+
+  groupPath(path) {
+    return `groups/${this.group.id}/${path}`;
+  }
+
+  go(name, params) {
+    const hash = routeHash(name, params);
+    if (location.hash === hash) this.show();
+    else location.hash = hash;
+  }
+
+  selectGroup(id) {
+    this.group = this.me.groups.find((group) => String(group.id) === String(id)) ?? this.group;
+    sessionStorage.setItem(GROUP_KEY, String(this.group.id));
+    this.formats = new Formats(this.messages.locale, this.group.timezone);
+    this.header();
+    this.show();
+  }
+
+  toast(text, kind = "ok") {
+    const node = document.getElementById("toast");
+    replace(node, text);
+    node.className = `toast toast-${kind}`;
+    node.hidden = false;
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => (node.hidden = true), 4000);
+  }
+
+  failed(error) {
+    if (error instanceof ApiError) {
+      const key = `ui-error-${error.status}`;
+      this.toast(error.body?.message ?? this.t(this.messages.has(key) ? key : "ui-error-other"), "error");
+    } else {
+      this.toast(this.t("ui-error-network"), "error");
+    }
+  }
+
+  header() {
+    const picker = document.getElementById("group-picker");
+    const title = document.getElementById("group-title");
+    const several = this.me.groups.length > 1;
+    picker.hidden = !several;
+    title.hidden = several;
+    replace(title, this.group.title);
+    replace(
+      picker,
+      this.me.groups.map((group) =>
+        h("option", { value: String(group.id), selected: group.id === this.group.id }, group.title),
+      ),
+    );
+    picker.setAttribute("aria-label", this.t("ui-group-picker"));
+    picker.onchange = () => this.selectGroup(picker.value);
+    const current = parseRoute().name;
+    replace(
+      document.getElementById("tabs"),
+      Object.keys(SCREENS).map((name) =>
+        h(
+          "a",
+          {
+            href: routeHash(name),
+            role: "tab",
+            class: name === current ? "tab tab-current" : "tab",
+            "aria-selected": String(name === current),
+            "data-screen": name,
+          },
+          this.t(`ui-tab-${name}`),
+        ),
+      ),
+    );
+  }
+
+  async show() {
+    const { name, params } = parseRoute();
+    this.header();
+    const container = h("section", { class: `screen-${name}`, "data-screen": name });
+    replace(screen, container);
+    document.body.dataset.screen = name;
+    document.body.dataset.state = "loading";
+    try {
+      await SCREENS[name].render(this, container, params);
+      document.body.dataset.state = "ready";
+    } catch (error) {
+      document.body.dataset.state = "failed";
+      replace(container, h("p", { class: "empty" }, this.t("ui-screen-failed")));
+      this.failed(error);
+    }
+  }
+}
+
+async function start() {
+  applyTheme(webApp);
+  webApp?.onEvent?.("themeChanged", () => applyTheme(webApp));
+  webApp?.ready?.();
+  webApp?.expand?.();
+  const guessed = guessLocale();
+  if (!webApp?.initData) {
+    const messages = await loadMessages(guessed);
+    document.documentElement.lang = guessed;
+    replace(screen, h("p", { class: "empty" }, messages.t("ui-open-in-telegram")));
+    document.body.dataset.state = "outside";
+    return;
+  }
+  const api = new Api(webApp.initData);
+  let me;
+  try {
+    me = await api.get("me");
+  } catch (error) {
+    const messages = await loadMessages(guessed);
+    const key = error instanceof ApiError && error.status === 401 ? "ui-login-expired" : "ui-error-network";
+    replace(screen, h("p", { class: "empty" }, messages.t(key)));
+    document.body.dataset.state = "failed";
+    return;
+  }
+  const messages = await loadMessages(me.language ?? guessed);
+  document.documentElement.lang = messages.locale;
+  if (!me.groups?.length) {
+    replace(screen, h("p", { class: "empty" }, messages.t("ui-no-groups")));
+    document.body.dataset.state = "ready";
+    return;
+  }
+  const view = new View(api, me, messages);
+  window.addEventListener("hashchange", () => view.show());
+  await view.show();
+}
+
+start();
