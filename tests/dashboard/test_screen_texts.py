@@ -25,6 +25,11 @@ BUILT_KEYS = {
     "ui-inbox-done-": ("tag", "untag", "status", "duplicate"),
     "ui-error-": ("400", "401", "403", "404", "409", "429"),
     "ui-overview-": ("messages", "active-fans", "new-fans", "joins", "leaves", "feedback"),
+    "ui-poll-state-": ("open", "scheduled", "draft", "closed", "cancelled"),
+    "ui-giveaway-state-": ("open", "scheduled", "drawn", "cancelled"),
+    "ui-settings-": ("language", "timezone", "retention", "digest"),
+    "ui-language-": ("en", "zh", "zh-Hant"),
+    "ui-role-": ("analyst", "operator", "administrator"),
 }
 LITERAL_KEY = re.compile(r"""["'`](ui-[a-z0-9-]+[a-z0-9])["'`]""")
 MARKUP_SINKS = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser")

@@ -90,3 +90,80 @@ ui-inbox-done-tag = Tagged { $count }.
 ui-inbox-done-untag = Untagged { $count }.
 ui-inbox-done-status = Status set on { $count }.
 ui-inbox-done-duplicate = Marked { $count } as duplicate.
+
+ui-back = ← Back
+ui-polls-open = Open polls
+ui-polls-past = Past polls
+ui-polls-none-open = No poll is open.
+ui-polls-none-past = No past polls yet.
+ui-polls-voters = { $count ->
+        [one] 1 voter
+       *[other] { $count } voters
+    }
+ui-polls-closes = closes { $when }
+ui-polls-close = Close now
+ui-polls-close-confirm = Close this poll now and post its results?
+ui-polls-closed = The poll is closed.
+ui-polls-cancel = Cancel
+ui-polls-cancel-confirm = Cancel this poll? Its votes are kept but no result is posted.
+ui-polls-cancelled = The poll is cancelled.
+ui-polls-export = Export
+ui-polls-exported = The export is downloaded.
+ui-poll-state-open = open
+ui-poll-state-scheduled = scheduled
+ui-poll-state-draft = draft
+ui-poll-state-closed = closed
+ui-poll-state-cancelled = cancelled
+
+ui-giveaways-none = No giveaways yet.
+ui-giveaway-entrants = { $count ->
+        [one] 1 entrant
+       *[other] { $count } entrants
+    }
+ui-giveaway-state-open = open
+ui-giveaway-state-scheduled = scheduled
+ui-giveaway-state-drawn = drawn
+ui-giveaway-state-cancelled = cancelled
+ui-giveaway-end = End and draw now
+ui-giveaway-end-confirm = End this giveaway now and draw the winners?
+ui-giveaway-ended = The giveaway has ended and the winners are drawn.
+ui-giveaway-cancel = Cancel
+ui-giveaway-cancel-confirm = Cancel this giveaway? Nobody will win.
+ui-giveaway-cancelled = The giveaway is cancelled.
+ui-giveaway-reroll = Reroll
+ui-giveaway-reroll-reason = Why reroll? (shown in the transcript)
+ui-giveaway-reroll-needs-reason = Write the reason for the reroll first.
+ui-giveaway-reroll-confirm = Draw a new winner? The reason goes into the public transcript.
+ui-giveaway-rerolled = A new winner is drawn.
+ui-giveaway-winners = Winners:
+ui-giveaway-entrant-list = Entrants
+ui-giveaway-eligible = eligible
+ui-giveaway-ineligible = not eligible
+ui-giveaway-no-entrants = Nobody has entered yet.
+ui-giveaway-transcript = Transcript
+ui-giveaway-show-transcript = Show the transcript
+
+ui-videos-none = No videos registered yet. Register one with /video_add.
+ui-video-comments = { $count ->
+        [one] 1 comment
+       *[other] { $count } comments
+    }
+ui-video-comments-label = Comments
+
+ui-settings-language = Language
+ui-settings-timezone = Time zone (for example Asia/Shanghai)
+ui-settings-retention = Keep messages for (days)
+ui-settings-digest = Daily digest
+ui-settings-save = Save
+ui-settings-saved = Saved.
+ui-settings-tags = Tags
+ui-settings-roles = Roles
+ui-settings-no-roles = Nobody has been granted a role yet.
+ui-settings-audit = Audit log
+ui-settings-no-audit = Nothing has been done here yet.
+ui-language-en = English
+ui-language-zh = 简体中文
+ui-language-zh-Hant = 繁體中文
+ui-role-analyst = analyst
+ui-role-operator = operator
+ui-role-administrator = administrator
