@@ -40,14 +40,15 @@ function routeHash(name, params = {}) {
   return `#${name}${query.size ? `?${query}` : ""}`;
 }
 
-function chooseGroup(groups) {
-  const start = webApp?.initDataUnsafe?.start_param ?? "";
-  const wanted = [/^g(-?\d+)$/.exec(start)?.[1], sessionStorage.getItem(GROUP_KEY)];
+// The group a link from a group asked for, else the one chosen here last, else the one chosen
+// with /groups, else the first.
+function chooseGroup(me) {
+  const wanted = [me.start_group, sessionStorage.getItem(GROUP_KEY), me.current];
   for (const id of wanted) {
-    const found = groups.find((group) => String(group.id) === id);
+    const found = me.groups.find((group) => id !== null && String(group.id) === String(id));
     if (found) return found;
   }
-  return groups[0];
+  return me.groups[0];
 }
 
 class View {
@@ -55,12 +56,21 @@ class View {
     this.api = api;
     this.me = me;
     this.messages = messages;
-    this.group = chooseGroup(me.groups);
+    this.group = chooseGroup(me);
     this.formats = new Formats(messages.locale, this.group?.timezone);
     this.webApp = webApp;
   }
 
   t = (key, args) => this.messages.t(key, args);
+
+  // The API says the group's time zone with its numbers; dates follow it from then on.
+  learnGroup(group) {
+    if (!group || String(group.id) !== String(this.group.id)) return;
+    if (group.timezone && group.timezone !== this.group.timezone) {
+      this.group.timezone = group.timezone;
+      this.formats = new Formats(this.messages.locale, group.timezone);
+    }
+  }
 
   get canAct() {
     return this.group?.role === "operator" || this.group?.role === "administrator";

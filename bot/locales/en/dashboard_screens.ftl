@@ -42,7 +42,7 @@ ui-overview-topics-none = No topic is rising in this period.
 ui-overview-topic-count = { $count ->
         [one] 1 mention
        *[other] { $count } mentions
-    }
+    } (was { $previous })
 
 ui-sentiment-positive = Positive
 ui-sentiment-neutral = Neutral

@@ -37,7 +37,7 @@ ui-overview-hours = 最活躍的時段（{ $timezone }）
 ui-overview-hour = { $hour }:00 —— { $count } 則訊息
 ui-overview-topics = 上升話題
 ui-overview-topics-none = 這段時間沒有上升的話題。
-ui-overview-topic-count = 提到 { $count } 次
+ui-overview-topic-count = 提到 { $count } 次（之前 { $previous } 次）
 
 ui-sentiment-positive = 正面
 ui-sentiment-neutral = 中性

@@ -37,7 +37,7 @@ ui-overview-hours = 最活跃的时段（{ $timezone }）
 ui-overview-hour = { $hour }:00 —— { $count } 条消息
 ui-overview-topics = 上升话题
 ui-overview-topics-none = 这段时间没有上升的话题。
-ui-overview-topic-count = 提到 { $count } 次
+ui-overview-topic-count = 提到 { $count } 次（之前 { $previous } 次）
 
 ui-sentiment-positive = 正面
 ui-sentiment-neutral = 中性

@@ -9,7 +9,7 @@ const SENTIMENTS = ["positive", "neutral", "negative"];
 export async function render(view, container, params) {
   const days = PERIODS.includes(Number(params.days)) ? Number(params.days) : 7;
   const data = await view.api.get(view.groupPath("overview"), { days });
-  const numbers = data.numbers ?? data;
+  view.learnGroup(data.group);
   const period = `${days}d`;
   const open = (filters) => () => view.go("inbox", { period, ...filters });
   replace(
@@ -33,24 +33,17 @@ export async function render(view, container, params) {
     h(
       "div",
       { class: "numbers" },
-      number(view, "messages", numbers.messages),
-      number(view, "active_fans", numbers.active_fans),
-      number(view, "new_fans", numbers.new_fans),
-      number(view, "joins", numbers.joins),
-      number(view, "leaves", numbers.leaves),
-      number(view, "feedback", feedbackTotal(data), open({})),
+      number(view, "messages", data.messages, open({})),
+      number(view, "active_fans", data.active_fans),
+      number(view, "new_fans", data.new_fans),
+      number(view, "joins", data.joins),
+      number(view, "leaves", data.leaves),
     ),
     sentimentSection(view, data.sentiment ?? {}, open),
-    tagsSection(view, data.tags ?? [], open),
-    heatmapSection(view, data.heatmap ?? data.hours ?? []),
-    topicsSection(view, data.topics ?? data.rising_topics ?? []),
+    tagsSection(view, data.feedback ?? [], open),
+    heatmapSection(view, data.heatmap ?? []),
+    topicsSection(view, data.rising ?? [], open),
   );
-}
-
-function feedbackTotal(data) {
-  if (typeof data.feedback === "number") return data.feedback;
-  const sentiment = data.sentiment ?? {};
-  return SENTIMENTS.reduce((sum, key) => sum + (sentiment[key] ?? 0), 0);
 }
 
 function number(view, key, value, onclick) {
@@ -100,7 +93,7 @@ function sentimentSection(view, sentiment, open) {
 }
 
 function tagsSection(view, tags, open) {
-  const most = Math.max(1, ...tags.map((tag) => tag.count ?? 0));
+  const most = Math.max(1, ...tags.map((tag) => tag.count));
   return h(
     "section",
     { class: "tags" },
@@ -113,8 +106,8 @@ function tagsSection(view, tags, open) {
           tags.map((tag) =>
             h(
               "button",
-              { type: "button", class: "tag-row", "data-tag": tag.key ?? tag.tag, onclick: open({ tag: tag.key ?? tag.tag }) },
-              h("span", {}, `#${tag.name ?? tag.key ?? tag.tag}`),
+              { type: "button", class: "tag-row", "data-tag": tag.tag, onclick: open({ tag: tag.tag }) },
+              h("span", {}, `#${tag.name}`),
               h("span", { class: "meter" }, h("span", { vars: { "--share": `${(100 * tag.count) / most}%` } })),
               h("span", { class: "count" }, view.formats.compact(tag.count)),
             ),
@@ -158,7 +151,9 @@ function heatmapSection(view, heatmap) {
   );
 }
 
-function topicsSection(view, topics) {
+// A rising topic is a tag with more mentions than the period before; its quotes link to the
+// messages in the group.
+function topicsSection(view, topics, open) {
   return h(
     "section",
     { class: "rising" },
@@ -171,23 +166,43 @@ function topicsSection(view, topics) {
           topics.map((topic) =>
             h(
               "article",
-              { class: "topic" },
+              { class: "topic", "data-topic": topic.tag },
               h(
-                "div",
-                { class: "topic-head" },
-                fanText(topic.topic ?? topic.term ?? topic.word, "topic-name"),
-                h("span", { class: "hint" }, view.t("ui-overview-topic-count", { count: topic.count ?? 0 })),
+                "button",
+                { type: "button", class: "topic-head", onclick: open({ tag: topic.tag }) },
+                h("span", {}, `#${topic.name}`),
+                h("span", { class: "hint" }, view.t("ui-overview-topic-count", { count: topic.count, previous: topic.previous })),
               ),
               (topic.quotes ?? []).map((quote) =>
                 h(
                   "blockquote",
-                  { class: "quote" },
-                  fanText(typeof quote === "string" ? quote : quote.text),
-                  quote.author ? h("span", { class: "author" }, quote.author) : null,
+                  { class: "quote", "data-message-id": String(quote.message_id) },
+                  fanText(quote.text),
+                  h("span", { class: "author" }, messageLink(view, quote.link, view.formats.when(quote.at))),
                 ),
               ),
             ),
           ),
         ),
+  );
+}
+
+// Inside Telegram a t.me link opens the chat at the message instead of a browser tab.
+export function messageLink(view, link, label) {
+  if (!link) return label;
+  return h(
+    "a",
+    {
+      href: link,
+      class: "message-link",
+      rel: "noopener",
+      onclick: (event) => {
+        if (view.webApp?.openTelegramLink) {
+          event.preventDefault();
+          view.webApp.openTelegramLink(link);
+        }
+      },
+    },
+    label,
   );
 }

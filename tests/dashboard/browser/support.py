@@ -1,0 +1,58 @@
+"""The screens over the real dashboard server (tests/dashboard/support.py) in a real browser:
+`async with screens_over(scene, browser) as screens: page = await screens.open(ADMIN)` opens
+the Mini App as that person would from Telegram, and waits until the screen has drawn."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.devtools.browser import Scheme, open_dashboard
+from tests.dashboard.support import Dashboard, dashboard_over, login_for
+from tests.support.scene import Scene
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, Page
+
+READY_MS = 10_000
+
+
+@dataclass
+class Screens:
+    dashboard: Dashboard
+    browser: Browser
+
+    @property
+    def url(self) -> str:
+        return str(self.dashboard.client.make_url("/app/"))
+
+    async def open(
+        self,
+        person: dict[str, Any],
+        screen: str = "",
+        *,
+        scheme: Scheme = "light",
+        start_param: str | None = None,
+        confirm: bool = True,
+    ) -> Page:
+        init_data = login_for(person, start_param=start_param).removeprefix("tma ")
+        page = await open_dashboard(
+            self.browser, self.url + screen, init_data, scheme=scheme, confirm=confirm
+        )
+        await ready(page)
+        return page
+
+
+async def ready(page: Page) -> None:
+    """The screen has drawn (or said why it could not)."""
+    await page.wait_for_function(
+        "['ready', 'failed', 'outside'].includes(document.body.dataset.state)", timeout=READY_MS
+    )
+
+
+@asynccontextmanager
+async def screens_over(scene: Scene, browser: Browser) -> AsyncIterator[Screens]:
+    async with dashboard_over(scene) as dashboard:
+        yield Screens(dashboard, browser)
