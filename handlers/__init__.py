@@ -22,6 +22,7 @@ from handlers import (
     audit_log,
     confirm,
     console,
+    dashboard,
     digest,
     drafts,
     feedback,
@@ -75,6 +76,7 @@ FEATURES: tuple[Feature, ...] = (
     video_metrics.FEATURE,
     video_report.FEATURE,
     membership.FEATURE,
+    dashboard.FEATURE,
 )
 
 GROUP_ROUTER = "group"

@@ -1,0 +1,11 @@
+## 營運面板（bot/dashboard/）：其介面拒絕時的回答。
+
+dashboard-login-missing = 請從 Telegram 開啟面板：點機器人的選單按鈕，或在與機器人的私訊中傳送 /dashboard。
+dashboard-login-invalid = 這次登入不是 Telegram 為本機器人簽發的。請關閉面板，再從機器人的選單按鈕重新開啟。
+dashboard-login-expired = 這次登入已過期。請關閉面板，再從機器人的選單按鈕重新開啟。
+dashboard-login-no-user = Telegram 沒有告知你是誰。請從機器人的選單按鈕，或在與機器人的私訊中傳送 /dashboard 開啟面板。
+dashboard-rate-limited = 請求太頻繁了。請稍等片刻再試。
+dashboard-not-found = 面板沒有這個頁面。
+dashboard-failed = 機器人這邊出錯了。請稍後再試。
+dashboard-bad-group = 這不是群組 ID：群組 ID 是整數，例如 -1001234567890。
+dashboard-bad-days = 時間段必須是 { $allowed } 天之一。

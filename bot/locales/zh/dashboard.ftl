@@ -1,0 +1,11 @@
+## 运营面板（bot/dashboard/）：其接口拒绝时的回答。
+
+dashboard-login-missing = 请从 Telegram 打开面板：点机器人的菜单按钮，或在与机器人的私聊中发送 /dashboard。
+dashboard-login-invalid = 这次登录不是 Telegram 为本机器人签发的。请关闭面板，再从机器人的菜单按钮重新打开。
+dashboard-login-expired = 这次登录已过期。请关闭面板，再从机器人的菜单按钮重新打开。
+dashboard-login-no-user = Telegram 没有告知你是谁。请从机器人的菜单按钮，或在与机器人的私聊中发送 /dashboard 打开面板。
+dashboard-rate-limited = 请求太频繁了。请稍等片刻再试。
+dashboard-not-found = 面板没有这个页面。
+dashboard-failed = 机器人这边出错了。请稍后再试。
+dashboard-bad-group = 这不是群 ID：群 ID 是整数，例如 -1001234567890。
+dashboard-bad-days = 时间段必须是 { $allowed } 天之一。
