@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import structlog
 from aiohttp import web
 
-from bot.dashboard import api
+from bot.dashboard import api, screen_texts
 from bot.dashboard.frame import (
     LOGIN,
     SERVICES,
@@ -38,9 +39,12 @@ log = structlog.get_logger(__name__)
 PREFIX = "/app"
 API = "/api"
 INDEX = "index.html"
-# index.html names its scripts and styles with `?v=__VERSION__`, replaced by a digest of the
-# static files: the other files can then be cached for a year and still change on a deploy.
+# index.html names its scripts and styles under `v/__VERSION__/`, replaced by a digest of the
+# static files: the other files can then be cached for a year and still change on a deploy. A
+# path rather than a query, because the ES modules import each other by relative paths, which
+# keep the version directory and drop a query.
 VERSION_MARK = "__VERSION__"
+VERSIONED = re.compile(r"^v/[^/]+/")
 TELEGRAM_SDK = "https://telegram.org/js/telegram-web-app.js"
 # Telegram's web clients frame a Mini App; the mobile and desktop apps show it in a web view.
 TELEGRAM_WEB_CLIENTS = (
@@ -153,7 +157,7 @@ class StaticFiles:
         )
 
     async def file(self, request: web.Request) -> web.StreamResponse:
-        name = request.match_info["name"]
+        name = VERSIONED.sub("", request.match_info["name"], count=1)
         if name == INDEX:
             return await self.index(request)
         path = (self._directory / name).resolve()
@@ -180,6 +184,7 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     app = web.Application(middlewares=[security_headers, api_frame])
     app[SERVICES] = services
     api.add_routes(app.router)
+    app.router.add_get(screen_texts.ROUTE, screen_texts.screen_texts)
     files = StaticFiles(services.static_dir)
     app.router.add_get("/", files.index)
     app.router.add_get("/{name:.+}", files.file)

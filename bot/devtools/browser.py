@@ -101,8 +101,11 @@ async def open_dashboard(
     scheme: Scheme = "light",
     confirm: bool = True,
     language: str = "en-US",
+    timeout_ms: float = 10_000,
+    errors: list[str] | None = None,
 ) -> Page:
-    """A new phone-sized page on `url` (the dashboard's index), as Telegram opens it."""
+    """A new phone-sized page on `url` (the dashboard's index), as Telegram opens it; what its
+    scripts throw is added to `errors`."""
     origin = _origin(url)
     context = await browser.new_context(
         viewport={"width": PHONE_WIDTH, "height": PHONE_HEIGHT},
@@ -132,8 +135,11 @@ async def open_dashboard(
         else:
             await route.abort("blockedbyclient")
 
+    context.set_default_timeout(timeout_ms)
     await context.route("**/*", route)
     page = await context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda error: errors.append(str(error)))
     await page.goto(url)
     return page
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.devtools.browser import Scheme, open_dashboard
@@ -23,6 +23,7 @@ READY_MS = 10_000
 class Screens:
     dashboard: Dashboard
     browser: Browser
+    errors: list[str] = field(default_factory=list)  # scripts that threw, in any page
 
     @property
     def url(self) -> str:
@@ -39,20 +40,30 @@ class Screens:
     ) -> Page:
         init_data = login_for(person, start_param=start_param).removeprefix("tma ")
         page = await open_dashboard(
-            self.browser, self.url + screen, init_data, scheme=scheme, confirm=confirm
+            self.browser,
+            self.url + screen,
+            init_data,
+            scheme=scheme,
+            confirm=confirm,
+            errors=self.errors,
         )
         await ready(page)
         return page
 
 
 async def ready(page: Page) -> None:
-    """The screen has drawn (or said why it could not)."""
-    await page.wait_for_function(
-        "['ready', 'failed', 'outside'].includes(document.body.dataset.state)", timeout=READY_MS
+    """The screen has drawn (or said why it could not). A selector, not a script: the page's
+    CSP refuses the eval a waited-for function needs."""
+    await page.wait_for_selector(
+        "body[data-state='ready'], body[data-state='failed'], body[data-state='outside']",
+        state="attached",
+        timeout=READY_MS,
     )
 
 
 @asynccontextmanager
 async def screens_over(scene: Scene, browser: Browser) -> AsyncIterator[Screens]:
     async with dashboard_over(scene) as dashboard:
-        yield Screens(dashboard, browser)
+        screens = Screens(dashboard, browser)
+        yield screens
+        assert not screens.errors, f"the page's scripts threw: {screens.errors}"
