@@ -43,6 +43,31 @@ GET /app/api/groups/{chat_id}/overview?days=7|30|90    (analyst; days defaults t
      "heatmap": [[0, 1, ...24 hours], ...7 rows],   # fans' messages, Monday first, local hours
      "daily": [{"day": "2026-11-27", "messages": 20, "active_fans": 9, "new_fans": 1,
                 "joins": 1, "leaves": 0}]}          # oldest first
+
+GET /app/api/groups/{chat_id}/inbox   (analyst; bot/dashboard/inbox.py)
+    ?q=       the words /inbox takes, typed whole: `#bug status:new @lin 7d subtitles`
+              (anything that is not a filter is searched for in the text)
+    &tag= &status= &sentiment= &author= &period=   the same filters one by one (a tag by its
+              name in any language, a status in the words the bot shows: 已计划)
+    &limit=   1-50, default 20          &cursor=   the `cursor` of the previous answer
+    {"filters": "<the filters described>", "total": 37, "more": false,   # total capped at
+     "timezone": "Asia/Shanghai",                                        # 1000 (more: true)
+     "items": [ITEM, ...],                         # newest first
+     "cursor": "<opaque>" | null}                  # null: nothing further
+    ITEM = {"message_id": 9, "at": "<instant>", "author": {"name": "@lin", "id": 42 | null},
+            "text": "..." | null, "tags": [{"tag": "bug", "name": "Bug"}],
+            "sentiment": "negative", "status": "new" | "triaged" | "planned" | "done" |
+            "wontdo", "duplicate_of": 7 | null, "edited": false,
+            "link": "https://t.me/c/123/9" | null}
+    A bad filter: 400 with the reason /inbox gives (error "inbox-error").
+POST /app/api/groups/{chat_id}/inbox/actions   (operator)
+    {"action": "tag" | "untag", "message_ids": [9, 10], "tag": "bug"}
+    {"action": "status", "message_ids": [9], "status": "planned"}   # or 已计划, 已計劃
+    {"action": "duplicate", "message_ids": [9], "original": 7}       # or a t.me link
+    -> {"action": "tag", "items": [ITEM, ...]}   # the items as they are now
+    1-50 ids, each a message stored for this group (else 400, nothing changed); each item's
+    change is audited like the command's (feedback-tagged, -untagged, -status-set,
+    -duplicate).
 """
 
 from __future__ import annotations

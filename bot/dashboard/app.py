@@ -18,7 +18,7 @@ from typing import Any
 import structlog
 from aiohttp import web
 
-from bot.dashboard import api
+from bot.dashboard import api, inbox
 from bot.dashboard.frame import (
     LOGIN,
     SERVICES,
@@ -114,6 +114,9 @@ async def api_frame(request: web.Request, handler: Handler) -> web.StreamRespons
         request[TEXTS] = texts = services.translator.bind(locale)
         return await handler(request)
     except ApiError as error:
+        if error.said is not None:
+            body = {"error": error.key, "message": plain(error.said)}
+            return json_response(body, status=error.status)
         return _error(texts, error.status, error.key, **error.args_)
     except web.HTTPNotFound:
         return _error(texts, 404, "dashboard-not-found")
@@ -180,6 +183,7 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     app = web.Application(middlewares=[security_headers, api_frame])
     app[SERVICES] = services
     api.add_routes(app.router)
+    inbox.add_routes(app.router)
     files = StaticFiles(services.static_dir)
     app.router.add_get("/", files.index)
     app.router.add_get("/{name:.+}", files.file)
