@@ -68,6 +68,47 @@ POST /app/api/groups/{chat_id}/inbox/actions   (operator)
     1-50 ids, each a message stored for this group (else 400, nothing changed); each item's
     change is audited like the command's (feedback-tagged, -untagged, -status-set,
     -duplicate).
+
+Polls (bot/dashboard/polls.py); {number} is the number /polls shows. Read: analyst.
+GET  /app/api/groups/{chat_id}/polls
+    {"timezone": "...", "polls": [POLL, ...]}       # open ones and the latest others
+    POLL = {"number": 12, "question": "...", "status": "scheduled" | "open" | "closed" |
+            "cancelled" | "deleted", "anonymous": true, "multiple": false,
+            "start_at" | "close_at" | "sent_at" | "closed_at": "<instant>" | null,
+            "voters": 3, "options": [{"number": 1, "label": "...", "votes": 2,
+            "share": 0.6667, "winner": true, "correct": false}]}
+GET  /app/api/groups/{chat_id}/polls/{number}/export    (analyst, re-checked live)
+    text/csv (UTF-8 with BOM), the file /poll_export sends
+POST /app/api/groups/{chat_id}/polls/{number}/close     (operator, re-checked live)
+POST /app/api/groups/{chat_id}/polls/{number}/cancel    (operator, re-checked live)
+    -> {"poll": POLL}; 409 "poll-not-open" / "poll-not-scheduled" when it is not (any more)
+
+Giveaways (bot/dashboard/giveaways.py); {number} is the giveaway's id. Read: analyst.
+GET  /app/api/groups/{chat_id}/giveaways
+    {"timezone": "...", "giveaways": [GIVEAWAY, ...]}   # the latest ten
+    GIVEAWAY = {"number": 3, "prize": "...", "winners": 1, "status": "open" | "drawing" |
+                "drawn" | "done" | "cancelled", "created_at", "ends_at", "drawn_at" | null,
+                "entrants": 120, "rules": ["<a rule, in the caller's language>"],
+                "commitment": "<sha256 hex>", "cancel_reason": "..." | null}
+GET  /app/api/groups/{chat_id}/giveaways/{number}/entrants?limit=1-500 (100)&after=<user id>
+    {"giveaway": GIVEAWAY,
+     "entrants": [{"user_id": 42, "name": "Ann Lee", "entered_at": "<instant>",
+                   "eligible": true | false | null,      # open: the rules checked now, as
+                   "standing": null | "won" | "replaced" | "skipped" | "not-drawn" |
+                               "not-entered",             # the draw checks them; drawn: what
+                   "place": 1 | null,                     # the transcript says instead
+                   "reason": "left-group" | ... | null, "reason_text": "..." | null}],
+     "after": 42 | null}                                  # by user id; null: the end
+GET  /app/api/groups/{chat_id}/giveaways/{number}/transcript
+    application/json: the published transcript (bot/domain/transcript.py), verifiable with
+    `python -m bot verify`; 404 "dashboard-no-transcript" before the draw
+POST .../giveaways/{number}/end                          (operator, re-checked live)
+POST .../giveaways/{number}/cancel  {"reason": "..."}    (operator, re-checked live)
+    -> {"giveaway": GIVEAWAY}; 409 "giveaway-not-open"; 400 "dashboard-no-reason"
+POST .../giveaways/{number}/reroll  {"places": [2], "reason": "..."}   (operator, live)
+    -> {"giveaway": GIVEAWAY, "winners": [{"entrant", "user_id", "name", "place"}],
+        "replaced": ["<entrant id>"], "digest": "<hex>"};
+       409 "giveaway-reroll-refused" with the reason /giveaway_reroll gives
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Any
 import structlog
 from aiohttp import web
 
-from bot.dashboard import api, inbox
+from bot.dashboard import api, giveaways, inbox, polls
 from bot.dashboard.frame import (
     LOGIN,
     SERVICES,
@@ -184,6 +184,8 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     app[SERVICES] = services
     api.add_routes(app.router)
     inbox.add_routes(app.router)
+    polls.add_routes(app.router)
+    giveaways.add_routes(app.router)
     files = StaticFiles(services.static_dir)
     app.router.add_get("/", files.index)
     app.router.add_get("/{name:.+}", files.file)

@@ -18,3 +18,7 @@ dashboard-unknown-items = These messages are not stored for this group: { $ids }
 dashboard-bad-tag = Name the tag to add or take off.
 dashboard-did-you-mean = Did you mean “{ $suggestion }”?
 dashboard-bad-original = Give the id or link of the message they repeat.
+dashboard-bad-number = That is not a number from the list: use the number shown, such as 12.
+dashboard-no-transcript = Giveaway #{ $id } has no transcript yet: it is published when the draw runs.
+dashboard-no-reason = Write the reason (at most 200 characters): fans see it.
+dashboard-bad-places = Choose the winners to draw again by their places in the result, such as 2 and 3.

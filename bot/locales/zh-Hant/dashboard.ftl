@@ -18,3 +18,7 @@ dashboard-unknown-items = 這些訊息沒有為本群組儲存：{ $ids }。
 dashboard-bad-tag = 請寫出要加上或拿掉的標籤。
 dashboard-did-you-mean = 你是想說「{ $suggestion }」嗎？
 dashboard-bad-original = 請給出被重複的那則訊息的 ID 或連結。
+dashboard-bad-number = 這不是列表裡的編號：請用顯示的編號，例如 12。
+dashboard-no-transcript = 抽獎 #{ $id } 還沒有紀錄：開獎時才會公佈。
+dashboard-no-reason = 請寫出原因（最多 200 個字）：粉絲會看到。
+dashboard-bad-places = 請按結果中的名次選擇要重抽的中獎者，例如 2 和 3。

@@ -18,3 +18,7 @@ dashboard-unknown-items = 这些消息没有为本群保存：{ $ids }。
 dashboard-bad-tag = 请写出要加上或去掉的标签。
 dashboard-did-you-mean = 你是想说“{ $suggestion }”吗？
 dashboard-bad-original = 请给出被重复的那条消息的 ID 或链接。
+dashboard-bad-number = 这不是列表里的编号：请用显示的编号，例如 12。
+dashboard-no-transcript = 抽奖 #{ $id } 还没有记录：开奖时才会公布。
+dashboard-no-reason = 请写出原因（最多 200 个字）：粉丝会看到。
+dashboard-bad-places = 请按结果中的名次选择要重抽的中奖者，例如 2 和 3。
