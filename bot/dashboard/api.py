@@ -109,6 +109,34 @@ POST .../giveaways/{number}/reroll  {"places": [2], "reason": "..."}   (operator
     -> {"giveaway": GIVEAWAY, "winners": [{"entrant", "user_id", "name", "place"}],
         "replaced": ["<entrant id>"], "digest": "<hex>"};
        409 "giveaway-reroll-refused" with the reason /giveaway_reroll gives
+
+Videos (bot/dashboard/videos.py). Analyst.
+GET  /app/api/groups/{chat_id}/videos?page=0&archived=0|1     (10 a page, newest first)
+    {"timezone": "...", "page": 0, "pages": 1, "total": 3,
+     "videos": [{"number": 1, "code": "V1", "title": "...", "platform": "youtube",
+                 "url": "..." | null, "published_at": "<instant>" | null, "archived": false,
+                 "linked_comments": 4}]}
+GET  /app/api/groups/{chat_id}/videos/{number}        (the numbers of /video's card)
+    {"video": {"number", "code", "title", "platform"}, "latest_day": "2026-12-01" | null,
+     "totals": NUMBERS, "change": NUMBERS | null,
+     "platforms": [{"platform", "day", "numbers": NUMBERS, "previous_day", "change"}],
+     "feedback": {"volume": 12, "sentiment": {...}, "mood": "positive",
+                  "tags": [{"tag", "name", "count"}], "quotes": ["..."]}}
+    NUMBERS = {"plays", "likes", "comments", "favourites", "shares": int | null (unknown),
+               "engagement": float | null}
+
+Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
+GET  /app/api/groups/{chat_id}/settings
+    {"language": "zh", "timezone": "Asia/Shanghai",
+     "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null},
+     "retention_days": 90 | null, "tags": [{"tag", "name"}],
+     "roles": [{"user_id": 42, "name": "@max", "role": "analyst" | "operator"}]}
+GET  /app/api/groups/{chat_id}/audit?page=0          (newest first)
+    {"timezone", "page", "pages", "entries": [{"at", "actor", "anonymous_admin", "action",
+                                               "subject", "detail"}]}
+POST /app/api/groups/{chat_id}/settings/language {"language": "zh-Hant"}  (or 繁體, English)
+POST /app/api/groups/{chat_id}/settings/timezone {"timezone": "Asia/Shanghai"} (or UTC+8,
+     上海: what /timezone reads) -> the settings as GET answers them; each change audited
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Any
 import structlog
 from aiohttp import web
 
-from bot.dashboard import api, giveaways, inbox, polls
+from bot.dashboard import api, giveaways, inbox, polls, settings, videos
 from bot.dashboard.frame import (
     LOGIN,
     SERVICES,
@@ -186,6 +186,8 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     inbox.add_routes(app.router)
     polls.add_routes(app.router)
     giveaways.add_routes(app.router)
+    videos.add_routes(app.router)
+    settings.add_routes(app.router)
     files = StaticFiles(services.static_dir)
     app.router.add_get("/", files.index)
     app.router.add_get("/{name:.+}", files.file)

@@ -22,3 +22,5 @@ dashboard-bad-number = That is not a number from the list: use the number shown,
 dashboard-no-transcript = Giveaway #{ $id } has no transcript yet: it is published when the draw runs.
 dashboard-no-reason = Write the reason (at most 200 characters): fans see it.
 dashboard-bad-places = Choose the winners to draw again by their places in the result, such as 2 and 3.
+dashboard-no-video = The group has no video { $number }: the registry lists them.
+dashboard-bad-language = Choose en (English), zh (简体中文) or zh-Hant (繁體中文).

@@ -22,3 +22,5 @@ dashboard-bad-number = 這不是列表裡的編號：請用顯示的編號，例
 dashboard-no-transcript = 抽獎 #{ $id } 還沒有紀錄：開獎時才會公佈。
 dashboard-no-reason = 請寫出原因（最多 200 個字）：粉絲會看到。
 dashboard-bad-places = 請按結果中的名次選擇要重抽的中獎者，例如 2 和 3。
+dashboard-no-video = 本群組沒有影片 { $number }：影片列表裡有全部影片。
+dashboard-bad-language = 請選擇 en（English）、zh（簡體中文）或 zh-Hant（繁體中文）。

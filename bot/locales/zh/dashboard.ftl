@@ -22,3 +22,5 @@ dashboard-bad-number = 这不是列表里的编号：请用显示的编号，例
 dashboard-no-transcript = 抽奖 #{ $id } 还没有记录：开奖时才会公布。
 dashboard-no-reason = 请写出原因（最多 200 个字）：粉丝会看到。
 dashboard-bad-places = 请按结果中的名次选择要重抽的中奖者，例如 2 和 3。
+dashboard-no-video = 本群没有视频 { $number }：视频列表里有全部视频。
+dashboard-bad-language = 请选择 en（English）、zh（简体中文）或 zh-Hant（繁體中文）。
