@@ -43,6 +43,100 @@ GET /app/api/groups/{chat_id}/overview?days=7|30|90    (analyst; days defaults t
      "heatmap": [[0, 1, ...24 hours], ...7 rows],   # fans' messages, Monday first, local hours
      "daily": [{"day": "2026-11-27", "messages": 20, "active_fans": 9, "new_fans": 1,
                 "joins": 1, "leaves": 0}]}          # oldest first
+
+GET /app/api/groups/{chat_id}/inbox   (analyst; bot/dashboard/inbox.py)
+    ?q=       the words /inbox takes, typed whole: `#bug status:new @lin 7d subtitles`
+              (anything that is not a filter is searched for in the text)
+    &tag= &status= &sentiment= &author= &period=   the same filters one by one (a tag by its
+              name in any language, a status in the words the bot shows: 已计划)
+    &limit=   1-50, default 20          &cursor=   the `cursor` of the previous answer
+    {"filters": "<the filters described>", "total": 37, "more": false,   # total capped at
+     "timezone": "Asia/Shanghai",                                        # 1000 (more: true)
+     "items": [ITEM, ...],                         # newest first
+     "cursor": "<opaque>" | null}                  # null: nothing further
+    ITEM = {"message_id": 9, "at": "<instant>", "author": {"name": "@lin", "id": 42 | null},
+            "text": "..." | null, "tags": [{"tag": "bug", "name": "Bug"}],
+            "sentiment": "negative", "status": "new" | "triaged" | "planned" | "done" |
+            "wontdo", "duplicate_of": 7 | null, "edited": false,
+            "link": "https://t.me/c/123/9" | null}
+    A bad filter: 400 with the reason /inbox gives (error "inbox-error").
+POST /app/api/groups/{chat_id}/inbox/actions   (operator)
+    {"action": "tag" | "untag", "message_ids": [9, 10], "tag": "bug"}
+    {"action": "status", "message_ids": [9], "status": "planned"}   # or 已计划, 已計劃
+    {"action": "duplicate", "message_ids": [9], "original": 7}       # or a t.me link
+    -> {"action": "tag", "items": [ITEM, ...]}   # the items as they are now
+    1-50 ids, each a message stored for this group (else 400, nothing changed); each item's
+    change is audited like the command's (feedback-tagged, -untagged, -status-set,
+    -duplicate).
+
+Polls (bot/dashboard/polls.py); {number} is the number /polls shows. Read: analyst.
+GET  /app/api/groups/{chat_id}/polls
+    {"timezone": "...", "polls": [POLL, ...]}       # open ones and the latest others
+    POLL = {"number": 12, "question": "...", "status": "scheduled" | "open" | "closed" |
+            "cancelled" | "deleted", "anonymous": true, "multiple": false,
+            "start_at" | "close_at" | "sent_at" | "closed_at": "<instant>" | null,
+            "voters": 3, "options": [{"number": 1, "label": "...", "votes": 2,
+            "share": 0.6667, "winner": true, "correct": false}]}
+GET  /app/api/groups/{chat_id}/polls/{number}/export    (analyst, re-checked live)
+    text/csv (UTF-8 with BOM), the file /poll_export sends
+POST /app/api/groups/{chat_id}/polls/{number}/close     (operator, re-checked live)
+POST /app/api/groups/{chat_id}/polls/{number}/cancel    (operator, re-checked live)
+    -> {"poll": POLL}; 409 "poll-not-open" / "poll-not-scheduled" when it is not (any more)
+
+Giveaways (bot/dashboard/giveaways.py); {number} is the giveaway's id. Read: analyst.
+GET  /app/api/groups/{chat_id}/giveaways
+    {"timezone": "...", "giveaways": [GIVEAWAY, ...]}   # the latest ten
+    GIVEAWAY = {"number": 3, "prize": "...", "winners": 1, "status": "open" | "drawing" |
+                "drawn" | "done" | "cancelled", "created_at", "ends_at", "drawn_at" | null,
+                "entrants": 120, "rules": ["<a rule, in the caller's language>"],
+                "commitment": "<sha256 hex>", "cancel_reason": "..." | null}
+GET  /app/api/groups/{chat_id}/giveaways/{number}/entrants?limit=1-500 (100)&after=<user id>
+    {"giveaway": GIVEAWAY,
+     "entrants": [{"user_id": 42, "name": "Ann Lee", "entered_at": "<instant>",
+                   "eligible": true | false | null,      # open: the rules checked now, as
+                   "standing": null | "won" | "replaced" | "skipped" | "not-drawn" |
+                               "not-entered",             # the draw checks them; drawn: what
+                   "place": 1 | null,                     # the transcript says instead
+                   "reason": "left-group" | ... | null, "reason_text": "..." | null}],
+     "after": 42 | null}                                  # by user id; null: the end
+GET  /app/api/groups/{chat_id}/giveaways/{number}/transcript
+    application/json: the published transcript (bot/domain/transcript.py), verifiable with
+    `python -m bot verify`; 404 "dashboard-no-transcript" before the draw
+POST .../giveaways/{number}/end                          (operator, re-checked live)
+POST .../giveaways/{number}/cancel  {"reason": "..."}    (operator, re-checked live)
+    -> {"giveaway": GIVEAWAY}; 409 "giveaway-not-open"; 400 "dashboard-no-reason"
+POST .../giveaways/{number}/reroll  {"places": [2], "reason": "..."}   (operator, live)
+    -> {"giveaway": GIVEAWAY, "winners": [{"entrant", "user_id", "name", "place"}],
+        "replaced": ["<entrant id>"], "digest": "<hex>"};
+       409 "giveaway-reroll-refused" with the reason /giveaway_reroll gives
+
+Videos (bot/dashboard/videos.py). Analyst.
+GET  /app/api/groups/{chat_id}/videos?page=0&archived=0|1     (10 a page, newest first)
+    {"timezone": "...", "page": 0, "pages": 1, "total": 3,
+     "videos": [{"number": 1, "code": "V1", "title": "...", "platform": "youtube",
+                 "url": "..." | null, "published_at": "<instant>" | null, "archived": false,
+                 "linked_comments": 4}]}
+GET  /app/api/groups/{chat_id}/videos/{number}        (the numbers of /video's card)
+    {"video": {"number", "code", "title", "platform"}, "latest_day": "2026-12-01" | null,
+     "totals": NUMBERS, "change": NUMBERS | null,
+     "platforms": [{"platform", "day", "numbers": NUMBERS, "previous_day", "change"}],
+     "feedback": {"volume": 12, "sentiment": {...}, "mood": "positive",
+                  "tags": [{"tag", "name", "count"}], "quotes": ["..."]}}
+    NUMBERS = {"plays", "likes", "comments", "favourites", "shares": int | null (unknown),
+               "engagement": float | null}
+
+Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
+GET  /app/api/groups/{chat_id}/settings
+    {"language": "zh", "timezone": "Asia/Shanghai",
+     "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null},
+     "retention_days": 90 | null, "tags": [{"tag", "name"}],
+     "roles": [{"user_id": 42, "name": "@max", "role": "analyst" | "operator"}]}
+GET  /app/api/groups/{chat_id}/audit?page=0          (newest first)
+    {"timezone", "page", "pages", "entries": [{"at", "actor", "anonymous_admin", "action",
+                                               "subject", "detail"}]}
+POST /app/api/groups/{chat_id}/settings/language {"language": "zh-Hant"}  (or 繁體, English)
+POST /app/api/groups/{chat_id}/settings/timezone {"timezone": "Asia/Shanghai"} (or UTC+8,
+     上海: what /timezone reads) -> the settings as GET answers them; each change audited
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from typing import Any
 import structlog
 from aiohttp import web
 
-from bot.dashboard import api, screen_texts
+from bot.dashboard import api, giveaways, inbox, polls, screen_texts, settings, videos
 from bot.dashboard.frame import (
     LOGIN,
     SERVICES,
@@ -118,6 +118,9 @@ async def api_frame(request: web.Request, handler: Handler) -> web.StreamRespons
         request[TEXTS] = texts = services.translator.bind(locale)
         return await handler(request)
     except ApiError as error:
+        if error.said is not None:
+            body = {"error": error.key, "message": plain(error.said)}
+            return json_response(body, status=error.status)
         return _error(texts, error.status, error.key, **error.args_)
     except web.HTTPNotFound:
         return _error(texts, 404, "dashboard-not-found")
@@ -184,6 +187,11 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     app = web.Application(middlewares=[security_headers, api_frame])
     app[SERVICES] = services
     api.add_routes(app.router)
+    inbox.add_routes(app.router)
+    polls.add_routes(app.router)
+    giveaways.add_routes(app.router)
+    videos.add_routes(app.router)
+    settings.add_routes(app.router)
     app.router.add_get(screen_texts.ROUTE, screen_texts.screen_texts)
     files = StaticFiles(services.static_dir)
     app.router.add_get("/", files.index)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from aiogram import Dispatcher
 from aiohttp import web
@@ -26,6 +26,7 @@ from bot.services.console import Console
 from bot.services.languages import Languages
 from bot.services.overview import Overviews
 
+FeatureService = TypeVar("FeatureService")
 STATIC_DIR = Path(__file__).parent / "static"
 API_CACHE = "no-store"
 
@@ -55,13 +56,27 @@ def plain(text: Html | str) -> str:
 
 
 class ApiError(Exception):
-    """Answered as `{"error": key, "message": <the key in the reader's language>}`."""
+    """Answered as `{"error": key, "message": <the key in the reader's language>}`; `said` is
+    the message already rendered (a reason the chat commands give in the same words)."""
 
-    def __init__(self, status: int, key: str, **args: str | int) -> None:
+    def __init__(
+        self, status: int, key: str, *, said: Html | None = None, **args: str | int
+    ) -> None:
         super().__init__(key)
         self.status = status
         self.key = key
+        self.said = said
         self.args_ = args
+
+
+async def json_body(request: web.Request) -> dict[str, object]:
+    try:
+        body = await request.json()
+    except ValueError:
+        raise ApiError(400, "dashboard-bad-body") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "dashboard-bad-body")
+    return body
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +119,12 @@ class DashboardServices:
     def now(self) -> datetime:
         return self.clock.now()
 
+    def feature(self, name: str, kind: type[FeatureService]) -> FeatureService:
+        """A feature's service as `wire` built it for the handlers."""
+        service = self.features[name]
+        assert isinstance(service, kind), f"{name} is {type(service).__name__}"
+        return service
+
 
 SERVICES = web.AppKey("dashboard_services", DashboardServices)
 LOGIN = web.RequestKey("dashboard_login", Login)
@@ -130,5 +151,7 @@ async def authorize(request: web.Request, chat_id: int, spec: OperatorCommand) -
         Pressed(chat_id=chat_id, user_id=login_of(request).user_id, in_private=True), spec
     )
     if isinstance(decision, Refusal):
-        raise ApiError(403, decision.key or "refused-group-inactive", **decision.args)
+        refused = ApiError(403, decision.key or "refused-group-inactive")
+        refused.args_ = dict(decision.args)
+        raise refused
     return decision

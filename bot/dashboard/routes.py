@@ -23,3 +23,12 @@ def group_id(request: web.Request) -> int:
     if not -BIGINT <= value < BIGINT or str(value) != raw.strip():
         raise ApiError(400, "dashboard-bad-group")
     return value
+
+
+def number_in(request: web.Request) -> int:
+    """A poll's or giveaway's number from the URL (data: each service looks it up only within
+    the group)."""
+    raw = request.match_info["number"]
+    if not raw.isdigit() or not 0 < int(raw) < 2**53:
+        raise ApiError(400, "dashboard-bad-number")
+    return int(raw)
