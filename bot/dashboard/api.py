@@ -52,6 +52,7 @@ GET /app/api/groups/{chat_id}/inbox   (analyst; bot/dashboard/inbox.py)
     &limit=   1-50, default 20          &cursor=   the `cursor` of the previous answer
     {"filters": "<the filters described>", "total": 37, "more": false,   # total capped at
      "timezone": "Asia/Shanghai",                                        # 1000 (more: true)
+     "tags": [{"tag": "bug", "name": "Bug"}],     # the group's tags; empty after a cursor
      "items": [ITEM, ...],                         # newest first
      "cursor": "<opaque>" | null}                  # null: nothing further
     ITEM = {"message_id": 9, "at": "<instant>", "author": {"name": "@lin", "id": 42 | null},

@@ -71,9 +71,12 @@ async def inbox(request: web.Request) -> web.Response:
         browsed = await _inbox(request).browse(chat_id, typed, after, limit)
     except InboxError as error:
         raise ApiError(400, "inbox-error", said=inbox_error(texts, error)) from None
+    # The first page also names the tags an item may be given, for the screen's chips.
+    tags = [] if after is not None else await _inbox(request).tag_names(chat_id)
     return json_response(
         {
             "filters": browsed.filters.describe(),
+            "tags": [{"tag": tag, "name": shown_tag(texts, tag)} for tag in tags],
             "total": browsed.total,
             "more": browsed.more,
             "timezone": browsed.timezone,

@@ -167,6 +167,11 @@ class InboxService:
         async with self._session_factory() as session:
             return await store.items_by_id(session, chat_id, message_ids)
 
+    async def tag_names(self, chat_id: int) -> list[str]:
+        """The group's tags (its set, built-in and its own), the ones an item may be given."""
+        async with self._session_factory() as session:
+            return list((await load_tag_set(session, chat_id)).names)
+
     async def counts(self, chat_id: int, typed: str) -> list[tuple[str, int]]:
         """Feedback per tag over the period typed (read in the group's time zone; `InboxError`
         when it is not one), every tag of the set included, most first."""
