@@ -81,3 +81,12 @@ async def test_chinese_and_dark(scene: Scene, screens: Screens) -> None:
     assert await page.inner_text("[data-number='messages'] .label") == "消息"
     background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(33, 45, 59)"  # the dark themeParams' bg_color, #212d3b
+
+
+async def test_a_tag_count_opens_the_feedback_behind_it(scene: Scene, screens: Screens) -> None:
+    await seed_chatter(scene)
+    page = await screens.open(ADMIN)
+    await page.click("[data-tag='bug']")
+    await expect(page.locator("[data-screen='inbox'] .card")).to_have_count(3)
+    assert "tag=bug" in page.url and "period=7d" in page.url
+    assert await page.input_value("select[name='tag']") == "bug"

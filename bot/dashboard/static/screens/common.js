@@ -42,3 +42,23 @@ export function empty(text) {
 export function section(title, ...children) {
   return h("section", {}, h("h2", {}, title), ...children);
 }
+
+// Inside Telegram a t.me link opens the chat at the message instead of a browser tab.
+export function messageLink(view, link, label) {
+  if (!link) return label;
+  return h(
+    "a",
+    {
+      href: link,
+      class: "message-link",
+      rel: "noopener",
+      onclick: (event) => {
+        if (view.webApp?.openTelegramLink) {
+          event.preventDefault();
+          view.webApp.openTelegramLink(link);
+        }
+      },
+    },
+    label,
+  );
+}

@@ -2,6 +2,7 @@
 // one card or on every selected card (tag, untag, status, duplicate).
 
 import { fanText, h, replace } from "../dom.js";
+import { messageLink } from "./common.js";
 
 const STATUSES = ["new", "triaged", "planned", "done", "wontdo"];
 const SENTIMENTS = ["positive", "neutral", "negative"];
@@ -41,7 +42,8 @@ class Inbox {
       replace(this.container, this.filterForm(), this.error);
       return;
     }
-    this.tags = page.tags ?? this.tags;
+    this.tags = page.tags;
+    if (page.timezone) this.view.learnGroup({ id: this.view.group.id, timezone: page.timezone });
     replace(this.container, this.filterForm(), this.error, this.summary, this.banner, this.cards, this.sentinel, this.more, this.bar);
     this.show(page, true);
     this.observer = new IntersectionObserver((entries) => {
@@ -80,7 +82,7 @@ class Inbox {
   }
 
   show(page, first) {
-    this.next = page.next ?? page.next_cursor ?? null;
+    this.next = page.cursor;
     if (first) {
       this.cards.replaceChildren();
       this.items.clear();
@@ -90,10 +92,11 @@ class Inbox {
       this.cards.append(this.card(item));
     }
     if (first) {
-      const total = page.total ?? this.items.size;
       replace(
         this.summary,
-        this.items.size === 0 ? this.t("ui-inbox-empty") : this.t("ui-inbox-total", { count: total, more: page.more ? "true" : "false" }),
+        this.items.size === 0
+          ? this.t("ui-inbox-empty")
+          : [this.t("ui-inbox-total", { count: page.total, more: String(page.more) }), page.filters ? ` · ${page.filters}` : ""],
       );
     }
     // A short first page leaves the sentinel in view: keep loading until it scrolls away.
@@ -143,7 +146,7 @@ class Inbox {
       h(
         "div",
         { class: "row" },
-        select("tag", this.tags.map((tag) => tag.key), (key) => `#${this.tagName(key)}`),
+        select("tag", this.tags.map((tag) => tag.tag), (key) => `#${this.tagName(key)}`),
         select("status", STATUSES, (status) => this.t(`ui-status-${status}`)),
         select("sentiment", SENTIMENTS, (sentiment) => this.t(`ui-sentiment-${sentiment}`)),
         select("period", PERIODS, (period) => this.t(`ui-period-${period}`)),
@@ -154,7 +157,7 @@ class Inbox {
   }
 
   tagName(key) {
-    return this.tags.find((tag) => tag.key === key)?.name ?? key;
+    return this.tags.find((tag) => tag.tag === key)?.name ?? key;
   }
 
   apply(name, value) {
@@ -175,22 +178,7 @@ class Inbox {
       "aria-label": this.t("ui-inbox-select"),
       onchange: (event) => this.select(id, event.target.checked),
     });
-    const link = item.link
-      ? h(
-          "a",
-          {
-            href: item.link,
-            class: "message-link",
-            onclick: (event) => {
-              if (this.view.webApp?.openTelegramLink) {
-                event.preventDefault();
-                this.view.webApp.openTelegramLink(item.link);
-              }
-            },
-          },
-          this.view.formats.when(item.created_at),
-        )
-      : h("span", {}, this.view.formats.when(item.created_at));
+    const link = messageLink(this.view, item.link, this.view.formats.when(item.at));
     const status = h(
       "select",
       {
@@ -201,17 +189,21 @@ class Inbox {
       },
       STATUSES.map((value) => h("option", { value, selected: value === item.status }, this.t(`ui-status-${value}`))),
     );
-    const chips = this.tags.map((tag) => {
-      const on = (item.tags ?? []).includes(tag.key);
+    const given = new Set(item.tags.map((tag) => tag.tag));
+    // The group's tags, and any the item still has that the set no longer lists.
+    // Its own tags first, so the one row of chips starts with what the item is.
+    const offered = [...item.tags, ...this.tags.filter((tag) => !given.has(tag.tag))];
+    const chips = offered.map((tag) => {
+      const on = given.has(tag.tag);
       return h(
         "button",
         {
           type: "button",
           class: "chip",
           "aria-pressed": String(on),
-          "data-tag": tag.key,
+          "data-tag": tag.tag,
           disabled: !this.view.canAct,
-          onclick: () => this.act(on ? "untag" : "tag", [id], { tag: tag.key }),
+          onclick: () => this.act(on ? "untag" : "tag", [id], { tag: tag.tag }),
         },
         `#${tag.name}`,
       );
@@ -227,14 +219,14 @@ class Inbox {
         "div",
         { class: "card-head" },
         this.view.canAct ? checkbox : null,
-        h("span", { class: "author" }, fanText(item.author_name || String(item.author_id ?? ""), "author-name")),
+        h("span", { class: "author" }, fanText(item.author.name || String(item.author.id ?? ""), "author-name")),
         link,
         h("span", { class: `sentiment sentiment-${item.sentiment}` }, this.t(`ui-sentiment-${item.sentiment}`)),
         item.edited ? h("span", {}, this.t("ui-inbox-edited")) : null,
         item.duplicate_of ? h("span", { class: "duplicate" }, this.t("ui-inbox-duplicate-of", { id: item.duplicate_of })) : null,
       ),
-      fanText(item.text),
-      h("div", { class: "chips" }, chips),
+      fanText(item.text ?? ""),
+      h("div", { class: "chips", role: "group", "aria-label": this.t("ui-inbox-filter-tag") }, chips),
       this.view.canAct
         ? h(
             "div",
@@ -260,7 +252,10 @@ class Inbox {
   select(id, on) {
     if (on) this.selected.add(id);
     else this.selected.delete(id);
-    this.cards.querySelector(`[data-message-id="${CSS.escape(String(id))}"]`)?.classList.toggle("selected", on);
+    const node = this.cards.querySelector(`[data-message-id="${CSS.escape(String(id))}"]`);
+    node?.classList.toggle("selected", on);
+    const checkbox = node?.querySelector("input[type='checkbox']");
+    if (checkbox) checkbox.checked = on;
     this.renderBar();
   }
 
@@ -271,7 +266,7 @@ class Inbox {
     const tagSelect = h(
       "select",
       { "aria-label": this.t("ui-inbox-filter-tag"), class: "bulk-tag" },
-      this.tags.map((tag) => h("option", { value: tag.key }, `#${tag.name}`)),
+      this.tags.map((tag) => h("option", { value: tag.tag }, `#${tag.name}`)),
     );
     const statusSelect = h(
       "select",
@@ -291,7 +286,7 @@ class Inbox {
       h("button", { type: "button", class: "button secondary", "data-bulk": "untag", onclick: () => this.act("untag", ids, { tag: tagSelect.value }) }, this.t("ui-inbox-untag")),
       statusSelect,
       h("button", { type: "button", class: "button secondary", "data-bulk": "duplicate", onclick: () => this.startPicking(ids) }, this.t("ui-inbox-duplicate")),
-      h("button", { type: "button", class: "button secondary", "data-bulk": "clear", onclick: () => this.clearSelection() }, this.t("ui-inbox-clear")),
+      h("button", { type: "button", class: "button secondary", "data-bulk": "clear", "aria-label": this.t("ui-inbox-clear"), onclick: () => this.clearSelection() }, "✕"),
     );
   }
 
@@ -312,7 +307,7 @@ class Inbox {
     const ids = this.picking.filter((one) => one !== id);
     this.picking = null;
     this.banner.hidden = true;
-    if (ids.length) this.act("duplicate", ids, { duplicate_of: id });
+    if (ids.length) this.act("duplicate", ids, { original: id });
   }
 
   async act(action, ids, fields) {

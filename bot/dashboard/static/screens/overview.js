@@ -2,6 +2,7 @@
 // feedback opens the Inbox filtered to exactly those items.
 
 import { fanText, h, replace } from "../dom.js";
+import { messageLink } from "./common.js";
 
 const PERIODS = [7, 30, 90];
 const SENTIMENTS = ["positive", "neutral", "negative"];
@@ -184,25 +185,5 @@ function topicsSection(view, topics, open) {
             ),
           ),
         ),
-  );
-}
-
-// Inside Telegram a t.me link opens the chat at the message instead of a browser tab.
-export function messageLink(view, link, label) {
-  if (!link) return label;
-  return h(
-    "a",
-    {
-      href: link,
-      class: "message-link",
-      rel: "noopener",
-      onclick: (event) => {
-        if (view.webApp?.openTelegramLink) {
-          event.preventDefault();
-          view.webApp.openTelegramLink(link);
-        }
-      },
-    },
-    label,
   );
 }
