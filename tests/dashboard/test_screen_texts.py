@@ -25,9 +25,11 @@ BUILT_KEYS = {
     "ui-inbox-done-": ("tag", "untag", "status", "duplicate"),
     "ui-error-": ("400", "401", "403", "404", "409", "429"),
     "ui-overview-": ("messages", "active-fans", "new-fans", "joins", "leaves", "feedback"),
-    "ui-poll-state-": ("open", "scheduled", "draft", "closed", "cancelled"),
-    "ui-giveaway-state-": ("open", "scheduled", "drawn", "cancelled"),
+    "ui-poll-state-": ("open", "scheduled", "deleted", "closed", "cancelled"),
+    "ui-giveaway-state-": ("open", "drawing", "drawn", "done", "cancelled"),
+    "ui-giveaway-standing-": ("won", "replaced", "skipped", "not-drawn", "not-entered"),
     "ui-settings-": ("language", "timezone", "retention", "digest"),
+    "ui-video-": ("plays", "likes", "favourites", "shares"),
     "ui-language-": ("en", "zh", "zh-Hant"),
     "ui-role-": ("analyst", "operator", "administrator"),
 }

@@ -111,7 +111,7 @@ ui-polls-export = Export
 ui-polls-exported = The export is downloaded.
 ui-poll-state-open = open
 ui-poll-state-scheduled = scheduled
-ui-poll-state-draft = draft
+ui-poll-state-deleted = deleted
 ui-poll-state-closed = closed
 ui-poll-state-cancelled = cancelled
 
@@ -121,7 +121,6 @@ ui-giveaway-entrants = { $count ->
        *[other] { $count } entrants
     }
 ui-giveaway-state-open = open
-ui-giveaway-state-scheduled = scheduled
 ui-giveaway-state-drawn = drawn
 ui-giveaway-state-cancelled = cancelled
 ui-giveaway-end = End and draw now
@@ -131,11 +130,8 @@ ui-giveaway-cancel = Cancel
 ui-giveaway-cancel-confirm = Cancel this giveaway? Nobody will win.
 ui-giveaway-cancelled = The giveaway is cancelled.
 ui-giveaway-reroll = Reroll
-ui-giveaway-reroll-reason = Why reroll? (shown in the transcript)
-ui-giveaway-reroll-needs-reason = Write the reason for the reroll first.
 ui-giveaway-reroll-confirm = Draw a new winner? The reason goes into the public transcript.
 ui-giveaway-rerolled = A new winner is drawn.
-ui-giveaway-winners = Winners:
 ui-giveaway-entrant-list = Entrants
 ui-giveaway-eligible = eligible
 ui-giveaway-ineligible = not eligible
@@ -148,13 +144,8 @@ ui-video-comments = { $count ->
         [one] 1 comment
        *[other] { $count } comments
     }
-ui-video-comments-label = Comments
 
 ui-settings-language = Language
-ui-settings-timezone = Time zone (for example Asia/Shanghai)
-ui-settings-retention = Keep messages for (days)
-ui-settings-digest = Daily digest
-ui-settings-save = Save
 ui-settings-saved = Saved.
 ui-settings-tags = Tags
 ui-settings-roles = Roles
@@ -167,3 +158,38 @@ ui-language-zh-Hant = 繁體中文
 ui-role-analyst = analyst
 ui-role-operator = operator
 ui-role-administrator = administrator
+
+ui-giveaway-state-drawing = drawing
+ui-giveaway-state-done = done
+ui-giveaway-winner-count = { $count ->
+        [one] 1 winner
+       *[other] { $count } winners
+    }
+ui-giveaway-ends = ends { $when }
+ui-giveaway-cancel-reason = Cancelled because:
+ui-giveaway-more-entrants = Show more entrants
+ui-giveaway-commitment = Commitment published before the draw:
+ui-giveaway-standing-won = place { $place }
+ui-giveaway-standing-replaced = replaced by a reroll
+ui-giveaway-standing-skipped = skipped by the draw
+ui-giveaway-standing-not-drawn = not drawn
+ui-giveaway-standing-not-entered = not counted
+ui-giveaway-reason = Reason (shown in the transcript)
+ui-giveaway-needs-reason = Write the reason first: it goes into the public transcript.
+ui-giveaway-place = Place to draw again
+ui-video-as-of = numbers of { $day }
+ui-video-no-numbers = No platform numbers imported yet: send the platform's export file to the bot.
+ui-video-feedback = What fans said
+ui-video-plays = Plays
+ui-video-likes = Likes
+ui-video-comments-count = Comments
+ui-video-favourites = Favourites
+ui-video-shares = Shares
+ui-settings-timezone = Time zone (for example Asia/Shanghai or UTC+8)
+ui-settings-save = Save
+ui-settings-digest = Daily digest
+ui-settings-digest-at = at { $time } on { $days }
+ui-settings-digest-off = off
+ui-settings-retention = Messages are kept
+ui-settings-retention-days = for { $days } days
+ui-settings-retention-forever = until deleted

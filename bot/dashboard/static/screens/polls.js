@@ -3,13 +3,13 @@
 import { fanText, h, replace } from "../dom.js";
 import { actionButton, empty, section } from "./common.js";
 
-const OPEN = new Set(["open", "scheduled", "draft"]);
+const OPEN = new Set(["open", "scheduled"]);
 
 export async function render(view, container) {
   const data = await view.api.get(view.groupPath("polls"));
-  const polls = data.polls ?? [];
-  const open = polls.filter((poll) => OPEN.has(poll.state ?? poll.status));
-  const past = polls.filter((poll) => !OPEN.has(poll.state ?? poll.status));
+  view.learnGroup({ id: view.group.id, timezone: data.timezone });
+  const open = data.polls.filter((poll) => OPEN.has(poll.status));
+  const past = data.polls.filter((poll) => !OPEN.has(poll.status));
   const refresh = () => render(view, container);
   replace(
     container,
@@ -19,11 +19,9 @@ export async function render(view, container) {
 }
 
 function card(view, poll, refresh) {
-  const state = poll.state ?? poll.status;
-  const options = poll.options ?? poll.results ?? [];
-  const total = poll.voters ?? poll.total_votes ?? options.reduce((sum, option) => sum + (option.votes ?? 0), 0);
-  const most = Math.max(1, ...options.map((option) => option.votes ?? 0));
-  const path = view.groupPath(`polls/${poll.id}`);
+  const state = poll.status;
+  const most = Math.max(1, ...poll.options.map((option) => option.votes));
+  const path = view.groupPath(`polls/${poll.number}`);
   const actions = [];
   if (view.canAct && OPEN.has(state)) {
     actions.push(
@@ -41,30 +39,31 @@ function card(view, poll, refresh) {
   }
   actions.push(
     actionButton(view, view.t("ui-polls-export"), async () => {
-      await view.api.download(`${path}/export`, { format: "csv" }, `poll-${poll.id}.csv`);
+      await view.api.download(`${path}/export`, {}, `poll-${poll.number}.csv`);
       view.toast(view.t("ui-polls-exported"));
     }, { kind: "secondary", data: "export" }),
   );
   return h(
     "article",
-    { class: "item", "data-poll-id": String(poll.id) },
-    h("div", { class: "item-head" }, fanText(poll.question ?? poll.title), h("span", { class: "hint" }, view.t(`ui-poll-state-${state}`))),
+    { class: "item", "data-poll": String(poll.number) },
+    h("div", { class: "item-head" }, fanText(poll.question), h("span", { class: "hint poll-state" }, view.t(`ui-poll-state-${state}`))),
     h(
       "div",
       { class: "item-meta" },
-      view.t("ui-polls-voters", { count: total }),
-      poll.closes_at && OPEN.has(state) ? ` · ${view.t("ui-polls-closes", { when: view.formats.when(poll.closes_at) })}` : "",
+      `#${poll.number} · `,
+      view.t("ui-polls-voters", { count: poll.voters }),
+      poll.close_at && OPEN.has(state) ? ` · ${view.t("ui-polls-closes", { when: view.formats.when(poll.close_at) })}` : "",
     ),
     h(
       "div",
       { class: "results" },
-      options.map((option) =>
+      poll.options.map((option) =>
         h(
           "div",
-          { class: "result" },
-          fanText(option.text ?? option.option),
-          h("span", { class: "hint" }, `${view.formats.number(option.votes ?? 0)} · ${view.formats.percent(option.votes ?? 0, total)}`),
-          h("span", { class: "meter" }, h("span", { vars: { "--share": `${(100 * (option.votes ?? 0)) / most}%` } })),
+          { class: option.winner ? "result winner" : "result", "data-option": String(option.number) },
+          fanText(option.label),
+          h("span", { class: "hint votes" }, `${view.formats.number(option.votes)} · ${view.formats.percent(option.share, 1)}`),
+          h("span", { class: "meter" }, h("span", { vars: { "--share": `${(100 * option.votes) / most}%` } })),
         ),
       ),
     ),

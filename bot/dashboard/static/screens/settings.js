@@ -1,5 +1,5 @@
-// Settings: the group's language, time zone, digest and retention, its tags, who holds which
-// role, and the audit log of what was done.
+// Settings: the group's language and time zone (changed here, as /settings does), its digest
+// and retention, its tags, who holds which role, and the audit log of what was done.
 
 import { fanText, h, replace } from "../dom.js";
 import { actionButton, empty, section } from "./common.js";
@@ -7,49 +7,61 @@ import { actionButton, empty, section } from "./common.js";
 const LANGUAGES = ["en", "zh", "zh-Hant"];
 
 export async function render(view, container) {
-  const data = await view.api.get(view.groupPath("settings"));
+  const [data, audit] = await Promise.all([
+    view.api.get(view.groupPath("settings")),
+    view.api.get(view.groupPath("audit"), { page: 0 }),
+  ]);
   const again = () => render(view, container);
-  const field = (name, control) => h("div", { class: "field" }, h("label", { for: `setting-${name}` }, view.t(`ui-settings-${name}`)), control);
-  const language = h("select", { id: "setting-language", name: "language", disabled: !view.canAct }, LANGUAGES.map((code) => h("option", { value: code, selected: code === data.language }, view.t(`ui-language-${code}`))));
-  const timezone = h("input", { id: "setting-timezone", name: "timezone", value: data.timezone ?? "", disabled: !view.canAct, autocomplete: "off" });
-  const retention = h("input", { id: "setting-retention", name: "retention_days", type: "number", min: "1", value: data.retention_days ?? "", disabled: !view.canAct });
-  const digest = h("input", { id: "setting-digest", name: "digest", type: "checkbox", checked: Boolean(data.digest?.enabled ?? data.digest), disabled: !view.canAct });
-  const save = actionButton(view, view.t("ui-settings-save"), async () => {
-    await view.api.post(view.groupPath("settings"), {
-      language: language.value,
-      timezone: timezone.value.trim(),
-      retention_days: retention.value ? Number(retention.value) : null,
-      digest: digest.checked,
-    });
+  const field = (name, ...controls) =>
+    h("div", { class: "field", "data-setting": name }, h("label", { for: `setting-${name}` }, view.t(`ui-settings-${name}`)), ...controls);
+  const language = h(
+    "select",
+    { id: "setting-language", name: "language" },
+    LANGUAGES.map((code) => h("option", { value: code, selected: code === data.language }, view.t(`ui-language-${code}`))),
+  );
+  const timezone = h("input", { id: "setting-timezone", name: "timezone", value: data.timezone, autocomplete: "off" });
+  const save = (what, body) => async () => {
+    await view.api.post(view.groupPath(`settings/${what}`), body());
     view.toast(view.t("ui-settings-saved"));
+    if (what === "timezone") view.learnGroup({ id: view.group.id, timezone: timezone.value.trim() });
     await again();
-  }, { data: "save" });
+  };
+  const weekday = new Intl.DateTimeFormat(view.formats.intl, { weekday: "short", timeZone: "UTC" });
+  const days = data.digest.days.map((day) => weekday.format(Date.UTC(2024, 0, 1 + day))).join(" ");
   replace(
     container,
     section(
       view.t("ui-tab-settings"),
-      field("language", language),
-      field("timezone", timezone),
-      field("retention", retention),
-      field("digest", digest),
-      view.canAct ? save : null,
+      field("language", language, actionButton(view, view.t("ui-settings-save"), save("language", () => ({ language: language.value })), { data: "save-language" })),
+      field("timezone", timezone, actionButton(view, view.t("ui-settings-save"), save("timezone", () => ({ timezone: timezone.value.trim() })), { data: "save-timezone" })),
+      field("digest", h("p", { class: "setting-value" }, data.digest.time ? view.t("ui-settings-digest-at", { time: data.digest.time, days }) : view.t("ui-settings-digest-off"))),
+      field("retention", h("p", { class: "setting-value" }, data.retention_days ? view.t("ui-settings-retention-days", { days: data.retention_days }) : view.t("ui-settings-retention-forever"))),
     ),
     section(
       view.t("ui-settings-tags"),
-      (data.tags ?? []).length
-        ? h("div", { class: "chips" }, data.tags.map((tag) => h("span", { class: "chip", "data-tag": tag.key }, `#${tag.name ?? tag.key}`)))
-        : empty(view.t("ui-overview-tags-none")),
+      data.tags.length ? h("div", { class: "chips" }, data.tags.map((tag) => h("span", { class: "chip", "data-tag": tag.tag }, `#${tag.name}`))) : empty(view.t("ui-overview-tags-none")),
     ),
     section(
       view.t("ui-settings-roles"),
-      (data.roles ?? []).length
-        ? h("div", { class: "entrants" }, data.roles.map((role) => h("div", { class: "entrant" }, fanText(role.name ?? String(role.user_id)), h("span", { class: "hint" }, view.t(`ui-role-${role.role}`)))))
+      data.roles.length
+        ? h("div", { class: "entrants" }, data.roles.map((holder) => h("div", { class: "entrant", "data-user-id": String(holder.user_id) }, fanText(holder.name), h("span", { class: "hint" }, view.t(`ui-role-${holder.role}`)))))
         : empty(view.t("ui-settings-no-roles")),
     ),
     section(
       view.t("ui-settings-audit"),
-      (data.audit ?? []).length
-        ? h("div", { class: "list" }, data.audit.map((entry) => h("div", { class: "item" }, h("div", { class: "item-meta" }, view.formats.when(entry.at ?? entry.created_at), " · ", fanText(entry.actor ?? String(entry.actor_id ?? ""))), fanText(entry.summary ?? entry.action))))
+      audit.entries.length
+        ? h(
+            "div",
+            { class: "list audit" },
+            audit.entries.map((entry) =>
+              h(
+                "div",
+                { class: "item", "data-action": entry.action },
+                h("div", { class: "item-meta" }, view.formats.when(entry.at), " · ", fanText(entry.actor ?? "")),
+                h("div", {}, h("code", {}, entry.action), entry.subject ? [" · ", fanText(entry.subject)] : "", entry.detail ? [" · ", fanText(entry.detail)] : ""),
+              ),
+            ),
+          )
         : empty(view.t("ui-settings-no-audit")),
     ),
   );
