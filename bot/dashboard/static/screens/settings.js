@@ -32,8 +32,8 @@ export async function render(view, container) {
     container,
     section(
       view.t("ui-tab-settings"),
-      field("language", language, actionButton(view, view.t("ui-settings-save"), save("language", () => ({ language: language.value })), { data: "save-language" })),
-      field("timezone", timezone, actionButton(view, view.t("ui-settings-save"), save("timezone", () => ({ timezone: timezone.value.trim() })), { data: "save-timezone" })),
+      field("language", h("div", { class: "row" }, language, actionButton(view, view.t("ui-settings-save"), save("language", () => ({ language: language.value })), { data: "save-language" }))),
+      field("timezone", h("div", { class: "row" }, timezone, actionButton(view, view.t("ui-settings-save"), save("timezone", () => ({ timezone: timezone.value.trim() })), { data: "save-timezone" }))),
       field("digest", h("p", { class: "setting-value" }, data.digest.time ? view.t("ui-settings-digest-at", { time: data.digest.time, days }) : view.t("ui-settings-digest-off"))),
       field("retention", h("p", { class: "setting-value" }, data.retention_days ? view.t("ui-settings-retention-days", { days: data.retention_days }) : view.t("ui-settings-retention-forever"))),
     ),
