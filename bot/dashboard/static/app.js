@@ -40,10 +40,12 @@ function routeHash(name, params = {}) {
   return `#${name}${query.size ? `?${query}` : ""}`;
 }
 
-// The group a link from a group asked for, else the one chosen here last, else the one chosen
-// with /groups, else the first.
+// The group a link from a group asked for, else the digest's, else the one chosen here last,
+// else the one chosen with /groups, else the first.
 function chooseGroup(me) {
-  const wanted = [me.start_group, sessionStorage.getItem(GROUP_KEY), me.current];
+  // A digest's button names its group in the address: data, kept only if it is one of theirs.
+  const named = new URLSearchParams(location.search).get("group");
+  const wanted = [me.start_group, named, sessionStorage.getItem(GROUP_KEY), me.current];
   for (const id of wanted) {
     const found = me.groups.find((group) => id !== null && String(group.id) === String(id));
     if (found) return found;
