@@ -31,6 +31,17 @@ export function replace(node, ...children) {
   return append(node, children);
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+
+// An SVG element: attributes as given, children appended like h()'s (texts as text nodes).
+export function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null) node.setAttribute(name, String(value));
+  }
+  return append(node, children);
+}
+
 // A fan's text, isolated so that a right-to-left override inside it cannot reorder the page.
 export function fanText(text, className = "fan-text") {
   return h("bdi", { class: className, dir: "auto" }, text ?? "");

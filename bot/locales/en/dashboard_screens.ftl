@@ -31,6 +31,7 @@ ui-overview-new-fans = New fans
 ui-overview-joins = Joined
 ui-overview-leaves = Left
 ui-overview-feedback = Feedback
+ui-overview-daily = Messages per day
 ui-overview-sentiment = Sentiment
 ui-overview-sentiment-none = No feedback in this period.
 ui-overview-tags = Feedback per tag

@@ -29,6 +29,7 @@ ui-overview-new-fans = 新粉絲
 ui-overview-joins = 加入
 ui-overview-leaves = 退出
 ui-overview-feedback = 回饋
+ui-overview-daily = 每天的訊息
 ui-overview-sentiment = 情緒
 ui-overview-sentiment-none = 這段時間沒有回饋。
 ui-overview-tags = 各標籤的回饋

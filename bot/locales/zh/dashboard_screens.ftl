@@ -29,6 +29,7 @@ ui-overview-new-fans = 新粉丝
 ui-overview-joins = 加入
 ui-overview-leaves = 退出
 ui-overview-feedback = 反馈
+ui-overview-daily = 每天的消息
 ui-overview-sentiment = 情绪
 ui-overview-sentiment-none = 这段时间没有反馈。
 ui-overview-tags = 各标签的反馈

@@ -47,6 +47,9 @@ async def test_the_overview_shows_the_groups_numbers(scene: Scene, screens: Scre
     counted = await cells.evaluate_all("cells => cells.reduce((s, c) => s + +c.dataset.count, 0)")
     assert counted == 6
     assert await page.get_attribute("[data-days='7']", "aria-pressed") == "true"
+    bars = page.locator(".daily .day-bar")
+    assert await bars.count() == 7
+    assert await bars.last.get_attribute("data-count") == "6"  # all of it today
 
 
 async def test_the_period_switch_reads_thirty_days(scene: Scene, screens: Screens) -> None:
