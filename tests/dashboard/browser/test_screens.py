@@ -4,13 +4,17 @@ database and then the page."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from playwright.async_api import expect
 from sqlalchemy import select
 
 from bot.db.models import AuditRecord, ChatSettings, GiveawayRecord, PollRecord
+from bot.services.clock import Clock
 from tests.dashboard.browser.support import Screens
 from tests.dashboard.test_polls_giveaways import FANS, giveaway
+from tests.giveaways.support import draws_of
 from tests.support.cast import ADMIN, OWNER, VICTIM
 from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
@@ -119,3 +123,32 @@ async def test_chinese_dark_giveaways(scene: Scene, screens: Screens) -> None:
     await expect(page.locator(".entrant")).to_have_count(4)
     assert await page.inner_text("[data-screen='giveaways'].tab") == "抽奖"
     assert "符合条件" in await page.locator(".entrant .verdict").first.inner_text()
+
+
+async def test_a_giveaway_is_ended_rerolled_with_a_reason_and_its_transcript_shown(
+    scene: Scene, screens: Screens
+) -> None:
+    record = await giveaway(scene, "member")
+    page = await screens.open(ADMIN, f"#giveaways?number={record.id}")
+    await page.locator("[data-action='end']").click()
+    await expect(page.locator("#toast")).to_contain_text("Entries are closed")
+    # The draw is the clock's, as after /giveaway_end.
+    await Clock(scene.session_factory, [draws_of(scene)]).run_due(datetime.now(UTC))
+    await page.reload()
+    await expect(page.locator(".giveaway-state")).to_have_text("done")
+    winner = page.locator(".entrant:has(.verdict.eligible)")
+    await expect(winner).to_have_count(1)
+    first = await winner.get_attribute("data-user-id")
+    assert await winner.locator(".verdict").inner_text() == "place 1"
+    await page.locator("[data-action='transcript']").click()
+    await expect(page.locator(".transcript")).to_contain_text('"commitment"')
+    await page.fill("input[name='reason']", "the winner left before the prize was sent")
+    await page.locator("[data-action='reroll']").click()
+    await expect(page.locator("#toast")).to_contain_text("new winner")
+    await expect(page.locator(f".entrant[data-user-id='{first}'] .verdict")).to_have_text(
+        "replaced by a reroll"
+    )
+    assert [a for a in await actions(scene) if a.startswith("giveaway")][-2:] == [
+        "giveaway-ended",
+        "giveaway-rerolled",
+    ]

@@ -142,7 +142,7 @@ function actions(view, path, giveaway, entrants, again) {
   }
   const places = entrants.filter((entrant) => entrant.standing === "won" && entrant.place);
   let place = null;
-  if (giveaway.status === "drawn" && places.length) {
+  if (["drawn", "done"].includes(giveaway.status) && places.length) {
     place = h(
       "select",
       { name: "place", "aria-label": view.t("ui-giveaway-place") },
