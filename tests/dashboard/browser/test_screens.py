@@ -152,3 +152,21 @@ async def test_a_giveaway_is_ended_rerolled_with_a_reason_and_its_transcript_sho
         "giveaway-ended",
         "giveaway-rerolled",
     ]
+
+
+async def test_a_scheduled_poll_is_cancelled_from_the_screen(
+    scene: Scene, screens: Screens
+) -> None:
+    await send_confirmed(scene, VICTIM, ADMIN, "/poll Later? | a | b --start 2h")
+    async with scene.session_factory() as session:
+        [poll] = (await session.scalars(select(PollRecord))).all()
+    page = await screens.open(ADMIN, "#polls")
+    shown = page.locator(f"[data-poll='{poll.id}']")
+    assert await shown.locator(".poll-state").inner_text() == "scheduled"
+    assert await shown.locator("[data-action='close']").count() == 0  # not posted yet
+    await shown.locator("[data-action='cancel']").click()
+    await expect(page.locator(f"[data-poll='{poll.id}'] .poll-state")).to_have_text("cancelled")
+    async with scene.session_factory() as session:
+        stored = await session.get(PollRecord, poll.id)
+        assert stored is not None and stored.status == "cancelled"
+    assert (await actions(scene))[-1] == "poll-cancelled"

@@ -23,13 +23,19 @@ function card(view, poll, refresh) {
   const most = Math.max(1, ...poll.options.map((option) => option.votes));
   const path = view.groupPath(`polls/${poll.number}`);
   const actions = [];
-  if (view.canAct && OPEN.has(state)) {
+  // An open poll can be closed early; one not yet posted can be cancelled (as /poll_close and
+  // /poll_cancel allow).
+  if (view.canAct && state === "open") {
     actions.push(
       actionButton(view, view.t("ui-polls-close"), async () => {
         await view.api.post(`${path}/close`);
         view.toast(view.t("ui-polls-closed"));
         await refresh();
       }, { data: "close", confirm: view.t("ui-polls-close-confirm") }),
+    );
+  }
+  if (view.canAct && state === "scheduled") {
+    actions.push(
       actionButton(view, view.t("ui-polls-cancel"), async () => {
         await view.api.post(`${path}/cancel`);
         view.toast(view.t("ui-polls-cancelled"));
