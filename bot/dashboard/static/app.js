@@ -160,8 +160,10 @@ class View {
       document.body.dataset.state = "ready";
     } catch (error) {
       document.body.dataset.state = "failed";
-      replace(container, h("p", { class: "empty" }, this.t("ui-screen-failed")));
-      this.failed(error);
+      // A refusal says why (an analyst on Settings: the role it needs); anything else, retry.
+      const reason = error instanceof ApiError && error.status < 500 ? error.body?.message : null;
+      replace(container, h("p", { class: "empty" }, reason ?? this.t("ui-screen-failed")));
+      if (!reason) this.failed(error);
     }
   }
 }

@@ -15,7 +15,7 @@ from bot.services.clock import Clock
 from tests.dashboard.browser.support import Screens
 from tests.dashboard.test_polls_giveaways import FANS, giveaway
 from tests.giveaways.support import draws_of
-from tests.support.cast import ADMIN, OWNER, VICTIM
+from tests.support.cast import ADMIN, MEMBER, OWNER, VICTIM
 from tests.support.drafts import send_confirmed
 from tests.support.scene import Scene
 
@@ -170,3 +170,12 @@ async def test_a_scheduled_poll_is_cancelled_from_the_screen(
         stored = await session.get(PollRecord, poll.id)
         assert stored is not None and stored.status == "cancelled"
     assert (await actions(scene))[-1] == "poll-cancelled"
+
+
+async def test_an_analyst_is_told_why_settings_are_closed_to_them(
+    scene: Scene, screens: Screens
+) -> None:
+    await scene.send(VICTIM, OWNER, "/grant analyst @max")
+    page = await screens.open(MEMBER, "#settings")
+    assert await page.get_attribute("body", "data-state") == "failed"
+    assert "operator" in await page.inner_text("#screen")
