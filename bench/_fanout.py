@@ -23,7 +23,7 @@ from bot.db.digest import DigestTarget
 from bot.i18n import Translator
 from bot.services.chart_pool import ChartPool
 from bot.services.digest import DigestKind
-from bot.services.digest_delivery import DigestService
+from bot.services.digest_delivery import DigestService, Opener
 from bot.services.digest_render import Visibility
 
 
@@ -54,7 +54,13 @@ class SilentCourier:
         return frozenset()
 
     async def send(
-        self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
+        self,
+        recipient: int,
+        parts: Sequence[str],
+        chart: bytes | None,
+        caption: str,
+        *,
+        opener: Opener | None = None,
     ) -> None:
         self.sent += 1
 

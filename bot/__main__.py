@@ -25,6 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import handlers
 from bot.config import Mode, Settings, SettingsError, load_settings
+from bot.dashboard.app import mount_dashboard, standalone_application
+from bot.dashboard.frame import DashboardServices
 from bot.db import migrate
 from bot.db.engine import create_engine, create_session_factory
 from bot.domain import fairness
@@ -160,7 +162,8 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
         await clock.start()
         settle_heap()
         try:
-            await _deliver_updates(settings, bot, processor, session_factory)
+            dashboard = DashboardServices.from_dispatcher(dispatcher, settings)
+            await _deliver_updates(settings, bot, processor, session_factory, dashboard)
         finally:
             await clock.stop()
             dispatcher["charts"].close()
@@ -197,6 +200,7 @@ async def _deliver_updates(
     bot: Bot,
     processor: UpdateProcessor,
     session_factory: async_sessionmaker[AsyncSession],
+    dashboard: DashboardServices,
 ) -> None:
     if settings.mode is Mode.WEBHOOK:
         await _run_webhook(
@@ -204,6 +208,7 @@ async def _deliver_updates(
             bot,
             processor,
             BatchStore(session_factory, max_attempts=WEBHOOK_STORE_ATTEMPTS),
+            dashboard,
         )
         return
     await bot.delete_webhook(drop_pending_updates=False)
@@ -215,7 +220,18 @@ async def _deliver_updates(
         limit=settings.polling_limit,
     )
     _on_stop_signal(polling.stop)
-    await polling.run()
+    if settings.dashboard_url is None:
+        await polling.run()
+        return
+    # Polling has no web server of its own: the dashboard gets one beside the loop.
+    runner = web.AppRunner(standalone_application(dashboard), access_log=None)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, settings.dashboard_host, settings.dashboard_port).start()
+        log.info("dashboard.start", host=settings.dashboard_host, port=settings.dashboard_port)
+        await polling.run()
+    finally:
+        await runner.cleanup()
 
 
 async def _check_token(bot: Bot) -> str:
@@ -229,13 +245,20 @@ async def _check_token(bot: Bot) -> str:
 
 
 async def _run_webhook(
-    settings: Settings, bot: Bot, processor: UpdateProcessor, store: BatchStore
+    settings: Settings,
+    bot: Bot,
+    processor: UpdateProcessor,
+    store: BatchStore,
+    dashboard: DashboardServices | None = None,
 ) -> None:
     assert settings.webhook_url is not None and settings.webhook_secret is not None
     secret = settings.webhook_secret.get_secret_value()
     committer = GroupCommitter(store)
     receiver = WebhookReceiver(bot, processor, committer, secret)
-    runner = web.AppRunner(receiver.application(settings.webhook_path), access_log=None)
+    application = receiver.application(settings.webhook_path)
+    if dashboard is not None:
+        mount_dashboard(application, dashboard)
+    runner = web.AppRunner(application, access_log=None)
     await committer.start()
     await runner.setup()
     site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)

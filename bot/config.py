@@ -42,6 +42,16 @@ class Settings(BaseSettings):
     webhook_path: str = "/telegram/webhook"
     webhook_secret: SecretStr | None = None
 
+    # The operators' dashboard (bot/dashboard/): its public https base, e.g.
+    # https://bot.example.com/app/ (unset: no dashboard buttons, and no dashboard server in
+    # polling mode); where polling mode serves it; how old a Mini App login may be; and the Mini
+    # App's short name from BotFather's /newapp, for t.me links from groups.
+    dashboard_url: str | None = None
+    dashboard_host: str = "127.0.0.1"
+    dashboard_port: int = Field(default=8081, ge=1, le=65535)
+    dashboard_login_max_age: int = Field(default=86400, ge=60, le=7 * 86400)
+    miniapp_short_name: str | None = None
+
     redis_url: str | None = None
     default_timezone: str = "UTC"
     default_language: str = "en"
@@ -113,6 +123,28 @@ class Settings(BaseSettings):
     def _database_url_shape(cls, value: str) -> str:
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @field_validator("dashboard_url")
+    @classmethod
+    def _dashboard_base(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        assert value is not None
+        if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+            raise ValueError("must be an https:// URL (http:// only for local tests)")
+        return value if value.endswith("/") else f"{value}/"
+
+    @field_validator("miniapp_short_name")
+    @classmethod
+    def _short_name(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        assert value is not None
+        if not re.fullmatch(r"[A-Za-z0-9_]{3,30}", value):
+            raise ValueError(
+                "must be the Mini App's short name from BotFather (3-30 of A-Z a-z 0-9 _)"
+            )
         return value
 
     @field_validator("telegram_api_base", "webhook_url", "giveaway_beacon_url")

@@ -1,4 +1,5 @@
-"""Keep the bot token out of log lines and error messages."""
+"""Keep the bot token, and Mini App logins (Telegram's initData), out of log lines and error
+messages."""
 
 from __future__ import annotations
 
@@ -14,6 +15,13 @@ REDACTED = "<redacted-token>"
 # digits (a stranger's message quoted in an error) is rescanned from every digit, quadratically.
 TOKEN_SHAPE = re.compile(r"(?<![0-9])[0-9]+(?::|%3[Aa])[A-Za-z0-9_-]{30,}")
 
+REDACTED_INIT_DATA = "<redacted-init-data>"
+# initData is a query string holding `auth_date=` and `hash=` (either may be percent-encoded);
+# whatever unbroken run of characters holds one is dropped whole. Runs are found first and
+# checked after, so a long run without a match costs one pass, not one per character.
+_RUN = re.compile(r"[^\s\"'<>]+")
+_INIT_DATA_FIELD = re.compile(r"(?:auth_date|hash|signature)(?:=|%3[Dd])")
+
 Processor = Callable[[Any, str, MutableMapping[str, Any]], MutableMapping[str, Any]]
 
 
@@ -21,7 +29,14 @@ def redact(text: str, token: str) -> str:
     if token:
         for form in {token, quote(token, safe=""), quote(token)}:
             text = text.replace(form, REDACTED)
+    if "auth_date" in text or "hash" in text or "signature" in text:
+        text = _RUN.sub(_init_data_run, text)
     return TOKEN_SHAPE.sub(REDACTED, text)
+
+
+def _init_data_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return REDACTED_INIT_DATA if _INIT_DATA_FIELD.search(run) else run
 
 
 def redact_processor(token: str) -> Processor:

@@ -22,6 +22,7 @@ from handlers import (
     audit_log,
     confirm,
     console,
+    dashboard,
     digest,
     door,
     drafts,
@@ -84,6 +85,7 @@ FEATURES: tuple[Feature, ...] = (
     video_report.FEATURE,
     moderation.FEATURE,
     membership.FEATURE,
+    dashboard.FEATURE,
 )
 
 GROUP_ROUTER = "group"

@@ -22,6 +22,7 @@ from bot.services.authority import Authority
 from bot.services.console import Choice, Console
 from bot.services.languages import Languages
 from bot.services.privacy import PrivacyService
+from bot.telegram.dashboard_links import DashboardLinks
 from bot.telegram.personal_menus import PersonalMenus
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, public_command, public_message
@@ -201,7 +202,14 @@ def build(wiring: Wiring) -> Built:
         wiring.session_factory, wiring.authority, wiring.directory, wiring.settings.operator_ids
     )
     languages = Languages(wiring.session_factory, cast(Locale, wiring.settings.default_language))
-    menus = PersonalMenus(wiring.bot, wiring.translator, wiring.menus, console, languages)
+    menus = PersonalMenus(
+        wiring.bot,
+        wiring.translator,
+        wiring.menus,
+        console,
+        languages,
+        dashboard=DashboardLinks.from_settings(wiring.settings),
+    )
     return Built(services={"console": console, "personal_menus": menus})
 
 

@@ -14,7 +14,7 @@ from typing import cast
 
 from aiogram import Bot, Router
 from aiogram.filters import CommandObject
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.roles import OperatorCommand, Role
@@ -30,6 +30,7 @@ from bot.services.digest_delivery import (
     parse_local_time,
 )
 from bot.services.digest_render import render_csv
+from bot.telegram.dashboard_links import DashboardLinks
 from bot.telegram.digest_courier import TelegramDigestCourier, send_chart
 from bot.telegram.group_events import observe
 from bot.telegram.show_in_place import show_in_place
@@ -56,6 +57,7 @@ async def cmd_digest(
     operator: OperatorContext,
     texts: Texts,
     digests: DigestService,
+    dashboard_links: DashboardLinks,
 ) -> None:
     words = (command.args or "").lower().split()
     with_csv = "csv" in words
@@ -66,7 +68,10 @@ async def cmd_digest(
         await message.reply(_refusal(texts, refused))
         return
     if composed is not None:
-        await _answer(bot, message.chat.id, composed, with_csv=with_csv)
+        opener = await dashboard_links.button(
+            bot, composed.opener, message.chat.id, operator.chat_id
+        )
+        await _answer(bot, message.chat.id, composed, with_csv=with_csv, opener=opener)
 
 
 def _ask(typed: str) -> DigestAsk:
@@ -89,10 +94,17 @@ def _refusal(texts: Texts, refused: NotADigestDay) -> Html:
     return texts.lines(lines)
 
 
-async def _answer(bot: Bot, chat_id: int, composed: Composed, *, with_csv: bool) -> None:
+async def _answer(
+    bot: Bot,
+    chat_id: int,
+    composed: Composed,
+    *,
+    with_csv: bool,
+    opener: InlineKeyboardMarkup | None,
+) -> None:
     for part in composed.parts:
         await bot.send_message(chat_id, part)
-    await send_chart(bot, chat_id, composed.chart, composed.caption)
+    await send_chart(bot, chat_id, composed.chart, composed.caption, opener)
     if with_csv:
         digest = composed.digest
         name = f"digest-{digest.chat_id}-{digest.first_day.isoformat()}.csv"
@@ -243,7 +255,9 @@ def create_callback_router() -> Router:
 
 
 def _build(wiring: Wiring) -> Built:
-    courier = TelegramDigestCourier(wiring.bot, wiring.authority)
+    courier = TelegramDigestCourier(
+        wiring.bot, wiring.authority, DashboardLinks.from_settings(wiring.settings)
+    )
     digests = DigestService(
         wiring.session_factory,
         wiring.translator,

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, DateTime, Table
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 Converter = Callable[[Any], Any]
 
@@ -30,6 +31,14 @@ def _sqlite_time(value: datetime | None) -> str | None:
     if offset:
         value = value.astimezone(UTC)
     return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _stored_type(kind: TypeEngine[Any]) -> TypeEngine[Any]:
+    """What a column stores: UtcDateTime (bot/db/types.py) decorates a DateTime. Missing it
+    here let aiosqlite write `2026-12-03 09:00:00+00:00` where SQLAlchemy binds
+    `2026-12-03 09:00:00.000000`: as SQLite compares text, times equal to the second compared
+    unequal, and a keyset walk through comments of one second started over."""
+    return kind.impl_instance if isinstance(kind, TypeDecorator) else kind
 
 
 def _sqlite_bool(value: bool | None) -> int | None:
@@ -52,9 +61,9 @@ class BulkUpsert:
         self.update = tuple(update)
         self._sql: dict[str, str] = {}
         self._sqlite_converters: tuple[tuple[int, Converter], ...] = tuple(
-            (index, _sqlite_time if isinstance(table.c[name].type, DateTime) else _sqlite_bool)
-            for index, name in enumerate(self.columns)
-            if isinstance(table.c[name].type, DateTime | Boolean)
+            (index, _sqlite_time if isinstance(kind, DateTime) else _sqlite_bool)
+            for index, kind in enumerate(_stored_type(table.c[name].type) for name in self.columns)
+            if isinstance(kind, DateTime | Boolean)
         )
 
     async def execute(self, session: AsyncSession, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -195,6 +195,17 @@ async def entries_before(
     return list(rows.all())
 
 
+async def entries_page(
+    session: AsyncSession, giveaway_id: int, after_user_id: int | None, limit: int
+) -> list[GiveawayEntry]:
+    """Entrants by user id (the unique key's order), from after `after_user_id`."""
+    statement = select(GiveawayEntry).where(GiveawayEntry.giveaway_id == giveaway_id)
+    if after_user_id is not None:
+        statement = statement.where(GiveawayEntry.user_id > after_user_id)
+    rows = await session.scalars(statement.order_by(GiveawayEntry.user_id).limit(limit))
+    return list(rows.all())
+
+
 async def comment_count(
     session: AsyncSession, chat_id: int, user_id: int, since: datetime, until: datetime
 ) -> int:

@@ -157,6 +157,12 @@ async def items_after(
     return rows, After(keys[-1].created_at, int(keys[-1].id))
 
 
+async def items_by_id(
+    session: AsyncSession, chat_id: int, message_ids: Sequence[int]
+) -> list[FeedbackRow]:
+    return await _in_order(session, chat_id, message_ids)
+
+
 async def _in_order(
     session: AsyncSession, chat_id: int, message_ids: Sequence[int]
 ) -> list[FeedbackRow]:

@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.demo.community import build_community, simulate_chatter, simulate_special_cases
+from bot.demo.dashboard import dashboard_settings, free_port, photograph_dashboard
 from bot.demo.digest import deliver_digest
 from bot.demo.fans import fan_asks_for_her_data
 from bot.demo.feedback import run_feedback
@@ -52,8 +53,14 @@ async def run_demo(settings: Settings) -> int:
     base_url = await emulator.start()
     say("fanpulse demo")
     say(f"  Bot API emulator on {base_url} (no real Telegram is contacted)")
+    dashboard_port = free_port()
     bot = BotProcess.against_emulator(
-        base_url, emulator.token, database_url, DEMO_DIR / "bot.log", log_level=settings.log_level
+        base_url,
+        emulator.token,
+        database_url,
+        DEMO_DIR / "bot.log",
+        log_level=settings.log_level,
+        **dashboard_settings(dashboard_port),
     )
     try:
         async with EmulatorClient(base_url) as client:
@@ -77,6 +84,7 @@ async def run_demo(settings: Settings) -> int:
             await run_videos(client, emulator, community, say)
             await fan_asks_for_her_data(client, community, emulator.world.bot_id, say)
             await deliver_digest(client, emulator, community, say)
+            await photograph_dashboard(client, community, dashboard_port, say)
         code = await bot.stop()
         say(f"  the bot stopped cleanly (exit code {code})")
         said, people = collect(emulator), heard(emulator)

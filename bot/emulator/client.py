@@ -124,6 +124,30 @@ class EmulatorClient:
 
     # the world
 
+    async def mint_init_data(
+        self,
+        user_id: int,
+        *,
+        group: int | None = None,
+        start_param: str | None = None,
+        auth_date: int | None = None,
+    ) -> str:
+        """A Mini App login for `user_id` signed with the bot's token (`Telegram.WebApp.initData`),
+        opened on `group` (start_param `g<group>`) or with `start_param`."""
+        body = {
+            "user_id": user_id,
+            "group": group,
+            "start_param": start_param,
+            "auth_date": auth_date,
+        }
+        result: Json = await self._call("init_data", body)
+        return str(result["init_data"])
+
+    async def menu_button(self, chat_id: int) -> Json:
+        """The private chat's menu button as setChatMenuButton left it."""
+        result: Json = await self._call("menu_button", {"chat_id": chat_id})
+        return result
+
     async def create_user(
         self,
         first_name: str = "Fan",

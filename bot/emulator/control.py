@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from bot.emulator.errors import TelegramError, bad_request
 from bot.emulator.faults import Fault
+from bot.emulator.init_data import mint_init_data
 from bot.emulator.world import Member, dump
 
 if TYPE_CHECKING:
@@ -368,3 +370,43 @@ async def inject_block(emulator: Emulator, body: Body) -> Any:
 @route("inject/raw")
 async def inject_raw(emulator: Emulator, body: Body) -> Any:
     return await emulator.queue.push_raw(body["update"])
+
+
+@route("init_data")
+async def init_data(emulator: Emulator, body: Body) -> Any:
+    """A Mini App login as Telegram's client would hand it to the page, signed with this bot's
+    token: for `user_id`, opened on `group` (start_param `g<group>`) or any `start_param`, at
+    `auth_date` (a Unix time; now by default)."""
+    user = emulator.world.user(int(body["user_id"]))
+    start_param = body.get("start_param")
+    if start_param is None and body.get("group") is not None:
+        start_param = f"g{int(body['group'])}"
+    signed_at = (
+        datetime.fromtimestamp(int(body["auth_date"]), UTC)
+        if body.get("auth_date") is not None
+        else datetime.now(UTC)
+    )
+    person = {
+        "id": user.id,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "username": user.username,
+        "language_code": user.language_code,
+    }
+    return {
+        "init_data": mint_init_data(
+            emulator.token,
+            user={key: value for key, value in person.items() if value is not None},
+            auth_date=signed_at,
+            start_param=None if start_param is None else str(start_param),
+            chat_type="sender" if start_param is not None else None,
+        )
+    }
+
+
+@route("menu_button")
+async def menu_button(emulator: Emulator, body: Body) -> Any:
+    """What setChatMenuButton left for a private chat (the default one's when never set)."""
+    buttons = emulator.world.menu_buttons
+    chat_id = _int_or_none(body.get("chat_id"))
+    return buttons.get(chat_id) or buttons.get(None) or {"type": "default"}

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from aiogram import methods as m
 from aiogram import types
@@ -193,6 +194,25 @@ def _has_picker(markup: Any) -> bool:
     )
 
 
+def _has_web_app(markup: Any) -> bool:
+    if isinstance(markup, types.InlineKeyboardMarkup):
+        return any(button.web_app is not None for row in markup.inline_keyboard for button in row)
+    if isinstance(markup, types.ReplyKeyboardMarkup):
+        return any(button.web_app is not None for row in markup.keyboard for button in row)
+    return False
+
+
+def _web_app_url(url: str) -> None:
+    """Telegram opens Mini Apps over https only; the emulator also takes http on the loopback,
+    where local demos serve them."""
+    parsed = urlsplit(url)
+    loopback = parsed.hostname in ("127.0.0.1", "localhost", "::1")
+    if not parsed.hostname or not (
+        parsed.scheme == "https" or (parsed.scheme == "http" and loopback)
+    ):
+        raise bad_request("WEBAPP_URL_INVALID")
+
+
 def _markup(markup: Any) -> dict[str, Any]:
     """Only inline keyboards are part of the sent message; callback_data is at most 64 bytes."""
     if not isinstance(markup, types.InlineKeyboardMarkup):
@@ -202,6 +222,8 @@ def _markup(markup: Any) -> dict[str, Any]:
             data = button.callback_data
             if data is not None and not 1 <= len(data.encode()) <= 64:
                 raise bad_request("BUTTON_DATA_INVALID")
+            if button.web_app is not None:
+                _web_app_url(button.web_app.url)
     return {"reply_markup": dump(markup)}
 
 
@@ -230,8 +252,9 @@ def _send(api: Backend, chat: ChatState, method: Any, content: dict[str, Any]) -
     fields.update(content)
     fields.update(_reply(api, chat, method))
     markup = getattr(method, "reply_markup", None)
-    if chat.type != "private" and _has_picker(markup):
-        # Telegram offers its chat and people pickers in private chats only.
+    if chat.type != "private" and (_has_picker(markup) or _has_web_app(markup)):
+        # Telegram offers its chat and people pickers, and Mini App buttons, in private chats
+        # only.
         raise bad_request("BUTTON_TYPE_INVALID")
     fields.update(_markup(markup))
     return api.world.new_message(chat, {k: v for k, v in fields.items() if v is not None})
@@ -521,6 +544,40 @@ async def get_my_commands(
 async def delete_my_commands(api: Backend, method: m.DeleteMyCommands, files: Files) -> bool:
     api.world.commands.pop(_scope_key(method.scope, method.language_code), None)
     return True
+
+
+# the menu button of private chats
+
+
+@handles(m.SetChatMenuButton)
+async def set_chat_menu_button(api: Backend, method: m.SetChatMenuButton, files: Files) -> bool:
+    button = given(method.menu_button) or types.MenuButtonDefault()
+    if isinstance(button, types.MenuButtonWebApp):
+        if not 1 <= len(button.text) <= 64:
+            raise bad_request("BUTTON_TEXT_INVALID")
+        _web_app_url(button.web_app.url)
+    chat_id = given(method.chat_id)
+    if chat_id is not None:
+        chat = api.world.chat(chat_id)
+        if chat.type != "private":
+            raise bad_request("chat not found")
+        chat_id = chat.id
+    api.world.menu_buttons[chat_id] = dump(button)
+    return True
+
+
+@handles(m.GetChatMenuButton)
+async def get_chat_menu_button(
+    api: Backend, method: m.GetChatMenuButton, files: Files
+) -> types.MenuButtonDefault | types.MenuButtonWebApp | types.MenuButtonCommands:
+    chat_id = given(method.chat_id)
+    stored = api.world.menu_buttons.get(chat_id) if chat_id is not None else None
+    stored = stored or api.world.menu_buttons.get(None) or {"type": "default"}
+    if stored["type"] == "web_app":
+        return types.MenuButtonWebApp.model_validate(stored)
+    if stored["type"] == "commands":
+        return types.MenuButtonCommands.model_validate(stored)
+    return types.MenuButtonDefault.model_validate(stored)
 
 
 @handles(m.SetMyDescription)

@@ -153,6 +153,8 @@ class World:
         self.polls: dict[str, PollState] = {}
         self.callbacks: dict[str, CallbackState] = {}
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        # setChatMenuButton, per private chat; None: the default of every private chat.
+        self.menu_buttons: dict[int | None, dict[str, Any]] = {}
         self._ids = itertools.count(1)
         self._next_user_id = 100_000_001
         self._next_group_id = 4_000_000_001

@@ -113,6 +113,11 @@ class Translator:
     def has(self, locale: Locale, key: str) -> bool:
         return self._bundles[locale].has_message(key)
 
+    def keys(self, locale: Locale, prefix: str) -> list[str]:
+        """The message keys starting with `prefix` (the dashboard's screens take theirs whole)."""
+        messages: Mapping[str, object] = self._bundles[locale]._messages
+        return sorted(key for key in messages if key.startswith(prefix))
+
     def bind(self, locale: Locale) -> Texts:
         return Texts(self, locale)
 

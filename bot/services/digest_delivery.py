@@ -64,6 +64,15 @@ class RecipientBlocked(Exception):
     """The recipient blocked the bot (or left the operators' chat): skip them from now on."""
 
 
+@dataclass(frozen=True, slots=True)
+class Opener:
+    """A button under the digest that opens the dashboard on its group (bot/dashboard/), when
+    the bot has one; `label` in the reader's language."""
+
+    label: str
+    group_id: int
+
+
 class DigestCourier(Protocol):
     async def visibility(self, chat_id: int) -> Visibility: ...
 
@@ -76,8 +85,16 @@ class DigestCourier(Protocol):
         ...
 
     async def send(
-        self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
-    ) -> None: ...
+        self,
+        recipient: int,
+        parts: Sequence[str],
+        chart: bytes | None,
+        caption: str,
+        *,
+        opener: Opener | None = None,
+    ) -> None:
+        """The parts, then the chart; `opener` goes under the chart."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +103,7 @@ class Composed:
     chart: bytes
     caption: str
     digest: Digest
+    opener: str = ""  # the dashboard button's label
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +296,13 @@ class DigestService:
         try:
             for index in range(sent, len(messages)):
                 text, chart = messages[index]
-                await self._courier.send(recipient.chat_id, text, chart, composed.caption)
+                await self._courier.send(
+                    recipient.chat_id,
+                    text,
+                    chart,
+                    composed.caption,
+                    opener=Opener(composed.opener, target.chat_id),
+                )
                 async with self._session_factory() as session, session.begin():
                     detail = f"sent {index + 1} of {len(messages)} messages"
                     await job_runs.note(session, job, run.period, detail)
@@ -329,7 +353,8 @@ class DigestService:
             chart = await asyncio.to_thread(self._chart, activity, bars, labels)
         else:
             chart = await self._charts.render("digest_chart", activity, bars, labels)
-        return Composed(split_html(text), chart, labels.title, digest)
+        opener = texts.plain("dashboard-open-button")
+        return Composed(split_html(text), chart, labels.title, digest, opener)
 
     async def preview(
         self, chat_id: int, texts: Texts, ask: DigestAsk | None, now: datetime

@@ -191,6 +191,15 @@ class FeedbackService:
             )
         return name
 
+    async def stored(self, chat_id: int, message_ids: list[int]) -> set[int]:
+        """Which of these messages the group has stored (what can be tagged or marked)."""
+        async with self._session_factory() as session:
+            return {
+                message_id
+                for message_id in message_ids
+                if await store.comment_exists(session, chat_id, message_id)
+            }
+
     async def mark(self, chat_id: int, actor: Actor, message_id: int, status: Status) -> None:
         now = self._now()
         async with self._session_factory() as session, session.begin():

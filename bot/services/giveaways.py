@@ -113,6 +113,27 @@ class GiveawayPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Eligible:
+    """An entrant as the dashboard lists them: before the draw whether the rules hold now,
+    after it what the transcript says of them."""
+
+    user_id: int
+    first_name: str
+    last_name: str | None
+    entered_at: datetime
+    unmet: SkipReason | None  # open: the first rule not met now
+    standing: EntryCheck | None  # drawn: their place in the draw
+
+
+@dataclass(frozen=True, slots=True)
+class EntrantPage:
+    record: GiveawayRecord
+    total: int
+    entrants: list[Eligible]
+    after: int | None  # the user id to go on after; None: the end
+
+
+@dataclass(frozen=True, slots=True)
 class CheckedGiveaway:
     """A giveaway as the preview shows it, nothing stored yet."""
 
@@ -306,6 +327,32 @@ class GiveawayService:
             if skip.entrant == entrant:
                 return EntryCheck(Standing.SKIPPED, entrant, reason=SkipReason.parse(skip.reason))
         return EntryCheck(Standing.NOT_DRAWN, entrant)
+
+    async def entrants(
+        self, chat_id: int, giveaway_id: int, after: int | None, limit: int, now: datetime
+    ) -> EntrantPage | None:
+        """A page of a giveaway's entrants with their eligibility, checked like the draw checks
+        it (one page at a time: the rules may ask Telegram); None when not this chat's."""
+        async with self._session_factory() as session:
+            record = await store.in_chat(session, chat_id, giveaway_id)
+            if record is None:
+                return None
+            total = await store.entry_count(session, giveaway_id)
+            entries = await store.entries_page(session, giveaway_id, after, limit)
+        drawn = record.transcript is not None
+        listed = [
+            Eligible(
+                entry.user_id,
+                entry.first_name,
+                entry.last_name,
+                entry.entered_at,
+                None if drawn else await self._draws.eligibility.check(record, entry.user_id, now),
+                await self.check_entry(giveaway_id, entry.user_id, chat_id) if drawn else None,
+            )
+            for entry in entries
+        ]
+        following = entries[-1].user_id if len(entries) == limit else None
+        return EntrantPage(record, total, listed, following)
 
     async def listing(self, chat_id: int) -> GiveawayListing:
         """The chat's latest giveaways with their entrant counts."""

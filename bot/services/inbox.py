@@ -85,6 +85,18 @@ class ExportRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class Browsed:
+    """A stretch of the filtered items, newest first, and where the next one starts."""
+
+    filters: InboxFilter
+    total: int  # at most COUNT_CAP
+    more: bool  # more than `total` match
+    rows: list[FeedbackRow]
+    after: store.After | None  # None: nothing further
+    timezone: str
+
+
+@dataclass(frozen=True, slots=True)
 class Exported:
     rows: int
     delivered: bool  # False: the operator has not started the bot, nothing was sent
@@ -139,6 +151,32 @@ class InboxService:
             timezone = await self._timezone(session, chat_id)
         more = counted > COUNT_CAP
         return InboxPage(query_id, stored.filters, total, more, page, pages, rows, timezone)
+
+    async def browse(
+        self, chat_id: int, arguments: str, after: store.After | None, limit: int
+    ) -> Browsed:
+        """The filters typed as after /inbox (`InboxError` when anything is wrong), read a
+        stretch at a time by keyset: nothing is stored, a scroll does not skip or repeat an item
+        when new feedback arrives."""
+        now = self._now()
+        async with self._session_factory() as session:
+            filters = await self._filters(session, chat_id, arguments, now)
+            counted = await store.count_items(session, chat_id, filters)
+            rows, following = await store.items_after(session, chat_id, filters, after, limit)
+            timezone = await self._timezone(session, chat_id)
+        return Browsed(
+            filters, min(counted, COUNT_CAP), counted > COUNT_CAP, rows, following, timezone
+        )
+
+    async def items(self, chat_id: int, message_ids: list[int]) -> list[FeedbackRow]:
+        """These items as the inbox shows them (after an action changed them)."""
+        async with self._session_factory() as session:
+            return await store.items_by_id(session, chat_id, message_ids)
+
+    async def tag_names(self, chat_id: int) -> list[str]:
+        """The group's tags (its set, built-in and its own), the ones an item may be given."""
+        async with self._session_factory() as session:
+            return list((await load_tag_set(session, chat_id)).names)
 
     async def counts(self, chat_id: int, typed: str) -> RankedTags:
         """Feedback per tag over the period typed (read in the group's time zone; `InboxError`

@@ -163,6 +163,10 @@ class TelegramAdmins:
     async def groups_of(self, user_id: int) -> set[int]:
         return await self.cache.groups_of(user_id)
 
+    async def administrators(self, chat_id: int) -> set[int]:
+        """The group's owner and administrators (cached, like `status`)."""
+        return set(await self.cache.admins(self.bot, chat_id))
+
     async def forget(self, chat_id: int) -> None:
         await self.cache.forget(chat_id)
 

@@ -7,22 +7,26 @@ from collections.abc import Sequence
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
-from aiogram.types import BufferedInputFile
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup
 
 from bot.domain.roles import Role
 from bot.services.authority import Authority
-from bot.services.digest_delivery import RecipientBlocked
+from bot.services.digest_delivery import Opener, RecipientBlocked
 from bot.services.digest_render import Visibility
 from bot.telegram.admins import bot_rights, status_of
+from bot.telegram.dashboard_links import NO_LINKS, DashboardLinks
 
 CHART_NAME = "digest.png"
 CAPTION_LIMIT = 1024
 
 
 class TelegramDigestCourier:
-    def __init__(self, bot: Bot, authority: Authority) -> None:
+    def __init__(
+        self, bot: Bot, authority: Authority, dashboard: DashboardLinks = NO_LINKS
+    ) -> None:
         self._bot = bot
         self._authority = authority
+        self._dashboard = dashboard
 
     async def visibility(self, chat_id: int) -> Visibility:
         rights = await bot_rights(self._bot, chat_id)
@@ -53,13 +57,26 @@ class TelegramDigestCourier:
         return frozenset(member.user.id for member in members)
 
     async def send(
-        self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
+        self,
+        recipient: int,
+        parts: Sequence[str],
+        chart: bytes | None,
+        caption: str,
+        *,
+        opener: Opener | None = None,
     ) -> None:
         try:
             for part in parts:
                 await self._bot.send_message(recipient, part)
             if chart is not None:
-                await send_chart(self._bot, recipient, chart, caption)
+                markup = (
+                    await self._dashboard.button(
+                        self._bot, opener.label, recipient, opener.group_id
+                    )
+                    if opener is not None
+                    else None
+                )
+                await send_chart(self._bot, recipient, chart, caption, markup)
         except TelegramForbiddenError as error:
             raise RecipientBlocked(error.message) from error
         except TelegramBadRequest as error:
@@ -68,10 +85,17 @@ class TelegramDigestCourier:
             raise
 
 
-async def send_chart(bot: Bot, chat_id: int, chart: bytes, caption: str) -> None:
+async def send_chart(
+    bot: Bot,
+    chat_id: int,
+    chart: bytes,
+    caption: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
     await bot.send_photo(
         chat_id,
         BufferedInputFile(chart, CHART_NAME),
         caption=caption[:CAPTION_LIMIT],
         parse_mode=None,  # the chart's title, plain text: the group title unescaped
+        reply_markup=markup,
     )

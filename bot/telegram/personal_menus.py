@@ -1,6 +1,7 @@
 """Each operator's own command menu: their private chat (BotCommandScopeChat) lists the console
 commands of the highest role they hold in any group, in their own language; a person without a
-role keeps the fans' menu of every private chat."""
+role keeps the fans' menu of every private chat. With a dashboard (DASHBOARD_URL), the same
+moments set their chat's menu button to open it, and a revoke puts the default one back."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from typing import Protocol
 import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import BotCommandScopeChat
+from aiogram.types import BotCommandScopeChat, MenuButtonDefault
 
 from bot.domain.roles import Role
 from bot.i18n import Locale, Translator
 from bot.services.languages import Languages
 from bot.telegram.commands_menu import CommandMenus, menu
+from bot.telegram.dashboard_links import NO_LINKS, DashboardLinks
 
 log = structlog.get_logger(__name__)
 
@@ -36,8 +38,11 @@ class PersonalMenus:
         menus: CommandMenus,
         roles: HighestRole,
         languages: Languages,
+        *,
+        dashboard: DashboardLinks = NO_LINKS,
     ) -> None:
         self._bot = bot
+        self._dashboard = dashboard
         self._translator = translator
         self._menus = menus
         self._roles = roles
@@ -64,6 +69,12 @@ class PersonalMenus:
             else:
                 names = self._menus.console(role)
                 await self._bot.set_my_commands(menu(self._translator, locale, names), scope=scope)
+            if self._dashboard.enabled:
+                label = self._translator.text(locale, "dashboard-menu-button", False)
+                button = (
+                    MenuButtonDefault() if role is Role.NONE else self._dashboard.menu_button(label)
+                )
+                await self._bot.set_chat_menu_button(chat_id=user_id, menu_button=button)
         except TelegramAPIError as error:
             # Someone who never opened the bot has no private chat to set a menu for yet.
             log.info("personal_menu.failed", user_id=user_id, error=type(error).__name__)

@@ -25,6 +25,7 @@ from bot.services.digest_delivery import (
     DigestService,
     DigestSubscriptions,
     NotADigestDay,
+    Opener,
 )
 from bot.services.digest_render import Visibility
 
@@ -51,7 +52,13 @@ class Courier:
         return frozenset()
 
     async def send(
-        self, recipient: int, parts: Sequence[str], chart: bytes | None, caption: str
+        self,
+        recipient: int,
+        parts: Sequence[str],
+        chart: bytes | None,
+        caption: str,
+        *,
+        opener: Opener | None = None,
     ) -> None:
         raise AssertionError("nothing is sent")
 

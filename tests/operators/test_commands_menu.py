@@ -116,6 +116,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
     assert set(menus["all_chat_administrators", None]) == {
         "help",
         "status",
+        "dashboard",
         "audit",
         "grant",
         "revoke",
@@ -172,7 +173,7 @@ async def test_an_administrator_who_opens_the_bot_gets_the_console_of_their_role
     await scene.say(VICTIM, ADMIN, "hello fans")
     await scene.say(VICTIM, OWNER, "大家好")
     await scene.send(u.private(ADMIN), ADMIN, "/start")
-    console = {*FAN_PRIVATE, "groups", *OPERATOR_CONSOLE, *ADMINISTRATOR_ONLY}
+    console = {*FAN_PRIVATE, "groups", "dashboard", *OPERATOR_CONSOLE, *ADMINISTRATOR_ONLY}
     assert personal_menus(scene, ADMIN) == [described(console, "en")]
     # The owner's Telegram speaks Simplified Chinese: so does her menu.
     await scene.send(u.private(OWNER), OWNER, "/help")
@@ -193,7 +194,7 @@ async def test_a_granted_role_brings_its_menu_and_a_revoked_one_takes_it_away(
     scene: Scene,
 ) -> None:
     await scene.send(VICTIM, ADMIN, "/grant operator @max")
-    operator = {*FAN_PRIVATE, "groups", *OPERATOR_CONSOLE}
+    operator = {*FAN_PRIVATE, "groups", "dashboard", *OPERATOR_CONSOLE}
     assert personal_menus(scene, MEMBER) == [described(operator, "en")]
     assert not (set(operator) & (GROUP_ONLY | ADMINISTRATOR_ONLY))
     await scene.send(VICTIM, ADMIN, "/revoke @max")
@@ -207,7 +208,7 @@ async def test_an_analyst_in_traditional_chinese_gets_the_read_only_console_in_i
     scene.telegram.started.add(HK_MEMBER["id"])
     await scene.say(VICTIM, HK_MEMBER, "大家好")
     await scene.send(VICTIM, ADMIN, "/grant analyst @wing_hk")
-    analyst = {*FAN_PRIVATE, "groups", *ANALYST_COMMANDS}
+    analyst = {*FAN_PRIVATE, "groups", "dashboard", *ANALYST_COMMANDS}
     assert personal_menus(scene, HK_MEMBER) == [described(analyst, "zh-Hant")]
     assert "poll" not in analyst and "giveaway" not in analyst
     # Set apart from Simplified Chinese: the words differ.
@@ -222,7 +223,7 @@ async def test_telegram_promoting_or_demoting_an_administrator_changes_their_men
     )
     scene.telegram.set_status(VICTIM["id"], MEMBER["id"], "administrator")
     await scene.deliver(promote)
-    console = {*FAN_PRIVATE, "groups", *OPERATOR_CONSOLE, *ADMINISTRATOR_ONLY}
+    console = {*FAN_PRIVATE, "groups", "dashboard", *OPERATOR_CONSOLE, *ADMINISTRATOR_ONLY}
     assert personal_menus(scene, MEMBER) == [described(console, "en")]
     demote = u.member_update(
         scene.updates, VICTIM, actor=OWNER, user=MEMBER, old="administrator", new="member"

@@ -29,6 +29,9 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("bot.services", "services"),
     ("bot.telegram", "telegram"),
     ("handlers", "handlers"),
+    # The dashboard's HTTP API is an edge beside the chat handlers: it reads a request, asks the
+    # same services, answers.
+    ("bot.dashboard", "handlers"),
     ("bot.emulator", "tools"),
     ("bot.devtools", "tools"),
     ("bot.demo", "composition"),

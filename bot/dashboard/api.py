@@ -1,0 +1,287 @@
+"""The dashboard's JSON API under /app/api/: the contract the screens (static/) are written
+against. Keep this docstring true when a route changes.
+
+Every call
+- sends `Authorization: tma <initData>` (Telegram.WebApp.initData, raw). Missing, forged, signed
+  with another bot's token, older than DASHBOARD_LOGIN_MAX_AGE or without a user: 401.
+- is limited per person (a token bucket, 10/s, burst 40): 429 with `Retry-After` seconds.
+- answers JSON with `Cache-Control: no-store`. Errors are
+  `{"error": "<key>", "message": "<the reason, in the caller's language>"}` with 400 (bad
+  input: the message says what is wrong and how to fix it), 401, 403 (no role in that group,
+  or not enough of one; the same answer whether the group exists or not), 404, 429 or 500.
+- is authorized again on the group it names, with the same roles as the commands: analysts
+  read, operators act, destructive actions re-checked live with Telegram. A group id in the URL
+  or in a start_param is only which group is meant.
+- returns texts fans wrote as plain JSON strings, never HTML: show them with `textContent`.
+  `<`, `>`, `&` and bidi controls arrive \\u-escaped (JSON.parse restores them), so a body
+  pasted anywhere stays inert; isolate them on screen (`dir="auto"`, `unicode-bidi: isolate`).
+- names languages `en`, `zh` (Simplified) or `zh-Hant`; dates are ISO 8601 (`2026-12-03`),
+  instants ISO 8601 in UTC (`2026-12-03T09:05:00+00:00`); the screens format them.
+
+GET /app/api/me
+    {"user": {"id": 42, "first_name": "Ann", "username": "ann" | null},
+     "language": "zh",
+     "groups": [{"id": -100123, "title": "Fans", "role": "analyst" | "operator" |
+                 "administrator"}],            # where they hold a role now, by title
+     "current": -100123 | null,                 # the group chosen last with /groups
+     "start_group": -100123 | null}             # the start_param's group (`g-100123`) when
+                                                # it is one of `groups`, else null
+GET /app/api/texts
+    {"language": "zh", "texts": {"dash-...": "..."}}   # every `dash-` key of the caller's
+                                                        # language, formatted without variables
+GET /app/api/groups/{chat_id}/overview?days=7|30|90    (analyst; days defaults to 7)
+    {"group": {"id": -100123, "title": "Fans", "timezone": "Asia/Shanghai", "role": "operator"},
+     "days": 7, "first_day": "2026-11-27", "last_day": "2026-12-03",   # local days, today last
+     "messages": 120, "active_fans": 30, "new_fans": 4, "joins": 5, "leaves": 1,
+     "sentiment": {"positive": 10, "neutral": 50, "negative": 3},
+     "feedback": [{"tag": "bug", "name": "Bug", "count": 7, "previous": 2, "rising": true}],
+                                # every tag of the period, most frequent first; `name` is the
+                                # tag as the caller reads it, `previous` the period before
+     "rising": [{"tag": "bug", "name": "Bug", "count": 7, "previous": 2,
+                 "quotes": [{"message_id": 9, "text": "...", "at": "<instant>",
+                             "link": "https://t.me/c/123/9" | null}]}],   # at most 5
+     "heatmap": [[0, 1, ...24 hours], ...7 rows],   # fans' messages, Monday first, local hours
+     "daily": [{"day": "2026-11-27", "messages": 20, "active_fans": 9, "new_fans": 1,
+                "joins": 1, "leaves": 0}]}          # oldest first
+
+GET /app/api/groups/{chat_id}/inbox   (analyst; bot/dashboard/inbox.py)
+    ?q=       the words /inbox takes, typed whole: `#bug status:new @lin 7d subtitles`
+              (anything that is not a filter is searched for in the text)
+    &tag= &status= &sentiment= &author= &period=   the same filters one by one (a tag by its
+              name in any language, a status in the words the bot shows: 已计划)
+    &limit=   1-50, default 20          &cursor=   the `cursor` of the previous answer
+    {"filters": "<the filters described>", "total": 37, "more": false,   # total capped at
+     "timezone": "Asia/Shanghai",                                        # 1000 (more: true)
+     "tags": [{"tag": "bug", "name": "Bug"}],     # the group's tags; empty after a cursor
+     "items": [ITEM, ...],                         # newest first
+     "cursor": "<opaque>" | null}                  # null: nothing further
+    ITEM = {"message_id": 9, "at": "<instant>", "author": {"name": "@lin", "id": 42 | null},
+            "text": "..." | null, "tags": [{"tag": "bug", "name": "Bug"}],
+            "sentiment": "negative", "status": "new" | "triaged" | "planned" | "done" |
+            "wontdo", "duplicate_of": 7 | null, "edited": false,
+            "link": "https://t.me/c/123/9" | null}
+    A bad filter: 400 with the reason /inbox gives (error "inbox-error").
+POST /app/api/groups/{chat_id}/inbox/actions   (operator)
+    {"action": "tag" | "untag", "message_ids": [9, 10], "tag": "bug"}
+    {"action": "status", "message_ids": [9], "status": "planned"}   # or 已计划, 已計劃
+    {"action": "duplicate", "message_ids": [9], "original": 7}       # or a t.me link
+    -> {"action": "tag", "items": [ITEM, ...]}   # the items as they are now
+    1-50 ids, each a message stored for this group (else 400, nothing changed); each item's
+    change is audited like the command's (feedback-tagged, -untagged, -status-set,
+    -duplicate).
+
+Polls (bot/dashboard/polls.py); {number} is the number /polls shows. Read: analyst.
+GET  /app/api/groups/{chat_id}/polls
+    {"timezone": "...", "polls": [POLL, ...]}       # open ones and the latest others
+    POLL = {"number": 12, "question": "...", "status": "scheduled" | "open" | "closed" |
+            "cancelled" | "deleted", "anonymous": true, "multiple": false,
+            "start_at" | "close_at" | "sent_at" | "closed_at": "<instant>" | null,
+            "voters": 3, "options": [{"number": 1, "label": "...", "votes": 2,
+            "share": 0.6667, "winner": true, "correct": false}]}
+GET  /app/api/groups/{chat_id}/polls/{number}/export    (analyst, re-checked live)
+    text/csv (UTF-8 with BOM), the file /poll_export sends
+POST /app/api/groups/{chat_id}/polls/{number}/close     (operator, re-checked live)
+POST /app/api/groups/{chat_id}/polls/{number}/cancel    (operator, re-checked live)
+    -> {"poll": POLL}; 409 "poll-not-open" / "poll-not-scheduled" when it is not (any more)
+
+Giveaways (bot/dashboard/giveaways.py); {number} is the giveaway's id. Read: analyst.
+GET  /app/api/groups/{chat_id}/giveaways
+    {"timezone": "...", "giveaways": [GIVEAWAY, ...]}   # the latest ten
+    GIVEAWAY = {"number": 3, "prize": "...", "winners": 1, "status": "open" | "drawing" |
+                "drawn" | "done" | "cancelled", "created_at", "ends_at", "drawn_at" | null,
+                "entrants": 120, "rules": ["<a rule, in the caller's language>"],
+                "commitment": "<sha256 hex>", "cancel_reason": "..." | null}
+GET  /app/api/groups/{chat_id}/giveaways/{number}/entrants?limit=1-500 (100)&after=<user id>
+    {"giveaway": GIVEAWAY,
+     "entrants": [{"user_id": 42, "name": "Ann Lee", "entered_at": "<instant>",
+                   "eligible": true | false | null,      # open: the rules checked now, as
+                   "standing": null | "won" | "replaced" | "skipped" | "not-drawn" |
+                               "not-entered",             # the draw checks them; drawn: what
+                   "place": 1 | null,                     # the transcript says instead
+                   "reason": "left-group" | ... | null, "reason_text": "..." | null}],
+     "after": 42 | null}                                  # by user id; null: the end
+GET  /app/api/groups/{chat_id}/giveaways/{number}/transcript
+    application/json: the published transcript (bot/domain/transcript.py), verifiable with
+    `python -m bot verify`; 404 "dashboard-no-transcript" before the draw
+POST .../giveaways/{number}/end                          (operator, re-checked live)
+POST .../giveaways/{number}/cancel  {"reason": "..."}    (operator, re-checked live)
+    -> {"giveaway": GIVEAWAY}; 409 "giveaway-not-open"; 400 "dashboard-no-reason"
+POST .../giveaways/{number}/reroll  {"places": [2], "reason": "..."}   (operator, live)
+    -> {"giveaway": GIVEAWAY, "winners": [{"entrant", "user_id", "name", "place"}],
+        "replaced": ["<entrant id>"], "digest": "<hex>"};
+       409 "giveaway-reroll-refused" with the reason /giveaway_reroll gives
+
+Videos (bot/dashboard/videos.py). Analyst.
+GET  /app/api/groups/{chat_id}/videos?page=0&archived=0|1     (10 a page, newest first)
+    {"timezone": "...", "page": 0, "pages": 1, "total": 3,
+     "videos": [{"number": 1, "code": "V1", "title": "...", "platform": "youtube",
+                 "url": "..." | null, "published_at": "<instant>" | null, "archived": false,
+                 "linked_comments": 4}]}
+GET  /app/api/groups/{chat_id}/videos/{number}        (the numbers of /video's card)
+    {"video": {"number", "code", "title", "platform"}, "latest_day": "2026-12-01" | null,
+     "totals": NUMBERS, "change": NUMBERS | null,
+     "platforms": [{"platform", "day", "numbers": NUMBERS, "previous_day", "change"}],
+     "feedback": {"volume": 12, "sentiment": {...}, "mood": "positive",
+                  "tags": [{"tag", "name", "count"}], "quotes": ["..."]}}
+    NUMBERS = {"plays", "likes", "comments", "favourites", "shares": int | null (unknown),
+               "engagement": float | null}
+
+Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
+GET  /app/api/groups/{chat_id}/settings
+    {"language": "zh", "timezone": "Asia/Shanghai",
+     "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null},
+     "retention_days": 90 | null, "tags": [{"tag", "name"}],
+     "roles": [{"user_id": 42, "name": "@max", "role": "analyst" | "operator"}]}
+GET  /app/api/groups/{chat_id}/audit?page=0          (newest first)
+    {"timezone", "page", "pages", "entries": [{"at", "actor", "anonymous_admin", "action",
+                                               "subject", "detail"}]}
+POST /app/api/groups/{chat_id}/settings/language {"language": "zh-Hant"}  (or 繁體, English)
+POST /app/api/groups/{chat_id}/settings/timezone {"timezone": "Asia/Shanghai"} (or UTC+8,
+     上海: what /timezone reads) -> the settings as GET answers them; each change audited
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from bot.dashboard.frame import (
+    ApiError,
+    authorize,
+    json_response,
+    login_of,
+    plain,
+    services_of,
+    texts_of,
+)
+from bot.dashboard.routes import READ, group_id
+from bot.domain.export import message_link
+from bot.services.overview import PERIODS, Overview, Topic
+from bot.services.tags import shown_tag
+
+TEXTS_PREFIX = "dash-"
+START_GROUP_PREFIX = "g"
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/api/me", me)
+    router.add_get("/api/texts", texts)
+    router.add_get("/api/groups/{chat_id}/overview", overview)
+
+
+async def me(request: web.Request) -> web.Response:
+    services = services_of(request)
+    login = login_of(request)
+    operated = await services.console.groups(login.user_id)
+    ids = {choice.chat_id for choice in operated.groups}
+    start = _start_group(login.start_param)
+    return json_response(
+        {
+            "user": {
+                "id": login.user_id,
+                "first_name": login.first_name,
+                "username": login.username,
+            },
+            "language": texts_of(request).locale,
+            "groups": [
+                {"id": choice.chat_id, "title": choice.title, "role": choice.role.key}
+                for choice in sorted(operated.groups, key=lambda c: (c.title.casefold(), c.chat_id))
+            ],
+            "current": operated.current if operated.current in ids else None,
+            "start_group": start if start in ids else None,
+        }
+    )
+
+
+def _start_group(start_param: str | None) -> int | None:
+    if not start_param or not start_param.startswith(START_GROUP_PREFIX):
+        return None
+    digits = start_param.removeprefix(START_GROUP_PREFIX)
+    try:
+        return int(digits)
+    except ValueError:
+        return None
+
+
+async def texts(request: web.Request) -> web.Response:
+    reader = texts_of(request)
+    keys = reader.translator.keys(reader.locale, TEXTS_PREFIX)
+    return json_response(
+        {"language": reader.locale, "texts": {key: plain(reader(key)) for key in keys}}
+    )
+
+
+async def overview(request: web.Request) -> web.Response:
+    chat_id = group_id(request)
+    days = _days(request)
+    authorized = await authorize(request, chat_id, READ)
+    services = services_of(request)
+    result = await services.overviews.of(chat_id, days, services.now())
+    reader = texts_of(request)
+
+    def topic(line: Topic) -> dict[str, object]:
+        return {
+            "tag": line.tag,
+            "name": shown_tag(reader, line.tag),
+            "count": line.count,
+            "previous": line.previous,
+            "rising": line.rising,
+        }
+
+    return json_response(
+        {
+            "group": {
+                "id": chat_id,
+                "title": result.title,
+                "timezone": result.timezone,
+                "role": authorized.role.key,
+            },
+            "days": result.days,
+            "first_day": result.first_day.isoformat(),
+            "last_day": result.last_day.isoformat(),
+            "messages": result.messages,
+            "active_fans": result.active_fans,
+            "new_fans": result.new_fans,
+            "joins": result.joins,
+            "leaves": result.leaves,
+            "sentiment": dict(result.sentiment),
+            "feedback": [topic(line) for line in result.topics],
+            "rising": [
+                {
+                    **topic(line),
+                    "quotes": [
+                        {
+                            "message_id": quote.message_id,
+                            "text": quote.text,
+                            "at": quote.at.isoformat(),
+                            "link": message_link(chat_id, quote.message_id),
+                        }
+                        for quote in line.quotes
+                    ],
+                }
+                for line in result.rising
+            ],
+            "heatmap": [list(row) for row in result.heatmap],
+            "daily": _daily(result),
+        }
+    )
+
+
+def _days(request: web.Request) -> int:
+    raw = request.query.get("days", "7")
+    if not raw.isdigit() or int(raw) not in PERIODS:
+        raise ApiError(400, "dashboard-bad-days", allowed=", ".join(map(str, PERIODS)))
+    return int(raw)
+
+
+def _daily(result: Overview) -> list[dict[str, object]]:
+    return [
+        {
+            "day": day.day.isoformat(),
+            "messages": day.messages,
+            "active_fans": day.active_fans,
+            "new_fans": day.new_fans,
+            "joins": day.joins,
+            "leaves": day.leaves,
+        }
+        for day in result.daily
+    ]
