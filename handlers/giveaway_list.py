@@ -196,7 +196,7 @@ async def cb_giveaway_read(
     page = await giveaways.page_of(operator.chat_id, number, PAGE_SIZE)
     if callback_data.tap is GiveawayTap.RESULTS:
         timezone = await giveaways.timezone(operator.chat_id)
-        text = _detail(texts, record, await giveaways.entrants(record.id), timezone)
+        text = _detail(texts, record, await giveaways.entrant_count(record.id), timezone)
         await show_in_place(query, text, _back(texts, operator.chat_id, page))
         return
     if record.transcript is None or not isinstance(query.message, Message):

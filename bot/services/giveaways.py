@@ -405,7 +405,7 @@ class GiveawayService:
         async with self._session_factory() as session:
             return await store.listed_before(session, chat_id, giveaway_id) // size
 
-    async def entrants(self, giveaway_id: int) -> int:
+    async def entrant_count(self, giveaway_id: int) -> int:
         async with self._session_factory() as session:
             return await store.entry_count(session, giveaway_id)
 
