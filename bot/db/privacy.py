@@ -32,6 +32,7 @@ from bot.db.models import (
     ConsoleSelection,
     DigestRollup,
     DigestSubscription,
+    DoorCheck,
     Draft,
     FailedUpdate,
     FeedbackItem,
@@ -42,6 +43,8 @@ from bot.db.models import (
     GiveawayRecord,
     GroupEvent,
     InboxQuery,
+    MemberReport,
+    MemberWarning,
     PollRecord,
     PollVote,
     PrivateFeedback,
@@ -105,6 +108,11 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     # A pending or undoable action names its actor and subject (and holds their name): gone.
     PersonColumn(ConfirmedAction, "actor_user_id", OnForget.DELETE),
     PersonColumn(ConfirmedAction, "subject_user_id", OnForget.DELETE),
+    # The door and the toolkit: a newcomer's check, their warnings and reports by or about them.
+    PersonColumn(DoorCheck, "user_id", OnForget.DELETE),
+    PersonColumn(MemberWarning, "user_id", OnForget.DELETE),
+    PersonColumn(MemberReport, "reporter_user_id", OnForget.DELETE),
+    PersonColumn(MemberReport, "subject_user_id", OnForget.DELETE),
     PersonColumn(AuditRecord, "actor_user_id", OnForget.KEEP),
     PersonColumn(ForgottenUser, "user_id", OnForget.KEEP),
 )

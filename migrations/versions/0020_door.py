@@ -86,6 +86,9 @@ def upgrade() -> None:
         sa.Column("updated_at", WHEN, nullable=False),
         sa.PrimaryKeyConstraint("chat_id", "user_id", name=op.f("pk_member_warnings")),
     )
+    op.create_index(
+        op.f("ix_member_warnings_user_id"), "member_warnings", ["user_id"], unique=False
+    )
     op.create_table(
         "member_reports",
         sa.Column("id", SURROGATE_KEY, autoincrement=True, nullable=False),
@@ -98,10 +101,25 @@ def upgrade() -> None:
         sa.Column("decided_at", WHEN, nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_member_reports")),
     )
+    op.create_index(
+        op.f("ix_member_reports_reporter_user_id"),
+        "member_reports",
+        ["reporter_user_id"],
+        unique=False,
+    )
+    op.create_index(
+        op.f("ix_member_reports_subject_user_id"),
+        "member_reports",
+        ["subject_user_id"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_member_reports_subject_user_id"), table_name="member_reports")
+    op.drop_index(op.f("ix_member_reports_reporter_user_id"), table_name="member_reports")
     op.drop_table("member_reports")
+    op.drop_index(op.f("ix_member_warnings_user_id"), table_name="member_warnings")
     op.drop_table("member_warnings")
     op.drop_index(op.f("ix_door_posts_chat_id"), table_name="door_posts")
     op.drop_table("door_posts")

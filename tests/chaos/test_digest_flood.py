@@ -28,6 +28,7 @@ from bot.db.models import (
 )
 from bot.domain.recurrence import Cadence, Schedule
 from bot.emulator.client import Json
+from bot.services.clock import CONCURRENT_RUNS
 from tests.support.chaos_world import Chaos
 
 pytestmark = pytest.mark.e2e
@@ -143,23 +144,32 @@ async def test_a_429_mid_digest_fan_out_pauses_everything_and_a_kill_loses_no_di
         await seed(engine, chaos, operators)
         bot = await chaos.spawn()
 
-        # A 429 in the middle: nothing at all reaches the API until retry_after has passed
+        # A 429 in the middle: nothing more reaches the API until retry_after has passed
         # (getUpdates aside: it feeds the delivery loop, and Telegram does not flood-limit it).
         await sends(chaos, FLOOD_AT)
         since = (await client.state())["call_count"]
         await client.add_fault("sendMessage", status=429, retry_after=RETRY_AFTER)
         first = await flooded(chaos, since)
-        await sends(chaos, FLOOD_AT + 20)
+        await sends(chaos, FLOOD_AT + 2 * CONCURRENT_RUNS)
         after = [
             call
             for call in await client.calls(None, first["index"] + 1)
             if call["method"] != "getUpdates"
         ]
-        assert after[0]["timestamp"] >= first["timestamp"] + RETRY_AFTER, after[0]
-        # The flooded message itself goes again, first.
-        assert (after[0]["method"], after[0]["params"]["chat_id"]) == (
+        # Only calls already on their way when the 429 came (one per digest run side by side)
+        # may land inside the pause; none is admitted after it.
+        early = [call for call in after if call["timestamp"] < first["timestamp"] + RETRY_AFTER]
+        assert len(early) < CONCURRENT_RUNS, early
+        # The flooded message itself goes again. The clock runs digests side by side (issue 21),
+        # so another chat's digest may be admitted in the same instant; the flooded chat's next
+        # call is its resend, never a later message of that chat.
+        again = [
+            call for call in after if call["params"].get("chat_id") == first["params"]["chat_id"]
+        ]
+        assert again, "the flooded message was never sent again"
+        assert (again[0]["method"], again[0]["params"].get("text")) == (
             "sendMessage",
-            first["params"]["chat_id"],
+            first["params"].get("text"),
         )
 
         # Killed in the middle of the fan-out, while a second flood pause holds a message back.
@@ -169,7 +179,9 @@ async def test_a_429_mid_digest_fan_out_pauses_everything_and_a_kill_loses_no_di
         await flooded(chaos, since)
         await asyncio.sleep(1.0)
         assert await bot.kill() == -9
-        assert (await daily_runs(engine)).get("claimed") == 1  # the recipient held back
+        # The recipients held back: the digests being sent side by side when the pause began.
+        held = (await daily_runs(engine)).get("claimed", 0)
+        assert 1 <= held <= CONCURRENT_RUNS, held
         async with engine.begin() as connection:
             # Time passes: the dead instance's scheduler lease expires.
             await connection.execute(
