@@ -109,7 +109,7 @@ async def api_frame(request: web.Request, handler: Handler) -> web.StreamRespons
         if isinstance(login, LoginRefusal):
             raise ApiError(401, login.value)
         request[LOGIN] = login
-        wait = services.limiter.take(login.user_id)
+        wait = await services.limiter.take(login.user_id)
         if wait > 0:
             response = _error(texts, 429, "dashboard-rate-limited")
             response.headers["Retry-After"] = retry_after_header(wait)
