@@ -17,11 +17,10 @@ from tests.support.cast import ADMIN, MEMBER
 from tests.support.scene import Scene
 
 PREFIX = "fanpulse:42000001"
-SLOW = {"rate": 0.001, "burst": 3}
 
 
 def shared_limit(redis: Redis) -> RedisUserRateLimit:
-    return RedisUserRateLimit(redis, prefix=PREFIX, **SLOW)
+    return RedisUserRateLimit(redis, prefix=PREFIX, rate=0.001, burst=3)
 
 
 async def test_two_instances_share_one_persons_budget(scene: Scene, redis: Redis) -> None:
