@@ -32,7 +32,7 @@ async def first_screen_bytes(
     )
     try:
         async with chromium() as browser:
-            page = await open_dashboard(browser, f"{base}/#overview", login, timeout_ms=60_000)
+            page = await open_dashboard(browser, f"{base}/#overview", login, timeout_ms=120_000)
             await page.wait_for_selector(DRAWN, state="attached")
             await page.wait_for_load_state("networkidle")
             state = await page.evaluate("document.body.dataset.state")
@@ -44,4 +44,7 @@ async def first_screen_bytes(
             return total
     except BrowserUnavailable as missing:
         print(f"  first screen not measured: {missing}")
+        return None
+    except Exception as failed:  # Playwright's TimeoutError; the API figures still count
+        print(f"  first screen not measured: {type(failed).__name__}: {failed}".splitlines()[0])
         return None
