@@ -27,6 +27,7 @@ import handlers
 from bot.config import Mode, Settings, SettingsError, load_settings
 from bot.dashboard.app import mount_dashboard, standalone_application
 from bot.dashboard.frame import DashboardServices
+from bot.dashboard.limits import RateLimit, RedisUserRateLimit
 from bot.db import migrate
 from bot.db.engine import create_engine, create_session_factory
 from bot.domain import fairness
@@ -46,6 +47,7 @@ from bot.telegram.loop_lag import logged_loop_lag
 from bot.telegram.outbound import OutboundMiddleware
 from bot.telegram.polling import DurablePolling
 from bot.telegram.processing import UpdateProcessor
+from bot.telegram.redis_state import KEY_PREFIX as REDIS_KEY_PREFIX
 from bot.telegram.redis_state import RedisUnreachableError, SharedState
 from bot.telegram.sql_storage import SqlStorage
 from bot.telegram.webhook import WebhookReceiver
@@ -140,6 +142,13 @@ async def serve(settings: Settings) -> None:
         await engine.dispose()
 
 
+def _dashboard_limit(shared: SharedState | None, bot_id: int) -> RateLimit | None:
+    """With Redis, one person's dashboard budget is shared by every instance."""
+    if shared is None:
+        return None
+    return RedisUserRateLimit(shared.redis, prefix=f"{REDIS_KEY_PREFIX}:{bot_id}")
+
+
 async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
     session_factory = create_session_factory(engine)
     bot = build_bot(settings)
@@ -162,7 +171,9 @@ async def _serve_with(settings: Settings, engine: AsyncEngine) -> None:
         await clock.start()
         settle_heap()
         try:
-            dashboard = DashboardServices.from_dispatcher(dispatcher, settings)
+            dashboard = DashboardServices.from_dispatcher(
+                dispatcher, settings, limiter=_dashboard_limit(shared, bot.id)
+            )
             await _deliver_updates(settings, bot, processor, session_factory, dashboard)
         finally:
             await clock.stop()

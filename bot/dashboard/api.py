@@ -43,6 +43,10 @@ GET /app/api/groups/{chat_id}/overview?days=7|30|90    (analyst; days defaults t
      "heatmap": [[0, 1, ...24 hours], ...7 rows],   # fans' messages, Monday first, local hours
      "daily": [{"day": "2026-11-27", "messages": 20, "active_fans": 9, "new_fans": 1,
                 "joins": 1, "leaves": 0}]}          # oldest first
+GET /app/api/groups/{chat_id}/overview/activity.svg?days=7|30|90&scheme=light|dark   (analyst)
+    image/svg+xml: messages (bars) and active fans (line) per day, the digest's chart code
+    (bot/dashboard/charts.py); text as <text> in the reader's fonts, transparent background.
+    Fetch it with the login and show it as a data: URL in an <img> (no script runs there).
 
 GET /app/api/groups/{chat_id}/inbox   (analyst; bot/dashboard/inbox.py)
     ?q=       the words /inbox takes, typed whole: `#bug status:new @lin 7d subtitles`

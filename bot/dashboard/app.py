@@ -19,7 +19,7 @@ from typing import Any
 import structlog
 from aiohttp import web
 
-from bot.dashboard import api, giveaways, inbox, polls, screen_texts, settings, videos
+from bot.dashboard import api, charts, giveaways, inbox, polls, screen_texts, settings, videos
 from bot.dashboard.frame import (
     LOGIN,
     SERVICES,
@@ -109,7 +109,7 @@ async def api_frame(request: web.Request, handler: Handler) -> web.StreamRespons
         if isinstance(login, LoginRefusal):
             raise ApiError(401, login.value)
         request[LOGIN] = login
-        wait = services.limiter.take(login.user_id)
+        wait = await services.limiter.take(login.user_id)
         if wait > 0:
             response = _error(texts, 429, "dashboard-rate-limited")
             response.headers["Retry-After"] = retry_after_header(wait)
@@ -187,6 +187,7 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     app = web.Application(middlewares=[security_headers, api_frame])
     app[SERVICES] = services
     api.add_routes(app.router)
+    charts.add_routes(app.router)
     inbox.add_routes(app.router)
     polls.add_routes(app.router)
     giveaways.add_routes(app.router)

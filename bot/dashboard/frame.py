@@ -16,7 +16,7 @@ from aiogram import Dispatcher
 from aiohttp import web
 
 from bot.config import Settings
-from bot.dashboard.limits import UserRateLimit
+from bot.dashboard.limits import RateLimit, UserRateLimit
 from bot.dashboard.login import Login
 from bot.domain.roles import OperatorCommand
 from bot.i18n import Html, Locale, Texts, Translator
@@ -92,14 +92,14 @@ class DashboardServices:
     languages: Languages
     overviews: Overviews
     clock: Clock
-    limiter: UserRateLimit
+    limiter: RateLimit
     # Every feature's services by name (the dispatcher's workflow data), for the actions.
     features: Mapping[str, object]
     static_dir: Path = STATIC_DIR
 
     @classmethod
     def from_dispatcher(
-        cls, dispatcher: Dispatcher, settings: Settings, limiter: UserRateLimit | None = None
+        cls, dispatcher: Dispatcher, settings: Settings, limiter: RateLimit | None = None
     ) -> DashboardServices:
         data = dispatcher.workflow_data
         return cls(

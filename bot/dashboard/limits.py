@@ -1,7 +1,9 @@
 """A per-person rate limit for the dashboard's API: a token bucket per Telegram user id.
 
-Kept in process memory: each instance limits what it serves, which bounds one person's load on
-any instance; nothing else about the dashboard is kept between requests."""
+`UserRateLimit` keeps the buckets in process memory. With the scale-out profile's Redis
+(REDIS_URL), `RedisUserRateLimit` keeps them in Redis instead, so one person gets one budget
+however many instances serve them (behind a load balancer, N instances would otherwise grant N
+times the rate). Nothing else about the dashboard is kept between requests."""
 
 from __future__ import annotations
 
@@ -9,6 +11,18 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
+
+from redis.asyncio import Redis
+
+RATE = 10.0  # calls a second, sustained
+BURST = 40  # a screen opening fires a handful at once
+
+
+class RateLimit(Protocol):
+    async def take(self, user_id: int) -> float:
+        """0 when the call may go ahead, else the seconds to wait before the next one."""
+        ...
 
 
 @dataclass(slots=True)
@@ -20,8 +34,8 @@ class _Bucket:
 class UserRateLimit:
     def __init__(
         self,
-        rate: float = 10.0,
-        burst: int = 40,
+        rate: float = RATE,
+        burst: int = BURST,
         clock: Callable[[], float] = time.monotonic,
         max_people: int = 100_000,
     ) -> None:
@@ -31,8 +45,7 @@ class UserRateLimit:
         self._max_people = max_people
         self._buckets: dict[int, _Bucket] = {}
 
-    def take(self, user_id: int) -> float:
-        """0 when the call may go ahead, else the seconds to wait before the next one."""
+    async def take(self, user_id: int) -> float:
         now = self._clock()
         bucket = self._buckets.get(user_id)
         if bucket is None:
@@ -52,6 +65,58 @@ class UserRateLimit:
         self._buckets = {
             user: bucket for user, bucket in self._buckets.items() if now - bucket.updated < refill
         }
+
+
+# KEYS[1]: the person's bucket (hash: tokens, updated in microseconds). ARGV: rate, burst.
+# Returns 0 and spends a token, or the microseconds until one is there (spending nothing, as
+# the in-memory bucket: a refused call does not push the next one further out). The server's
+# clock (TIME), so that instances with skewed clocks share one bucket. An idle bucket expires
+# once it would be full again: forgetting it changes nobody's limit.
+_TAKE = """
+local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'updated')
+local tokens = tonumber(state[1])
+local updated = tonumber(state[2])
+if tokens == nil or updated == nil then
+  tokens = burst
+  updated = now
+end
+if now > updated then
+  tokens = math.min(burst, tokens + (now - updated) * rate / 1000000)
+  updated = now
+end
+local wait = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+else
+  wait = math.ceil((1 - tokens) / rate * 1000000)
+end
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.9f', tokens),
+  'updated', string.format('%.0f', updated))
+redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / rate * 1000) + 1000)
+return wait
+"""
+
+
+class RedisUserRateLimit:
+    """The same buckets in Redis, shared by every instance (keys `<prefix>:dashboard:<user>`)."""
+
+    def __init__(
+        self, redis: Redis, *, prefix: str, rate: float = RATE, burst: int = BURST
+    ) -> None:
+        self._take_script = redis.register_script(_TAKE)
+        self._prefix = f"{prefix}:dashboard"
+        self._rate = rate
+        self._burst = burst
+
+    async def take(self, user_id: int) -> float:
+        waited = await self._take_script(
+            keys=[f"{self._prefix}:{user_id}"], args=[repr(self._rate), self._burst]
+        )
+        return int(waited) / 1_000_000
 
 
 def retry_after_header(seconds: float) -> str:

@@ -234,6 +234,46 @@ async def last_join(session: AsyncSession, chat_id: int, user_id: int) -> dateti
     return joined
 
 
+async def comment_counts(
+    session: AsyncSession, chat_id: int, user_ids: Sequence[int], since: datetime, until: datetime
+) -> dict[int, int]:
+    """`comment_count` of each of `user_ids` in one query a chunk (absent: none)."""
+    found: dict[int, int] = {}
+    for chunk in chunks(user_ids):
+        rows = await session.execute(
+            select(Comment.author_user_id, func.count())
+            .where(
+                Comment.chat_id == chat_id,
+                Comment.author_user_id.in_(chunk),
+                Comment.is_fan.is_(True),
+                Comment.created_at >= since,
+                Comment.created_at < until,
+            )
+            .group_by(Comment.author_user_id)
+        )
+        found.update((int(user), int(count)) for user, count in rows.all() if user is not None)
+    return found
+
+
+async def last_joins(
+    session: AsyncSession, chat_id: int, user_ids: Sequence[int]
+) -> dict[int, datetime]:
+    """`last_join` of each of `user_ids` who ever joined, in one query a chunk."""
+    found: dict[int, datetime] = {}
+    for chunk in chunks(user_ids):
+        rows = await session.execute(
+            select(GroupEvent.user_id, func.max(GroupEvent.happened_at))
+            .where(
+                GroupEvent.chat_id == chat_id,
+                GroupEvent.kind == "join",
+                GroupEvent.user_id.in_(chunk),
+            )
+            .group_by(GroupEvent.user_id)
+        )
+        found.update((int(user), joined) for user, joined in rows.all() if user is not None)
+    return found
+
+
 async def open_summary(session: AsyncSession, chat_id: int) -> tuple[int, datetime | None]:
     row = (
         await session.execute(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.chunks import chunks
 from bot.db.models import ChatRole, Comment, ConsoleSelection, User
 from bot.db.upsert import insert_for
 
@@ -16,6 +18,17 @@ async def granted_role(session: AsyncSession, chat_id: int, user_id: int) -> str
         select(ChatRole.role).where(ChatRole.chat_id == chat_id, ChatRole.user_id == user_id)
     )
     return str(value) if value else None
+
+
+async def granted_among(session: AsyncSession, chat_id: int, user_ids: Sequence[int]) -> set[int]:
+    """Which of `user_ids` hold a role in the group."""
+    found: set[int] = set()
+    for chunk in chunks(user_ids):
+        rows = await session.scalars(
+            select(ChatRole.user_id).where(ChatRole.chat_id == chat_id, ChatRole.user_id.in_(chunk))
+        )
+        found.update(int(user) for user in rows.all())
+    return found
 
 
 async def grant_role(

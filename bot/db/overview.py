@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from bot.db.feedback_ingest import REMOVED
 from bot.db.models import Comment, FeedbackItemTag
@@ -16,14 +17,14 @@ from bot.db.models import Comment, FeedbackItemTag
 COMMAND_PREFIX = "/"
 
 
-def _fan_message(staff: Collection[int]) -> tuple[object, ...]:
+def _fan_message(staff: Collection[int], comment: type[Comment] = Comment) -> tuple[object, ...]:
     return (
-        Comment.is_fan.is_(True),
-        Comment.author_kind == "fan",
-        Comment.service_kind.is_(None),
-        Comment.author_user_id.is_not(None),
-        Comment.author_user_id.not_in(list(staff)),
-        or_(Comment.text.is_(None), ~Comment.text.startswith(COMMAND_PREFIX, autoescape=True)),
+        comment.is_fan.is_(True),
+        comment.author_kind == "fan",
+        comment.service_kind.is_(None),
+        comment.author_user_id.is_not(None),
+        comment.author_user_id.not_in(list(staff)),
+        or_(comment.text.is_(None), ~comment.text.startswith(COMMAND_PREFIX, autoescape=True)),
     )
 
 
@@ -36,6 +37,35 @@ async def active_fans(
             Comment.created_at >= start,
             Comment.created_at < end,
             *_fan_message(staff),  # type: ignore[arg-type]
+        )
+    )
+    return int(count or 0)
+
+
+async def fans_new_since(
+    session: AsyncSession,
+    chat_id: int,
+    window: tuple[datetime, datetime, datetime],
+    staff: Collection[int],
+) -> int:
+    """Fans active in [split, end) who were not in [since, split): what a window adds to the
+    distinct fans of an earlier one. Each of the window's fans is one probe of
+    ix_comments_chat_id_author_user_id_created_at, so this reads the recent window only."""
+    since, split, end = window
+    earlier = aliased(Comment)
+    count = await session.scalar(
+        select(func.count(func.distinct(Comment.author_user_id))).where(
+            Comment.chat_id == chat_id,
+            Comment.created_at >= split,
+            Comment.created_at < end,
+            *_fan_message(staff),  # type: ignore[arg-type]
+            ~exists().where(
+                earlier.chat_id == chat_id,
+                earlier.author_user_id == Comment.author_user_id,
+                earlier.created_at >= since,
+                earlier.created_at < split,
+                *_fan_message(staff, earlier),  # type: ignore[arg-type]
+            ),
         )
     )
     return int(count or 0)

@@ -8,7 +8,13 @@ import socket
 from pathlib import Path
 
 from bot.demo.community import Community, Narrate
-from bot.devtools.browser import BrowserUnavailable, Scheme, chromium, open_dashboard
+from bot.devtools.browser import (
+    BrowserUnavailable,
+    Scheme,
+    chromium,
+    full_page_screenshot,
+    open_dashboard,
+)
 from bot.emulator.client import EmulatorClient
 
 SCREENSHOTS = Path("demo-output")
@@ -52,7 +58,7 @@ async def photograph_dashboard(
                         page = await open_dashboard(browser, url, login, scheme=scheme)
                         await page.wait_for_selector(DRAWN, state="attached")
                         path = SCREENSHOTS / f"{screen}-{language}-{scheme}.png"
-                        await page.screenshot(path=str(path), full_page=True)
+                        await full_page_screenshot(page, str(path))
                         await page.context.close()
                         written.append(path)
     except BrowserUnavailable as missing:

@@ -153,3 +153,29 @@ async def telegram_calls(page: Page) -> list[list[Any]]:
 def _origin(url: str) -> str:
     scheme, _, rest = url.partition("://")
     return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+# A full-page screenshot grows the viewport to the whole page, but a sticky element keeps the
+# place it had at the scroll position: the header came out over the middle of the page. For the
+# photograph it is put back in the flow at the top, then made sticky again.
+_UNSTICK = """() => {
+  window.scrollTo(0, 0);
+  const stuck = [...document.querySelectorAll("body *")].filter(
+    (node) => getComputedStyle(node).position === "sticky");
+  for (const node of stuck) node.style.setProperty("position", "static");
+  return stuck.length;
+}"""
+_RESTICK = """() => {
+  for (const node of document.querySelectorAll("body *")) {
+    if (node.style.getPropertyValue("position") === "static") node.style.removeProperty("position");
+  }
+}"""
+
+
+async def full_page_screenshot(page: Page, path: str) -> None:
+    """The whole page as a reader scrolling it would see it, the sticky header on top."""
+    await page.evaluate(_UNSTICK)
+    try:
+        await page.screenshot(path=path, full_page=True)
+    finally:
+        await page.evaluate(_RESTICK)

@@ -1,4 +1,5 @@
-"""Chart images as PNG bytes: poll results, the daily digest, and a generic horizontal bar chart.
+"""Chart images as PNG bytes: poll results, the daily digest, and a generic horizontal bar chart;
+and the digest's activity panel as SVG for the dashboard (`activity_svg`).
 
 Pure and synchronous: each call builds its own ``Figure`` on the Agg canvas (never pyplot, which
 keeps global state), so callers render off the event loop with ``asyncio.to_thread``.
@@ -6,18 +7,24 @@ keeps global state), so callers render off the event loop with ``asyncio.to_thre
 User text is drawn as typed: mathtext is off (a ``$`` in a poll option is a dollar sign), and
 characters that none of our fonts can draw (most emoji) are left out rather than drawn as
 boxes. Chinese needs the CJK font from ``bot.domain.fonts``; without one the charts still
-render, with a logged warning, and Chinese comes out as boxes.
+render, with a logged warning, and Chinese comes out as boxes. The SVG keeps its text as text
+(`svg.fonttype: none`), drawn with the reader's own fonts, on a transparent background so that
+Telegram's theme shows through.
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import math
+import re
 import textwrap
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import matplotlib
 import structlog
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -35,6 +42,7 @@ __all__ = [
     "DigestLabels",
     "PollOption",
     "bar_chart",
+    "activity_svg",
     "digest_chart",
     "draw_bars",
     "poll_bars",
@@ -55,6 +63,23 @@ MESSAGES_COLOR = "#4c6ef5"
 FANS_COLOR = "#f08c00"
 INK = "#212529"
 SOFT_INK = "#6c757d"
+DAILY_LABELS_ALL = 16
+DAILY_LABELS_MOST = 12
+SVG_WIDTH_INCHES = 4.8  # a phone's width at the dashboard's scale
+# The fonts named in an SVG are the drawing machine's; the reader's own sans-serif comes last.
+_SVG_FONT = re.compile(r"(font-family: ?|font: [^;\"']*?px )([^;\"]+)")
+
+
+@dataclass(frozen=True)
+class Ink:
+    """Text and axis colours for the background the chart is shown on."""
+
+    text: str = INK
+    soft: str = SOFT_INK
+
+
+LIGHT_INK = Ink()
+DARK_INK = Ink(text="#e9ecef", soft="#adb5bd")
 
 
 def bar_chart(title: str, bars: Sequence[Bar], *, subtitle: str = "") -> bytes:
@@ -129,15 +154,41 @@ def draw_bars(axes: Axes, bars: Sequence[Bar]) -> None:
         )
 
 
-def _draw_activity(axes: Axes, days: Sequence[DayActivity], labels: DigestLabels) -> None:
+def activity_svg(
+    activity: Sequence[DayActivity], labels: DigestLabels, *, dark: bool = False
+) -> str:
+    """The digest's activity panel (messages and active fans per day) as SVG text."""
+    ink = DARK_INK if dark else LIGHT_INK
+    figure = Figure(figsize=(SVG_WIDTH_INCHES, 2.6), layout="constrained")
+    FigureCanvasAgg(figure)
+    _draw_activity(figure.add_subplot(), sorted(activity, key=lambda day: day.day), labels, ink)
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "fanpulse"}):
+        figure.savefig(buffer, format="svg", transparent=True, metadata={"Date": None})
+    return _SVG_FONT.sub(_with_reader_font, buffer.getvalue())
+
+
+def _with_reader_font(found: re.Match[str]) -> str:
+    families = found[2].rstrip()
+    return found[0] if families.endswith("sans-serif") else f"{found[1]}{families}, sans-serif"
+
+
+def _draw_activity(
+    axes: Axes, days: Sequence[DayActivity], labels: DigestLabels, ink: Ink | None = None
+) -> None:
+    """`ink`: colours for the dashboard's themes; the digest's PNG keeps matplotlib's own."""
     positions = list(range(len(days)))
     messages = axes.bar(positions, [day.messages for day in days], color=MESSAGES_COLOR, width=0.6)
     fans_axes = axes.twinx()
     (fans,) = fans_axes.plot(
         positions, [day.active_fans for day in days], color=FANS_COLOR, marker="o", linewidth=2
     )
-    axes.set_title(_fit(labels.activity, TITLE_COLUMNS, 1), **_text(size=11, loc="left"))
-    axes.set_xticks(positions, [f"{day.day:%m-%d}" for day in days])
+    if labels.activity:  # the dashboard titles the chart on the page
+        axes.set_title(_fit(labels.activity, TITLE_COLUMNS, 1), **_text(size=11, loc="left"))
+    # Every day up to a fortnight and a bit (the digest's 14), then about a dozen: 90 overlap.
+    step = 1 if len(days) <= DAILY_LABELS_ALL else math.ceil(len(days) / DAILY_LABELS_MOST)
+    shown = positions[::-1][::step][::-1]  # always today's
+    axes.set_xticks(shown, [f"{days[n].day:%m-%d}" for n in shown])
     axes.tick_params(axis="x", labelsize=8, labelrotation=45)
     axes.set_ylim(0, max([day.messages for day in days] + [1]) * 1.15)
     fans_axes.set_ylim(0, max([day.active_fans for day in days] + [1]) * 1.15)
@@ -155,6 +206,17 @@ def _draw_activity(axes: Axes, days: Sequence[DayActivity], labels: DigestLabels
     )
     for text in legend.get_texts():
         text.set_parse_math(False)
+    if ink is not None:
+        _ink(axes, fans_axes, legend.get_texts(), ink)
+
+
+def _ink(axes: Axes, fans_axes: Axes, legend: Sequence[Any], ink: Ink) -> None:
+    axes.tick_params(axis="x", colors=ink.soft)
+    for side in (axes, fans_axes):
+        for spine in side.spines.values():
+            spine.set_color(ink.soft)
+    for text in legend:
+        text.set_color(ink.text)
 
 
 def _figure(height: float) -> Figure:

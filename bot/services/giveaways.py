@@ -313,20 +313,7 @@ class GiveawayService:
             record = await store.get(session, giveaway_id)
         if record is None or record.transcript is None or where not in (None, record.chat_id):
             return EntryCheck(Standing.NOT_ENTERED)
-        transcript = Transcript.from_json(record.transcript)
-        entrant = fairness.entrant_id(transcript.seed_bytes, user_id)
-        if entrant not in transcript.entrants:
-            return EntryCheck(Standing.NOT_ENTERED)
-        standing = transcript.standing_winners
-        if entrant in standing:
-            return EntryCheck(Standing.WON, entrant, standing.index(entrant) + 1)
-        if entrant in transcript.all_winners:
-            return EntryCheck(Standing.REPLACED, entrant)
-        skips = [*transcript.skips, *(skip for entry in transcript.rerolls for skip in entry.skips)]
-        for skip in reversed(skips):
-            if skip.entrant == entrant:
-                return EntryCheck(Standing.SKIPPED, entrant, reason=SkipReason.parse(skip.reason))
-        return EntryCheck(Standing.NOT_DRAWN, entrant)
+        return _standing(Transcript.from_json(record.transcript), user_id)
 
     async def entrants(
         self, chat_id: int, giveaway_id: int, after: int | None, limit: int, now: datetime
@@ -339,15 +326,18 @@ class GiveawayService:
                 return None
             total = await store.entry_count(session, giveaway_id)
             entries = await store.entries_page(session, giveaway_id, after, limit)
-        drawn = record.transcript is not None
+        # Drawn: the transcript (every entrant's id) is read once for the page, not per person.
+        drawn = Transcript.from_json(record.transcript) if record.transcript else None
+        users = [entry.user_id for entry in entries]
+        unmet = {} if drawn else await self._draws.eligibility.check_many(record, users, now)
         listed = [
             Eligible(
                 entry.user_id,
                 entry.first_name,
                 entry.last_name,
                 entry.entered_at,
-                None if drawn else await self._draws.eligibility.check(record, entry.user_id, now),
-                await self.check_entry(giveaway_id, entry.user_id, chat_id) if drawn else None,
+                unmet.get(entry.user_id),
+                _standing(drawn, entry.user_id) if drawn else None,
             )
             for entry in entries
         ]
@@ -513,3 +503,19 @@ class GiveawayDigestSection:
                 )
             )
         return lines
+
+
+def _standing(transcript: Transcript, user_id: int) -> EntryCheck:
+    entrant = fairness.entrant_id(transcript.seed_bytes, user_id)
+    if entrant not in transcript.entrants:
+        return EntryCheck(Standing.NOT_ENTERED)
+    standing = transcript.standing_winners
+    if entrant in standing:
+        return EntryCheck(Standing.WON, entrant, standing.index(entrant) + 1)
+    if entrant in transcript.all_winners:
+        return EntryCheck(Standing.REPLACED, entrant)
+    skips = [*transcript.skips, *(skip for entry in transcript.rerolls for skip in entry.skips)]
+    for skip in reversed(skips):
+        if skip.entrant == entrant:
+            return EntryCheck(Standing.SKIPPED, entrant, reason=SkipReason.parse(skip.reason))
+    return EntryCheck(Standing.NOT_DRAWN, entrant)

@@ -3,14 +3,15 @@
 Built from the digest's day measures (bot/services/digest.py: the same definitions of a message,
 a fan, staff, joins and feedback), read from the day rollups, so a 90-day overview reads about
 180 rows once the days are rolled up. Only what rollups cannot sum is asked of the comments:
-distinct active fans over the whole period and the quotes of the rising topics. A topic is
+distinct active fans over the whole period (the finished days' count kept in memory, today's
+newcomers added on each call) and the quotes of the rising topics. A topic is
 rising when the period has at least RISING_MINIMUM of it, more than the period before and at
 least RISING_FACTOR times as many.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -35,6 +36,7 @@ PERIODS = (7, 30, 90)
 RISING_TOPICS = 5
 QUOTES_PER_TOPIC = 3
 QUOTE_MAX = 280
+FINISHED_FANS_KEPT = 1024  # (group, period, day) counts: a few bytes each
 
 
 class Administrators(Protocol):
@@ -94,6 +96,29 @@ class Overviews:
         self._administrators = administrators
         self._default_timezone = default_timezone
         self._builder = builder or DigestBuilder()
+        self._finished_fans: OrderedDict[tuple[object, ...], int] = OrderedDict()
+
+    async def _active_fans(
+        self,
+        session: AsyncSession,
+        chat_id: int,
+        window: tuple[datetime, datetime, datetime],
+        staff: Collection[int],
+    ) -> int:
+        """Distinct fans over [start, end): those of the finished days, counted once per
+        instance like a rollup (finished days are frozen, as the digest's are), plus today's
+        newcomers to them. Counting all of a 90-day window took 280 ms on 1,000,000 comments."""
+        start, today, end = window
+        key = (chat_id, start, today, frozenset(staff))
+        finished = self._finished_fans.get(key)
+        if finished is None:
+            finished = await store.active_fans(session, chat_id, start, today, staff)
+            self._finished_fans[key] = finished
+            if len(self._finished_fans) > FINISHED_FANS_KEPT:
+                self._finished_fans.popitem(last=False)
+        else:
+            self._finished_fans.move_to_end(key)
+        return finished + await store.fans_new_since(session, chat_id, window, staff)
 
     async def of(self, chat_id: int, days: int, now: datetime) -> Overview:
         if days not in PERIODS:
@@ -112,7 +137,8 @@ class Overviews:
             current = [history[day] for day in span[days:]]
             previous = [history[day] for day in span[:days]]
             start, end = day_window(span[days], timezone)[0], day_window(last, timezone)[1]
-            active = await store.active_fans(session, chat_id, start, end, staff)
+            today = day_window(last, timezone)[0]
+            active = await self._active_fans(session, chat_id, (start, today, end), staff)
             topics = _topics(current, previous)
             quoted = [topic.tag for topic in topics if topic.rising][:RISING_TOPICS]
             quotes = {

@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.dashboard.app import standalone_application
 from bot.dashboard.frame import DashboardServices
-from bot.dashboard.limits import UserRateLimit
+from bot.dashboard.limits import RateLimit
 from bot.devtools.recording_session import TOKEN
 from bot.emulator.init_data import mint_init_data
 from tests.support.scene import Scene
@@ -63,7 +63,7 @@ class Dashboard:
 
 @asynccontextmanager
 async def dashboard_over(
-    scene: Scene, *, limiter: UserRateLimit | None = None, max_age: timedelta | None = None
+    scene: Scene, *, limiter: RateLimit | None = None, max_age: timedelta | None = None
 ) -> AsyncIterator[Dashboard]:
     services = DashboardServices.from_dispatcher(
         scene.pipeline.dispatcher, scene.pipeline.settings, limiter=limiter

@@ -48,6 +48,19 @@ export class Api {
     return this.request("POST", path, { body });
   }
 
+  // A chart the server draws (SVG), as a data: URL for an <img>: fetched with the credential,
+  // which an <img src> could not send, and shown where no script of it can run.
+  async image(path, query) {
+    const response = await fetch(this.url(path, query), {
+      headers: { Authorization: `tma ${this.initData}` },
+      credentials: "omit",
+      cache: "no-store",
+    });
+    const text = await response.text();
+    if (!response.ok) throw new ApiError(response.status, safeJson(text));
+    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  }
+
   // A file the server makes (an export): fetched with the credential, handed to the browser.
   async download(path, query, fallbackName) {
     const response = await fetch(this.url(path, query), {

@@ -47,9 +47,11 @@ async def test_the_overview_shows_the_groups_numbers(scene: Scene, screens: Scre
     counted = await cells.evaluate_all("cells => cells.reduce((s, c) => s + +c.dataset.count, 0)")
     assert counted == 6
     assert await page.get_attribute("[data-days='7']", "aria-pressed") == "true"
-    bars = page.locator(".daily .day-bar")
-    assert await bars.count() == 7
-    assert await bars.last.get_attribute("data-count") == "6"  # all of it today
+    # The activity chart is the server's SVG (the digest's chart code), drawn in the page.
+    chart = page.locator(".daily img.chart")
+    assert (await chart.get_attribute("src") or "").startswith("data:image/svg+xml")
+    assert await chart.evaluate("image => image.complete && image.naturalWidth") > 0
+    assert await chart.get_attribute("alt") == "Messages per day"
 
 
 async def test_the_period_switch_reads_thirty_days(scene: Scene, screens: Screens) -> None:
@@ -84,6 +86,9 @@ async def test_chinese_and_dark(scene: Scene, screens: Screens) -> None:
     assert await page.inner_text("[data-number='messages'] .label") == "消息"
     background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(33, 45, 59)"  # the dark themeParams' bg_color, #212d3b
+    # The chart came in Chinese with the dark theme's ink.
+    source = await page.get_attribute(".daily img.chart", "src") or ""
+    assert "%23e9ecef" in source and "%E6%B6%88%E6%81%AF" in source  # #e9ecef, 消息
 
 
 async def test_a_tag_count_opens_the_feedback_behind_it(scene: Scene, screens: Screens) -> None:

@@ -1,7 +1,7 @@
 // Overview: the last 7, 30 or 90 days of the group at a glance. Every number that counts
 // feedback opens the Inbox filtered to exactly those items.
 
-import { fanText, h, replace, svg } from "../dom.js";
+import { fanText, h, replace } from "../dom.js";
 import { messageLink } from "./common.js";
 
 const PERIODS = [7, 30, 90];
@@ -9,8 +9,16 @@ const SENTIMENTS = ["positive", "neutral", "negative"];
 
 export async function render(view, container, params) {
   const days = PERIODS.includes(Number(params.days)) ? Number(params.days) : 7;
-  const data = await view.api.get(view.groupPath("overview"), { days });
+  const scheme = document.documentElement.dataset.scheme === "dark" ? "dark" : "light";
+  // The chart is drawn by the server alongside; a chart that fails leaves the numbers standing.
+  const [data, chart] = await Promise.all([
+    view.api.get(view.groupPath("overview"), { days }),
+    view.api.image(view.groupPath("overview/activity.svg"), { days, scheme }).catch(() => null),
+  ]);
   view.learnGroup(data.group);
+  const daily = dailySection(view, chart);
+  // Decoded before the screen says it is ready, so that it is never photographed half drawn.
+  await daily.querySelector("img")?.decode().catch(() => {});
   const period = `${days}d`;
   const open = (filters) => () => view.go("inbox", { period, ...filters });
   replace(
@@ -40,7 +48,7 @@ export async function render(view, container, params) {
       number(view, "joins", data.joins),
       number(view, "leaves", data.leaves),
     ),
-    dailySection(view, data.daily ?? []),
+    daily,
     sentimentSection(view, data.sentiment ?? {}, open),
     tagsSection(view, data.feedback ?? [], open),
     heatmapSection(view, data.heatmap ?? []),
@@ -58,49 +66,17 @@ function number(view, key, value, onclick) {
     : h("div", { class: "number static", "data-number": key }, content);
 }
 
-// Messages per local day as bars, drawn here so the labels use the reader's own fonts.
-function dailySection(view, daily) {
-  const width = 320;
-  const height = 90;
-  const top = 4;
-  const bottom = 16;
-  const most = Math.max(1, ...daily.map((day) => day.messages));
-  const step = width / Math.max(1, daily.length);
+// Messages (bars) and active fans (line) per local day: the digest's chart, drawn by the server
+// as SVG whose words are set in the reader's own fonts.
+function dailySection(view, chart) {
   const label = view.t("ui-overview-daily");
-  const dayLabel = (day) => view.formats.date(`${day.day}T12:00:00Z`);
   return h(
     "section",
     { class: "daily" },
     h("h2", {}, label),
-    svg(
-      "svg",
-      { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label },
-      daily.map((day, index) => {
-        const barHeight = ((height - top - bottom) * day.messages) / most;
-        return svg(
-          "rect",
-          {
-            class: "day-bar",
-            x: (index * step + step * 0.15).toFixed(1),
-            y: (height - bottom - barHeight).toFixed(1),
-            width: (step * 0.7).toFixed(1),
-            height: barHeight.toFixed(1),
-            rx: 1.5,
-            "data-day": day.day,
-            "data-count": day.messages,
-          },
-          svg("title", {}, `${dayLabel(day)}: ${view.formats.number(day.messages)}`),
-        );
-      }),
-      daily.length
-        ? [
-            svg("text", { x: 0, y: height - 3 }, dayLabel(daily[0])),
-            svg("text", { x: width, y: height - 3, "text-anchor": "end" }, dayLabel(daily[daily.length - 1])),
-            svg("text", { x: 0, y: top + 8 }, view.formats.compact(most)),
-            svg("line", { class: "baseline", x1: 0, x2: width, y1: height - bottom, y2: height - bottom }),
-          ]
-        : null,
-    ),
+    chart
+      ? h("img", { class: "chart", src: chart, alt: label })
+      : h("p", { class: "hint" }, view.t("ui-overview-chart-failed")),
   );
 }
 
