@@ -22,6 +22,8 @@ from bot.db.chunks import chunks
 from bot.db.failed_updates import payload_chat_id, redact_person_everywhere
 from bot.db.message_keys import among_messages
 from bot.db.models import (
+    AskNotice,
+    AskNoticeOptOut,
     AuditRecord,
     Base,
     ChatRole,
@@ -95,6 +97,8 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     PersonColumn(Draft, "owner_user_id", OnForget.DELETE),
     PersonColumn(PollVote, "user_id", OnForget.DELETE),
     PersonColumn(GiveawayEntry, "user_id", OnForget.DELETE_UNDRAWN),
+    PersonColumn(AskNotice, "user_id", OnForget.DELETE),
+    PersonColumn(AskNoticeOptOut, "user_id", OnForget.DELETE),
     PersonColumn(ChatRole, "granted_by_user_id", OnForget.NULLIFY),
     PersonColumn(ChatSettings, "added_by_user_id", OnForget.NULLIFY),
     PersonColumn(AuditRecord, "subject_user_id", OnForget.NULLIFY),
@@ -346,6 +350,7 @@ def _group_rows(user_id: int, chat_id: int) -> list[tuple[type[Base], ColumnElem
             (FeedbackItem.chat_id == chat_id) & (FeedbackItem.author_user_id == user_id),
         ),
         (GroupEvent, (GroupEvent.chat_id == chat_id) & (GroupEvent.user_id == user_id)),
+        (AskNotice, (AskNotice.chat_id == chat_id) & (AskNotice.user_id == user_id)),
         (
             PrivateFeedback,
             (PrivateFeedback.chat_id == chat_id) & (PrivateFeedback.user_id == user_id),
