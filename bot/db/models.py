@@ -798,6 +798,7 @@ class MemberWarning(Base):
     """Warnings an operator gave a member; at the group's limit they are muted and it restarts."""
 
     __tablename__ = "member_warnings"
+    __table_args__ = (Index(None, "user_id"),)
 
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
@@ -810,6 +811,7 @@ class MemberReport(Base):
     moves only from open, so two operators' taps act once."""
 
     __tablename__ = "member_reports"
+    __table_args__ = (Index(None, "reporter_user_id"), Index(None, "subject_user_id"))
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)

@@ -1,4 +1,5 @@
-"""ask notices: fans told once when what they asked for is answered, and their opt-outs
+"""ask notices: fans told once when what they asked for is answered, and their opt-outs;
+the door's person columns indexed for /mydata and /forget
 
 Revision ID: 0022_ask_notices
 Revises: 0020_door
@@ -51,9 +52,19 @@ def upgrade() -> None:
         sa.Column("created_at", WHEN, nullable=False),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_ask_notice_opt_outs")),
     )
+    op.create_index(op.f("ix_member_warnings_user_id"), "member_warnings", ["user_id"])
+    op.create_index(
+        op.f("ix_member_reports_reporter_user_id"), "member_reports", ["reporter_user_id"]
+    )
+    op.create_index(
+        op.f("ix_member_reports_subject_user_id"), "member_reports", ["subject_user_id"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_member_reports_subject_user_id"), table_name="member_reports")
+    op.drop_index(op.f("ix_member_reports_reporter_user_id"), table_name="member_reports")
+    op.drop_index(op.f("ix_member_warnings_user_id"), table_name="member_warnings")
     op.drop_table("ask_notice_opt_outs")
     op.drop_index(op.f("ix_ask_notices_state"), table_name="ask_notices")
     op.drop_index(op.f("ix_ask_notices_chat_id"), table_name="ask_notices")
