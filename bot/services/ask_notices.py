@@ -23,6 +23,7 @@ from statistics import median
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -36,6 +37,8 @@ from bot.domain.polls import results
 from bot.domain.videos import StoredVideo, video_number
 from bot.i18n import Html, Locale, Texts, Translator, choose_locale, locale_of
 from bot.services.clock import Action, PlannedJob, utc_now
+
+log = structlog.get_logger(__name__)
 
 PRIVATE_JOB = "notices:private:"
 GROUP_JOB = "notices:group:"
@@ -211,7 +214,11 @@ class AskNotices:
             notice = await store.notice(session, notice_id)
         assert notice is not None
         text = await self._private_text(notice)
-        told = await self._courier.tell_privately(notice.user_id, text)
+        try:
+            told = await self._courier.tell_privately(notice.user_id, text)
+        except Exception:
+            told = False  # Telegram kept failing: the group's message names them instead
+            log.warning("ask_notices.private_failed", notice=notice_id, exc_info=True)
         async with self._session_factory() as session, session.begin():
             if told:
                 await store.settle(session, [notice_id], store.PRIVATE, self._now())
@@ -234,7 +241,13 @@ class AskNotices:
         if not claimed:
             return "nobody waits"
         texts = await self._group_texts(chat_id)
-        await self._courier.tell_group(chat_id, _group_text(texts, claimed, videos))
+        try:
+            await self._courier.tell_group(chat_id, _group_text(texts, claimed, videos))
+        except Exception:
+            # Not sent: they wait for the next day's message rather than being lost.
+            async with self._session_factory() as session, session.begin():
+                await store.settle(session, [n.id for n in claimed], store.GROUP, None)
+            raise
         async with self._session_factory() as session, session.begin():
             await store.settle(session, [n.id for n in claimed], store.GROUPED, self._now())
         return f"{len(claimed)} mentioned"
