@@ -9,6 +9,8 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import SendMessage
 from sqlalchemy import func, select
 
 from bot.db.models import AskNotice, AskNoticeOptOut, PollRecord, PollTally
@@ -224,3 +226,16 @@ async def test_an_anonymous_topic_poll_has_no_one_to_tell(scene: Scene) -> None:
     await operator_does(scene, "/link v1", poll_message(777))
     assert "no voter to tell" in scene.last()
     assert await rows(scene) == []
+
+
+async def test_a_group_message_telegram_refuses_waits_for_the_next_day(scene: Scene) -> None:
+    await operator_does(scene, "/mark done", await ask(scene, SHY_FAN, "a cat vlog"))
+    scene.telegram.fail(
+        SendMessage, TelegramBadRequest, "Bad Request: not enough rights", chat_id=VICTIM["id"]
+    )
+    await tick(scene)
+    assert [state for *_, state in await rows(scene)] == ["group"]
+    scene.telegram._failures.clear()  # Telegram lets the bot post again
+    await tick(scene, timedelta(days=1, hours=1))
+    assert len(group_notices(scene)) == 2  # the refused one (recorded) and the next day's
+    assert [state for *_, state in await rows(scene)] == ["grouped"]
