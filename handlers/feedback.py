@@ -20,10 +20,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Reaction
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.write_buffer import UpdateWrites
-from bot.domain.feedback_status import parse_message_ref, parse_status, suggest_status
+from bot.domain.feedback_status import Status, parse_message_ref, parse_status, suggest_status
 from bot.domain.roles import OperatorCommand, Role
 from bot.domain.tag_set import TagSetError
 from bot.i18n import Texts, Translator
+from bot.services.ask_notices import AskNotices
 from bot.services.feedback import (
     BatchWrites,
     FeedbackService,
@@ -354,6 +355,7 @@ async def cmd_mark(
     operator: OperatorContext,
     texts: Texts,
     feedback: FeedbackService,
+    ask_notices: AskNotices,
 ) -> None:
     replied = message.reply_to_message
     typed = (command.args or "").strip()
@@ -368,6 +370,8 @@ async def cmd_mark(
         await message.reply(texts.lines(lines))
         return
     await feedback.mark(operator.chat_id, operator.actor, replied.message_id, status)
+    if status is Status.DONE:
+        await ask_notices.feedback_done(operator.chat_id, replied.message_id)
     await message.reply(texts("mark-done", status=status.value))
 
 

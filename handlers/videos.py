@@ -6,7 +6,8 @@ and /link, /unlink (in reply to a comment).
     /video_edit v3 title Cat vlog, part 2          fields: title, url, platform, id, published
     /video_announce v3             posts in the group; `/video_announce v3 channel` in the
                                    channel linked to the group
-    /link v3, /unlink v3           in reply to a fan's comment
+    /link v3, /unlink v3           in reply to a fan's comment (/link v3 also in reply to a
+                                   closed topic poll whose winner became v3)
 
 The automatic forward of a video's channel post into the group roots the post's discussion
 thread: its message id is remembered, so comments there link to the video at flush time
@@ -27,6 +28,7 @@ from bot.domain.roles import OperatorCommand, Role
 from bot.domain.videos import StoredVideo, VideoErrorCode, VideoInputError, local_time
 from bot.domain.videos import code as video_code
 from bot.i18n import Html, Locale, Texts
+from bot.services.ask_notices import AskNotices, NotATopicPoll, PollStillOpen, UnknownVideoCode
 from bot.services.video_report_render import platform_name
 from bot.services.videos import (
     MAX_ARGUMENTS,
@@ -418,6 +420,7 @@ async def _link(
     *,
     bot: Bot,
     active: bool,
+    ask_notices: AskNotices,
 ) -> None:
     usage = "video-link-usage" if active else "video-unlink-usage"
     words = (command.args or "").split()
@@ -426,7 +429,17 @@ async def _link(
         await message.reply(texts(usage))
         return
     if replied.from_user is not None and replied.from_user.id == bot.id:
-        await message.reply(texts("video-link-not-a-comment"))
+        if active:
+            await _link_poll(
+                message,
+                operator,
+                texts,
+                ask_notices,
+                reference=words[0],
+                poll_message_id=replied.message_id,
+            )
+        else:
+            await message.reply(texts("video-link-not-a-comment"))
         return
     change = videos.link if active else videos.unlink
     try:
@@ -442,8 +455,45 @@ async def _link(
     except UnknownComment:
         await message.reply(texts("video-link-unknown-comment"))
         return
+    if active:
+        await ask_notices.feedback_linked(operator.chat_id, replied.message_id, done.code)
     key = "video-link-done" if done.changed else "video-link-unchanged"
     await message.reply(texts(key, code=done.code, linked=_yes(active)))
+
+
+async def _link_poll(
+    message: Message,
+    operator: OperatorContext,
+    texts: Texts,
+    ask_notices: AskNotices,
+    *,
+    reference: str,
+    poll_message_id: int,
+) -> None:
+    """/link v12 in reply to a closed topic poll: its winning option became v12."""
+    try:
+        made = await ask_notices.poll_made(operator.chat_id, poll_message_id, reference)
+    except VideoInputError as error:
+        await message.reply(_refused(texts, error))
+        return
+    except UnknownVideoCode as error:
+        await message.reply(texts("video-unknown", code=error.code))
+        return
+    except NotATopicPoll:
+        await message.reply(texts("video-link-not-a-comment"))
+        return
+    except PollStillOpen:
+        await message.reply(texts("video-link-poll-open"))
+        return
+    separator = texts.plain("poll-list-separator")
+    await message.reply(
+        texts(
+            "video-link-poll-done",
+            winners=separator.join(made.winners),
+            code=made.video.code,
+            fans=made.voters,
+        )
+    )
 
 
 async def cmd_link(
@@ -454,8 +504,11 @@ async def cmd_link(
     operator: OperatorContext,
     texts: Texts,
     videos: VideoRegistry,
+    ask_notices: AskNotices,
 ) -> None:
-    await _link(message, command, operator, texts, videos, bot=bot, active=True)
+    await _link(
+        message, command, operator, texts, videos, bot=bot, active=True, ask_notices=ask_notices
+    )
 
 
 async def cmd_unlink(
@@ -466,8 +519,11 @@ async def cmd_unlink(
     operator: OperatorContext,
     texts: Texts,
     videos: VideoRegistry,
+    ask_notices: AskNotices,
 ) -> None:
-    await _link(message, command, operator, texts, videos, bot=bot, active=False)
+    await _link(
+        message, command, operator, texts, videos, bot=bot, active=False, ask_notices=ask_notices
+    )
 
 
 def create_router() -> Router:

@@ -42,7 +42,12 @@ GET /app/api/groups/{chat_id}/overview?days=7|30|90    (analyst; days defaults t
                              "link": "https://t.me/c/123/9" | null}]}],   # at most 5
      "heatmap": [[0, 1, ...24 hours], ...7 rows],   # fans' messages, Monday first, local hours
      "daily": [{"day": "2026-11-27", "messages": 20, "active_fans": 9, "new_fans": 1,
-                "joins": 1, "leaves": 0}]}          # oldest first
+                "joins": 1, "leaves": 0}],          # oldest first
+     "loops": {"closed": 3, "median_wait_seconds": 5400 | null,   # asks answered in the
+               "weeks": [{"week": "2026-W48", "closed": 2,       # period (done, linked to a
+                          "median_wait_seconds": 3600}]}}        # video, a topic poll made
+                                # into one) and the median time from ask to answer; per ISO
+                                # week of the group's zone, oldest first, weeks with none left out
 GET /app/api/groups/{chat_id}/overview/activity.svg?days=7|30|90&scheme=light|dark   (analyst)
     image/svg+xml: messages (bars) and active fans (line) per day, the digest's chart code
     (bot/dashboard/charts.py); text as <text> in the reader's fonts, transparent background.
@@ -150,6 +155,7 @@ from aiohttp import web
 
 from bot.dashboard.frame import (
     ApiError,
+    DashboardServices,
     authorize,
     json_response,
     login_of,
@@ -159,6 +165,8 @@ from bot.dashboard.frame import (
 )
 from bot.dashboard.routes import READ, group_id
 from bot.domain.export import message_link
+from bot.services.ask_notices import AskNotices, LoopStats
+from bot.services.digest import day_window
 from bot.services.overview import PERIODS, Overview, Topic
 from bot.services.tags import shown_tag
 
@@ -266,8 +274,25 @@ async def overview(request: web.Request) -> web.Response:
             ],
             "heatmap": [list(row) for row in result.heatmap],
             "daily": _daily(result),
+            "loops": await _loops(services, chat_id, result),
         }
     )
+
+
+async def _loops(services: DashboardServices, chat_id: int, result: Overview) -> dict[str, object]:
+    notices = services.feature("ask_notices", AskNotices)
+    start = day_window(result.first_day, result.timezone)[0]
+    end = day_window(result.last_day, result.timezone)[1]
+    report = await notices.loops(chat_id, start, end, result.timezone)
+
+    def stats(line: LoopStats) -> dict[str, object]:
+        wait = line.median_wait
+        return {
+            "closed": line.closed,
+            "median_wait_seconds": None if wait is None else round(wait.total_seconds()),
+        }
+
+    return {**stats(report.total), "weeks": [{"week": w, **stats(s)} for w, s in report.weeks]}
 
 
 def _days(request: web.Request) -> int:

@@ -21,11 +21,12 @@ from bot.dashboard.frame import (
 from bot.dashboard.routes import ACT, READ, group_id
 from bot.db.inbox import After
 from bot.domain.export import FeedbackRow
-from bot.domain.feedback_status import parse_message_ref, parse_status, suggest_status
+from bot.domain.feedback_status import Status, parse_message_ref, parse_status, suggest_status
 from bot.domain.inbox import InboxError
 from bot.domain.roles import Actor
 from bot.domain.tag_set import TagSetError
 from bot.i18n import Texts
+from bot.services.ask_notices import AskNotices
 from bot.services.feedback import FeedbackService
 from bot.services.inbox import InboxService
 from bot.services.tags import shown_tag
@@ -58,6 +59,10 @@ def _inbox(request: web.Request) -> InboxService:
 
 def _feedback(request: web.Request) -> FeedbackService:
     return services_of(request).feature("feedback", FeedbackService)
+
+
+def _ask_notices(request: web.Request) -> AskNotices:
+    return services_of(request).feature("ask_notices", AskNotices)
 
 
 async def inbox(request: web.Request) -> web.Response:
@@ -154,7 +159,7 @@ async def act(request: web.Request) -> web.Response:
     missing = sorted(set(message_ids) - await feedback.stored(chat_id, message_ids))
     if missing:
         raise ApiError(400, "dashboard-unknown-items", ids=", ".join(map(str, missing)))
-    triage = Triage(feedback, texts, chat_id, authorized.actor, message_ids)
+    triage = Triage(feedback, _ask_notices(request), texts, chat_id, authorized.actor, message_ids)
     if action in ("tag", "untag"):
         await triage.tag(body.get("tag"), present=action == "tag")
     elif action == "status":
@@ -180,6 +185,7 @@ class Triage:
     """One action on several items, through the service the commands use (each audited)."""
 
     feedback: FeedbackService
+    notices: AskNotices
     texts: Texts
     chat_id: int
     actor: Actor
@@ -207,6 +213,8 @@ class Triage:
             raise ApiError(400, "mark-bad-status", said=self.texts.lines(lines))
         for message_id in self.message_ids:
             await self.feedback.mark(self.chat_id, self.actor, message_id, status)
+            if status is Status.DONE:
+                await self.notices.feedback_done(self.chat_id, message_id)
 
     async def duplicate(self, typed: object) -> None:
         if type(typed) is int:

@@ -821,3 +821,39 @@ class MemberReport(Base):
     state: Mapped[str] = mapped_column(String(12))  # open, banned, muted, dismissed
     created_at: Mapped[datetime]
     decided_at: Mapped[datetime | None]
+
+
+class AskNotice(Base):
+    """One fan's ask answered (their feedback marked done or linked to a video, a topic poll
+    they voted in made into a video) and whether they were told. UNIQUE per ask and fan: marking
+    done twice or linking a second video tells no one again. `state` moves forward only:
+    pending -> sending -> private | group -> grouped, or off (they turned notices off)."""
+
+    __tablename__ = "ask_notices"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "ask_kind", "ask_ref", "user_id"),
+        Index(None, "user_id"),
+        Index(None, "chat_id", "answered_at"),
+        Index(None, "state", "chat_id"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    ask_kind: Mapped[str] = mapped_column(String(12))  # feedback (message id), poll (poll id)
+    ask_ref: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(8))  # done, video
+    video_id: Mapped[int | None] = mapped_column(Integer)
+    asked_at: Mapped[datetime]
+    answered_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(10))
+    told_at: Mapped[datetime | None]
+
+
+class AskNoticeOptOut(Base):
+    """A fan who said /notices off: their asks still count as answered, they are not told."""
+
+    __tablename__ = "ask_notice_opt_outs"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    created_at: Mapped[datetime]

@@ -22,6 +22,8 @@ from bot.db.chunks import chunks
 from bot.db.failed_updates import payload_chat_id, redact_person_everywhere
 from bot.db.message_keys import among_messages
 from bot.db.models import (
+    AskNotice,
+    AskNoticeOptOut,
     AuditRecord,
     Base,
     ChatRole,
@@ -98,6 +100,13 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     PersonColumn(Draft, "owner_user_id", OnForget.DELETE),
     PersonColumn(PollVote, "user_id", OnForget.DELETE),
     PersonColumn(GiveawayEntry, "user_id", OnForget.DELETE_UNDRAWN),
+    PersonColumn(AskNotice, "user_id", OnForget.DELETE),
+    PersonColumn(DoorCheck, "user_id", OnForget.DELETE),
+    PersonColumn(MemberWarning, "user_id", OnForget.DELETE),
+    # A report names who wrote it and whom it is about: either one forgotten, it goes.
+    PersonColumn(MemberReport, "reporter_user_id", OnForget.DELETE),
+    PersonColumn(MemberReport, "subject_user_id", OnForget.DELETE),
+    PersonColumn(AskNoticeOptOut, "user_id", OnForget.DELETE),
     PersonColumn(ChatRole, "granted_by_user_id", OnForget.NULLIFY),
     PersonColumn(ChatSettings, "added_by_user_id", OnForget.NULLIFY),
     PersonColumn(AuditRecord, "subject_user_id", OnForget.NULLIFY),
@@ -108,11 +117,6 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     # A pending or undoable action names its actor and subject (and holds their name): gone.
     PersonColumn(ConfirmedAction, "actor_user_id", OnForget.DELETE),
     PersonColumn(ConfirmedAction, "subject_user_id", OnForget.DELETE),
-    # The door and the toolkit: a newcomer's check, their warnings and reports by or about them.
-    PersonColumn(DoorCheck, "user_id", OnForget.DELETE),
-    PersonColumn(MemberWarning, "user_id", OnForget.DELETE),
-    PersonColumn(MemberReport, "reporter_user_id", OnForget.DELETE),
-    PersonColumn(MemberReport, "subject_user_id", OnForget.DELETE),
     PersonColumn(AuditRecord, "actor_user_id", OnForget.KEEP),
     PersonColumn(ForgottenUser, "user_id", OnForget.KEEP),
 )
@@ -354,6 +358,7 @@ def _group_rows(user_id: int, chat_id: int) -> list[tuple[type[Base], ColumnElem
             (FeedbackItem.chat_id == chat_id) & (FeedbackItem.author_user_id == user_id),
         ),
         (GroupEvent, (GroupEvent.chat_id == chat_id) & (GroupEvent.user_id == user_id)),
+        (AskNotice, (AskNotice.chat_id == chat_id) & (AskNotice.user_id == user_id)),
         (
             PrivateFeedback,
             (PrivateFeedback.chat_id == chat_id) & (PrivateFeedback.user_id == user_id),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -720,6 +721,46 @@ async def unban_chat_member(api: Backend, method: m.UnbanChatMember, files: File
     if status == "kicked" or (not given(method.only_if_banned) and status != "left"):
         # Without only_if_banned, Telegram removes a member who is not banned.
         await api.events.set_member(chat.id, method.user_id, "left", actor_id=api.world.bot_id)
+    return True
+
+
+# member tags (Bot API 9.5): a regular member's label, set by an administrator with
+# can_manage_tags; 0-16 characters, no emoji; empty or absent removes it.
+
+TAG_LIMIT = 16
+
+
+def _is_emoji(character: str) -> bool:
+    point = ord(character)
+    return (
+        unicodedata.category(character) == "So"
+        or 0x1F000 <= point <= 0x1FAFF
+        or 0x2600 <= point <= 0x27BF
+        or point in (0x200D, 0xFE0F)
+    )
+
+
+@handles(m.SetChatMemberTag)
+async def set_chat_member_tag(api: Backend, method: m.SetChatMemberTag, files: Files) -> bool:
+    chat = api.world.readable_chat(method.chat_id)
+    if chat.type not in ("group", "supergroup"):
+        raise bad_request("method is available only for groups and supergroups")
+    bot = chat.bot_member
+    if not (
+        bot.status == "creator"
+        or (bot.status == "administrator" and bot.rights.get("can_manage_tags"))
+    ):
+        raise bad_request("not enough rights to manage chat member tags")
+    tag = given(method.tag) or None
+    if tag is not None and (len(tag) > TAG_LIMIT or any(_is_emoji(c) for c in tag)):
+        raise bad_request("TAG_INVALID")
+    api.world.user(method.user_id)
+    target = api.world.member(chat, method.user_id)
+    if target.status in ("creator", "administrator"):
+        raise bad_request("user is an administrator of the chat")
+    if not target.present:
+        raise bad_request("USER_NOT_PARTICIPANT")
+    target.tag = tag
     return True
 
 

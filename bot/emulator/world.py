@@ -64,6 +64,7 @@ class Member:
     until_date: int = 0
     is_anonymous: bool = False
     custom_title: str | None = None
+    tag: str | None = None  # a regular member's tag (setChatMemberTag, Bot API 9.5)
 
     @property
     def present(self) -> bool:
@@ -365,6 +366,7 @@ class World:
                     "user": user,
                     "is_member": bool(member.rights.get("is_member", True)),
                     "until_date": member.until_date,
+                    "tag": member.tag,
                     **rights,
                 }
             )
@@ -374,7 +376,7 @@ class World:
             )
         if member.status == "left":
             return types.ChatMemberLeft(user=user)
-        return types.ChatMemberMember(user=user)
+        return types.ChatMemberMember(user=user, tag=member.tag)
 
     # rendering
 

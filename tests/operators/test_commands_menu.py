@@ -64,7 +64,7 @@ VIDEO_COMMANDS = (
 DOOR_COMMANDS = ("door", "door_question", "welcome_set", "rules_set")
 MODERATION_COMMANDS = ("warn", "mute", "ban", "unban")
 GROUP_ONLY = {*FEEDBACK_GROUP_COMMANDS, *MODERATION_COMMANDS, "link", "unlink"}
-FAN_PRIVATE = {"start", "help", "language", "feedback", "mydata", "forget"}
+FAN_PRIVATE = {"start", "help", "language", "feedback", "notices", "mydata", "forget"}
 ANALYST_COMMANDS = {
     "status",
     "digest",
@@ -112,7 +112,13 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         for scope in ("default", "all_group_chats", "all_chat_administrators", "all_private_chats")
         for language in (None, "zh")
     }
-    assert list(menus["all_group_chats", None]) == ["rules", "help", "report", "feedback"]
+    assert list(menus["all_group_chats", None]) == [
+        "rules",
+        "help",
+        "report",
+        "feedback",
+        "notices",
+    ]
     assert set(menus["all_chat_administrators", None]) == {
         "help",
         "status",
@@ -135,6 +141,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *MODERATION_COMMANDS,
         "rules",
         "report",
+        "notices",
     }
     # Every private chat, and the default: fans' commands only, no operator's, no group's.
     for scope in ("all_private_chats", "default"):
