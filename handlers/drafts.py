@@ -4,17 +4,52 @@ Edit / Cancel) and questions (Yes / No). Each feature answers the taps on its ow
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.i18n import Texts
-from bot.services.drafts import DraftService, Refused
+from bot.i18n import Html, Texts
+from bot.services.drafts import DraftKind, DraftService, Refused
 from bot.telegram.draft_courier import TelegramDraftCourier
 from handlers.callbacks import DraftAct, GiveawayDraftCb, PollDraftCb
 from handlers.features import Built, Feature, Wiring
+from handlers.middlewares import OperatorContext
 
 DraftCb = type[PollDraftCb] | type[GiveawayDraftCb]
+
+
+async def show_preview(
+    message: Message,
+    preview: Html,
+    *,
+    kind: DraftKind,
+    callback: DraftCb,
+    arguments: str,
+    source: str,
+    operator: OperatorContext,
+    texts: Texts,
+    drafts: DraftService,
+    now: datetime,
+    reply: bool,
+) -> None:
+    """`preview` of what the one-line `arguments` make, kept as a draft until the operator's
+    Send (`reply`: quoting their message)."""
+    draft = await drafts.open(
+        kind,
+        operator.chat_id,
+        operator.actor.user_id,
+        arguments=arguments,
+        locale=texts.locale,
+        now=now,
+        source=source,
+    )
+    answer = message.reply if reply else message.answer
+    shown = await answer(
+        preview, reply_markup=preview_keyboard(texts, callback, operator.chat_id, draft.id)
+    )
+    await drafts.shown(draft.id, shown.chat.id, shown.message_id)
 
 
 def preview_keyboard(

@@ -17,13 +17,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from aiogram import Bot, Router
-from aiogram.enums import ChatType
-from aiogram.filters import Command, CommandObject, Filter
+from aiogram import Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.giveaway import MAX_WINNERS, CreateError, parse_create
 from bot.domain.giveaway_flow import (
@@ -38,32 +35,26 @@ from bot.domain.giveaway_flow import (
     read_prize,
     read_winners,
 )
-from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts
 from bot.services.clock import Clock
-from bot.services.console import Console
-from bot.services.drafts import DraftService, Refused
+from bot.services.drafts import DraftService
 from bot.services.giveaways import GiveawayService
+from bot.services.timezones import GroupTimezones
 from handlers import flow_steps as flows
-from handlers.authority import OPERATOR_FLAG, operator_callback, operator_message, public_command
-from handlers.callbacks import CONSOLE_START, DraftAct, GiveawayDraftCb, GiveawayFlowCb
-from handlers.deep_links import open_in_private
-from handlers.drafts import refusal_text
+from handlers.authority import OPERATOR_FLAG, operator_callback, operator_message
+from handlers.callbacks import GiveawayDraftCb, GiveawayFlowCb
 from handlers.features import Feature
+from handlers.flow_steps import TIMEZONE
 from handlers.giveaway_flow_steps import (
     FLOW,
     GIVEAWAY_FLOW,
     QUICK_ENDS,
     QUICK_WINNERS,
     RULES,
-    TIMEZONE,
     GiveawayFlow,
 )
 from handlers.giveaways import GIVEAWAY, GIVEAWAY_DRAFT, create_giveaway
 from handlers.middlewares import OperatorContext
-
-FLOW_SOURCE = "flow"
-PICK_GROUP = OperatorCommand("giveaway-flow-group", Role.OPERATOR)
 
 
 async def _go(
@@ -78,99 +69,6 @@ async def _go(
     """To `step` (the same one if None) with `plan` stored."""
     changes = plan.to_data() if plan is not None else {}
     await flows.go(FLOW, event, state, texts, now=now, step=step, **changes)
-
-
-# starting
-
-
-class NoArguments(Filter):
-    async def __call__(self, message: Message, command: CommandObject) -> bool:
-        return not (command.args or "").strip()
-
-
-class NoGroupChosen(Filter):
-    """In private chat, before the operator chose a group with /groups."""
-
-    async def __call__(self, message: Message, console: Console) -> bool:
-        if message.chat.type != ChatType.PRIVATE or message.from_user is None:
-            return False
-        return await console.chosen(message.from_user.id) is None
-
-
-async def cmd_giveaway_alone(
-    message: Message,
-    *,
-    bot: Bot,
-    state: FSMContext,
-    operator: OperatorContext,
-    texts: Texts,
-    clock: Clock,
-    giveaways: GiveawayService,
-) -> None:
-    if not operator.in_private:
-        await message.reply(
-            texts("giveaway-flow-in-group"),
-            reply_markup=await open_in_private(bot, texts, CONSOLE_START),
-        )
-        return
-    await _begin(
-        message, state, operator=operator, texts=texts, now=clock.now(), giveaways=giveaways,
-        plan=GiveawayPlan(), step=GiveawayFlow.prize,
-    )  # fmt: skip
-
-
-async def cmd_giveaway_which_group(message: Message, *, texts: Texts, console: Console) -> None:
-    """`/giveaway` alone in private before a group is chosen: which group is it for?"""
-    assert message.from_user is not None
-    operated = await console.groups(message.from_user.id)
-    if not operated.groups:
-        await message.answer(texts("groups-none"))
-        return
-    builder = InlineKeyboardBuilder()
-    for choice in operated.groups:
-        builder.button(
-            text=choice.title, callback_data=GiveawayFlowCb(chat_id=choice.chat_id, act="group")
-        )
-    builder.adjust(1)
-    await message.answer(texts("giveaway-flow-which-group"), reply_markup=builder.as_markup())
-
-
-async def cb_pick_group(
-    query: CallbackQuery,
-    *,
-    state: FSMContext,
-    operator: OperatorContext,
-    texts: Texts,
-    console: Console,
-    clock: Clock,
-    giveaways: GiveawayService,
-) -> None:
-    """The group picked (its role re-checked by the middleware): chosen, and the flow starts in
-    place of the question."""
-    await console.choose(query.from_user.id, operator.chat_id)
-    await _begin(
-        query, state, operator=operator, texts=texts, now=clock.now(), giveaways=giveaways,
-        plan=GiveawayPlan(), step=GiveawayFlow.prize,
-    )  # fmt: skip
-
-
-async def _begin(
-    event: Message | CallbackQuery,
-    state: FSMContext,
-    *,
-    operator: OperatorContext,
-    texts: Texts,
-    now: datetime,
-    giveaways: GiveawayService,
-    plan: GiveawayPlan,
-    step: State,
-) -> None:
-    """The flow at `step` with `plan`: below a command, or in place of a tapped message."""
-    timezone = await giveaways.timezone(operator.chat_id)
-    data = {**plan.to_data(), TIMEZONE: timezone}
-    await flows.begin(
-        FLOW, event, state, operator=operator, texts=texts, now=now, first=step, data=data
-    )
 
 
 # typed answers
@@ -196,7 +94,10 @@ async def on_typed(
         elif step == GiveawayFlow.winners.state:
             plan, after = replace(plan, winners=read_winners(text)), GiveawayFlow.end
         elif step == GiveawayFlow.end.state:
-            plan, after = plan.with_end(read_end(text, now, data[TIMEZONE])), GiveawayFlow.rules
+            plan, after = (
+                plan.with_end(read_end(text, now, data[TIMEZONE])),
+                GiveawayFlow.rules,
+            )
         elif step == GiveawayFlow.joined.state:
             day = read_joined_day(text, now, data[TIMEZONE]).isoformat()
             plan, after = replace(plan, joined=True, joined_day=day), GiveawayFlow.rules
@@ -311,7 +212,7 @@ async def _to_preview(
     assert isinstance(message, Message)
     await query.answer()
     shown = await create_giveaway(
-        message, plan.arguments(), source=FLOW_SOURCE, operator=operator, texts=texts,
+        message, plan.arguments(), source=flows.FLOW_SOURCE, operator=operator, texts=texts,
         giveaways=giveaways, drafts=drafts, reply=False,
     )  # fmt: skip
     if not shown:
@@ -324,22 +225,6 @@ async def _to_preview(
 # Edit on a preview the flow made
 
 
-class FlowDraftEdit(Filter):
-    async def __call__(
-        self,
-        query: CallbackQuery,
-        callback_data: GiveawayDraftCb,
-        drafts: DraftService,
-        clock: Clock,
-    ) -> bool:
-        if callback_data.act is not DraftAct.EDIT:
-            return False
-        draft = await drafts.for_tap(
-            callback_data.draft_id, callback_data.chat_id, query.from_user.id, clock.now()
-        )
-        return not isinstance(draft, Refused) and draft.source == FLOW_SOURCE
-
-
 async def cb_edit_flow_draft(
     query: CallbackQuery,
     *,
@@ -349,24 +234,25 @@ async def cb_edit_flow_draft(
     texts: Texts,
     clock: Clock,
     drafts: DraftService,
-    giveaways: GiveawayService,
+    timezones: GroupTimezones,
 ) -> None:
     """Back into the flow at its rules, every answer kept; the preview becomes the step."""
     now = clock.now()
-    draft = await drafts.for_tap(callback_data.draft_id, operator.chat_id, query.from_user.id, now)
-    if isinstance(draft, Refused) or not await drafts.drop(draft.id, now):
-        await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
+    draft = await flows.reopened(
+        query, callback_data, operator=operator, texts=texts, drafts=drafts, now=now
+    )
+    if draft is None:
         return
-    timezone = await giveaways.timezone(operator.chat_id)
+    timezone = await timezones.of_group(operator.chat_id)
     try:
         previewed = parse_create(draft.arguments, draft.created_at, timezone)
     except CreateError:
         previewed = None
     plan = GiveawayPlan() if previewed is None else GiveawayPlan.from_draft(previewed, timezone)
     step = GiveawayFlow.rules if plan.complete else GiveawayFlow.prize
-    await _begin(
-        query, state, operator=operator, texts=texts, now=now, giveaways=giveaways,
-        plan=plan, step=step,
+    await flows.begin(
+        FLOW, query, state, operator=operator, texts=texts, now=now, timezones=timezones,
+        first=step, data=plan.to_data(),
     )  # fmt: skip
 
 
@@ -375,13 +261,7 @@ async def cb_edit_flow_draft(
 
 def create_router() -> Router:
     router = Router(name=__name__)
-    public_command(
-        router, GIVEAWAY.name, cmd_giveaway_which_group, NoArguments(), NoGroupChosen(),
-        listed=False,
-    )  # fmt: skip
-    router.message.register(
-        cmd_giveaway_alone, Command(GIVEAWAY.name), NoArguments(), flags={OPERATOR_FLAG: GIVEAWAY}
-    )
+    flows.register_start(router, FLOW, GIVEAWAY)
     return router
 
 
@@ -397,14 +277,8 @@ def create_callback_router() -> Router:
     router.callback_query.register(
         cb_edit_flow_draft,
         GiveawayDraftCb.filter(),
-        FlowDraftEdit(),
+        flows.EditOfFlowDraft(),
         flags={OPERATOR_FLAG: GIVEAWAY_DRAFT},
-    )
-    router.callback_query.register(
-        cb_pick_group,
-        GiveawayFlowCb.filter(),
-        flows.Act("group"),
-        flags={OPERATOR_FLAG: PICK_GROUP},
     )
     flows.register_button_controls(router, FLOW)
     operator_callback(router, GIVEAWAY_FLOW, GiveawayFlowCb, cb_flow)

@@ -14,16 +14,13 @@ from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from handlers import flow_steps as flows
 from handlers.callbacks import GiveawayFlowCb
-from handlers.flow_steps import Button, Step
+from handlers.flow_steps import TIMEZONE, Button, Step
 
 # A typed answer or tap inside the flow: it shapes a draft, nothing is posted.
 GIVEAWAY_FLOW = OperatorCommand("giveaway-flow", Role.OPERATOR)
 QUICK_WINNERS = (1, 2, 3, 5, 10)
 QUICK_ENDS = tuple(QuickEnd)
 RULES = tuple(Rule)
-
-# The flow's data beside the plan's fields and the machinery's (plain JSON).
-TIMEZONE = "timezone"
 
 
 class GiveawayFlow(StatesGroup):
@@ -122,4 +119,8 @@ FLOW = flows.GuidedFlow(
         GiveawayFlow.comments: GiveawayFlow.rules,
         GiveawayFlow.channel: GiveawayFlow.rules,
     },
+    first=GiveawayFlow.prize,
+    fresh=GiveawayPlan().to_data(),
+    which_group="giveaway-flow-which-group",
+    in_group="giveaway-flow-in-group",
 )

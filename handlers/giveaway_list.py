@@ -19,11 +19,9 @@ from bot.db.models import GiveawayRecord
 from bot.domain.roles import OperatorCommand, Role, allows
 from bot.domain.transcript import Transcript
 from bot.i18n import Html, Texts, Translator, moment
-from bot.services.giveaway_draw import Outcome, RerollRefused, transcript_file
+from bot.services.giveaway_draw import transcript_file
 from bot.services.giveaways import GiveawayPage, GiveawayService
-from bot.services.giveaways_render import mention
 from bot.services.languages import Languages
-from bot.services.undoable_giveaways import GIVEAWAY_CANCEL, cancel_payload
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback
 from handlers.callbacks import (
@@ -34,6 +32,7 @@ from handlers.callbacks import (
     GiveawayTap,
 )
 from handlers.confirm import Confirmations
+from handlers.giveaway_actions import ask_to_cancel, reroll
 from handlers.middlewares import OperatorContext
 
 PAGE_SIZE = 5
@@ -336,17 +335,8 @@ async def cb_giveaway_cancel(
         await query.answer(texts.plain("giveaway-not-open", id=str(number)), show_alert=True)
         return
     reason = await _group_reason(translator, languages, operator.chat_id, key)
-    said = await confirmations.reader(query, operator, texts)
-    await confirmations.ask_in_place(
-        query,
-        operator,
-        said,
-        kind=GIVEAWAY_CANCEL,
-        payload=cancel_payload(number, record.prize, reason),
-        question="giveaway-cancel-confirm",
-        id=str(number),
-        prize=record.prize,
-        reason=reason,
+    await ask_to_cancel(
+        query, operator, texts, confirmations, giveaway_id=number, prize=record.prize, reason=reason
     )
 
 
@@ -384,42 +374,10 @@ async def cb_giveaway_reroll(
         await show_in_place(query, question, _with_back(builder, texts, operator.chat_id, page))
         return
     reason = await _group_reason(translator, languages, operator.chat_id, key)
-    try:
-        outcome = await giveaways.reroll(
-            operator.chat_id,
-            operator.actor,
-            number,
-            ranks=[place],
-            reason=reason,
-            now=datetime.now(UTC),
-        )
-    except RerollRefused as refused:
-        text = texts("giveaway-reroll-refused", code=refused.code, id=str(number))
-        await show_in_place(query, text, _back(texts, operator.chat_id, page))
-        return
-    text = texts.lines(rerolled_text(texts, number, outcome))
-    await show_in_place(query, text, _back(texts, operator.chat_id, page))
-
-
-def rerolled_text(texts: Texts, giveaway_id: int, outcome: Outcome) -> list[Html]:
-    """What a reroll did; then, if any, the winners only the organiser can reach now (named
-    with mention links)."""
-    parts = [
-        texts(
-            "giveaway-rerolled",
-            id=str(giveaway_id),
-            count=len(outcome.winners),
-            replaced=len(outcome.replaced),
-            digest=outcome.round_digest,
-        )
-    ]
-    if outcome.untold:
-        untold = [
-            texts("giveaway-creator-untold"),
-            *(texts("giveaway-creator-untold-one", mention=mention(p)) for p in outcome.untold),
-        ]
-        parts.append(texts.lines(untold))
-    return parts
+    said = await reroll(
+        giveaways, operator, texts, giveaway_id=number, ranks=[place], reason=reason
+    )
+    await show_in_place(query, texts.lines(said), _back(texts, operator.chat_id, page))
 
 
 def create_callback_router() -> Router:

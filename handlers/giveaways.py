@@ -28,7 +28,7 @@ from bot.domain.giveaway import MAX_WINNERS, CreateError, parse_reason
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, Translator
 from bot.services.drafts import DraftKind, DraftService, Refused
-from bot.services.giveaway_draw import GiveawayDraws, RerollRefused
+from bot.services.giveaway_draw import GiveawayDraws
 from bot.services.giveaway_preview import preview_text
 from bot.services.giveaways import (
     Entrant,
@@ -39,8 +39,6 @@ from bot.services.giveaways import (
 )
 from bot.services.giveaways_render import reason_text
 from bot.services.languages import Languages
-from bot.services.undoable_giveaways import GIVEAWAY_CANCEL as GIVEAWAY_CANCEL_KIND
-from bot.services.undoable_giveaways import cancel_payload
 from bot.telegram.giveaway_courier import TelegramGiveawayCourier, TelegramLookup
 from handlers import giveaway_list
 from handlers.authority import operator_callback, operator_command, public_callback
@@ -52,9 +50,10 @@ from handlers.callbacks import (
     GiveawayEnterCb,
 )
 from handlers.confirm import Confirmations
-from handlers.drafts import preview_keyboard, question_keyboard, refusal_text
+from handlers.drafts import question_keyboard, refusal_text, show_preview
 from handlers.features import Built, Feature, Wiring
-from handlers.giveaway_list import giveaway_card, rerolled_text
+from handlers.giveaway_actions import ask_to_cancel, reroll
+from handlers.giveaway_list import giveaway_card
 from handlers.middlewares import OperatorContext, personal_texts
 
 GIVEAWAY = OperatorCommand("giveaway", Role.OPERATOR)
@@ -164,21 +163,19 @@ async def create_giveaway(
     except CreateError as error:
         await message.reply(create_error_text(texts, error.code, error.detail))
         return False
-    draft = await drafts.open(
-        DraftKind.GIVEAWAY,
-        operator.chat_id,
-        operator.actor.user_id,
-        arguments=arguments,
-        locale=texts.locale,
-        now=now,
-        source=source,
-    )
-    answer = message.reply if reply else message.answer
-    shown = await answer(
+    await show_preview(
+        message,
         preview_text(texts, operator.title, checked),
-        reply_markup=preview_keyboard(texts, GiveawayDraftCb, operator.chat_id, draft.id),
+        kind=DraftKind.GIVEAWAY,
+        callback=GiveawayDraftCb,
+        arguments=arguments,
+        source=source,
+        operator=operator,
+        texts=texts,
+        drafts=drafts,
+        now=now,
+        reply=reply,
     )
-    await drafts.shown(draft.id, shown.chat.id, shown.message_id)
     return True
 
 
@@ -366,18 +363,10 @@ async def cmd_giveaway_cancel(
     if record is None or record.status != "open":
         await message.reply(texts("giveaway-not-open", id=str(giveaway_id)))
         return
-    said = await confirmations.reader(message, operator, texts)
-    await confirmations.ask(
-        message,
-        operator,
-        said,
-        kind=GIVEAWAY_CANCEL_KIND,
-        payload=cancel_payload(giveaway_id, record.prize, reason),
-        question="giveaway-cancel-confirm",
-        id=str(giveaway_id),
-        prize=record.prize,
-        reason=reason,
-    )
+    await ask_to_cancel(
+        message, operator, texts, confirmations,
+        giveaway_id=giveaway_id, prize=record.prize, reason=reason,
+    )  # fmt: skip
 
 
 async def cmd_giveaway_delete(
@@ -462,21 +451,10 @@ async def cmd_giveaway_reroll(
     if giveaway_id is None or reason is None or not ranks:
         await message.reply(texts("giveaway-reroll-usage"))
         return
-    try:
-        outcome = await giveaways.reroll(
-            operator.chat_id,
-            operator.actor,
-            giveaway_id,
-            ranks=ranks,
-            reason=reason,
-            now=datetime.now(UTC),
-        )
-    except RerollRefused as refused:
-        await message.reply(
-            texts("giveaway-reroll-refused", code=refused.code, id=str(giveaway_id))
-        )
-        return
-    for part in rerolled_text(texts, giveaway_id, outcome):
+    said = await reroll(
+        giveaways, operator, texts, giveaway_id=giveaway_id, ranks=ranks, reason=reason
+    )
+    for part in said:
         await message.reply(part)
 
 

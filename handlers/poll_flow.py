@@ -15,12 +15,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from aiogram import Bot, Router
-from aiogram.enums import ChatType
-from aiogram.filters import Command, CommandObject, Filter
+from aiogram import Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.arguments import has_bar, split_bars
 from bot.domain.polls import (
@@ -31,24 +28,20 @@ from bot.domain.polls import (
     PollInputError,
 )
 from bot.domain.recurrence import ScheduleError, parse_duration
-from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts
 from bot.services.clock import Clock
-from bot.services.console import Console
-from bot.services.drafts import DraftService, Refused
+from bot.services.drafts import DraftService
 from bot.services.polls import PollService
+from bot.services.timezones import GroupTimezones
 from handlers import flow_steps as flows
-from handlers.authority import OPERATOR_FLAG, operator_callback, operator_message, public_command
-from handlers.callbacks import CONSOLE_START, DraftAct, PollDraftCb, PollFlowCb
-from handlers.deep_links import open_in_private
-from handlers.drafts import refusal_text
+from handlers.authority import OPERATOR_FLAG, operator_callback, operator_message
+from handlers.callbacks import PollDraftCb, PollFlowCb
 from handlers.features import Feature
 from handlers.middlewares import OperatorContext
 from handlers.poll_flow_steps import (
     CLOSE,
     CORRECT,
     FLOW,
-    FRESH,
     IDEAS,
     OPTIONS,
     POLL_FLOW,
@@ -66,77 +59,7 @@ from handlers.poll_flow_steps import (
 )
 from handlers.polls import POLL, POLL_DRAFT, create_poll
 
-FLOW_SOURCE = "flow"
-PICK_GROUP = OperatorCommand("poll-flow-group", Role.OPERATOR)
 TOPICS_SHOWN = 10
-# starting
-
-
-class NoArguments(Filter):
-    async def __call__(self, message: Message, command: CommandObject) -> bool:
-        return not (command.args or "").strip()
-
-
-class NoGroupChosen(Filter):
-    """In private chat, before the operator chose a group with /groups."""
-
-    async def __call__(self, message: Message, console: Console) -> bool:
-        if message.chat.type != ChatType.PRIVATE or message.from_user is None:
-            return False
-        return await console.chosen(message.from_user.id) is None
-
-
-async def cmd_poll_alone(
-    message: Message,
-    *,
-    bot: Bot,
-    state: FSMContext,
-    operator: OperatorContext,
-    texts: Texts,
-    clock: Clock,
-) -> None:
-    if not operator.in_private:
-        await message.reply(
-            texts("flow-poll-open-private", title=operator.title),
-            reply_markup=await open_in_private(bot, texts, CONSOLE_START),
-        )
-        return
-    await flows.begin(
-        FLOW, message, state, operator=operator, texts=texts, now=clock.now(),
-        first=PollFlow.question, data=FRESH,
-    )  # fmt: skip
-
-
-async def cmd_poll_which_group(message: Message, *, texts: Texts, console: Console) -> None:
-    """`/poll` alone in private before a group is chosen: which group is it for?"""
-    assert message.from_user is not None
-    operated = await console.groups(message.from_user.id)
-    if not operated.groups:
-        await message.answer(texts("groups-none"))
-        return
-    builder = InlineKeyboardBuilder()
-    for choice in operated.groups:
-        builder.button(
-            text=choice.title, callback_data=PollFlowCb(chat_id=choice.chat_id, act="group")
-        )
-    builder.adjust(1)
-    await message.answer(texts("flow-poll-which-group"), reply_markup=builder.as_markup())
-
-
-async def cb_pick_group(
-    query: CallbackQuery,
-    *,
-    state: FSMContext,
-    operator: OperatorContext,
-    texts: Texts,
-    console: Console,
-    clock: Clock,
-) -> None:
-    await console.choose(query.from_user.id, operator.chat_id)
-    await flows.begin(
-        FLOW, query, state, operator=operator, texts=texts, now=clock.now(),
-        first=PollFlow.question, data=FRESH,
-    )  # fmt: skip
 
 
 # typed answers
@@ -306,7 +229,7 @@ async def _to_preview(
     await flows.finish(state)
     await flows.drop_buttons(message, data.get(flows.STEP_MESSAGE))
     await create_poll(
-        message, poll_line(data), source=FLOW_SOURCE, polls=polls, drafts=drafts,
+        message, poll_line(data), source=flows.FLOW_SOURCE, polls=polls, drafts=drafts,
         operator=operator, texts=texts, reply=False,
     )  # fmt: skip
 
@@ -413,18 +336,6 @@ async def _toggle_idea(
 # Edit on a preview the flow made
 
 
-class FlowDraftEdit(Filter):
-    async def __call__(
-        self, query: CallbackQuery, callback_data: PollDraftCb, drafts: DraftService, clock: Clock
-    ) -> bool:
-        if callback_data.act is not DraftAct.EDIT:
-            return False
-        draft = await drafts.for_tap(
-            callback_data.draft_id, callback_data.chat_id, query.from_user.id, clock.now()
-        )
-        return not isinstance(draft, Refused) and draft.source == FLOW_SOURCE
-
-
 async def cb_edit_flow_draft(
     query: CallbackQuery,
     *,
@@ -434,16 +345,18 @@ async def cb_edit_flow_draft(
     texts: Texts,
     clock: Clock,
     drafts: DraftService,
+    timezones: GroupTimezones,
 ) -> None:
     """Back into the flow, every answer kept, at its first step; the preview becomes the step."""
     now = clock.now()
-    draft = await drafts.for_tap(callback_data.draft_id, operator.chat_id, query.from_user.id, now)
-    if isinstance(draft, Refused) or not await drafts.drop(draft.id, now):
-        await query.answer(refusal_text(texts, Refused.DONE), show_alert=True)
+    draft = await flows.reopened(
+        query, callback_data, operator=operator, texts=texts, drafts=drafts, now=now
+    )
+    if draft is None:
         return
     await flows.begin(
-        FLOW, query, state, operator=operator, texts=texts, now=now,
-        first=PollFlow.question, data=from_line(draft.arguments),
+        FLOW, query, state, operator=operator, texts=texts, now=now, timezones=timezones,
+        data=from_line(draft.arguments),
     )  # fmt: skip
 
 
@@ -452,9 +365,6 @@ async def cb_edit_flow_draft(
 
 def create_private_router() -> Router:
     router = Router(name=f"{__name__}.private")
-    public_command(
-        router, "poll", cmd_poll_which_group, NoArguments(), NoGroupChosen(), listed=False
-    )
     flows.register_typed_controls(router, FLOW)
     operator_message(router, POLL_FLOW, on_typed, flows.InFlow(PollFlow), flows.Typed())
     return router
@@ -462,20 +372,17 @@ def create_private_router() -> Router:
 
 def create_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(
-        cmd_poll_alone, Command(POLL.name), NoArguments(), flags={OPERATOR_FLAG: POLL}
-    )
+    flows.register_start(router, FLOW, POLL)
     return router
 
 
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.buttons")
     router.callback_query.register(
-        cb_edit_flow_draft, PollDraftCb.filter(), FlowDraftEdit(), flags={OPERATOR_FLAG: POLL_DRAFT}
-    )
-    group_pick = PollFlowCb.filter()
-    router.callback_query.register(
-        cb_pick_group, group_pick, flows.Act("group"), flags={OPERATOR_FLAG: PICK_GROUP}
+        cb_edit_flow_draft,
+        PollDraftCb.filter(),
+        flows.EditOfFlowDraft(),
+        flags={OPERATOR_FLAG: POLL_DRAFT},
     )
     flows.register_button_controls(router, FLOW)
     operator_callback(router, POLL_FLOW, PollFlowCb, cb_flow)

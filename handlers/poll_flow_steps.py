@@ -220,4 +220,8 @@ FLOW = flows.GuidedFlow(
         PollFlow.start: PollFlow.toggles,
         PollFlow.close: PollFlow.start,
     },
+    first=PollFlow.question,
+    fresh=FRESH,
+    which_group="flow-poll-which-group",
+    in_group="flow-poll-open-private",
 )

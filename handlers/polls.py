@@ -42,7 +42,7 @@ from bot.telegram.poll_courier import TelegramPollCourier
 from handlers import poll_list
 from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import DraftAct, PollDraftCb
-from handlers.drafts import preview_keyboard, question_keyboard, refusal_text
+from handlers.drafts import question_keyboard, refusal_text, show_preview
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 from handlers.poll_list import export_document, poll_card
@@ -110,21 +110,19 @@ async def create_poll(
     except PollInputError as error:
         await message.reply(_input_error(texts, error))
         return
-    draft = await drafts.open(
-        DraftKind.POLL,
-        operator.chat_id,
-        operator.actor.user_id,
-        arguments=arguments,
-        locale=texts.locale,
-        now=now,
-        source=source,
-    )
-    answer = message.reply if reply else message.answer
-    shown = await answer(
+    await show_preview(
+        message,
         preview_text(texts, operator.title, checked),
-        reply_markup=preview_keyboard(texts, PollDraftCb, operator.chat_id, draft.id),
+        kind=DraftKind.POLL,
+        callback=PollDraftCb,
+        arguments=arguments,
+        source=source,
+        operator=operator,
+        texts=texts,
+        drafts=drafts,
+        now=now,
+        reply=reply,
     )
-    await drafts.shown(draft.id, shown.chat.id, shown.message_id)
 
 
 def _input_error(texts: Texts, error: PollInputError) -> Html:

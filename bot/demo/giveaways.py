@@ -14,6 +14,7 @@ from typing import Any
 from bot.demo.community import Community, Narrate
 from bot.demo.previews import tap_send
 from bot.demo.process import wait_until_delivered
+from bot.demo.taps import tap, type_line
 from bot.domain import fairness
 from bot.domain.giveaway_flow import QuickEnd, Rule
 from bot.emulator.client import EmulatorClient, Json
@@ -84,12 +85,11 @@ async def _set_up_step_by_step(
     pick = GroupPickCb(chat_id=group["id"]).pack()
     await client.send_command(private, private, "groups")
     await wait_until_delivered(client)
-    title = await _tap(client, private, bot_id, pick)
+    title = await tap(client, private, bot_id, pick)
     say(f"    in private chat: /groups, taps {title!r}, then /giveaway with no arguments")
     await client.send_command(private, private, "giveaway")
     await wait_until_delivered(client)
-    await client.send_text(private, private, PRIZE)
-    await wait_until_delivered(client)
+    await type_line(client, private, PRIZE)
     steps = [
         ("winners", WINNERS),
         ("end", list(QuickEnd).index(QuickEnd.HOUR)),
@@ -99,22 +99,10 @@ async def _set_up_step_by_step(
     taps = []
     for act, value in steps:
         data = GiveawayFlowCb(chat_id=group["id"], act=act, value=value).pack()
-        taps.append(await _tap(client, private, bot_id, data))
+        taps.append(await tap(client, private, bot_id, data))
     say(f"    types the prize ({PRIZE}), taps " + " → ".join(repr(tap) for tap in taps))
     await tap_send(client, private, bot_id, private)
     say("    the preview is the announcement, sent by no one but the operator: they tap Send")
-
-
-async def _tap(client: EmulatorClient, chat_id: int, bot_id: int, data: str) -> str:
-    """The button carrying `data` on the bot's latest message that has it, tapped; its label."""
-    for message in reversed(await _bot_messages(client, chat_id, bot_id)):
-        for row in message.get("reply_markup", {}).get("inline_keyboard", []):
-            for button in row:
-                if button.get("callback_data") == data:
-                    await client.click(chat_id, message["message_id"], chat_id, data)
-                    await wait_until_delivered(client)
-                    return str(button.get("text", ""))
-    raise RuntimeError(f"the bot showed no button {data!r}")
 
 
 async def _published(

@@ -1,7 +1,8 @@
-"""Demo chapter: fans suggest topics, the operator turns the most requested ones into a poll from
-private chat (/poll_topics), fans vote through the emulator (one changes their mind, one takes
-the vote back), the bot's clock closes the poll at its deadline and posts the results message
-and chart in the group; the demo reads both back from the emulator into a folder."""
+"""Demo chapter: fans suggest topics, the operator turns three of the most requested into a poll
+from private chat with the guided /poll (the question typed, the ideas picked by taps), fans vote
+through the emulator (one changes their mind, one takes the vote back), the bot's clock closes
+the poll at its deadline and posts the results message and chart in the group; the demo reads
+both back from the emulator into a folder."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from bot.demo.community import Community, Narrate
 from bot.demo.digest import _pick_group
 from bot.demo.previews import tap_send
 from bot.demo.process import wait_until_delivered
+from bot.demo.taps import label_now, tap, type_line
 from bot.emulator.client import EmulatorClient, Json
 from bot.emulator.server import Emulator
+from handlers.callbacks import PollFlowCb
+from handlers.poll_flow_steps import ANONYMOUS, TOGGLED
 
 OUTPUT_DIR = Path("demo-output")
 TAG = re.compile(r"<[^>]+>")
@@ -28,6 +32,7 @@ IDEAS = [
     "please cover street food",
     "想看开箱评测",
 ]
+QUESTION = "下期拍什么？· Which video next?"
 CLOSE_AFTER = "20s"
 RESULTS_TIMEOUT = 60.0
 
@@ -41,34 +46,20 @@ async def run_topic_poll(
 ) -> Path:
     bot_id = emulator.world.bot_id
     group, operator = community.main_group, community.operator
-    private = operator["id"]
     say("")
     say("Fans suggest topics for the next video:")
     for fan, idea in zip(community.fans, IDEAS, strict=False):
         await client.send_text(group["id"], fan["id"], idea)
         say(f"  [{group['title']}] {fan['first_name']}: {idea}")
     await wait_until_delivered(client)
-    await _pick_group(client, private, bot_id, str(group["title"]))
-    seen = len(await _from_bot(client, private, bot_id))
-    await client.send_command(private, private, "poll_topics", "1d")
-    await wait_until_delivered(client)
-    listing = (await _from_bot(client, private, bot_id))[seen:]
-    say(f"  {operator['first_name']} asks for the topic ideas (/poll_topics 1d):")
-    for line in _plain(str(listing[-1].get("text", ""))).splitlines():
-        say(f"      {line}")
     in_group = len(await _from_bot(client, group["id"], bot_id))
-    await client.send_command(
-        private, private, "poll_topics", f"1d 1,2,3 --close {CLOSE_AFTER} --anonymous no"
-    )
-    await wait_until_delivered(client)
-    await tap_send(client, private, bot_id, operator["id"])
-    say("  the bot shows the poll's preview in private; they tap Send")
+    await _set_up_step_by_step(client, group, operator, bot_id, say)
     polls = [m for m in (await _from_bot(client, group["id"], bot_id))[in_group:] if "poll" in m]
     if not polls:
         raise RuntimeError("the bot did not send the topic poll")
     poll = polls[-1]["poll"]
     options = [option["text"] for option in poll["options"]]
-    say(f"  picks 1, 2, 3 and sends it, closing in {CLOSE_AFTER}: {poll['question']} {options}")
+    say(f"  in the group, closing in {CLOSE_AFTER}: {poll['question']} {options}")
     await _vote(client, community, poll["id"], len(options), say)
     results, chart = await _results(client, emulator, group["id"], bot_id, in_group)
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
@@ -80,6 +71,42 @@ async def run_topic_poll(
         say(f"      {line}")
     say(f"  and a {len(chart):,}-byte chart; written to {OUTPUT_DIR.resolve()}: {chart_path.name}")
     return chart_path
+
+
+async def _set_up_step_by_step(
+    client: EmulatorClient, group: Json, operator: Json, bot_id: int, say: Narrate
+) -> None:
+    """The guided /poll in the operator's private chat, as they would go through it: the
+    question typed, three of the group's topic ideas picked, the vote made public, opened now,
+    closed after CLOSE_AFTER; each tap narrated."""
+    private = operator["id"]
+
+    def button(act: str, value: int = 0) -> str:
+        return PollFlowCb(chat_id=group["id"], act=act, value=value).pack()
+
+    await _pick_group(client, private, bot_id, str(group["title"]))
+    say(f"  {operator['first_name']}, in private chat: /groups, picks {group['title']!r}, /poll")
+    await client.send_command(private, private, "poll")
+    await wait_until_delivered(client)
+    await type_line(client, private, QUESTION)
+    say(f"    types the question: {QUESTION}")
+    ideas = await tap(client, private, bot_id, button("ideas"))
+    picked = [await tap(client, private, bot_id, button("idea", index)) for index in range(3)]
+    say(f"    taps {ideas!r} and picks three: " + ", ".join(repr(idea) for idea in picked))
+    done = [await tap(client, private, bot_id, button(act)) for act in ("ideas-done", "done")]
+    anonymous = button("toggle", TOGGLED.index(ANONYMOUS))
+    await tap(client, private, bot_id, anonymous)
+    public = await label_now(client, private, bot_id, anonymous)
+    then = [await tap(client, private, bot_id, button(act)) for act in ("next", "start")]
+    say(
+        "    taps " + " → ".join(repr(label) for label in done)
+        + f", turns anonymity off ({public!r}), taps "
+        + " → ".join(repr(label) for label in then)
+    )  # fmt: skip
+    await type_line(client, private, CLOSE_AFTER)
+    say(f"    types when it closes: {CLOSE_AFTER}")
+    await tap_send(client, private, bot_id, private)
+    say("    the bot shows the poll's preview in private; they tap Send")
 
 
 async def _vote(
