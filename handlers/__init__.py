@@ -70,6 +70,9 @@ FEATURES: tuple[Feature, ...] = (
     digest.FEATURE,
     settings.FEATURE,
     confirm.FEATURE,
+    # Before feedback, which takes every other reply to the bot: the answer to a link's
+    # rename prompt is one.
+    video_links.FEATURE,
     tags.FEATURE,
     retag.FEATURE,
     feedback.FEATURE,
@@ -84,7 +87,6 @@ FEATURES: tuple[Feature, ...] = (
     videos.FEATURE,
     video_metrics.FEATURE,
     video_report.FEATURE,
-    video_links.FEATURE,
     moderation.FEATURE,
     membership.FEATURE,
     dashboard.FEATURE,

@@ -134,7 +134,7 @@ async def live_link(
 
 
 async def link_in(session: AsyncSession, chat_id: int, link_id: int) -> StoredLink | None:
-    """The link, only if it belongs to the group: a button's id is data."""
+    """The link with its joins, only if it belongs to the group: a button's id is data."""
     row = (
         await session.execute(
             select(*_COLUMNS)
@@ -142,7 +142,15 @@ async def link_in(session: AsyncSession, chat_id: int, link_id: int) -> StoredLi
             .where(VideoLink.chat_id == chat_id, VideoLink.id == link_id)
         )
     ).first()
-    return _stored(row) if row is not None else None
+    if row is None:
+        return None
+    joins = await session.scalar(
+        select(func.count(func.distinct(InviteJoin.user_id)))
+        .select_from(VideoLink)
+        .join(InviteJoin, _LIVE)
+        .where(VideoLink.id == link_id)
+    )
+    return _stored(row, int(joins or 0))
 
 
 async def links_of(session: AsyncSession, chat_id: int) -> list[StoredLink]:
