@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-KINDS: Final = frozenset({"digest_chart", "poll_chart", "bar_chart"})
+KINDS: Final = frozenset({"digest_chart", "poll_chart", "bar_chart", "funnel_chart"})
 
 
 def draw(kind: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bytes:

@@ -183,7 +183,8 @@ def _funnel(
     for join in joins:
         end = join.joined_at + NEWCOMER_WINDOW
         done = activity.get(join.user_id, NewcomerActivity())
-        left = any(join.joined_at < at <= end for at in done.leaves)
+        # Telegram dates are whole seconds: a leave in the second of the join came after it.
+        left = any(join.joined_at <= at <= end for at in done.leaves)
         if end > now and not left:
             settling += 1
         elif not left:
@@ -202,3 +203,15 @@ def first_joins(joins: Iterable[LinkJoin]) -> list[LinkJoin]:
     for join in sorted(joins, key=lambda join: join.joined_at):
         first.setdefault((join.video_id, join.platform, join.user_id), join)
     return list(first.values())
+
+
+def rate(value: float | None) -> str:
+    """A share that is often tiny (joins per play): two significant digits below 1%."""
+    if value is None:
+        return "–"
+    shown = value * 100
+    if shown >= 10:  # noqa: PLR2004
+        return f"{shown:.0f}%"
+    if shown >= 1:
+        return f"{shown:.1f}%"
+    return f"{shown:.2g}%"

@@ -58,7 +58,7 @@ video-funnel-line = <b>{ $platform }</b>: { $plays } plays → { $joins } joined
 video-funnel-tags = ↳ what they wrote about: { $tags }
 video-funnel-none = No video link yet: <code>/video_link { $code } douyin</code> makes one for the video's description.
 video-funnel-chart-title = { $code } · { $title }: from plays to fans
-video-funnel-chart-subtitle = Plays (imported) → joined through the link → stayed 7 days → wrote in their first week
+video-funnel-chart-subtitle = Plays (imported) → joined through the link → stayed 7 days → wrote in their first week · bar lengths on a log scale
 video-funnel-stage = { $stage ->
         [plays] Plays
         [joins] Joined

@@ -43,7 +43,7 @@ video-funnel-line = <b>{ $platform }</b>：播放 { $plays } → 入群 { $joins
 video-funnel-tags = ↳ 他們聊的話題：{ $tags }
 video-funnel-none = 還沒有影片連結：<code>/video_link { $code } 抖音</code> 可為影片簡介產生一個。
 video-funnel-chart-title = { $code } · { $title }：從播放到粉絲
-video-funnel-chart-subtitle = 播放（匯入）→ 透過連結入群 → 留滿 7 天 → 第一週內發言
+video-funnel-chart-subtitle = 播放（匯入）→ 透過連結入群 → 留滿 7 天 → 第一週內發言 · 長條長度按對數刻度
 video-funnel-stage = { $stage ->
         [plays] 播放
         [joins] 入群

@@ -43,7 +43,7 @@ video-funnel-line = <b>{ $platform }</b>：播放 { $plays } → 入群 { $joins
 video-funnel-tags = ↳ 他们聊的话题：{ $tags }
 video-funnel-none = 还没有视频链接：<code>/video_link { $code } 抖音</code> 可为视频简介生成一个。
 video-funnel-chart-title = { $code } · { $title }：从播放到粉丝
-video-funnel-chart-subtitle = 播放（导入）→ 通过链接入群 → 留满 7 天 → 第一周内发言
+video-funnel-chart-subtitle = 播放（导入）→ 通过链接入群 → 留满 7 天 → 第一周内发言 · 条形长度按对数刻度
 video-funnel-stage = { $stage ->
         [plays] 播放
         [joins] 入群
