@@ -313,3 +313,20 @@ async def join_sources(
     others -= videos
     none -= videos | others
     return JoinSources(len(videos), len(others), len(none))
+
+
+async def videos_joined(
+    session: AsyncSession, chat_ids: Collection[int], start: datetime, end: datetime
+) -> set[int]:
+    """The videos people joined through (a live link) in [start, end)."""
+    rows = await session.scalars(
+        select(VideoLink.video_id)
+        .join(InviteJoin, _LIVE)
+        .where(
+            InviteJoin.chat_id.in_(chat_ids),
+            InviteJoin.joined_at >= start,
+            InviteJoin.joined_at < end,
+        )
+        .distinct()
+    )
+    return {int(video_id) for video_id in rows.all()}

@@ -208,6 +208,13 @@ async def with_funnels(
     return found
 
 
+async def joined_videos(
+    session: AsyncSession, chat_id: int, start: datetime, end: datetime
+) -> set[int]:
+    """The group's videos people joined through in [start, end)."""
+    return await store.videos_joined(session, await store.lineage(session, chat_id), start, end)
+
+
 async def join_sources(
     session: AsyncSession, chat_id: int, start: datetime, end: datetime
 ) -> JoinSources:
@@ -225,5 +232,6 @@ __all__ = [
     "UnknownLinkVideo",
     "VideoLinks",
     "join_sources",
+    "joined_videos",
     "with_funnels",
 ]

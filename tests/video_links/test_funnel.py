@@ -107,6 +107,9 @@ async def test_the_digest_shows_the_days_joins_per_video_and_by_source(
     assert (
         "↳ 5 joined through its links (Douyin 4, Bilibili 1) · 0 stayed 7 days · 3 wrote"
     ) in text
+    # v2 has no numbers and no comments: the join through its link alone brings it in.
+    assert "<b>v2</b> Dance cover" in text
+    assert "↳ 1 joined through its links (Douyin 1) · 0 stayed 7 days · 0 wrote" in text
     assert (
         "<b>New members</b>: 7 joined — 6 through video links, 0 through other links, "
         "1 without a link."
