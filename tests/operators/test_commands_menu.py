@@ -60,6 +60,8 @@ VIDEO_COMMANDS = (
     "video_stats",
     "video_template",
     "video",
+    "video_link",
+    "video_links",
 )
 DOOR_COMMANDS = ("door", "door_question", "welcome_set", "rules_set")
 MODERATION_COMMANDS = ("warn", "mute", "ban", "unban")
