@@ -80,6 +80,7 @@ ANALYST_COMMANDS = {
     "giveaways",
     "videos",
     "video",
+    "video_links",
 }
 ADMINISTRATOR_ONLY = {"grant", "revoke"}
 OPERATOR_CONSOLE = {
