@@ -45,6 +45,7 @@ from handlers import (
     status,
     tags,
     timezone,
+    video_links,
     video_metrics,
     video_report,
     videos,
@@ -70,6 +71,9 @@ FEATURES: tuple[Feature, ...] = (
     digest.FEATURE,
     settings.FEATURE,
     confirm.FEATURE,
+    # Before feedback, which takes every other reply to the bot: the answer to a link's
+    # rename prompt is one.
+    video_links.FEATURE,
     tags.FEATURE,
     retag.FEATURE,
     feedback.FEATURE,

@@ -297,3 +297,12 @@ class GiveawayFlowCb(CallbackData, prefix="gf1"):
     chat_id: BigInt
     act: str
     value: BigInt = 0
+
+
+class VideoLinkCb(CallbackData, prefix="vl1"):
+    """A tap on the /video_links card: rename or revoke a link (asked first), or back to the
+    card; the link is looked up in `chat_id` again, where the role is re-checked."""
+
+    chat_id: BigInt
+    link_id: BigInt
+    act: str  # rename, revoke, revoke-yes, list

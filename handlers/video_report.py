@@ -1,5 +1,6 @@
 """`/video v12`: one video's report card (numbers per platform, change, engagement, the fans'
-feedback) and its chart; the digest's videos section is installed from here."""
+feedback, where new fans came from) and its charts; the digest's videos section is installed
+from here."""
 
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from bot.services.video_report_render import VideoDigestSection
 from handlers.authority import operator_command
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
-from handlers.video_report_render import card_chart, card_text
+from handlers.video_report_render import card_chart, card_text, funnel_chart
 
 VIDEO = OperatorCommand("video", Role.ANALYST)
 CHART_NAME = "video.png"
+FUNNEL_CHART_NAME = "video-funnel.png"
 
 
 async def cmd_video(
@@ -47,6 +49,9 @@ async def cmd_video(
     if found.card.platforms:
         chart = await asyncio.to_thread(card_chart, texts, found.video, found.card)
         await bot.send_photo(message.chat.id, BufferedInputFile(chart, CHART_NAME))
+    if found.card.funnels:
+        chart = await asyncio.to_thread(funnel_chart, texts, found.video, found.card)
+        await bot.send_photo(message.chat.id, BufferedInputFile(chart, FUNNEL_CHART_NAME))
 
 
 def create_router() -> Router:
@@ -56,7 +61,7 @@ def create_router() -> Router:
 
 
 def _build(wiring: Wiring) -> Built:
-    return Built(services={"video_reports": VideoReports(wiring.session_factory)})
+    return Built(services={"video_reports": VideoReports(wiring.session_factory, wiring.clock.now)})
 
 
 FEATURE = Feature(

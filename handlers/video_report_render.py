@@ -11,6 +11,7 @@ from bot.domain.chart_jobs import draw
 from bot.domain.video_report import Numbers, VideoCard, VideoHeading, count, percent, signed
 from bot.i18n import Html, Texts
 from bot.services.digest_render import tag_name
+from bot.services.video_links_render import funnel_lines, funnel_panels
 from bot.services.video_report_render import platform_name
 
 
@@ -51,6 +52,7 @@ def card_text(texts: Texts, video: VideoHeading, card: VideoCard) -> Html:
                     )
                 )
     lines.extend(_feedback(texts, video, card))
+    lines.extend(funnel_lines(texts, video.code, card.funnels))
     return texts.lines(lines)
 
 
@@ -112,4 +114,14 @@ def card_chart(texts: Texts, video: VideoHeading, card: VideoCard) -> bytes:
     title = texts.plain("video-report-chart-title", code=video.code, title=video.title)
     return draw(
         "bar_chart", (title, bars), {"subtitle": texts.plain("video-report-chart-subtitle")}
+    )
+
+
+def funnel_chart(texts: Texts, video: VideoHeading, card: VideoCard) -> bytes:
+    """Plays -> joins -> stayed -> wrote per platform with a link; through asyncio.to_thread."""
+    title = texts.plain("video-funnel-chart-title", code=video.code, title=video.title)
+    return draw(
+        "funnel_chart",
+        (title, funnel_panels(texts, card.funnels)),
+        {"subtitle": texts.plain("video-funnel-chart-subtitle")},
     )

@@ -131,9 +131,17 @@ GET  /app/api/groups/{chat_id}/videos/{number}        (the numbers of /video's c
      "totals": NUMBERS, "change": NUMBERS | null,
      "platforms": [{"platform", "day", "numbers": NUMBERS, "previous_day", "change"}],
      "feedback": {"volume": 12, "sentiment": {...}, "mood": "positive",
-                  "tags": [{"tag", "name", "count"}], "quotes": ["..."]}}
+                  "tags": [{"tag", "name", "count"}], "quotes": ["..."]},
+     "funnel": [{"platform": "douyin", "plays": 12000 | null, "joins": 5,
+                 "join_rate": 0.0004 | null, "stayed": 3, "settled": 4, "settling": 1,
+                 "wrote": 2, "tags": [{"tag", "name", "count"}]}]}
     NUMBERS = {"plays", "likes", "comments", "favourites", "shares": int | null (unknown),
                "engagement": float | null}
+    "funnel" (added with video links, bot/domain/video_links.py says what each number
+    means): one entry per platform the video has an invite link on, most joins first; [] when
+    it has none. joins: people who joined through its links while live; of those whose first
+    7 days are over (settled), stayed: did not leave in them; settling: still in their first
+    week; wrote: wrote a fan message in their first week; tags: what those messages are about.
 
 Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
 GET  /app/api/groups/{chat_id}/settings

@@ -109,5 +109,22 @@ async def report(request: web.Request) -> web.Response:
                 ],
                 "quotes": list(feedback.quotes),
             },
+            "funnel": [
+                {
+                    "platform": funnel.platform,
+                    "plays": funnel.plays,
+                    "joins": funnel.joins,
+                    "join_rate": funnel.join_rate,
+                    "stayed": funnel.stayed,
+                    "settled": funnel.settled,
+                    "settling": funnel.settling,
+                    "wrote": funnel.wrote,
+                    "tags": [
+                        {"tag": tag, "name": shown_tag(texts, tag), "count": count}
+                        for tag, count in funnel.top_tags
+                    ],
+                }
+                for funnel in card.funnels
+            ],
         }
     )

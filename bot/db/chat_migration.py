@@ -3,9 +3,11 @@
 Telegram gives the supergroup a fresh message-id space, so history stays keyed by the old chat
 (comments, edits, feedback, events, audit: their (chat_id, message_id) stays unique and true), and
 the old chat row points at the new one. What belongs to the group rather than to a message moves:
-settings, granted roles, digest settings and subscriptions, the tag set, retention, videos, the
-operators' console choices and saved inbox queries. A row the new chat already has (an operator
-acted in the supergroup first) wins over the old one, which then stays behind.
+settings, granted roles, digest settings and subscriptions, the tag set, retention, videos and
+their invite links (which lead to the supergroup now), the operators' console choices and saved
+inbox queries. A row the new chat already has (an operator acted in the supergroup first) wins
+over the old one, which then stays behind. Joins stay with the chat they happened in; a join is
+matched to its video by the link, whichever chat id it was recorded under.
 
 Polls and giveaways not yet finished move too, so that they are sent, closed, drawn and listed in
 the group they belong to. Their message stays in the old chat, where nothing can be stopped or
@@ -37,6 +39,7 @@ from bot.db.models import (
     PollRecord,
     RetentionSetting,
     Video,
+    VideoLink,
 )
 from bot.db.polls import PollStatus
 from bot.db.upsert import insert_for
@@ -52,6 +55,7 @@ MOVES_WITH_THE_GROUP: tuple[tuple[type[Base], tuple[str, ...]], ...] = (
     (FeedbackTag, ("name",)),
     (RetentionSetting, ()),
     (Video, ("number",)),
+    (VideoLink, ("id",)),
     (ConsoleSelection, ("user_id",)),
     (InboxQuery, ("id",)),
 )

@@ -857,3 +857,48 @@ class AskNoticeOptOut(Base):
 
     user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     created_at: Mapped[datetime]
+
+
+class VideoLink(Base):
+    """A named invite link the bot made for one video on one platform (`v12·douyin`), to paste
+    into that video's description there. Joins through it count from `created_at` until
+    `revoked_at`; a revoked link keeps its history. The row moves with the group on an upgrade
+    (the link leads to the supergroup)."""
+
+    __tablename__ = "video_links"
+    __table_args__ = (
+        UniqueConstraint("invite_link"),
+        Index("ix_video_links_chat_id_video_id", "chat_id", "video_id"),
+        Index("ix_video_links_created_by_user_id", "created_by_user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id"))
+    video_id: Mapped[int] = mapped_column(Integer, ForeignKey("videos.id", ondelete="CASCADE"))
+    platform: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(32))
+    invite_link: Mapped[str] = mapped_column(String(256))
+    created_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class InviteJoin(Base):
+    """Every join a chat_member update reported, with the invite link Telegram named (None: no
+    link, e.g. added by someone or through the public username). Which video it came from is
+    read at query time against `video_links`, so a join is stored once whatever the links."""
+
+    __tablename__ = "invite_joins"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "user_id", "joined_at"),
+        Index("ix_invite_joins_invite_link", "invite_link"),
+        Index("ix_invite_joins_chat_id_joined_at", "chat_id", "joined_at"),
+        Index("ix_invite_joins_user_id", "user_id"),  # forgetting a person reads by them
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    invite_link: Mapped[str | None] = mapped_column(String(256))
+    via_request: Mapped[bool] = mapped_column(Boolean, default=False)
+    joined_at: Mapped[datetime]

@@ -45,6 +45,7 @@ from bot.db.models import (
     GiveawayRecord,
     GroupEvent,
     InboxQuery,
+    InviteJoin,
     MemberReport,
     MemberWarning,
     PollRecord,
@@ -54,6 +55,7 @@ from bot.db.models import (
     UserSettings,
     Video,
     VideoCommentLink,
+    VideoLink,
 )
 from bot.db.upsert import insert_for
 from bot.domain.update_redaction import load
@@ -96,6 +98,7 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     PersonColumn(ChatRole, "user_id", OnForget.DELETE),
     PersonColumn(DigestSubscription, "user_id", OnForget.DELETE),
     PersonColumn(GroupEvent, "user_id", OnForget.DELETE),
+    PersonColumn(InviteJoin, "user_id", OnForget.DELETE),
     PersonColumn(InboxQuery, "user_id", OnForget.DELETE),
     PersonColumn(Draft, "owner_user_id", OnForget.DELETE),
     PersonColumn(PollVote, "user_id", OnForget.DELETE),
@@ -114,6 +117,7 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     PersonColumn(GiveawayRecord, "creator_user_id", OnForget.NULLIFY),
     PersonColumn(PollRecord, "created_by_user_id", OnForget.NULLIFY),
     PersonColumn(Video, "created_by", OnForget.NULLIFY),
+    PersonColumn(VideoLink, "created_by_user_id", OnForget.NULLIFY),
     # A pending or undoable action names its actor and subject (and holds their name): gone.
     PersonColumn(ConfirmedAction, "actor_user_id", OnForget.DELETE),
     PersonColumn(ConfirmedAction, "subject_user_id", OnForget.DELETE),
@@ -359,6 +363,7 @@ def _group_rows(user_id: int, chat_id: int) -> list[tuple[type[Base], ColumnElem
         ),
         (GroupEvent, (GroupEvent.chat_id == chat_id) & (GroupEvent.user_id == user_id)),
         (AskNotice, (AskNotice.chat_id == chat_id) & (AskNotice.user_id == user_id)),
+        (InviteJoin, (InviteJoin.chat_id == chat_id) & (InviteJoin.user_id == user_id)),
         (
             PrivateFeedback,
             (PrivateFeedback.chat_id == chat_id) & (PrivateFeedback.user_id == user_id),

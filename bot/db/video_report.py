@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -150,10 +150,15 @@ async def report(session: AsyncSession, video: VideoHeading) -> VideoCard:
 
 
 async def active_videos(
-    session: AsyncSession, chat_id: int, start: datetime, end: datetime
+    session: AsyncSession,
+    chat_id: int,
+    start: datetime,
+    end: datetime,
+    also: Collection[int] = (),
 ) -> list[ReportedVideo]:
-    """The group's videos with numbers stored or fans' comments linked in [start, end): their
-    latest numbers, and the feedback written in the window."""
+    """The group's videos with numbers stored or fans' comments linked in [start, end), and
+    the videos `also` names (people joined through their links): their latest numbers, and
+    the feedback written in the window."""
     # Through the group's videos: the (video_id, ...) primary key bounds the scan to this group.
     with_numbers = (
         select(VideoMetric.video_id)
@@ -179,7 +184,10 @@ async def active_videos(
         select(Video.id, Video.number, Video.title, Video.platform).where(
             Video.chat_id == chat_id,
             Video.archived_at.is_(None),
-            Video.id.in_(with_numbers.union(with_comments).scalar_subquery()),
+            or_(
+                Video.id.in_(with_numbers.union(with_comments).scalar_subquery()),
+                Video.id.in_(list(also)),
+            ),
         )
     )
     videos = [VideoHeading(row[0], code(row[1]), row[2], row[3]) for row in rows]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-KINDS: Final = frozenset({"digest_chart", "poll_chart", "bar_chart", "activity_svg"})
+KINDS: Final = frozenset(
+    {"digest_chart", "poll_chart", "bar_chart", "activity_svg", "funnel_chart"}
+)
 
 
 def draw(kind: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> bytes:

@@ -45,6 +45,7 @@ __all__ = [
     "activity_svg",
     "digest_chart",
     "draw_bars",
+    "funnel_chart",
     "poll_bars",
     "poll_chart",
 ]
@@ -282,3 +283,35 @@ def _cut_columns(text: str, columns: int) -> list[str]:
         current += char
         used += width
     return [*pieces, current] if current else pieces
+
+
+def funnel_chart(
+    title: str, panels: Sequence[tuple[str, Sequence[Bar]]], *, subtitle: str = ""
+) -> bytes:
+    """One panel per platform, its funnel's stages top to bottom. Plays outnumber joins by
+    orders of magnitude, so bar lengths are logarithmic; the notes carry the real numbers."""
+    rows = sum(max(len(bars), 1) for _, bars in panels)
+    figure = _figure(1.2 + 0.42 * rows + 0.45 * len(panels) + (0.3 if subtitle else 0))
+    figure.suptitle(_fit(title, TITLE_COLUMNS, TITLE_LINES), **_text(size=13, weight="bold"))
+    if subtitle:
+        figure.supxlabel(_fit(subtitle, TITLE_COLUMNS + 20, 2), **_text(size=8, color=SOFT_INK))
+    heights = [max(len(bars), 1) for _, bars in panels] or [1]
+    axes_list = figure.subplots(len(heights), 1, height_ratios=heights, squeeze=False)[:, 0]
+    peak = max((bar.value for _, bars in panels for bar in bars), default=0)
+    for axes, (platform, bars) in zip(axes_list, panels, strict=True):
+        axes.set_title(_fit(platform, TITLE_COLUMNS, 1), **_text(size=11, loc="left"))
+        scaled = [
+            Bar(
+                bar.label, _log_length(bar.value, peak), bar.note or f"{bar.value:g}", bar.highlight
+            )
+            for bar in bars
+        ]
+        draw_bars(axes, scaled)
+        axes.set_xlim(0, 1.35)
+    return _png(figure)
+
+
+def _log_length(value: float, peak: float) -> float:
+    if value <= 0 or peak <= 0:
+        return 0.0
+    return math.log10(value + 1) / math.log10(peak + 1)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.domain.tagging import Sentiment
+from bot.domain.video_links import Funnel
 
 TOP_TAGS = 5
 QUOTES = 3
@@ -138,6 +139,9 @@ class VideoCard:
     totals: Numbers
     change: Numbers | None  # None while no platform has two snapshots
     feedback: Feedback
+    # Per platform with a video link: plays -> joins -> the newcomers' first week
+    # (bot/domain/video_links.py); filled by bot/services/video_links.py.
+    funnels: tuple[Funnel, ...] = ()
 
     @property
     def engagement(self) -> float | None:

@@ -361,6 +361,29 @@ class EmulatorClient:
         )
         return result
 
+    async def join_by_link(self, chat_id: int, user_id: int, invite_link: str) -> Json:
+        """The person opens an invite link: a chat_member join carrying it (a join request
+        when the link needs approval)."""
+        result: Json = await self._call(
+            "inject/join_by_link",
+            {"chat_id": chat_id, "user_id": user_id, "invite_link": invite_link},
+        )
+        return result
+
+    async def create_invite_link(
+        self, chat_id: int, creator_id: int, name: str | None = None
+    ) -> str:
+        """An administrator's own invite link (not the bot's); its full URL."""
+        result: str = await self._call(
+            "invite_links", {"chat_id": chat_id, "creator_id": creator_id, "name": name}
+        )
+        return result
+
+    async def invite_links(self, chat_id: int) -> list[Json]:
+        """The chat's invite links as the bot sees them, each with `joined`."""
+        result: list[Json] = await self._call("invite_links/get", {"chat_id": chat_id})
+        return result
+
     async def request_to_join(self, chat_id: int, user_id: int) -> Json:
         """A chat_join_request update; the request waits for approve or decline."""
         result: Json = await self._call(

@@ -12,6 +12,7 @@ from aiohttp import web
 from bot.emulator.errors import TelegramError, bad_request
 from bot.emulator.faults import Fault
 from bot.emulator.init_data import mint_init_data
+from bot.emulator.invite_links import InviteLinkState, new_link
 from bot.emulator.world import Member, dump
 
 if TYPE_CHECKING:
@@ -305,6 +306,36 @@ async def inject_leave(emulator: Emulator, body: Body) -> Any:
         "left",
         actor_id=_int_or_none(body.get("actor_id")),
     )
+
+
+@route("inject/join_by_link")
+async def inject_join_by_link(emulator: Emulator, body: Body) -> Any:
+    """Someone joins through an invite link: chat_member carries the link (or, for a link that
+    needs approval, chat_join_request does)."""
+    return await emulator.events.join_by_link(
+        int(body["chat_id"]), int(body["user_id"]), str(body["invite_link"])
+    )
+
+
+@route("invite_links")
+async def invite_links(emulator: Emulator, body: Body) -> Any:
+    """An administrator (not the bot) makes an invite link; answers its full URL."""
+    chat = emulator.world.chat(int(body["chat_id"]))
+    creator = int(body["creator_id"])
+    if emulator.world.member(chat, creator).status not in ("creator", "administrator"):
+        raise bad_request("only an administrator makes invite links")
+    link = InviteLinkState(invite_link=new_link(), creator_id=creator, name=body.get("name"))
+    chat.invite_links[link.invite_link] = link
+    return link.invite_link
+
+
+@route("invite_links/get")
+async def invite_links_get(emulator: Emulator, body: Body) -> Any:
+    chat = emulator.world.chat(int(body["chat_id"]))
+    return [
+        {**dump(emulator.events.invite_link_object(link)), "joined": link.joined}
+        for link in chat.invite_links.values()
+    ]
 
 
 @route("inject/chat_join_request")

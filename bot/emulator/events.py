@@ -9,6 +9,7 @@ from aiogram import types
 
 from bot.emulator.entities import detect_entities
 from bot.emulator.errors import bad_request
+from bot.emulator.invite_links import InviteLinkState, link_object, usable
 from bot.emulator.media import store_document, store_photo, store_video
 from bot.emulator.updates import UpdateQueue
 from bot.emulator.world import (
@@ -296,8 +297,11 @@ class Events:
         actor_id: int | None = None,
         until_date: int = 0,
         emit: bool = True,
+        invite_link: InviteLinkState | None = None,
+        via_join_request: bool = False,
     ) -> Update:
-        """Change a membership; emits chat_member, or my_chat_member when it is the bot's."""
+        """Change a membership; emits chat_member, or my_chat_member when it is the bot's. A
+        join through `invite_link` carries it, as the bot may see it."""
         chat = self.world.chat(chat_id)
         new = Member(status, dict(rights or {}), until_date)
         old = self.world.set_member(chat, user_id, new)
@@ -311,11 +315,17 @@ class Events:
             "old_chat_member": dump(self.world.member_object(chat, user_id, old)),
             "new_chat_member": dump(self.world.member_object(chat, user_id, new)),
         }
+        if invite_link is not None:
+            payload["invite_link"] = dump(self.invite_link_object(invite_link))
+        if via_join_request:
+            payload["via_join_request"] = True
         if user_id == self.world.bot_id:
             return await self._emit("my_chat_member", payload)
         return await self._emit("chat_member", payload, chat.bot_member.status == "administrator")
 
-    async def join_request(self, chat_id: int, user_id: int) -> Update:
+    async def join_request(
+        self, chat_id: int, user_id: int, invite_link: InviteLinkState | None = None
+    ) -> Update:
         """Someone asks to join: the bot, an administrator with can_invite_users, decides."""
         chat = self.world.chat(chat_id)
         chat.join_requests.add(user_id)
@@ -325,9 +335,32 @@ class Events:
             "user_chat_id": user_id,
             "date": now(),
         }
+        if invite_link is not None:
+            chat.request_links[user_id] = invite_link.invite_link
+            invite_link.pending += 1
+            payload["invite_link"] = dump(self.invite_link_object(invite_link))
         return await self._emit(
             "chat_join_request", payload, chat.bot_member.status == "administrator"
         )
+
+    async def join_by_link(self, chat_id: int, user_id: int, invite_link: str) -> Update:
+        """Someone opens an invite link: they join (chat_member carrying the link), or ask to
+        when the link needs an administrator's approval."""
+        chat = self.world.chat(chat_id)
+        link = chat.invite_links.get(invite_link)
+        if link is None:
+            raise bad_request("INVITE_HASH_INVALID")
+        usable(link, now())
+        if self.world.member(chat, user_id).present:
+            raise bad_request("USER_ALREADY_PARTICIPANT")
+        if link.creates_join_request:
+            return await self.join_request(chat.id, user_id, link)
+        link.joined += 1
+        return await self.set_member(chat.id, user_id, "member", invite_link=link)
+
+    def invite_link_object(self, link: InviteLinkState) -> types.ChatInviteLink:
+        """A link as the bot sees it in an update."""
+        return link_object(link, self.world.user(link.creator_id), seen_by=self.world.bot_id)
 
     async def block(self, user_id: int, blocked: bool = True) -> Update:
         chat = self.world.chat(user_id)
@@ -388,6 +421,9 @@ class Events:
         )
         new.members = {uid: Member(m.status, dict(m.rights)) for uid, m in old.members.items()}
         new.migrated_from = old.id
+        # The group's invite links keep working: they lead to the supergroup now.
+        new.invite_links = old.invite_links
+        old.invite_links = {}
         updates = [
             await self.service(old.id, actor_id, {"migrate_to_chat_id": new.id}),
             await self.service(new.id, actor_id, {"migrate_from_chat_id": old.id}),

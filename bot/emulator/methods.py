@@ -19,6 +19,7 @@ from aiogram.methods.base import TelegramMethod
 from bot.emulator.entities import format_text
 from bot.emulator.errors import bad_request, forbidden
 from bot.emulator.events import Events
+from bot.emulator.invite_links import InviteLinkState, check_terms, link_object, new_link
 from bot.emulator.media import file_object, reuse, store_document, store_photo
 from bot.emulator.requests import Upload, attached
 from bot.emulator.updates import UpdateQueue
@@ -778,12 +779,30 @@ def _join_request(api: Backend, chat_id: int | str, user_id: int) -> ChatState:
     return chat
 
 
+def _requested_through(chat: ChatState, user_id: int) -> InviteLinkState | None:
+    url = chat.request_links.pop(user_id, None)
+    link = chat.invite_links.get(url) if url is not None else None
+    if link is not None:
+        link.pending = max(0, link.pending - 1)
+    return link
+
+
 @handles(m.ApproveChatJoinRequest)
 async def approve_chat_join_request(
     api: Backend, method: m.ApproveChatJoinRequest, files: Files
 ) -> bool:
     chat = _join_request(api, method.chat_id, method.user_id)
-    await api.events.set_member(chat.id, method.user_id, "member", actor_id=api.world.bot_id)
+    link = _requested_through(chat, method.user_id)
+    if link is not None:
+        link.joined += 1
+    await api.events.set_member(
+        chat.id,
+        method.user_id,
+        "member",
+        actor_id=api.world.bot_id,
+        invite_link=link,
+        via_join_request=True,
+    )
     return True
 
 
@@ -791,8 +810,97 @@ async def approve_chat_join_request(
 async def decline_chat_join_request(
     api: Backend, method: m.DeclineChatJoinRequest, files: Files
 ) -> bool:
-    _join_request(api, method.chat_id, method.user_id)
+    chat = _join_request(api, method.chat_id, method.user_id)
+    _requested_through(chat, method.user_id)
     return True
+
+
+# invite links (bot/emulator/invite_links.py): the bot needs can_invite_users, and may edit
+# and revoke only the links it made.
+
+
+def _link_manager(api: Backend, chat_id: int | str) -> ChatState:
+    chat = api.world.readable_chat(chat_id)
+    if chat.type == "private":
+        raise bad_request("can't invite members to a private chat")
+    bot = chat.bot_member
+    if not (
+        bot.status == "creator"
+        or (bot.status == "administrator" and bot.rights.get("can_invite_users"))
+    ):
+        raise bad_request("not enough rights to manage chat invite links")
+    return chat
+
+
+def _own_link(api: Backend, chat: ChatState, url: str) -> InviteLinkState:
+    link = chat.invite_links.get(url)
+    if link is None:
+        raise bad_request("INVITE_HASH_INVALID")
+    if link.creator_id != api.world.bot_id:
+        raise bad_request("CHAT_ADMIN_REQUIRED")
+    return link
+
+
+def _timestamp(value: Any) -> int | None:
+    value = given(value)
+    return None if value is None else _until(value)
+
+
+def _as_seen(api: Backend, link: InviteLinkState) -> types.ChatInviteLink:
+    return link_object(link, api.world.user(link.creator_id), seen_by=api.world.bot_id)
+
+
+@handles(m.CreateChatInviteLink)
+async def create_chat_invite_link(
+    api: Backend, method: m.CreateChatInviteLink, files: Files
+) -> types.ChatInviteLink:
+    chat = _link_manager(api, method.chat_id)
+    name, limit = given(method.name), given(method.member_limit)
+    creates_join_request = bool(given(method.creates_join_request))
+    check_terms(name, limit, creates_join_request)
+    link = InviteLinkState(
+        invite_link=new_link(),
+        creator_id=api.world.bot_id,
+        name=name or None,
+        expire_date=_timestamp(method.expire_date),
+        member_limit=limit,
+        creates_join_request=creates_join_request,
+    )
+    chat.invite_links[link.invite_link] = link
+    return _as_seen(api, link)
+
+
+@handles(m.EditChatInviteLink)
+async def edit_chat_invite_link(
+    api: Backend, method: m.EditChatInviteLink, files: Files
+) -> types.ChatInviteLink:
+    chat = _link_manager(api, method.chat_id)
+    link = _own_link(api, chat, method.invite_link)
+    if link.is_revoked:
+        raise bad_request("INVITE_HASH_EXPIRED")
+    name, limit = given(method.name), given(method.member_limit)
+    requests = given(method.creates_join_request)
+    creates_join_request = link.creates_join_request if requests is None else bool(requests)
+    # Turning approval on drops a limit the link had; both at once is refused.
+    kept_limit = None if requests else link.member_limit
+    check_terms(name, limit, creates_join_request if limit is not None else None)
+    if name is not None:
+        link.name = name or None
+    if (expire := _timestamp(method.expire_date)) is not None:
+        link.expire_date = expire or None
+    link.member_limit = (limit or None) if limit is not None else kept_limit
+    link.creates_join_request = creates_join_request
+    return _as_seen(api, link)
+
+
+@handles(m.RevokeChatInviteLink)
+async def revoke_chat_invite_link(
+    api: Backend, method: m.RevokeChatInviteLink, files: Files
+) -> types.ChatInviteLink:
+    chat = _link_manager(api, method.chat_id)
+    link = _own_link(api, chat, method.invite_link)
+    link.is_revoked = True
+    return _as_seen(api, link)
 
 
 def forbidden_not_member(chat: ChatState) -> Exception:

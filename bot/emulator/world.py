@@ -13,6 +13,7 @@ from aiogram import types
 from pydantic import BaseModel
 
 from bot.emulator.errors import TelegramError, bad_request, chat_not_found, forbidden, migrated
+from bot.emulator.invite_links import InviteLinkState
 
 GROUP_ANONYMOUS_BOT_ID = 1087968824
 CHANNEL_BOT_ID = 136817688
@@ -94,6 +95,10 @@ class ChatState:
     bot_started: bool = False
     # People who asked to join (chat_join_request) and were neither approved nor declined yet.
     join_requests: set[int] = field(default_factory=set)
+    # Invite links made with createChatInviteLink (or by an administrator), by their URL; the
+    # link each pending join request came through.
+    invite_links: dict[str, InviteLinkState] = field(default_factory=dict)
+    request_links: dict[int, str] = field(default_factory=dict)
 
     @property
     def kind_name(self) -> str:

@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.video_report import active_videos
 from bot.domain.video_report import ReportedVideo, count, percent, signed
 from bot.i18n import Html, Texts
+from bot.services.video_links import join_sources, joined_videos, with_funnels
+from bot.services.video_links_render import digest_funnel_line, sources_line
 
 DIGEST_VIDEOS = 10
 
@@ -60,12 +62,22 @@ def digest_line(texts: Texts, item: ReportedVideo) -> Html:
 
 
 class VideoDigestSection:
-    """The digest's videos: those with new numbers or new fans' comments in the window, ranked
-    by engagement, the window's feedback sentiment beside the numbers. The weekly digest passes
-    the week as the window, so the same lines rank the week's videos."""
+    """The digest's videos: those with new numbers, new fans' comments or joins through their
+    links in the window, ranked by engagement, the window's feedback sentiment beside the
+    numbers, the window's joins through each video's links under it, and the window's joins
+    by source. The weekly digest passes the week as the window, so the same lines rank the
+    week's videos."""
 
     async def lines(
         self, session: AsyncSession, chat_id: int, start: datetime, end: datetime, texts: Texts
     ) -> list[Html]:
-        videos = ranked(await active_videos(session, chat_id, start, end))
-        return [digest_line(texts, item) for item in videos[:DIGEST_VIDEOS]]
+        joined = await joined_videos(session, chat_id, start, end)
+        found = await active_videos(session, chat_id, start, end, also=joined)
+        videos = ranked(await with_funnels(session, chat_id, found, end, start=start, end=end))
+        lines = []
+        for item in videos[:DIGEST_VIDEOS]:
+            lines.append(digest_line(texts, item))
+            if (funnel := digest_funnel_line(texts, item.card.funnels)) is not None:
+                lines.append(funnel)
+        sources = sources_line(texts, await join_sources(session, chat_id, start, end))
+        return [*lines, sources] if sources is not None else lines

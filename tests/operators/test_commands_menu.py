@@ -60,6 +60,8 @@ VIDEO_COMMANDS = (
     "video_stats",
     "video_template",
     "video",
+    "video_link",
+    "video_links",
 )
 DOOR_COMMANDS = ("door", "door_question", "welcome_set", "rules_set")
 MODERATION_COMMANDS = ("warn", "mute", "ban", "unban")
@@ -78,6 +80,7 @@ ANALYST_COMMANDS = {
     "giveaways",
     "videos",
     "video",
+    "video_links",
 }
 ADMINISTRATOR_ONLY = {"grant", "revoke"}
 OPERATOR_CONSOLE = {

@@ -86,6 +86,18 @@ VIDEO_BARS = [
     Bar("抖音（Douyin）", 8000, "8,000 · 5%"),
     Bar("YouTube", 3000, "3,000 · 12%"),
 ]
+FUNNEL_PANELS = [
+    (
+        "抖音",
+        [
+            Bar("播放", 12_000, "12,000"),
+            Bar("入群", 4, "4 · 0.033%", highlight=True),
+            Bar("留满 7 天", 2, "2 · 50%"),
+            Bar("發言", 2, "2 · 50%"),
+        ],
+    ),
+    ("小紅書", [Bar("Plays", 0, "–"), Bar("Joined", 3, "3", highlight=True)]),
+]
 CHARTS = [
     Chart(
         "poll",
@@ -131,6 +143,18 @@ CHARTS = [
         ("v12 · 舞蹈挑战（第二期）粉絲回饋 Dance challenge", "各平台播放量（累计）· 互动率")
         + tuple(bar.label for bar in VIDEO_BARS)
         + tuple(bar.note for bar in VIDEO_BARS),
+    ),
+    Chart(
+        "video_funnel",
+        lambda: charts.funnel_chart(
+            "v12 · 舞蹈挑战：从播放到粉丝",
+            FUNNEL_PANELS,
+            subtitle="播放（导入）→ 通过链接入群 → 留满 7 天 → 第一周内发言｜第一週內發言",
+        ),
+        ("v12 · 舞蹈挑战：从播放到粉丝", "第一週內發言")
+        + tuple(panel for panel, _ in FUNNEL_PANELS)
+        + tuple(bar.label for _, bars in FUNNEL_PANELS for bar in bars)
+        + tuple(bar.note for _, bars in FUNNEL_PANELS for bar in bars),
     ),
 ]
 

@@ -108,6 +108,9 @@ audit-entry = { $when } · { $who } · { $action ->
         [video-announced] announced video { $detail }
         [video-linked] linked a comment to video { $detail }
         [video-unlinked] unlinked a comment from video { $detail }
+        [video-link-created] made the video link { $detail }
+        [video-link-renamed] renamed a video link: { $detail }
+        [video-link-revoked] revoked the video link { $detail }
         [tag-created] created the tag #{ $head } (words: { $tail })
         [tag-renamed] renamed the tag #{ $tail } to #{ $head }
         [tag-deleted] deleted the tag #{ $head }

@@ -105,6 +105,9 @@ audit-entry = { $when } · { $who } · { $action ->
         [video-announced] 釋出了影片公告 { $detail }
         [video-linked] 把一條評論關聯到影片 { $detail }
         [video-unlinked] 取消了一條評論與影片的關聯 { $detail }
+        [video-link-created] 產生了影片連結 { $detail }
+        [video-link-renamed] 為影片連結改名：{ $detail }
+        [video-link-revoked] 撤銷了影片連結 { $detail }
         [tag-created] 建立了標籤 #{ $head }（關鍵詞：{ $tail }）
         [tag-renamed] 把標籤 #{ $tail } 改名為 #{ $head }
         [tag-deleted] 刪除了標籤 #{ $head }

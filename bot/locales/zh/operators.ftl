@@ -105,6 +105,9 @@ audit-entry = { $when } · { $who } · { $action ->
         [video-announced] 发布了视频公告 { $detail }
         [video-linked] 把一条评论关联到视频 { $detail }
         [video-unlinked] 取消了一条评论与视频的关联 { $detail }
+        [video-link-created] 生成了视频链接 { $detail }
+        [video-link-renamed] 给视频链接改名：{ $detail }
+        [video-link-revoked] 撤销了视频链接 { $detail }
         [tag-created] 创建了标签 #{ $head }（关键词：{ $tail }）
         [tag-renamed] 把标签 #{ $tail } 改名为 #{ $head }
         [tag-deleted] 删除了标签 #{ $head }
