@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.chat_migration import migrate_chat
+from bot.db.digest import forget_rollups_of_late
 from bot.db.feedback_ingest import (
     IngestLookup,
     ingest_lookup,
@@ -127,6 +128,9 @@ async def flush_writes(
         edited = await _apply_edits(session, edits)
         await retag_edited(session, edited, lookup.fingerprints, now)
         await relink_edited(session, edited, now)
+    dated = [(c.chat_id, c.created_at) for c in comments]
+    dated += [(e.comment.chat_id, e.comment.created_at) for e in edits]
+    await forget_rollups_of_late(session, dated, now)
     for migration in (m for writes in batch for m in writes.migrations):
         await migrate_chat(session, migration)
     await _write_feature_rows(session, batch, lookup)
