@@ -819,3 +819,9 @@ class MemberReport(Base):
     state: Mapped[str] = mapped_column(String(12))  # open, banned, muted, dismissed
     created_at: Mapped[datetime]
     decided_at: Mapped[datetime | None]
+
+
+# The door's person columns, for /mydata and /forget (PERSON_COLUMNS in bot/db/privacy.py).
+Index("ix_member_warnings_user_id", MemberWarning.user_id)
+Index("ix_member_reports_reporter_user_id", MemberReport.reporter_user_id)
+Index("ix_member_reports_subject_user_id", MemberReport.subject_user_id)

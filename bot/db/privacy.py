@@ -32,6 +32,7 @@ from bot.db.models import (
     ConsoleSelection,
     DigestRollup,
     DigestSubscription,
+    DoorCheck,
     Draft,
     FailedUpdate,
     FeedbackItem,
@@ -42,6 +43,8 @@ from bot.db.models import (
     GiveawayRecord,
     GroupEvent,
     InboxQuery,
+    MemberReport,
+    MemberWarning,
     PollRecord,
     PollVote,
     PrivateFeedback,
@@ -50,6 +53,7 @@ from bot.db.models import (
     Video,
     VideoCommentLink,
 )
+from bot.db.person_locks import hold_person_exclusively
 from bot.db.upsert import insert_for
 from bot.domain.update_redaction import load
 
@@ -105,6 +109,11 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     # A pending or undoable action names its actor and subject (and holds their name): gone.
     PersonColumn(ConfirmedAction, "actor_user_id", OnForget.DELETE),
     PersonColumn(ConfirmedAction, "subject_user_id", OnForget.DELETE),
+    # The door's checks, warnings and reports about or by the person: their moderation history.
+    PersonColumn(DoorCheck, "user_id", OnForget.DELETE),
+    PersonColumn(MemberWarning, "user_id", OnForget.DELETE),
+    PersonColumn(MemberReport, "subject_user_id", OnForget.DELETE),
+    PersonColumn(MemberReport, "reporter_user_id", OnForget.DELETE),
     PersonColumn(AuditRecord, "actor_user_id", OnForget.KEEP),
     PersonColumn(ForgottenUser, "user_id", OnForget.KEEP),
 )
@@ -234,6 +243,7 @@ class Forgotten:
 async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> Forgotten:
     """Delete or anonymise everything of a person and write their tombstone, in the caller's
     transaction (one unit: all of it or none)."""
+    await hold_person_exclusively(session, user_id)
     tombstone = _tombstone(session, user_id, now)
     await session.execute(tombstone)
     keys = (

@@ -104,7 +104,7 @@ async def flush_writes(
     lookup = await ingest_lookup(
         session,
         {c.chat_id for c in comments} | {e.comment.chat_id for e in edits},
-        {user.id for user in users} | _people_named(batch, failures),
+        {user.id for user in users} | _authors(comments, edits) | _people_named(batch, failures),
     )
     if lookup.forgotten:
         users = [user for user in users if user.id not in lookup.forgotten]
@@ -140,6 +140,11 @@ async def flush_writes(
     if parked:
         await _take_back_parked(session, parked)
     return written
+
+
+def _authors(comments: Sequence[IncomingComment], edits: Sequence[CommentEdit]) -> set[int]:
+    people = {c.author.user_id for c in comments} | {e.comment.author.user_id for e in edits}
+    return {person for person in people if person is not None}
 
 
 def _people_named(
