@@ -1,4 +1,4 @@
-"""the door's person columns indexed, now that /mydata lists them and /forget deletes them
+"""the door's person columns indexed for /mydata and /forget; clock_changes for re-planning
 
 Revision ID: 0025_reliability
 Revises: 0020_door
@@ -7,6 +7,7 @@ Create Date: 2026-12-03 13:05:00.000000
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0025_reliability"
@@ -24,8 +25,16 @@ PERSON_INDEXES = (
 def upgrade() -> None:
     for table, column in PERSON_INDEXES:
         op.create_index(f"ix_{table}_{column}", table, [column])
+    op.create_table(
+        "clock_changes",
+        sa.Column("name", sa.String(length=32), nullable=False),
+        sa.Column("version", sa.BigInteger(), nullable=False),
+        sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_clock_changes")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("clock_changes")
     for table, column in reversed(PERSON_INDEXES):
         op.drop_index(f"ix_{table}_{column}", table_name=table)
