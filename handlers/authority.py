@@ -24,6 +24,9 @@ OPERATOR_FLAG = "operator_command"
 PUBLIC_FLAG = "public_command"
 # The effect a button has once per message it sits under (handlers/once.py).
 ONCE_FLAG = "once"
+# The effect a button has once per tap: the same tap delivered twice acts once, while the card
+# it sits under stays usable for the next tap (handlers/once.py).
+ONCE_PER_TAP_FLAG = "once_per_tap"
 # A public command that only people with a role need (/groups): in their menu, not in fans'.
 OPERATORS_MENU_FLAG = "operators_menu"
 # A public command answered but not offered in menus (/start in a group).
@@ -53,13 +56,17 @@ def operator_callback(
     handler: Handler,
     *,
     once: str | None = None,
+    once_per_tap: str | None = None,
     rule: MagicFilter | None = None,
 ) -> None:
     """`once`: the button posts (a preview's Send); it acts once per message it sits under.
+    `once_per_tap`: it acts on a card that stays (a reroll); a redelivered tap acts once.
     `rule`: only the presses of this callback whose data match it (one role per kind of tap)."""
     flags: dict[str, Any] = {OPERATOR_FLAG: spec}
     if once is not None:
         flags[ONCE_FLAG] = once
+    if once_per_tap is not None:
+        flags[ONCE_PER_TAP_FLAG] = once_per_tap
     router.callback_query.register(handler, callback.filter(rule), flags=flags)
 
 

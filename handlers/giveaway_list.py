@@ -390,5 +390,7 @@ def create_callback_router() -> Router:
         router, GIVEAWAY_CARD_ACT, GiveawayItemCb, cb_giveaway_act, rule=~F.tap.in_(_READ_TAPS)
     )
     operator_callback(router, GIVEAWAY_CARD_ACT, GiveawayCancelCb, cb_giveaway_cancel)
-    operator_callback(router, GIVEAWAY_CARD_ACT, GiveawayRerollCb, cb_giveaway_reroll)
+    operator_callback(
+        router, GIVEAWAY_CARD_ACT, GiveawayRerollCb, cb_giveaway_reroll, once_per_tap="reroll"
+    )
     return router

@@ -4,7 +4,8 @@ it sits under, however often Telegram delivers the update (bot/services/command_
 `OnceMiddleware` runs after `ContextMiddleware` on the routers that carry it, so a refused
 command claims nothing. A button under a preview that posts (a poll's or a giveaway's Send)
 declares its effect: `operator_callback(router, spec, Cb, handler, once="poll-send")`; two taps,
-or one tap delivered twice, post once.
+or one tap delivered twice, post once. A button on a card that stays usable (a reroll) declares
+`once_per_tap=`: the claim is keyed by the callback query's id, which a redelivery repeats.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from aiogram.types import CallbackQuery, Message, TelegramObject
 
 from bot.domain.roles import OperatorCommand
 from bot.services.command_effects import EffectKey, claim_effect
-from handlers.authority import ONCE_FLAG, OPERATOR_FLAG, PUBLIC_FLAG
+from handlers.authority import ONCE_FLAG, ONCE_PER_TAP_FLAG, OPERATOR_FLAG, PUBLIC_FLAG
 
 log = structlog.get_logger(__name__)
 
@@ -49,8 +50,13 @@ def effect_key(event: TelegramObject, flags: dict[str, Any]) -> EffectKey | None
             return None
         return EffectKey(event.chat.id, event.message_id, f"command:{name}")
     if isinstance(event, CallbackQuery):
+        if event.message is None:
+            return None
         effect: str | None = flags.get(ONCE_FLAG)
-        if effect is None or event.message is None:
+        per_tap: str | None = flags.get(ONCE_PER_TAP_FLAG)
+        if per_tap is not None:
+            effect = f"{per_tap}:{event.id}"
+        if effect is None:
             return None
         return EffectKey(event.message.chat.id, event.message.message_id, effect)
     return None

@@ -542,7 +542,7 @@ def create_router() -> Router:
 def create_callback_router() -> Router:
     router = Router(name=f"{__name__}.callbacks")
     operator_callback(router, VIDEOS_PAGE, VideoPageCb, cb_videos_page)
-    operator_callback(router, VIDEO_ANNOUNCE, VideoAgainCb, cb_video_again)
+    operator_callback(router, VIDEO_ANNOUNCE, VideoAgainCb, cb_video_again, once="video-again")
     return router
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,6 +31,12 @@ from bot.db.models import (
 from bot.db.upsert import insert_for
 
 COMMAND_PREFIX = "/"
+# A day rolled up in any timezone lies within a day of the UTC dates its messages carry.
+ROLLUP_SLACK = timedelta(days=1)
+# A message stored later than this after its own date is late: the day it belongs to may be
+# rolled up already. A day is rolled up only this long after it ended, so a message on time
+# is always in its day's rollup (bot/services/digest.py).
+LATE_AFTER = timedelta(minutes=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +171,35 @@ async def rollups(
         )
     )
     return {str(day): str(metrics) for day, metrics in rows.all()}
+
+
+async def forget_rollups(
+    session: AsyncSession, chat_id: int, first: datetime, last: datetime
+) -> None:
+    """Digest days that messages dated `first`..`last` belong to are measured again (their
+    rollups were made without them)."""
+    start = (first.astimezone(UTC) - ROLLUP_SLACK).date().isoformat()
+    end = (last.astimezone(UTC) + ROLLUP_SLACK).date().isoformat()
+    await session.execute(
+        delete(DigestRollup).where(
+            DigestRollup.chat_id == chat_id, DigestRollup.day >= start, DigestRollup.day <= end
+        )
+    )
+
+
+async def forget_rollups_of_late(
+    session: AsyncSession, dated: Iterable[tuple[int, datetime]], now: datetime
+) -> None:
+    """`dated`: (chat, message date) of what a batch stored or edited; the days of the late ones
+    are rolled up again when next read. A batch on time deletes nothing."""
+    spans: dict[int, tuple[datetime, datetime]] = {}
+    for chat_id, created_at in dated:
+        if created_at > now - LATE_AFTER:
+            continue
+        first, last = spans.get(chat_id, (created_at, created_at))
+        spans[chat_id] = (min(first, created_at), max(last, created_at))
+    for chat_id, (first, last) in spans.items():
+        await forget_rollups(session, chat_id, first, last)
 
 
 async def save_rollup(

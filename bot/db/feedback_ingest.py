@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.message_keys import among_messages
 from bot.db.models import FeedbackItem, FeedbackItemTag, FeedbackTagSet, ForgottenUser
+from bot.db.person_locks import hold_people
 from bot.db.tag_sets import load_tag_set
 from bot.domain.attribution import AuthorKind
 from bot.domain.feedback_command import FEEDBACK_COMMAND
@@ -78,6 +79,7 @@ async def ingest_lookup(
 ) -> IngestLookup:
     if not chat_ids and not user_ids:
         return IngestLookup({}, frozenset())
+    await hold_people(session, user_ids)
     sets = select(literal(0), FeedbackTagSet.chat_id, FeedbackTagSet.fingerprint).where(
         FeedbackTagSet.chat_id.in_(chat_ids)
     )

@@ -9,21 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.feedback_ingest import ingest_lookup, tag_new_comments
-from bot.db.models import Comment, DigestRollup, User
+from bot.db.models import Comment, User
 from bot.db.write_buffer import COMMENT_INSERT, comment_row
 from bot.domain.history import ImportedMessage, SenderKind
 
 NAME_LIMIT = 255
-# A day rolled up in any timezone lies within a day of the UTC dates the export spans.
-ROLLUP_SLACK = timedelta(days=1)
 
 # Export senders become users only when unknown: a live profile is newer than an export's name.
 IMPORTED_USER_INSERT = BulkUpsert(
@@ -106,17 +104,3 @@ def _user_rows(
         name = (message.display_name or str(person))[:NAME_LIMIT]
         seen[person] = (person, False, name, message.date, message.date)
     return list(seen.values())
-
-
-async def forget_rollups(
-    session: AsyncSession, chat_id: int, first: datetime, last: datetime
-) -> None:
-    """Digest days the import added messages to are measured again (their rollups were made
-    without them)."""
-    start = (first.astimezone(UTC) - ROLLUP_SLACK).date().isoformat()
-    end = (last.astimezone(UTC) + ROLLUP_SLACK).date().isoformat()
-    await session.execute(
-        delete(DigestRollup).where(
-            DigestRollup.chat_id == chat_id, DigestRollup.day >= start, DigestRollup.day <= end
-        )
-    )

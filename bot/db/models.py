@@ -257,6 +257,17 @@ class SchedulerLease(Base):
     expires_at: Mapped[datetime]
 
 
+class ClockChange(Base):
+    """A counter every change of what should run bumps (`Clock.rebuild`, on any instance): the
+    clock's holder re-plans on a heartbeat only when it moved or a planned instant came."""
+
+    __tablename__ = "clock_changes"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+    changed_at: Mapped[datetime]
+
+
 class DigestSettings(Base):
     """When a group's digest goes out (its local time) and the operators' chat that also gets it."""
 

@@ -57,6 +57,7 @@ from bot.db.models import (
     VideoCommentLink,
     VideoLink,
 )
+from bot.db.person_locks import hold_person_exclusively
 from bot.db.upsert import insert_for
 from bot.domain.update_redaction import load
 
@@ -250,6 +251,7 @@ class Forgotten:
 async def forget_person(session: AsyncSession, user_id: int, now: datetime) -> Forgotten:
     """Delete or anonymise everything of a person and write their tombstone, in the caller's
     transaction (one unit: all of it or none)."""
+    await hold_person_exclusively(session, user_id)
     tombstone = _tombstone(session, user_id, now)
     await session.execute(tombstone)
     keys = (

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.chat_migration import migrate_chat
+from bot.db.digest import forget_rollups_of_late
 from bot.db.feedback_ingest import (
     IngestLookup,
     ingest_lookup,
@@ -103,7 +104,7 @@ async def flush_writes(
     lookup = await ingest_lookup(
         session,
         {c.chat_id for c in comments} | {e.comment.chat_id for e in edits},
-        {user.id for user in users} | _people_named(batch, failures),
+        {user.id for user in users} | _authors(comments, edits) | _people_named(batch, failures),
     )
     if lookup.forgotten:
         users = [user for user in users if user.id not in lookup.forgotten]
@@ -127,6 +128,9 @@ async def flush_writes(
         edited = await _apply_edits(session, edits)
         await retag_edited(session, edited, lookup.fingerprints, now)
         await relink_edited(session, edited, now)
+    dated = [(c.chat_id, c.created_at) for c in comments]
+    dated += [(e.comment.chat_id, e.comment.created_at) for e in edits]
+    await forget_rollups_of_late(session, dated, now)
     for migration in (m for writes in batch for m in writes.migrations):
         await migrate_chat(session, migration)
     await _write_feature_rows(session, batch, lookup)
@@ -136,6 +140,11 @@ async def flush_writes(
     if parked:
         await _take_back_parked(session, parked)
     return written
+
+
+def _authors(comments: Sequence[IncomingComment], edits: Sequence[CommentEdit]) -> set[int]:
+    people = {c.author.user_id for c in comments} | {e.comment.author.user_id for e in edits}
+    return {person for person in people if person is not None}
 
 
 def _people_named(

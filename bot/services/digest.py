@@ -279,6 +279,12 @@ def _quotes(candidates: list[tuple[int, str]]) -> tuple[str, ...]:
     return tuple(quotes)
 
 
+def _settled(day: date, timezone: str, now: datetime) -> bool:
+    """Whether the day may be rolled up: over for long enough that no message on time can still
+    arrive for it (a late one makes ingest forget the rollup, bot/db/digest.py)."""
+    return day_window(day, timezone)[1] <= now - store.LATE_AFTER
+
+
 class DigestBuilder:
     """`tagging` tags texts on the fly (`TextTags`); by default the stored tags are read."""
 
@@ -323,7 +329,7 @@ class DigestBuilder:
                 continue
             metrics = (await self.day_detail(session, chat_id, timezone, day, staff)).metrics
             result[day] = metrics
-            if day_window(day, timezone)[1] <= now:
+            if _settled(day, timezone, now):
                 await store.save_rollup(
                     session, chat_id, timezone, day.isoformat(), metrics=metrics.to_json(), now=now
                 )
@@ -344,7 +350,7 @@ class DigestBuilder:
         detail = await self.day_detail(session, chat_id, timezone, day, staff)
         before = [day - timedelta(days=n) for n in range(HISTORY_DAYS - 1, 0, -1)]
         history = await self.history(session, chat_id, timezone, before, now, staff=staff)
-        if day_window(day, timezone)[1] <= now:
+        if _settled(day, timezone, now):
             await store.save_rollup(
                 session,
                 chat_id,

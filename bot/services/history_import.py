@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import audit
 from bot.db.chat_settings import group
-from bot.db.history_import import forget_rollups, newest_message_id, store_chunk
+from bot.db.digest import forget_rollups
+from bot.db.history_import import newest_message_id, store_chunk
 from bot.domain.audit import AuditEvent
 from bot.domain.history import (
     ImportedMessage,

@@ -240,6 +240,24 @@ async def test_reroll_picks_the_place_and_the_reason(cast: Scene, locale: str) -
     assert f"#{drawn}" in card(scene, GROUP).text
 
 
+async def test_a_reroll_tap_delivered_twice_rerolls_once(cast: Scene) -> None:
+    """Issue 20: the same tap delivered twice (a webhook retry) replaces the winner once; the
+    card stays usable for the next reroll."""
+    scene = cast
+    drawn = await drawn_giveaway(scene)
+    await scene.tap(OPERATOR, GROUP, tap_data(drawn, GiveawayTap.REROLL))
+    await scene.tap(OPERATOR, GROUP, card(scene, GROUP).buttons[1][1])
+    reason = scene.button(OPERATOR, GROUP, card(scene, GROUP).buttons[0][1])
+
+    await scene.deliver(reason)
+    await scene.deliver(reason)
+
+    [record] = await giveaways(scene.session_factory)
+    assert record.transcript is not None
+    assert len(Transcript.from_json(record.transcript).rerolls) == 1
+    assert (await audit_actions(scene)).count("giveaway-rerolled") == 1
+
+
 @pytest.mark.parametrize(
     "forged",
     [

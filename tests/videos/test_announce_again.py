@@ -66,3 +66,18 @@ async def test_the_channel_is_asked_about_on_its_own(scene: Scene) -> None:
     await scene.tap(ADMIN, VICTIM, again)
     assert posts(scene, CHANNEL["id"]) == 2
     assert "announced in the linked channel" in str(scene.edits()[-1].text)
+
+
+async def test_a_yes_delivered_twice_posts_once(scene: Scene) -> None:
+    """Issue 20: a webhook retry of the tap must not post the announcement a third time."""
+    await scene.send(VICTIM, ADMIN, "/video_add https://youtu.be/dQw4w9WgXcQ | MV")
+    await scene.send(VICTIM, ADMIN, "/video_announce v1")
+    await scene.send(VICTIM, ADMIN, "/video_announce v1")
+    before = posts(scene, VICTIM["id"])
+    yes, _ = keyboard(scene.last_with_buttons())
+    tap = scene.button(ADMIN, VICTIM, yes)
+
+    await scene.deliver(tap)
+    await scene.deliver(tap)
+
+    assert posts(scene, VICTIM["id"]) == before + 1
