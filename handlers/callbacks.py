@@ -297,3 +297,12 @@ class GiveawayFlowCb(CallbackData, prefix="gf1"):
     chat_id: BigInt
     act: str
     value: BigInt = 0
+
+
+class TagProposalCb(CallbackData, prefix="kp1"):
+    """Accept (`take`) or decline a keyword the group's corrections propose; `key` names the
+    proposal (bot/domain/tagging/keyword_learning.py), which is looked up again at the tap."""
+
+    chat_id: BigInt
+    key: str
+    take: bool

@@ -1,5 +1,4 @@
-"""tag learning: the evidence of automatic decisions, operators' corrections as labels, and
-their decisions on the keywords those labels propose
+"""tag learning: decisions' evidence, operators' corrections, proposed keywords' fate
 
 Revision ID: 0023_tag_learning
 Revises: 0020_door
