@@ -6,9 +6,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.db.models import FeedbackItem, FeedbackItemTag
+from bot.services.retag import Retagger
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, OWNER, VICTIM
-from tests.support.scene import Scene
+from tests.support.scene import Scene, keyboard
 
 
 async def test_the_inbox_shows_the_words_that_decided_in_every_language(scene: Scene) -> None:
@@ -60,3 +61,15 @@ async def test_a_fans_markup_in_the_evidence_is_escaped(scene: Scene) -> None:
     await scene.send(VICTIM, ADMIN, "/inbox")
     assert "why: bug: bug" in scene.last(VICTIM["id"])
     assert "<b>bug" not in scene.last(VICTIM["id"])
+
+
+async def test_re_tagging_history_stores_the_new_tags_evidence(scene: Scene) -> None:
+    await scene.say(VICTIM, FAN, "聲音又對不上")
+    await scene.send(VICTIM, ADMIN, "/tag_add bug 对不上")
+    go = keyboard(scene.last_with_buttons(VICTIM))[0]
+    await scene.tap(ADMIN, VICTIM, go, message_id=4242)
+    retagger = scene.pipeline.dispatcher["retag"]
+    assert isinstance(retagger, Retagger)
+    await retagger.settle()
+    await scene.send(VICTIM, ADMIN, "/inbox #bug")
+    assert "↳ why: bug: 對不上" in scene.last(VICTIM["id"])
