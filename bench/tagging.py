@@ -4,8 +4,10 @@ Run: .venv/bin/python bench/tagging.py
 
 Prints msgs/s of Tagger.tag at 2,000 rules, the naive substring loop over the same rules and
 corpus (and the speed-up), seconds per message at 200 rules, and overhead_200 = tagging / ingest
-seconds per message. Ingest comes from bench.ingest.ingest_seconds_per_message() when that module
-exists; otherwise from INGEST_STAND_IN_SECONDS, documented below.
+seconds per message; the same with the evidence ingest stores (bot/domain/tagging/evidence.py),
+at 200 rules and with the built-in tags. Ingest comes from
+bench.ingest.ingest_seconds_per_message() when that module exists; otherwise from
+INGEST_STAND_IN_SECONDS, documented below.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot.domain.tagging import Tagger, TagRule, normalize
+from bot.domain.tagging import DEFAULT_RULES, Tagger, TagRule, normalize
+from bot.domain.tagging.evidence import evidence_of
 from bot.domain.tagging.term import ASCII_WORD_CHARS
 
 # ARCHITECTURE.md section 9: one transaction per batch reaches about 9,000-10,000 updates/s on
@@ -236,6 +239,15 @@ def main() -> None:
     wall_2000 = _wall_seconds_per_message(tagger_2000.tag, corpus)
     naive_2000 = naive_seconds_per_message(2000, sample)
     fast_200 = tagging_seconds_per_message(200, corpus)
+    tagger_200 = Tagger.build(make_rules(200, phrases))
+    evidence_200 = _seconds_per_message(
+        lambda text: evidence_of(text, tagger_200.tag(text)), corpus
+    )
+    built_in = Tagger.build(DEFAULT_RULES)
+    default_plain = _seconds_per_message(built_in.tag, corpus)
+    default_evidence = _seconds_per_message(
+        lambda text: evidence_of(text, built_in.tag(text)), corpus
+    )
     ingest, source = ingest_seconds_per_message()
     overhead_200 = fast_200 / ingest
     print(f"corpus: {len(corpus)} comments, naive loop on the first {len(sample)}; CPU time")
@@ -244,8 +256,15 @@ def main() -> None:
     print(f"naive loop, 2,000 rules: {1 / naive_2000:,.0f} msgs/s ({naive_2000 * 1e6:.1f} us/msg)")
     print(f"speed-up over the naive loop: {naive_2000 / fast_2000:.0f}x")
     print(f"Tagger.tag, 200 rules: {fast_200 * 1e6:.2f} us/msg")
+    print(f"  with its evidence quoted (what ingest stores): {evidence_200 * 1e6:.2f} us/msg")
+    print(f"built-in tags: {default_plain * 1e6:.2f} us/msg, with evidence", end=" ")
+    print(f"{default_evidence * 1e6:.2f} us/msg")
     print(f"ingest: {ingest * 1e6:.1f} us/msg from {source}")
-    print(f"bench tagging: msgs_per_s_2000={1 / fast_2000:.0f} overhead_200={overhead_200:.3f}")
+    print(
+        f"bench tagging: msgs_per_s_2000={1 / fast_2000:.0f} overhead_200={overhead_200:.3f}"
+        f" overhead_200_evidence={evidence_200 / ingest:.3f}"
+        f" overhead_default_evidence={default_evidence / ingest:.3f}"
+    )
 
 
 if __name__ == "__main__":

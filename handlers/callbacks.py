@@ -306,3 +306,12 @@ class VideoLinkCb(CallbackData, prefix="vl1"):
     chat_id: BigInt
     link_id: BigInt
     act: str  # rename, revoke, revoke-yes, list
+
+
+class TagProposalCb(CallbackData, prefix="kp1"):
+    """Accept (`take`) or decline a keyword the group's corrections propose; `key` names the
+    proposal (bot/domain/tagging/keyword_learning.py), which is looked up again at the tap."""
+
+    chat_id: BigInt
+    key: str
+    take: bool

@@ -33,6 +33,7 @@ from handlers.authority import operator_callback, operator_command
 from handlers.callbacks import InboxPageCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
+from handlers.tag_evidence import evidence_line
 
 INBOX = OperatorCommand("inbox", Role.ANALYST)
 INBOX_COUNTS = OperatorCommand("inbox_counts", Role.ANALYST)
@@ -105,7 +106,11 @@ def _render(
         lines.append(texts("inbox-filters", filters=described))
     if searches_recent_only(page.filters.text):
         lines.append(texts("inbox-short-text", window=SHORT_TEXT_WINDOW))
-    lines.extend(_item(texts, row, page.timezone) for row in page.rows)
+    for row in page.rows:
+        lines.append(_item(texts, row, page.timezone))
+        why = evidence_line(texts, row)
+        if why is not None:
+            lines.append(why)
     if not page.rows:
         lines.append(texts("inbox-empty"))
     keyboard = _keyboard(texts, operator.chat_id, page.query_id, page.page, page.pages)

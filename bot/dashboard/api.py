@@ -68,7 +68,12 @@ GET /app/api/groups/{chat_id}/inbox   (analyst; bot/dashboard/inbox.py)
             "text": "..." | null, "tags": [{"tag": "bug", "name": "Bug"}],
             "sentiment": "negative", "status": "new" | "triaged" | "planned" | "done" |
             "wontdo", "duplicate_of": 7 | null, "edited": false,
-            "link": "https://t.me/c/123/9" | null}
+            "link": "https://t.me/c/123/9" | null,
+            "evidence": {"sentiment": ["太慢", "凉了"],      # what decided the automatic
+                         "tags": [{"tag": "bug", "name": "Bug", "words": ["闪退"]}],
+                         "said": "↳ why: negative: 太慢, 凉了 · Bug: 闪退" | null}}
+              # evidence (additive): the words as the fan wrote them, at most 4 per decision;
+              # empty for a neutral comment, an operator's tag, or one stored before evidence
     A bad filter: 400 with the reason /inbox gives (error "inbox-error").
 POST /app/api/groups/{chat_id}/inbox/actions   (operator)
     {"action": "tag" | "untag", "message_ids": [9, 10], "tag": "bug"}

@@ -31,6 +31,7 @@ from bot.services.feedback import FeedbackService
 from bot.services.inbox import InboxService
 from bot.services.tags import shown_tag
 from handlers.inbox import inbox_error
+from handlers.tag_evidence import evidence_text
 from handlers.tags import tag_error
 
 DEFAULT_LIMIT = 20
@@ -103,6 +104,15 @@ def item_json(texts: Texts, row: FeedbackRow) -> dict[str, object]:
         "duplicate_of": row.duplicate_of,
         "edited": row.edited,
         "link": row.link,
+        "evidence": {
+            "sentiment": list(row.sentiment_evidence),
+            "tags": [
+                {"tag": tag, "name": shown_tag(texts, tag), "words": list(words)}
+                for tag, words in row.tag_evidence
+                if tag in row.tags
+            ],
+            "said": evidence_text(texts, row),
+        },
     }
 
 

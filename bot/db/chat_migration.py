@@ -4,10 +4,11 @@ Telegram gives the supergroup a fresh message-id space, so history stays keyed b
 (comments, edits, feedback, events, audit: their (chat_id, message_id) stays unique and true), and
 the old chat row points at the new one. What belongs to the group rather than to a message moves:
 settings, granted roles, digest settings and subscriptions, the tag set, retention, videos and
-their invite links (which lead to the supergroup now), the operators' console choices and saved
-inbox queries. A row the new chat already has (an operator acted in the supergroup first) wins
-over the old one, which then stays behind. Joins stay with the chat they happened in; a join is
-matched to its video by the link, whichever chat id it was recorded under.
+their invite links (which lead to the supergroup now), the operators' console choices, saved
+inbox queries and their decisions on proposed keywords (corrections, being about messages, stay
+with the history). A row the new chat already has (an operator acted in the supergroup first)
+wins over the old one, which then stays behind. Joins stay with the chat they happened in; a join
+is matched to its video by the link, whichever chat id it was recorded under.
 
 Polls and giveaways not yet finished move too, so that they are sent, closed, drawn and listed in
 the group they belong to. Their message stays in the old chat, where nothing can be stopped or
@@ -36,6 +37,7 @@ from bot.db.models import (
     FeedbackTagSet,
     GiveawayRecord,
     InboxQuery,
+    KeywordProposal,
     PollRecord,
     RetentionSetting,
     Video,
@@ -58,6 +60,7 @@ MOVES_WITH_THE_GROUP: tuple[tuple[type[Base], tuple[str, ...]], ...] = (
     (VideoLink, ("id",)),
     (ConsoleSelection, ("user_id",)),
     (InboxQuery, ("id",)),
+    (KeywordProposal, ("tag", "keyword")),
 )
 
 

@@ -28,6 +28,7 @@ from bot.domain.feedback_command import FEEDBACK_COMMAND
 from bot.domain.records import IncomingComment
 from bot.domain.tag_set import DEFAULT_FINGERPRINT
 from bot.domain.tagging import DEFAULT_RULES, Sentiment, Tagger
+from bot.domain.tagging.evidence import encode, evidence_of
 
 AUTO, MANUAL, REMOVED = "auto", "manual", "removed"
 TAGGER_CACHE_SIZE = 512
@@ -115,18 +116,18 @@ def person_index(statement: BulkUpsert) -> int | None:
 ITEM_INSERT = BulkUpsert(
     FeedbackItem.__table__,  # type: ignore[arg-type]
     columns=("chat_id", "message_id", "author_user_id", "sentiment", "status", "explicit",
-             "tagged_at"),
+             "tagged_at", "evidence"),
     conflict=("chat_id", "message_id"),
 )  # fmt: skip
 ITEM_RETAG = BulkUpsert(
     FeedbackItem.__table__,  # type: ignore[arg-type]
     columns=ITEM_INSERT.columns,
     conflict=ITEM_INSERT.conflict,
-    update=("sentiment", "tagged_at"),
+    update=("sentiment", "tagged_at", "evidence"),
 )
 TAG_INSERT = BulkUpsert(
     FeedbackItemTag.__table__,  # type: ignore[arg-type]
-    columns=("chat_id", "message_id", "tag", "source"),
+    columns=("chat_id", "message_id", "tag", "source", "evidence"),
     conflict=("chat_id", "message_id", "tag"),
 )
 
@@ -136,8 +137,8 @@ class UneditedTagInsert:
     redelivered original must not bring back the tags its edit took away."""
 
     _SQL = (
-        "INSERT INTO feedback_item_tags (chat_id, message_id, tag, source) "
-        "SELECT {0}, {1}, {2}, {3} WHERE EXISTS (SELECT 1 FROM comments "
+        "INSERT INTO feedback_item_tags (chat_id, message_id, tag, source, evidence) "
+        "SELECT {0}, {1}, {2}, {3}, {4} WHERE EXISTS (SELECT 1 FROM comments "
         "WHERE chat_id = {0} AND message_id = {1} AND edited_at IS NULL) "
         "ON CONFLICT (chat_id, message_id, tag) DO NOTHING"
     )
@@ -149,10 +150,10 @@ class UneditedTagInsert:
         if connection.dialect.name == "sqlite":
             driver = (await connection.get_raw_connection()).driver_connection
             assert driver is not None, "a checked-out connection has a driver connection"
-            await driver.executemany(self._SQL.format("?1", "?2", "?3", "?4"), rows)
+            await driver.executemany(self._SQL.format("?1", "?2", "?3", "?4", "?5"), rows)
             return
         # asyncpg infers parameter types from use; the select list needs them spelled out.
-        sql = self._SQL.format("$1::bigint", "$2::bigint", "$3::varchar", "$4::varchar")
+        sql = self._SQL.format("$1::bigint", "$2::bigint", "$3::varchar", "$4::varchar", "$5::text")
         await connection.exec_driver_sql(sql, list(rows))
 
 
@@ -176,8 +177,12 @@ def tag_rows(
         if not result.tags and result.sentiment is Sentiment.NEUTRAL:
             continue
         key = (comment.chat_id, comment.message_id)
-        items.append((*key, comment.author.user_id, result.sentiment.value, "new", False, now))
-        tags.extend((*key, tag, AUTO) for tag in result.tags)
+        found = evidence_of(comment.text, result)
+        items.append(
+            (*key, comment.author.user_id, result.sentiment.value, "new", False, now,
+             encode(found.sentiment))
+        )  # fmt: skip
+        tags.extend((*key, tag, AUTO, encode(found.tags.get(tag, ()))) for tag in result.tags)
     return TaggedRows(items, tags)
 
 
@@ -217,9 +222,9 @@ async def retag_edited(
     )
     taggable = [comment for comment in edited if is_taggable(comment)]
     neutral = [
-        (comment.chat_id, comment.message_id, comment.author.user_id, "neutral", "new", False, now)
-        for comment in edited
-        if not is_taggable(comment)
+        (c.chat_id, c.message_id, c.author.user_id, "neutral", "new", False, now, None)
+        for c in edited
+        if not is_taggable(c)
     ]
     taggers = await TAGGERS.for_groups(
         session, {c.chat_id: fingerprints[c.chat_id] for c in taggable}
@@ -227,7 +232,7 @@ async def retag_edited(
     rows = tag_rows(taggable, taggers, now)
     tagged = {(row[0], row[1]) for row in rows.items}
     neutral += [
-        (c.chat_id, c.message_id, c.author.user_id, "neutral", "new", False, now)
+        (c.chat_id, c.message_id, c.author.user_id, "neutral", "new", False, now, None)
         for c in taggable
         if (c.chat_id, c.message_id) not in tagged
     ]

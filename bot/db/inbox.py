@@ -25,6 +25,7 @@ from bot.db.models import Chat, Comment, FeedbackItem, FeedbackItemTag, InboxQue
 from bot.db.search_index import text_search
 from bot.domain.export import FeedbackRow
 from bot.domain.inbox import COUNT_CAP, COUNTS_WINDOW, InboxFilter
+from bot.domain.tagging.evidence import decode
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ _ROW_COLUMNS = (
     FeedbackItem.status,
     FeedbackItem.duplicate_of,
     Comment.edited_at,
+    FeedbackItem.evidence,
 )
 
 
@@ -197,12 +199,18 @@ async def _rows(
                 author_name=_name(row.author_first_name, row.author_username),
                 author_id=row.author_user_id,
                 text=row.text,
-                tags=tuple(sorted(tags.get(row.message_id, ()))),
+                tags=tuple(sorted(tags.get(row.message_id, {}))),
                 sentiment=row.sentiment,
                 status=row.status,
                 duplicate_of=row.duplicate_of,
                 edited=row.edited_at is not None,
                 chat_username=row.chat_username,
+                sentiment_evidence=decode(row.evidence),
+                tag_evidence=tuple(
+                    (tag, words)
+                    for tag, words in sorted(tags.get(row.message_id, {}).items())
+                    if words
+                ),
             )
     return found
 
@@ -215,20 +223,21 @@ def _name(first_name: str | None, username: str | None) -> str:
 
 async def _tags(
     session: AsyncSession, chat_id: int, message_ids: Sequence[int]
-) -> dict[int, list[str]]:
+) -> dict[int, dict[str, tuple[str, ...]]]:
+    """Per message, its tags and the evidence of each (nothing for an operator's tag)."""
     if not message_ids:
         return {}
-    found: dict[int, list[str]] = {}
+    found: dict[int, dict[str, tuple[str, ...]]] = {}
     for chunk in chunks(message_ids):
         rows = await session.execute(
-            select(FeedbackItemTag.message_id, FeedbackItemTag.tag).where(
+            select(FeedbackItemTag.message_id, FeedbackItemTag.tag, FeedbackItemTag.evidence).where(
                 FeedbackItemTag.chat_id == chat_id,
                 FeedbackItemTag.message_id.in_(chunk),
                 FeedbackItemTag.source != REMOVED,
             )
         )
-        for message_id, tag in rows.all():
-            found.setdefault(int(message_id), []).append(str(tag))
+        for message_id, tag, evidence in rows.all():
+            found.setdefault(int(message_id), {})[str(tag)] = decode(evidence)
     return found
 
 

@@ -370,6 +370,8 @@ class FeedbackItem(Base):
     question_message_id: Mapped[int | None] = mapped_column(BigInteger)
     duplicate_of: Mapped[int | None] = mapped_column(BigInteger)
     tagged_at: Mapped[datetime]
+    # The words that decided the automatic sentiment, a JSON array (bot/domain/tagging/evidence.py).
+    evidence: Mapped[str | None] = mapped_column(Text)
 
 
 class FeedbackItemTag(Base):
@@ -383,6 +385,36 @@ class FeedbackItemTag(Base):
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     tag: Mapped[str] = mapped_column(String(32), primary_key=True)
     source: Mapped[str] = mapped_column(String(8))
+    # The words that gave an automatic tag, a JSON array; NULL for an operator's tag.
+    evidence: Mapped[str | None] = mapped_column(Text)
+
+
+class TagCorrection(Base):
+    """An operator's manual tag, untag or status change on a comment: a label the group's tagger
+    learns keywords from (bot/services/tag_learning.py). `value` is the tag or the status."""
+
+    __tablename__ = "tag_corrections"
+    __table_args__ = (Index("ix_tag_corrections_chat_id_created_at", "chat_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(8))  # tag, untag, status
+    value: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+
+
+class KeywordProposal(Base):
+    """A keyword the group's corrections proposed for one of its tags, once an operator decided:
+    accepted (added to the group's own set) or declined (never proposed again)."""
+
+    __tablename__ = "keyword_proposals"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    tag: Mapped[str] = mapped_column(String(32), primary_key=True)
+    keyword: Mapped[str] = mapped_column(String(64), primary_key=True)
+    decision: Mapped[str] = mapped_column(String(8))  # accepted, declined
+    decided_at: Mapped[datetime]
 
 
 class FeedbackQuestion(Base):

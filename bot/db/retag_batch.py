@@ -20,6 +20,7 @@ from bot.db.feedback_ingest import AUTO, ITEM_INSERT, ITEM_RETAG, TAG_INSERT
 from bot.db.models import Comment, FeedbackItemTag, FeedbackTagSet, ForgottenUser
 from bot.domain.feedback_command import FEEDBACK_COMMAND
 from bot.domain.tag_set import DEFAULT_FINGERPRINT
+from bot.domain.tagging.evidence import NO_EVIDENCE, Evidence, encode
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Retagged:
     author_user_id: int | None
     tags: frozenset[str]
     sentiment: str
+    evidence: Evidence = NO_EVIDENCE
 
     @property
     def meaningful(self) -> bool:
@@ -193,12 +195,26 @@ async def write(
         )
     gaining = {message_id for message_id, _ in change.added}
     items = [
-        (chat_id, row.message_id, row.author_user_id, row.sentiment, "new", False, now)
+        (
+            chat_id,
+            row.message_id,
+            row.author_user_id,
+            row.sentiment,
+            "new",
+            False,
+            now,
+            encode(row.evidence.sentiment),
+        )
         for row in wanted
         if row.message_id in gaining
         or (with_sentiment and (row.tags or row.sentiment != "neutral"))
     ]
     await (ITEM_RETAG if with_sentiment else ITEM_INSERT).execute(session, items)
+    evidence = {row.message_id: row.evidence.tags for row in wanted}
     await TAG_INSERT.execute(
-        session, [(chat_id, message_id, name, AUTO) for message_id, name in sorted(change.added)]
+        session,
+        [
+            (chat_id, message_id, name, AUTO, encode(evidence[message_id].get(name, ())))
+            for message_id, name in sorted(change.added)
+        ],
     )

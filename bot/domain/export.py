@@ -107,6 +107,9 @@ class FeedbackRow:
     duplicate_of: int | None = None
     edited: bool = False
     chat_username: str | None = None
+    # What decided the automatic sentiment and tags, as the fan wrote it (the inbox shows it).
+    sentiment_evidence: tuple[str, ...] = ()
+    tag_evidence: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def link(self) -> str | None:

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import audit
+from bot.db import audit, tag_corrections
 from bot.db import feedback as store
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.chat_settings import active_groups
@@ -185,6 +185,9 @@ class FeedbackService:
         async with self._session_factory() as session, session.begin():
             name = self._rule(await load_tag_set(session, chat_id), tag)
             await store.set_manual_tag(session, chat_id, message_id, name, present=present, now=now)
+            # Every correction is a label the group's tagger learns from (tag_learning.py).
+            kind = tag_corrections.TAG if present else tag_corrections.UNTAG
+            await tag_corrections.record(session, chat_id, message_id, kind, name, now=now)
             action = "feedback-tagged" if present else "feedback-untagged"
             await audit.record(
                 session, _event(chat_id, actor, action, now, f"{message_id}: {name}")
@@ -204,6 +207,9 @@ class FeedbackService:
         now = self._now()
         async with self._session_factory() as session, session.begin():
             await store.set_status(session, chat_id, message_id, status, now)
+            await tag_corrections.record(
+                session, chat_id, message_id, tag_corrections.STATUS, status.value, now=now
+            )
             await audit.record(
                 session,
                 _event(chat_id, actor, "feedback-status-set", now, f"{message_id}: {status.value}"),

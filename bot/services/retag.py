@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import retag_batch, retag_runs
 from bot.db.feedback_ingest import TAGGERS
 from bot.db.retag_runs import BatchProgress, RetagRecord, RetagStatus
+from bot.domain.tagging.evidence import evidence_of
 from bot.i18n import Html, Locale, Translator, locale_of
 from bot.services.clock import PlannedJob, utc_now
 from bot.services.tags import shown_tag
@@ -216,6 +217,7 @@ class Retagger:
                     stored.author_user_id,
                     result.tags,
                     result.sentiment.value,
+                    evidence_of(stored.text, result),
                 )
                 for stored, result in tagged
                 if stored.message_id in standing and stored.author_user_id not in forgotten

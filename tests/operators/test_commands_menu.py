@@ -34,6 +34,7 @@ FEEDBACK_COMMANDS = (
     "tag_delete",
     "tag_add",
     "tag_remove",
+    "tag_suggest",
     "ask",
     "feedback",
 )

@@ -35,6 +35,8 @@ def test_bie_alone_still_negates_what_follows(text: str) -> None:
         ("不好看啊", "praise"),
         ("一点也不好看", "praise"),
         ("不太喜欢", "praise"),
+        ("一點也不好看", "praise"),
+        ("不太喜歡", "praise"),
         ("not amazing at all", "praise"),
         ("不是bug", "bug"),
         ("这不无聊", "complaint"),
@@ -153,6 +155,11 @@ def test_the_past_marker_is_the_evidence() -> None:
     assert TAGGER.tag("I used to love this").sentiment_hits == (
         SentimentHit("love", -1, "used to"),
     )
+
+
+@pytest.mark.parametrize("text", ["I used to love this", "以前喜欢", "以前很喜歡"])
+def test_praise_put_in_the_past_gives_no_praise_tag(text: str) -> None:
+    assert "praise" not in judged(text)[0]
 
 
 def test_the_past_marker_ends_with_its_clause() -> None:

@@ -83,7 +83,7 @@ def assess(text: str, matches: list[LexiconMatch]) -> Assessment:
     negator: str | None = None
     negator_end = 0
     past: str | None = None
-    past_end = 0
+    past_start = past_end = 0
     for start, end, term in matches:
         if start < covered_to:
             continue
@@ -98,7 +98,7 @@ def assess(text: str, matches: list[LexiconMatch]) -> Assessment:
             past = None
             continue
         if role == PAST:
-            past, past_end = term.text, end
+            past, past_start, past_end = term.text, start, end
             continue
         polarity = term.polarity
         if not polarity:
@@ -112,6 +112,8 @@ def assess(text: str, matches: list[LexiconMatch]) -> Assessment:
         elif past is not None and polarity > 0:
             if _CLAUSE_BREAKS.isdisjoint(text[past_end:start]):
                 polarity, flipped_by = -polarity, past
+                # Like a negator for the tag right after it: "used to love this" is no praise.
+                negators.append((past_start, past_end))
             past = None
         hits.append(SentimentHit(term.text, polarity, flipped_by, weight))
         score += polarity * weight

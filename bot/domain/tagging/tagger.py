@@ -199,9 +199,18 @@ def _evidence(
     if sentiment is Sentiment.NEUTRAL:
         return ()
     sign = 1 if sentiment is Sentiment.POSITIVE else -1
-    words = [hit.word for hit in hits if hit.polarity * sign > 0]
+    words = [_as_read(hit) for hit in hits if hit.polarity * sign > 0]
     words += [feature for feature in learned if feature not in words]
     return tuple(dict.fromkeys(words))[:4]
+
+
+def _as_read(hit: SentimentHit) -> str:
+    """A flipped word with what flipped it: 不好看 is the evidence, not 好看."""
+    if hit.negator is None:
+        return hit.word
+    if hit.word.isascii():
+        return f"{hit.negator} {hit.word}"
+    return hit.negator + hit.word
 
 
 def _standing(
