@@ -41,6 +41,7 @@ from handlers import (
     privacy,
     retag,
     settings,
+    spam,
     status,
     tags,
     timezone,
@@ -84,6 +85,7 @@ FEATURES: tuple[Feature, ...] = (
     video_metrics.FEATURE,
     video_report.FEATURE,
     moderation.FEATURE,
+    spam.FEATURE,
     membership.FEATURE,
     dashboard.FEATURE,
 )

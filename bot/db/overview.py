@@ -19,6 +19,7 @@ COMMAND_PREFIX = "/"
 def _fan_message(staff: Collection[int]) -> tuple[object, ...]:
     return (
         Comment.is_fan.is_(True),
+        Comment.is_spam.is_(False),
         Comment.author_kind == "fan",
         Comment.service_kind.is_(None),
         Comment.author_user_id.is_not(None),

@@ -47,6 +47,7 @@ from handlers.callbacks import (
     RolesPanelCb,
     SettingChoiceCb,
     SettingsCb,
+    SpamCb,
     UndoCb,
     VideoAgainCb,
     VideoPageCb,
@@ -99,6 +100,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     GiveawayRerollCb: GiveawayRerollCb(chat_id=VICTIM["id"], giveaway_id=1, choice="1.silent"),
     DoorPanelCb: DoorPanelCb(chat_id=VICTIM["id"], setting="dry_run", value="on"),
     ReportCb: ReportCb(chat_id=VICTIM["id"], report_id=1, action="ban"),
+    SpamCb: SpamCb(chat_id=VICTIM["id"], report_id=1, action="ban"),
 }
 
 

@@ -62,7 +62,7 @@ VIDEO_COMMANDS = (
     "video",
 )
 DOOR_COMMANDS = ("door", "door_question", "welcome_set", "rules_set")
-MODERATION_COMMANDS = ("warn", "mute", "ban", "unban")
+MODERATION_COMMANDS = ("warn", "mute", "ban", "unban", "spam")
 GROUP_ONLY = {*FEEDBACK_GROUP_COMMANDS, *MODERATION_COMMANDS, "link", "unlink"}
 FAN_PRIVATE = {"start", "help", "language", "feedback", "mydata", "forget"}
 ANALYST_COMMANDS = {
