@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.chunks import chunks
+from bot.db.feedback_ingest import IngestLookup
 from bot.db.message_keys import among_messages
 from bot.db.models import (
-    ChatRole,
     Comment,
     DoorSettingsRecord,
     SpamFingerprint,
@@ -77,9 +77,17 @@ async def spam_modes(session: AsyncSession, chat_ids: Collection[int]) -> dict[i
 
 
 async def judge_new_comments(
-    session: AsyncSession, comments: Sequence[IncomingComment], now: datetime
+    session: AsyncSession,
+    comments: Sequence[IncomingComment],
+    lookup: IngestLookup,
+    now: datetime,
 ) -> list[Judged]:
-    """Decide every new fan message of a group with the check on; store the spam found."""
+    """Decide every new fan message of a group with the check on; store the spam found.
+    The groups' modes, taught phrases and roles come with the batch's lookup; plain chat then
+    costs no statement at all."""
+    if not lookup.spam_modes:
+        return []
+    modes = {chat_id: SpamMode(mode) for chat_id, mode in lookup.spam_modes.items()}
     candidates = [
         c
         for c in comments
@@ -87,24 +95,23 @@ async def judge_new_comments(
         and c.author.user_id is not None
         and worth_judging(c.text, c.is_forwarded)
         and not (c.text or "").startswith("/")
+        and c.chat_id in modes
+        and (c.chat_id, c.author.user_id) not in lookup.granted
     ]
-    if not candidates:
-        return []
-    modes = await spam_modes(session, {c.chat_id for c in candidates})
-    candidates = [c for c in candidates if c.chat_id in modes]
-    if not candidates:
-        return []
-    staff = await _granted(session, candidates)
-    read = [
-        (c, read_text(c.text)) for c in candidates if (c.chat_id, c.author.user_id) not in staff
+    read = [(c, read_text(c.text)) for c in candidates]
+    learned = lookup.learned
+    telling = [
+        (c, s)
+        for c, s in read
+        if s.telling or c.is_forwarded or any(p in s.folded for p in learned.get(c.chat_id, ()))
     ]
-    if not read:
+    if not telling:
         return []
-    repeats = await _repeats(session, read)
+    repeats = await _repeats(session, telling)
     priors = await _prior_messages(
-        session, [c for c, s in read if s.links or s.mentions or c.is_forwarded]
+        session, [c for c, s in telling if s.links or s.mentions or c.is_forwarded]
     )
-    learned = await learned_phrases(session, {c.chat_id for c, _ in read})
+    read = telling
     judged: list[Judged] = []
     for comment, signals in read:
         accounts, groups = repeats.get(signals.fingerprint or "", (1, 1))
@@ -125,19 +132,6 @@ async def judge_new_comments(
     judged += await _earlier_copies(session, judged, read, modes)
     await store_verdicts(session, judged, modes, now)
     return judged
-
-
-async def _granted(
-    session: AsyncSession, comments: Sequence[IncomingComment]
-) -> set[tuple[int, int]]:
-    """Operators and analysts of these groups: their messages are never judged."""
-    rows = await session.execute(
-        select(ChatRole.chat_id, ChatRole.user_id).where(
-            ChatRole.chat_id.in_({c.chat_id for c in comments}),
-            ChatRole.user_id.in_({c.author.user_id for c in comments}),
-        )
-    )
-    return {(int(chat), int(user)) for chat, user in rows.all()}
 
 
 async def _repeats(

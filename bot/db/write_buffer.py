@@ -122,7 +122,7 @@ async def flush_writes(
     await _upsert_users(session, written.users)
     await _insert_comments(session, comments)
     now = datetime.now(UTC)
-    await judge_new_comments(session, comments, now)
+    await judge_new_comments(session, comments, lookup, now)
     await tag_new_comments(session, comments, lookup.fingerprints, now)
     await link_new_comments(session, comments, now)
     if edits:

@@ -32,15 +32,16 @@ def test_a_newcomers_link_with_a_spam_phrase_is_spam(text: str) -> None:
 
 def test_every_decision_keeps_its_reasons() -> None:
     verdict = decide(read_text("加微信 https://t.me/promo"), NEWCOMER)
-    assert verdict.reasons == ("newcomer-link", "phrase:加微信")
-    assert verdict.score == 4
+    assert verdict.reasons == ("newcomer-link", "pitch:加微信")
+    assert verdict.score == 5
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "https://youtu.be/official-mv the new MV is out!",  # a link alone
-        "check out my cover of the new single",  # a phrase alone
+        "bitcoin is up again today",  # a phrase alone
+        "https://t.me/official_channel",  # a newcomer's link alone
         "哈哈哈哈哈哈",
         "生日快乐！！",
     ],
@@ -49,16 +50,31 @@ def test_one_weak_signal_is_never_spam(text: str) -> None:
     assert not spam(text)
 
 
-def test_a_regulars_link_and_phrase_is_not_a_newcomers() -> None:
-    assert not spam("check out my fan edit https://youtu.be/x", REGULAR)
+def test_a_regulars_link_and_hint_is_not_a_newcomers() -> None:
+    text = "check out the new MV https://youtu.be/x"
+    assert not spam(text, REGULAR)
+    assert spam(text.replace("youtu.be", "cheap-views.top"))  # a newcomer, elsewhere
+
+
+def test_self_promotion_is_spam_from_anyone() -> None:
+    assert decide(read_text("subscribe to my channel!!"), REGULAR).reasons == (
+        "pitch:subscribe to my",
+        "phrase:subscribe to",
+    )
+
+
+def test_latin_look_alikes_in_cyrillic_words_are_caught() -> None:
+    verdict = decide(read_text("Вeдy нaбop в кoмaндy, жeлaющих ждy в лc!"), REGULAR)
+    assert verdict.is_spam and "mixed-script:6" in verdict.reasons
 
 
 def test_the_same_text_from_many_accounts_needs_another_signal() -> None:
     text = "we love you so much, please come to our city next year"
-    signals = read_text(text)
+    signals = read_text(text, force_fingerprint=True)
     assert signals.fingerprint is not None
-    assert not decide(signals, Context(accounts_with_text=12)).is_spam
-    assert decide(signals, Context(accounts_with_text=12, groups_with_text=2)).is_spam
+    assert not decide(signals, Context(accounts_with_text=12, groups_with_text=2)).is_spam
+    linked = read_text(text + " t.me/tour_tickets_cheap")
+    assert decide(linked, Context(prior_messages=0, accounts_with_text=12)).is_spam
 
 
 def test_short_chants_have_no_fingerprint() -> None:
