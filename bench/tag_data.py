@@ -65,6 +65,7 @@ SENTIMENT_SETS = {
     "en_reviews": (EXTERNAL / "en_vader_amazon.tsv", "en"),
 }
 SPAM_SET = EXTERNAL / "en_youtube_spam.tsv"
+TG_SPAM_SET = EXTERNAL / "tg_spam_samples.tsv"
 
 
 def available(path: Path) -> bool:
@@ -123,10 +124,21 @@ def _spam_rows() -> list[tuple[str, str]]:
     return rows
 
 
+def _tg_spam_rows() -> list[tuple[str, str]]:
+    """tg-spam's own samples from Telegram groups (mostly Russian, some English), one a line."""
+    rows = []
+    for label in ("spam", "ham"):
+        blob = _git_show("umputun+tg-spam", f"data/{label}-samples.txt")
+        lines = blob.decode("utf-8", errors="replace").splitlines()
+        rows += [(label, line.strip()) for line in lines if line.strip()]
+    return rows
+
+
 def prepare() -> None:
     write_tsv(EXTERNAL / "en_vader_tweets.tsv", _vader_rows("tweets_GroundTruth.txt"))
     write_tsv(EXTERNAL / "en_vader_amazon.tsv", _vader_rows("amazonReviewSnippets_GroundTruth.txt"))
     write_tsv(SPAM_SET, _spam_rows())
+    write_tsv(TG_SPAM_SET, _tg_spam_rows())
     for path in sorted(EXTERNAL.glob("*.tsv")):
         print(f"wrote {path.relative_to(DATA.parent.parent)}: {sum(1 for _ in path.open())} rows")
 

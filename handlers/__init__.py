@@ -42,6 +42,7 @@ from handlers import (
     privacy,
     retag,
     settings,
+    spam,
     status,
     tag_suggestions,
     tags,
@@ -92,6 +93,7 @@ FEATURES: tuple[Feature, ...] = (
     video_metrics.FEATURE,
     video_report.FEATURE,
     moderation.FEATURE,
+    spam.FEATURE,
     membership.FEATURE,
     dashboard.FEATURE,
 )

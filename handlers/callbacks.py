@@ -274,6 +274,14 @@ class ReportCb(CallbackData, prefix="rp1"):
     action: Annotated[str, Field(max_length=8)]
 
 
+class SpamCb(CallbackData, prefix="sp1"):
+    """An operator's decision on a spam report: undo, ban or clear (not spam)."""
+
+    chat_id: BigInt
+    report_id: BigInt
+    action: Annotated[str, Field(max_length=8)]
+
+
 PUBLIC_CALLBACKS: tuple[type[CallbackData], ...] = (
     DoorCb,
     GiveawayEnterCb,

@@ -35,6 +35,7 @@ from bot.domain.door import (
     SettingError,
 )
 from bot.domain.roles import GONE_STATUSES, TELEGRAM_ADMIN_STATUSES, OperatorCommand, Role
+from bot.domain.spam import SpamMode
 from bot.i18n import Html, Locale, Texts, Translator
 from bot.services.authority import Authority
 from bot.services.door import Door, DoorButton, DoorJobs, Newcomer
@@ -58,8 +59,9 @@ DOOR_QUESTION = OperatorCommand("door_question", Role.OPERATOR)
 WELCOME_SET = OperatorCommand("welcome_set", Role.OPERATOR)
 RULES_SET = OperatorCommand("rules_set", Role.OPERATOR)
 DOOR_START = "door-"
-PANEL_SWITCHES = (*TOGGLES, "check")
+PANEL_SWITCHES = (*TOGGLES, "check", "spam")
 CHECK_CYCLE = {CheckMode.OFF: "button", CheckMode.BUTTON: "question", CheckMode.QUESTION: "off"}
+SPAM_CYCLE = {SpamMode.OFF: "report", SpamMode.REPORT: "act", SpamMode.ACT: "off"}
 
 
 def display_name(user: User) -> str:
@@ -298,7 +300,7 @@ def settings_text(texts: Texts, title: str, settings: DoorSettings) -> Html:
     def switch(on: bool) -> str:
         return texts.plain("door-switch", on="on" if on else "off")
 
-    return texts(
+    door = texts(
         "door-settings",
         title=title,
         welcome=switch(settings.welcome),
@@ -316,6 +318,7 @@ def settings_text(texts: Texts, title: str, settings: DoorSettings) -> Html:
         warns=settings.warn_limit,
         mute=settings.warn_mute_minutes,
     )
+    return texts.lines([door, texts("spam-settings-line", mode=settings.spam.value)])
 
 
 def door_panel(
@@ -339,6 +342,10 @@ def door_panel(
     builder.button(
         text=texts.plain("door-panel-check", mode=settings.check.value),
         callback_data=DoorPanelCb(chat_id=chat_id, setting="check", value=following),
+    )
+    builder.button(
+        text=texts.plain("spam-panel", mode=settings.spam.value),
+        callback_data=DoorPanelCb(chat_id=chat_id, setting="spam", value=SPAM_CYCLE[settings.spam]),
     )
     builder.adjust(2)
     back = InlineKeyboardButton(

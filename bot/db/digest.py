@@ -82,7 +82,12 @@ async def day_comments(
             Comment.created_at,
             Comment.message_id,
             Comment.author_kind,
-        ).where(Comment.chat_id == chat_id, Comment.created_at >= start, Comment.created_at < end)
+        ).where(
+            Comment.chat_id == chat_id,
+            Comment.created_at >= start,
+            Comment.created_at < end,
+            Comment.is_spam.is_(False),
+        )
     )
     return [DayComment(*row) for row in rows.all()]
 
@@ -109,6 +114,7 @@ async def new_fans(
             Comment.created_at >= start,
             Comment.created_at < end,
             Comment.is_fan.is_(True),
+            Comment.is_spam.is_(False),
             Comment.service_kind.is_(None),
             _not_a_command(Comment),
             Comment.author_user_id.not_in(list(staff)),
@@ -122,6 +128,7 @@ async def new_fans(
         earlier.author_user_id == today.c.user_id,
         earlier.created_at < start,
         earlier.service_kind.is_(None),
+        earlier.is_spam.is_(False),
         _not_a_command(earlier),
     )
     count = await session.scalar(select(func.count()).select_from(today).where(~before))

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import DoorCheck, DoorPost, DoorSettingsRecord, MemberReport, MemberWarning
 from bot.domain.door import CheckMode, CheckState, DoorSettings
+from bot.domain.spam import SpamMode
 
 
 async def settings_of(session: AsyncSession, chat_id: int) -> DoorSettings:
@@ -31,6 +32,7 @@ async def settings_of(session: AsyncSession, chat_id: int) -> DoorSettings:
         spike_joins=row.spike_joins,
         warn_limit=row.warn_limit,
         warn_mute_minutes=row.warn_mute_minutes,
+        spam=SpamMode(row.spam_mode),
     )
 
 
@@ -55,6 +57,7 @@ async def save_settings(
     row.spike_joins = settings.spike_joins
     row.warn_limit = settings.warn_limit
     row.warn_mute_minutes = settings.warn_mute_minutes
+    row.spam_mode = settings.spam.value
     row.updated_at = now
     await session.flush()
 

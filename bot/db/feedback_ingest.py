@@ -11,16 +11,24 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, literal, select, union_all
+from sqlalchemy import String, cast, delete, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.message_keys import among_messages
-from bot.db.models import FeedbackItem, FeedbackItemTag, FeedbackTagSet, ForgottenUser
+from bot.db.models import (
+    ChatRole,
+    DoorSettingsRecord,
+    FeedbackItem,
+    FeedbackItemTag,
+    FeedbackTagSet,
+    ForgottenUser,
+    SpamPhrase,
+)
 from bot.db.person_locks import hold_people
 from bot.db.tag_sets import load_tag_set
 from bot.domain.attribution import AuthorKind
@@ -73,6 +81,11 @@ TAGGERS = TaggerCache()
 class IngestLookup:
     fingerprints: dict[int, str]
     forgotten: frozenset[int]
+    # The spam check (bot/db/spam.py): groups with it on and their mode, the phrases their
+    # operators taught it, and who among the batch's people holds a role there.
+    spam_modes: dict[int, str] = field(default_factory=dict)
+    learned: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    granted: frozenset[tuple[int, int]] = frozenset()
 
 
 async def ingest_lookup(
@@ -87,15 +100,41 @@ async def ingest_lookup(
     tombstones = select(literal(1), ForgottenUser.user_id, literal("")).where(
         ForgottenUser.user_id.in_(user_ids)
     )
+    # In the same round trip: a second read per batch would cost ingest more than the check.
+    spam_on = select(literal(2), DoorSettingsRecord.chat_id, DoorSettingsRecord.spam_mode).where(
+        DoorSettingsRecord.chat_id.in_(chat_ids), DoorSettingsRecord.spam_mode != "off"
+    )
+    taught = select(literal(3), SpamPhrase.chat_id, SpamPhrase.phrase).where(
+        SpamPhrase.chat_id.in_(chat_ids)
+    )
+    roles = select(literal(4), ChatRole.chat_id, cast(ChatRole.user_id, String)).where(
+        ChatRole.chat_id.in_(chat_ids), ChatRole.user_id.in_(user_ids)
+    )
     found: dict[int, str] = {}
     forgotten: set[int] = set()
-    for kind, key, value in (await session.execute(union_all(sets, tombstones))).all():
+    modes: dict[int, str] = {}
+    learned: dict[int, list[str]] = {}
+    granted: set[tuple[int, int]] = set()
+    rows = await session.execute(union_all(sets, tombstones, spam_on, taught, roles))
+    for kind, key, value in rows.all():
         if kind == 0:
             found[key] = value
-        else:
+        elif kind == 1:
             forgotten.add(key)
+        elif kind == 2:  # noqa: PLR2004
+            modes[key] = value
+        elif kind == 3:  # noqa: PLR2004
+            learned.setdefault(key, []).append(value)
+        else:
+            granted.add((key, int(value)))
     fingerprints = {chat_id: found.get(chat_id, DEFAULT_FINGERPRINT) for chat_id in chat_ids}
-    return IngestLookup(fingerprints, frozenset(forgotten))
+    return IngestLookup(
+        fingerprints,
+        frozenset(forgotten),
+        spam_modes=modes,
+        learned={chat_id: tuple(phrases) for chat_id, phrases in learned.items()},
+        granted=frozenset(granted),
+    )
 
 
 def is_taggable(comment: IncomingComment) -> bool:

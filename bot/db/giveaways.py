@@ -216,6 +216,7 @@ async def comment_count(
             Comment.chat_id == chat_id,
             Comment.author_user_id == user_id,
             Comment.is_fan.is_(True),
+            Comment.is_spam.is_(False),
             Comment.created_at >= since,
             Comment.created_at < until,
         )

@@ -92,7 +92,7 @@ async def _matching(
     # `chat_id + 0` keeps SQLite off the group's index when the search names the rows by id.
     in_group = (Comment.chat_id + 0 if search and search.by_id else Comment.chat_id) == chat_id
     statement = select(Comment.created_at, Comment.id, Comment.message_id).where(
-        in_group, exists().where(*feedback)
+        in_group, Comment.is_spam.is_(False), exists().where(*feedback)
     )
     if f.tag is not None:
         statement = statement.where(
@@ -264,6 +264,7 @@ async def tag_counts(
             Comment.chat_id == chat_id,
             Comment.created_at >= since,
             Comment.created_at < until if until is not None else true(),
+            Comment.is_spam.is_(False),
         )
         .order_by(Comment.created_at.desc())
     )

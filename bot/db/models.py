@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -104,6 +105,9 @@ class Comment(Base):
     # The text in the tagger's normal form, which the search index covers (bot/db/search_index.py);
     # filled from `text` by any insert through SQLAlchemy, set explicitly by edits and ingest.
     search_text: Mapped[str | None] = mapped_column(Text, default=_folded_text)
+    # Decided at ingest (bot/db/spam.py): spam never counts in digests, feedback, topics or
+    # giveaway rules. A server default, because ingest's bulk insert does not name it.
+    is_spam: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class CommentVersion(Base):
@@ -794,6 +798,7 @@ class DoorSettingsRecord(Base):
     spike_joins: Mapped[int] = mapped_column(Integer, default=10)
     warn_limit: Mapped[int] = mapped_column(Integer, default=3)
     warn_mute_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    spam_mode: Mapped[str] = mapped_column(String(8), default="off", server_default="off")
     updated_at: Mapped[datetime]
 
 
@@ -835,6 +840,72 @@ class DoorPost(Base):
     sent_at: Mapped[datetime]
     delete_at: Mapped[datetime]
     deleted_at: Mapped[datetime | None]
+
+
+class SpamVerdict(Base):
+    """A message the spam check (bot/domain/spam.py) found to be spam, with its reasons.
+    `state` moves only forward: pending (decided at ingest) -> reported, acted or exempt (the
+    sender is staff) on the clock's pass -> undone, banned or not_spam by an operator's tap."""
+
+    __tablename__ = "spam_verdicts"
+    __table_args__ = (UniqueConstraint("chat_id", "message_id"), Index(None, "state", "chat_id"))
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    score: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[str] = mapped_column(Text)  # one a line
+    mode: Mapped[str] = mapped_column(String(8))  # the group's mode when decided
+    state: Mapped[str] = mapped_column(String(12))
+    report_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+
+
+class SpamReport(Base):
+    """One report to a group's operators of the spam one pass found, with Undo / Ban / Not
+    spam; its state moves only from open, so two operators' taps act once."""
+
+    __tablename__ = "spam_reports"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    mode: Mapped[str] = mapped_column(String(8))
+    state: Mapped[str] = mapped_column(String(12))  # open, undone, banned, not_spam
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+
+
+class SpamFingerprint(Base):
+    """A recent text's fingerprint, who sent it and where: the same text from several accounts
+    or groups of this instance. In the database so that every instance sees every group; rows
+    older than the window are pruned on the clock."""
+
+    __tablename__ = "spam_fingerprints"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id"),
+        Index(None, "fingerprint", "seen_at"),
+        Index(None, "seen_at"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    fingerprint: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    seen_at: Mapped[datetime]
+
+
+class SpamPhrase(Base):
+    """What an operator's spam mark taught a group: the marked text in the normal form."""
+
+    __tablename__ = "spam_phrases"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    phrase: Mapped[str] = mapped_column(String(200), primary_key=True)
+    added_by: Mapped[int | None] = mapped_column(BigInteger)
+    added_at: Mapped[datetime]
 
 
 class MemberWarning(Base):

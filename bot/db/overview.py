@@ -20,6 +20,7 @@ COMMAND_PREFIX = "/"
 def _fan_message(staff: Collection[int], comment: type[Comment] = Comment) -> tuple[object, ...]:
     return (
         comment.is_fan.is_(True),
+        comment.is_spam.is_(False),
         comment.author_kind == "fan",
         comment.service_kind.is_(None),
         comment.author_user_id.is_not(None),

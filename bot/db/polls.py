@@ -415,6 +415,7 @@ async def topic_comments(
         Comment.created_at >= start,
         Comment.created_at < end,
         Comment.is_fan.is_(True),
+        Comment.is_spam.is_(False),
         Comment.text.is_not(None),
     )
     if tags is not None:

@@ -24,6 +24,7 @@ async def window_tags(
         Comment.chat_id == chat_id,
         Comment.created_at >= start,
         Comment.created_at < end,
+        Comment.is_spam.is_(False),
     )
     items = await session.execute(
         select(FeedbackItem.message_id, FeedbackItem.sentiment)

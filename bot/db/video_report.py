@@ -79,6 +79,7 @@ async def _linked_comments(
         VideoCommentLink.video_id.in_(video_ids),
         VideoCommentLink.active.is_(True),
         Comment.is_fan.is_(True),
+        Comment.is_spam.is_(False),
     ]
     if start is not None:
         conditions.append(Comment.created_at >= start)
@@ -176,6 +177,7 @@ async def active_videos(
             VideoCommentLink.chat_id == chat_id,
             VideoCommentLink.active.is_(True),
             Comment.is_fan.is_(True),
+            Comment.is_spam.is_(False),
             Comment.created_at >= start,
             Comment.created_at < end,
         )

@@ -29,6 +29,7 @@ from bot.db.message_keys import among_messages
 from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.search_index import folded
+from bot.db.spam import judge_new_comments
 from bot.db.upsert import insert_for
 from bot.db.video_linking import link_new_comments, relink_edited
 from bot.domain.attribution import AuthorKind
@@ -122,6 +123,7 @@ async def flush_writes(
     await _upsert_users(session, written.users)
     await _insert_comments(session, comments)
     now = datetime.now(UTC)
+    await judge_new_comments(session, comments, lookup, now)
     await tag_new_comments(session, comments, lookup.fingerprints, now)
     await link_new_comments(session, comments, now)
     if edits:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.domain.recurrence import ScheduleError, parse_duration
+from bot.domain.spam import SpamMode, parse_mode
 from bot.domain.tagging.normalization import normalize
 
 WELCOME_LIFETIME = timedelta(minutes=5)  # a welcome in the chat is removed after this
@@ -66,6 +67,7 @@ class DoorSettings:
     spike_joins: int = 10  # joins in a minute that make a spike
     warn_limit: int = 3
     warn_mute_minutes: int = 60
+    spam: SpamMode = SpamMode.OFF
 
     def check_during(self, giveaway_open: bool) -> CheckMode:
         """The check that applies now: a giveaway with the guard on requires one."""
@@ -91,7 +93,7 @@ NUMBERS = {
     "warns": (MIN_WARNS, MAX_WARNS),
     "spike": (2, 1000),
 }
-SETTING_NAMES = (*TOGGLES, "check", *NUMBERS, "mute")
+SETTING_NAMES = (*TOGGLES, "check", *NUMBERS, "mute", "spam")
 _FIELD = {
     "welcome": "welcome",
     "rules_required": "rules_required",
@@ -131,6 +133,11 @@ def changed(settings: DoorSettings, name: str, typed: str) -> DoorSettings:
             raise SettingError("door-bad-number", typed)
         number: dict[str, Any] = {_FIELD[name]: int(digits)}
         return replace(settings, **number)
+    if name == "spam":
+        spam = parse_mode(typed)
+        if spam is None:
+            raise SettingError("spam-bad-mode", typed)
+        return replace(settings, spam=spam)
     if name == "mute":
         duration = parse_mute(typed)
         return replace(settings, warn_mute_minutes=max(1, int(duration.total_seconds() // 60)))

@@ -47,6 +47,7 @@ from handlers.callbacks import (
     RolesPanelCb,
     SettingChoiceCb,
     SettingsCb,
+    SpamCb,
     TagProposalCb,
     UndoCb,
     VideoAgainCb,
@@ -103,6 +104,7 @@ FORGED: dict[type[CallbackData], CallbackData] = {
     DoorPanelCb: DoorPanelCb(chat_id=VICTIM["id"], setting="dry_run", value="on"),
     ReportCb: ReportCb(chat_id=VICTIM["id"], report_id=1, action="ban"),
     VideoLinkCb: VideoLinkCb(chat_id=VICTIM["id"], link_id=1, act="revoke-yes"),
+    SpamCb: SpamCb(chat_id=VICTIM["id"], report_id=1, action="ban"),
 }
 
 

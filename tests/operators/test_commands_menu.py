@@ -65,7 +65,7 @@ VIDEO_COMMANDS = (
     "video_links",
 )
 DOOR_COMMANDS = ("door", "door_question", "welcome_set", "rules_set")
-MODERATION_COMMANDS = ("warn", "mute", "ban", "unban")
+MODERATION_COMMANDS = ("warn", "mute", "ban", "unban", "spam")
 GROUP_ONLY = {*FEEDBACK_GROUP_COMMANDS, *MODERATION_COMMANDS, "link", "unlink"}
 FAN_PRIVATE = {"start", "help", "language", "feedback", "notices", "mydata", "forget"}
 ANALYST_COMMANDS = {

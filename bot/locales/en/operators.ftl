@@ -133,6 +133,10 @@ audit-entry = { $when } · { $who } · { $action ->
         [member-banned] banned { $subject }
         [member-unbanned] unbanned { $subject }
         [report-dismissed] dismissed a report about { $subject }
+        [spam-marked] marked a message of { $subject } as spam
+        [spam-undone] undid the spam action on { $subject }
+        [spam-banned] banned { $subject } for spam
+        [spam-not-spam] cleared { $subject } of spam
        *[other] changed something ({ $action }) { $subject } { $detail }
     }
 audit-newer = ◀ Newer

@@ -130,6 +130,10 @@ audit-entry = { $when } · { $who } · { $action ->
         [member-banned] 封鎖了 { $subject }
         [member-unbanned] 解除封鎖 { $subject }
         [report-dismissed] 駁回了關於 { $subject } 的檢舉
+        [spam-marked] 把 { $subject } 的一則訊息標記為垃圾訊息
+        [spam-undone] 撤銷了對 { $subject } 的垃圾訊息處理
+        [spam-banned] 因垃圾訊息封鎖了 { $subject }
+        [spam-not-spam] 確認 { $subject } 發的不是垃圾訊息
        *[other] 做了更改（{ $action }）{ $subject } { $detail }
     }
 audit-newer = ◀ 較新

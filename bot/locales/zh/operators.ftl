@@ -130,6 +130,10 @@ audit-entry = { $when } · { $who } · { $action ->
         [member-banned] 封禁了 { $subject }
         [member-unbanned] 解封了 { $subject }
         [report-dismissed] 驳回了关于 { $subject } 的举报
+        [spam-marked] 把 { $subject } 的一条消息标记为垃圾消息
+        [spam-undone] 撤销了对 { $subject } 的垃圾消息处理
+        [spam-banned] 因垃圾消息封禁了 { $subject }
+        [spam-not-spam] 确认 { $subject } 发的不是垃圾消息
        *[other] 做了更改（{ $action }）{ $subject } { $detail }
     }
 audit-newer = ◀ 较新
