@@ -848,7 +848,11 @@ class SpamVerdict(Base):
     sender is staff) on the clock's pass -> undone, banned or not_spam by an operator's tap."""
 
     __tablename__ = "spam_verdicts"
-    __table_args__ = (UniqueConstraint("chat_id", "message_id"), Index(None, "state", "chat_id"))
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id"),
+        Index(None, "state", "chat_id"),
+        Index(None, "user_id"),  # forgetting a person reads by them
+    )
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
@@ -887,6 +891,7 @@ class SpamFingerprint(Base):
         UniqueConstraint("chat_id", "message_id"),
         Index(None, "fingerprint", "seen_at"),
         Index(None, "seen_at"),
+        Index(None, "user_id"),  # forgetting a person reads by them
     )
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)

@@ -51,6 +51,8 @@ from bot.db.models import (
     PollRecord,
     PollVote,
     PrivateFeedback,
+    SpamFingerprint,
+    SpamVerdict,
     User,
     UserSettings,
     Video,
@@ -111,6 +113,9 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     PersonColumn(MemberReport, "reporter_user_id", OnForget.DELETE),
     PersonColumn(MemberReport, "subject_user_id", OnForget.DELETE),
     PersonColumn(AskNoticeOptOut, "user_id", OnForget.DELETE),
+    # A spam decision and a recent text's fingerprint name their sender.
+    PersonColumn(SpamVerdict, "user_id", OnForget.DELETE),
+    PersonColumn(SpamFingerprint, "user_id", OnForget.DELETE),
     PersonColumn(ChatRole, "granted_by_user_id", OnForget.NULLIFY),
     PersonColumn(ChatSettings, "added_by_user_id", OnForget.NULLIFY),
     PersonColumn(AuditRecord, "subject_user_id", OnForget.NULLIFY),
@@ -366,6 +371,11 @@ def _group_rows(user_id: int, chat_id: int) -> list[tuple[type[Base], ColumnElem
         (GroupEvent, (GroupEvent.chat_id == chat_id) & (GroupEvent.user_id == user_id)),
         (AskNotice, (AskNotice.chat_id == chat_id) & (AskNotice.user_id == user_id)),
         (InviteJoin, (InviteJoin.chat_id == chat_id) & (InviteJoin.user_id == user_id)),
+        (SpamVerdict, (SpamVerdict.chat_id == chat_id) & (SpamVerdict.user_id == user_id)),
+        (
+            SpamFingerprint,
+            (SpamFingerprint.chat_id == chat_id) & (SpamFingerprint.user_id == user_id),
+        ),
         (
             PrivateFeedback,
             (PrivateFeedback.chat_id == chat_id) & (PrivateFeedback.user_id == user_id),

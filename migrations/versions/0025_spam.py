@@ -50,6 +50,7 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_spam_verdicts_state"), "spam_verdicts", ["state", "chat_id"], unique=False
     )
+    op.create_index(op.f("ix_spam_verdicts_user_id"), "spam_verdicts", ["user_id"], unique=False)
     op.create_table(
         "spam_reports",
         sa.Column("id", SURROGATE_KEY, autoincrement=True, nullable=False),
@@ -82,6 +83,9 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_spam_fingerprints_seen_at"), "spam_fingerprints", ["seen_at"], unique=False
     )
+    op.create_index(
+        op.f("ix_spam_fingerprints_user_id"), "spam_fingerprints", ["user_id"], unique=False
+    )
     op.create_table(
         "spam_phrases",
         sa.Column("chat_id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -94,10 +98,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("spam_phrases")
+    op.drop_index(op.f("ix_spam_fingerprints_user_id"), table_name="spam_fingerprints")
     op.drop_index(op.f("ix_spam_fingerprints_seen_at"), table_name="spam_fingerprints")
     op.drop_index(op.f("ix_spam_fingerprints_fingerprint"), table_name="spam_fingerprints")
     op.drop_table("spam_fingerprints")
     op.drop_table("spam_reports")
+    op.drop_index(op.f("ix_spam_verdicts_user_id"), table_name="spam_verdicts")
     op.drop_index(op.f("ix_spam_verdicts_state"), table_name="spam_verdicts")
     op.drop_table("spam_verdicts")
     # A plain DROP COLUMN (SQLite 3.35+): a batch rebuild of comments would drop the search
