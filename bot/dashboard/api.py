@@ -83,6 +83,24 @@ GET  /app/api/groups/{chat_id}/polls/{number}/export    (analyst, re-checked liv
 POST /app/api/groups/{chat_id}/polls/{number}/close     (operator, re-checked live)
 POST /app/api/groups/{chat_id}/polls/{number}/cancel    (operator, re-checked live)
     -> {"poll": POLL}; 409 "poll-not-open" / "poll-not-scheduled" when it is not (any more)
+Making one (bot/dashboard/poll_creation.py), as the guided /poll: operator.
+GET  /app/api/groups/{chat_id}/polls/ideas
+    {"period": "7d", "ideas": ["<a topic idea fans wrote about>", ...]}   # at most 10
+POST /app/api/groups/{chat_id}/polls/preview
+    {"question": "...", "options": ["...", "..."],   # typed or picked from the ideas
+     "anonymous": true, "multiple": false, "quiz": 2 | null,   # the correct option, from 1
+     "start": "2h" | "20:00" | "2026-12-24 18:00" | null,      # null: now
+     "close": "1d" | ... | null}                               # null: closed by hand
+    -> {"draft": 5, "expires_at": "<instant>",
+        "preview": {"question", "options": [{"number", "label", "correct"}],
+                    "kind": "single" | "multiple" | "quiz", "anonymous",
+                    "start_at" | "close_at": "<instant>" | null, "timezone"}}
+    Each part checked as the guided flow checks it: 400 with its reason, nothing stored. The
+    draft is the one-line form's (`poll_line`), kept 30 minutes, as a preview in chat.
+POST /app/api/groups/{chat_id}/polls/drafts/{draft}/send    (operator, re-checked live)
+    -> {"sending": "sent" | "scheduled" | "failed", "poll": POLL}   # audited poll-created
+    409 "draft-refused-done" (sent, expired), "-not-owner" (another operator's preview),
+    "-gone" (no such poll draft in this group)
 
 Giveaways (bot/dashboard/giveaways.py); {number} is the giveaway's id. Read: analyst.
 GET  /app/api/groups/{chat_id}/giveaways
@@ -110,6 +128,19 @@ POST .../giveaways/{number}/reroll  {"places": [2], "reason": "..."}   (operator
     -> {"giveaway": GIVEAWAY, "winners": [{"entrant", "user_id", "name", "place"}],
         "replaced": ["<entrant id>"], "digest": "<hex>"};
        409 "giveaway-reroll-refused" with the reason /giveaway_reroll gives
+Making one (bot/dashboard/giveaway_creation.py), as the guided /giveaway: operator.
+POST /app/api/groups/{chat_id}/giveaways/preview
+    {"prize": "...", "winners": "3" | 3,           # the flow's answers, read by its readers
+     "end": "hour" | "day" | "evening" | "2h" | "12/24 20:00",
+     "member": true, "joined": true, "joined_day": "2026-11-01" | "",  # "": before it starts
+     "comments": "5/7" | "",                       # at least 5 comments in the last 7 days
+     "channel": "@channel" | "", "staff_excluded": true}
+    -> {"draft": 6, "expires_at": "<instant>",
+        "preview": {"prize", "winners", "ends_at": "<instant>", "rules": ["..."], "timezone"}}
+    400 with the flow's reason (giveaway-flow-error) or the one-line form's; nothing stored.
+POST /app/api/groups/{chat_id}/giveaways/drafts/{draft}/send   (operator, re-checked live)
+    -> {"giveaway": GIVEAWAY}: stored, announced in the group, audited giveaway-created;
+    409 "draft-refused-*" as for polls
 
 Videos (bot/dashboard/videos.py). Analyst.
 GET  /app/api/groups/{chat_id}/videos?page=0&archived=0|1     (10 a page, newest first)

@@ -19,7 +19,17 @@ from typing import Any
 import structlog
 from aiohttp import web
 
-from bot.dashboard import api, giveaways, inbox, polls, screen_texts, settings, videos
+from bot.dashboard import (
+    api,
+    giveaway_creation,
+    giveaways,
+    inbox,
+    poll_creation,
+    polls,
+    screen_texts,
+    settings,
+    videos,
+)
 from bot.dashboard.frame import (
     LOGIN,
     SERVICES,
@@ -189,7 +199,9 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     api.add_routes(app.router)
     inbox.add_routes(app.router)
     polls.add_routes(app.router)
+    poll_creation.add_routes(app.router)
     giveaways.add_routes(app.router)
+    giveaway_creation.add_routes(app.router)
     videos.add_routes(app.router)
     settings.add_routes(app.router)
     app.router.add_get(screen_texts.ROUTE, screen_texts.screen_texts)
