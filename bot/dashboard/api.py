@@ -160,7 +160,8 @@ GET  /app/api/groups/{chat_id}/videos/{number}        (the numbers of /video's c
 Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
 GET  /app/api/groups/{chat_id}/settings
     {"language": "zh", "timezone": "Asia/Shanghai",
-     "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null},
+     "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null,
+                "subscribed": false},               # the caller receives it privately
      "retention_days": 90 | null, "tags": [{"tag", "name"}],
      "roles": [{"user_id": 42, "name": "@max", "role": "analyst" | "operator"}]}
 GET  /app/api/groups/{chat_id}/audit?page=0          (newest first)
@@ -169,6 +170,27 @@ GET  /app/api/groups/{chat_id}/audit?page=0          (newest first)
 POST /app/api/groups/{chat_id}/settings/language {"language": "zh-Hant"}  (or 繁體, English)
 POST /app/api/groups/{chat_id}/settings/timezone {"timezone": "Asia/Shanghai"} (or UTC+8,
      上海: what /timezone reads) -> the settings as GET answers them; each change audited
+Changing them (bot/dashboard/settings_actions.py), each through its command's service and
+audited there; each answers the settings as GET does. What chat asks first is the same
+confirmed action answered Yes (the screen asks in Telegram's popup).
+POST .../settings/digest {"time": "21:30", "days": [0, 2, 4], "subscribed": true}
+     (any of them; time and days as /digest_time and the panel: operator; subscribed: the
+     caller's own digest, as /digest_subscribe: analyst)
+POST .../settings/retention {"retention": "90d" | "90天" | "off", "confirmed": true}
+     (operator, live); 409 "confirm-retention" (the question, with the count it erases)
+     until "confirmed" is true
+POST .../settings/tags {"action": "add", "tag": "kittens", "terms": "kittens, 小猫"}
+     -> the settings and "retag": {"run": 7, "tag": "kittens"}, the offer to apply it to
+     the stored comments (as under /tag_new's answer)       (operator)
+POST .../settings/tags {"action": "remove", "tag": "kittens"}   (operator, live; as
+     /tag_delete then Yes); 400 "tags-error" with /tag_new's or /tag_delete's reason
+POST .../settings/retag/{run}   start applying it    GET .../settings/retag/{run}  its state
+     -> {"run", "outcome": "started" | "running" | null, "status": "offered" | "running" |
+         "done" | "failed", "tag", "total", "scanned", "tagged"}     (operator)
+POST .../settings/roles {"action": "grant", "who": "@max" | "123456789",
+                         "role": "analyst" | "operator"}      (administrator, live)
+POST .../settings/roles {"action": "revoke", "user_id": 42}  (administrator, live)
+     the person's menu button follows at once, as after /grant and /revoke
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from bot.dashboard import (
     polls,
     screen_texts,
     settings,
+    settings_actions,
     videos,
 )
 from bot.dashboard.frame import (
@@ -204,6 +205,7 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     giveaway_creation.add_routes(app.router)
     videos.add_routes(app.router)
     settings.add_routes(app.router)
+    settings_actions.add_routes(app.router)
     app.router.add_get(screen_texts.ROUTE, screen_texts.screen_texts)
     files = StaticFiles(services.static_dir)
     app.router.add_get("/", files.index)

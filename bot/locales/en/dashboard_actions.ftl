@@ -1,4 +1,8 @@
 ## The dashboard's actions (bot/dashboard/*_creation.py, settings and upload routes): what the
+
+dashboard-bad-digest-time = Write the digest's time as hours and minutes, such as 09:00 or 21:30.
+dashboard-bad-person = Name the person by their @username or their numeric Telegram id, such as @max or 123456789.
+
 ## API says when a form is refused. The screens' own words are the ui- messages below.
 
 dashboard-poll-quiz-correct = A quiz needs its correct answer: choose one of the options.

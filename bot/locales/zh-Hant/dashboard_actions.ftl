@@ -2,6 +2,9 @@
 
 dashboard-poll-quiz-correct = 測驗需要正確答案：請從選項中選一個。
 
+dashboard-bad-digest-time = 請按「時:分」填寫簡報時間，例如 09:00 或 21:30。
+dashboard-bad-person = 請填寫對方的 @使用者名稱 或 Telegram 數字 ID，例如 @max 或 123456789。
+
 ## 建立表單（bot/dashboard/static/screens/*_form.js）。
 
 ui-poll-new = 新投票

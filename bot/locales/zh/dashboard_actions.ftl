@@ -2,6 +2,9 @@
 
 dashboard-poll-quiz-correct = 测验需要正确答案：请从选项中选一个。
 
+dashboard-bad-digest-time = 请按“时:分”填写简报时间，例如 09:00 或 21:30。
+dashboard-bad-person = 请填写对方的 @用户名 或 Telegram 数字 ID，例如 @max 或 123456789。
+
 ## 创建表单（bot/dashboard/static/screens/*_form.js）。
 
 ui-poll-new = 新投票
