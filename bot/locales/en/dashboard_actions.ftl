@@ -70,3 +70,29 @@ ui-giveaway-preview-ends = Entries close { $when }
 ui-giveaway-send = Post in the group
 ui-giveaway-edit = Edit
 ui-giveaway-posted = Giveaway #{ $number } is posted in the group.
+
+ui-settings-digest-time = Digest time
+ui-settings-digest-subscribed = Send me this group's digest privately
+ui-settings-digest-on = You will receive the digest.
+ui-settings-digest-off-now = You will no longer receive the digest.
+ui-settings-retention-hint = 90d, or empty: until deleted
+ui-settings-tag-name = New tag
+ui-settings-tag-terms = Words it matches, comma-separated
+ui-settings-tag-add = Add the tag
+ui-settings-tag-added = The tag #{ $tag } is added: new messages are tagged with it.
+ui-settings-tag-removed = The tag #{ $tag } is removed.
+ui-settings-tag-remove-confirm = Remove the tag #{ $tag }? Comments tagged with it lose it.
+ui-settings-retag-apply = Tag the stored messages with #{ $tag } too
+ui-settings-retag-running = Tagging the stored messages: { $scanned } of { $total } read…
+ui-settings-retag-done = { $tagged ->
+        [one] Done: 1 stored message is now tagged #{ $tag }.
+       *[other] Done: { $tagged } stored messages are now tagged #{ $tag }.
+    }
+ui-settings-retag-failed = Tagging the stored messages stopped. Try again later.
+ui-settings-grant-who = @username or Telegram id
+ui-settings-grant-role = Role
+ui-settings-grant = Grant
+ui-settings-granted = The role is granted.
+ui-settings-revoke = Revoke
+ui-settings-revoke-confirm = Take { $name }'s role in this group away?
+ui-settings-revoked = { $name } no longer has a role here.

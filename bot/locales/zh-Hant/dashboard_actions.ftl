@@ -2,7 +2,7 @@
 
 dashboard-poll-quiz-correct = 測驗需要正確答案：請從選項中選一個。
 
-dashboard-bad-digest-time = 請按「時:分」填寫簡報時間，例如 09:00 或 21:30。
+dashboard-bad-digest-time = 請按「時:分」填寫摘要時間，例如 09:00 或 21:30。
 dashboard-bad-person = 請填寫對方的 @使用者名稱 或 Telegram 數字 ID，例如 @max 或 123456789。
 
 ## 建立表單（bot/dashboard/static/screens/*_form.js）。
@@ -68,3 +68,26 @@ ui-giveaway-preview-ends = { $when } 截止參加
 ui-giveaway-send = 發到群裡
 ui-giveaway-edit = 修改
 ui-giveaway-posted = 抽獎 #{ $number } 已發到群裡。
+
+ui-settings-digest-time = 摘要時間
+ui-settings-digest-subscribed = 私訊發給我這個群的摘要
+ui-settings-digest-on = 你將收到摘要。
+ui-settings-digest-off-now = 你將不再收到摘要。
+ui-settings-retention-hint = 90d，留空：一直保留
+ui-settings-tag-name = 新標籤
+ui-settings-tag-terms = 匹配的詞，用逗號分隔
+ui-settings-tag-add = 新增標籤
+ui-settings-tag-added = 已新增標籤 #{ $tag }：新訊息會自動加上它。
+ui-settings-tag-removed = 已刪除標籤 #{ $tag }。
+ui-settings-tag-remove-confirm = 刪除標籤 #{ $tag }？已加上它的留言會失去這個標籤。
+ui-settings-retag-apply = 也給已存的訊息加上 #{ $tag }
+ui-settings-retag-running = 正在給已存訊息加標籤：{ $scanned } / { $total }…
+ui-settings-retag-done = 完成：{ $tagged } 則已存訊息加上了 #{ $tag }。
+ui-settings-retag-failed = 給已存訊息加標籤中斷了，請稍後再試。
+ui-settings-grant-who = @使用者名稱 或 Telegram ID
+ui-settings-grant-role = 角色
+ui-settings-grant = 授予
+ui-settings-granted = 已授予角色。
+ui-settings-revoke = 撤銷
+ui-settings-revoke-confirm = 撤銷 { $name } 在本群的角色？
+ui-settings-revoked = { $name } 在本群已沒有角色。

@@ -2,7 +2,7 @@
 
 dashboard-poll-quiz-correct = 测验需要正确答案：请从选项中选一个。
 
-dashboard-bad-digest-time = 请按“时:分”填写简报时间，例如 09:00 或 21:30。
+dashboard-bad-digest-time = 请按“时:分”填写摘要时间，例如 09:00 或 21:30。
 dashboard-bad-person = 请填写对方的 @用户名 或 Telegram 数字 ID，例如 @max 或 123456789。
 
 ## 创建表单（bot/dashboard/static/screens/*_form.js）。
@@ -68,3 +68,26 @@ ui-giveaway-preview-ends = { $when } 截止参加
 ui-giveaway-send = 发到群里
 ui-giveaway-edit = 修改
 ui-giveaway-posted = 抽奖 #{ $number } 已发到群里。
+
+ui-settings-digest-time = 摘要时间
+ui-settings-digest-subscribed = 私信发给我这个群的摘要
+ui-settings-digest-on = 你将收到摘要。
+ui-settings-digest-off-now = 你将不再收到摘要。
+ui-settings-retention-hint = 90d，留空：一直保留
+ui-settings-tag-name = 新标签
+ui-settings-tag-terms = 匹配的词，用逗号分隔
+ui-settings-tag-add = 添加标签
+ui-settings-tag-added = 已添加标签 #{ $tag }：新消息会自动打上它。
+ui-settings-tag-removed = 已删除标签 #{ $tag }。
+ui-settings-tag-remove-confirm = 删除标签 #{ $tag }？已打上它的评论会失去这个标签。
+ui-settings-retag-apply = 也给已存的消息打上 #{ $tag }
+ui-settings-retag-running = 正在给已存消息打标签：{ $scanned } / { $total }…
+ui-settings-retag-done = 完成：{ $tagged } 条已存消息打上了 #{ $tag }。
+ui-settings-retag-failed = 给已存消息打标签中断了，请稍后再试。
+ui-settings-grant-who = @用户名 或 Telegram ID
+ui-settings-grant-role = 角色
+ui-settings-grant = 授予
+ui-settings-granted = 已授予角色。
+ui-settings-revoke = 撤销
+ui-settings-revoke-confirm = 撤销 { $name } 在本群的角色？
+ui-settings-revoked = { $name } 在本群已没有角色。
