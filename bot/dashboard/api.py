@@ -142,7 +142,7 @@ POST /app/api/groups/{chat_id}/giveaways/drafts/{draft}/send   (operator, re-che
     -> {"giveaway": GIVEAWAY}: stored, announced in the group, audited giveaway-created;
     409 "draft-refused-*" as for polls
 
-Videos (bot/dashboard/videos.py). Analyst.
+Videos (bot/dashboard/videos.py). Read: analyst.
 GET  /app/api/groups/{chat_id}/videos?page=0&archived=0|1     (10 a page, newest first)
     {"timezone": "...", "page": 0, "pages": 1, "total": 3,
      "videos": [{"number": 1, "code": "V1", "title": "...", "platform": "youtube",
@@ -156,6 +156,16 @@ GET  /app/api/groups/{chat_id}/videos/{number}        (the numbers of /video's c
                   "tags": [{"tag", "name", "count"}], "quotes": ["..."]}}
     NUMBERS = {"plays", "likes", "comments", "favourites", "shares": int | null (unknown),
                "engagement": float | null}
+POST /app/api/groups/{chat_id}/videos/import?confirmed=1   (operator; bot/dashboard/
+     video_import.py) multipart/form-data, the file in the field `file` (.csv or .xlsx, at
+     most 20 MB, as a document sent with /video_stats; confirmed=1: totals that go down are
+     stored, as /video_stats confirm)
+    -> {"taken": 4, "updated": 0, "unchanged": 0, "refused": 2, "decreasing": false,
+        "report": "<the chat's report, plain text>",
+        "refused_csv": "<base64 of the refused rows' CSV>" | null}   # beyond the first 10
+    400 "video-stats-file-error" (nothing imported, the chat's reason), "dashboard-no-file"
+GET  /app/api/groups/{chat_id}/videos/template   (operator)
+    text/csv: /video_template's file, headers in the caller's language
 
 Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
 GET  /app/api/groups/{chat_id}/settings

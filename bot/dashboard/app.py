@@ -29,6 +29,7 @@ from bot.dashboard import (
     screen_texts,
     settings,
     settings_actions,
+    video_import,
     videos,
 )
 from bot.dashboard.frame import (
@@ -203,6 +204,8 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     poll_creation.add_routes(app.router)
     giveaways.add_routes(app.router)
     giveaway_creation.add_routes(app.router)
+    # Before videos' /videos/{number}, which would take `template` for a number.
+    video_import.add_routes(app.router)
     videos.add_routes(app.router)
     settings.add_routes(app.router)
     settings_actions.add_routes(app.router)

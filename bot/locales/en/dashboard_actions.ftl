@@ -1,13 +1,10 @@
 ## The dashboard's actions (bot/dashboard/*_creation.py, settings and upload routes): what the
+## API says when a form is refused. The screens' own words are the ui- messages below.
 
 dashboard-bad-digest-time = Write the digest's time as hours and minutes, such as 09:00 or 21:30.
 dashboard-bad-person = Name the person by their @username or their numeric Telegram id, such as @max or 123456789.
-
-## API says when a form is refused. The screens' own words are the ui- messages below.
-
+dashboard-no-file = Choose the file to import: a .csv or .xlsx with the template's columns.
 dashboard-poll-quiz-correct = A quiz needs its correct answer: choose one of the options.
-
-## The creation forms (bot/dashboard/static/screens/*_form.js).
 
 ui-poll-new = New poll
 ui-poll-new-button = Make a poll

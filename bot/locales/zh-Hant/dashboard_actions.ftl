@@ -1,11 +1,9 @@
 ## 儀錶板的操作（bot/dashboard/*_creation.py、設定與上傳介面）：表單被拒時 API 的說明。
 
 dashboard-poll-quiz-correct = 測驗需要正確答案：請從選項中選一個。
-
 dashboard-bad-digest-time = 請按「時:分」填寫摘要時間，例如 09:00 或 21:30。
 dashboard-bad-person = 請填寫對方的 @使用者名稱 或 Telegram 數字 ID，例如 @max 或 123456789。
-
-## 建立表單（bot/dashboard/static/screens/*_form.js）。
+dashboard-no-file = 請選擇要匯入的檔案：按範本欄位填寫的 .csv 或 .xlsx。
 
 ui-poll-new = 新投票
 ui-poll-new-button = 發起投票

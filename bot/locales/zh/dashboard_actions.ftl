@@ -1,11 +1,9 @@
 ## 仪表盘的操作（bot/dashboard/*_creation.py、设置与上传接口）：表单被拒时 API 的说明。
 
 dashboard-poll-quiz-correct = 测验需要正确答案：请从选项中选一个。
-
 dashboard-bad-digest-time = 请按“时:分”填写摘要时间，例如 09:00 或 21:30。
 dashboard-bad-person = 请填写对方的 @用户名 或 Telegram 数字 ID，例如 @max 或 123456789。
-
-## 创建表单（bot/dashboard/static/screens/*_form.js）。
+dashboard-no-file = 请选择要导入的文件：按模板列填写的 .csv 或 .xlsx。
 
 ui-poll-new = 新投票
 ui-poll-new-button = 发起投票
