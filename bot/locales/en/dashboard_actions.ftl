@@ -93,3 +93,15 @@ ui-settings-granted = The role is granted.
 ui-settings-revoke = Revoke
 ui-settings-revoke-confirm = Take { $name }'s role in this group away?
 ui-settings-revoked = { $name } no longer has a role here.
+
+ui-videos-import = Import platform numbers
+ui-videos-import-hint = A .csv or .xlsx file with the template's columns: cumulative totals per video, platform and day.
+ui-videos-import-file = Choose a file
+ui-videos-import-choose = Choose the file first.
+ui-videos-import-send = Import
+ui-videos-template = Download the template
+ui-videos-imported = Imported: { $taken } new, { $updated } updated.
+ui-videos-import-confirm = Store the lower totals too
+ui-videos-import-confirm-question = Some totals are lower than the ones stored. Store them anyway?
+ui-videos-refused-rows = Download the refused rows
+ui-videos-import-none = No file chosen yet.

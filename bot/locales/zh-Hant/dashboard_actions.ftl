@@ -89,3 +89,15 @@ ui-settings-granted = 已授予角色。
 ui-settings-revoke = 撤銷
 ui-settings-revoke-confirm = 撤銷 { $name } 在本群的角色？
 ui-settings-revoked = { $name } 在本群已沒有角色。
+
+ui-videos-import = 匯入平台數據
+ui-videos-import-hint = 按範本欄位填寫的 .csv 或 .xlsx 檔案：每個影片、平台、日期的累計數。
+ui-videos-import-file = 選擇檔案
+ui-videos-import-choose = 請先選擇檔案。
+ui-videos-import-send = 匯入
+ui-videos-template = 下載範本
+ui-videos-imported = 已匯入：新增 { $taken } 行，更新 { $updated } 行。
+ui-videos-import-confirm = 較低的累計數也儲存
+ui-videos-import-confirm-question = 有些累計數比已存的低。仍然儲存嗎？
+ui-videos-refused-rows = 下載被拒的行
+ui-videos-import-none = 還沒有選擇檔案。

@@ -89,3 +89,15 @@ ui-settings-granted = 已授予角色。
 ui-settings-revoke = 撤销
 ui-settings-revoke-confirm = 撤销 { $name } 在本群的角色？
 ui-settings-revoked = { $name } 在本群已没有角色。
+
+ui-videos-import = 导入平台数据
+ui-videos-import-hint = 按模板列填写的 .csv 或 .xlsx 文件：每个视频、平台、日期的累计数。
+ui-videos-import-file = 选择文件
+ui-videos-import-choose = 请先选择文件。
+ui-videos-import-send = 导入
+ui-videos-template = 下载模板
+ui-videos-imported = 已导入：新增 { $taken } 行，更新 { $updated } 行。
+ui-videos-import-confirm = 较低的累计数也保存
+ui-videos-import-confirm-question = 有些累计数比已存的低。仍然保存吗？
+ui-videos-refused-rows = 下载被拒的行
+ui-videos-import-none = 还没有选择文件。
