@@ -90,8 +90,8 @@ ui-settings-revoke = 撤銷
 ui-settings-revoke-confirm = 撤銷 { $name } 在本群的角色？
 ui-settings-revoked = { $name } 在本群已沒有角色。
 
-ui-videos-import = 匯入平台數據
-ui-videos-import-hint = 按範本欄位填寫的 .csv 或 .xlsx 檔案：每個影片、平台、日期的累計數。
+ui-videos-import = 匯入平臺數據
+ui-videos-import-hint = 按範本欄位填寫的 .csv 或 .xlsx 檔案：每個影片、平臺、日期的累計數。
 ui-videos-import-file = 選擇檔案
 ui-videos-import-choose = 請先選擇檔案。
 ui-videos-import-send = 匯入

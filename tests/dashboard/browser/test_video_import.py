@@ -5,7 +5,7 @@ downloaded; Chinese and dark."""
 from __future__ import annotations
 
 import pytest
-from playwright.async_api import expect
+from playwright.async_api import FilePayload, expect
 
 from tests.dashboard.browser.support import Screens
 from tests.support.cast import ADMIN, OWNER, VICTIM
@@ -14,7 +14,7 @@ from tests.video_metrics.conftest import videos_scene  # noqa: F401
 from tests.video_metrics.support import stored
 from tests.video_metrics.test_import import DAY, GBK_FILE
 
-CSV_FILE = {"name": "numbers.csv", "mimeType": "text/csv", "buffer": GBK_FILE}
+CSV_FILE: FilePayload = {"name": "numbers.csv", "mimeType": "text/csv", "buffer": GBK_FILE}
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +46,11 @@ async def test_a_file_that_cannot_be_read_says_why_in_chinese_dark(
 ) -> None:
     page = await screens.open(OWNER, "#videos", scheme="dark")
     assert await page.locator("[data-action='import']").inner_text() == "导入"
-    bad = {"name": "numbers.csv", "mimeType": "text/csv", "buffer": b"\x00\x01 not a table"}
+    bad: FilePayload = {
+        "name": "numbers.csv",
+        "mimeType": "text/csv",
+        "buffer": b"\x00\x01 not a table",
+    }
     await page.set_input_files("input[name='numbers']", files=[bad])
     await page.locator("[data-action='import']").click()
     await expect(page.locator(".import-report")).to_contain_text("未导入任何数据")
