@@ -5,6 +5,8 @@ do, each audited; analysts and other groups' operators refused."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from sqlalchemy import select
 
 from bot.db.models import AuditRecord, ChatRole
@@ -132,3 +134,24 @@ async def test_roles_are_granted_and_revoked_as_the_commands_do(
         "role-granted",
         "role-revoked",
     ]
+
+
+async def test_a_retention_that_erases_is_asked_first_then_confirmed(
+    scene: Scene, dashboard: Dashboard
+) -> None:
+    now = scene.updates.clock
+    scene.updates.clock = int((datetime.now(UTC) - timedelta(days=40)).timestamp())
+    await scene.say(VICTIM, FAN, "an old comment about the subtitles")
+    scene.updates.clock = now
+    await scene.say(VICTIM, FAN, "a new one")
+    body = {"retention": "30d"}
+    status, asked = await post(dashboard, ADMIN, f"{SETTINGS}/retention", body)
+    assert status == 409 and asked["error"] == "confirm-retention"
+    assert "one stored comment" in asked["message"]
+    shown = await dashboard.json(ADMIN, SETTINGS)
+    assert shown["retention_days"] is None  # nothing changed before the answer
+    status, changed = await post(
+        dashboard, ADMIN, f"{SETTINGS}/retention", {**body, "confirmed": True}
+    )
+    assert status == 200 and changed["retention_days"] == 30
+    assert [a for a in await actions(scene) if a.startswith("retention")] == ["retention-set"]
