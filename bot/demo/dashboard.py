@@ -13,6 +13,8 @@ from bot.emulator.client import EmulatorClient
 
 SCREENSHOTS = Path("demo-output")
 SCREENS = ("overview", "inbox", "polls", "giveaways", "videos", "settings")
+# The creation forms, opened by their button, photographed beside their screen.
+FORMS = {"polls": "new-poll", "giveaways": "new-giveaway"}
 SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 DRAWN = "body[data-state='ready'], body[data-state='failed']"
 
@@ -53,13 +55,20 @@ async def photograph_dashboard(
                         await page.wait_for_selector(DRAWN, state="attached")
                         path = SCREENSHOTS / f"{screen}-{language}-{scheme}.png"
                         await page.screenshot(path=str(path), full_page=True)
-                        await page.context.close()
                         written.append(path)
+                        opener = page.locator(f"[data-action='{FORMS.get(screen)}']")
+                        if screen in FORMS and await opener.count():
+                            await opener.click()
+                            path = SCREENSHOTS / f"{screen}-new-{language}-{scheme}.png"
+                            await page.screenshot(path=str(path), full_page=True)
+                            written.append(path)
+                        await page.context.close()
     except BrowserUnavailable as missing:
         say(f"  no screenshots: {missing}")
         return written
     say(
-        f"  {len(written)} screenshots in {SCREENSHOTS}/: {len(SCREENS)} screens, as "
+        f"  {len(written)} screenshots in {SCREENSHOTS}/: {len(SCREENS)} screens and "
+        f"{len(FORMS)} creation forms, as "
         f"{community.operator['first_name']} (English) and {community.creator['first_name']} "
         "(Chinese), light and dark"
     )
