@@ -80,7 +80,7 @@ async def on_typed(
     text = (message.text or "").strip()
     now = clock.now()
     if step == PollFlow.question.state:
-        problem = _question_problem(texts, text)
+        problem = question_problem(texts, text)
         if problem is not None:
             await message.reply(problem)
             return
@@ -88,7 +88,7 @@ async def on_typed(
         return
     if step in (PollFlow.options.state, PollFlow.ideas.state):
         typed = split_bars(text) if has_bar(text) else [line.strip() for line in text.splitlines()]
-        options, problem = _add_options(texts, data[OPTIONS], typed)
+        options, problem = add_options(texts, data[OPTIONS], typed)
         if problem is not None:
             await message.reply(problem)
             return
@@ -103,7 +103,7 @@ async def on_typed(
     await message.reply(texts("flow-poll-use-buttons"))
 
 
-def _question_problem(texts: Texts, text: str) -> Html | None:
+def question_problem(texts: Texts, text: str) -> Html | None:
     if not text:
         return texts("flow-poll-error-empty-question")
     if len(text) > QUESTION_MAX:
@@ -113,7 +113,7 @@ def _question_problem(texts: Texts, text: str) -> Html | None:
     return None
 
 
-def _add_options(
+def add_options(
     texts: Texts, current: list[str], typed: list[str]
 ) -> tuple[list[str], Html | None]:
     options = list(current)
@@ -151,7 +151,7 @@ async def _take_time(
     drafts: DraftService,
 ) -> None:
     data = {**await state.get_data(), field: typed or None}
-    problem = await _times_problem(polls, operator.chat_id, data, now)
+    problem = await times_problem(polls, operator.chat_id, data, now)
     if problem:
         await message.reply(texts.lines([texts(key, **args) for key, args in problem]))
         return
@@ -162,7 +162,7 @@ async def _take_time(
 Problem = list[tuple[str, dict[str, str | int]]]
 
 
-async def _times_problem(
+async def times_problem(
     polls: PollService, chat_id: int, data: dict[str, Any], now: datetime
 ) -> Problem:
     """What the one-line form's parser says of the times (in the group's time zone), and a
@@ -278,7 +278,7 @@ async def cb_flow(
     elif act in ("start", "close") and 0 <= value <= len(QUICK_TIMES):
         field = START if act == "start" else CLOSE
         chosen = {**data, field: QUICK_TIMES[value - 1][0] if value else None}
-        problem = await _times_problem(polls, operator.chat_id, chosen, now)
+        problem = await times_problem(polls, operator.chat_id, chosen, now)
         if problem:
             alert = "\n".join(texts.plain(key, **args) for key, args in problem)
             await query.answer(alert, show_alert=True)
@@ -324,7 +324,7 @@ async def _toggle_idea(
         await flows.go(FLOW, query, state, texts, now=now, options=kept)
         return
     label = idea.replace("|", "/").replace("｜", "/")[:OPTION_MAX]
-    added, problem = _add_options(texts, options, [label])
+    added, problem = add_options(texts, options, [label])
     if problem is not None:
         await query.answer(
             texts.plain("flow-poll-error-too-many", limit=OPTIONS_MAX), show_alert=True

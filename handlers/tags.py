@@ -85,7 +85,7 @@ Resolve = Callable[[str], str]  # a typed tag to its stored name (display names 
 Parse = Callable[[str, str, Resolve], TagChange | None]
 
 
-def _new(name: str, rest: str, resolve: Resolve) -> TagChange | None:
+def new_tag_change(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name:
         return None
     key = tag_name(name)
@@ -100,7 +100,7 @@ def _rename(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     return TagChange(lambda s: s.rename(old, new), "tag-renamed", new, old, renamed=(old, new))
 
 
-def _delete(name: str, rest: str, resolve: Resolve) -> TagChange | None:
+def delete_tag_change(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name or rest:
         return None
     key = resolve(name)
@@ -202,9 +202,9 @@ def tag_error(texts: Texts, error: TagSetError) -> Html:
 def create_router() -> Router:
     router = Router(name=__name__)
     operator_command(router, TAGS, cmd_tags)
-    operator_command(router, TAG_NEW, change_command(_new, "tag-new-usage"))
+    operator_command(router, TAG_NEW, change_command(new_tag_change, "tag-new-usage"))
     operator_command(router, TAG_RENAME, change_command(_rename, "tag-rename-usage"))
-    operator_command(router, TAG_DELETE, change_command(_delete, "tag-delete-usage"))
+    operator_command(router, TAG_DELETE, change_command(delete_tag_change, "tag-delete-usage"))
     operator_command(router, TAG_ADD, change_command(_add, "tag-add-usage"))
     operator_command(router, TAG_REMOVE, change_command(_remove, "tag-remove-usage"))
     return router

@@ -146,14 +146,14 @@ async def on_document(
 
 
 async def _answer(message: Message, texts: Texts, report: ImportReport) -> None:
-    await message.reply(_report_text(texts, report))
+    await message.reply(report_text(texts, report))
     if len(report.refused) > SHOWN_REFUSED:
         await message.reply_document(
-            BufferedInputFile(_refused_file(texts, report.refused), "refused-rows.csv")
+            BufferedInputFile(refused_file(texts, report.refused), "refused-rows.csv")
         )
 
 
-def _report_text(texts: Texts, report: ImportReport) -> Html:
+def report_text(texts: Texts, report: ImportReport) -> Html:
     lines = [
         texts(
             "video-stats-report",
@@ -199,7 +199,7 @@ def _refused_line(texts: Texts, item: Refused) -> Html:
     )
 
 
-def _refused_file(texts: Texts, refused: list[Refused]) -> bytes:
+def refused_file(texts: Texts, refused: list[Refused]) -> bytes:
     headers = [texts.plain("video-stats-refused-header", column=name) for name in _REFUSED_COLUMNS]
     rows = (
         (
@@ -216,9 +216,14 @@ def _refused_file(texts: Texts, refused: list[Refused]) -> bytes:
 _REFUSED_COLUMNS = ("line", "reason", "column", "value")
 
 
-async def cmd_video_template(message: Message, *, texts: Texts) -> None:
+def template_file(texts: Texts) -> bytes:
+    """The file to fill in, its headers in the reader's language."""
     headers = [texts.plain("video-stats-column", column=field.value) for field in TEMPLATE_COLUMNS]
-    content = template_csv(texts.plain("video-stats-template-note"), headers)
+    return template_csv(texts.plain("video-stats-template-note"), headers)
+
+
+async def cmd_video_template(message: Message, *, texts: Texts) -> None:
+    content = template_file(texts)
     await message.reply_document(
         BufferedInputFile(content, texts.plain("video-stats-template-name")),
         caption=texts("video-stats-template-caption"),

@@ -97,6 +97,24 @@ GET  /app/api/groups/{chat_id}/polls/{number}/export    (analyst, re-checked liv
 POST /app/api/groups/{chat_id}/polls/{number}/close     (operator, re-checked live)
 POST /app/api/groups/{chat_id}/polls/{number}/cancel    (operator, re-checked live)
     -> {"poll": POLL}; 409 "poll-not-open" / "poll-not-scheduled" when it is not (any more)
+Making one (bot/dashboard/poll_creation.py), as the guided /poll: operator.
+GET  /app/api/groups/{chat_id}/polls/ideas
+    {"period": "7d", "ideas": ["<a topic idea fans wrote about>", ...]}   # at most 10
+POST /app/api/groups/{chat_id}/polls/preview
+    {"question": "...", "options": ["...", "..."],   # typed or picked from the ideas
+     "anonymous": true, "multiple": false, "quiz": 2 | null,   # the correct option, from 1
+     "start": "2h" | "20:00" | "2026-12-24 18:00" | null,      # null: now
+     "close": "1d" | ... | null}                               # null: closed by hand
+    -> {"draft": 5, "expires_at": "<instant>",
+        "preview": {"question", "options": [{"number", "label", "correct"}],
+                    "kind": "single" | "multiple" | "quiz", "anonymous",
+                    "start_at" | "close_at": "<instant>" | null, "timezone"}}
+    Each part checked as the guided flow checks it: 400 with its reason, nothing stored. The
+    draft is the one-line form's (`poll_line`), kept 30 minutes, as a preview in chat.
+POST /app/api/groups/{chat_id}/polls/drafts/{draft}/send    (operator, re-checked live)
+    -> {"sending": "sent" | "scheduled" | "failed", "poll": POLL}   # audited poll-created
+    409 "draft-refused-done" (sent, expired), "-not-owner" (another operator's preview),
+    "-gone" (no such poll draft in this group)
 
 Giveaways (bot/dashboard/giveaways.py); {number} is the giveaway's id. Read: analyst.
 GET  /app/api/groups/{chat_id}/giveaways
@@ -124,8 +142,21 @@ POST .../giveaways/{number}/reroll  {"places": [2], "reason": "..."}   (operator
     -> {"giveaway": GIVEAWAY, "winners": [{"entrant", "user_id", "name", "place"}],
         "replaced": ["<entrant id>"], "digest": "<hex>"};
        409 "giveaway-reroll-refused" with the reason /giveaway_reroll gives
+Making one (bot/dashboard/giveaway_creation.py), as the guided /giveaway: operator.
+POST /app/api/groups/{chat_id}/giveaways/preview
+    {"prize": "...", "winners": "3" | 3,           # the flow's answers, read by its readers
+     "end": "hour" | "day" | "evening" | "2h" | "12/24 20:00",
+     "member": true, "joined": true, "joined_day": "2026-11-01" | "",  # "": before it starts
+     "comments": "5/7" | "",                       # at least 5 comments in the last 7 days
+     "channel": "@channel" | "", "staff_excluded": true}
+    -> {"draft": 6, "expires_at": "<instant>",
+        "preview": {"prize", "winners", "ends_at": "<instant>", "rules": ["..."], "timezone"}}
+    400 with the flow's reason (giveaway-flow-error) or the one-line form's; nothing stored.
+POST /app/api/groups/{chat_id}/giveaways/drafts/{draft}/send   (operator, re-checked live)
+    -> {"giveaway": GIVEAWAY}: stored, announced in the group, audited giveaway-created;
+    409 "draft-refused-*" as for polls
 
-Videos (bot/dashboard/videos.py). Analyst.
+Videos (bot/dashboard/videos.py). Read: analyst.
 GET  /app/api/groups/{chat_id}/videos?page=0&archived=0|1     (10 a page, newest first)
     {"timezone": "...", "page": 0, "pages": 1, "total": 3,
      "videos": [{"number": 1, "code": "V1", "title": "...", "platform": "youtube",
@@ -147,11 +178,22 @@ GET  /app/api/groups/{chat_id}/videos/{number}        (the numbers of /video's c
     it has none. joins: people who joined through its links while live; of those whose first
     7 days are over (settled), stayed: did not leave in them; settling: still in their first
     week; wrote: wrote a fan message in their first week; tags: what those messages are about.
+POST /app/api/groups/{chat_id}/videos/import?confirmed=1   (operator; bot/dashboard/
+     video_import.py) multipart/form-data, the file in the field `file` (.csv or .xlsx, at
+     most 20 MB, as a document sent with /video_stats; confirmed=1: totals that go down are
+     stored, as /video_stats confirm)
+    -> {"taken": 4, "updated": 0, "unchanged": 0, "refused": 2, "decreasing": false,
+        "report": "<the chat's report, plain text>",
+        "refused_csv": "<base64 of the refused rows' CSV>" | null}   # beyond the first 10
+    400 "video-stats-file-error" (nothing imported, the chat's reason), "dashboard-no-file"
+GET  /app/api/groups/{chat_id}/videos/template   (operator)
+    text/csv: /video_template's file, headers in the caller's language
 
 Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
 GET  /app/api/groups/{chat_id}/settings
     {"language": "zh", "timezone": "Asia/Shanghai",
-     "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null},
+     "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null,
+                "subscribed": false},               # the caller receives it privately
      "retention_days": 90 | null, "tags": [{"tag", "name"}],
      "roles": [{"user_id": 42, "name": "@max", "role": "analyst" | "operator"}]}
 GET  /app/api/groups/{chat_id}/audit?page=0          (newest first)
@@ -160,6 +202,27 @@ GET  /app/api/groups/{chat_id}/audit?page=0          (newest first)
 POST /app/api/groups/{chat_id}/settings/language {"language": "zh-Hant"}  (or 繁體, English)
 POST /app/api/groups/{chat_id}/settings/timezone {"timezone": "Asia/Shanghai"} (or UTC+8,
      上海: what /timezone reads) -> the settings as GET answers them; each change audited
+Changing them (bot/dashboard/settings_actions.py), each through its command's service and
+audited there; each answers the settings as GET does. What chat asks first is the same
+confirmed action answered Yes (the screen asks in Telegram's popup).
+POST .../settings/digest {"time": "21:30", "days": [0, 2, 4], "subscribed": true}
+     (any of them; time and days as /digest_time and the panel: operator; subscribed: the
+     caller's own digest, as /digest_subscribe: analyst)
+POST .../settings/retention {"retention": "90d" | "90天" | "off", "confirmed": true}
+     (operator, live); 409 "confirm-retention" (the question, with the count it erases)
+     until "confirmed" is true
+POST .../settings/tags {"action": "add", "tag": "kittens", "terms": "kittens, 小猫"}
+     -> the settings and "retag": {"run": 7, "tag": "kittens"}, the offer to apply it to
+     the stored comments (as under /tag_new's answer)       (operator)
+POST .../settings/tags {"action": "remove", "tag": "kittens"}   (operator, live; as
+     /tag_delete then Yes); 400 "tags-error" with /tag_new's or /tag_delete's reason
+POST .../settings/retag/{run}   start applying it    GET .../settings/retag/{run}  its state
+     -> {"run", "outcome": "started" | "running" | null, "status": "offered" | "running" |
+         "done" | "failed", "tag", "total", "scanned", "tagged"}     (operator)
+POST .../settings/roles {"action": "grant", "who": "@max" | "123456789",
+                         "role": "analyst" | "operator"}      (administrator, live)
+POST .../settings/roles {"action": "revoke", "user_id": 42}  (administrator, live)
+     the person's menu button follows at once, as after /grant and /revoke
 """
 
 from __future__ import annotations

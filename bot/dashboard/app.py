@@ -19,7 +19,20 @@ from typing import Any
 import structlog
 from aiohttp import web
 
-from bot.dashboard import api, charts, giveaways, inbox, polls, screen_texts, settings, videos
+from bot.dashboard import (
+    api,
+    charts,
+    giveaway_creation,
+    giveaways,
+    inbox,
+    poll_creation,
+    polls,
+    screen_texts,
+    settings,
+    settings_actions,
+    video_import,
+    videos,
+)
 from bot.dashboard.frame import (
     LOGIN,
     SERVICES,
@@ -190,9 +203,14 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     charts.add_routes(app.router)
     inbox.add_routes(app.router)
     polls.add_routes(app.router)
+    poll_creation.add_routes(app.router)
     giveaways.add_routes(app.router)
+    giveaway_creation.add_routes(app.router)
+    # Before videos' /videos/{number}, which would take `template` for a number.
+    video_import.add_routes(app.router)
     videos.add_routes(app.router)
     settings.add_routes(app.router)
+    settings_actions.add_routes(app.router)
     app.router.add_get(screen_texts.ROUTE, screen_texts.screen_texts)
     files = StaticFiles(services.static_dir)
     app.router.add_get("/", files.index)

@@ -146,7 +146,7 @@ async def end(request: web.Request) -> web.Response:
     now = services_of(request).now()
     if not await _giveaways(request).end(chat_id, authorized.actor, number, now):
         raise ApiError(409, "giveaway-not-open", id=str(number))
-    return await _one(request, chat_id, number)
+    return await one_giveaway(request, chat_id, number)
 
 
 async def cancel(request: web.Request) -> web.Response:
@@ -160,7 +160,7 @@ async def cancel(request: web.Request) -> web.Response:
     now = services_of(request).now()
     if not await _giveaways(request).cancel(chat_id, authorized.actor, number, reason, now):
         raise ApiError(409, "giveaway-not-open", id=str(number))
-    return await _one(request, chat_id, number)
+    return await one_giveaway(request, chat_id, number)
 
 
 async def reroll(request: web.Request) -> web.Response:
@@ -203,7 +203,7 @@ async def reroll(request: web.Request) -> web.Response:
     )
 
 
-async def _one(request: web.Request, chat_id: int, number: int) -> web.Response:
+async def one_giveaway(request: web.Request, chat_id: int, number: int) -> web.Response:
     found = await _giveaways(request).listing(chat_id)
     texts = texts_of(request)
     for record in found.records:

@@ -91,7 +91,7 @@ async def close(request: web.Request) -> web.Response:
     services = services_of(request)
     if not await _polls(request).close(chat_id, authorized.actor, number, services.now()):
         raise ApiError(409, "poll-not-open", number=number)
-    return await _one(request, chat_id, number)
+    return await one_poll(request, chat_id, number)
 
 
 async def cancel(request: web.Request) -> web.Response:
@@ -101,10 +101,10 @@ async def cancel(request: web.Request) -> web.Response:
     services = services_of(request)
     if not await _polls(request).cancel(chat_id, authorized.actor, number, services.now()):
         raise ApiError(409, "poll-not-scheduled", number=number)
-    return await _one(request, chat_id, number)
+    return await one_poll(request, chat_id, number)
 
 
-async def _one(request: web.Request, chat_id: int, number: int) -> web.Response:
+async def one_poll(request: web.Request, chat_id: int, number: int) -> web.Response:
     found = await _polls(request).listing(chat_id)
     for line in found.polls:
         if line.poll.id == number:

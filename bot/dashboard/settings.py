@@ -11,6 +11,7 @@ from bot.dashboard.frame import (
     authorize,
     json_body,
     json_response,
+    login_of,
     services_of,
     texts_of,
 )
@@ -18,6 +19,7 @@ from bot.dashboard.routes import group_id
 from bot.domain.timezones import TimezoneError, parse_timezone
 from bot.i18n import Html, Texts, locale_of
 from bot.services.audit_log import AuditLog
+from bot.services.digest_delivery import DigestSubscriptions
 from bot.services.group_settings import GroupSettingsReader
 from bot.services.languages import Languages
 from bot.services.tags import shown_tag
@@ -41,20 +43,26 @@ def add_routes(router: web.UrlDispatcher) -> None:
 async def settings(request: web.Request) -> web.Response:
     chat_id = group_id(request)
     await authorize(request, chat_id, SETTINGS)
-    return json_response(await _settings(request, chat_id))
+    return json_response(await settings_document(request, chat_id))
 
 
-async def _settings(request: web.Request, chat_id: int) -> dict[str, object]:
+async def settings_document(request: web.Request, chat_id: int) -> dict[str, object]:
     found = (
         await services_of(request).feature("group_settings", GroupSettingsReader).of_group(chat_id)
     )
     texts = texts_of(request)
+    subscribed = await (
+        services_of(request)
+        .feature("digest_subscriptions", DigestSubscriptions)
+        .is_subscribed(chat_id, login_of(request).user_id)
+    )
     return {
         "language": found.language,
         "timezone": found.timezone,
         "digest": {
             "time": found.digest_time,
             "days": sorted(found.digest_days),  # 0 = Monday
+            "subscribed": subscribed,  # the caller receives it
             "chat": (
                 {"id": found.digest_chat_id, "title": found.digest_chat_title}
                 if found.digest_chat_id is not None
@@ -109,7 +117,7 @@ async def language(request: web.Request) -> web.Response:
         .feature("languages", Languages)
         .choose_for_group(chat_id, authorized.actor, locale)
     )
-    return json_response(await _settings(request, chat_id))
+    return json_response(await settings_document(request, chat_id))
 
 
 async def timezone(request: web.Request) -> web.Response:
@@ -128,7 +136,7 @@ async def timezone(request: web.Request) -> web.Response:
         .feature("timezones", GroupTimezones)
         .choose(chat_id, authorized.actor, zone)
     )
-    return json_response(await _settings(request, chat_id))
+    return json_response(await settings_document(request, chat_id))
 
 
 def _zone_refusal(texts: Texts, typed: str, error: TimezoneError) -> Html:

@@ -305,6 +305,16 @@ async def subscribe(session: AsyncSession, chat_id: int, user_id: int, now: date
     return not existing
 
 
+async def is_subscribed(session: AsyncSession, chat_id: int, user_id: int) -> bool:
+    """Whether `user_id` receives the group's digest (not blocked)."""
+    found = await session.scalar(
+        select(DigestSubscription.blocked_at.is_(None)).where(
+            DigestSubscription.chat_id == chat_id, DigestSubscription.user_id == user_id
+        )
+    )
+    return bool(found)
+
+
 async def unsubscribe(session: AsyncSession, chat_id: int, user_id: int) -> bool:
     result = await session.execute(
         delete(DigestSubscription).where(

@@ -19,6 +19,8 @@ from bot.emulator.client import EmulatorClient
 
 SCREENSHOTS = Path("demo-output")
 SCREENS = ("overview", "inbox", "polls", "giveaways", "videos", "settings")
+# The creation forms, opened by their button, photographed beside their screen.
+FORMS = {"polls": "new-poll", "giveaways": "new-giveaway"}
 SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 DRAWN = "body[data-state='ready'], body[data-state='failed']"
 
@@ -59,13 +61,20 @@ async def photograph_dashboard(
                         await page.wait_for_selector(DRAWN, state="attached")
                         path = SCREENSHOTS / f"{screen}-{language}-{scheme}.png"
                         await full_page_screenshot(page, str(path))
-                        await page.context.close()
                         written.append(path)
+                        opener = page.locator(f"[data-action='{FORMS.get(screen)}']")
+                        if screen in FORMS and await opener.count():
+                            await opener.click()
+                            path = SCREENSHOTS / f"{screen}-new-{language}-{scheme}.png"
+                            await full_page_screenshot(page, str(path))
+                            written.append(path)
+                        await page.context.close()
     except BrowserUnavailable as missing:
         say(f"  no screenshots: {missing}")
         return written
     say(
-        f"  {len(written)} screenshots in {SCREENSHOTS}/: {len(SCREENS)} screens, as "
+        f"  {len(written)} screenshots in {SCREENSHOTS}/: {len(SCREENS)} screens and "
+        f"{len(FORMS)} creation forms, as "
         f"{community.operator['first_name']} (English) and {community.creator['first_name']} "
         "(Chinese), light and dark"
     )

@@ -446,6 +446,10 @@ class DigestSubscriptions:
         await self._clock.rebuild()
         return added, when
 
+    async def is_subscribed(self, chat_id: int, user_id: int) -> bool:
+        async with self._session_factory() as session:
+            return await store.is_subscribed(session, chat_id, user_id)
+
     async def unsubscribe(self, chat_id: int, user_id: int) -> bool:
         """Whether `user_id` was subscribed."""
         async with self._session_factory() as session, session.begin():

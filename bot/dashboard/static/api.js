@@ -61,6 +61,23 @@ export class Api {
     return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   }
 
+  // A file the operator chose, sent as multipart/form-data in the field `field`.
+  async upload(path, file, query = {}, field = "file") {
+    const form = new FormData();
+    form.append(field, file, file.name);
+    const response = await fetch(this.url(path, query), {
+      method: "POST",
+      headers: { Authorization: `tma ${this.initData}` },
+      body: form,
+      credentials: "omit",
+      cache: "no-store",
+    });
+    const text = await response.text();
+    const data = text ? safeJson(text) : {};
+    if (!response.ok) throw new ApiError(response.status, data);
+    return data;
+  }
+
   // A file the server makes (an export): fetched with the credential, handed to the browser.
   async download(path, query, fallbackName) {
     const response = await fetch(this.url(path, query), {
@@ -71,7 +88,9 @@ export class Api {
     if (!response.ok) throw new ApiError(response.status, safeJson(await response.text()));
     const blob = await response.blob();
     const disposition = response.headers.get("Content-Disposition") ?? "";
-    const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+    // RFC 5987 first: a name in the reader's language (a template's) is not ASCII.
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+    const name = encoded ? decodeURIComponent(encoded) : (/filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName);
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = name;

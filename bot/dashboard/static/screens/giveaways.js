@@ -1,9 +1,10 @@
-// Giveaways: the latest ones with their live entrant count; one opened shows its rules, every
-// entrant with whether they are eligible (open) or how the draw treated them (drawn), the
+// Giveaways: a new one (for operators, giveaway_form.js), the latest ones with their live
+// entrant count; one opened shows its rules, every entrant with whether they are eligible (open) or how the draw treated them (drawn), the
 // transcript, and the actions: end and draw, cancel with a reason, reroll a place with a reason.
 
 import { fanText, h, replace } from "../dom.js";
 import { actionButton, empty, section } from "./common.js";
+import { giveawayForm } from "./giveaway_form.js";
 
 const PAGE = 100;
 
@@ -11,8 +12,18 @@ export async function render(view, container, params) {
   if (params.number) return detail(view, container, params.number);
   const data = await view.api.get(view.groupPath("giveaways"));
   view.learnGroup({ id: view.group.id, timezone: data.timezone });
+  const creating = h("div", { class: "new-giveaway" });
+  const again = () => render(view, container, params);
+  const newGiveaway = view.canAct
+    ? section(
+        view.t("ui-giveaway-new"),
+        h("button", { type: "button", class: "button", "data-action": "new-giveaway", onclick: (event) => { event.currentTarget.remove(); creating.append(giveawayForm(view, again)); } }, view.t("ui-giveaway-new-button")),
+        creating,
+      )
+    : null;
   replace(
     container,
+    newGiveaway,
     section(
       view.t("ui-tab-giveaways"),
       data.giveaways.length

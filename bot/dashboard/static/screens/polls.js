@@ -1,7 +1,9 @@
-// Polls: the open ones first, then the past ones, each with its results; close, cancel, export.
+// Polls: a new one (for operators, poll_form.js), the open ones, then the past ones, each with
+// its results; close, cancel, export.
 
 import { fanText, h, replace } from "../dom.js";
 import { actionButton, empty, section } from "./common.js";
+import { pollForm } from "./poll_form.js";
 
 const OPEN = new Set(["open", "scheduled"]);
 
@@ -11,8 +13,17 @@ export async function render(view, container) {
   const open = data.polls.filter((poll) => OPEN.has(poll.status));
   const past = data.polls.filter((poll) => !OPEN.has(poll.status));
   const refresh = () => render(view, container);
+  const creating = h("div", { class: "new-poll" });
+  const newPoll = view.canAct
+    ? section(
+        view.t("ui-poll-new"),
+        h("button", { type: "button", class: "button", "data-action": "new-poll", onclick: (event) => { event.currentTarget.remove(); creating.append(pollForm(view, refresh)); } }, view.t("ui-poll-new-button")),
+        creating,
+      )
+    : null;
   replace(
     container,
+    newPoll,
     section(view.t("ui-polls-open"), open.length ? h("div", { class: "list" }, open.map((poll) => card(view, poll, refresh))) : empty(view.t("ui-polls-none-open"))),
     section(view.t("ui-polls-past"), past.length ? h("div", { class: "list" }, past.map((poll) => card(view, poll, refresh))) : empty(view.t("ui-polls-none-past"))),
   );

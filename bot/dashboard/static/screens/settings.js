@@ -1,17 +1,23 @@
-// Settings: the group's language and time zone (changed here, as /settings does), its digest
-// and retention, its tags, who holds which role, and the audit log of what was done.
+// Settings: the group's language and time zone, its digest and retention, its tags and who
+// holds which role (all changed here, as /settings and the commands do: settings_controls.js),
+// and the audit log of what was done.
 
 import { fanText, h, replace } from "../dom.js";
 import { actionButton, empty, section } from "./common.js";
+import { digestControls, retagOffer, retentionControls, roleControls, tagControls } from "./settings_controls.js";
 
 const LANGUAGES = ["en", "zh", "zh-Hant"];
 
-export async function render(view, container) {
+export function render(view, container) {
+  return draw(view, container, {});
+}
+
+async function draw(view, container, { retag } = {}) {
   const [data, audit] = await Promise.all([
     view.api.get(view.groupPath("settings")),
     view.api.get(view.groupPath("audit"), { page: 0 }),
   ]);
-  const again = () => render(view, container);
+  const again = (extra) => draw(view, container, extra);
   const field = (name, ...controls) =>
     h("div", { class: "field", "data-setting": name }, h("label", { for: `setting-${name}` }, view.t(`ui-settings-${name}`)), ...controls);
   const language = h(
@@ -34,19 +40,11 @@ export async function render(view, container) {
       view.t("ui-tab-settings"),
       field("language", h("div", { class: "row" }, language, actionButton(view, view.t("ui-settings-save"), save("language", () => ({ language: language.value })), { data: "save-language" }))),
       field("timezone", h("div", { class: "row" }, timezone, actionButton(view, view.t("ui-settings-save"), save("timezone", () => ({ timezone: timezone.value.trim() })), { data: "save-timezone" }))),
-      field("digest", h("p", { class: "setting-value" }, data.digest.time ? view.t("ui-settings-digest-at", { time: data.digest.time, days }) : view.t("ui-settings-digest-off"))),
-      field("retention", h("p", { class: "setting-value" }, data.retention_days ? view.t("ui-settings-retention-days", { days: data.retention_days }) : view.t("ui-settings-retention-forever"))),
+      field("digest", h("p", { class: "setting-value" }, data.digest.time ? view.t("ui-settings-digest-at", { time: data.digest.time, days }) : view.t("ui-settings-digest-off")), digestControls(view, data, again)),
+      field("retention", h("p", { class: "setting-value" }, data.retention_days ? view.t("ui-settings-retention-days", { days: data.retention_days }) : view.t("ui-settings-retention-forever")), retentionControls(view, data, again)),
     ),
-    section(
-      view.t("ui-settings-tags"),
-      data.tags.length ? h("div", { class: "chips" }, data.tags.map((tag) => h("span", { class: "chip", "data-tag": tag.tag }, `#${tag.name}`))) : empty(view.t("ui-overview-tags-none")),
-    ),
-    section(
-      view.t("ui-settings-roles"),
-      data.roles.length
-        ? h("div", { class: "entrants" }, data.roles.map((holder) => h("div", { class: "entrant", "data-user-id": String(holder.user_id) }, fanText(holder.name), h("span", { class: "hint" }, view.t(`ui-role-${holder.role}`)))))
-        : empty(view.t("ui-settings-no-roles")),
-    ),
+    section(view.t("ui-settings-tags"), tagControls(view, data, again), retag ? retagOffer(view, retag) : null),
+    section(view.t("ui-settings-roles"), roleControls(view, data, again)),
     section(
       view.t("ui-settings-audit"),
       audit.entries.length

@@ -1,8 +1,10 @@
-// Videos: the registry, and each video's report card: the platforms' numbers with their change
-// since the previous import, and what fans said about it.
+// Videos: the registry (with importing platform numbers for operators, video_import.js), and
+// each video's report card: the platforms' numbers with their change since the previous
+// import, and what fans said about it.
 
 import { fanText, h, replace } from "../dom.js";
 import { empty, section } from "./common.js";
+import { importPanel } from "./video_import.js";
 
 const NUMBERS = ["plays", "likes", "comments", "favourites", "shares"];
 
@@ -10,8 +12,11 @@ export async function render(view, container, params) {
   if (params.number) return report(view, container, params.number);
   const data = await view.api.get(view.groupPath("videos"));
   view.learnGroup({ id: view.group.id, timezone: data.timezone });
+  // Kept across a redraw after an import, so its report stays on screen.
+  const panel = view.canAct ? (container.querySelector(".import-panel") ?? importPanel(view, () => render(view, container, params))) : null;
   replace(
     container,
+    panel,
     section(
       view.t("ui-tab-videos"),
       data.videos.length
