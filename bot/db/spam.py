@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
@@ -371,10 +371,15 @@ async def decide_report(session: AsyncSession, report_id: int, state: str, now: 
     return True
 
 
+def _stale(now: datetime) -> ColumnElement[bool]:
+    return SpamFingerprint.seen_at < now - FINGERPRINT_WINDOW - timedelta(minutes=5)
+
+
+async def has_stale_fingerprints(session: AsyncSession, now: datetime) -> bool:
+    """Whether a prune has anything to do (read on the seen_at index)."""
+    return bool(await session.scalar(select(exists().where(_stale(now)))))
+
+
 async def prune_fingerprints(session: AsyncSession, now: datetime) -> int:
-    result = await session.execute(
-        delete(SpamFingerprint).where(
-            SpamFingerprint.seen_at < now - FINGERPRINT_WINDOW - timedelta(minutes=5)
-        )
-    )
+    result = await session.execute(delete(SpamFingerprint).where(_stale(now)))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

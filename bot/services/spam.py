@@ -300,8 +300,10 @@ class SpamJobs:
             PlannedJob(f"{PASS_JOB}{chat_id}", f"v{newest:012d}", now, _pass(self._spam, chat_id))
             for chat_id, newest in (await store.chats_with_pending(session)).items()
         ]
-        bucket = int(now.timestamp() // PRUNE_EVERY.total_seconds())
-        jobs.append(PlannedJob(PRUNE_JOB, f"p{bucket:012d}", now, self._prune))
+        # Planned only when there is something to prune: an idle instance records no runs.
+        if await store.has_stale_fingerprints(session, now):
+            bucket = int(now.timestamp() // PRUNE_EVERY.total_seconds())
+            jobs.append(PlannedJob(PRUNE_JOB, f"p{bucket:012d}", now, self._prune))
         return jobs
 
     async def _prune(self) -> str | None:
