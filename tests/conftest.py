@@ -1,4 +1,4 @@
-"""The suite's fixtures; every test runs on SQLite and, in CI, on PostgreSQL.
+"""The suite's fixtures: every test runs on SQLite, and those that open a database on PostgreSQL.
 
 The backend is chosen by the environment, not by the test:
 - `FANPULSE_TEST_DATABASE_URL` unset: SQLite, one file per test in `tmp_path`.
@@ -7,9 +7,11 @@ The backend is chosen by the environment, not by the test:
 
 Fixtures:
 - `database_url` (function): the URL of a fresh, EMPTY database, no tables at all. Use it to
-  test migrations or anything that must build its own schema.
-- `engine` (function): an `AsyncEngine` from `bot.db.engine.create_engine(database_url)`,
-  migrated to head with `bot.db.migrate.upgrade`, disposed after the test.
+  test migrations or anything that must build its own schema. When the test also asks for
+  `engine`, it is instead a copy of a template this process migrated to head once
+  (tests/support/databases.py).
+- `engine` (function): an `AsyncEngine` from `bot.db.engine.create_engine(database_url)`, at
+  head (`bot.db.migrate.upgrade` confirms it), disposed after the test.
 - `session_factory` (function): `bot.db.engine.create_session_factory(engine)`; open one
   `async with session_factory() as session, session.begin():` per unit of work.
 - `backend` (session): `"sqlite"` or `"postgresql"`, for the rare test that must branch.
@@ -22,6 +24,10 @@ Shared through `pytest_plugins` (tests/support/fixtures/), overridable in a fold
   (tests/support/e2e.py).
 Fake time is `tests.support.clock.FakeClock`, for the scheduler and the outbound path alike.
 
+The PostgreSQL leg runs only the tests whose fixtures open a database (`database_url`, and so
+`engine`, `scene`, `world`...); the others ran on the SQLite leg, and
+`FANPULSE_EVERY_TEST_ON_POSTGRES=1` runs them on PostgreSQL too.
+
 Marker:
 - `@pytest.mark.postgres_only`: skipped on SQLite (e.g. tests of row locks or concurrency
   that SQLite cannot express).
@@ -32,6 +38,8 @@ starts a server and runs the PostgreSQL leg.
 
 from __future__ import annotations
 
+import asyncio
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -46,6 +54,9 @@ from tests.support.secret_watch import WATCH
 
 # Fixtures shared across folders (tests/support/fixtures/); a folder's conftest may override one.
 pytest_plugins = ["tests.support.fixtures.scene", "tests.support.fixtures.e2e"]
+
+EVERY_TEST_ON_POSTGRES_ENV = "FANPULSE_EVERY_TEST_ON_POSTGRES"
+DESELECTED_AS_DATABASE_FREE: list[int] = []
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -62,11 +73,43 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if databases.backend() == "postgresql":
+        _leave_database_free_tests_to_the_sqlite_leg(config, items)
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (run: python3 tasks.py test --postgres-only)")
     for item in items:
         if item.get_closest_marker("postgres_only") is not None:
             item.add_marker(skip)
+
+
+def _leave_database_free_tests_to_the_sqlite_leg(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """On PostgreSQL run only the tests that open a database: the others cannot tell the backends
+    apart, and running them twice cost the CI budget minutes (the SQLite leg runs them)."""
+    if os.environ.get(EVERY_TEST_ON_POSTGRES_ENV) == "1":
+        return
+    free = [item for item in items if "database_url" not in getattr(item, "fixturenames", ())]
+    if not free:
+        return
+    config.hook.pytest_deselected(items=free)
+    items[:] = [item for item in items if "database_url" in getattr(item, "fixturenames", ())]
+    DESELECTED_AS_DATABASE_FREE.append(len(free))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if DESELECTED_AS_DATABASE_FREE:
+        terminalreporter.write_line(
+            f"{DESELECTED_AS_DATABASE_FREE[0]} tests open no database: the SQLite leg runs them"
+            f" ({EVERY_TEST_ON_POSTGRES_ENV}=1 runs them here too)"
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # A narrowed run (`tasks.py test tests/domain`) whose tests all open no database has nothing
+    # to do on PostgreSQL; that is not the "no tests collected" of a mistyped path.
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED and DESELECTED_AS_DATABASE_FREE:
+        session.exitstatus = pytest.ExitCode.OK
+    asyncio.run(databases.drop_templates())
 
 
 @pytest.fixture(scope="session")
@@ -75,8 +118,10 @@ def backend() -> databases.Backend:
 
 
 @pytest.fixture
-async def database_url(tmp_path: Path) -> AsyncIterator[str]:
-    async with databases.fresh_database(tmp_path) as url:
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    # A test that asks for `engine` gets its database already at head (a copy of a template).
+    migrated = "engine" in request.fixturenames
+    async with databases.fresh_database(tmp_path, migrated=migrated) as url:
         yield url
 
 
