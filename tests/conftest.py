@@ -39,6 +39,7 @@ starts a server and runs the PostgreSQL leg.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -63,6 +64,14 @@ def pytest_configure(config: pytest.Config) -> None:
     # The token never leaks (tests/support/secret_watch.py); `-p no:secret_watch` turns it off.
     if not config.pluginmanager.is_blocked("secret_watch"):
         config.pluginmanager.register(secret_watch, "secret_watch")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # What exists now (the imported product, aiogram's and pydantic's models) lives as long as the
+    # run: freezing it keeps every full collection from walking it again. Those walks were a third
+    # of the suite's time, since each test builds and drops a dispatcher of cyclic objects.
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
