@@ -78,8 +78,10 @@ def build_clock(
     session_factory: async_sessionmaker[AsyncSession],
     bot: Bot,
     dispatcher: Dispatcher,
+    charts: ChartPool | None = None,
 ) -> Clock:
-    """The clock, and every feature's services built once around it (handlers/__init__.py)."""
+    """The clock, and every feature's services built once around it (handlers/__init__.py);
+    `charts`: a pool of chart workers to share (tests share one; a bot process makes its own)."""
     clock = Clock(
         session_factory,
         catch_up=timedelta(minutes=settings.scheduler_catch_up_minutes),
@@ -87,7 +89,7 @@ def build_clock(
         heartbeat=timedelta(seconds=settings.scheduler_heartbeat_seconds),
     )
     directory = TelegramAdmins(bot, dispatcher["admins"])
-    charts = ChartPool(settings.chart_workers)
+    charts = charts or ChartPool(settings.chart_workers)
     dispatcher["charts"] = charts
     wiring = Wiring(
         bot=bot,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from bot.domain.chart_jobs import draw
@@ -24,12 +25,26 @@ class ChartPool:
 
     async def render(self, kind: str, *args: Any, **kwargs: Any) -> bytes:
         """The PNG of chart `kind` (bot/domain/chart_jobs.py) drawn in a worker."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._started(), draw, kind, args, kwargs)
+        except BrokenProcessPool:
+            # A worker that died (killed, out of memory) breaks the executor for good: without a
+            # fresh one every later digest would go out without its chart. One more try.
+            self._discard()
+            return await loop.run_in_executor(self._started(), draw, kind, args, kwargs)
+
+    def _started(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 max_workers=self._max_workers, mp_context=multiprocessing.get_context("spawn")
             )
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, draw, kind, args, kwargs)
+        return self._executor
+
+    def _discard(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
 
     def close(self) -> None:
         if self._executor is not None:

@@ -4,6 +4,7 @@ every feature's services into the dispatcher."""
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,10 +17,16 @@ import handlers
 from bot.__main__ import build_clock, build_dispatcher
 from bot.config import Settings, load_settings
 from bot.devtools.recording_session import TOKEN, RecordingSession
+from bot.services.chart_pool import ChartPool
 from bot.services.clock import Clock
 from bot.telegram.batch_store import BatchStore
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.redis_state import SharedState
+
+# One chart worker for the whole run: a pool per test spawned an interpreter that imported
+# matplotlib (seconds) for every test that draws, and left it running.
+CHARTS = ChartPool()
+atexit.register(CHARTS.close)
 
 
 @dataclass
@@ -58,7 +65,7 @@ class Pipeline:
         """Over any bot, e.g. one with the production transport."""
         settings = settings or load_settings(bot_token=TOKEN, **overrides)
         dispatcher = build_dispatcher(settings, shared, session_factory=session_factory)
-        clock = build_clock(settings, session_factory, bot, dispatcher)
+        clock = build_clock(settings, session_factory, bot, dispatcher, CHARTS)
         return cls(
             bot=bot,
             dispatcher=dispatcher,
@@ -96,7 +103,7 @@ class Pipeline:
             self.settings, session_factory=session_factory or self.session_factory
         )
         clock = build_clock(
-            self.settings, session_factory or self.session_factory, self.bot, dispatcher
+            self.settings, session_factory or self.session_factory, self.bot, dispatcher, CHARTS
         )
         # build_clock takes no `now` or instance name; the clock reads both only when it runs.
         clock._now = now
