@@ -33,6 +33,7 @@ from handlers import (
     inbox,
     ingest,
     language,
+    member_tags,
     membership,
     moderation,
     notices,
@@ -94,6 +95,7 @@ FEATURES: tuple[Feature, ...] = (
     video_report.FEATURE,
     moderation.FEATURE,
     spam.FEATURE,
+    member_tags.FEATURE,
     membership.FEATURE,
     dashboard.FEATURE,
 )
