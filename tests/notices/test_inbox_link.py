@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.db.models import VideoCommentLink
 from bot.i18n import Translator
 from handlers.callbacks import InboxLinkCb
+from tests.dashboard.support import Dashboard
 from tests.notices.support import HANS_FAN, VIDEO_URL, ask, notices_to, tick
 from tests.support.cast import ADMIN, MEMBER, VICTIM
 from tests.support.scene import Scene
@@ -93,3 +94,20 @@ async def test_an_analyst_gets_no_link_button(scene: Scene) -> None:
     card = scene.messages(VICTIM["id"])[-1]
     assert "the app crashes for me" in str(card.text)
     assert card.reply_markup is None
+
+
+async def test_the_dashboard_inbox_links_to_a_video_and_the_fan_is_told(
+    scene: Scene, dashboard: Dashboard
+) -> None:
+    asked = await ask(scene, HANS_FAN, "please add subtitles")
+    actions = f"/app/api/groups/{VICTIM['id']}/inbox/actions"
+    body = {"action": "video", "message_ids": [asked["message_id"]], "video": "v1"}
+    response = await dashboard.post(ADMIN, actions, body)
+    assert response.status == 200
+    assert await links(scene) == [asked["message_id"]]
+    await tick(scene)
+    assert len(notices_to(scene, HANS_FAN)) == 1
+
+    refused = await dashboard.post(ADMIN, actions, {**body, "video": "v99"})
+    assert refused.status == 400
+    assert (await refused.json())["error"] == "video-unknown"

@@ -7,3 +7,4 @@ inbox-link-back = ◀ Back to the inbox
 inbox-link-done = Linked to { $code }: the fans who asked will be told.
 inbox-link-unchanged = Already linked to { $code }.
 inbox-link-gone = That feedback or video is no longer on this page: open /inbox again.
+dashboard-bad-video = Give the video to link to, as its code (for example v12).

@@ -7,3 +7,4 @@ inbox-link-back = ◀ 返回收件匣
 inbox-link-done = 已連結到 { $code }：提出的粉絲會收到通知。
 inbox-link-unchanged = 已經連結到 { $code }。
 inbox-link-gone = 這則回饋或影片已不在本頁：請重新開啟 /inbox。
+dashboard-bad-video = 請給出要連結的影片代碼（例如 v12）。

@@ -7,3 +7,4 @@ inbox-link-back = ◀ 返回收件箱
 inbox-link-done = 已关联到 { $code }：提出的粉丝会收到通知。
 inbox-link-unchanged = 已经关联到 { $code }。
 inbox-link-gone = 这条反馈或视频已不在本页：请重新打开 /inbox。
+dashboard-bad-video = 请给出要关联的视频代码（例如 v12）。
