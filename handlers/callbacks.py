@@ -32,6 +32,17 @@ class InboxPageCb(CallbackData, prefix="ib1"):
     page: BigInt
 
 
+class InboxLinkCb(CallbackData, prefix="il1"):
+    """Linking feedback on an inbox page to a video: no message yet, pick the feedback; no video
+    yet, pick the video; both, link."""
+
+    chat_id: BigInt
+    query: BigInt
+    page: BigInt
+    message_id: BigInt = 0
+    video: BigInt = 0
+
+
 class VideoPageCb(CallbackData, prefix="vp1"):
     chat_id: BigInt
     page: BigInt

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from aiogram import Bot, Router
 from aiogram.filters import CommandObject
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain.export import COLUMNS, FORMATS, FeedbackRow
@@ -26,11 +26,12 @@ from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, moment
 from bot.services.inbox import ExportRequest, InboxPage, InboxService
 from bot.services.tags import shown_tag, tag_aliases
+from bot.services.videos import VideoRegistry
 from bot.telegram.inbox_courier import TelegramDocumentCourier
 from bot.telegram.progress_note import ProgressNote
 from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback, operator_command
-from handlers.callbacks import InboxPageCb
+from handlers.callbacks import InboxLinkCb, InboxPageCb
 from handlers.features import Built, Feature, Wiring
 from handlers.middlewares import OperatorContext
 from handlers.tag_evidence import evidence_line
@@ -59,13 +60,15 @@ async def cmd_inbox(
     operator: OperatorContext,
     texts: Texts,
     inbox: InboxService,
+    videos: VideoRegistry,
 ) -> None:
     try:
         page = await inbox.open(operator.chat_id, operator.actor, command.args or "")
     except InboxError as error:
         await message.reply(inbox_error(texts, error))
         return
-    text, keyboard = _render(operator, texts, page)
+    can_link = await has_videos(videos, operator.chat_id, operator.role)
+    text, keyboard = render_page(operator, texts, page, can_link=can_link)
     await message.answer(text, reply_markup=keyboard, disable_web_page_preview=True)
 
 
@@ -76,6 +79,7 @@ async def cb_inbox_page(
     operator: OperatorContext,
     texts: Texts,
     inbox: InboxService,
+    videos: VideoRegistry,
 ) -> None:
     try:
         page = await inbox.page(operator.chat_id, callback_data.query, callback_data.page)
@@ -84,12 +88,20 @@ async def cb_inbox_page(
             texts.plain("inbox-error", code=error.code.value, value=""), show_alert=True
         )
         return
-    text, keyboard = _render(operator, texts, page)
+    can_link = await has_videos(videos, operator.chat_id, operator.role)
+    text, keyboard = render_page(operator, texts, page, can_link=can_link)
     await show_in_place(query, text, keyboard, disable_web_page_preview=True)
 
 
-def _render(
-    operator: OperatorContext, texts: Texts, page: InboxPage
+async def has_videos(videos: VideoRegistry, chat_id: int, role: Role) -> bool:
+    """The Link button is offered to operators of a group with a video to link to."""
+    if role < Role.OPERATOR:
+        return False
+    return (await videos.page(chat_id, 0, archived=False)).total > 0
+
+
+def render_page(
+    operator: OperatorContext, texts: Texts, page: InboxPage, *, can_link: bool = False
 ) -> tuple[Html, InlineKeyboardMarkup | None]:
     lines = [
         texts(
@@ -114,7 +126,20 @@ def _render(
     if not page.rows:
         lines.append(texts("inbox-empty"))
     keyboard = _keyboard(texts, operator.chat_id, page.query_id, page.page, page.pages)
+    if can_link and page.rows:
+        keyboard = _with_link_button(texts, keyboard, operator.chat_id, page)
     return texts.lines(lines), keyboard
+
+
+def _with_link_button(
+    texts: Texts, keyboard: InlineKeyboardMarkup | None, chat_id: int, page: InboxPage
+) -> InlineKeyboardMarkup:
+    button = InlineKeyboardButton(
+        text=texts.plain("inbox-link-button"),
+        callback_data=InboxLinkCb(chat_id=chat_id, query=page.query_id, page=page.page).pack(),
+    )
+    rows = list(keyboard.inline_keyboard) if keyboard is not None else []
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, [button]])
 
 
 def _item(texts: Texts, row: FeedbackRow, timezone: str) -> Html:
@@ -245,5 +270,8 @@ def _build(wiring: Wiring) -> Built:
 
 
 FEATURE = Feature(
-    name="inbox", operator=(create_router,), buttons=(create_callback_router,), build=_build
+    name="inbox",
+    operator=(create_router,),
+    buttons=(create_callback_router,),
+    build=_build,
 )

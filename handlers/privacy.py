@@ -34,9 +34,11 @@ from bot.domain.arguments import parse_number
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Html, Texts, Translator
 from bot.services.languages import Languages
+from bot.services.member_tags import MemberTags
 from bot.services.privacy import NoSuchPerson, NotInGroup, Person, PrivacyService
 from bot.services.retention import RetentionService, parse_retention
 from bot.telegram.progress_note import ProgressNote
+from handlers import member_tags
 from handlers.authority import (
     operator_callback,
     operator_command,
@@ -347,8 +349,11 @@ def create_callback_router() -> Router:
 
 def _build(wiring: Wiring) -> Built:
     retention = RetentionService(wiring.session_factory)
+    tags = member_tags.build(wiring).services["member_tags"]
+    assert isinstance(tags, MemberTags)
+    privacy = PrivacyService(wiring.session_factory, before_forget=tags.clear_person)
     return Built(
-        services={"privacy": PrivacyService(wiring.session_factory), "retention": retention},
+        services={"privacy": privacy, "retention": retention},
         clock_sources=[retention],
     )
 

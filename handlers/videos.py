@@ -29,6 +29,7 @@ from bot.domain.videos import StoredVideo, VideoErrorCode, VideoInputError, loca
 from bot.domain.videos import code as video_code
 from bot.i18n import Html, Locale, Texts
 from bot.services.ask_notices import AskNotices, NotATopicPoll, PollStillOpen, UnknownVideoCode
+from bot.services.feedback_video_link import link_feedback
 from bot.services.video_report_render import platform_name
 from bot.services.videos import (
     MAX_ARGUMENTS,
@@ -441,11 +442,21 @@ async def _link(
         else:
             await message.reply(texts("video-link-not-a-comment"))
         return
-    change = videos.link if active else videos.unlink
     try:
-        done = await change(
-            operator.chat_id, operator.actor, words[0], replied.message_id, datetime.now(UTC)
-        )
+        if active:
+            done = await link_feedback(
+                videos,
+                ask_notices,
+                operator.chat_id,
+                operator.actor,
+                reference=words[0],
+                message_id=replied.message_id,
+                now=datetime.now(UTC),
+            )
+        else:
+            done = await videos.unlink(
+                operator.chat_id, operator.actor, words[0], replied.message_id, datetime.now(UTC)
+            )
     except (VideoInputError, UnknownVideo) as error:
         await message.reply(_refused(texts, error))
         return
@@ -455,8 +466,6 @@ async def _link(
     except UnknownComment:
         await message.reply(texts("video-link-unknown-comment"))
         return
-    if active:
-        await ask_notices.feedback_linked(operator.chat_id, replied.message_id, done.code)
     key = "video-link-done" if done.changed else "video-link-unchanged"
     await message.reply(texts(key, code=done.code, linked=_yes(active)))
 

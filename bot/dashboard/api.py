@@ -79,6 +79,7 @@ POST /app/api/groups/{chat_id}/inbox/actions   (operator)
     {"action": "tag" | "untag", "message_ids": [9, 10], "tag": "bug"}
     {"action": "status", "message_ids": [9], "status": "planned"}   # or 已计划, 已計劃
     {"action": "duplicate", "message_ids": [9], "original": 7}       # or a t.me link
+    {"action": "video", "message_ids": [9], "video": "v12"}          # as /link v12: askers told
     -> {"action": "tag", "items": [ITEM, ...]}   # the items as they are now
     1-50 ids, each a message stored for this group (else 400, nothing changed); each item's
     change is audited like the command's (feedback-tagged, -untagged, -status-set,

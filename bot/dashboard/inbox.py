@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from aiohttp import web
 
@@ -25,11 +25,14 @@ from bot.domain.feedback_status import Status, parse_message_ref, parse_status, 
 from bot.domain.inbox import InboxError
 from bot.domain.roles import Actor
 from bot.domain.tag_set import TagSetError
+from bot.domain.videos import VideoInputError
 from bot.i18n import Texts
 from bot.services.ask_notices import AskNotices
 from bot.services.feedback import FeedbackService
+from bot.services.feedback_video_link import link_feedback
 from bot.services.inbox import InboxService
 from bot.services.tags import shown_tag
+from bot.services.videos import UnknownComment, UnknownVideo, VideoArchived, VideoRegistry
 from handlers.inbox import inbox_error
 from handlers.tag_evidence import evidence_text
 from handlers.tags import tag_error
@@ -46,7 +49,7 @@ FILTER_PARAMS = {
     "author": "from:",
     "period": "period:",
 }
-ACTIONS = ("tag", "untag", "status", "duplicate")
+ACTIONS = ("tag", "untag", "status", "duplicate", "video")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -170,7 +173,9 @@ async def act(request: web.Request) -> web.Response:
     if missing:
         raise ApiError(400, "dashboard-unknown-items", ids=", ".join(map(str, missing)))
     triage = Triage(feedback, _ask_notices(request), texts, chat_id, authorized.actor, message_ids)
-    if action in ("tag", "untag"):
+    if action == "video":
+        await _link_to_video(request, triage, body.get("video"))
+    elif action in ("tag", "untag"):
         await triage.tag(body.get("tag"), present=action == "tag")
     elif action == "status":
         await triage.mark(body.get("status"))
@@ -178,6 +183,30 @@ async def act(request: web.Request) -> web.Response:
         await triage.duplicate(body.get("original"))
     rows = await _inbox(request).items(chat_id, message_ids)
     return json_response({"action": action, "items": [item_json(texts, row) for row in rows]})
+
+
+async def _link_to_video(request: web.Request, triage: Triage, video: object) -> None:
+    """The items linked to a video through the use case of /link v12 (the askers are told)."""
+    if not isinstance(video, str) or not video.strip():
+        raise ApiError(400, "dashboard-bad-video")
+    videos = services_of(request).feature("videos", VideoRegistry)
+    for message_id in triage.message_ids:
+        try:
+            await link_feedback(
+                videos,
+                triage.notices,
+                triage.chat_id,
+                triage.actor,
+                reference=video.strip()[:ECHO_LIMIT],
+                message_id=message_id,
+                now=datetime.now(UTC),
+            )
+        except (VideoInputError, UnknownVideo):
+            raise ApiError(400, "video-unknown", code=video.strip()[:ECHO_LIMIT]) from None
+        except VideoArchived as error:
+            raise ApiError(400, "video-link-archived", code=error.video.code) from None
+        except UnknownComment:
+            raise ApiError(400, "video-link-unknown-comment") from None
 
 
 def _message_ids(value: object) -> list[int]:

@@ -1021,3 +1021,33 @@ class InviteJoin(Base):
     invite_link: Mapped[str | None] = mapped_column(String(256))
     via_request: Mapped[bool] = mapped_column(Boolean, default=False)
     joined_at: Mapped[datetime]
+
+
+class MemberTagSettings(Base):
+    """Recognition (bot/domain/member_tags.py): whether a group's fans wear member tags and which
+    kinds exist; no row, off. `right_missing_since`: the refresh found the bot without
+    can_manage_tags and told the administrators (once, until a refresh works again)."""
+
+    __tablename__ = "member_tag_settings"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id"), primary_key=True, autoincrement=False
+    )
+    enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    kinds: Mapped[str] = mapped_column(String(32))
+    right_missing_since: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
+class MemberTag(Base):
+    """The tag fanpulse gave a fan in a group, so a refresh sends only what changed. `applied`
+    false: Telegram refused it (an administrator), so it is not asked again while unchanged."""
+
+    __tablename__ = "member_tags"
+    __table_args__ = (Index("ix_member_tags_user_id", "user_id"),)  # /forget reads by person
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    tag: Mapped[str] = mapped_column(String(16))
+    applied: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime]

@@ -47,6 +47,7 @@ from bot.db.models import (
     InboxQuery,
     InviteJoin,
     MemberReport,
+    MemberTag,
     MemberWarning,
     PollRecord,
     PollVote,
@@ -116,6 +117,8 @@ PERSON_COLUMNS: tuple[PersonColumn, ...] = (
     # A spam decision and a recent text's fingerprint name their sender.
     PersonColumn(SpamVerdict, "user_id", OnForget.DELETE),
     PersonColumn(SpamFingerprint, "user_id", OnForget.DELETE),
+    # The tag a fan wears (the forget first takes it off Telegram: handlers/privacy.py).
+    PersonColumn(MemberTag, "user_id", OnForget.DELETE),
     PersonColumn(ChatRole, "granted_by_user_id", OnForget.NULLIFY),
     PersonColumn(ChatSettings, "added_by_user_id", OnForget.NULLIFY),
     PersonColumn(AuditRecord, "subject_user_id", OnForget.NULLIFY),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -76,9 +76,12 @@ class PrivacyService:
         self,
         session_factory: async_sessionmaker[AsyncSession],
         now: Callable[[], datetime] = utc_now,
+        before_forget: Callable[[int, int | None], Awaitable[None]] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._now = now
+        # What must leave Telegram while the person's ids are still known (member tags).
+        self._before_forget = before_forget
 
     async def my_data(self, user_id: int) -> MyData:
         """The whole document in memory: for small records (tests, tools); the bot sends
@@ -128,6 +131,8 @@ class PrivacyService:
 
     async def forget_self(self, user_id: int) -> int:
         """Forget in one transaction; how many comments went."""
+        if self._before_forget is not None:
+            await self._before_forget(user_id, None)
         async with self._session_factory() as session, session.begin():
             forgotten = await forget_person(session, user_id, self._now())
         log.info("privacy.forgotten", by="self", comments=forgotten.comments)
@@ -151,6 +156,11 @@ class PrivacyService:
         None when they are no longer the group's. Other groups keep what they hold: only the
         person's own /forget is global."""
         now = self._now()
+        async with self._session_factory() as session:
+            if not await is_known_in(session, user_id, chat_id):
+                return None
+        if self._before_forget is not None:
+            await self._before_forget(user_id, chat_id)
         async with self._session_factory() as session, session.begin():
             if not await is_known_in(session, user_id, chat_id):
                 return None

@@ -65,6 +65,7 @@ VIDEO_COMMANDS = (
     "video_links",
 )
 DOOR_COMMANDS = ("door", "door_question", "welcome_set", "rules_set")
+RECOGNITION_COMMANDS = ("member_tags",)
 MODERATION_COMMANDS = ("warn", "mute", "ban", "unban", "spam")
 GROUP_ONLY = {*FEEDBACK_GROUP_COMMANDS, *MODERATION_COMMANDS, "link", "unlink"}
 FAN_PRIVATE = {"start", "help", "language", "feedback", "notices", "mydata", "forget"}
@@ -96,6 +97,7 @@ OPERATOR_CONSOLE = {
     *PRIVACY_COMMANDS,
     *VIDEO_COMMANDS,
     *DOOR_COMMANDS,
+    *RECOGNITION_COMMANDS,
     *MODERATION_COMMANDS,
     *ANALYST_COMMANDS,
 } - GROUP_ONLY
@@ -142,6 +144,7 @@ async def test_fans_administrators_and_private_chats_get_their_menus_in_two_lang
         *PRIVACY_COMMANDS,
         *VIDEO_COMMANDS,
         *DOOR_COMMANDS,
+        *RECOGNITION_COMMANDS,
         *MODERATION_COMMANDS,
         "rules",
         "report",

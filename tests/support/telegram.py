@@ -18,6 +18,7 @@ from aiogram.methods import (
     GetMe,
     SendDocument,
     SendMessage,
+    SetChatMemberTag,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
@@ -62,6 +63,8 @@ class ScriptedTelegram(RecordingSession):
         ] = []
         self._holds: list[tuple[type[TelegramMethod[Any]], int | None, asyncio.Event]] = []
         self.held: list[TelegramMethod[Any]] = []  # calls hanging on a hold right now
+        self.tag_managers: set[int] = set()  # groups where the bot has can_manage_tags
+        self.member_tags: dict[tuple[int, int], str] = {}  # (chat id, user id) -> tag
 
     def set_status(self, chat_id: int, user_id: int, status: str) -> None:
         self.statuses.setdefault(chat_id, {})[user_id] = status
@@ -124,10 +127,29 @@ class ScriptedTelegram(RecordingSession):
                 for user_id, status in self.statuses[chat_id].items()
                 if status in ("creator", "administrator")
             ]
+        if isinstance(method, SetChatMemberTag):
+            return self._set_tag(method)  # type: ignore[return-value]
         if isinstance(uploaded, SendDocument):
             content = getattr(uploaded.document, "data", b"")
             self.documents.append((int(uploaded.chat_id), content, str(uploaded.caption)))
         return self._answer(method)  # type: ignore[no-any-return]
+
+    def _set_tag(self, method: SetChatMemberTag) -> bool:
+        # What Telegram refuses (bot/emulator/methods.py holds the same rules).
+        chat_id, user_id = int(method.chat_id), method.user_id
+        if chat_id not in self.tag_managers:
+            raise TelegramBadRequest(
+                method, "Bad Request: not enough rights to manage chat member tags"
+            )
+        if self.statuses.get(chat_id, {}).get(user_id) in ("creator", "administrator"):
+            raise TelegramBadRequest(method, "Bad Request: user is an administrator of the chat")
+        if (chat_id, user_id) in self.left:
+            raise TelegramBadRequest(method, "Bad Request: USER_NOT_PARTICIPANT")
+        if method.tag:
+            self.member_tags[chat_id, user_id] = method.tag
+        else:
+            self.member_tags.pop((chat_id, user_id), None)
+        return True
 
     def _chat(self, method: GetChat) -> ChatFullInfo:
         if isinstance(method.chat_id, str) and method.chat_id.startswith("@"):
@@ -162,7 +184,10 @@ class ScriptedTelegram(RecordingSession):
         if status == "creator":
             return ChatMemberOwner(user=user, is_anonymous=False)
         if status == "administrator":
-            return ChatMemberAdministrator.model_validate({"user": user, **ADMIN_RIGHTS})
+            tags = user_id == BOT_USER.id and chat_id in self.tag_managers
+            return ChatMemberAdministrator.model_validate(
+                {"user": user, **ADMIN_RIGHTS, "can_manage_tags": tags}
+            )
         if status == "kicked":
             return ChatMemberBanned(user=user, until_date=datetime.fromtimestamp(0, UTC))
         return ChatMemberMember(user=user)
