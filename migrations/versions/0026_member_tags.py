@@ -1,6 +1,6 @@
 """recognition: member tags per group and the tag each fan wears
 
-Revision ID: 0026_hJ_member_tags
+Revision ID: 0026_member_tags
 Revises: 0025_spam
 Create Date: 2026-12-03 16:40:00.000000
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0026_hJ_member_tags"
+revision: str = "0026_member_tags"
 down_revision: str | Sequence[str] | None = "0025_spam"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
