@@ -7,6 +7,8 @@ import pytest
 from bot.domain.tagging import DEFAULT_RULES, Tagger, TagRule
 from bot.domain.tagging.evidence import evidence_of
 from bot.domain.tagging.learned_tags import NEVER, TagModel, shipped_tag_model
+from bot.services.digest import default_tagging
+from bot.services.polls import default_tagger
 
 TAGS = ("bug", "praise")
 # One feature per tag, strong enough alone: "stutters" says bug, 剪得 says praise.
@@ -90,3 +92,11 @@ def test_the_shipped_model_is_small_versioned_and_loads_back() -> None:
     assert 100 <= len(SHIPPED.features) <= 20_000
     assert TagModel.from_json(SHIPPED.to_json()).features == SHIPPED.features
     assert Tagger.build(DEFAULT_RULES, learned=True).tag_model is SHIPPED
+
+
+@pytest.mark.skipif(SHIPPED is None, reason="no tag_model.json in this checkout")
+def test_digests_and_poll_topics_tag_with_the_learned_layer() -> None:
+    wish = "要是有中文字幕就好了"  # no keyword: see tests/feedback/test_learned_tag_inbox.py
+    assert "suggestion" not in Tagger.build(DEFAULT_RULES).tag(wish).tags
+    assert "suggestion" in default_tagging()(wish).tags
+    assert "suggestion" in default_tagger().tag(wish).tags
