@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import sqlite3
 import subprocess
 import sys
 import tarfile
+import tempfile
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +68,9 @@ SENTIMENT_SETS = {
     "en_reviews": (EXTERNAL / "en_vader_amazon.tsv", "en"),
 }
 SPAM_SET = EXTERNAL / "en_youtube_spam.tsv"
+FORUM_SET = EXTERNAL / "en_vlc_forum.tsv"
+# Written by the project (bench/data/README.md): sentiment, tags (comma-separated or "-"), text.
+FAN_SET = DATA / "fan_comments.tsv"
 TG_SPAM_SET = EXTERNAL / "tg_spam_samples.tsv"
 
 
@@ -77,6 +83,11 @@ def sentiment_sets() -> Iterator[tuple[str, str, list[Example]]]:
     for name, (path, language) in SENTIMENT_SETS.items():
         if available(path):
             yield name, language, read_tsv(path, name)
+    fan = dict(tag_sets()).get("fan_comments", [])
+    for language in ("zh", "en"):
+        rows = [Example(e.text, e.sentiment, "fan") for e in fan if e.language == language]
+        if rows:
+            yield f"{language}_fan", language, rows
 
 
 def _git_show(repo: str, path: str) -> bytes:
@@ -134,7 +145,78 @@ def _tg_spam_rows() -> list[tuple[str, str]]:
     return rows
 
 
+# Tizard et al.'s 18 forum-feedback classes (RE 2019) mapped once to the built-in tags, before any
+# result was seen; the rest ("usage", "information giving", ...) carry no built-in tag. Their labels
+# differ in case and trailing blanks, so they are compared folded.
+FORUM_TAGS = {
+    "apparent bug": "bug",
+    "bug confirmation": "bug",
+    "unsatisfactory behaviour": "bug",
+    "feature request": "suggestion",
+    "motivation fr": "suggestion",
+    "question on application": "question",
+    "help seeking": "question",
+    "help seeker": "question",
+    "information seeking": "question",
+    "praise application": "praise",
+    "dispraise application": "complaint",
+    "dispraise for application": "complaint",
+    "negative sentiment-application": "complaint",
+}
+FORUM_DROPPED = {"remove", "continued from previous", "not sure"}
+
+
+def _forum_rows() -> list[tuple[str, str]]:
+    """VLC forum sentences, one manual label each (github.com/RESubmission17/RE_Submission_17)."""
+    blob = _git_show("RESubmission17+RE_Submission_17", "VLC_labelled_sentences_4RE.sqlite")
+    with tempfile.NamedTemporaryFile(suffix=".sqlite") as handle:
+        handle.write(blob)
+        handle.flush()
+        with closing(sqlite3.connect(handle.name)) as db:
+            records = db.execute("SELECT label, sentence FROM labelled_sentences").fetchall()
+    rows = []
+    for raw_label, sentence in records:
+        label = " ".join(str(raw_label).lower().split())
+        if label in FORUM_DROPPED or "cookies" in label or not sentence:
+            continue
+        rows.append((FORUM_TAGS.get(label, "-"), str(sentence)))
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedExample:
+    text: str
+    tags: frozenset[str]
+    sentiment: str
+    language: str
+    source: str
+
+
+def tag_sets() -> Iterator[tuple[str, list[TaggedExample]]]:
+    """(name, examples) for every set labelled with built-in tags present on this machine."""
+    if available(FAN_SET):
+        fan = []
+        with FAN_SET.open(encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip() or line.startswith("#"):
+                    continue
+                sentiment, tags, text = line.rstrip("\n").split("\t", 2)
+                language = "en" if text.isascii() else "zh"
+                labels = frozenset() if tags == "-" else frozenset(tags.split(","))
+                fan.append(TaggedExample(text, labels, sentiment, language, "fan"))
+        yield "fan_comments", fan
+    if available(FORUM_SET):
+        forum = [
+            TaggedExample(
+                e.text, frozenset() if e.label == "-" else frozenset({e.label}), "", "en", "forum"
+            )
+            for e in read_tsv(FORUM_SET, "forum")
+        ]
+        yield "en_forum", forum
+
+
 def prepare() -> None:
+    write_tsv(FORUM_SET, _forum_rows())
     write_tsv(EXTERNAL / "en_vader_tweets.tsv", _vader_rows("tweets_GroundTruth.txt"))
     write_tsv(EXTERNAL / "en_vader_amazon.tsv", _vader_rows("amazonReviewSnippets_GroundTruth.txt"))
     write_tsv(SPAM_SET, _spam_rows())

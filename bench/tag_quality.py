@@ -26,11 +26,20 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.tag_data import SPAM_SET, available, part, read_tsv, sentiment_sets  # noqa: E402
+from bench.tag_data import (  # noqa: E402
+    SPAM_SET,
+    available,
+    part,
+    read_tsv,
+    sentiment_sets,
+    tag_sets,
+)
 from bot.domain.tagging import DEFAULT_RULES, Tagger  # noqa: E402
 
 PEER_PYTHON = os.environ.get("FANPULSE_PEER_PYTHON", "/tmp/h5venv/bin/python")
 BUILT_IN_TAGS = ("bug", "suggestion", "question", "praise", "complaint", "spam")
+# A tag with fewer labelled examples than this in a test part says too little to print per set.
+MIN_POSITIVES = 3
 
 # Runs inside the peer's Python: one text per line of JSON in, one label per line out. SnowNLP
 # has no neutral class; its probability is cut at 0.5, its best case on two-class sets. VADER's
@@ -138,26 +147,44 @@ def main() -> None:
     )
 
 
+def precision_recall(
+    tagger: Tagger, tag: str, rows: Sequence[tuple[str, bool]]
+) -> tuple[float, float]:
+    guesses = [tag in tagger.tag(text).tags for text, _ in rows]
+    tp = sum(g and y for g, (_, y) in zip(guesses, rows, strict=True))
+    return tp / max(sum(guesses), 1), tp / max(sum(y for _, y in rows), 1)
+
+
 def tag_scores(shipped: Tagger, lexicon: Tagger, sentiment_texts: Sequence[str]) -> list[float]:
-    """Precision and recall of each built-in tag with a labelled test set; the recalls."""
-    recalls = []
-    labelled: dict[str, list[tuple[str, bool]]] = {}
+    """Precision and recall of each built-in tag on every labelled test part; the recalls of the
+    shipped tagger on the pooled test parts, one per tag that has any labelled example."""
+    labelled: dict[str, dict[str, list[tuple[str, bool]]]] = {}
     if available(SPAM_SET):
         spam = [e for e in read_tsv(SPAM_SET, "youtube") if part(e.text) == "test"]
-        labelled["spam"] = [(e.text, e.label == "spam") for e in spam]
+        labelled["youtube_spam"] = {"spam": [(e.text, e.label == "spam") for e in spam]}
+    for name, examples in tag_sets():
+        test = [e for e in examples if part(e.text) == "test"]
+        labelled[name] = {tag: [(e.text, tag in e.tags) for e in test] for tag in BUILT_IN_TAGS}
+    recalls = []
     for tag in BUILT_IN_TAGS:
-        if tag not in labelled:
-            print(f"tag {tag}: no labelled public set here, not measured")
+        pooled: list[tuple[str, bool]] = []
+        for name, by_tag in labelled.items():
+            rows = by_tag.get(tag, [])
+            positives = sum(y for _, y in rows)
+            if positives < MIN_POSITIVES:
+                continue
+            pooled += rows
+            figures = ", ".join(
+                "{} P {:.3f} R {:.3f}".format(system, *precision_recall(tagger, tag, rows))
+                for system, tagger in (("fanpulse", shipped), ("lexicon", lexicon))
+            )
+            print(f"tag {tag} on {name} ({len(rows)} rows, {positives} {tag}): {figures}")
+        if not pooled:
+            print(f"tag {tag}: no labelled test rows here, not measured")
             continue
-        rows = labelled[tag]
-        for system, tagger in (("fanpulse", shipped), ("lexicon", lexicon)):
-            guesses = [tag in tagger.tag(text).tags for text, _ in rows]
-            tp = sum(g and y for g, (_, y) in zip(guesses, rows, strict=True))
-            precision = tp / max(sum(guesses), 1)
-            recall = tp / max(sum(y for _, y in rows), 1)
-            print(f"tag {tag} ({system}, {len(rows)} rows): P {precision:.3f} R {recall:.3f}")
-            if system == "fanpulse":
-                recalls.append(recall)
+        precision, recall = precision_recall(shipped, tag, pooled)
+        print(f"tag {tag} pooled: fanpulse P {precision:.3f} R {recall:.3f}")
+        recalls.append(recall)
     return recalls
 
 

@@ -5,7 +5,9 @@ Run: .venv/bin/python bench/tagging.py
 Prints msgs/s of Tagger.tag at 2,000 rules, the naive substring loop over the same rules and
 corpus (and the speed-up), seconds per message at 200 rules, and overhead_200 = tagging / ingest
 seconds per message; the same with the evidence ingest stores (bot/domain/tagging/evidence.py),
-at 200 rules and with the built-in tags. Ingest comes from
+at 200 rules and with the built-in tags; then the built-in tags with the learned tag model (what
+ingest runs: Tagger.build(..., learned_tags=True)) and with the learned tag and sentiment models
+(learned=True), with the memory those take. Ingest comes from
 bench.ingest.ingest_seconds_per_message() when that module exists; otherwise from
 INGEST_STAND_IN_SECONDS, documented below.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import gc
 import importlib
 import importlib.util
+import os
 import random
 import sys
 import time
@@ -248,6 +251,16 @@ def main() -> None:
     default_evidence = _seconds_per_message(
         lambda text: evidence_of(text, built_in.tag(text)), corpus
     )
+    ingests, ingests_bytes = _built_with_memory(
+        lambda: Tagger.build(DEFAULT_RULES, learned_tags=True)
+    )
+    ingests_evidence = _seconds_per_message(
+        lambda text: evidence_of(text, ingests.tag(text)), corpus
+    )
+    learned, learned_bytes = _built_with_memory(lambda: Tagger.build(DEFAULT_RULES, learned=True))
+    learned_evidence = _seconds_per_message(
+        lambda text: evidence_of(text, learned.tag(text)), corpus
+    )
     ingest, source = ingest_seconds_per_message()
     overhead_200 = fast_200 / ingest
     print(f"corpus: {len(corpus)} comments, naive loop on the first {len(sample)}; CPU time")
@@ -259,12 +272,38 @@ def main() -> None:
     print(f"  with its evidence quoted (what ingest stores): {evidence_200 * 1e6:.2f} us/msg")
     print(f"built-in tags: {default_plain * 1e6:.2f} us/msg, with evidence", end=" ")
     print(f"{default_evidence * 1e6:.2f} us/msg")
+    print(
+        f"built-in tags with the learned tag model (what ingest runs), with evidence:"
+        f" {ingests_evidence * 1e6:.2f} us/msg; the model takes {ingests_bytes / 2**20:.1f} MB"
+    )
+    print(
+        f"built-in tags with the learned tag and sentiment models, with evidence:"
+        f" {learned_evidence * 1e6:.2f} us/msg; the models take {learned_bytes / 2**20:.1f} MB"
+    )
     print(f"ingest: {ingest * 1e6:.1f} us/msg from {source}")
     print(
         f"bench tagging: msgs_per_s_2000={1 / fast_2000:.0f} overhead_200={overhead_200:.3f}"
         f" overhead_200_evidence={evidence_200 / ingest:.3f}"
         f" overhead_default_evidence={default_evidence / ingest:.3f}"
+        f" overhead_ingest_tagger_evidence={ingests_evidence / ingest:.3f}"
+        f" overhead_learned_evidence={learned_evidence / ingest:.3f}"
+        f" learned_mb={learned_bytes / 2**20:.1f}"
     )
+
+
+def _built_with_memory(build: Callable[[], Tagger]) -> tuple[Tagger, int]:
+    """The tagger `build` makes and the growth of this process's resident memory meanwhile (the
+    models' files, parsed, and the automaton the C extension holds, which tracemalloc misses)."""
+    gc.collect()
+    before = _resident_bytes()
+    tagger = build()
+    gc.collect()
+    return tagger, _resident_bytes() - before
+
+
+def _resident_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 if __name__ == "__main__":

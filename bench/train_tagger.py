@@ -109,7 +109,10 @@ def main() -> None:
     def rows(examples: Sequence[Example]) -> list[dict[str, float]]:
         out = []
         for example in examples:
-            row = dict.fromkeys(finder.model_features(example.text), 1.0)
+            # The finder also meets the tag model's features: only the candidates count here.
+            row = dict.fromkeys(
+                (f for f in finder.model_features(example.text) if f in vocabulary), 1.0
+            )
             row[lexicon_feature(lexicon, example.text)] = 1.0
             out.append(row)
         return out

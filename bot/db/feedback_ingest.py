@@ -65,9 +65,9 @@ class TaggerCache:
 
     async def _build(self, session: AsyncSession, chat_id: int, key: str) -> Tagger:
         if key == DEFAULT_FINGERPRINT:
-            tagger = Tagger.build(DEFAULT_RULES)
+            tagger = Tagger.build(DEFAULT_RULES, learned_tags=True)
         else:
-            tagger = Tagger.build((await load_tag_set(session, chat_id)).rules)
+            tagger = Tagger.build((await load_tag_set(session, chat_id)).rules, learned_tags=True)
         self._taggers[key] = tagger
         while len(self._taggers) > self._size:
             self._taggers.popitem(last=False)

@@ -57,7 +57,7 @@ UNTAGGED = TagResult(frozenset(), Sentiment.NEUTRAL, (), ())
 
 def default_tagging() -> Tagging:
     """Tags computed from the text now, with the default rules."""
-    return Tagger.build(DEFAULT_RULES).tag
+    return Tagger.build(DEFAULT_RULES, learned_tags=True).tag
 
 
 class TagSource(Protocol):

@@ -86,7 +86,7 @@ class PollExport:
 @cache
 def default_tagger() -> Tagger:
     """Built once per process: the default rules' automaton is shared by every caller."""
-    return Tagger.build(DEFAULT_RULES)
+    return Tagger.build(DEFAULT_RULES, learned_tags=True)
 
 
 class PollService:

@@ -103,7 +103,7 @@ async def _proposals(session: AsyncSession, chat_id: int) -> Proposals:
     if not labels.tagged:
         return Proposals([], sum(len(ids) for ids in labels.untagged.values()))
     tag_set = await load_tag_set(session, chat_id)
-    tagger = Tagger.build(tag_set.rules)
+    tagger = Tagger.build(tag_set.rules, learned_tags=True)
     decided = await tag_corrections.decided(session, chat_id)
     labelled = set().union(*labels.tagged.values(), *labels.untagged.values())
     texts = await tag_corrections.texts_of(session, chat_id, labelled)

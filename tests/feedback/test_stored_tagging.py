@@ -1,6 +1,6 @@
-"""Tags stored at ingest equal a plain substring loop over the group's rules, on a generated
-corpus with Traditional/Simplified, full-width and mixed-case comments (through the dispatcher,
-the batch flush and the database)."""
+"""Tags stored at ingest equal a plain substring loop over the group's rules, plus the learned
+layer's additions of built-in tags, on a generated corpus with Traditional/Simplified, full-width
+and mixed-case comments (through the dispatcher, the batch flush and the database)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import random
 from sqlalchemy import select
 
 from bot.db.models import Comment, FeedbackItemTag
-from bot.domain.tagging import DEFAULT_RULES, TagRule
+from bot.domain.tagging import DEFAULT_RULES, Tagger, TagRule
 from tests.support.cast import ADMIN, FAN, VICTIM
 from tests.support.scene import Scene
 from tests.support.tagging import reference, seeded_comment
@@ -50,7 +50,14 @@ async def deliver_corpus(scene: Scene, rng: random.Random, prefix: str) -> list[
 
 
 def expected(rules: tuple[TagRule, ...], texts: list[str]) -> dict[str, set[str]]:
-    return {text: reference(rules, text)[0] for text in texts}
+    """The reference loop's tags plus what the learned layer adds to the keywords (the layer's
+    own tests are tests/services/test_tagging_learned_tags.py)."""
+    keywords = Tagger.build(rules)
+    learned = Tagger.build(rules, learned_tags=True)
+    return {
+        text: reference(rules, text)[0] | (learned.tag(text).tags - keywords.tag(text).tags)
+        for text in texts
+    }
 
 
 async def test_stored_tags_equal_the_reference_loop_for_the_default_set(scene: Scene) -> None:

@@ -27,6 +27,7 @@ class Term:
         "length",
         "polarity",
         "role",
+        "tag_weights",
         "tags",
         "text",
         "weights",
@@ -42,6 +43,7 @@ class Term:
         self.role = PLAIN
         self.in_lexicon = False
         self.weights: tuple[float, float, float] | None = None  # a learned feature's, per class
+        self.tag_weights: tuple[float, ...] | None = None  # per tag of the learned tag model
 
     def add_tag(self, tag: str) -> None:
         if tag not in self.tags:
