@@ -383,7 +383,10 @@ class FeedbackItemTag(Base):
     topic), removed (an operator took an automatic tag off: re-tagging never brings it back)."""
 
     __tablename__ = "feedback_item_tags"
-    __table_args__ = (Index("ix_feedback_item_tags_chat_id_tag", "chat_id", "tag"),)
+    # (chat_id, tag, message_id): a period of one tag is a range of it (bot/db/polls.py).
+    __table_args__ = (
+        Index("ix_feedback_item_tags_chat_id_tag_message_id", "chat_id", "tag", "message_id"),
+    )
 
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
