@@ -239,7 +239,9 @@ class JobRun(Base):
     a run happens at most once across restarts and instances (ARCHITECTURE section 5)."""
 
     __tablename__ = "job_runs"
-    __table_args__ = (UniqueConstraint("job", "period"),)
+    # By status: every pass looks for runs a dead instance left `claimed` (few) among a
+    # history that grows by each series' every period.
+    __table_args__ = (UniqueConstraint("job", "period"), Index("ix_job_runs_status", "status"))
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     job: Mapped[str] = mapped_column(String(160))

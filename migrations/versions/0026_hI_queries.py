@@ -1,4 +1,4 @@
-"""operator queries at scale: a tag's period is a range of its index
+"""operator queries at scale: a tag's period is a range of its index; runs by status
 
 Revision ID: 0026_hI_queries
 Revises: 0025_spam
@@ -23,8 +23,10 @@ def upgrade() -> None:
         ["chat_id", "tag", "message_id"],
     )
     op.drop_index("ix_feedback_item_tags_chat_id_tag", table_name="feedback_item_tags")
+    op.create_index("ix_job_runs_status", "job_runs", ["status"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_job_runs_status", table_name="job_runs")
     op.create_index("ix_feedback_item_tags_chat_id_tag", "feedback_item_tags", ["chat_id", "tag"])
     op.drop_index("ix_feedback_item_tags_chat_id_tag_message_id", table_name="feedback_item_tags")
