@@ -109,7 +109,10 @@ async def retry(
 
 async def orphaned(session: AsyncSession, job_prefix: str, holder: str) -> dict[str, JobRunRecord]:
     """Runs of jobs starting with `job_prefix` left `claimed` by an instance other than the
-    lease holder `holder` (so: one that died or lost the lease mid-action), the latest by job."""
+    lease holder `holder` (so: one that died or lost the lease mid-action), the latest by job.
+
+    Read by ix_job_runs_status: the prefix (LIKE, which SQLite's binary index cannot seek)
+    filtered the whole history of runs on every pass."""
     query = select(JobRun).where(
         _starts_with(job_prefix),
         JobRun.status == RunStatus.CLAIMED.value,

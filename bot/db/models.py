@@ -239,7 +239,9 @@ class JobRun(Base):
     a run happens at most once across restarts and instances (ARCHITECTURE section 5)."""
 
     __tablename__ = "job_runs"
-    __table_args__ = (UniqueConstraint("job", "period"),)
+    # By status: every pass looks for runs a dead instance left `claimed` (few) among a
+    # history that grows by each series' every period.
+    __table_args__ = (UniqueConstraint("job", "period"), Index("ix_job_runs_status", "status"))
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     job: Mapped[str] = mapped_column(String(160))
@@ -383,7 +385,10 @@ class FeedbackItemTag(Base):
     topic), removed (an operator took an automatic tag off: re-tagging never brings it back)."""
 
     __tablename__ = "feedback_item_tags"
-    __table_args__ = (Index("ix_feedback_item_tags_chat_id_tag", "chat_id", "tag"),)
+    # (chat_id, tag, message_id): a period of one tag is a range of it (bot/db/polls.py).
+    __table_args__ = (
+        Index("ix_feedback_item_tags_chat_id_tag_message_id", "chat_id", "tag", "message_id"),
+    )
 
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

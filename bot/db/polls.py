@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import case, func, literal, or_, select, update
+from sqlalchemy import ColumnElement, Select, Table, case, func, literal, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
@@ -386,6 +386,51 @@ MAX_TOPIC_COMMENTS = 5_000
 MAX_TOPIC_TEXT = 300  # a poll option holds 100 characters; a subject is shorter still
 
 
+async def _topic_ideas(
+    session: AsyncSession, tags: Table, chat_id: int, start: datetime, end: datetime
+) -> Select[Any]:
+    """The period's fans' comments tagged a topic idea, read from the tags' index.
+
+    Walking the period's comments and probing each one's tags read every comment of 30 days
+    (18.5x from 100k to 1M, issue 21). A chat's message ids grow with time (a migrated group's
+    history stays under its old id), so the period is a range of message ids, found by two
+    seeks: the newest comment before it and the oldest at its end. The topic tags in that
+    range come in order from ix_feedback_item_tags_chat_id_tag_message_id."""
+    before = await _message_id_at(session, chat_id, Comment.created_at < start, newest=True)
+    after = await _message_id_at(session, chat_id, Comment.created_at >= end, newest=False)
+    in_range: list[ColumnElement[bool]] = [tags.c.chat_id == chat_id, tags.c.tag == TOPIC_TAG]
+    if before is not None:
+        in_range.append(tags.c.message_id > before)
+    if after is not None:
+        in_range.append(tags.c.message_id < after)
+    return (
+        select(Comment.author_user_id, func.substr(Comment.text, 1, MAX_TOPIC_TEXT), true())
+        .select_from(tags)
+        .join(
+            Comment,
+            (Comment.chat_id == tags.c.chat_id) & (Comment.message_id == tags.c.message_id),
+        )
+        .where(
+            *in_range,
+            tags.c.source != REMOVED_TAG,
+            Comment.created_at >= start,
+            Comment.created_at < end,
+            Comment.is_fan.is_(True),
+            Comment.is_spam.is_(False),
+            Comment.text.is_not(None),
+        )
+    )
+
+
+async def _message_id_at(
+    session: AsyncSession, chat_id: int, when: ColumnElement[bool], *, newest: bool
+) -> int | None:
+    order = Comment.created_at.desc() if newest else Comment.created_at.asc()
+    return await session.scalar(
+        select(Comment.message_id).where(Comment.chat_id == chat_id, when).order_by(order).limit(1)
+    )
+
+
 async def topic_comments(
     session: AsyncSession, chat_id: int, start: datetime, end: datetime
 ) -> list[tuple[int | None, str, bool | None]]:
@@ -394,38 +439,25 @@ async def topic_comments(
     whether the comment carries the topic tag (an operator's removal counts); without that
     table it is None and the caller tags on the fly."""
     tags = Base.metadata.tables.get(STORED_TAGS)
-    tagged: Any = literal(None)
-    if tags is not None:
-        tagged = (
-            select(func.count())
-            .select_from(tags)
-            .where(
-                tags.c.chat_id == Comment.chat_id,
-                tags.c.message_id == Comment.message_id,
-                tags.c.tag == TOPIC_TAG,
-                tags.c.source != REMOVED_TAG,
-            )
-            .scalar_subquery()
-            > 0
-        )
-    statement = select(
-        Comment.author_user_id, func.substr(Comment.text, 1, MAX_TOPIC_TEXT), tagged
-    ).where(
-        Comment.chat_id == chat_id,
-        Comment.created_at >= start,
-        Comment.created_at < end,
-        Comment.is_fan.is_(True),
-        Comment.is_spam.is_(False),
-        Comment.text.is_not(None),
-    )
     if tags is not None:
         # Only the topic ideas leave the database, the newest MAX_TOPIC_COMMENTS of them, each
         # cut to MAX_TOPIC_TEXT: the work per query is bounded (issue 20: fifteen shaped comments
         # stalled the bot 27.5 s; issue 21: every comment of 30 days was read and tagged).
-        statement = statement.where(tagged)
-    rows = await session.execute(
-        statement.order_by(Comment.created_at.desc()).limit(MAX_TOPIC_COMMENTS)
-    )
+        statement = await _topic_ideas(session, tags, chat_id, start, end)
+        newest_first = tags.c.message_id.desc()
+    else:
+        statement = select(
+            Comment.author_user_id, func.substr(Comment.text, 1, MAX_TOPIC_TEXT), literal(None)
+        ).where(
+            Comment.chat_id == chat_id,
+            Comment.created_at >= start,
+            Comment.created_at < end,
+            Comment.is_fan.is_(True),
+            Comment.is_spam.is_(False),
+            Comment.text.is_not(None),
+        )
+        newest_first = Comment.created_at.desc()
+    rows = await session.execute(statement.order_by(newest_first).limit(MAX_TOPIC_COMMENTS))
     return [
         (author, str(text), None if is_topic is None else bool(is_topic))
         for author, text, is_topic in rows.all()

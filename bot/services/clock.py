@@ -29,6 +29,8 @@ in `clock_changes`, and the holder's heartbeat reads it (one row) and passes aga
 moved, when the earliest planned instant has come (a wake-up may have been lost), when it just
 took the lease, or every `REPLAN_AT_LEAST` as a safety net. Planning every source for 1,000
 groups took 252-293 ms per heartbeat (issue 21); an unchanged heartbeat is one read.
+`rebuild(chat_id)`, after a change to one group's settings, plans only that group's jobs of the
+sources that plan per group (`GroupJobSource`) and keeps the other groups' wake-ups.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import structlog
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -90,6 +92,18 @@ class PlannedJob:
 
 class JobSource(Protocol):
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]: ...
+
+
+@runtime_checkable
+class GroupJobSource(JobSource, Protocol):
+    """A source that can also list one group's jobs alone, so that a change to that group's
+    settings re-plans them without planning every group's (`rebuild(chat_id)`)."""
+
+    def in_group(self, job: str, chat_id: int) -> bool: ...
+
+    async def planned_for_group(
+        self, session: AsyncSession, now: datetime, chat_id: int
+    ) -> Sequence[PlannedJob]: ...
 
 
 class JobFailed(Exception):
@@ -198,6 +212,9 @@ class Clock:
         self._planned_version = 0
         self._planned_losses = -1
         self._replan_by: datetime | None = None
+        # Per source (by its place in `_sources`), the instants ahead of each job series as
+        # last planned: a group's re-plan replaces its own series and keeps everyone else's.
+        self._upcoming: dict[int, dict[str, set[datetime]]] = {}
 
     def add_source(self, source: JobSource) -> None:
         self._sources.append(source)
@@ -269,9 +286,11 @@ class Clock:
             return []
         return await self.run_due(self._now())
 
-    async def rebuild(self) -> None:
+    async def rebuild(self, chat_id: int | None = None) -> None:
         """A feature changed what should run: re-plan now if this instance runs the clock, on
-        the holder's next heartbeat otherwise.
+        the holder's next heartbeat otherwise. With `chat_id` (a change to that group's
+        settings only), the holder re-plans that group's jobs of the sources that plan per
+        group (`GroupJobSource`) and the other sources as usual, not every group's digests.
 
         Once started, the pass runs in the background (a handler never waits for digests to go
         out); a clock that was not started (tests) runs it before returning."""
@@ -280,25 +299,66 @@ class Clock:
         if not self.holding:
             return
         if self._scheduler is not None:
-            self._start_pass()
+            self._start_pass(chat_id)
         else:
-            await self.run_due(self._now())
+            await self.run_due(self._now(), chat_id=chat_id)
 
-    async def run_due(self, now: datetime) -> list[RunReport]:
-        """One pass: record what was missed, claim and run what is due, set the wake-ups."""
+    async def run_due(self, now: datetime, *, chat_id: int | None = None) -> list[RunReport]:
+        """One pass: record what was missed, claim and run what is due, set the wake-ups.
+        With `chat_id`, the group-planning sources plan that group only."""
         async with self._pass_lock:
             version = await self._change_version()
             losses = self._lease_losses
-            jobs = await self._planned(now)
-            decided = plan(jobs, now, self.catch_up)
+            by_source = await self._planned(now, chat_id)
+            decided = plan((job for jobs in by_source.values() for job in jobs), now, self.catch_up)
             reports = [await self._record_missed(job, now) for job in decided.missed]
             reports.extend(await self._run_side_by_side(decided.due))
-            self._set_wakeups(job.run_at for job in decided.upcoming)
-            next_instant = min((job.run_at for job in decided.upcoming), default=None)
-            replan_by = now + REPLAN_AT_LEAST
-            self._planned_version, self._planned_losses = version, losses
-            self._replan_by = replan_by if next_instant is None else min(next_instant, replan_by)
+            self._remember_upcoming(by_source, now, chat_id)
+            instants = [at for series in self._upcoming.values() for ats in series.values()
+                        for at in ats]  # fmt: skip
+            self._set_wakeups(instants)
+            self._note_planned(now, version, losses, min(instants, default=None), chat_id)
         return [report for report in reports if report is not None]
+
+    def _remember_upcoming(
+        self, by_source: dict[int, list[PlannedJob]], now: datetime, chat_id: int | None
+    ) -> None:
+        for index, jobs in by_source.items():
+            source = self._sources[index]
+            kept: dict[str, set[datetime]] = {}
+            if chat_id is not None and isinstance(source, GroupJobSource):
+                kept = {
+                    job: instants
+                    for job, instants in self._upcoming.get(index, {}).items()
+                    if not source.in_group(job, chat_id)
+                }
+            for job in jobs:
+                if job.run_at > now:
+                    kept.setdefault(job.job, set()).add(job.run_at)
+            self._upcoming[index] = kept
+
+    def _note_planned(
+        self,
+        now: datetime,
+        version: int,
+        losses: int,
+        next_instant: datetime | None,
+        chat_id: int | None,
+    ) -> None:
+        """What a heartbeat compares with to know whether it must plan again."""
+        replan_by = now + REPLAN_AT_LEAST
+        if next_instant is not None:
+            replan_by = min(next_instant, replan_by)
+        if chat_id is None:
+            self._planned_version, self._planned_losses = version, losses
+            self._replan_by = replan_by
+            return
+        # A group's pass covers the change this instance just counted, and nothing else: any
+        # other change (another instance's, a lease lost) still makes a heartbeat plan all.
+        if version == self._planned_version + 1 and losses == self._planned_losses:
+            self._planned_version = version
+        if self._replan_by is not None and next_instant is not None:
+            self._replan_by = min(self._replan_by, next_instant)
 
     async def needs_pass(self, now: datetime) -> bool:
         """Whether a heartbeat must plan again (see the module's docstring); one read."""
@@ -343,26 +403,37 @@ class Clock:
                 raise outcome
         return [outcome for outcome in outcomes if not isinstance(outcome, BaseException)]
 
-    async def _planned(self, now: datetime) -> list[PlannedJob]:
-        jobs: list[PlannedJob] = []
+    async def _planned(self, now: datetime, chat_id: int | None) -> dict[int, list[PlannedJob]]:
+        """Each source's unrecorded occurrences (by its place in `_sources`); a source that
+        fails is left out and keeps what it planned before."""
+        by_source: dict[int, list[PlannedJob]] = {}
         async with self._session_factory() as session:
-            for source in self._sources:
+            for index, source in enumerate(self._sources):
                 try:
-                    jobs.extend(await source.planned(session, now))
+                    if chat_id is not None and isinstance(source, GroupJobSource):
+                        by_source[index] = list(
+                            await source.planned_for_group(session, now, chat_id)
+                        )
+                    else:
+                        by_source[index] = list(await source.planned(session, now))
                 except Exception:
                     # One broken feature must not stop the others' schedules.
                     log.exception("clock.source_failed", source=type(source).__name__)
             recorded = await job_runs.last_periods(
-                session, {job.job for job in jobs if job.run_at <= now}
+                session,
+                {job.job for jobs in by_source.values() for job in jobs if job.run_at <= now},
             )
-        return [
-            job
-            for job in jobs
-            if job.run_at > now
-            or job.job not in recorded
-            or job.period > recorded[job.job]
-            or job.resumes
-        ]
+        return {
+            index: [
+                job
+                for job in jobs
+                if job.run_at > now
+                or job.job not in recorded
+                or job.period > recorded[job.job]
+                or job.resumes
+            ]
+            for index, jobs in by_source.items()
+        }
 
     async def _record_missed(self, job: PlannedJob, now: datetime) -> RunReport | None:
         async with self._session_factory() as session, session.begin():
@@ -441,14 +512,16 @@ class Clock:
         if self.holding:
             self._start_pass()
 
-    def _start_pass(self) -> None:
+    def _start_pass(self, chat_id: int | None = None) -> None:
+        # A pass under way either began after this change, or read the change counter before
+        # it and the next heartbeat sees the counter moved and plans everything.
         if self._background is not None and not self._background.done():
             return
-        self._background = asyncio.create_task(self._background_pass())
+        self._background = asyncio.create_task(self._background_pass(chat_id))
 
-    async def _background_pass(self) -> None:
+    async def _background_pass(self, chat_id: int | None) -> None:
         try:
-            await self.run_due(self._now())
+            await self.run_due(self._now(), chat_id=chat_id)
         except Exception:
             log.exception("clock.pass_failed", instance=self.instance)
 

@@ -216,7 +216,23 @@ class DigestService:
 
     async def planned(self, session: AsyncSession, now: datetime) -> Sequence[PlannedJob]:
         self._composed.clear()
-        targets = await store.digest_targets(session)
+        return await self._planned(session, now, await store.digest_targets(session))
+
+    def in_group(self, job: str, chat_id: int) -> bool:
+        return any(job.startswith(f"{JOB_PREFIX}{cadence.value}:{chat_id}:") for cadence in Cadence)
+
+    async def planned_for_group(
+        self, session: AsyncSession, now: datetime, chat_id: int
+    ) -> Sequence[PlannedJob]:
+        """One group's digest jobs: its settings changed (issue 21: planning every group's took
+        252-293 ms at 1,000 groups)."""
+        for key in [key for key in self._composed if key[0] == chat_id]:
+            del self._composed[key]
+        return await self._planned(session, now, await store.digest_targets(session, [chat_id]))
+
+    async def _planned(
+        self, session: AsyncSession, now: datetime, targets: Sequence[DigestTarget]
+    ) -> list[PlannedJob]:
         series: list[tuple[str, Schedule, DigestTarget, Recipient]] = []
         for target in targets:
             local = parse_local_time(target.local_time or "") or DEFAULT_TIME
@@ -420,7 +436,8 @@ class DeliveryTime:
 
 class DigestSubscriptions:
     """Who receives a group's digest (/digest_subscribe, /digest_unsubscribe), when
-    (/digest_time) and in which operators' chat (/digest_chat); each change re-plans the clock."""
+    (/digest_time) and in which operators' chat (/digest_chat); each change re-plans the group's
+    digests."""
 
     def __init__(
         self,
@@ -443,7 +460,7 @@ class DigestSubscriptions:
             added = await store.subscribe(session, chat_id, user_id, now)
             local_time, _ = await store.digest_settings(session, chat_id)
             when = await self._when(session, chat_id, local_time or f"{DEFAULT_TIME:%H:%M}")
-        await self._clock.rebuild()
+        await self._clock.rebuild(chat_id)
         return added, when
 
     async def is_subscribed(self, chat_id: int, user_id: int) -> bool:
@@ -454,7 +471,7 @@ class DigestSubscriptions:
         """Whether `user_id` was subscribed."""
         async with self._session_factory() as session, session.begin():
             removed = await store.unsubscribe(session, chat_id, user_id)
-        await self._clock.rebuild()
+        await self._clock.rebuild(chat_id)
         return removed
 
     async def set_time(
@@ -467,7 +484,7 @@ class DigestSubscriptions:
                 session, _audit(chat_id, actor, AuditAction.DIGEST_TIME_SET, now, written)
             )
             when = await self._when(session, chat_id, written)
-        await self._clock.rebuild()
+        await self._clock.rebuild(chat_id)
         return when
 
     async def days(self, chat_id: int) -> frozenset[int]:
@@ -485,7 +502,7 @@ class DigestSubscriptions:
                 session,
                 _audit(chat_id, actor, AuditAction.DIGEST_DAYS_SET, now, written or "0123456"),
             )
-        await self._clock.rebuild()
+        await self._clock.rebuild(chat_id)
         return read_days(written)
 
     async def send_to_chat(self, chat_id: int, actor: Actor, target: int, now: datetime) -> bool:
@@ -498,7 +515,7 @@ class DigestSubscriptions:
             await audit.record(
                 session, _audit(chat_id, actor, AuditAction.DIGEST_CHAT_SET, now, str(target))
             )
-        await self._clock.rebuild()
+        await self._clock.rebuild(chat_id)
         return True
 
     async def stop_sending_to_chat(self, chat_id: int, actor: Actor, now: datetime) -> None:
@@ -507,7 +524,7 @@ class DigestSubscriptions:
             await audit.record(
                 session, _audit(chat_id, actor, AuditAction.DIGEST_CHAT_CLEARED, now, None)
             )
-        await self._clock.rebuild()
+        await self._clock.rebuild(chat_id)
 
     async def _when(self, session: AsyncSession, chat_id: int, local_time: str) -> DeliveryTime:
         record = await group(session, chat_id)

@@ -71,7 +71,7 @@ class GroupTimezones:
                 ),
             )
             deadlines = await _open_deadlines(session, chat_id)
-        await self._clock.rebuild()
+        await self._clock.rebuild(chat_id)
         return ZoneChange(
             before=before,
             after=timezone,

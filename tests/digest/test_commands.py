@@ -67,7 +67,7 @@ class CountingClock:
     def __init__(self) -> None:
         self.rebuilds = 0
 
-    async def rebuild(self) -> None:
+    async def rebuild(self, chat_id: int | None = None) -> None:
         self.rebuilds += 1
 
 
