@@ -1,7 +1,7 @@
 """operator queries at scale: a tag's period is a range of its index; runs by status
 
-Revision ID: 0026_hI_queries
-Revises: 0025_spam
+Revision ID: 0027_query_indexes
+Revises: 0026_member_tags
 Create Date: 2026-12-03 16:30:00.000000
 """
 
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0026_hI_queries"
-down_revision: str | Sequence[str] | None = "0025_spam"
+revision: str = "0027_query_indexes"
+down_revision: str | Sequence[str] | None = "0026_member_tags"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
