@@ -15,6 +15,8 @@ from typing import Protocol
 
 from redis.asyncio import Redis
 
+from bot.telegram.redis_token_bucket import RedisTokenBucket, Refused
+
 RATE = 10.0  # calls a second, sustained
 BURST = 40  # a screen opening fires a handful at once
 
@@ -67,56 +69,19 @@ class UserRateLimit:
         }
 
 
-# KEYS[1]: the person's bucket (hash: tokens, updated in microseconds). ARGV: rate, burst.
-# Returns 0 and spends a token, or the microseconds until one is there (spending nothing, as
-# the in-memory bucket: a refused call does not push the next one further out). The server's
-# clock (TIME), so that instances with skewed clocks share one bucket. An idle bucket expires
-# once it would be full again: forgetting it changes nobody's limit.
-_TAKE = """
-local rate = tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
-local clock = redis.call('TIME')
-local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'updated')
-local tokens = tonumber(state[1])
-local updated = tonumber(state[2])
-if tokens == nil or updated == nil then
-  tokens = burst
-  updated = now
-end
-if now > updated then
-  tokens = math.min(burst, tokens + (now - updated) * rate / 1000000)
-  updated = now
-end
-local wait = 0
-if tokens >= 1 then
-  tokens = tokens - 1
-else
-  wait = math.ceil((1 - tokens) / rate * 1000000)
-end
-redis.call('HSET', KEYS[1], 'tokens', string.format('%.9f', tokens),
-  'updated', string.format('%.0f', updated))
-redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / rate * 1000) + 1000)
-return wait
-"""
-
-
 class RedisUserRateLimit:
     """The same buckets in Redis, shared by every instance (keys `<prefix>:dashboard:<user>`)."""
 
     def __init__(
         self, redis: Redis, *, prefix: str, rate: float = RATE, burst: int = BURST
     ) -> None:
-        self._take_script = redis.register_script(_TAKE)
+        self._bucket = RedisTokenBucket(redis, Refused.SPENDS_NOTHING)
         self._prefix = f"{prefix}:dashboard"
         self._rate = rate
         self._burst = burst
 
     async def take(self, user_id: int) -> float:
-        waited = await self._take_script(
-            keys=[f"{self._prefix}:{user_id}"], args=[repr(self._rate), self._burst]
-        )
-        return int(waited) / 1_000_000
+        return await self._bucket.take(f"{self._prefix}:{user_id}", self._rate, self._burst)
 
 
 def retry_after_header(seconds: float) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -207,6 +208,20 @@ async def forget_rollups_of_late(
         spans[chat_id] = (min(first, created_at), max(last, created_at))
     for chat_id, (first, last) in spans.items():
         await forget_rollups(session, chat_id, first, last)
+
+
+_EVENT_CHAT = GROUP_EVENT_INSERT.columns.index("chat_id")
+_EVENT_DATE = GROUP_EVENT_INSERT.columns.index("happened_at")
+
+
+def dated_events(rows: Iterable[tuple[BulkUpsert, tuple[Any, ...]]]) -> list[tuple[int, datetime]]:
+    """(chat, date) of the joins, leaves, reactions and replies to the bot among a batch's
+    feature rows: a late one changes a finished day's numbers as a late message does."""
+    return [
+        (row[_EVENT_CHAT], row[_EVENT_DATE])
+        for statement, row in rows
+        if statement is GROUP_EVENT_INSERT
+    ]
 
 
 async def save_rollup(

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
 from bot.db.chat_migration import migrate_chat
-from bot.db.digest import forget_rollups_of_late
+from bot.db.digest import dated_events, forget_rollups_of_late
 from bot.db.feedback_ingest import (
     IngestLookup,
     ingest_lookup,
@@ -132,6 +132,7 @@ async def flush_writes(
         await relink_edited(session, edited, now)
     dated = [(c.chat_id, c.created_at) for c in comments]
     dated += [(e.comment.chat_id, e.comment.created_at) for e in edits]
+    dated += dated_events(row for writes in batch for row in writes.rows)
     await forget_rollups_of_late(session, dated, now)
     for migration in (m for writes in batch for m in writes.migrations):
         await migrate_chat(session, migration)

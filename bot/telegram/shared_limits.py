@@ -24,38 +24,9 @@ from bot.telegram.rate_limit import (
     chat_key,
     is_group,
 )
+from bot.telegram.redis_token_bucket import RedisTokenBucket, Refused
 
 DEFAULT_PREFIX = "fanpulse"
-
-# KEYS[1]: the bucket (hash: tokens, updated in microseconds). ARGV: per_second, burst.
-# Returns the wait in microseconds before the reserved token is really ours (0: now).
-# The same arithmetic as rate_limit.TokenBucket: take on credit, so callers are served in
-# arrival order. An idle bucket expires once it would be full again: forgetting it is harmless.
-_TAKE = """
-local per_second = tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
-local clock = redis.call('TIME')
-local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'updated')
-local tokens = tonumber(state[1])
-local updated = tonumber(state[2])
-if tokens == nil or updated == nil then
-  tokens = burst
-  updated = now
-end
-if now > updated then
-  tokens = math.min(burst, tokens + (now - updated) * per_second / 1000000)
-  updated = now
-end
-tokens = tokens - 1
-redis.call('HSET', KEYS[1], 'tokens', string.format('%.9f', tokens),
-  'updated', string.format('%.0f', updated))
-redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / per_second * 1000) + 1000)
-if tokens >= 0 then
-  return 0
-end
-return math.ceil(-tokens / per_second * 1000000)
-"""
 
 # KEYS[1]: the pause. ARGV[1]: its length in milliseconds. A pause only ever grows.
 _EXTEND = """
@@ -80,7 +51,7 @@ class RedisRateLimiter:
         private: Rate = PRIVATE,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
-        self._take_script = redis.register_script(_TAKE)
+        self._bucket = RedisTokenBucket(redis, Refused.ON_CREDIT)
         self._prefix = f"{prefix}:limit"
         self._overall = overall
         self._group = group
@@ -95,8 +66,7 @@ class RedisRateLimiter:
 
     async def _take(self, key: str, rate: Rate) -> None:
         # A cancelled wait forfeits its token: the limiter errs on the slow side, never fast.
-        waited = await self._take_script(keys=[key], args=[repr(rate.per_second), rate.burst])
-        delay = int(waited) / 1_000_000
+        delay = await self._bucket.take(key, rate.per_second, rate.burst)
         if delay > 0:
             await self._sleep(delay)
 

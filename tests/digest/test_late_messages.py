@@ -5,6 +5,7 @@ were already rolled up; that day is measured again, while a batch on time delete
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -72,3 +73,36 @@ async def test_a_day_just_over_is_not_rolled_up_before_late_ones_can_arrive(
         end = datetime.combine(day + timedelta(days=1), time(), tzinfo=UTC)
         await DigestBuilder().history(session, VICTIM["id"], "UTC", [day], end)
     assert await rollups(scene) == 0
+
+
+async def rolled_up_day(scene: Scene) -> tuple[date, dict[str, Any]]:
+    day = three_days_ago()
+    scene.updates.clock = noon_of(day)
+    message = await scene.say(VICTIM, FAN, "first of the day")
+    await measured(scene, day)
+    assert await rollups(scene) == 1, "the finished day is rolled up"
+    return day, message
+
+
+async def test_a_late_join_and_leave_reopen_their_day_once(scene: Scene) -> None:
+    day, _ = await rolled_up_day(scene)
+
+    joined = await scene.join(VICTIM, MEMBER)
+    left = await scene.leave(VICTIM, FAN)
+    assert (await measured(scene, day)).joins == 1
+    assert (await measured(scene, day)).leaves == 1
+
+    await scene.deliver(joined, left)
+    after = await measured(scene, day)
+    assert (after.joins, after.leaves) == (1, 1), "a redelivered update counts once"
+
+
+async def test_a_late_reaction_reopens_its_day_once(scene: Scene) -> None:
+    day, message = await rolled_up_day(scene)
+    message_id = message["message"]["message_id"]
+
+    reaction = await scene.react(VICTIM, MEMBER, message_id, new=("👍", "🔥"))
+    assert (await measured(scene, day)).reactions == 2
+
+    await scene.deliver(reaction)
+    assert (await measured(scene, day)).reactions == 2, "a redelivered update counts once"
