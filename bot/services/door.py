@@ -316,6 +316,11 @@ class Door:
                 shown = None  # they answer right there, in the private chat
             await self._courier.tell(check.user_id, text, shown)
             return
+        # A button is pressed where it is shown: only the newcomer sees it, where Telegram
+        # allows. A question is answered by replying, which an ephemeral message cannot carry.
+        pressed_here = check.mode != CheckMode.QUESTION or check.kind == CheckKind.RULES
+        if pressed_here and await self._courier.whisper(check.chat_id, check.user_id, text, shown):
+            return
         message_id = await self._courier.post(check.chat_id, text, shown)
         if message_id is not None:
             async with self._session_factory() as session, session.begin():
