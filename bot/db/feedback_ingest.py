@@ -30,6 +30,7 @@ from bot.db.models import (
     SpamPhrase,
 )
 from bot.db.person_locks import hold_people
+from bot.db.spam_lookup import COPY, PRIOR, Copy, SpamReads, copies_modes_part, read_row, spam_parts
 from bot.db.tag_sets import load_tag_set
 from bot.domain.attribution import AuthorKind
 from bot.domain.feedback_command import FEEDBACK_COMMAND
@@ -86,10 +87,17 @@ class IngestLookup:
     spam_modes: dict[int, str] = field(default_factory=dict)
     learned: dict[int, tuple[str, ...]] = field(default_factory=dict)
     granted: frozenset[tuple[int, int]] = frozenset()
+    # For the texts read before the lookup (bot/db/spam_lookup.py): the window's copies of
+    # their fingerprints, and per (group, sender) the messages stored before the batch's.
+    copies: tuple[Copy, ...] = ()
+    priors: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 async def ingest_lookup(
-    session: AsyncSession, chat_ids: Collection[int], user_ids: Collection[int]
+    session: AsyncSession,
+    chat_ids: Collection[int],
+    user_ids: Collection[int],
+    spam: SpamReads | None = None,
 ) -> IngestLookup:
     if not chat_ids and not user_ids:
         return IngestLookup({}, frozenset())
@@ -110,12 +118,18 @@ async def ingest_lookup(
     roles = select(literal(4), ChatRole.chat_id, cast(ChatRole.user_id, String)).where(
         ChatRole.chat_id.in_(chat_ids), ChatRole.user_id.in_(user_ids)
     )
+    extra = spam_parts(spam) if spam is not None else []
+    copies_modes = copies_modes_part(spam) if spam is not None else None
+    if copies_modes is not None:
+        extra.append(copies_modes)
     found: dict[int, str] = {}
     forgotten: set[int] = set()
+    copies: list[Copy] = []
+    priors: dict[tuple[int, int], int] = {}
     modes: dict[int, str] = {}
     learned: dict[int, list[str]] = {}
     granted: set[tuple[int, int]] = set()
-    rows = await session.execute(union_all(sets, tombstones, spam_on, taught, roles))
+    rows = await session.execute(union_all(sets, tombstones, spam_on, taught, roles, *extra))
     for kind, key, value in rows.all():
         if kind == 0:
             found[key] = value
@@ -125,6 +139,8 @@ async def ingest_lookup(
             modes[key] = value
         elif kind == 3:  # noqa: PLR2004
             learned.setdefault(key, []).append(value)
+        elif kind in (COPY, PRIOR):
+            read_row(kind, key, value, copies, priors)
         else:
             granted.add((key, int(value)))
     fingerprints = {chat_id: found.get(chat_id, DEFAULT_FINGERPRINT) for chat_id in chat_ids}
@@ -134,6 +150,8 @@ async def ingest_lookup(
         spam_modes=modes,
         learned={chat_id: tuple(phrases) for chat_id, phrases in learned.items()},
         granted=frozenset(granted),
+        copies=tuple(copies),
+        priors=priors,
     )
 
 

@@ -13,11 +13,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, delete, exists, func, select, update
+from sqlalchemy import ColumnElement, delete, exists, func, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.bulk_insert import BulkUpsert
-from bot.db.chunks import chunks
 from bot.db.feedback_ingest import IngestLookup
 from bot.db.message_keys import among_messages
 from bot.db.models import (
@@ -28,8 +27,16 @@ from bot.db.models import (
     SpamReport,
     SpamVerdict,
 )
+from bot.db.spam_lookup import (
+    CHECKED_GROUPS,
+    Copy,
+    SpamReads,
+    batch_priors,
+    judgeable,
+    read_row,
+    spam_parts,
+)
 from bot.db.upsert import insert_for
-from bot.domain.attribution import AuthorKind
 from bot.domain.records import IncomingComment
 from bot.domain.spam import (
     FINGERPRINT_WINDOW,
@@ -40,13 +47,11 @@ from bot.domain.spam import (
     Verdict,
     decide,
     read_text,
-    worth_judging,
 )
 
 PENDING, REPORTED, ACTED, EXEMPT = "pending", "reported", "acted", "exempt"
 UNDONE, BANNED, NOT_SPAM = "undone", "banned", "not_spam"
 OPEN = "open"
-PRIOR_CHUNK = 50  # bounded subqueries per statement
 
 FINGERPRINT_INSERT = BulkUpsert(
     SpamFingerprint.__table__,  # type: ignore[arg-type]
@@ -80,45 +85,55 @@ async def judge_new_comments(
     session: AsyncSession,
     comments: Sequence[IncomingComment],
     lookup: IngestLookup,
+    reads: SpamReads,
     now: datetime,
 ) -> list[Judged]:
     """Decide every new fan message of a group with the check on; store the spam found.
-    The groups' modes, taught phrases and roles come with the batch's lookup; plain chat then
-    costs no statement at all."""
+    The groups' modes, taught phrases, roles, the window's copies and the senders' earlier
+    messages come with the batch's lookup; plain chat then costs no statement at all."""
+    batch_chats = {c.chat_id for c in comments}
+    CHECKED_GROUPS.difference_update(batch_chats - set(lookup.spam_modes))
+    CHECKED_GROUPS.update(batch_chats & set(lookup.spam_modes))
     if not lookup.spam_modes:
         return []
     modes = {chat_id: SpamMode(mode) for chat_id, mode in lookup.spam_modes.items()}
     candidates = [
         c
         for c in comments
-        if c.author.kind is AuthorKind.FAN
-        and c.author.user_id is not None
-        and worth_judging(c.text, c.is_forwarded)
-        and not (c.text or "").startswith("/")
-        and c.chat_id in modes
+        if c.chat_id in modes
+        and judgeable(c)
         and (c.chat_id, c.author.user_id) not in lookup.granted
     ]
-    read = [(c, read_text(c.text)) for c in candidates]
+    copies, stored_priors = list(lookup.copies), dict(lookup.priors)
+    missed = SpamReads()
+    for c in candidates:
+        if (c.chat_id, c.message_id) not in reads.signals:
+            missed.add(c, read_text(c.text))
+    if missed.asks:
+        # A group the hint did not know: its reads in one statement of their own.
+        more_copies, more_priors = await spam_reads(session, missed)
+        copies += more_copies
+        stored_priors.update(more_priors)
+    signals = {**reads.signals, **missed.signals}
     learned = lookup.learned
     telling = [
         (c, s)
-        for c, s in read
-        if s.telling or c.is_forwarded or any(p in s.folded for p in learned.get(c.chat_id, ()))
+        for c in candidates
+        if (s := signals[(c.chat_id, c.message_id)]).telling
+        or c.is_forwarded
+        or any(p in s.folded for p in learned.get(c.chat_id, ()))
     ]
     if not telling:
         return []
-    repeats = await _repeats(session, telling)
-    priors = await _prior_messages(
-        session, [c for c, s in telling if s.links or s.mentions or c.is_forwarded]
-    )
-    read = telling
+    repeats = await _repeats(session, telling, copies)
+    priors = batch_priors(comments, stored_priors)
     judged: list[Judged] = []
-    for comment, signals in read:
-        accounts, groups = repeats.get(signals.fingerprint or "", (1, 1))
+    for comment, text_signals in telling:
+        accounts, groups = repeats.get(text_signals.fingerprint or "", (1, 1))
         user_id = comment.author.user_id
         assert user_id is not None
         verdict = decide(
-            signals,
+            text_signals,
             Context(
                 prior_messages=priors.get((comment.chat_id, comment.message_id), NEWCOMER_MESSAGES),
                 is_forwarded=comment.is_forwarded,
@@ -129,15 +144,31 @@ async def judge_new_comments(
         )
         if verdict.is_spam:
             judged.append(Judged(comment.chat_id, comment.message_id, user_id, verdict))
-    judged += await _earlier_copies(session, judged, read, modes)
-    await store_verdicts(session, judged, modes, now)
+    earlier = _earlier_copies(judged, telling, copies, modes)
+    # The batch's own spam is stored marked by the caller; the earlier copies are marked here.
+    await store_verdicts(session, [*judged, *earlier], modes, now, marked=earlier)
     return judged
 
 
+async def spam_reads(
+    session: AsyncSession, reads: SpamReads
+) -> tuple[list[Copy], dict[tuple[int, int], int]]:
+    copies: list[Copy] = []
+    priors: dict[tuple[int, int], int] = {}
+    parts = spam_parts(reads)
+    rows = await session.execute(parts[0] if len(parts) == 1 else union_all(*parts))
+    for kind, key, value in rows.all():
+        read_row(kind, key, value, copies, priors)
+    return copies, priors
+
+
 async def _repeats(
-    session: AsyncSession, read: Sequence[tuple[IncomingComment, TextSignals]]
+    session: AsyncSession,
+    read: Sequence[tuple[IncomingComment, TextSignals]],
+    copies: Sequence[Copy],
 ) -> dict[str, tuple[int, int]]:
-    """Per fingerprint of the batch: distinct accounts and groups within the window."""
+    """Per fingerprint of the batch: distinct accounts and groups within the window, the
+    batch's own copies (now stored) with the earlier ones."""
     printed = [(c, s.fingerprint) for c, s in read if s.fingerprint is not None]
     if not printed:
         return {}
@@ -145,56 +176,25 @@ async def _repeats(
         session,
         [(f, c.chat_id, c.message_id, c.author.user_id, c.created_at) for c, f in printed],
     )
-    since = min(c.created_at for c, _ in printed) - FINGERPRINT_WINDOW
-    rows = await session.execute(
-        select(
-            SpamFingerprint.fingerprint,
-            func.count(func.distinct(SpamFingerprint.user_id)),
-            func.count(func.distinct(SpamFingerprint.chat_id)),
-        )
-        .where(
-            SpamFingerprint.fingerprint.in_({f for _, f in printed}),
-            SpamFingerprint.seen_at >= since,
-        )
-        .group_by(SpamFingerprint.fingerprint)
-    )
-    return {str(f): (int(accounts), int(groups)) for f, accounts, groups in rows.all()}
+    accounts: dict[str, set[int]] = {}
+    groups: dict[str, set[int]] = {}
+    for fingerprint, chat_id, user_id in [
+        *((f, c.chat_id, c.author.user_id or 0) for c, f in printed),
+        *((c.fingerprint, c.chat_id, c.user_id) for c in copies),
+    ]:
+        accounts.setdefault(fingerprint, set()).add(user_id)
+        groups.setdefault(fingerprint, set()).add(chat_id)
+    return {f: (len(accounts[f]), len(groups[f])) for f in accounts}
 
 
-async def _prior_messages(
-    session: AsyncSession, comments: Sequence[IncomingComment]
-) -> dict[tuple[int, int], int]:
-    """How many messages each sender wrote in the group before this one, counted up to
-    NEWCOMER_MESSAGES only: a regular's thousands of messages are never read."""
-    found: dict[tuple[int, int], int] = {}
-    for chunk in chunks(list(comments), PRIOR_CHUNK):
-        counts = [
-            select(func.count())
-            .select_from(
-                select(Comment.id)
-                .where(
-                    Comment.chat_id == c.chat_id,
-                    Comment.author_user_id == c.author.user_id,
-                    Comment.message_id < c.message_id,
-                )
-                .limit(NEWCOMER_MESSAGES)
-                .subquery()
-            )
-            .scalar_subquery()
-            for c in chunk
-        ]
-        row = (await session.execute(select(*counts))).one()
-        found.update(((c.chat_id, c.message_id), int(n)) for c, n in zip(chunk, row, strict=True))
-    return found
-
-
-async def _earlier_copies(
-    session: AsyncSession,
+def _earlier_copies(
     judged: Sequence[Judged],
     read: Sequence[tuple[IncomingComment, TextSignals]],
+    copies: Sequence[Copy],
     modes: dict[int, SpamMode],
 ) -> list[Judged]:
-    """The earlier copies, in any group of this instance, of texts just judged spam."""
+    """The earlier copies of the window, in any group of this instance with the check on,
+    of texts just judged spam that no verdict covers yet."""
     printed = {(c.chat_id, c.message_id): s.fingerprint for c, s in read}
     by_print = {f: j for j in judged if (f := printed.get((j.chat_id, j.message_id))) is not None}
     waves = {
@@ -202,29 +202,26 @@ async def _earlier_copies(
         for f, j in by_print.items()
         if any(r.startswith(("repeat-accounts", "repeat-groups")) for r in j.verdict.reasons)
     }
-    if not waves:
-        return []
     fresh = {(j.chat_id, j.message_id) for j in judged}
-    rows = await session.execute(
-        select(
-            SpamFingerprint.fingerprint,
-            SpamFingerprint.chat_id,
-            SpamFingerprint.message_id,
-            SpamFingerprint.user_id,
-        ).where(SpamFingerprint.fingerprint.in_(list(waves)))
-    )
-    copies = [
-        Judged(int(chat), int(message), int(user), waves[str(f)].verdict)
-        for f, chat, message, user in rows.all()
-        if (chat, message) not in fresh
-    ]
-    missing = {c.chat_id for c in copies} - set(modes)
-    modes.update(await spam_modes(session, missing))
-    return [c for c in copies if c.chat_id in modes]
+    found = {
+        (c.chat_id, c.message_id): Judged(
+            c.chat_id, c.message_id, c.user_id, waves[c.fingerprint].verdict
+        )
+        for c in copies
+        if c.fingerprint in waves
+        and not c.judged
+        and c.chat_id in modes
+        and (c.chat_id, c.message_id) not in fresh
+    }
+    return list(found.values())
 
 
 async def store_verdicts(
-    session: AsyncSession, judged: Sequence[Judged], modes: dict[int, SpamMode], now: datetime
+    session: AsyncSession,
+    judged: Sequence[Judged],
+    modes: dict[int, SpamMode],
+    now: datetime,
+    marked: Sequence[Judged] | None = None,
 ) -> None:
     """Pending verdicts and their messages marked spam; a message already judged keeps its
     first verdict (a redelivered update, a copy found again)."""
@@ -248,7 +245,8 @@ async def store_verdicts(
             for j in judged
         ],
     )
-    await mark_comments(session, [(j.chat_id, j.message_id) for j in judged], spam=True)
+    marked = judged if marked is None else marked
+    await mark_comments(session, [(j.chat_id, j.message_id) for j in marked], spam=True)
 
 
 async def mark_comments(

@@ -30,6 +30,7 @@ from bot.db.models import Chat, Comment, CommentVersion, FailedUpdate, User
 from bot.db.recent_profiles import RecentProfiles
 from bot.db.search_index import folded
 from bot.db.spam import judge_new_comments
+from bot.db.spam_lookup import CHECKED_GROUPS, pre_read
 from bot.db.upsert import insert_for
 from bot.db.video_linking import link_new_comments, relink_edited
 from bot.domain.attribution import AuthorKind
@@ -102,10 +103,12 @@ async def flush_writes(
     comments = [c for writes in batch for c in writes.comments]
     edits = [edit for writes in batch for edit in writes.edits]
     failures = [(writes.update_id, writes.failure) for writes in batch if writes.failure]
+    spam_reads = pre_read(comments, CHECKED_GROUPS)
     lookup = await ingest_lookup(
         session,
         {c.chat_id for c in comments} | {e.comment.chat_id for e in edits},
         {user.id for user in users} | _authors(comments, edits) | _people_named(batch, failures),
+        spam_reads,
     )
     if lookup.forgotten:
         users = [user for user in users if user.id not in lookup.forgotten]
@@ -121,9 +124,10 @@ async def flush_writes(
     )
     await _upsert_chats(session, written.chats)
     await _upsert_users(session, written.users)
-    await _insert_comments(session, comments)
     now = datetime.now(UTC)
-    await judge_new_comments(session, comments, lookup, now)
+    # Judged before it is stored, so a spam message is stored marked (no update after).
+    spam = await judge_new_comments(session, comments, lookup, spam_reads, now)
+    await _insert_comments(session, comments, {(j.chat_id, j.message_id) for j in spam})
     await tag_new_comments(session, comments, lookup.fingerprints, now)
     await link_new_comments(session, comments, now)
     if edits:
@@ -293,12 +297,13 @@ COMMENT_INSERT = BulkUpsert(
         "created_at",
         "edit_count",
         "search_text",
+        "is_spam",
     ),
     conflict=("chat_id", "message_id"),
 )
 
 
-def comment_row(comment: IncomingComment) -> tuple[Any, ...]:
+def comment_row(comment: IncomingComment, *, spam: bool = False) -> tuple[Any, ...]:
     author = comment.author
     return (
         comment.chat_id,
@@ -317,11 +322,19 @@ def comment_row(comment: IncomingComment) -> tuple[Any, ...]:
         comment.created_at,
         0,
         folded(comment.text),
+        spam,
     )
 
 
-async def _insert_comments(session: AsyncSession, comments: Sequence[IncomingComment]) -> None:
-    await COMMENT_INSERT.execute(session, [comment_row(comment) for comment in comments])
+async def _insert_comments(
+    session: AsyncSession,
+    comments: Sequence[IncomingComment],
+    spam: Collection[tuple[int, int]] = frozenset(),
+) -> None:
+    await COMMENT_INSERT.execute(
+        session,
+        [comment_row(c, spam=(c.chat_id, c.message_id) in spam) for c in comments],
+    )
 
 
 async def _apply_edits(

@@ -76,12 +76,15 @@ class RecordingSession(BaseSession):
             return True
         if returning is Message:
             chat_id = getattr(method, "chat_id", 0)
+            ephemeral = getattr(method, "ephemeral_message_parameters", None)
             message = Message(
-                message_id=next(self._message_ids),
+                # An ephemeral message has message_id 0 and an id of its own (Bot API 10.3).
+                message_id=0 if ephemeral else next(self._message_ids),
                 date=datetime.now(UTC),
                 chat=Chat(id=int(chat_id), type="private" if int(chat_id) > 0 else "supergroup"),
                 from_user=BOT_USER,
                 text=getattr(method, "text", None),
+                ephemeral_message_id=next(self._message_ids) if ephemeral else None,
             )
             self.returned_messages.append(message)
             return message

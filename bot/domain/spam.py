@@ -46,6 +46,8 @@ class Reason(StrEnum):
     MASS_MENTION = "mass-mention"
     MIXED_SCRIPT = "mixed-script"
     OPERATOR = "operator"
+    HIDDEN_LINK = "newcomer-hidden-link"  # a private invite, a shortener, "t . me" spelled out
+    CONTACT = "newcomer-contact"  # a phone number, a bot's handle, the same handle again
 
 
 WEIGHTS = {
@@ -63,6 +65,8 @@ WEIGHTS = {
     Reason.MASS_MENTION: 3,
     Reason.MIXED_SCRIPT: 3,
     Reason.OPERATOR: 3,
+    Reason.HIDDEN_LINK: 1,
+    Reason.CONTACT: 1,
 }
 THRESHOLD = 3
 NEWCOMER_MESSAGES = 3  # a sender with fewer stored messages in the group is a newcomer
@@ -231,6 +235,13 @@ PHRASES: tuple[str, ...] = (
     "start earning",
     "earning",
     "investment",
+    "sub me",
+    "subscribe back",
+    "i'll subscribe",
+    "subscribers",
+    "giftcard",
+    "get paid",
+    "like this page",
     # Chinese (Simplified; Traditional folds into these)
     "加我微信",
     "加微信",
@@ -320,6 +331,15 @@ PHRASES: tuple[str, ...] = (
     "пишите +",
     "напиши в поиске",
     "ограничено",
+    "фальш",
+    "эскорт",
+    "18+",
+    "накрут",
+    "требуется",
+    "ставим",
+    "выигрыш",
+    "продам рекламу",
+    "рекламу",
 )
 
 
@@ -391,6 +411,14 @@ _MEDIA_HOST = re.compile(
     r"^(?:https?://)?(?:[a-z0-9-]+\.)*(?:" + "|".join(re.escape(h) for h in MEDIA_HOSTS) + r")\b"
 )
 _MENTION = re.compile(r"(?<![\w@])@[a-z0-9_]{4,32}\b")
+# Links that hide where they go: a private group's invite, a shortener, "t . me/" spelled apart.
+_HIDDEN_LINK = re.compile(
+    r"t\.me/(?:\+|joinchat)|\b(?:bit\.ly|goo\.gl|tinyurl\.com|shhort\.com|cutt\.ly|clck\.ru)/"
+    r"|\bt\s+\.\s*me\s*/|\bt\s*\.\s+me\s*/"
+)
+# A phone number: ten digits or more, spaces and dashes allowed between them.
+_TEN_DIGITS = re.compile(r"(?:\d\D?){10}")
+_PHONE = re.compile(r"(?<!\d)\+?\d(?:[ -]?\d){9,13}(?!\d)")
 _CYRILLIC = re.compile(r"[а-яё]")
 _WORD = re.compile(r"\w+")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -407,6 +435,8 @@ class TextSignals:
     media_links: int
     mentions: int
     mixed_words: int
+    hidden_links: int
+    contacts: int  # phone numbers, bots' handles, a handle given again
     phrases: tuple[str, ...]
     pitch: str | None
     fingerprint: str | None  # None: too short to count as the same text sent again
@@ -416,7 +446,15 @@ class TextSignals:
     def telling(self) -> bool:
         """Whether the text shows any signal itself. Repetition alone is never spam (fans
         repeat each other), so a text that shows none is not fingerprinted or counted."""
-        return bool(self.links or self.mentions or self.phrases or self.pitch or self.mixed_words)
+        return bool(
+            self.links
+            or self.mentions
+            or self.phrases
+            or self.pitch
+            or self.mixed_words
+            or self.hidden_links
+            or self.contacts
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,13 +490,18 @@ def read_text(text: str | None, *, force_fingerprint: bool = False) -> TextSigna
     phrases, pitch = _found(readable)
     # Most chat has no dot and no @: the link and mention patterns are not run at all.
     links = _LINK.findall(folded) if "." in folded else []
-    mentions = len(_MENTION.findall(folded)) if "@" in folded else 0
-    telling = bool(links or mentions or phrases or pitch or mixed)
+    handles = _MENTION.findall(folded) if "@" in folded else []
+    hidden = len(_HIDDEN_LINK.findall(folded)) if "." in folded else 0
+    # Most chat has neither ten digits nor a handle: the contact patterns are not run at all.
+    contacts = _contacts(folded, handles) if handles or _TEN_DIGITS.search(folded) else 0
+    telling = bool(links or handles or phrases or pitch or mixed or hidden or contacts)
     return TextSignals(
         links=len(links),
         media_links=sum(1 for link in links if _MEDIA_HOST.match(link)),
-        mentions=mentions,
+        mentions=len(handles),
         mixed_words=mixed,
+        hidden_links=hidden,
+        contacts=contacts,
         phrases=phrases,
         pitch=pitch,
         # Only a telling text can take part in a wave (see `telling`): the others skip the hash.
@@ -467,7 +510,15 @@ def read_text(text: str | None, *, force_fingerprint: bool = False) -> TextSigna
     )
 
 
-NOTHING = TextSignals(0, 0, 0, 0, (), None, None, "")
+NOTHING = TextSignals(0, 0, 0, 0, 0, 0, (), None, None, "")
+
+
+def _contacts(folded: str, handles: list[str]) -> int:
+    """Ways to reach the sender elsewhere: phone numbers, a bot's handle, a handle repeated."""
+    phones = len(_PHONE.findall(folded))
+    bots = sum(1 for handle in handles if handle.endswith("bot"))
+    repeated = len(handles) - len(set(handles))
+    return phones + bots + repeated
 
 
 def _unmixed(folded: str) -> tuple[int, str]:
@@ -515,6 +566,10 @@ def decide(signals: TextSignals, context: Context) -> Verdict:
             reasons.append((Reason.MEDIA_LINK, ""))
         elif signals.mentions:
             reasons.append((Reason.NEWCOMER_MENTION, ""))
+        if signals.hidden_links:
+            reasons.append((Reason.HIDDEN_LINK, ""))
+        if signals.contacts:
+            reasons.append((Reason.CONTACT, ""))
         if context.is_forwarded:
             reasons.append((Reason.NEWCOMER_FORWARD, ""))
         promotion = next((p for p in signals.phrases if p in PROMOTION), None)

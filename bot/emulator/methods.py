@@ -266,7 +266,60 @@ def _send(api: Backend, chat: ChatState, method: Any, content: dict[str, Any]) -
 async def send_message(api: Backend, method: m.SendMessage, files: Files) -> types.Message:
     chat = api.world.writable_chat(method.chat_id)
     content = _text(method.text, method.parse_mode, method.entities, caption=False)
+    receiver = _receiver(method)
+    if receiver is not None:
+        return _send_ephemeral(api, chat, method, receiver, content)
     return _send(api, chat, method, content)
+
+
+def _receiver(method: m.SendMessage) -> int | None:
+    """The receiver of an ephemeral message: `ephemeral_message_parameters`, or the
+    `receiver_user_id` that Bot API 10.3 deprecated in its favour."""
+    parameters = method.ephemeral_message_parameters
+    if parameters is not None:
+        return parameters.receiver_user_id
+    return method.receiver_user_id if given(method.receiver_user_id) else None
+
+
+def _send_ephemeral(
+    api: Backend, chat: ChatState, method: m.SendMessage, receiver: int, content: dict[str, Any]
+) -> types.Message:
+    """Shown to the receiver only, for group and supergroup chats only (Bot API): message_id 0,
+    the ephemeral id and the receiver instead. Someone not in the group cannot receive one."""
+    if chat.type not in ("group", "supergroup"):
+        raise bad_request("ephemeral messages can be sent to group and supergroup chats only")
+    if not api.world.member(chat, receiver).present:
+        raise bad_request("USER_NOT_PARTICIPANT")
+    ephemeral_id = chat.next_ephemeral_id
+    chat.next_ephemeral_id += 1
+    fields: dict[str, Any] = {"from": dump(api.world.bot_user()), **content}
+    fields.update(_markup(getattr(method, "reply_markup", None)))
+    message = types.Message.model_validate(
+        {
+            "message_id": 0,
+            "date": now(),
+            "chat": dump(api.world.chat_object(chat)),
+            "receiver_user": dump(api.world.user(receiver)),
+            "ephemeral_message_id": ephemeral_id,
+            **fields,
+        }
+    )
+    chat.ephemeral[ephemeral_id] = message
+    return message
+
+
+@handles(m.DeleteEphemeralMessage)
+async def delete_ephemeral_message(
+    api: Backend, method: m.DeleteEphemeralMessage, files: Files
+) -> bool:
+    chat = api.world.readable_chat(method.chat_id)
+    message = chat.ephemeral.get(method.ephemeral_message_id)
+    receiver = message.receiver_user if message is not None else None
+    if receiver is None or receiver.id != method.receiver_user_id:
+        raise bad_request("message to delete not found")
+    # The identifier may be reused once the message is gone (Bot API).
+    del chat.ephemeral[method.ephemeral_message_id]
+    return True
 
 
 def _caption(method: Any) -> dict[str, Any]:

@@ -99,6 +99,9 @@ class ChatState:
     # link each pending join request came through.
     invite_links: dict[str, InviteLinkState] = field(default_factory=dict)
     request_links: dict[int, str] = field(default_factory=dict)
+    # Ephemeral messages (Bot API 10.3): by ephemeral message id, each seen by its receiver only.
+    ephemeral: dict[int, types.Message] = field(default_factory=dict)
+    next_ephemeral_id: int = 1
 
     @property
     def kind_name(self) -> str:

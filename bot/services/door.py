@@ -80,6 +80,12 @@ class DoorCourier(Protocol):
 
     async def tell(self, user_id: int, text: str, button: DoorButton | None = None) -> bool: ...
 
+    async def whisper(
+        self, chat_id: int, user_id: int, text: str, button: DoorButton | None = None
+    ) -> bool:
+        """An ephemeral message in the group, shown to `user_id` only (Bot API 10.3)."""
+        ...
+
     async def hold(self, chat_id: int, user_id: int, *, text_only: bool) -> bool: ...
 
     async def release(self, chat_id: int, user_id: int) -> bool: ...
@@ -196,7 +202,7 @@ class Door:
         if giveaway_open and settings.giveaway_guard:
             await self._watch_spike(chat_id, title, settings, now)
         if settings.welcome:
-            await self._welcome(chat_id, title, settings, [p.name for p in people], now)
+            await self._welcome(chat_id, title, settings, people, now)
 
     async def requested(self, chat_id: int, title: str, person: Newcomer) -> None:
         """A join request: the check in private, then approve or decline."""
@@ -309,6 +315,11 @@ class Door:
             if check.mode == CheckMode.QUESTION:
                 shown = None  # they answer right there, in the private chat
             await self._courier.tell(check.user_id, text, shown)
+            return
+        # A button is pressed where it is shown: only the newcomer sees it, where Telegram
+        # allows. A question is answered by replying, which an ephemeral message cannot carry.
+        pressed_here = check.mode != CheckMode.QUESTION or check.kind == CheckKind.RULES
+        if pressed_here and await self._courier.whisper(check.chat_id, check.user_id, text, shown):
             return
         message_id = await self._courier.post(check.chat_id, text, shown)
         if message_id is not None:
@@ -479,12 +490,27 @@ class Door:
     # welcome
 
     async def _welcome(
-        self, chat_id: int, title: str, settings: DoorSettings, names: list[str], now: datetime
+        self,
+        chat_id: int,
+        title: str,
+        settings: DoorSettings,
+        people: Sequence[Newcomer],
+        now: datetime,
     ) -> None:
+        """Each newcomer greeted by an ephemeral message only they see, in their language;
+        where Telegram refuses one, the shared welcome post the clock removes after minutes."""
+        names = [
+            person.name
+            for person in people
+            if not await self._whisper_welcome(chat_id, title, settings, person)
+        ]
+        if not names:
+            return
+        group_locale = await self._languages.of_group(chat_id)
         async with self._session_factory() as session, session.begin():
             recent = await store.recent_post(session, chat_id, now - WELCOME_COLLAPSE)
             everyone = [*(recent.names.split("\n") if recent else []), *names]
-            text = await self._welcome_text(session, chat_id, title, settings, everyone)
+            text = self._welcome_text(group_locale, title, settings, everyone)
             if recent is not None:
                 recent.names = "\n".join(everyone)
         if recent is not None:
@@ -506,15 +532,17 @@ class Door:
             )
         await self._clock.rebuild()
 
-    async def _welcome_text(
-        self,
-        session: AsyncSession,
-        chat_id: int,
-        title: str,
-        settings: DoorSettings,
-        names: list[str],
+    async def _whisper_welcome(
+        self, chat_id: int, title: str, settings: DoorSettings, person: Newcomer
+    ) -> bool:
+        locale = await self._languages.of_person(person.user_id, person.language)
+        text = self._welcome_text(locale, title, settings, [person.name])
+        return await self._courier.whisper(chat_id, person.user_id, text)
+
+    def _welcome_text(
+        self, locale: Locale, title: str, settings: DoorSettings, names: list[str]
     ) -> Html:
-        texts = self._translator.bind(await self._group_locale(session, chat_id))
+        texts = self._translator.bind(locale)
         shown, more = names_line(names)
         who = texts.plain("door-names", names=", ".join(shown), more=more)
         if settings.welcome_text:

@@ -10,7 +10,7 @@ from datetime import datetime
 import structlog
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import ChatPermissions, InlineKeyboardMarkup
+from aiogram.types import ChatPermissions, EphemeralMessageParameters, InlineKeyboardMarkup
 
 from bot.domain.moderation import MemberRights
 from bot.services.door import DoorButton
@@ -86,6 +86,21 @@ class TelegramDoorCourier:
             await self._bot.send_message(user_id, text, reply_markup=markup)
         except TelegramAPIError as error:
             log.info("door.tell_refused", user_id=user_id, error=type(error).__name__)
+            return False
+        return True
+
+    async def whisper(
+        self, chat_id: int, user_id: int, text: str, button: DoorButton | None = None
+    ) -> bool:
+        markup = self._keyboard(button) if button is not None else None
+        only_them = EphemeralMessageParameters(receiver_user_id=user_id)
+        try:
+            await self._bot.send_message(
+                chat_id, text, reply_markup=markup, ephemeral_message_parameters=only_them
+            )
+        except TelegramAPIError as error:
+            # Not available there, or they left already: the caller falls back.
+            log.info("door.whisper_refused", chat_id=chat_id, error=type(error).__name__)
             return False
         return True
 

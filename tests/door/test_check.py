@@ -233,3 +233,18 @@ async def test_the_rules_must_be_accepted_after_the_check(scene: Scene) -> None:
     await scene.tap(NIA, VICTIM, keyboard(accept)[0])
     assert await checks(scene) == [(NIA["id"], "rules", "button", "passed")]
     assert moderation(scene) == [("RestrictChatMember", NIA["id"])] * 2
+
+
+async def test_the_button_is_shown_to_the_newcomer_only_where_telegram_allows(
+    scene: Scene,
+) -> None:
+    await scene.send(VICTIM, ADMIN, "/door check button")
+    await scene.join(VICTIM, NIA)
+    only = prompt(scene, NIA).ephemeral_message_parameters
+    assert only is not None and only.receiver_user_id == NIA["id"]
+    scene.telegram.no_ephemeral.add(VICTIM["id"])
+    await scene.join(VICTIM, WEI)
+    ask = prompt(scene, WEI)
+    assert ask.ephemeral_message_parameters is None  # refused: the post in the group instead
+    await scene.tap(WEI, VICTIM, keyboard(ask)[0])
+    assert tuple(state for *_, state in await checks(scene)) == ("pending", "passed")

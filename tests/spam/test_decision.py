@@ -109,3 +109,28 @@ def test_modes_in_every_language(typed: str, mode: SpamMode) -> None:
 def test_an_unknown_mode_is_refused() -> None:
     with pytest.raises(SettingError, match="spam-bad-mode"):
         changed(DoorSettings(), "spam", "sometimes")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Join us https://t.me/+X4_xs3XKM3o2MzRk", "newcomer-hidden-link"),
+        ("free stuff at t . me/freebies_x", "newcomer-hidden-link"),
+        ("short link http://bit.ly/abc123 here", "newcomer-hidden-link"),
+        ("call me 0687 119 038 12", "newcomer-contact"),
+        ("the best bot @glaza_telega_bot", "newcomer-contact"),
+        ("write @falsh_supper ➡️ @falsh_supper", "newcomer-contact"),
+    ],
+)
+def test_hidden_links_and_contacts_are_named_as_a_newcomers_reasons(text: str, reason: str) -> None:
+    assert reason in decide(read_text(text), NEWCOMER).reasons
+    assert reason not in decide(read_text(text), REGULAR).reasons
+
+
+def test_a_hidden_link_or_a_contact_tips_a_newcomers_pitch_into_spam() -> None:
+    assert not spam("https://t.me/somechannel")  # a link alone is not spam
+    assert spam("https://t.me/+X4_xs3XKM3o2MzRk")  # a private invite from a stranger is
+    assert not spam("my number changed, it is 0687 119 038 12")
+    assert spam("ФАЛЬШ РУБЛИ без отличий ➡️ @falsh_supper")
+    # A fan quoting a year or a score has fewer than ten digits.
+    assert not spam("2024 tour 3:1 in the final, 100 fans")

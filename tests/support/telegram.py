@@ -58,6 +58,7 @@ class ScriptedTelegram(RecordingSession):
         self.linked_channels: dict[int, int] = {}  # group id -> its linked channel's id
         self.left: set[tuple[int, int]] = set()  # (chat id, user id) no longer members
         self.documents: list[tuple[int, bytes, str]] = []  # chat id, content, caption
+        self.no_ephemeral: set[int] = set()  # groups where Telegram refuses ephemeral messages
         self._failures: list[
             tuple[type[TelegramMethod[Any]], int | None, type[TelegramAPIError], str]
         ] = []
@@ -109,6 +110,8 @@ class ScriptedTelegram(RecordingSession):
             and method.chat_id not in self.started
         ):
             raise TelegramForbiddenError(method, "Forbidden: bot can't initiate conversation")
+        if isinstance(method, SendMessage) and method.ephemeral_message_parameters is not None:
+            self._check_ephemeral(method, method.ephemeral_message_parameters.receiver_user_id)
         if isinstance(method, GetMe):
             return BOT_USER.model_copy(  # type: ignore[return-value]
                 update={"can_read_all_group_messages": self.privacy_off}
@@ -150,6 +153,14 @@ class ScriptedTelegram(RecordingSession):
         else:
             self.member_tags.pop((chat_id, user_id), None)
         return True
+
+    def _check_ephemeral(self, method: SendMessage, receiver: int) -> None:
+        """As the emulator (bot/emulator/methods.py): groups only, to a member only."""
+        chat_id = int(method.chat_id)
+        if chat_id > 0 or chat_id in self.no_ephemeral:
+            raise TelegramBadRequest(method, "Bad Request: ephemeral messages are not available")
+        if (chat_id, receiver) in self.left:
+            raise TelegramBadRequest(method, "Bad Request: USER_NOT_PARTICIPANT")
 
     def _chat(self, method: GetChat) -> ChatFullInfo:
         if isinstance(method.chat_id, str) and method.chat_id.startswith("@"):

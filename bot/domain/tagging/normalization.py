@@ -42,10 +42,25 @@ _HANT_AND_FULLWIDTH = _TranslationTable(
 )
 
 
+# Ingest normalises each text several times (search index, tagger, spam check): the recent
+# answers are remembered. Cleared when full, so crafted traffic cannot grow it.
+_RECENT_LIMIT = 1024
+_RECENT: dict[str, str] = {}
+
+
 def normalize(text: str) -> str:
     if text.isascii():
         # NFKC leaves ASCII alone, casefold equals lower on it, and it holds no Han characters.
         return text.lower()
+    known = _RECENT.get(text)
+    if known is None:
+        if len(_RECENT) >= _RECENT_LIMIT:
+            _RECENT.clear()
+        known = _RECENT[text] = _normalize(text)
+    return known
+
+
+def _normalize(text: str) -> str:
     # Fast path, equal to the slow one: replacing a character by its compatibility decomposition
     # (full-width 'Ａ' by 'A') never changes the NFKC of a string, and Han ideographs neither
     # compose nor change case, so if the pre-mapped text is already NFKC it is NFKC(text) mapped.
