@@ -193,7 +193,8 @@ Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
 GET  /app/api/groups/{chat_id}/settings
     {"language": "zh", "timezone": "Asia/Shanghai",
      "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null,
-                "subscribed": false},               # the caller receives it privately
+                "subscribed": false,                # the caller receives it privately
+                "chat_choices": [{"id", "title"}]},  # the caller's other groups
      "retention_days": 90 | null,
      "tags": [{"tag", "name", "terms": ["kittens", "#cats"]}],   # terms as /tag_add takes them
      "roles": [{"user_id": 42, "name": "@max", "role": "analyst" | "operator"}]}
@@ -209,6 +210,8 @@ confirmed action answered Yes (the screen asks in Telegram's popup).
 POST .../settings/digest {"time": "21:30", "days": [0, 2, 4], "subscribed": true}
      (any of them; time and days as /digest_time and the panel: operator; subscribed: the
      caller's own digest, as /digest_subscribe: analyst)
+POST .../settings/digest {"chat": -1001234567890 | null}  (operator, as /digest_chat <id> |
+     off: the caller must administer that chat now); 400 "digest-chat-refused" otherwise
 POST .../settings/retention {"retention": "90d" | "90天" | "off", "confirmed": true}
      (operator, live); 409 "confirm-retention" (the question, with the count it erases)
      until "confirmed" is true

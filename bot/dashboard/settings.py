@@ -20,6 +20,7 @@ from bot.domain.tagging import TagRule
 from bot.domain.timezones import TimezoneError, parse_timezone
 from bot.i18n import Html, Texts, locale_of
 from bot.services.audit_log import AuditLog
+from bot.services.console import Console
 from bot.services.digest_delivery import DigestSubscriptions
 from bot.services.group_settings import GroupSettingsReader
 from bot.services.languages import Languages
@@ -58,6 +59,10 @@ async def settings_document(request: web.Request, chat_id: int) -> dict[str, obj
         .is_subscribed(chat_id, login_of(request).user_id)
     )
     tag_set = await services_of(request).feature("tags", TagService).tag_set(chat_id)
+    # Where the digest may go: the caller's other groups, as /digest_chat typed there offers.
+    operated = (
+        await services_of(request).feature("console", Console).groups(login_of(request).user_id)
+    )
     return {
         "language": found.language,
         "timezone": found.timezone,
@@ -70,6 +75,11 @@ async def settings_document(request: web.Request, chat_id: int) -> dict[str, obj
                 if found.digest_chat_id is not None
                 else None
             ),
+            "chat_choices": [
+                {"id": group.chat_id, "title": group.title}
+                for group in operated.groups
+                if group.chat_id != chat_id
+            ],
         },
         "retention_days": found.retention_days,
         "tags": [

@@ -33,7 +33,7 @@ from bot.services.undo import Payload, Status
 from bot.telegram.personal_menus import PersonalMenus
 from handlers.confirm import RETENTION as RETENTION_KIND
 from handlers.confirm import ROLE_REVOKE, TAG_DELETE, Confirmations
-from handlers.digest import DIGEST_SUBSCRIBE, DIGEST_TIME
+from handlers.digest import DIGEST_CHAT, DIGEST_SUBSCRIBE, DIGEST_TIME
 from handlers.operators import GRANT, REVOKE
 from handlers.privacy import RETENTION
 from handlers.retag import RETAG
@@ -101,6 +101,15 @@ async def digest(request: web.Request) -> web.Response:
             ):
                 raise ApiError(400, "settings-days-none")
             await subscriptions.set_days(chat_id, authorized.actor, frozenset(days), now)
+    if "chat" in body:
+        authorized = await authorize(request, chat_id, DIGEST_CHAT)
+        target = body.get("chat")
+        if target is None:
+            await subscriptions.stop_sending_to_chat(chat_id, authorized.actor, now)
+        elif type(target) is not int or target == chat_id:
+            raise ApiError(400, "digest-chat-usage")
+        elif not await subscriptions.send_to_chat(chat_id, authorized.actor, target, now):
+            raise ApiError(400, "digest-chat-refused")
     if "subscribed" in body:
         await authorize(request, chat_id, DIGEST_SUBSCRIBE)
         user_id = login_of(request).user_id

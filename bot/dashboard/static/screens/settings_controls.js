@@ -43,7 +43,27 @@ export function digestControls(view, data, again) {
     view.toast(view.t("ui-settings-saved"));
     await again();
   }, { data: "save-digest" });
-  return h("div", { class: "digest-controls" }, h("div", { class: "row" }, time, save), h("div", { class: "chips" }, days), subscribed.node);
+  return h("div", { class: "digest-controls" }, h("div", { class: "row" }, time, save), h("div", { class: "chips" }, days), subscribed.node, digestChatControls(view, data, again));
+}
+
+// Where the operators' digest also goes: one of the caller's other groups (as /digest_chat
+// typed there offers), or nowhere; the server re-checks that the caller administers it.
+function digestChatControls(view, data, again) {
+  const current = data.digest.chat;
+  const choices = [...data.digest.chat_choices];
+  if (current && !choices.some((choice) => choice.id === current.id)) choices.unshift(current);
+  const chat = h(
+    "select",
+    { name: "digest_chat", "aria-label": view.t("ui-digest-chat") },
+    h("option", { value: "" }, view.t("ui-digest-chat-none")),
+    choices.map((choice) => h("option", { value: String(choice.id), selected: current?.id === choice.id }, choice.title || String(choice.id))),
+  );
+  const save = actionButton(view, view.t("ui-settings-save"), async () => {
+    await post(view, "digest", { chat: chat.value ? Number(chat.value) : null });
+    view.toast(view.t("ui-settings-saved"));
+    await again();
+  }, { data: "save-digest-chat" });
+  return h("div", { class: "digest-chat" }, h("span", { class: "hint" }, view.t("ui-digest-chat")), h("div", { class: "row" }, chat, save));
 }
 
 export function retentionControls(view, data, again) {
