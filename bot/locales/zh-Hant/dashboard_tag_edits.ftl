@@ -1,4 +1,4 @@
-## 儀表板的設定 > 標籤：改名和編輯關鍵詞（bot/dashboard/tag_edits.py）。
+## 管理面板的設定 > 標籤：改名和編輯關鍵詞（bot/dashboard/tag_edits.py）。
 
 dashboard-bad-tag-rename = 請寫出標籤和它的新名字，各一個詞，例如 idea 和 wish。
 ui-tag-edit = 編輯
