@@ -93,7 +93,7 @@ def new_tag_change(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     return TagChange(lambda s: s.create(key, terms), "tag-created", key, rest or key)
 
 
-def _rename(name: str, rest: str, resolve: Resolve) -> TagChange | None:
+def rename_tag_change(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name or not rest or " " in rest:
         return None
     old, new = resolve(name), tag_name(rest)
@@ -107,14 +107,14 @@ def delete_tag_change(name: str, rest: str, resolve: Resolve) -> TagChange | Non
     return TagChange(lambda s: s.delete(key), "tag-deleted", key, "", deleted=key)
 
 
-def _add(name: str, rest: str, resolve: Resolve) -> TagChange | None:
+def add_terms_change(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name or not rest:
         return None
     key, terms = resolve(name), parse_terms(rest)
     return TagChange(lambda s: s.add_terms(key, terms), "tag-terms-added", key, rest)
 
 
-def _remove(name: str, rest: str, resolve: Resolve) -> TagChange | None:
+def remove_terms_change(name: str, rest: str, resolve: Resolve) -> TagChange | None:
     if not name or not rest:
         return None
     key, terms = resolve(name), parse_terms(rest)
@@ -203,10 +203,10 @@ def create_router() -> Router:
     router = Router(name=__name__)
     operator_command(router, TAGS, cmd_tags)
     operator_command(router, TAG_NEW, change_command(new_tag_change, "tag-new-usage"))
-    operator_command(router, TAG_RENAME, change_command(_rename, "tag-rename-usage"))
+    operator_command(router, TAG_RENAME, change_command(rename_tag_change, "tag-rename-usage"))
     operator_command(router, TAG_DELETE, change_command(delete_tag_change, "tag-delete-usage"))
-    operator_command(router, TAG_ADD, change_command(_add, "tag-add-usage"))
-    operator_command(router, TAG_REMOVE, change_command(_remove, "tag-remove-usage"))
+    operator_command(router, TAG_ADD, change_command(add_terms_change, "tag-add-usage"))
+    operator_command(router, TAG_REMOVE, change_command(remove_terms_change, "tag-remove-usage"))
     return router
 
 

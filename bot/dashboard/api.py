@@ -194,8 +194,10 @@ Settings (bot/dashboard/settings.py). Operator, as /settings and /audit.
 GET  /app/api/groups/{chat_id}/settings
     {"language": "zh", "timezone": "Asia/Shanghai",
      "digest": {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6], "chat": {"id", "title"} | null,
-                "subscribed": false},               # the caller receives it privately
-     "retention_days": 90 | null, "tags": [{"tag", "name"}],
+                "subscribed": false,                # the caller receives it privately
+                "chat_choices": [{"id", "title"}]},  # the caller's other groups
+     "retention_days": 90 | null,
+     "tags": [{"tag", "name", "terms": ["kittens", "#cats"]}],   # terms as /tag_add takes them
      "roles": [{"user_id": 42, "name": "@max", "role": "analyst" | "operator"}]}
 GET  /app/api/groups/{chat_id}/audit?page=0          (newest first)
     {"timezone", "page", "pages", "entries": [{"at", "actor", "anonymous_admin", "action",
@@ -209,6 +211,8 @@ confirmed action answered Yes (the screen asks in Telegram's popup).
 POST .../settings/digest {"time": "21:30", "days": [0, 2, 4], "subscribed": true}
      (any of them; time and days as /digest_time and the panel: operator; subscribed: the
      caller's own digest, as /digest_subscribe: analyst)
+POST .../settings/digest {"chat": -1001234567890 | null}  (operator, as /digest_chat <id> |
+     off: the caller must administer that chat now); 400 "digest-chat-refused" otherwise
 POST .../settings/retention {"retention": "90d" | "90天" | "off", "confirmed": true}
      (operator, live); 409 "confirm-retention" (the question, with the count it erases)
      until "confirmed" is true
@@ -217,6 +221,12 @@ POST .../settings/tags {"action": "add", "tag": "kittens", "terms": "kittens, �
      the stored comments (as under /tag_new's answer)       (operator)
 POST .../settings/tags {"action": "remove", "tag": "kittens"}   (operator, live; as
      /tag_delete then Yes); 400 "tags-error" with /tag_new's or /tag_delete's reason
+POST .../settings/tags/rename {"tag": "kittens", "name": "pets"}  (operator, live; bot/
+     dashboard/tag_edits.py: as /tag_rename then Yes, tagged comments follow)
+POST .../settings/tags/words {"tag": "pets", "terms": "小猫, puppy, #pets"}   (operator)
+     the whole list of its words: what /tag_remove and /tag_add would change, audited as
+     theirs, both checked before either is stored; -> the settings and "retag" (as after
+     "add") when words were added, else "retag": null. 400 "tags-error" with the chat's reason
 POST .../settings/retag/{run}   start applying it    GET .../settings/retag/{run}  its state
      -> {"run", "outcome": "started" | "running" | null, "status": "offered" | "running" |
          "done" | "failed", "tag", "total", "scanned", "tagged"}     (operator)

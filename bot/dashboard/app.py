@@ -30,6 +30,7 @@ from bot.dashboard import (
     screen_texts,
     settings,
     settings_actions,
+    tag_edits,
     video_import,
     videos,
 )
@@ -211,6 +212,7 @@ def dashboard_application(services: DashboardServices) -> web.Application:
     videos.add_routes(app.router)
     settings.add_routes(app.router)
     settings_actions.add_routes(app.router)
+    tag_edits.add_routes(app.router)
     app.router.add_get(screen_texts.ROUTE, screen_texts.screen_texts)
     files = StaticFiles(services.static_dir)
     app.router.add_get("/", files.index)

@@ -16,13 +16,15 @@ from bot.dashboard.frame import (
     texts_of,
 )
 from bot.dashboard.routes import group_id
+from bot.domain.tagging import TagRule
 from bot.domain.timezones import TimezoneError, parse_timezone
 from bot.i18n import Html, Texts, locale_of
 from bot.services.audit_log import AuditLog
+from bot.services.console import Console
 from bot.services.digest_delivery import DigestSubscriptions
 from bot.services.group_settings import GroupSettingsReader
 from bot.services.languages import Languages
-from bot.services.tags import shown_tag
+from bot.services.tags import TagService, shown_tag
 from bot.services.timezones import GroupTimezones
 from handlers.audit_log import AUDIT
 from handlers.language import GROUP_LANGUAGE
@@ -56,6 +58,11 @@ async def settings_document(request: web.Request, chat_id: int) -> dict[str, obj
         .feature("digest_subscriptions", DigestSubscriptions)
         .is_subscribed(chat_id, login_of(request).user_id)
     )
+    tag_set = await services_of(request).feature("tags", TagService).tag_set(chat_id)
+    # Where the digest may go: the caller's other groups, as /digest_chat typed there offers.
+    operated = (
+        await services_of(request).feature("console", Console).groups(login_of(request).user_id)
+    )
     return {
         "language": found.language,
         "timezone": found.timezone,
@@ -68,14 +75,27 @@ async def settings_document(request: web.Request, chat_id: int) -> dict[str, obj
                 if found.digest_chat_id is not None
                 else None
             ),
+            "chat_choices": [
+                {"id": group.chat_id, "title": group.title}
+                for group in operated.groups
+                if group.chat_id != chat_id
+            ],
         },
         "retention_days": found.retention_days,
-        "tags": [{"tag": tag, "name": shown_tag(texts, tag)} for tag in found.tags],
+        "tags": [
+            {"tag": rule.tag, "name": shown_tag(texts, rule.tag), "terms": _terms(rule)}
+            for rule in tag_set.rules
+        ],
         "roles": [
             {"user_id": holder.user_id, "name": holder.name, "role": holder.role}
             for holder in found.holders
         ],
     }
+
+
+def _terms(rule: TagRule) -> list[str]:
+    """The words a tag matches, as /tag_add takes them: hashtags written with '#'."""
+    return [*rule.keywords, *(f"#{tag.removeprefix('#')}" for tag in rule.hashtags)]
 
 
 async def audit(request: web.Request) -> web.Response:

@@ -33,7 +33,7 @@ from bot.services.undo import Payload, Status
 from bot.telegram.personal_menus import PersonalMenus
 from handlers.confirm import RETENTION as RETENTION_KIND
 from handlers.confirm import ROLE_REVOKE, TAG_DELETE, Confirmations
-from handlers.digest import DIGEST_SUBSCRIBE, DIGEST_TIME
+from handlers.digest import DIGEST_CHAT, DIGEST_SUBSCRIBE, DIGEST_TIME
 from handlers.operators import GRANT, REVOKE
 from handlers.privacy import RETENTION
 from handlers.retag import RETAG
@@ -53,11 +53,11 @@ def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post(base + "/roles", roles)
 
 
-async def _settings(request: web.Request, chat_id: int, **extra: object) -> web.Response:
+async def settings_answer(request: web.Request, chat_id: int, **extra: object) -> web.Response:
     return json_response({**await settings_document(request, chat_id), **extra})
 
 
-async def _confirmed(
+async def confirmed_action(
     request: web.Request,
     authorized: Authorized,
     kind: str,
@@ -101,6 +101,15 @@ async def digest(request: web.Request) -> web.Response:
             ):
                 raise ApiError(400, "settings-days-none")
             await subscriptions.set_days(chat_id, authorized.actor, frozenset(days), now)
+    if "chat" in body:
+        authorized = await authorize(request, chat_id, DIGEST_CHAT)
+        target = body.get("chat")
+        if target is None:
+            await subscriptions.stop_sending_to_chat(chat_id, authorized.actor, now)
+        elif type(target) is not int or target == chat_id:
+            raise ApiError(400, "digest-chat-usage")
+        elif not await subscriptions.send_to_chat(chat_id, authorized.actor, target, now):
+            raise ApiError(400, "digest-chat-refused")
     if "subscribed" in body:
         await authorize(request, chat_id, DIGEST_SUBSCRIBE)
         user_id = login_of(request).user_id
@@ -108,7 +117,7 @@ async def digest(request: web.Request) -> web.Response:
             await subscriptions.subscribe(chat_id, user_id, now)
         else:
             await subscriptions.unsubscribe(chat_id, user_id)
-    return await _settings(request, chat_id)
+    return await settings_answer(request, chat_id)
 
 
 async def retention(request: web.Request) -> web.Response:
@@ -126,10 +135,12 @@ async def retention(request: web.Request) -> web.Response:
             raise ApiError(
                 409, "confirm-retention", title=authorized.title, days=parsed or 0, count=erased
             )
-        await _confirmed(request, authorized, RETENTION_KIND, {"days": parsed, "count": erased})
+        await confirmed_action(
+            request, authorized, RETENTION_KIND, {"days": parsed, "count": erased}
+        )
     else:
         await service.set(chat_id, authorized.actor, parsed)
-    return await _settings(request, chat_id)
+    return await settings_answer(request, chat_id)
 
 
 async def tags(request: web.Request) -> web.Response:
@@ -158,7 +169,7 @@ async def tags(request: web.Request) -> web.Response:
             .feature("retag", Retagger)
             .offer(chat_id, tag_reason(change.tag), change.tag, texts.locale)
         )
-        return await _settings(request, chat_id, retag={"run": run, "tag": change.tag})
+        return await settings_answer(request, chat_id, retag={"run": run, "tag": change.tag})
     authorized = await authorize(request, chat_id, TAG_DELETE_COMMAND)
     tag_set = await service.tag_set(chat_id)
     change = delete_tag_change(
@@ -169,8 +180,8 @@ async def tags(request: web.Request) -> web.Response:
         change.apply(tag_set)  # refused as deleting would be
     except TagSetError as error:
         raise ApiError(400, "tags-error", said=tag_error(texts, error)) from None
-    await _confirmed(request, authorized, TAG_DELETE, {"tag": change.deleted})
-    return await _settings(request, chat_id)
+    await confirmed_action(request, authorized, TAG_DELETE, {"tag": change.deleted})
+    return await settings_answer(request, chat_id)
 
 
 async def retag(request: web.Request) -> web.Response:
@@ -233,7 +244,7 @@ async def roles(request: web.Request) -> web.Response:
         if isinstance(outcome, NoSubject):
             raise ApiError(400, outcome.key, who=outcome.who[:64])
         await menus.refresh(outcome.user_id, changed=True)
-        return await _settings(request, chat_id)
+        return await settings_answer(request, chat_id)
     if action == "revoke":
         authorized = await authorize(request, chat_id, REVOKE)
         user_id = body.get("user_id")
@@ -245,7 +256,7 @@ async def roles(request: web.Request) -> web.Response:
         person, held_role = held
         if held_role is None:
             raise ApiError(409, "revoke-nothing", who=person.name, title=authorized.title)
-        await _confirmed(
+        await confirmed_action(
             request,
             authorized,
             ROLE_REVOKE,
@@ -253,5 +264,5 @@ async def roles(request: web.Request) -> web.Response:
             subject_user_id=person.user_id,
         )
         await menus.refresh(person.user_id, changed=True)
-        return await _settings(request, chat_id)
+        return await settings_answer(request, chat_id)
     raise ApiError(400, "dashboard-bad-action", allowed="grant, revoke")

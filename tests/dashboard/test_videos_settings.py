@@ -42,7 +42,7 @@ async def test_settings_show_the_panels_values_and_change_through_the_commands_s
     assert (await dashboard.get(MEMBER, f"{GROUP_API}/settings")).status == 403
     shown = await dashboard.json(ADMIN, f"{GROUP_API}/settings")
     assert shown["language"] in ("en", "zh", "zh-Hant")
-    assert {"tag": "bug", "name": "bug"} in shown["tags"]
+    assert ("bug", "bug") in [(tag["tag"], tag["name"]) for tag in shown["tags"]]
     assert {"user_id": MEMBER["id"], "name": "@max", "role": "analyst"} in shown["roles"]
     status, changed = await post(
         dashboard, ADMIN, f"{GROUP_API}/settings/language", {"language": "繁體"}

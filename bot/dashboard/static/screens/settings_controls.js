@@ -1,10 +1,11 @@
 // The Settings screen's controls that change things: the digest (time, weekdays, the operator's
 // own subscription), retention, the group's tags (add one and apply it to the stored history,
-// remove one) and roles (grant, revoke). Each posts to the server and redraws the screen from
-// its answer; what chat asks first is asked here in Telegram's popup.
+// rename one or edit its words, remove one) and roles (grant, revoke). Each posts to the
+// server and redraws the screen from its answer; what chat asks first is asked here in
+// Telegram's popup.
 
 import { ApiError } from "../api.js";
-import { fanText, h } from "../dom.js";
+import { fanText, h, replace } from "../dom.js";
 import { actionButton, confirmed, empty } from "./common.js";
 import { textInput, toggle } from "./forms.js";
 
@@ -42,7 +43,27 @@ export function digestControls(view, data, again) {
     view.toast(view.t("ui-settings-saved"));
     await again();
   }, { data: "save-digest" });
-  return h("div", { class: "digest-controls" }, h("div", { class: "row" }, time, save), h("div", { class: "chips" }, days), subscribed.node);
+  return h("div", { class: "digest-controls" }, h("div", { class: "row" }, time, save), h("div", { class: "chips" }, days), subscribed.node, digestChatControls(view, data, again));
+}
+
+// Where the operators' digest also goes: one of the caller's other groups (as /digest_chat
+// typed there offers), or nowhere; the server re-checks that the caller administers it.
+function digestChatControls(view, data, again) {
+  const current = data.digest.chat;
+  const choices = [...data.digest.chat_choices];
+  if (current && !choices.some((choice) => choice.id === current.id)) choices.unshift(current);
+  const chat = h(
+    "select",
+    { name: "digest_chat", "aria-label": view.t("ui-digest-chat") },
+    h("option", { value: "" }, view.t("ui-digest-chat-none")),
+    choices.map((choice) => h("option", { value: String(choice.id), selected: current?.id === choice.id }, choice.title || String(choice.id))),
+  );
+  const save = actionButton(view, view.t("ui-settings-save"), async () => {
+    await post(view, "digest", { chat: chat.value ? Number(chat.value) : null });
+    view.toast(view.t("ui-settings-saved"));
+    await again();
+  }, { data: "save-digest-chat" });
+  return h("div", { class: "digest-chat" }, h("span", { class: "hint" }, view.t("ui-digest-chat")), h("div", { class: "row" }, chat, save));
 }
 
 export function retentionControls(view, data, again) {
@@ -70,6 +91,7 @@ export function tagControls(view, data, again) {
       "span",
       { class: "chip tag-chip", "data-tag": tag.tag },
       `#${tag.name} `,
+      h("button", { type: "button", class: "button secondary edit-tag", "data-action": "edit-tag", onclick: () => replace(editor, tagEditor(view, tag, again)) }, view.t("ui-tag-edit")),
       actionButton(view, "×", async () => {
         await post(view, "tags", { action: "remove", tag: tag.tag });
         view.toast(view.t("ui-settings-tag-removed", { tag: tag.name }));
@@ -82,12 +104,35 @@ export function tagControls(view, data, again) {
   const terms = textInput("terms", { placeholder: view.t("ui-settings-tag-terms"), maxlength: "250" });
   terms.setAttribute("aria-label", view.t("ui-settings-tag-terms"));
   const offer = h("div", { class: "retag-offer", hidden: true });
+  const editor = h("div", { class: "tag-editor" });
   const add = actionButton(view, view.t("ui-settings-tag-add"), async () => {
     const answer = await post(view, "tags", { action: "add", tag: name.value, terms: terms.value });
     view.toast(view.t("ui-settings-tag-added", { tag: answer.retag.tag }));
     await again({ retag: answer.retag });
   }, { data: "add-tag" });
-  return h("div", { class: "tag-controls" }, chips.length ? h("div", { class: "chips" }, chips) : empty(view.t("ui-overview-tags-none")), h("div", { class: "row" }, name, terms, add), offer);
+  return h("div", { class: "tag-controls" }, chips.length ? h("div", { class: "chips" }, chips) : empty(view.t("ui-overview-tags-none")), h("div", { class: "row" }, name, terms, add), editor, offer);
+}
+
+// One tag opened for editing: its name (renaming asks first, as /tag_rename does) and the
+// whole list of its words; the server turns the list into what /tag_remove and /tag_add change.
+function tagEditor(view, tag, again) {
+  const name = textInput("edit_tag_name", { value: tag.tag, maxlength: "40" });
+  name.setAttribute("aria-label", view.t("ui-tag-edit-name"));
+  const terms = textInput("edit_tag_terms", { value: tag.terms.join(", "), maxlength: "300" });
+  terms.setAttribute("aria-label", view.t("ui-tag-edit-terms"));
+  const save = actionButton(view, view.t("ui-tag-edit-save"), async () => {
+    let key = tag.tag;
+    const renamed = name.value.trim().replace(/^#/, "");
+    if (renamed && renamed !== key) {
+      if (!(await confirmed(view, view.t("ui-tag-edit-rename-confirm", { tag: tag.name, name: renamed })))) return;
+      await post(view, "tags/rename", { tag: key, name: renamed });
+      key = renamed; // the server reads it as it stored it
+    }
+    const answer = await post(view, "tags/words", { tag: key, terms: terms.value });
+    view.toast(view.t("ui-tag-edit-saved", { tag: key }));
+    await again(answer.retag ? { retag: answer.retag } : undefined);
+  }, { data: "save-tag-edit" });
+  return h("div", { class: "item tag-edit", "data-editing": tag.tag }, h("label", {}, view.t("ui-tag-edit-name"), name), h("label", {}, view.t("ui-tag-edit-terms"), terms), save);
 }
 
 // After a tag is added: apply it to the comments already stored, as the chat's offer does,
