@@ -44,6 +44,7 @@ from bot.dashboard.frame import (
     plain,
     services_of,
 )
+from bot.dashboard.in_flight import RETRY_AFTER_SECONDS
 from bot.dashboard.limits import retry_after_header
 from bot.dashboard.login import LoginRefusal, read_login
 from bot.i18n import Locale, Texts, locale_of
@@ -113,6 +114,19 @@ async def api_frame(request: web.Request, handler: Handler) -> web.StreamRespons
     services = services_of(request)
     texts = services.translator.bind(_header_locale(request, services.default_locale))
     request[TEXTS] = texts
+    if not services.in_flight.enter():
+        response = _error(texts, 503, "dashboard-busy")
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    try:
+        return await _framed(request, handler, services, texts)
+    finally:
+        services.in_flight.leave()
+
+
+async def _framed(
+    request: web.Request, handler: Handler, services: DashboardServices, texts: Texts
+) -> web.StreamResponse:
     try:
         header = request.headers.get("Authorization")
         if header is not None and len(header) > MAX_INIT_DATA:

@@ -7,7 +7,7 @@ import html
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar, cast
@@ -16,6 +16,7 @@ from aiogram import Dispatcher
 from aiohttp import web
 
 from bot.config import Settings
+from bot.dashboard.in_flight import InFlight
 from bot.dashboard.limits import RateLimit, UserRateLimit
 from bot.dashboard.login import Login
 from bot.domain.roles import OperatorCommand
@@ -96,6 +97,7 @@ class DashboardServices:
     # Every feature's services by name (the dispatcher's workflow data), for the actions.
     features: Mapping[str, object]
     static_dir: Path = STATIC_DIR
+    in_flight: InFlight = field(default_factory=InFlight)
 
     @classmethod
     def from_dispatcher(

@@ -58,6 +58,7 @@ from bot.domain.giveaway import (
 from bot.domain.transcript import Beacon, Giveaway, Transcript, record_draw
 from bot.services.beacon import BeaconClient, BeaconError, BeaconNotYetPublished, ChainInfo
 from bot.services.clock import LEASE_NAME, JobFailed, PlannedJob
+from bot.services.recent_statuses import RecentStatuses
 
 log = structlog.get_logger(__name__)
 
@@ -188,6 +189,7 @@ class Eligibility:
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], lookup: Lookup) -> None:
         self._session_factory = session_factory
         self._lookup = lookup
+        self._listing_lookup = RecentStatuses(lookup)
 
     async def check(self, record: GiveawayRecord, user_id: int, at: datetime) -> SkipReason | None:
         rules = Rules.from_json(record.rules)
@@ -221,7 +223,9 @@ class Eligibility:
         self, record: GiveawayRecord, user_ids: Sequence[int], at: datetime
     ) -> dict[int, SkipReason | None]:
         """`check` for a page of people: the database asked once for all of them, Telegram for
-        each of them at the same time (a page of 100 asked one by one took seconds)."""
+        each of them at the same time (a page of 100 asked one by one took seconds), its
+        answers of the last minute reused (bot/services/recent_statuses.py): this lists, the
+        draw checks with `check`."""
         rules = Rules.from_json(record.rules)
         if not rules.any:
             return dict.fromkeys(user_ids)
@@ -267,7 +271,7 @@ class Eligibility:
 
         async def one(user_id: int) -> str:
             async with limit:
-                return await self._lookup.status(chat_id, user_id)
+                return await self._listing_lookup.status(chat_id, user_id)
 
         found = await asyncio.gather(*(one(user_id) for user_id in user_ids))
         return dict(zip(user_ids, found, strict=True))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram.methods import GetChatMember
 from sqlalchemy import select
 
 from bot.db.models import AuditRecord, GiveawayRecord, PollRecord
@@ -117,6 +118,21 @@ async def test_entrants_are_listed_with_their_eligibility_now(
     assert listed["giveaways"][0]["rules"]
     missing = await dashboard.json(ADMIN, f"{GROUP_API}/giveaways/{record.id}/transcript", 404)
     assert missing["error"] == "dashboard-no-transcript"
+
+
+async def test_entrants_listed_again_within_a_minute_ask_telegram_nothing(
+    scene: Scene, dashboard: Dashboard
+) -> None:
+    record = await giveaway(scene, "member")
+    path = f"{GROUP_API}/giveaways/{record.id}/entrants?limit=4"
+    asked = len(scene.calls(GetChatMember))
+    first = await dashboard.json(ADMIN, path)
+    assert len(scene.calls(GetChatMember)) == asked + 4
+    scene.telegram.left.add((VICTIM["id"], FANS[3]["id"]))
+    again = await dashboard.json(ADMIN, path)
+    # The list is the minute-old answer; the draw asks Telegram itself (Eligibility.check).
+    assert len(scene.calls(GetChatMember)) == asked + 4
+    assert again["entrants"] == first["entrants"]
 
 
 async def test_a_giveaway_is_cancelled_with_its_reason_only_by_an_operator(
