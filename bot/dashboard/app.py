@@ -114,7 +114,7 @@ async def api_frame(request: web.Request, handler: Handler) -> web.StreamRespons
     services = services_of(request)
     texts = services.translator.bind(_header_locale(request, services.default_locale))
     request[TEXTS] = texts
-    if not services.in_flight.enter():
+    if not await services.in_flight.enter():
         response = _error(texts, 503, "dashboard-busy")
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
