@@ -81,16 +81,33 @@ async def cb_inbox_page(
     inbox: InboxService,
     videos: VideoRegistry,
 ) -> None:
-    try:
-        page = await inbox.page(operator.chat_id, callback_data.query, callback_data.page)
-    except InboxError as error:
-        await query.answer(
-            texts.plain("inbox-error", code=error.code.value, value=""), show_alert=True
-        )
+    page = await page_or_alert(
+        query, inbox, operator, texts, query_id=callback_data.query, number=callback_data.page
+    )
+    if page is None:
         return
     can_link = await has_videos(videos, operator.chat_id, operator.role)
     text, keyboard = render_page(operator, texts, page, can_link=can_link)
     await show_in_place(query, text, keyboard, disable_web_page_preview=True)
+
+
+async def page_or_alert(
+    query: CallbackQuery,
+    inbox: InboxService,
+    operator: OperatorContext,
+    texts: Texts,
+    *,
+    query_id: int,
+    number: int,
+) -> InboxPage | None:
+    """The inbox page a button names, or None once the tapper was told why it cannot be read."""
+    try:
+        return await inbox.page(operator.chat_id, query_id, number)
+    except InboxError as error:
+        await query.answer(
+            texts.plain("inbox-error", code=error.code.value, value=""), show_alert=True
+        )
+        return None
 
 
 async def has_videos(videos: VideoRegistry, chat_id: int, role: Role) -> bool:

@@ -12,7 +12,7 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.domain.inbox import InboxError, excerpt
+from bot.domain.inbox import excerpt
 from bot.domain.roles import OperatorCommand, Role
 from bot.i18n import Texts
 from bot.services.ask_notices import AskNotices
@@ -23,7 +23,7 @@ from bot.telegram.show_in_place import show_in_place
 from handlers.authority import operator_callback
 from handlers.callbacks import InboxLinkCb, InboxPageCb
 from handlers.features import Feature
-from handlers.inbox import has_videos, render_page
+from handlers.inbox import has_videos, page_or_alert, render_page
 from handlers.middlewares import OperatorContext
 
 INBOX_LINK = OperatorCommand("inbox-link", Role.OPERATOR)
@@ -41,12 +41,10 @@ async def cb_inbox_link(
     videos: VideoRegistry,
     ask_notices: AskNotices,
 ) -> None:
-    try:
-        page = await inbox.page(operator.chat_id, callback_data.query, callback_data.page)
-    except InboxError as error:
-        await query.answer(
-            texts.plain("inbox-error", code=error.code.value, value=""), show_alert=True
-        )
+    page = await page_or_alert(
+        query, inbox, operator, texts, query_id=callback_data.query, number=callback_data.page
+    )
+    if page is None:
         return
     if callback_data.message_id == 0:
         await show_in_place(
