@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from aiogram.methods import EditMessageText, SendDocument, SendMessage
 from aiogram.types import BufferedInputFile
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.db import inbox as store
@@ -24,6 +22,7 @@ from bot.services.progress import PROGRESS_EVERY
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, OWNER, VICTIM
 from tests.support.many_items import FIRST_ID, store_items
+from tests.support.query_plans import plans_of
 from tests.support.scene import Scene
 
 TEXTS = Translator.load()
@@ -70,33 +69,6 @@ async def test_the_last_page_within_the_cap_still_opens(scene: Scene) -> None:
     assert [row.message_id for row in last] == [
         FIRST_ID + COUNT_CAP + 50 - n for n in range(COUNT_CAP - PAGE_SIZE, COUNT_CAP)
     ]
-
-
-def plans_of(engine: AsyncEngine) -> Callable[[Callable[[], Awaitable[Any]]], Awaitable[list[str]]]:
-    """The SQLite query plan of every SELECT the given call runs."""
-
-    async def plans(call: Callable[[], Awaitable[Any]]) -> list[str]:
-        seen: list[tuple[str, Any]] = []
-
-        def record(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
-            if statement.lstrip().upper().startswith("SELECT"):
-                seen.append((statement, parameters))
-
-        event.listen(engine.sync_engine, "before_cursor_execute", record)
-        try:
-            await call()
-        finally:
-            event.remove(engine.sync_engine, "before_cursor_execute", record)
-        found = []
-        async with engine.connect() as connection:
-            raw = (await connection.get_raw_connection()).driver_connection
-            assert raw is not None
-            for statement, parameters in seen:
-                cursor = await raw.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)
-                found.append(" | ".join(str(row[-1]) for row in await cursor.fetchall()))
-        return found
-
-    return plans
 
 
 async def test_every_filter_reads_an_index_in_order_without_sorting_the_group(

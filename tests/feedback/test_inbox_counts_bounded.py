@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.db import inbox as store
 from bot.domain.inbox import COUNTS_WINDOW
 from bot.i18n import LOCALES, Translator
-from tests.feedback.test_search import plans_of
 from tests.support.cast import ADMIN, FAN, VICTIM
 from tests.support.many_items import store_items
+from tests.support.query_plans import plans_of
 from tests.support.scene import Scene
 
 TEXTS = Translator.load()

@@ -4,11 +4,10 @@ words; and the index follows every comment through edits, /forget and retention.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Boolean, column, event, insert, select, table, text, update
+from sqlalchemy import Boolean, column, insert, select, table, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.db import inbox as store
@@ -24,6 +23,7 @@ from tests.privacy.support import FAN_PRIVATE
 from tests.support import updates as u
 from tests.support.cast import ADMIN, FAN, MEMBER, OWNER, VICTIM
 from tests.support.many_items import store_items
+from tests.support.query_plans import plans_of
 from tests.support.scene import Scene
 
 TEXTS = Translator.load()
@@ -203,36 +203,6 @@ async def test_a_short_word_is_looked_for_among_the_newest_comments(scene: Scene
     assert "Nothing matches." in await search(scene, "一个")
     assert "1 item," in await search(scene, "一个 b")  # three characters: the whole history
     assert "more than 1,000 items" in await search(scene, "cr")  # the newest are found
-
-
-def plans_of(engine: AsyncEngine) -> Callable[[Callable[[], Awaitable[Any]]], Awaitable[list[str]]]:
-    """The plan of every SELECT the given call runs (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's
-    EXPLAIN with sequential scans priced out)."""
-
-    async def plans(call: Callable[[], Awaitable[Any]]) -> list[str]:
-        seen: list[tuple[str, Any]] = []
-
-        def record(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
-            if statement.lstrip().upper().startswith("SELECT"):
-                seen.append((statement, parameters))
-
-        event.listen(engine.sync_engine, "before_cursor_execute", record)
-        try:
-            await call()
-        finally:
-            event.remove(engine.sync_engine, "before_cursor_execute", record)
-        found = []
-        async with engine.connect() as connection:
-            if engine.dialect.name != "sqlite":
-                # A test's table fits in a few pages, where reading it all is cheapest.
-                await connection.exec_driver_sql("SET enable_seqscan = off")
-            for statement, parameters in seen:
-                prefix = "EXPLAIN QUERY PLAN" if engine.dialect.name == "sqlite" else "EXPLAIN"
-                result = await connection.exec_driver_sql(f"{prefix} {statement}", parameters)
-                found.append(" | ".join(str(row[-1]).strip() for row in result.all()))
-        return found
-
-    return plans
 
 
 async def test_the_search_reads_the_index_on_both_databases(

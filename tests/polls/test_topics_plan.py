@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.db.polls import topic_comments
-from tests.feedback.test_search import plans_of
 from tests.polls.support import FANS, GROUP, OWNER
+from tests.support.query_plans import plans_of
 from tests.support.scene import Scene
 
 INDEX = "ix_feedback_item_tags_chat_id_tag_message_id"

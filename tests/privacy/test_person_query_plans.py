@@ -17,8 +17,8 @@ from bot.db.privacy import (
     person_table_rows,
     person_tables,
 )
-from tests.feedback.test_search import plans_of
 from tests.support.cast import FAN
+from tests.support.query_plans import plans_of
 from tests.support.scene import Scene
 
 PERSON_TABLES = {person.model.__tablename__ for person in PERSON_COLUMNS}

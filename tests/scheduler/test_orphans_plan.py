@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.db import job_runs
 from bot.db.job_runs import RunStatus
-from tests.feedback.test_search import plans_of
+from tests.support.query_plans import plans_of
 
 
 async def test_orphaned_runs_are_read_by_status_on_both_databases(

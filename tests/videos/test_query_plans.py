@@ -4,45 +4,19 @@ PLAN) and PostgreSQL (EXPLAIN with sequential scans priced out)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.db.retention import purge_older
 from bot.db.video_report import report
 from bot.domain.video_report import VideoHeading
+from tests.support.query_plans import plans
 
 CHAT = -1001000000777
 READ_AND_WRITE = ("SELECT", "UPDATE", "DELETE")
 # The UNIQUE (chat_id, message_id) of comments, as each database names its index.
 COMMENT_KEY = ("sqlite_autoindex_comments_1", "uq_comments_chat_id_message_id")
-
-
-async def plans(engine: AsyncEngine, call: Callable[[], Awaitable[Any]]) -> list[str]:
-    seen: list[tuple[str, Any]] = []
-
-    def record(_c: Any, _cur: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if statement.lstrip().upper().startswith(READ_AND_WRITE):
-            seen.append((statement, parameters))
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        await call()
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
-    sqlite = engine.dialect.name == "sqlite"
-    found = []
-    async with engine.connect() as connection:
-        if not sqlite:
-            await connection.exec_driver_sql("SET enable_seqscan = off")
-        for statement, parameters in seen:
-            prefix = "EXPLAIN QUERY PLAN" if sqlite else "EXPLAIN"
-            result = await connection.exec_driver_sql(f"{prefix} {statement}", parameters)
-            found.append(" | ".join(str(row[-1]).strip() for row in result.all()))
-    return found
 
 
 def whole_reads(found: list[str]) -> list[str]:
@@ -60,7 +34,7 @@ async def test_the_video_card_reads_by_index(
         async with session_factory() as session:
             await report(session, VideoHeading(1, "V1", "a video", "bilibili"))
 
-    found = await plans(engine, card)
+    found = await plans(engine, card, READ_AND_WRITE)
 
     assert len(found) == 3, found  # numbers, linked comments, their tags
     assert whole_reads(found) == []
@@ -75,7 +49,7 @@ async def test_the_retention_purge_reads_the_groups_old_comments_by_index(
         async with session_factory() as session, session.begin():
             await purge_older(session, CHAT, 30, datetime.now(UTC))
 
-    found = await plans(engine, purge)
+    found = await plans(engine, purge, READ_AND_WRITE)
 
     versions, comments, *failed_updates = found
     # SQLite walks the date index; PostgreSQL, on a near-empty table, may take the other one
