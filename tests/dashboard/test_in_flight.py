@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from aiogram.methods import GetChatAdministrators
+from aiohttp import ClientResponse
 
 from bot.dashboard.frame import SERVICES
 from bot.dashboard.in_flight import MAX_IN_FLIGHT, InFlight
@@ -20,17 +21,25 @@ def _in_flight(dashboard: Dashboard) -> InFlight:
     return in_flight
 
 
-async def test_a_call_beyond_the_limit_waits_and_one_beyond_the_queue_is_refused(
-    scene: Scene, dashboard: Dashboard
-) -> None:
-    in_flight = _in_flight(dashboard)
-    in_flight.max_waiting = 1
+async def _fill_every_slot(
+    scene: Scene, dashboard: Dashboard, in_flight: InFlight
+) -> tuple[asyncio.Event, list[asyncio.Task[ClientResponse]]]:
+    """MAX_IN_FLIGHT member calls, each held on Telegram until the event is set."""
     release = scene.telegram.hold(GetChatAdministrators)
     running = [
         asyncio.create_task(dashboard.get(MEMBER, "/app/api/me")) for _ in range(MAX_IN_FLIGHT)
     ]
     while in_flight.running < MAX_IN_FLIGHT:
         await asyncio.sleep(0.01)
+    return release, running
+
+
+async def test_a_call_beyond_the_limit_waits_and_one_beyond_the_queue_is_refused(
+    scene: Scene, dashboard: Dashboard
+) -> None:
+    in_flight = _in_flight(dashboard)
+    in_flight.max_waiting = 1
+    release, running = await _fill_every_slot(scene, dashboard, in_flight)
     queued = asyncio.create_task(dashboard.get(MEMBER, "/app/api/me"))
     while in_flight.waiting < 1:
         await asyncio.sleep(0.01)
@@ -51,12 +60,7 @@ async def test_a_call_that_waits_too_long_is_refused_and_leaves_the_queue(
 ) -> None:
     in_flight = _in_flight(dashboard)
     in_flight.wait_seconds = 0.05
-    release = scene.telegram.hold(GetChatAdministrators)
-    running = [
-        asyncio.create_task(dashboard.get(MEMBER, "/app/api/me")) for _ in range(MAX_IN_FLIGHT)
-    ]
-    while in_flight.running < MAX_IN_FLIGHT:
-        await asyncio.sleep(0.01)
+    release, running = await _fill_every_slot(scene, dashboard, in_flight)
     refused = await dashboard.get(ADMIN, "/app/api/me")
     assert refused.status == 503
     assert not any(call.done() for call in running)  # the four were held all along
